@@ -1,0 +1,220 @@
+//! Change (§2.3, §6.1, §6.2, §6.5): a change ticket from request to review.
+
+use super::{Kind, RecordKind, Ref, Target};
+use crate::model::decode::List;
+use crate::model::scalar::{RelPath, Ts};
+use crate::model::Sp;
+
+crate::enumeration! {
+    /// 标准 / 一般 / 重大 / 特别重大.
+    pub enum ChangeClass { Standard = "standard", Normal = "normal", Major = "major", Critical = "critical" }
+}
+
+crate::enumeration! {
+    pub enum RiskLevel { Low = "low", Medium = "medium", High = "high", Critical = "critical" }
+}
+
+crate::enumeration! {
+    /// Approval roles, lowest first: a higher role satisfies a lower one.
+    pub enum ApprovalRole {
+        ChangeManager = "change-manager",
+        DepartmentHead = "department-head",
+        Cab = "cab",
+        ItsmCommittee = "itsm-committee",
+        SeniorManagement = "senior-management",
+    }
+}
+
+crate::enumeration! {
+    pub enum PartyRole { Provider = "provider", Customer = "customer" }
+}
+
+crate::enumeration! {
+    pub enum Decision { Approved = "approved", Rejected = "rejected" }
+}
+
+crate::enumeration! {
+    pub enum CheckResult { Passed = "passed", Failed = "failed" }
+}
+
+crate::enumeration! {
+    pub enum CheckOutcome { Passed = "passed", Failed = "failed", NotApplicable = "n/a" }
+}
+
+crate::enumeration! {
+    pub enum ChangeStatus {
+        Requested = "requested",
+        Approved = "approved",
+        Rejected = "rejected",
+        Scheduled = "scheduled",
+        Implemented = "implemented",
+        Verified = "verified",
+        Closed = "closed",
+        RolledBack = "rolled-back",
+        Cancelled = "cancelled",
+    }
+}
+
+crate::object! {
+    /// A change request (变更申请).
+    pub struct Change {
+        id: req String,
+        engagement: opt String,
+        title: req String,
+        description: req String,
+        class: req ChangeClass,
+        emergency: opt bool,
+        requested_by: req String,
+        requested_at: req Ts,
+        impact: req Impact,
+        risk: req Risk,
+        approvals: list Approval,
+        /// Who allowed an emergency change to start before the formal approvals.
+        emergency_authorization: opt EmergencyAuthorization,
+        /// When stakeholders were told the plan (§6.1).
+        notified_at: opt Ts,
+        schedule: opt Window,
+        rollback_plan: opt String,
+        planned_downtime: opt PlannedDowntime,
+        implementation: opt Implementation,
+        verification: opt Verification,
+        rollback: opt Rollback,
+        /// This change follows up a failed one.
+        follows: opt String,
+        /// Post-implementation review (变更回顾).
+        review: opt Review,
+        evidence: list RelPath,
+        status: req ChangeStatus,
+        closed_at: opt Ts,
+    }
+}
+
+crate::object! {
+    /// Impact assessment (变更影响评估, §6.2).
+    pub struct Impact {
+        services: req_list String,
+        expected: req String,
+        business: opt String,
+        technical: opt String,
+        security: opt String,
+        cost: opt String,
+    }
+}
+
+crate::object! {
+    pub struct Risk {
+        likelihood: req u8,
+        impact: req u8,
+        level: req RiskLevel,
+    }
+}
+
+crate::object! {
+    pub struct Approval {
+        by: req String,
+        role: req ApprovalRole,
+        party: opt PartyRole,
+        at: req Ts,
+        decision: req Decision,
+        note: opt String,
+    }
+}
+
+crate::object! {
+    pub struct EmergencyAuthorization {
+        by: req String,
+        at: req Ts,
+    }
+}
+
+crate::object! {
+    pub struct Window {
+        start: req Ts,
+        end: req Ts,
+    }
+}
+
+crate::object! {
+    pub struct PlannedDowntime {
+        start: req Ts,
+        end: req Ts,
+        services: req_list String,
+    }
+}
+
+crate::object! {
+    pub struct Implementation {
+        by: req String,
+        started_at: req Ts,
+        finished_at: req Ts,
+        notes: opt String,
+    }
+}
+
+crate::object! {
+    pub struct Checks {
+        functional: opt CheckOutcome,
+        performance: opt CheckOutcome,
+        security: opt CheckOutcome,
+    }
+}
+
+crate::object! {
+    /// Post-change verification (变更验证).
+    pub struct Verification {
+        by: req String,
+        at: req Ts,
+        result: req CheckResult,
+        checks: req Checks,
+    }
+}
+
+crate::object! {
+    pub struct Rollback {
+        by: req String,
+        at: req Ts,
+        notes: opt String,
+    }
+}
+
+crate::object! {
+    pub struct Review {
+        at: req Ts,
+        summary: req String,
+    }
+}
+
+impl Change {
+    pub fn is_emergency(&self) -> bool {
+        self.emergency.as_ref().is_some_and(|e| e.value)
+    }
+}
+
+impl Approval {
+    pub fn party(&self) -> PartyRole {
+        self.party.as_ref().map_or(PartyRole::Provider, |p| p.value)
+    }
+}
+
+fn services<'r>(field: &'static str, list: &'r List<String>, out: &mut Vec<Ref<'r>>) {
+    out.extend(list.iter().map(|s| Ref::new(field, Target::Service, s)));
+}
+
+impl RecordKind for Change {
+    const KIND: Kind = Kind::Change;
+    fn id(&self) -> &Sp<String> {
+        &self.id
+    }
+    fn engagement(&self) -> Option<&Sp<String>> {
+        self.engagement.as_ref()
+    }
+    fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
+        services("impact.services", &self.impact.services, out);
+        if let Some(pd) = &self.planned_downtime {
+            services("planned_downtime.services", &pd.services, out);
+        }
+        if let Some(f) = &self.follows {
+            out.push(Ref::new("follows", Target::Record(Kind::Change), f));
+        }
+    }
+}

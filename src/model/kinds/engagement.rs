@@ -1,0 +1,186 @@
+//! Engagement (§1.1, §1.4, §7.1, §8.2): the contract.
+
+use super::{Kind, RecordKind, Ref, Target};
+use crate::model::scalar::{Currency, Date, Percent, Tz};
+use crate::model::Sp;
+
+crate::object! {
+    /// The contract of one outsourcing engagement (§1.1, §1.4, §7.1, §8.2).
+    pub struct Engagement {
+        id: req String,
+        title: req String,
+        contract_no: opt String,
+        customer: req Party,
+        provider: req Party,
+        /// IANA time zone; default Asia/Shanghai.
+        timezone: opt Tz,
+        /// Working calendar for policy durations counted in working days; default cn-workdays.
+        calendar: opt String,
+        term: req Term,
+        scope: req_list ScopeItem,
+        fees: req Fees,
+        termination: req Termination,
+        liability: req Liability,
+        support: req Support,
+        service_credits: opt ServiceCredits,
+        post_termination_support_days: opt u32,
+        provider_qualifications: list Qualification,
+        governing_law: opt String,
+        dispute_resolution: opt String,
+    }
+}
+
+crate::object! {
+    /// A contracting party.
+    pub struct Party {
+        name: req String,
+        contact: opt String,
+    }
+}
+
+crate::object! {
+    /// The contract term; a non-empty `renewal` counts as a renewal decision.
+    pub struct Term {
+        start: req Date,
+        end: req Date,
+        renewal: opt String,
+    }
+}
+
+crate::object! {
+    /// One service in scope.
+    pub struct ScopeItem {
+        service: req String,
+        description: req String,
+        deliverables: req_list String,
+        delivery: opt String,
+    }
+}
+
+crate::enumeration! {
+    pub enum FeePeriod { Monthly = "monthly", Quarterly = "quarterly", Yearly = "yearly", OneOff = "one-off" }
+}
+
+crate::object! {
+    pub struct Fees {
+        amount: req f64,
+        currency: req Currency,
+        period: req FeePeriod,
+        payment_terms: req String,
+        method: opt String,
+    }
+}
+
+crate::enumeration! {
+    /// Conditions under which the contract may end (§7.1).
+    pub enum TerminationCondition {
+        ContractExpiry = "contract-expiry",
+        MutualAgreement = "mutual-agreement",
+        ForceMajeure = "force-majeure",
+        ProviderBreach = "provider-breach",
+        CustomerBreach = "customer-breach",
+        CustomerChange = "customer-change",
+        ProviderInitiated = "provider-initiated",
+    }
+}
+
+crate::object! {
+    pub struct Termination {
+        notice_days: req u32,
+        conditions: req_list TerminationCondition,
+    }
+}
+
+crate::object! {
+    pub struct Liability {
+        service_interruption: req String,
+        data_loss: req String,
+        system_failure: req String,
+        cap: opt String,
+    }
+}
+
+crate::object! {
+    pub struct Support {
+        response: req String,
+        problem_process: req String,
+        maintenance_cycle: req String,
+    }
+}
+
+crate::enumeration! {
+    pub enum CreditMetric {
+        Availability = "availability",
+        ResponseAttainment = "response-attainment",
+        ResolutionAttainment = "resolution-attainment",
+        Satisfaction = "satisfaction",
+    }
+}
+
+crate::object! {
+    pub struct ServiceCredits {
+        /// Cap on credits as a percentage of the month's fee; default 100.
+        cap_percent: opt Percent,
+        tiers: list CreditTier,
+    }
+}
+
+crate::object! {
+    /// A credit owed when a metric falls below a value; without `service`, for every service.
+    pub struct CreditTier {
+        service: opt String,
+        metric: req CreditMetric,
+        below: req f64,
+        credit_percent: req Percent,
+    }
+}
+
+crate::object! {
+    /// A provider qualification such as ITSS level 2 or ISO/IEC 20000-1.
+    pub struct Qualification {
+        name: req String,
+        expires: opt Date,
+    }
+}
+
+impl Engagement {
+    pub fn service_ids(&self) -> impl Iterator<Item = &Sp<String>> {
+        self.scope.iter().map(|s| &s.service)
+    }
+
+    pub fn has_service(&self, id: &str) -> bool {
+        self.scope.iter().any(|s| s.service.value == id)
+    }
+
+    pub fn timezone_name(&self) -> &str {
+        self.timezone.as_ref().map_or(crate::model::scalar::DEFAULT_TIMEZONE, |t| t.name.as_str())
+    }
+
+    pub fn tz(&self) -> jiff::tz::TimeZone {
+        self.timezone
+            .as_ref()
+            .map_or_else(crate::model::scalar::default_tz, |t| t.zone.clone())
+    }
+}
+
+impl RecordKind for Engagement {
+    const KIND: Kind = Kind::Engagement;
+    fn id(&self) -> &Sp<String> {
+        &self.id
+    }
+    fn engagement(&self) -> Option<&Sp<String>> {
+        Some(&self.id)
+    }
+    fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
+        if let Some(c) = &self.calendar {
+            out.push(Ref::new("calendar", Target::Calendar, c));
+        }
+        if let Some(credits) = &self.service_credits {
+            for tier in &credits.tiers {
+                if let Some(s) = &tier.service {
+                    out.push(Ref::new("service_credits.tiers[].service", Target::Service, s));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! The record kinds of records.md. Each kind lives in its own file and is listed once in
+//! `kinds!` below: that line gives it a `Kind` variant, a `Record` variant, a typed vector
+//! in `Records`, decoding by its `kind:` name and a JSON Schema.
+
+use serde_json::Value as Json;
+
+use super::decode::Decoder;
+use super::node::{Entry, Node};
+use super::span::{Sp, Span};
+
+/// What a reference field points at (records.md, "References").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Record(Kind),
+    /// A service in the scope of the record's engagement.
+    Service,
+    /// A Calendar id or a built-in calendar (`24x7`, `cn-workdays`).
+    Calendar,
+}
+
+/// One reference of a record, for GEN-005.
+#[derive(Clone, Copy, Debug)]
+pub struct Ref<'r> {
+    pub field: &'static str,
+    pub target: Target,
+    pub value: &'r Sp<String>,
+}
+
+impl<'r> Ref<'r> {
+    pub fn new(field: &'static str, target: Target, value: &'r Sp<String>) -> Self {
+        Ref { field, target, value }
+    }
+}
+
+/// Where a record's timestamps written without an offset are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeBasis<'r> {
+    /// The engagement's `timezone`.
+    Engagement,
+    /// The `timezone` of the Sla of this service (incidents).
+    SlaOf(&'r str),
+}
+
+/// What every record kind can tell about itself.
+pub trait RecordKind {
+    const KIND: Kind;
+    fn id(&self) -> &Sp<String>;
+    /// The `engagement:` field, for kinds that have one.
+    fn engagement(&self) -> Option<&Sp<String>> {
+        None
+    }
+    /// For kinds without `engagement:`, the record that carries it (RestoreTest → BackupPolicy).
+    fn parent(&self) -> Option<(Kind, &Sp<String>)> {
+        None
+    }
+    /// Reference fields that must resolve (GEN-005), excluding those a domain rule owns.
+    fn refs<'r>(&'r self, _out: &mut Vec<Ref<'r>>) {}
+    fn time_basis(&self) -> TimeBasis<'_> {
+        TimeBasis::Engagement
+    }
+}
+
+macro_rules! kinds {
+    ($( $kind:ident ($module:ident) => $vec:ident, $folder:literal; )*) => {
+        $( pub mod $module; pub use $module::$kind; )*
+
+        /// A record kind, named as in `kind:`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind { $( $kind ),* }
+
+        impl Kind {
+            pub const ALL: &'static [Kind] = &[$( Kind::$kind ),*];
+
+            pub fn name(self) -> &'static str {
+                match self { $( Kind::$kind => stringify!($kind) ),* }
+            }
+
+            pub fn parse(s: &str) -> Option<Kind> {
+                match s { $( stringify!($kind) => Some(Kind::$kind), )* _ => None }
+            }
+
+            /// The folder `itos init` creates for this kind.
+            pub fn folder(self) -> &'static str {
+                match self { $( Kind::$kind => $folder ),* }
+            }
+
+            pub fn fields(self) -> &'static [&'static str] {
+                match self { $( Kind::$kind => $kind::FIELDS ),* }
+            }
+
+            pub fn schema(self) -> Json {
+                match self { $( Kind::$kind => <$kind as super::decode::Decode>::schema() ),* }
+            }
+        }
+
+        impl std::fmt::Display for Kind {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        /// One decoded record of any kind.
+        #[derive(Clone, Debug)]
+        pub enum Record { $( $kind($kind) ),* }
+
+        impl Record {
+            pub fn kind(&self) -> Kind {
+                match self { $( Record::$kind(_) => Kind::$kind ),* }
+            }
+            pub fn id(&self) -> &Sp<String> {
+                match self { $( Record::$kind(r) => r.id() ),* }
+            }
+            pub fn engagement(&self) -> Option<&Sp<String>> {
+                match self { $( Record::$kind(r) => r.engagement() ),* }
+            }
+            pub fn parent(&self) -> Option<(Kind, &Sp<String>)> {
+                match self { $( Record::$kind(r) => r.parent() ),* }
+            }
+            pub fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
+                match self { $( Record::$kind(r) => r.refs(out) ),* }
+            }
+            pub fn time_basis(&self) -> TimeBasis<'_> {
+                match self { $( Record::$kind(r) => r.time_basis() ),* }
+            }
+            pub fn fix_times(&mut self, tz: &jiff::tz::TimeZone) {
+                match self { $( Record::$kind(r) => super::decode::Decode::fix_times(r, tz) ),* }
+            }
+            /// The record's mapping node span.
+            pub fn span(&self) -> Span {
+                match self { $( Record::$kind(r) => r.span ),* }
+            }
+        }
+
+        /// Decode one record of `kind` from its mapping; `anchor` is its `id` value.
+        pub fn decode_record(
+            kind: Kind,
+            node: &Node<'_>,
+            anchor: Span,
+            defaults: Option<&[Entry<'_>]>,
+            d: &mut Decoder,
+        ) -> Option<Record> {
+            match kind {
+                $( Kind::$kind => $kind::decode_with_defaults(node, anchor, defaults, d).map(Record::$kind), )*
+            }
+        }
+
+        /// Every loaded record, by kind, in a deterministic order (file, then position).
+        #[derive(Clone, Debug, Default)]
+        pub struct Records { $( pub $vec: Vec<$kind>, )* }
+
+        impl Records {
+            pub fn push(&mut self, record: Record) {
+                match record { $( Record::$kind(r) => self.$vec.push(r), )* }
+            }
+
+            pub fn len(&self) -> usize {
+                0 $( + self.$vec.len() )*
+            }
+
+            pub fn is_empty(&self) -> bool {
+                self.len() == 0
+            }
+
+            /// Ids and spans of every record, kind by kind.
+            pub fn ids(&self) -> Vec<(Kind, &Sp<String>)> {
+                let mut out = Vec::with_capacity(self.len());
+                $( out.extend(self.$vec.iter().map(|r| (Kind::$kind, r.id()))); )*
+                out
+            }
+
+            /// Visit every record as a `Record`-like view.
+            pub fn for_each(&self, mut f: impl FnMut(RecordView<'_>)) {
+                $( for r in &self.$vec { f(RecordView::$kind(r)); } )*
+            }
+        }
+
+        /// A borrowed record of any kind.
+        #[derive(Clone, Copy, Debug)]
+        pub enum RecordView<'a> { $( $kind(&'a $kind) ),* }
+
+        impl<'a> RecordView<'a> {
+            pub fn kind(self) -> Kind {
+                match self { $( RecordView::$kind(_) => Kind::$kind ),* }
+            }
+            pub fn id(self) -> &'a Sp<String> {
+                match self { $( RecordView::$kind(r) => r.id() ),* }
+            }
+            pub fn engagement(self) -> Option<&'a Sp<String>> {
+                match self { $( RecordView::$kind(r) => r.engagement() ),* }
+            }
+            pub fn parent(self) -> Option<(Kind, &'a Sp<String>)> {
+                match self { $( RecordView::$kind(r) => r.parent() ),* }
+            }
+            pub fn refs(self, out: &mut Vec<Ref<'a>>) {
+                match self { $( RecordView::$kind(r) => r.refs(out) ),* }
+            }
+            pub fn span(self) -> Span {
+                match self { $( RecordView::$kind(r) => r.span ),* }
+            }
+        }
+    };
+}
+
+kinds! {
+    Engagement(engagement) => engagements, "engagements";
+    Sla(sla) => slas, "slas";
+    Calendar(calendar) => calendars, "calendars";
+    System(system) => systems, "systems";
+    Incident(incident) => incidents, "incidents";
+    Problem(problem) => problems, "problems";
+    Change(change) => changes, "changes";
+    Audit(audit) => audits, "audits";
+    BackupPolicy(backup_policy) => backup_policies, "backups";
+    RestoreTest(restore_test) => restore_tests, "backups";
+    DataAsset(data_asset) => data_assets, "data";
+    AccessReview(access_review) => access_reviews, "access";
+    Person(person) => people, "people";
+    Training(training) => trainings, "trainings";
+    Survey(survey) => surveys, "surveys";
+    Feedback(feedback) => feedback, "feedback";
+    Improvement(improvement) => improvements, "improvements";
+    EmergencyPlan(emergency_plan) => emergency_plans, "emergency";
+    Drill(drill) => drills, "emergency";
+    Acceptance(acceptance) => acceptances, "acceptance";
+    ServiceReport(service_report) => service_reports, "reports";
+    Handover(handover) => handovers, "handover";
+    Waiver(waiver) => waivers, "waivers";
+}
