@@ -5,3 +5,8 @@
 
 #[macro_use]
 pub mod model;
+pub mod cli;
+pub mod config;
+pub mod load;
+pub mod output;
+pub mod rules;

@@ -16,7 +16,7 @@ pub const GEN_003: &str = "GEN-003";
 
 /// One step of the path from a record to a node, for messages (`approvals[1].at`).
 #[derive(Clone, Debug)]
-enum Seg {
+pub(crate) enum Seg {
     Field(&'static str),
     Index(usize),
     Key(String),
@@ -80,10 +80,7 @@ impl Decoder {
         let path = self.path_string();
         self.error(
             node.span,
-            msg!(
-                "`{path}`: expected {expected_en}, found {found_en}",
-                "`{path}`:应为{expected_zh},实际为{found_zh}"
-            ),
+            msg!("`{path}`: expected {expected_en}, found {found_en}", "`{path}`:应为{expected_zh},实际为{found_zh}"),
             None,
         );
     }
@@ -95,7 +92,7 @@ impl Decoder {
         self.error(node.span, message, help);
     }
 
-    fn with<T>(&mut self, seg: Seg, f: impl FnOnce(&mut Self) -> T) -> T {
+    pub(crate) fn with<T>(&mut self, seg: Seg, f: impl FnOnce(&mut Self) -> T) -> T {
         self.path.push(seg);
         let out = f(self);
         self.path.pop();
@@ -120,11 +117,7 @@ impl Decoder {
                 )
             }
         };
-        self.error(
-            entry.key_span,
-            msg!("unknown field `{key}`{where_en}", "未知字段 `{key}`{where_zh}"),
-            Some(help),
-        );
+        self.error(entry.key_span, msg!("unknown field `{key}`{where_en}", "未知字段 `{key}`{where_zh}"), Some(help));
     }
 
     pub fn missing_field(&mut self, anchor: Span, name: &str) {
@@ -139,7 +132,12 @@ impl Decoder {
     }
 
     /// Decode a required field, reporting it missing at `anchor` when absent or null.
-    pub fn required<T: Decode>(&mut self, name: &'static str, entry: Option<&Entry<'_>>, anchor: Span) -> Option<Sp<T>> {
+    pub fn required<T: Decode>(
+        &mut self,
+        name: &'static str,
+        entry: Option<&Entry<'_>>,
+        anchor: Span,
+    ) -> Option<Sp<T>> {
         match entry {
             Some(e) if !e.value.is_null() => self.field(name, &e.value, e.key_span),
             _ => {
@@ -156,7 +154,13 @@ impl Decoder {
         }
     }
 
-    pub fn list<T: Decode>(&mut self, name: &'static str, entry: Option<&Entry<'_>>, anchor: Span, required: bool) -> List<T> {
+    pub fn list<T: Decode>(
+        &mut self,
+        name: &'static str,
+        entry: Option<&Entry<'_>>,
+        anchor: Span,
+        required: bool,
+    ) -> List<T> {
         let node = match entry {
             Some(e) if !e.value.is_null() => &e.value,
             _ => {
@@ -188,7 +192,13 @@ impl Decoder {
         })
     }
 
-    pub fn map<T: Decode>(&mut self, name: &'static str, entry: Option<&Entry<'_>>, anchor: Span, required: bool) -> Map<T> {
+    pub fn map<T: Decode>(
+        &mut self,
+        name: &'static str,
+        entry: Option<&Entry<'_>>,
+        anchor: Span,
+        required: bool,
+    ) -> Map<T> {
         let node = match entry {
             Some(e) if !e.value.is_null() => &e.value,
             _ => {
@@ -228,7 +238,7 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
     candidates
         .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
         .filter(|&(d, c)| d <= (c.chars().count().max(3) / 3).max(1) || c.to_lowercase() == lower)
-        .min_by_key(|&(d, _)| d)
+        .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
 }
 
@@ -379,10 +389,7 @@ impl Decode for bool {
             ("true" | "True" | "TRUE", Style::Plain) => Some(true),
             ("false" | "False" | "FALSE", Style::Plain) => Some(false),
             (other, Style::Plain)
-                if matches!(
-                    other.to_ascii_lowercase().as_str(),
-                    "yes" | "no" | "on" | "off" | "y" | "n"
-                ) =>
+                if matches!(other.to_ascii_lowercase().as_str(), "yes" | "no" | "on" | "off" | "y" | "n") =>
             {
                 let want = matches!(other.to_ascii_lowercase().as_str(), "yes" | "on" | "y");
                 d.value_error(
@@ -418,11 +425,7 @@ fn decode_int(node: &Node<'_>, d: &mut Decoder, min: i64, max: i64, expected: (&
     match digits.parse::<i64>() {
         Ok(v) if (min..=max).contains(&v) => Some(v),
         _ => {
-            d.value_error(
-                node,
-                msg!("{s} is out of range ({min} to {max})", "{s} 超出范围({min} 至 {max})"),
-                None,
-            );
+            d.value_error(node, msg!("{s} is out of range ({min} to {max})", "{s} 超出范围({min} 至 {max})"), None);
             None
         }
     }
@@ -545,40 +548,80 @@ macro_rules! field_type {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! field_decode {
-    (req $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => { $d.required::<$t>($name, $node, $anchor) };
-    (opt $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => { Some($d.optional::<$t>($name, $node)) };
-    (list $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => { Some($d.list::<$t>($name, $node, $anchor, false)) };
-    (req_list $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => { Some($d.list::<$t>($name, $node, $anchor, true)) };
-    (map $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => { Some($d.map::<$t>($name, $node, $anchor, false)) };
-    (req_map $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => { Some($d.map::<$t>($name, $node, $anchor, true)) };
+    (req $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
+        $d.required::<$t>($name, $node, $anchor)
+    };
+    (opt $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
+        Some($d.optional::<$t>($name, $node))
+    };
+    (list $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
+        Some($d.list::<$t>($name, $node, $anchor, false))
+    };
+    (req_list $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
+        Some($d.list::<$t>($name, $node, $anchor, true))
+    };
+    (map $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
+        Some($d.map::<$t>($name, $node, $anchor, false))
+    };
+    (req_map $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
+        Some($d.map::<$t>($name, $node, $anchor, true))
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! field_schema {
-    (req $t:ty) => { <$t as $crate::model::decode::Decode>::schema() };
-    (opt $t:ty) => { <$t as $crate::model::decode::Decode>::schema() };
-    (list $t:ty) => { $crate::model::decode::List::<$t>::schema() };
-    (req_list $t:ty) => { $crate::model::decode::List::<$t>::schema() };
-    (map $t:ty) => { $crate::model::decode::Map::<$t>::schema() };
-    (req_map $t:ty) => { $crate::model::decode::Map::<$t>::schema() };
+    (req $t:ty) => {
+        <$t as $crate::model::decode::Decode>::schema()
+    };
+    (opt $t:ty) => {
+        <$t as $crate::model::decode::Decode>::schema()
+    };
+    (list $t:ty) => {
+        $crate::model::decode::List::<$t>::schema()
+    };
+    (req_list $t:ty) => {
+        $crate::model::decode::List::<$t>::schema()
+    };
+    (map $t:ty) => {
+        $crate::model::decode::Map::<$t>::schema()
+    };
+    (req_map $t:ty) => {
+        $crate::model::decode::Map::<$t>::schema()
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! field_required {
-    (req) => { true };
-    (req_list) => { true };
-    (req_map) => { true };
-    ($other:ident) => { false };
+    (req) => {
+        true
+    };
+    (req_list) => {
+        true
+    };
+    (req_map) => {
+        true
+    };
+    ($other:ident) => {
+        false
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! field_fix_times {
-    (req, $f:expr, $tz:expr) => { $crate::model::decode::Decode::fix_times(&mut $f.value, $tz) };
-    (opt, $f:expr, $tz:expr) => { if let Some(v) = &mut $f { $crate::model::decode::Decode::fix_times(&mut v.value, $tz) } };
-    ($other:ident, $f:expr, $tz:expr) => { $f.fix_times($tz) };
+    (req, $f:expr, $tz:expr) => {
+        $crate::model::decode::Decode::fix_times(&mut $f.value, $tz)
+    };
+    (opt, $f:expr, $tz:expr) => {
+        if let Some(v) = &mut $f {
+            $crate::model::decode::Decode::fix_times(&mut v.value, $tz)
+        }
+    };
+    ($other:ident, $f:expr, $tz:expr) => {
+        $f.fix_times($tz)
+    };
 }
 
 /// Declare a record or nested object: the struct, its decoder and its JSON Schema, from one
@@ -729,10 +772,6 @@ pub fn decode_enum<T>(node: &Node<'_>, d: &mut Decoder, names: &[&str], parse: f
         return Some(v);
     }
     let help = closest(s, names.iter().copied()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
-    d.value_error(
-        node,
-        msg!("`{s}` is not one of: {list}", "`{s}` 不是以下取值之一:{list}"),
-        help,
-    );
+    d.value_error(node, msg!("`{s}` is not one of: {list}", "`{s}` 不是以下取值之一:{list}"), help);
     None
 }

@@ -119,29 +119,30 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(rule: &'static str, severity: Severity, span: Span, message: Msg) -> Self {
-        Finding {
-            rule,
-            severity,
-            span,
-            message,
-            help: None,
-            labels: Vec::new(),
-            record: None,
-            waived_by: None,
-        }
+        Finding { rule, severity, span, message, help: None, labels: Vec::new(), record: None, waived_by: None }
     }
 
-    pub fn help(mut self, help: Msg) -> Self {
+    pub fn with_help(mut self, help: Msg) -> Self {
         self.help = Some(help);
         self
     }
 
-    pub fn label(mut self, span: Span, message: Msg) -> Self {
+    pub fn with_label(mut self, span: Span, message: Msg) -> Self {
         self.labels.push(Label { span, message });
         self
     }
 
-    pub fn record(mut self, kind: Kind, id: &str) -> Self {
+    pub fn help(&mut self, help: Msg) -> &mut Self {
+        self.help = Some(help);
+        self
+    }
+
+    pub fn label(&mut self, span: Span, message: Msg) -> &mut Self {
+        self.labels.push(Label { span, message });
+        self
+    }
+
+    pub fn record(&mut self, kind: Kind, id: &str) -> &mut Self {
         self.record = Some(RecordRef { kind, id: id.to_owned() });
         self
     }

@@ -27,9 +27,7 @@ pub const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
 
 /// `Asia/Shanghai`, falling back to a fixed +08:00 should the bundled database lack it.
 pub fn default_tz() -> TimeZone {
-    tzdb()
-        .get(DEFAULT_TIMEZONE)
-        .unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(8)))
+    tzdb().get(DEFAULT_TIMEZONE).unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(8)))
 }
 
 /// Parse `YYYY-MM-DD`, explaining what is wrong with a malformed or impossible date.
@@ -109,10 +107,8 @@ pub fn civil_in(tz: &TimeZone, dt: civil::DateTime) -> Option<jiff::Timestamp> {
 }
 
 impl Decode for Ts {
-    const EXPECTED: (&'static str, &'static str) = (
-        "a timestamp (RFC 3339, e.g. 2026-10-03T09:12:00+08:00)",
-        "时间戳(RFC 3339,如 2026-10-03T09:12:00+08:00)",
-    );
+    const EXPECTED: (&'static str, &'static str) =
+        ("a timestamp (RFC 3339, e.g. 2026-10-03T09:12:00+08:00)", "时间戳(RFC 3339,如 2026-10-03T09:12:00+08:00)");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         // The date part is checked first so that `2026-02-30T…` gets the plain explanation.
@@ -331,7 +327,8 @@ pub struct Tz {
 }
 
 impl Decode for Tz {
-    const EXPECTED: (&'static str, &'static str) = ("an IANA time zone name such as Asia/Shanghai", "IANA 时区名,如 Asia/Shanghai");
+    const EXPECTED: (&'static str, &'static str) =
+        ("an IANA time zone name such as Asia/Shanghai", "IANA 时区名,如 Asia/Shanghai");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         match tzdb().get(s) {
@@ -392,9 +389,7 @@ impl Decode for TimeRange {
     const EXPECTED: (&'static str, &'static str) = ("a time range such as `09:00-18:00`", "时间段,如 `09:00-18:00`");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
-        TimeRange::parse(s)
-            .map_err(|(en, zh)| d.value_error(node, super::Msg::new(en, zh), None))
-            .ok()
+        TimeRange::parse(s).map_err(|(en, zh)| d.value_error(node, super::Msg::new(en, zh), None)).ok()
     }
     fn schema() -> Json {
         json!({ "type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$" })
@@ -439,7 +434,10 @@ impl Decode for WeeklyWindow {
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         let parsed = s.trim().split_once(' ').and_then(|(day, range)| {
-            Some(WeeklyWindow { day: Weekday::parse(&day.to_ascii_lowercase())?, range: TimeRange::parse(range.trim()).ok()? })
+            Some(WeeklyWindow {
+                day: Weekday::parse(&day.to_ascii_lowercase())?,
+                range: TimeRange::parse(range.trim()).ok()?,
+            })
         });
         if parsed.is_none() {
             d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
@@ -456,7 +454,8 @@ impl Decode for WeeklyWindow {
 pub struct Currency(pub String);
 
 impl Decode for Currency {
-    const EXPECTED: (&'static str, &'static str) = ("an ISO 4217 currency code such as CNY", "ISO 4217 币种代码,如 CNY");
+    const EXPECTED: (&'static str, &'static str) =
+        ("an ISO 4217 currency code such as CNY", "ISO 4217 币种代码,如 CNY");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         if s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()) {

@@ -65,3 +65,25 @@ pub fn file_stem(kind: Kind) -> String {
     }
     out
 }
+
+/// A schema that accepts a file of any kind (dispatching on `kind`).
+pub fn any_record_schema() -> Json {
+    let all: Vec<Json> = Kind::ALL
+        .iter()
+        .map(|k| {
+            json!({
+                "if": { "properties": { "kind": { "const": k.name() } }, "required": ["kind"] },
+                "then": { "$ref": format!("{BASE_URI}/{}.schema.json", file_stem(*k)) }
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("{BASE_URI}/record.schema.json"),
+        "title": "itos record file",
+        "type": "object",
+        "required": ["kind"],
+        "properties": { "kind": { "enum": Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>() } },
+        "allOf": all,
+    })
+}

@@ -41,14 +41,8 @@ impl SourceFile {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1] as usize;
         let end = (offset as usize).max(start);
-        let col = self
-            .text
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count());
-        LineCol {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            col: u32::try_from(col + 1).unwrap_or(u32::MAX),
-        }
+        let col = self.text.get(start..end).map_or(end - start, |s| s.chars().count());
+        LineCol { line: u32::try_from(line).unwrap_or(u32::MAX), col: u32::try_from(col + 1).unwrap_or(u32::MAX) }
     }
 
     /// The text a span covers (empty when the span is not on character boundaries).
@@ -82,10 +76,7 @@ impl SourceMap {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
+        self.files.iter().enumerate().map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
     }
 
     /// Start and end positions of a span, or `None` for a span of an unknown file.

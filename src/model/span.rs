@@ -73,3 +73,9 @@ impl PartialEq<&str> for Sp<String> {
         self.value == *other
     }
 }
+
+impl<T: std::fmt::Display> std::fmt::Display for Sp<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.value.fmt(f)
+    }
+}

@@ -169,7 +169,7 @@ macro_rules! kinds {
             }
 
             /// Visit every record as a `Record`-like view.
-            pub fn for_each(&self, mut f: impl FnMut(RecordView<'_>)) {
+            pub fn for_each<'a>(&'a self, mut f: impl FnMut(RecordView<'a>)) {
                 $( for r in &self.$vec { f(RecordView::$kind(r)); } )*
             }
         }
@@ -226,3 +226,6 @@ kinds! {
     Handover(handover) => handovers, "handover";
     Waiver(waiver) => waivers, "waivers";
 }
+
+/// Calendars that need no Calendar record.
+pub const BUILTIN_CALENDARS: &[&str] = &["24x7", "cn-workdays"];

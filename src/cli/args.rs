@@ -1,0 +1,128 @@
+//! Command-line arguments (clap derive only; no behaviour here).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "itos",
+    version,
+    about = "Compliance toolkit for IT-outsourcing engagements",
+    long_about = "itos checks an outsourcing engagement's records (YAML in a git repository) against the \
+rules of the outsourcing service manual and prints findings, reports and gap lists.\n\n\
+Exit codes: 0 no error findings; 1 findings that fail (errors, or warnings with --deny warnings); \
+2 could not run (bad arguments, itos.toml or repository)."
+)]
+pub struct Cli {
+    /// Records repository (default: the nearest folder upwards holding itos.toml)
+    #[arg(short = 'C', long = "repo", value_name = "DIR", global = true)]
+    pub repo: Option<PathBuf>,
+
+    /// Evaluate time-dependent duties at the end of this day (YYYY-MM-DD; default: today)
+    #[arg(long, value_name = "DATE", global = true)]
+    pub as_of: Option<String>,
+
+    /// Do not use git: paths are shown relative to the records root
+    #[arg(long, global = true)]
+    pub no_git: bool,
+
+    /// Language of messages and headings: en or zh-CN (default: $ITOS_LANG, then itos.toml, then en)
+    #[arg(long, value_name = "LANG", env = "ITOS_LANG", global = true)]
+    pub lang: Option<String>,
+
+    /// When to use colours (NO_COLOR is honoured under auto)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true)]
+    pub color: ColorChoice,
+
+    /// Print findings only: no summary line
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Print what was loaded and how long it took (to stderr)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every record against every enabled rule
+    Validate(ValidateArgs),
+    /// List the rule catalogue
+    Rules(RulesArgs),
+    /// Explain one rule, with a failing and a passing example
+    Explain(ExplainArgs),
+    /// Print the JSON Schema of a record kind (or of any record file)
+    Schema(SchemaArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FindingsFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Show findings only for these files or folders (all records are still loaded)
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = FindingsFormat::Human)]
+    pub format: FindingsFormat,
+
+    /// Write the output to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also fail (exit 1) on warnings
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Option<Deny>,
+
+    /// Run only this rule (repeatable); loading errors are always reported
+    #[arg(long = "rule", value_name = "ID")]
+    pub rules: Vec<String>,
+
+    /// Do not run this rule (repeatable)
+    #[arg(long = "skip", value_name = "ID")]
+    pub skip: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rule id, e.g. GEN-003
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// A record kind (e.g. Change), or `findings` for validate's JSON output; all kinds when omitted
+    pub kind: Option<String>,
+}

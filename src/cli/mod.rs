@@ -1,0 +1,145 @@
+//! The command line: parse arguments, wire the layers together, print, and map the outcome
+//! to an exit code. No rule logic lives here.
+
+mod args;
+mod catalogue;
+mod validate;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::Cli;
+use args::{ColorChoice, Command};
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::model::Lang;
+
+/// Documented exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// No failing findings; a report was produced.
+    Clean = 0,
+    /// Failing findings.
+    Findings = 1,
+    /// The command could not do its job.
+    Error = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+/// A reason the command could not run (exit 2).
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+impl<E: std::fmt::Display> From<E> for Fatal {
+    fn from(e: E) -> Fatal {
+        Fatal(e.to_string())
+    }
+}
+
+/// Settings shared by every command.
+pub(crate) struct Ui {
+    pub lang: Lang,
+    pub color: bool,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { Exit::Error.into() } else { Exit::Clean.into() };
+        }
+    };
+    match run(cli) {
+        Ok(exit) => exit.into(),
+        Err(Fatal(message)) => {
+            let _ = writeln!(std::io::stderr(), "error: {message}");
+            Exit::Error.into()
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<Exit, Fatal> {
+    match &cli.command {
+        Command::Validate(args) => validate::run(&cli, args),
+        Command::Rules(args) => catalogue::rules(&ui(&cli, None)?, args),
+        Command::Explain(args) => catalogue::explain(&ui(&cli, None)?, args),
+        Command::Schema(args) => catalogue::schema(args),
+    }
+}
+
+pub(crate) fn ui(cli: &Cli, config: Option<&Config>) -> Result<Ui, Fatal> {
+    let lang_text = cli.lang.clone().or_else(|| config.and_then(|c| c.lang.clone()));
+    let lang = match lang_text {
+        Some(l) => Lang::parse(&l).ok_or_else(|| Fatal(format!("unknown language `{l}`; use `en` or `zh-CN`")))?,
+        None => Lang::En,
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && std::io::stdout().is_terminal(),
+    };
+    Ok(Ui { lang, color, quiet: cli.quiet, verbose: cli.verbose })
+}
+
+/// The records root: `-C DIR`, or the nearest ancestor of the working directory with itos.toml.
+pub(crate) fn records_root(cli: &Cli) -> Result<PathBuf, Fatal> {
+    match &cli.repo {
+        Some(dir) => {
+            if !dir.is_dir() {
+                return Err(Fatal(format!("{}: no such folder", dir.display())));
+            }
+            if !dir.join(CONFIG_FILE).is_file() {
+                return Err(Fatal(format!(
+                    "{} has no {CONFIG_FILE}; run `itos init {}` to start a records repository there",
+                    dir.display(),
+                    dir.display()
+                )));
+            }
+            Ok(dir.clone())
+        }
+        None => {
+            let cwd = std::env::current_dir()?;
+            crate::load::find_root(&cwd).ok_or_else(|| {
+                Fatal(format!(
+                    "no {CONFIG_FILE} in {} or any folder above it; run `itos init` to create one, or pass -C DIR",
+                    cwd.display()
+                ))
+            })
+        }
+    }
+}
+
+pub(crate) fn read_config(root: &Path) -> Result<Config, Fatal> {
+    let path = root.join(CONFIG_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    Config::parse(&text, &path).map_err(|e| Fatal(e.to_string()))
+}
+
+/// Write command output to stdout or, with `--output`, atomically to a file. A closed pipe
+/// (`itos rules | head`) is not an error.
+pub(crate) fn emit(text: &str, output: Option<&Path>) -> Result<(), Fatal> {
+    match output {
+        Some(path) => crate::output::write_atomically(path, text.as_bytes())
+            .map_err(|e| Fatal(format!("{}: {e}", path.display()))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Fatal(e.to_string())),
+                _ => Ok(()),
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Lookup of records by kind and id, built once after loading (hash maps: reference
+//! resolution stays linear in the number of records), plus the duplicate ids found.
+
+use std::collections::HashMap;
+
+use crate::model::kinds::{Kind, RecordView, Records};
+use crate::model::{Sp, Span};
+
+/// An id defined twice within a kind (GEN-004).
+#[derive(Clone, Debug)]
+pub struct Duplicate {
+    pub kind: Kind,
+    pub id: String,
+    pub first: Span,
+    pub again: Span,
+}
+
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Per kind (by `Kind as usize`): id → position in that kind's vector (first definition).
+    ids: Vec<HashMap<String, usize>>,
+    pub duplicates: Vec<Duplicate>,
+}
+
+impl Index {
+    pub fn build(records: &Records) -> Index {
+        let mut ids: Vec<HashMap<String, usize>> = vec![HashMap::new(); Kind::ALL.len()];
+        let mut spans: Vec<HashMap<String, Span>> = vec![HashMap::new(); Kind::ALL.len()];
+        let mut duplicates = Vec::new();
+        let mut position = vec![0usize; Kind::ALL.len()];
+        for (kind, id) in records.ids() {
+            let k = kind as usize;
+            let pos = position[k];
+            position[k] += 1;
+            if let Some(first) = spans[k].get(id.value.as_str()) {
+                duplicates.push(Duplicate { kind, id: id.value.clone(), first: *first, again: id.span });
+            } else {
+                spans[k].insert(id.value.clone(), id.span);
+                ids[k].insert(id.value.clone(), pos);
+            }
+        }
+        Index { ids, duplicates }
+    }
+
+    /// Position of the record `kind`/`id` in its kind's vector of [`Records`].
+    pub fn position(&self, kind: Kind, id: &str) -> Option<usize> {
+        self.ids.get(kind as usize)?.get(id).copied()
+    }
+
+    pub fn contains(&self, kind: Kind, id: &str) -> bool {
+        self.position(kind, id).is_some()
+    }
+
+    /// Kinds that define `id` (for bare-id references such as waiver targets).
+    pub fn kinds_with(&self, id: &str) -> Vec<Kind> {
+        Kind::ALL.iter().copied().filter(|k| self.contains(*k, id)).collect()
+    }
+
+    /// Every id defined for `kind` (in no particular order).
+    pub fn ids_of(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.ids.get(kind as usize).into_iter().flat_map(|m| m.keys().map(String::as_str))
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        self.ids.get(kind as usize).map_or(0, HashMap::len)
+    }
+}
+
+/// The engagement a record belongs to, as written or implied: its own `engagement:`, its
+/// parent's (RestoreTest → BackupPolicy), or the repository's only Engagement.
+pub fn engagement_of<'a>(records: &'a Records, index: &Index, record: RecordView<'a>) -> Option<&'a Sp<String>> {
+    if let Some(e) = record.engagement() {
+        return Some(e);
+    }
+    if let Some((kind, parent_id)) = record.parent() {
+        let pos = index.position(kind, parent_id)?;
+        let parent = match kind {
+            Kind::BackupPolicy => RecordView::BackupPolicy(records.backup_policies.get(pos)?),
+            Kind::EmergencyPlan => RecordView::EmergencyPlan(records.emergency_plans.get(pos)?),
+            _ => return None,
+        };
+        if let Some(e) = parent.engagement() {
+            return Some(e);
+        }
+    }
+    match records.engagements.as_slice() {
+        [only] => Some(&only.id),
+        _ => None,
+    }
+}

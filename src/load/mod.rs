@@ -1,0 +1,239 @@
+//! Loading a records repository: find the files, read and parse each exactly once (in
+//! parallel), decode records, then index them by kind and id. Problems with a file become
+//! findings for that file; every other file is still loaded.
+
+pub mod documents;
+pub mod index;
+pub mod text;
+pub mod walk;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{CONFIG_FILE, Config, Limits};
+use crate::model::kinds::{Record, Records, TimeBasis};
+use crate::model::{FileId, Finding, Severity, SourceFile, SourceMap, Span};
+use crate::msg;
+
+pub use index::Index;
+
+pub const GEN_008: &str = "GEN-008";
+
+/// Everything loaded from a records repository.
+#[derive(Debug)]
+pub struct Repository {
+    pub root: PathBuf,
+    pub config: Config,
+    pub sources: SourceMap,
+    pub records: Records,
+    /// GEN-001/002/003/008 findings raised while loading.
+    pub findings: Vec<Finding>,
+    pub index: Index,
+}
+
+/// Find the records root: `dir` itself, or its nearest ancestor holding `itos.toml`.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find(|d| d.join(CONFIG_FILE).is_file()).map(Path::to_path_buf)
+}
+
+/// The prefix that turns a records-root-relative path into a git-work-tree-relative one
+/// (empty when the root is the work tree's top, or not in a git work tree).
+pub fn worktree_prefix(root: &Path) -> String {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for dir in root.ancestors() {
+        if dir.join(".git").exists() {
+            let rel = root.strip_prefix(dir).unwrap_or(Path::new(""));
+            let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            return if parts.is_empty() { String::new() } else { format!("{}/", parts.join("/")) };
+        }
+    }
+    String::new()
+}
+
+fn file_id(i: usize) -> FileId {
+    FileId(u32::try_from(i).unwrap_or(u32::MAX))
+}
+
+/// One file's outcome, produced in parallel and merged in path order.
+struct FileLoad {
+    source: SourceFile,
+    records: Vec<documents::Loaded>,
+    findings: Vec<Finding>,
+    floating: Option<Span>,
+}
+
+fn load_file(id: FileId, candidate: &walk::Candidate, prefix: &str, limits: &Limits) -> FileLoad {
+    let (rel, abs) = match candidate {
+        walk::Candidate::File { rel, abs } => (rel.clone(), Some(abs)),
+        walk::Candidate::Refused { rel, .. } => (rel.clone(), None),
+    };
+    let display = format!("{prefix}{rel}");
+    let fail = |text: String, offset: usize, message| {
+        let source = SourceFile::new(rel.clone(), display.clone(), Arc::from(text));
+        FileLoad {
+            source,
+            records: Vec::new(),
+            findings: vec![yaml::gen001(id, offset, offset, message)],
+            floating: None,
+        }
+    };
+    let Some(abs) = abs else {
+        return fail(
+            String::new(),
+            0,
+            msg!("symbolic link pointing outside the repository; not followed", "符号链接指向仓库之外;未读取"),
+        );
+    };
+    let size = std::fs::metadata(abs).map(|m| m.len()).unwrap_or(0);
+    if size > limits.max_file_bytes {
+        let (mib, max) = (size as f64 / 1_048_576.0, limits.max_file_bytes as f64 / 1_048_576.0);
+        return fail(
+            String::new(),
+            0,
+            msg!(
+                "file is {mib:.1} MiB, over the limit of {max:.1} MiB (limits.max_file_bytes); not read",
+                "文件大小 {mib:.1} MiB,超过上限 {max:.1} MiB(limits.max_file_bytes);未读取"
+            ),
+        );
+    }
+    match std::fs::read(abs) {
+        Ok(bytes) => load_bytes(id, rel, display, &bytes, limits),
+        Err(e) => {
+            let e = e.to_string();
+            fail(String::new(), 0, msg!("cannot read the file: {e}", "无法读取文件:{e}"))
+        }
+    }
+}
+
+/// Decode, parse and decode records of one file's bytes.
+fn load_bytes(id: FileId, rel: String, display: String, bytes: &[u8], limits: &Limits) -> FileLoad {
+    let (text, problem) = text::decode(bytes);
+    if let Some(problem) = problem {
+        let source = SourceFile::new(rel, display, Arc::from(text));
+        let finding = yaml::gen001(id, problem.offset, problem.offset, problem.message);
+        return FileLoad { source, records: Vec::new(), findings: vec![finding], floating: None };
+    }
+    let text: Arc<str> = Arc::from(text);
+    let mut findings = Vec::new();
+    let (records, floating) = {
+        let parsed = yaml::parse(&text, id, limits);
+        findings.extend(parsed.findings);
+        documents::records_of(parsed.documents, id, limits, &mut findings)
+    };
+    FileLoad { source: SourceFile::new(rel, display, text), records, findings, floating }
+}
+
+impl Repository {
+    /// Load every record file below `root`. Paths are shown with `display_prefix` in front
+    /// (see [`worktree_prefix`]).
+    pub fn load(root: &Path, config: Config, display_prefix: &str) -> Repository {
+        let exclude = walk::exclude_set(&config.exclude);
+        let candidates = walk::walk(root, &exclude);
+        let limits = &config.limits;
+        let loads: Vec<FileLoad> =
+            candidates.par_iter().enumerate().map(|(i, c)| load_file(file_id(i), c, display_prefix, limits)).collect();
+        Self::assemble(root, config, loads)
+    }
+
+    /// Load records from in-memory files `(path, text)` (rule examples, tests, fuzzing).
+    pub fn from_texts(files: &[(String, String)], config: Config) -> Repository {
+        let loads: Vec<FileLoad> = files
+            .iter()
+            .enumerate()
+            .map(|(i, (path, text))| {
+                load_bytes(file_id(i), path.clone(), path.clone(), text.as_bytes(), &config.limits)
+            })
+            .collect();
+        Self::assemble(Path::new(""), config, loads)
+    }
+
+    fn assemble(root: &Path, config: Config, loads: Vec<FileLoad>) -> Repository {
+        let mut sources = SourceMap::default();
+        let mut findings = Vec::new();
+        let mut loaded = Vec::new();
+        let mut floating_files = Vec::new();
+        for (i, load) in loads.into_iter().enumerate() {
+            sources.add(load.source);
+            findings.extend(load.findings);
+            if let Some(span) = load.floating {
+                floating_files.push((i, span));
+            }
+            loaded.extend(load.records);
+        }
+        let zones = fix_floating_times(&mut loaded);
+        for (file, span) in floating_files {
+            let zone = zones.iter().find(|(f, _)| *f == file).map_or("Asia/Shanghai", |(_, z)| z.as_str());
+            findings.push(
+                Finding::new(
+                    GEN_008,
+                    Severity::Warning,
+                    span,
+                    msg!(
+                        "timestamp without a UTC offset; such timestamps in this file are read in {zone}",
+                        "时间戳缺少时区偏移;本文件中此类时间戳按 {zone} 解读"
+                    ),
+                )
+                .with_help(msg!(
+                    "write the offset, e.g. `2026-10-03T09:12:00+08:00`",
+                    "请写明时区偏移,例如 `2026-10-03T09:12:00+08:00`"
+                )),
+            );
+        }
+        let mut records = Records::default();
+        for l in loaded {
+            records.push(l.record);
+        }
+        let index = Index::build(&records);
+        Repository { root: root.to_path_buf(), config, sources, records, findings, index }
+    }
+
+    pub fn file_count(&self) -> usize {
+        self.sources.len()
+    }
+}
+
+/// Re-read offset-less timestamps in the zone records.md names: the Sla's for incidents,
+/// the Engagement's for everything else. Returns the zone used first in each file.
+fn fix_floating_times(loaded: &mut [documents::Loaded]) -> Vec<(usize, String)> {
+    use std::collections::HashMap;
+    let mut engagement_tz: HashMap<String, (String, jiff::tz::TimeZone)> = HashMap::new();
+    let mut sla_tz: HashMap<(Option<String>, String), (String, jiff::tz::TimeZone)> = HashMap::new();
+    let mut engagements = 0;
+    for l in loaded.iter() {
+        match &l.record {
+            Record::Engagement(e) => {
+                engagements += 1;
+                engagement_tz.entry(e.id.value.clone()).or_insert((e.timezone_name().to_owned(), e.tz()));
+            }
+            Record::Sla(s) => {
+                let key = (s.engagement.as_ref().map(|e| e.value.clone()), s.service.value.clone());
+                sla_tz.entry(key).or_insert((s.timezone.name.clone(), s.timezone.zone.clone()));
+            }
+            _ => {}
+        }
+    }
+    let only_engagement = (engagements == 1).then(|| engagement_tz.keys().next().cloned()).flatten();
+    let mut zones: Vec<(usize, String)> = Vec::new();
+    for l in loaded.iter_mut().filter(|l| l.floating_times) {
+        let engagement = l.record.engagement().map(|e| e.value.clone()).or_else(|| only_engagement.clone());
+        let zone = match l.record.time_basis() {
+            TimeBasis::SlaOf(service) => sla_tz
+                .get(&(engagement.clone(), service.to_owned()))
+                .or_else(|| sla_tz.get(&(None, service.to_owned())))
+                .cloned(),
+            TimeBasis::Engagement => None,
+        }
+        .or_else(|| engagement.and_then(|e| engagement_tz.get(&e).cloned()));
+        let (name, tz) = zone
+            .unwrap_or_else(|| (crate::model::scalar::DEFAULT_TIMEZONE.to_owned(), crate::model::scalar::default_tz()));
+        l.record.fix_times(&tz);
+        let file = l.record.span().file.0 as usize;
+        if !zones.iter().any(|(f, _)| *f == file) {
+            zones.push((file, name));
+        }
+    }
+    zones
+}

@@ -1,0 +1,377 @@
+//! Text → YAML node trees, one per document, with a span on every node and key. Enforces the
+//! `[limits]` (depth, nodes, alias expansion, documents) and reports every problem as a
+//! GEN-001 finding at its position; documents completed before a syntax error are kept.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use granit_parser::{Event, Parser, ScalarStyle, StrInput};
+
+use crate::config::Limits;
+use crate::model::node::{Entry, Node, Style, Value};
+use crate::model::{FileId, Finding, Msg, Severity, Span};
+use crate::msg;
+
+pub const GEN_001: &str = "GEN-001";
+
+/// The documents of one file and the problems met while reading it.
+#[derive(Debug, Default)]
+pub struct Parsed<'a> {
+    pub documents: Vec<Node<'a>>,
+    pub findings: Vec<Finding>,
+}
+
+enum Frame<'a> {
+    Seq { start: usize, anchor: usize, items: Vec<Node<'a>> },
+    Map { start: usize, anchor: usize, entries: Vec<Entry<'a>>, key: Option<(Cow<'a, str>, Span)>, bad_key: bool },
+}
+
+pub fn gen001(file: FileId, start: usize, end: usize, message: Msg) -> Finding {
+    Finding::new(GEN_001, Severity::Error, Span::new(file, start, end), message)
+}
+
+struct Builder<'a, 'l> {
+    file: FileId,
+    limits: &'l Limits,
+    stack: Vec<Frame<'a>>,
+    anchors: HashMap<usize, Node<'a>>,
+    nodes: u64,
+    alias_nodes: u64,
+    out: Parsed<'a>,
+}
+
+impl<'a> Builder<'a, '_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.file, start, end)
+    }
+
+    fn error(&mut self, start: usize, end: usize, message: Msg) {
+        self.out.findings.push(gen001(self.file, start, end, message));
+    }
+
+    /// Attach a finished node to its parent (or make it the document root).
+    fn push(&mut self, node: Node<'a>, anchor: usize) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => self.out.documents.push(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, bad_key, .. }) => {
+                if *bad_key {
+                    *bad_key = false;
+                } else if let Some((k, key_span)) = key.take() {
+                    entries.push(Entry { key: k, key_span, value: node });
+                } else if let Value::Scalar(text, _) = node.value {
+                    *key = Some((text, node.span));
+                } else {
+                    *bad_key = true;
+                    let span = node.span;
+                    self.out.findings.push(Finding::new(
+                        GEN_001,
+                        Severity::Error,
+                        span,
+                        msg!(
+                            "a mapping key must be plain text, not a list or mapping",
+                            "映射的键必须是文本,不能是列表或映射"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn count_node(&mut self, start: usize, end: usize) -> bool {
+        self.nodes += 1;
+        if self.nodes > self.limits.max_nodes_per_file {
+            let max = self.limits.max_nodes_per_file;
+            self.error(
+                start,
+                end,
+                msg!(
+                    "file has more than {max} YAML nodes (limits.max_nodes_per_file); split it or raise the limit",
+                    "文件的 YAML 节点超过 {max} 个(limits.max_nodes_per_file);请拆分文件或调高限制"
+                ),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn finish_map(&mut self, start: usize, end_hint: usize, anchor: usize, mut entries: Vec<Entry<'a>>) {
+        merge_keys(&mut entries, self.file, &mut self.out.findings);
+        report_duplicates(&mut entries, &mut self.out.findings);
+        let end = entries.last().map_or(end_hint, |e| e.value.span.end as usize).max(start);
+        let node = Node { span: self.span(start, end), value: Value::Map(entries) };
+        self.push(node, anchor);
+    }
+}
+
+/// Apply YAML merge keys (`<<: *base` or `<<: [*a, *b]`): copy entries the mapping does not
+/// define itself. Earlier sources win over later ones, own keys over all.
+fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec<Finding>) {
+    if !entries.iter().any(|e| e.key == "<<") {
+        return;
+    }
+    let (merges, mut own): (Vec<_>, Vec<_>) = entries.drain(..).partition(|e| e.key == "<<");
+    for merge in merges {
+        let sources: Vec<Node<'a>> = match merge.value.value {
+            Value::Map(_) => vec![merge.value],
+            Value::Seq(items) => items,
+            Value::Scalar(..) => {
+                findings.push(gen001(
+                    file,
+                    merge.value.span.start as usize,
+                    merge.value.span.end as usize,
+                    msg!(
+                        "a merge key `<<` takes a mapping or a list of mappings",
+                        "合并键 `<<` 的值必须是映射或映射列表"
+                    ),
+                ));
+                continue;
+            }
+        };
+        for source in sources {
+            match source.value {
+                Value::Map(src_entries) => {
+                    for e in src_entries {
+                        if !own.iter().any(|o| o.key == e.key) {
+                            own.push(e);
+                        }
+                    }
+                }
+                _ => findings.push(gen001(
+                    file,
+                    source.span.start as usize,
+                    source.span.end as usize,
+                    msg!(
+                        "a merge key `<<` takes a mapping or a list of mappings",
+                        "合并键 `<<` 的值必须是映射或映射列表"
+                    ),
+                )),
+            }
+        }
+    }
+    *entries = own;
+}
+
+/// Duplicate keys are an error in YAML; the first one is kept.
+fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Vec<Finding>) {
+    let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
+    let mut dups = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(first) = seen.get(e.key.as_ref()) {
+            dups.push((i, *first));
+        } else {
+            seen.insert(e.key.as_ref(), e.key_span);
+        }
+    }
+    for &(i, first) in dups.iter().rev() {
+        let e = entries.remove(i);
+        let key = e.key;
+        findings.push(
+            Finding::new(
+                GEN_001,
+                Severity::Error,
+                e.key_span,
+                msg!("duplicate key `{key}`; the first one is used", "重复的键 `{key}`;以第一个为准"),
+            )
+            .with_label(first, msg!("first defined here", "首次定义于此")),
+        );
+    }
+}
+
+fn style_of(style: ScalarStyle) -> Style {
+    match style {
+        ScalarStyle::Plain => Style::Plain,
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
+        _ => Style::Block,
+    }
+}
+
+/// Parse `text` (already checked to be UTF-8) into documents.
+pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
+    let depth = usize::try_from(limits.max_depth).unwrap_or(usize::MAX).clamp(1, 255);
+    let options = granit_parser::options! {
+        block_nesting_limit: depth,
+        flow_nesting_limit: depth,
+        emit_comments: false,
+    };
+    let parser: Parser<'a, StrInput<'a>> = Parser::new_from_str_with_options(text, options);
+    let mut b = Builder {
+        file,
+        limits,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        alias_nodes: 0,
+        out: Parsed::default(),
+    };
+    let mut documents = 0u64;
+    for event in parser {
+        let (event, span) = match event {
+            Ok(ev) => ev,
+            Err(e) => {
+                let at = e.marker().byte_offset().unwrap_or(0);
+                let reason = e.info();
+                let message = Msg::new(format!("invalid YAML: {reason}"), format!("YAML 语法错误:{reason}"));
+                b.error(at, at, message);
+                // The document being built is incomplete: drop it.
+                b.stack.clear();
+                return b.out;
+            }
+        };
+        let start = span.start.byte_offset().unwrap_or(0);
+        let end = span.end.byte_offset().unwrap_or(start);
+        match event {
+            Event::DocumentStart(..) => {
+                documents += 1;
+                b.anchors.clear();
+                if documents > limits.max_documents_per_file {
+                    let max = limits.max_documents_per_file;
+                    b.error(
+                        start,
+                        end,
+                        msg!(
+                            "file has more than {max} YAML documents (limits.max_documents_per_file)",
+                            "文件的 YAML 文档超过 {max} 个(limits.max_documents_per_file)"
+                        ),
+                    );
+                    return b.out;
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                if !b.count_node(start, end) {
+                    return b.out;
+                }
+                // `!!str` makes a plain scalar a string; other tags carry no meaning in records.
+                let is_str_tag = tag.as_ref().is_some_and(|t| t.suffix() == "str");
+                let style = if is_str_tag { Style::Quoted } else { style_of(style) };
+                let node = Node { span: b.span(start, end), value: Value::Scalar(text, style) };
+                b.push(node, anchor);
+            }
+            Event::SequenceStart(_, anchor, _) => {
+                if !b.count_node(start, end) {
+                    return b.out;
+                }
+                b.stack.push(Frame::Seq { start, anchor, items: Vec::new() });
+            }
+            Event::MappingStart(_, anchor, _) => {
+                if !b.count_node(start, end) {
+                    return b.out;
+                }
+                b.stack.push(Frame::Map { start, anchor, entries: Vec::new(), key: None, bad_key: false });
+            }
+            Event::SequenceEnd => {
+                if let Some(Frame::Seq { start, anchor, items }) = b.stack.pop() {
+                    let end = items.last().map_or(end, |n| n.span.end as usize).max(start);
+                    let node = Node { span: b.span(start, end), value: Value::Seq(items) };
+                    b.push(node, anchor);
+                }
+            }
+            Event::MappingEnd => {
+                if let Some(Frame::Map { start, anchor, entries, .. }) = b.stack.pop() {
+                    b.finish_map(start, end, anchor, entries);
+                }
+            }
+            Event::Alias(id) => {
+                let Some(target) = b.anchors.get(&id) else {
+                    b.error(start, end, msg!("alias refers to an unknown anchor", "别名引用了不存在的锚点"));
+                    continue;
+                };
+                let size = target.count() as u64;
+                b.alias_nodes += size;
+                if b.alias_nodes > limits.max_alias_expansions {
+                    let max = limits.max_alias_expansions;
+                    b.error(
+                        start,
+                        end,
+                        msg!(
+                            "aliases expand to more than {max} nodes (limits.max_alias_expansions); an alias bomb?",
+                            "别名展开超过 {max} 个节点(limits.max_alias_expansions),疑似别名炸弹"
+                        ),
+                    );
+                    return b.out;
+                }
+                // The copy keeps the anchor's spans: findings point at the definition.
+                let node = target.clone();
+                b.nodes += size;
+                b.push(node, 0);
+            }
+            Event::UnresolvedAlias(_) => {
+                b.error(start, end, msg!("alias refers to an unknown anchor", "别名引用了不存在的锚点"));
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Anchor(..) => {}
+            #[allow(unreachable_patterns)]
+            _ => {}
+        }
+    }
+    b.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Vec<Node<'_>> {
+        let p = parse(text, FileId(0), &Limits::default());
+        assert!(p.findings.is_empty(), "{:?}", p.findings);
+        p.documents
+    }
+
+    #[test]
+    fn spans_of_keys_and_values() {
+        let text = "kind: Change\nid: \"CHG-1\"\nlist: [a, b]\n";
+        let docs = parse_ok(text);
+        let root = &docs[0];
+        let id = root.get("id").unwrap();
+        assert_eq!(&text[id.key_span.start as usize..id.key_span.end as usize], "id");
+        assert_eq!(&text[id.value.span.start as usize..id.value.span.end as usize], "\"CHG-1\"");
+        assert!(matches!(id.value.value, Value::Scalar(ref s, Style::Quoted) if s == "CHG-1"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_with_both_places() {
+        let p = parse("a: 1\nb: 2\na: 3\n", FileId(0), &Limits::default());
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(p.findings[0].span.start, 10);
+        assert_eq!(p.findings[0].labels[0].span.start, 0);
+        assert_eq!(p.documents[0].as_map().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn merge_keys_fill_missing_entries() {
+        let docs = parse_ok("base: &b {x: 1, y: 2}\nthing:\n  <<: *b\n  y: 3\n");
+        let thing = &docs[0].get("thing").unwrap().value;
+        assert_eq!(thing.get("x").unwrap().value.as_scalar(), Some("1"));
+        assert_eq!(thing.get("y").unwrap().value.as_scalar(), Some("3"));
+    }
+
+    #[test]
+    fn alias_bomb_is_stopped() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let p = parse(&text, FileId(0), &Limits::default());
+        assert!(p.findings.iter().any(|f| f.message.en.contains("alias")), "{:?}", p.findings);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(50_000);
+        let p = parse(&text, FileId(0), &Limits::default());
+        assert_eq!(p.findings.len(), 1);
+        assert!(p.documents.is_empty());
+    }
+
+    #[test]
+    fn syntax_error_keeps_earlier_documents() {
+        let p = parse("a: 1\n---\nb: [1, 2\n", FileId(0), &Limits::default());
+        assert_eq!(p.documents.len(), 1);
+        assert_eq!(p.findings.len(), 1);
+    }
+}

@@ -1,0 +1,199 @@
+//! Incident (§2.3, §5.1, §6.4): an incident or service request and its SLA clock events.
+
+use super::{Kind, RecordKind, Ref, Target, TimeBasis};
+use crate::model::Sp;
+use crate::model::scalar::{Percent, RelPath, Ts};
+
+crate::enumeration! {
+    pub enum IncidentType { Incident = "incident", Request = "request" }
+}
+
+crate::enumeration! {
+    /// Why the SLA clocks were stopped.
+    pub enum PauseReason {
+        AwaitingCustomer = "awaiting-customer",
+        AwaitingThirdParty = "awaiting-third-party",
+        Scheduled = "scheduled",
+        Other = "other",
+    }
+}
+
+crate::enumeration! {
+    pub enum OutageImpact { Full = "full", Partial = "partial" }
+}
+
+crate::enumeration! {
+    /// Why an outage does not count against availability.
+    pub enum ExclusionReason {
+        CustomerCaused = "customer-caused",
+        ForceMajeure = "force-majeure",
+        ThirdParty = "third-party",
+    }
+}
+
+crate::enumeration! {
+    pub enum IncidentStatus {
+        Open = "open",
+        InProgress = "in-progress",
+        Resolved = "resolved",
+        Closed = "closed",
+        Cancelled = "cancelled",
+    }
+}
+
+crate::object! {
+    /// An incident or service request (事件 / 服务请求).
+    pub struct Incident {
+        id: req String,
+        engagement: opt String,
+        service: req String,
+        /// A key of the service's Sla `priorities` (INC-001).
+        priority: req String,
+        /// Default `incident`.
+        kind_ "type": opt IncidentType,
+        opened_at: req Ts,
+        responded_at: opt Ts,
+        /// Arrival on site.
+        arrived_at: opt Ts,
+        /// Service restored.
+        restored_at: opt Ts,
+        /// First resolution.
+        resolved_at: opt Ts,
+        closed_at: opt Ts,
+        /// Periods in which the SLA clocks stopped.
+        paused: list Pause,
+        /// Reopenings; the final resolution is the last one's `resolved_at`.
+        reopened: list Reopen,
+        outage: opt Outage,
+        major: opt bool,
+        /// When the responsible managers were told (§6.4).
+        reported_at: opt Ts,
+        /// Review of a major incident.
+        review: opt MajorReview,
+        problem: opt String,
+        caused_by_change: opt String,
+        category: opt String,
+        cause: opt String,
+        resolution: opt String,
+        /// Follows from the timestamps when absent.
+        status: opt IncidentStatus,
+    }
+}
+
+crate::object! {
+    /// A period in which the SLA clocks stopped.
+    pub struct Pause {
+        from: req Ts,
+        to: req Ts,
+        reason: req PauseReason,
+    }
+}
+
+crate::object! {
+    /// A reopening: the resolution clock continues from `at`.
+    pub struct Reopen {
+        at: req Ts,
+        resolved_at: opt Ts,
+    }
+}
+
+crate::object! {
+    /// The service outage caused by the incident.
+    pub struct Outage {
+        start: req Ts,
+        end: opt Ts,
+        /// Default `full`.
+        impact: opt OutageImpact,
+        /// Default: the Sla's `partial_weight`.
+        degraded_percent: opt Percent,
+        excluded: opt Exclusion,
+    }
+}
+
+crate::object! {
+    /// Why an outage is excluded from availability.
+    pub struct Exclusion {
+        reason: req ExclusionReason,
+        evidence: opt RelPath,
+    }
+}
+
+crate::object! {
+    /// The review of a major incident (§2.3, §6.4).
+    pub struct MajorReview {
+        completed_at: req Ts,
+        root_cause: req String,
+        summary: req String,
+        lessons: req String,
+        report: opt RelPath,
+    }
+}
+
+impl Incident {
+    /// The ticket type (`incident` when omitted).
+    pub fn kind(&self) -> IncidentType {
+        self.kind_.as_ref().map_or(IncidentType::Incident, |k| k.value)
+    }
+
+    pub fn is_major(&self) -> bool {
+        self.major.as_ref().is_some_and(|m| m.value)
+    }
+
+    /// The final resolution: the last reopening's `resolved_at` when reopened, else `resolved_at`.
+    pub fn final_resolved_at(&self) -> Option<&Sp<Ts>> {
+        match self.reopened.last() {
+            Some(r) => r.value.resolved_at.as_ref(),
+            None => self.resolved_at.as_ref(),
+        }
+    }
+
+    /// The written status, or the one that follows from the timestamps.
+    pub fn status(&self) -> IncidentStatus {
+        if let Some(s) = &self.status {
+            return s.value;
+        }
+        if self.closed_at.is_some() {
+            IncidentStatus::Closed
+        } else if self.final_resolved_at().is_some() {
+            IncidentStatus::Resolved
+        } else if self.responded_at.is_some() || !self.reopened.is_empty() {
+            IncidentStatus::InProgress
+        } else {
+            IncidentStatus::Open
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.status() == IncidentStatus::Cancelled
+    }
+}
+
+impl Outage {
+    /// The outage impact (`full` when omitted).
+    pub fn impact(&self) -> OutageImpact {
+        self.impact.as_ref().map_or(OutageImpact::Full, |i| i.value)
+    }
+}
+
+impl RecordKind for Incident {
+    const KIND: Kind = Kind::Incident;
+    fn id(&self) -> &Sp<String> {
+        &self.id
+    }
+    fn engagement(&self) -> Option<&Sp<String>> {
+        self.engagement.as_ref()
+    }
+    fn time_basis(&self) -> TimeBasis<'_> {
+        TimeBasis::SlaOf(&self.service.value)
+    }
+    fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
+        // `priority` is owned by INC-001.
+        out.push(Ref::new("service", Target::Service, &self.service));
+        if let Some(p) = &self.problem {
+            out.push(Ref::new("problem", Target::Record(Kind::Problem), p));
+        }
+        if let Some(c) = &self.caused_by_change {
+            out.push(Ref::new("caused_by_change", Target::Record(Kind::Change), c));
+        }
+    }
+}

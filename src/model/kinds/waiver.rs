@@ -1,0 +1,31 @@
+//! Waiver (records.md "Waiver"): an accepted exception to a rule (例外审批).
+
+use super::{Kind, RecordKind, Ref, Target};
+use crate::model::Sp;
+use crate::model::scalar::Date;
+
+crate::object! {
+    /// An accepted exception: while live, matching findings are reported as waived.
+    pub struct Waiver {
+        id: req String,
+        /// The rule id, e.g. `CHG-001`.
+        rule: req String,
+        /// `Kind/id`, a bare id unique across kinds, or a `path:` glob.
+        target: req String,
+        reason: req String,
+        /// A Person id.
+        approved_by: req String,
+        expires: req Date,
+    }
+}
+
+impl RecordKind for Waiver {
+    const KIND: Kind = Kind::Waiver;
+    fn id(&self) -> &Sp<String> {
+        &self.id
+    }
+    fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
+        // `target` is resolved by GEN-006.
+        out.push(Ref::new("approved_by", Target::Record(Kind::Person), &self.approved_by));
+    }
+}

@@ -1,0 +1,147 @@
+//! Human output: one miette report per finding, with the YAML snippet, the rule id, the
+//! manual section and a help line, then a summary line.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+
+use crate::model::{Finding, Lang, Severity, SourceMap};
+use crate::rules;
+
+use super::Summary;
+use super::sanitize::{one_line, terminal_safe};
+
+/// How to draw reports.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+    /// Unicode box drawing (otherwise ASCII).
+    pub unicode: bool,
+    pub width: usize,
+}
+
+struct Report {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    help: Option<String>,
+    source: Option<NamedSource<Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl Diagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() { None } else { Some(Box::new(self.labels.iter().cloned())) }
+    }
+}
+
+/// Render every finding and the summary line.
+pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, lang: Lang, style: Style) -> String {
+    let theme = match (style.unicode, style.color) {
+        (true, true) => GraphicalTheme::unicode(),
+        (true, false) => GraphicalTheme::unicode_nocolor(),
+        (false, true) => GraphicalTheme::ascii(),
+        (false, false) => GraphicalTheme::none(),
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    // Sanitised copies of the files that have findings, made once each.
+    let mut safe_sources: HashMap<u32, NamedSource<Arc<str>>> = HashMap::new();
+    let mut out = String::new();
+    for f in findings {
+        let report = to_report(f, sources, &mut safe_sources, lang);
+        if handler.render_report(&mut out, &report).is_err() {
+            out.push_str(&report.message);
+            out.push('\n');
+        }
+    }
+    out.push_str(&summary.line(lang));
+    out.push('\n');
+    out
+}
+
+fn to_report(f: &Finding, sources: &SourceMap, cache: &mut HashMap<u32, NamedSource<Arc<str>>>, lang: Lang) -> Report {
+    let meta = rules::find(f.rule).map(|r| r.meta());
+    let section = meta.map_or("", |m| m.section);
+    let waived = f.waived_by.as_deref().map(|w| match lang {
+        Lang::En => format!(" (waived by {w})"),
+        Lang::ZhCn => format!("(已由 {w} 豁免)"),
+    });
+    let message = format!("{}{}", one_line(f.message.get(lang)), waived.unwrap_or_default());
+    let label = if f.waived_by.is_some() {
+        match lang {
+            Lang::En => "waived",
+            Lang::ZhCn => "已豁免",
+        }
+    } else {
+        f.severity.label(lang)
+    };
+    let code = format!("{label}[{}] {section}", f.rule).trim_end().to_owned();
+    let severity = match (f.severity, f.waived_by.is_some()) {
+        (_, true) => miette::Severity::Advice,
+        (Severity::Error, _) => miette::Severity::Error,
+        (Severity::Warning, _) => miette::Severity::Warning,
+    };
+    let source = sources.get(f.span.file).map(|file| {
+        cache
+            .entry(f.span.file.0)
+            .or_insert_with(|| {
+                let text: Arc<str> = match terminal_safe(&file.text) {
+                    std::borrow::Cow::Borrowed(_) => file.text.clone(),
+                    std::borrow::Cow::Owned(s) => Arc::from(s),
+                };
+                NamedSource::new(&file.display, text).with_language("yaml")
+            })
+            .clone()
+    });
+    let mut help = f.help.as_ref().map(|h| one_line(h.get(lang)));
+    let here = match lang {
+        Lang::En => "here",
+        Lang::ZhCn => "此处",
+    };
+    let mut labels = vec![LabeledSpan::new_primary_with_span(Some(here.to_owned()), span_of(f.span))];
+    for label in &f.labels {
+        let text = one_line(label.message.get(lang));
+        if label.span.file == f.span.file {
+            labels.push(LabeledSpan::new_with_span(Some(text), span_of(label.span)));
+        } else if let Some((file, lc, _)) = sources.locate(label.span) {
+            let note = format!("{text}: {}:{}:{}", file.display, lc.line, lc.col);
+            help = Some(match help {
+                Some(h) => format!("{h}\n{note}"),
+                None => note,
+            });
+        }
+    }
+    Report { message, code, severity, help, source, labels }
+}
+
+fn span_of(span: crate::model::Span) -> SourceSpan {
+    SourceSpan::new((span.start as usize).into(), span.len())
+}

@@ -1,0 +1,51 @@
+//! GEN-004: ids are unique within a kind.
+
+use crate::model::Severity;
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Gen004;
+
+static META: Meta = Meta {
+    id: "GEN-004",
+    severity: Severity::Error,
+    section: "§2.3, §6.5",
+    title_en: "Record ids are unique within their kind",
+    title_zh: "同类记录的 id 不得重复",
+    explanation_en: "Records refer to each other by id, and waivers, reports and the git history \
+track records by kind and id. Two records of one kind with the same id make every such \
+reference ambiguous, so the second definition is reported, pointing at the first.",
+    explanation_zh: "记录之间通过 id 互相引用,例外审批、报告和 git 历史也按类型和 id 追踪记录。同类记录 id \
+重复会使所有引用产生歧义,因此在第二处定义报告,并指向第一处。",
+    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n---\nkind: Person\nid: p-li-na\nname: 李娜(重复)\nrole: engineer\njoined: 2025-08-01\n",
+    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: engineer\njoined: 2025-08-01\n",
+    params: &[],
+    configurable: false,
+    stage: Stage::Records,
+};
+
+impl Rule for Gen004 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for dup in &cx.index.duplicates {
+            let (kind, id) = (dup.kind, dup.id.as_str());
+            let place = cx
+                .repo
+                .sources
+                .locate(dup.first)
+                .map_or(String::new(), |(f, lc, _)| format!("{}:{}:{}", f.display, lc.line, lc.col));
+            out.report(
+                dup.again,
+                msg!(
+                    "duplicate {kind} id `{id}`; it is already defined at {place}",
+                    "{kind} 的 id `{id}` 重复;已在 {place} 定义"
+                ),
+            )
+            .label(dup.first, msg!("first defined here", "首次定义于此"))
+            .record(kind, id);
+        }
+    }
+}

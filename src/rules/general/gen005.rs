@@ -1,0 +1,159 @@
+//! GEN-005: references resolve (records.md, "References").
+
+use crate::model::decode::closest;
+use crate::model::kinds::{BUILTIN_CALENDARS, Kind, RecordView, Ref, Target};
+use crate::model::{Severity, Sp};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Gen005;
+
+static META: Meta = Meta {
+    id: "GEN-005",
+    severity: Severity::Error,
+    section: "§2.3, §6.5",
+    title_en: "References resolve",
+    title_zh: "引用须指向存在的记录",
+    explanation_en: "A reference — an engagement, a service in the engagement's scope, a \
+calendar, a system, a data asset, a backup policy, a plan, a problem, an incident, a change or \
+a person — must name a record that exists, so that the chain from incident to problem to \
+change stays traceable (§6.5). `engagement:` may be left out only while the repository holds \
+exactly one Engagement. Person fields such as `requested_by` or `approved_by` may also hold \
+the name of someone who is not on the team and are not checked here; references owned by a \
+domain rule (an incident's priority, an Sla's service, a handover's termination reason) are \
+reported by that rule.",
+    explanation_zh: "引用——服务项目、服务项目范围内的服务、日历、系统、数据资产、备份策略、预案、问题、事件、\
+变更或人员——必须指向存在的记录,使事件→问题→变更的链条可追溯(§6.5)。仅当仓库中只有一个服务项目\
+(Engagement)时才可省略 `engagement:`。`requested_by`、`approved_by` 等人员字段也可填写团队以外人员的\
+姓名,此处不检查;由业务规则负责的引用(事件的优先级、SLA 的服务、交接的终止原因)由相应规则报告。",
+    failing: "kind: Training\nid: TRN-2026-001\ntopic: security-awareness\nheld_at: 2026-03-10\nattendees: [p-li-na, p-zhao-min]\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
+    passing: "kind: Training\nid: TRN-2026-001\ntopic: security-awareness\nheld_at: 2026-03-10\nattendees: [p-li-na]\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
+    params: &[],
+    configurable: false,
+    stage: Stage::Records,
+};
+
+/// Suggest the closest id only among a manageable number of candidates.
+const SUGGESTION_CANDIDATES: usize = 5_000;
+
+impl Rule for Gen005 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let mut refs = Vec::new();
+        cx.records.for_each(|record| {
+            check_engagement(cx, record, out);
+            refs.clear();
+            record.refs(&mut refs);
+            for r in &refs {
+                check_ref(cx, record, r, out);
+            }
+        });
+    }
+}
+
+fn suggestion(cx: &Context<'_>, kind: Kind, id: &str) -> Option<crate::model::Msg> {
+    if cx.index.count(kind) > SUGGESTION_CANDIDATES {
+        return None;
+    }
+    closest(id, cx.index.ids_of(kind)).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"))
+}
+
+fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink) {
+    let kind = record.kind();
+    if !kind.fields().contains(&"engagement") || kind == Kind::Engagement {
+        return;
+    }
+    let id = record.id();
+    match record.engagement() {
+        Some(e) if !cx.index.contains(Kind::Engagement, e) => {
+            let name = e.value.as_str();
+            let f = out
+                .report(e.span, msg!("engagement `{name}` is not defined", "服务项目 `{name}` 不存在"))
+                .record(kind, id);
+            f.help = suggestion(cx, Kind::Engagement, name);
+        }
+        Some(_) => {}
+        None => {
+            let n = cx.records.engagements.len();
+            if n == 1 || cx.engagement_of(record).is_some() {
+                return;
+            }
+            let message = if n == 0 {
+                msg!(
+                    "{kind} `{id}` belongs to no engagement: the repository has no Engagement record",
+                    "{kind} `{id}` 不属于任何服务项目:仓库中没有 Engagement 记录"
+                )
+            } else {
+                msg!(
+                    "{kind} `{id}` does not say its engagement, and the repository holds {n} engagements",
+                    "{kind} `{id}` 未注明所属服务项目,而仓库中有 {n} 个服务项目"
+                )
+            };
+            out.report(id.span, message)
+                .help(msg!("add `engagement: <Engagement id>`", "请添加 `engagement: <服务项目 id>`"))
+                .record(kind, id);
+        }
+    }
+}
+
+fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Sink) {
+    let value: &Sp<String> = r.value;
+    let (name, field) = (value.value.as_str(), r.field);
+    let (rec_kind, rec_id) = (record.kind(), record.id());
+    match r.target {
+        Target::Record(kind) => {
+            if !cx.index.contains(kind, name) {
+                let f = out
+                    .report(
+                        value.span,
+                        msg!("`{field}`: {kind} `{name}` is not defined", "`{field}`:{kind} `{name}` 不存在"),
+                    )
+                    .record(rec_kind, rec_id);
+                f.help = suggestion(cx, kind, name);
+            }
+        }
+        Target::Calendar => {
+            if !BUILTIN_CALENDARS.contains(&name) && !cx.index.contains(Kind::Calendar, name) {
+                let builtin = BUILTIN_CALENDARS.join(", ");
+                let f = out
+                    .report(
+                        value.span,
+                        msg!(
+                            "`{field}`: calendar `{name}` is neither a Calendar record nor built in ({builtin})",
+                            "`{field}`:日历 `{name}` 既不是 Calendar 记录,也不是内置日历({builtin})"
+                        ),
+                    )
+                    .record(rec_kind, rec_id);
+                let candidates = BUILTIN_CALENDARS.iter().copied().chain(cx.index.ids_of(Kind::Calendar));
+                f.help = closest(name, candidates).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+            }
+        }
+        Target::Service => {
+            let Some(engagement) = cx.engagement_of(record).and_then(|e| cx.engagement(e)) else {
+                return; // the engagement itself is reported above
+            };
+            if !engagement.has_service(name) {
+                let eid = engagement.id.value.as_str();
+                let scope: Vec<&str> = engagement.service_ids().map(|s| s.value.as_str()).collect();
+                let list = scope.join(", ");
+                let f = out
+                    .report(
+                        value.span,
+                        msg!(
+                            "`{field}`: service `{name}` is not in the scope of engagement `{eid}` ({list})",
+                            "`{field}`:服务 `{name}` 不在服务项目 `{eid}` 的服务范围内({list})"
+                        ),
+                    )
+                    .label(
+                        engagement.scope.span.unwrap_or(engagement.id.span),
+                        msg!("scope of `{eid}`", "`{eid}` 的服务范围"),
+                    )
+                    .record(rec_kind, rec_id);
+                f.help = closest(name, scope.into_iter()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+            }
+        }
+    }
+}

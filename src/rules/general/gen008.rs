@@ -1,0 +1,33 @@
+//! GEN-008: timestamps carry their UTC offset.
+
+use crate::model::Severity;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Gen008;
+
+static META: Meta = Meta {
+    id: "GEN-008",
+    severity: Severity::Warning,
+    section: "§2.3",
+    title_en: "Timestamps carry a UTC offset",
+    title_zh: "时间戳须带时区偏移",
+    explanation_en: "A timestamp without an offset (`2026-10-03T09:12:00`) is read in the time zone \
+of the incident's Sla, or of the engagement for every other record. That is usually right, but \
+an export from a ticket system in another zone would silently shift every SLA clock, so itos \
+warns once per file, at the first such timestamp.",
+    explanation_zh: "不带时区偏移的时间戳(如 `2026-10-03T09:12:00`)对事件按其 SLA 的时区解读,对其他记录按\
+服务项目的时区解读。这通常没有问题,但若工单系统在其他时区导出,所有 SLA 计时都会悄然偏移,因此每个文件在\
+第一个此类时间戳处警告一次。",
+    failing: "kind: Feedback\nid: FB-2026-001\nreceived_at: 2026-10-03T09:12:00\nchannel: email\nclass: general\nsummary: 月报格式建议\nstatus: open\n",
+    passing: "kind: Feedback\nid: FB-2026-001\nreceived_at: 2026-10-03T09:12:00+08:00\nchannel: email\nclass: general\nsummary: 月报格式建议\nstatus: open\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Load,
+};
+
+impl Rule for Gen008 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+    fn check(&self, _cx: &Context<'_>, _out: &mut Sink) {}
+}

@@ -1,0 +1,142 @@
+//! Running the registry: effective severities from `[rules]` and the command line, every
+//! enabled rule over the loaded records (in parallel; rules are independent), and the
+//! findings in a deterministic order.
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::config::{Config, ConfigError, RuleLevel};
+use crate::load::Repository;
+use crate::model::{Finding, Severity};
+
+use super::{ALL, Context, Sink, Stage, find};
+
+/// The rules to run and the severity each reports with (`None` = off), parallel to `ALL`.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    levels: Vec<Option<Severity>>,
+}
+
+#[derive(Debug)]
+pub enum SettingsError {
+    /// A bad `[rules]` entry in itos.toml.
+    Config(ConfigError),
+    /// A bad `--rule` / `--skip` value.
+    Flag(String),
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SettingsError::Config(e) => e.fmt(f),
+            SettingsError::Flag(m) => f.write_str(m),
+        }
+    }
+}
+
+fn unknown_rule(id: &str) -> String {
+    let ids: Vec<&str> = ALL.iter().map(|r| r.meta().id).collect();
+    match crate::model::decode::closest(id, ids.iter().copied()) {
+        Some(c) => format!("unknown rule `{id}`; did you mean `{c}`? (`itos rules` lists them)"),
+        None => format!("unknown rule `{id}` (`itos rules` lists them)"),
+    }
+}
+
+impl Settings {
+    /// Defaults, then `[rules]` overrides, then `--rule` (only these, plus the loading rules
+    /// GEN-001..003 whose findings mean a record could not be checked at all) and `--skip`.
+    pub fn new(config: &Config, only: &[String], skip: &[String]) -> Result<Settings, SettingsError> {
+        let mut levels: Vec<Option<Severity>> = ALL.iter().map(|r| Some(r.meta().severity)).collect();
+        for o in &config.rules {
+            let Some(pos) = ALL.iter().position(|r| r.meta().id.eq_ignore_ascii_case(&o.rule)) else {
+                return Err(SettingsError::Config(ConfigError {
+                    path: config.path.clone().unwrap_or_default(),
+                    line: o.line,
+                    col: o.col,
+                    message: unknown_rule(&o.rule),
+                }));
+            };
+            let meta = ALL[pos].meta();
+            if !meta.configurable {
+                return Err(SettingsError::Config(ConfigError {
+                    path: config.path.clone().unwrap_or_default(),
+                    line: o.line,
+                    col: o.col,
+                    message: format!("{} cannot be switched off or changed: the general rules are always on", meta.id),
+                }));
+            }
+            levels[pos] = match o.level {
+                RuleLevel::Off => None,
+                RuleLevel::Warning => Some(Severity::Warning),
+                RuleLevel::Error => Some(Severity::Error),
+            };
+        }
+        for id in only.iter().chain(skip) {
+            if find(id).is_none() {
+                return Err(SettingsError::Flag(unknown_rule(id)));
+            }
+        }
+        if !only.is_empty() {
+            for (pos, rule) in ALL.iter().enumerate() {
+                let id = rule.meta().id;
+                let always = matches!(id, "GEN-001" | "GEN-002" | "GEN-003");
+                if !always && !only.iter().any(|o| o.eq_ignore_ascii_case(id)) {
+                    levels[pos] = None;
+                }
+            }
+        }
+        for id in skip {
+            if let Some(pos) = ALL.iter().position(|r| r.meta().id.eq_ignore_ascii_case(id)) {
+                if !ALL[pos].meta().configurable {
+                    return Err(SettingsError::Flag(format!(
+                        "{} cannot be skipped: the general rules are always on",
+                        ALL[pos].meta().id
+                    )));
+                }
+                levels[pos] = None;
+            }
+        }
+        Ok(Settings { levels })
+    }
+
+    /// The severity `rule` reports with, or `None` when it is off.
+    pub fn severity(&self, rule: &str) -> Option<Severity> {
+        let pos = ALL.iter().position(|r| r.meta().id == rule)?;
+        self.levels[pos]
+    }
+
+    pub fn enabled(&self) -> impl Iterator<Item = (&'static dyn super::Rule, Severity)> + '_ {
+        ALL.iter().zip(&self.levels).filter_map(|(r, l)| l.map(|s| (*r, s)))
+    }
+}
+
+/// Every finding for the repository: the loader's, then each enabled rule's, sorted by
+/// file, position and rule.
+pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = repo
+        .findings
+        .iter()
+        .filter_map(|f| {
+            let severity = settings.severity(f.rule)?;
+            let mut f = f.clone();
+            f.severity = severity;
+            Some(f)
+        })
+        .collect();
+    let cx = Context::new(repo, as_of);
+    let checked: Vec<Vec<Finding>> = settings
+        .enabled()
+        .filter(|(r, _)| r.meta().stage == Stage::Records)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(rule, severity)| {
+            let mut sink = Sink::new(rule.meta().id, severity);
+            rule.check(&cx, &mut sink);
+            sink.findings
+        })
+        .collect();
+    findings.extend(checked.into_iter().flatten());
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    findings
+}
