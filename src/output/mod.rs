@@ -1,6 +1,7 @@
 //! Rendering results for people and machines: one file per format. Nothing here decides
 //! what is wrong; it only shows findings and figures computed by the layers above.
 
+pub mod docs;
 pub mod human;
 pub mod json;
 pub mod sanitize;

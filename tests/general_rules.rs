@@ -1,0 +1,196 @@
+//! Fixture tests of the general rules: each asserts rule id, file, line and column.
+
+use itos::config::Config;
+use itos::load::Repository;
+use itos::model::Finding;
+use itos::rules::{Settings, examples::BASE, run};
+
+const AS_OF: jiff::civil::Date = jiff::civil::date(2026, 10, 31);
+
+/// (rule, file, line, column) of every finding, plus the findings themselves.
+fn check(files: &[(&str, &str)]) -> (Vec<(String, String, u32, u32)>, Vec<Finding>, Repository) {
+    let files: Vec<(String, String)> = files.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect();
+    let repo = Repository::from_texts(&files, Config::default());
+    let settings = Settings::new(&repo.config, &[], &[]).unwrap();
+    let findings = run(&repo, &settings, AS_OF);
+    let located = findings
+        .iter()
+        .map(|f| {
+            let (file, lc, _) = repo.sources.locate(f.span).unwrap();
+            (f.rule.to_owned(), file.path.clone(), lc.line, lc.col)
+        })
+        .collect();
+    (located, findings, repo)
+}
+
+fn at(rule: &str, file: &str, line: u32, col: u32) -> (String, String, u32, u32) {
+    (rule.to_owned(), file.to_owned(), line, col)
+}
+
+const CHANGE_TYPO: &str = "\
+kind: Change
+id: CHG-2026-001
+title: 核心数据库补丁
+description: 安装季度补丁
+class: standard
+reqested_by: 张伟
+requested_at: 2026-10-08T10:00:00+08:00
+impact: {services: [helpdesk], expected: 无影响}
+risk: {likelihood: 1, impact: 1, level: low}
+status: requested
+";
+
+#[test]
+fn misspelt_field_is_reported_at_the_key_with_a_suggestion() {
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("changes/chg.yaml", CHANGE_TYPO)]);
+    assert_eq!(
+        located,
+        vec![at("GEN-003", "changes/chg.yaml", 2, 5), at("GEN-003", "changes/chg.yaml", 6, 1)],
+        "{findings:#?}"
+    );
+    // The missing field points at the record's id; the unknown one at its key.
+    assert_eq!(findings[0].message.en, "missing required field `requested_by`");
+    assert_eq!(findings[1].message.en, "unknown field `reqested_by`");
+    assert_eq!(findings[1].help.as_ref().unwrap().en, "did you mean `requested_by`?");
+}
+
+#[test]
+fn syntax_error_is_located_and_other_files_are_still_checked() {
+    let broken = "kind: Person\nid: p-1\nname: [unclosed\n";
+    let (located, findings, _) =
+        check(&[("base.yaml", BASE), ("a/broken.yaml", broken), ("changes/chg.yaml", CHANGE_TYPO)]);
+    assert_eq!(located[0].0, "GEN-001");
+    // At the bracket that is never closed.
+    assert_eq!(located[0], at("GEN-001", "a/broken.yaml", 3, 7), "{findings:#?}");
+    assert!(located.contains(&at("GEN-003", "changes/chg.yaml", 6, 1)));
+}
+
+#[test]
+fn duplicate_ids_point_at_both_definitions() {
+    let people = "kind: Person\nid: p-1\nname: A\nrole: r\njoined: 2025-01-01\n";
+    let again = "kind: Person\nitems:\n  - id: p-2\n    name: B\n    role: r\n    joined: 2025-01-01\n  - id: p-1\n    name: C\n    role: r\n    joined: 2025-01-01\n";
+    let (located, findings, repo) = check(&[("base.yaml", BASE), ("a.yaml", people), ("b.yaml", again)]);
+    assert_eq!(located, vec![at("GEN-004", "b.yaml", 7, 9)]);
+    let label = &findings[0].labels[0];
+    let (file, lc, _) = repo.sources.locate(label.span).unwrap();
+    assert_eq!((file.path.as_str(), lc.line, lc.col), ("a.yaml", 2, 5));
+    assert!(findings[0].message.en.contains("a.yaml:2:5"), "{}", findings[0].message.en);
+}
+
+#[test]
+fn dangling_references_are_reported_at_the_reference() {
+    let training = "kind: Training\nid: T-1\ntopic: security-awareness\nheld_at: 2026-03-01\nattendees: [p-1, p-9]\n";
+    let person = "kind: Person\nid: p-1\nname: A\nrole: r\njoined: 2025-01-01\n";
+    let incident = "kind: Incident\nid: I-1\nservice: help-desk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\n";
+    let system = "kind: System\nid: sys-1\nname: 核心系统\ncriticality: critical\nservices: [helpdesk]\n";
+    let sla = "kind: Sla\nid: sla-x\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9, hours: bank-hour}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n";
+    let (located, findings, _) = check(&[
+        ("base.yaml", BASE),
+        ("t.yaml", training),
+        ("p.yaml", person),
+        ("i.yaml", incident),
+        ("s.yaml", system),
+        ("sla.yaml", sla),
+    ]);
+    assert_eq!(
+        located,
+        vec![at("GEN-005", "t.yaml", 5, 18), at("GEN-005", "i.yaml", 3, 10), at("GEN-005", "sla.yaml", 5, 37)],
+        "{findings:#?}"
+    );
+    assert_eq!(findings[1].help.as_ref().unwrap().en, "did you mean `helpdesk`?");
+    assert!(findings[2].message.en.contains("bank-hour"));
+}
+
+#[test]
+fn omitted_engagement_is_ambiguous_with_two_engagements() {
+    let second = BASE.replacen("id: demo", "id: demo-2", 1);
+    let person = "kind: Person\nid: p-1\nname: A\nrole: r\njoined: 2025-01-01\n";
+    let (located, _, _) = check(&[("base.yaml", BASE), ("base2.yaml", &second), ("p.yaml", person)]);
+    assert!(located.contains(&at("GEN-005", "p.yaml", 2, 5)), "{located:?}");
+}
+
+#[test]
+fn timestamps_out_of_order() {
+    let incident = "kind: Incident\nid: I-1\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresolved_at: 2026-10-08T09:00:00+08:00\nresponded_at: 2026-10-08T10:00:00+08:00\n";
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("i.yaml", incident)]);
+    // resolved before opened, and before responded (equal timestamps are in order).
+    assert_eq!(located, vec![at("GEN-007", "i.yaml", 6, 14), at("GEN-007", "i.yaml", 6, 14)], "{findings:#?}");
+}
+
+#[test]
+fn wrong_values_are_explained_at_the_value() {
+    let person = "\
+kind: Person
+id: p-1
+name: A
+role: r
+joined: 2026-02-30
+key_staff: no
+";
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("p.yaml", person)]);
+    assert_eq!(located, vec![at("GEN-003", "p.yaml", 5, 9), at("GEN-003", "p.yaml", 6, 12)]);
+    assert!(findings[0].message.en.contains("2026-02 has 28 days"), "{}", findings[0].message.en);
+    assert!(findings[1].message.en.contains("YAML 1.1 boolean"), "{}", findings[1].message.en);
+    assert_eq!(findings[1].help.as_ref().unwrap().en, "write `false`");
+}
+
+#[test]
+fn unknown_kind_and_missing_kind() {
+    let doc = "kind: Chnage\nid: C-1\n---\nid: X-1\ntitle: no kind\n";
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("x.yaml", doc)]);
+    assert_eq!(located, vec![at("GEN-002", "x.yaml", 1, 7), at("GEN-002", "x.yaml", 4, 1)]);
+    assert_eq!(findings[0].help.as_ref().unwrap().en, "did you mean `Change`?");
+}
+
+#[test]
+fn batch_defaults_merge_and_a_bad_item_is_dropped_alone() {
+    let batch = "\
+kind: Person
+defaults:
+  role: engineer
+  joined: 2025-07-01
+  nda_singed_at: 2025-06-01
+items:
+  - id: p-1
+    name: A
+  - id: p-2
+    name: B
+    role: manager
+  - id: p-3
+    name: C
+    joined: someday
+";
+    let (located, findings, repo) = check(&[("base.yaml", BASE), ("people.yaml", batch)]);
+    // The unknown default is reported once, at `defaults`; the bad item at its value.
+    assert_eq!(located, vec![at("GEN-003", "people.yaml", 5, 3), at("GEN-003", "people.yaml", 14, 13)], "{findings:#?}");
+    let people = &repo.records.people;
+    assert_eq!(people.len(), 2);
+    assert_eq!(people[0].role.value, "engineer");
+    assert_eq!(people[1].role.value, "manager");
+}
+
+#[test]
+fn a_problem_in_a_default_is_reported_once_at_the_default() {
+    let batch = "kind: Person\ndefaults:\n  joined: 2025-13-01\nitems:\n  - {id: p-1, name: A, role: r}\n  - {id: p-2, name: B, role: r}\n";
+    let (located, _, _) = check(&[("base.yaml", BASE), ("people.yaml", batch)]);
+    assert_eq!(located, vec![at("GEN-003", "people.yaml", 3, 11)]);
+}
+
+#[test]
+fn offsetless_timestamps_warn_once_per_file_and_use_the_sla_zone() {
+    let sla = "kind: Sla\nid: sla-b\nengagement: demo\nservice: helpdesk\ntimezone: Europe/Berlin\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n";
+    let base = BASE.split("---").next().unwrap();
+    let incidents = "kind: Incident\nitems:\n  - {id: I-1, service: helpdesk, priority: P1, opened_at: 2026-07-01T10:00:00}\n  - {id: I-2, service: helpdesk, priority: P1, opened_at: 2026-07-01T11:00:00}\n";
+    let (located, _, repo) = check(&[("base.yaml", base), ("sla.yaml", sla), ("inc.yaml", incidents)]);
+    assert_eq!(located, vec![at("GEN-008", "inc.yaml", 3, 59)]);
+    // 10:00 in Berlin (summer time, +02:00) is 08:00 UTC.
+    assert_eq!(repo.records.incidents[0].opened_at.instant.to_string(), "2026-07-01T08:00:00Z");
+}
+
+#[test]
+fn x_keys_are_free_at_every_level() {
+    let person = "kind: Person\nid: p-1\nname: A\nrole: r\njoined: 2025-01-01\nx-hr-id: 1234\noffboarding_note: {x-any: 1}\n";
+    let (located, _, _) = check(&[("base.yaml", BASE), ("p.yaml", person)]);
+    // `offboarding_note` is not an x- key: reported; x-hr-id is not.
+    assert_eq!(located, vec![at("GEN-003", "p.yaml", 7, 1)]);
+}

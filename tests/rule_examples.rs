@@ -1,0 +1,57 @@
+//! Every rule's documented examples are executed: the failing one must make exactly its own
+//! rule fire (and nothing else), the passing one must give no finding at all.
+
+use itos::rules::{ALL, examples};
+
+#[test]
+fn failing_examples_fire_only_their_rule() {
+    for rule in ALL {
+        let m = rule.meta();
+        let (repo, findings) = examples::run_example(m, m.failing);
+        let ours: Vec<_> = findings.iter().filter(|f| f.rule == m.id).collect();
+        assert!(!ours.is_empty(), "{}: failing example gives no {} finding", m.id, m.id);
+        let others: Vec<_> = findings.iter().filter(|f| f.rule != m.id).map(|f| (f.rule, &f.message.en)).collect();
+        assert!(others.is_empty(), "{}: failing example also gives {others:?}", m.id);
+        for f in ours {
+            let file = repo.sources.get(f.span.file).unwrap();
+            assert_eq!(file.path, examples::EXAMPLE_FILE, "{}: finding outside the example: {}", m.id, f.message.en);
+        }
+    }
+}
+
+#[test]
+fn passing_examples_are_clean() {
+    for rule in ALL {
+        let m = rule.meta();
+        let (_, findings) = examples::run_example(m, m.passing);
+        let all: Vec<_> = findings.iter().map(|f| (f.rule, &f.message.en)).collect();
+        assert!(all.is_empty(), "{}: passing example gives {all:?}", m.id);
+    }
+}
+
+#[test]
+fn registry_is_ordered_unique_and_complete() {
+    let ids: Vec<&str> = ALL.iter().map(|r| r.meta().id).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(ids, sorted, "ALL must be sorted by id without duplicates");
+    // Every rule file under src/rules/ must be listed in ALL.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    for family in std::fs::read_dir(&root).unwrap() {
+        let family = family.unwrap().path();
+        if !family.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&family).unwrap() {
+            let name = file.unwrap().file_name().to_string_lossy().into_owned();
+            let Some(stem) = name.strip_suffix(".rs") else { continue };
+            if stem == "mod" {
+                continue;
+            }
+            let (letters, digits): (String, String) = stem.chars().partition(|c| c.is_ascii_alphabetic());
+            let id = format!("{}-{digits}", letters.to_uppercase());
+            assert!(ids.contains(&id.as_str()), "{name} defines {id}, which is missing from rules::ALL");
+        }
+    }
+}
