@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 //! Fixture tests of the general rules: each asserts rule id, file, line and column.
 
 use itos::config::Config;
@@ -7,8 +9,11 @@ use itos::rules::{Settings, examples::BASE, run};
 
 const AS_OF: jiff::civil::Date = jiff::civil::date(2026, 10, 31);
 
-/// (rule, file, line, column) of every finding, plus the findings themselves.
-fn check(files: &[(&str, &str)]) -> (Vec<(String, String, u32, u32)>, Vec<Finding>, Repository) {
+/// Rule, file, line and column of a finding.
+type Located = (String, String, u32, u32);
+
+/// Where every finding is, plus the findings themselves.
+fn check(files: &[(&str, &str)]) -> (Vec<Located>, Vec<Finding>, Repository) {
     let files: Vec<(String, String)> = files.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect();
     let repo = Repository::from_texts(&files, Config::default());
     let settings = Settings::new(&repo.config, &[], &[]).unwrap();
@@ -23,7 +28,7 @@ fn check(files: &[(&str, &str)]) -> (Vec<(String, String, u32, u32)>, Vec<Findin
     (located, findings, repo)
 }
 
-fn at(rule: &str, file: &str, line: u32, col: u32) -> (String, String, u32, u32) {
+fn at(rule: &str, file: &str, line: u32, col: u32) -> Located {
     (rule.to_owned(), file.to_owned(), line, col)
 }
 
@@ -162,7 +167,11 @@ items:
 ";
     let (located, findings, repo) = check(&[("base.yaml", BASE), ("people.yaml", batch)]);
     // The unknown default is reported once, at `defaults`; the bad item at its value.
-    assert_eq!(located, vec![at("GEN-003", "people.yaml", 5, 3), at("GEN-003", "people.yaml", 14, 13)], "{findings:#?}");
+    assert_eq!(
+        located,
+        vec![at("GEN-003", "people.yaml", 5, 3), at("GEN-003", "people.yaml", 14, 13)],
+        "{findings:#?}"
+    );
     let people = &repo.records.people;
     assert_eq!(people.len(), 2);
     assert_eq!(people[0].role.value, "engineer");
@@ -189,7 +198,8 @@ fn offsetless_timestamps_warn_once_per_file_and_use_the_sla_zone() {
 
 #[test]
 fn x_keys_are_free_at_every_level() {
-    let person = "kind: Person\nid: p-1\nname: A\nrole: r\njoined: 2025-01-01\nx-hr-id: 1234\noffboarding_note: {x-any: 1}\n";
+    let person =
+        "kind: Person\nid: p-1\nname: A\nrole: r\njoined: 2025-01-01\nx-hr-id: 1234\noffboarding_note: {x-any: 1}\n";
     let (located, _, _) = check(&[("base.yaml", BASE), ("p.yaml", person)]);
     // `offboarding_note` is not an x- key: reported; x-hr-id is not.
     assert_eq!(located, vec![at("GEN-003", "p.yaml", 7, 1)]);

@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 //! Generated files are committed so that users can read them without building itos; these
 //! tests fail when they are out of date. Refresh with `ITOS_BLESS=1 cargo test --test generated`.
 

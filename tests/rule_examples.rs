@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 //! Every rule's documented examples are executed: the failing one must make exactly its own
 //! rule fire (and nothing else), the passing one must give no finding at all.
 

@@ -628,12 +628,14 @@ macro_rules! field_fix_times {
 /// list of fields. Each field is `name: mode Type`, with mode `req` (`Sp<T>`), `opt`
 /// (`Option<Sp<T>>`), `list` / `req_list` (`List<T>`) or `map` / `req_map` (`Map<T>`), and an
 /// optional YAML name when it differs from the Rust one (`kind_ "type": opt IncidentType`).
+/// `#[check(path)]` names a `fn(&Self, &mut Decoder) -> bool` for constraints across fields.
 /// Every object also gets `anchor` (where to point when something inside it is missing) and
 /// `span` (the mapping itself).
 #[macro_export]
 macro_rules! object {
     (
         $(#[doc = $doc:literal])*
+        $(#[check($check:path)])?
         pub struct $name:ident {
             $(
                 $(#[doc = $fdoc:literal])*
@@ -676,11 +678,14 @@ macro_rules! object {
                 if d.errors() > before {
                     return None;
                 }
-                Some($name {
+                let value = $name {
                     anchor,
                     span: node.span,
                     $( $field: $field?, )*
-                })
+                };
+                // A constraint across fields (`#[check(f)]`) reports through `d` and fails.
+                $( if !$check(&value, d) { return None; } )?
+                Some(value)
             }
         }
 

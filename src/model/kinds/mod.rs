@@ -99,9 +99,9 @@ macro_rules! kinds {
             }
         }
 
-        /// One decoded record of any kind.
+        /// One decoded record of any kind (boxed: kinds differ a lot in size).
         #[derive(Clone, Debug)]
-        pub enum Record { $( $kind($kind) ),* }
+        pub enum Record { $( $kind(Box<$kind>) ),* }
 
         impl Record {
             pub fn kind(&self) -> Kind {
@@ -123,7 +123,7 @@ macro_rules! kinds {
                 match self { $( Record::$kind(r) => r.time_basis() ),* }
             }
             pub fn fix_times(&mut self, tz: &jiff::tz::TimeZone) {
-                match self { $( Record::$kind(r) => super::decode::Decode::fix_times(r, tz) ),* }
+                match self { $( Record::$kind(r) => super::decode::Decode::fix_times(r.as_mut(), tz) ),* }
             }
             /// The record's mapping node span.
             pub fn span(&self) -> Span {
@@ -140,7 +140,7 @@ macro_rules! kinds {
             d: &mut Decoder,
         ) -> Option<Record> {
             match kind {
-                $( Kind::$kind => $kind::decode_with_defaults(node, anchor, defaults, d).map(Record::$kind), )*
+                $( Kind::$kind => $kind::decode_with_defaults(node, anchor, defaults, d).map(|r| Record::$kind(Box::new(r))), )*
             }
         }
 
@@ -150,7 +150,7 @@ macro_rules! kinds {
 
         impl Records {
             pub fn push(&mut self, record: Record) {
-                match record { $( Record::$kind(r) => self.$vec.push(r), )* }
+                match record { $( Record::$kind(r) => self.$vec.push(*r), )* }
             }
 
             pub fn len(&self) -> usize {

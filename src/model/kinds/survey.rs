@@ -35,6 +35,7 @@ crate::object! {
 
 crate::object! {
     /// Scores 1–5 per dimension; at least one must be given.
+    #[check(Scores::check)]
     pub struct Scores {
         response_speed: opt Likert,
         quality: opt Likert,
@@ -60,6 +61,19 @@ impl Scores {
 
     pub fn is_empty(&self) -> bool {
         self.given().next().is_none()
+    }
+
+    fn check(&self, d: &mut crate::model::decode::Decoder) -> bool {
+        if self.is_empty() {
+            let (dims, path) = (Scores::FIELDS.join(", "), d.path_string());
+            d.error(
+                self.anchor,
+                crate::msg!("`{path}` gives no score; give at least one of {dims}", "`{path}` 未给出任何评分;请至少填写以下之一:{dims}"),
+                None,
+            );
+            return false;
+        }
+        true
     }
 }
 
