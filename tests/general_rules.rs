@@ -204,3 +204,11 @@ fn x_keys_are_free_at_every_level() {
     // `offboarding_note` is not an x- key: reported; x-hr-id is not.
     assert_eq!(located, vec![at("GEN-003", "p.yaml", 7, 1)]);
 }
+
+#[test]
+fn a_record_left_out_for_a_field_error_still_resolves_references() {
+    let person = "kind: Person\nid: p-1\nname: A\nrole: r\njoined: 2025-01-01\nkey_staff: no\n";
+    let training = "kind: Training\nid: T-1\ntopic: security-awareness\nheld_at: 2026-03-01\nattendees: [p-1]\n";
+    let (located, _, _) = check(&[("base.yaml", BASE), ("p.yaml", person), ("t.yaml", training)]);
+    assert_eq!(located, vec![at("GEN-003", "p.yaml", 6, 12)]);
+}

@@ -20,15 +20,21 @@ pub struct Loaded {
     pub floating_times: bool,
 }
 
+/// The records of one file.
+#[derive(Debug, Default)]
+pub struct Decoded {
+    pub records: Vec<Loaded>,
+    /// Kind and id of records dropped for a GEN-003 error: references to them still resolve,
+    /// so one mistake does not cascade into "not defined" findings elsewhere.
+    pub broken: Vec<(Kind, String)>,
+    /// The first timestamp without an offset (GEN-008).
+    pub floating: Option<Span>,
+}
+
 /// Decode the records of one file's documents.
-pub fn records_of(
-    docs: Vec<Node<'_>>,
-    file: FileId,
-    limits: &Limits,
-    findings: &mut Vec<Finding>,
-) -> (Vec<Loaded>, Option<Span>) {
+pub fn records_of(docs: Vec<Node<'_>>, file: FileId, limits: &Limits, findings: &mut Vec<Finding>) -> Decoded {
     let mut d = Decoder::new(file);
-    let mut out = Vec::new();
+    let mut out = Decoded::default();
     for doc in docs {
         if doc.is_null() {
             continue; // an empty document (`---` alone, or only comments)
@@ -39,7 +45,8 @@ pub fn records_of(
     let mut seen = std::collections::HashSet::new();
     d.findings.retain(|f| seen.insert((f.span, f.message.en.clone())));
     findings.append(&mut d.findings);
-    (out, d.floating_time)
+    out.floating = d.floating_time;
+    out
 }
 
 fn kind_of(doc: &Node<'_>, findings: &mut Vec<Finding>) -> Option<Kind> {
@@ -102,18 +109,23 @@ fn anchor_of(node: &Node<'_>) -> Span {
     }
 }
 
-fn decode_one(kind: Kind, node: &Node<'_>, defaults: Option<&[Entry<'_>]>, d: &mut Decoder, out: &mut Vec<Loaded>) {
+fn decode_one(kind: Kind, node: &Node<'_>, defaults: Option<&[Entry<'_>]>, d: &mut Decoder, out: &mut Decoded) {
     let floating_before = d.floating_time;
     d.floating_time = None;
     let record = decode_record(kind, node, anchor_of(node), defaults, d);
     let floating = d.floating_time.is_some();
     d.floating_time = floating_before.or(d.floating_time);
-    if let Some(record) = record {
-        out.push(Loaded { record, floating_times: floating });
+    match record {
+        Some(record) => out.records.push(Loaded { record, floating_times: floating }),
+        None => {
+            if let Some(id) = node.get("id").and_then(|e| e.value.as_scalar()).filter(|s| !s.is_empty()) {
+                out.broken.push((kind, id.to_owned()));
+            }
+        }
     }
 }
 
-fn document(mut doc: Node<'_>, limits: &Limits, d: &mut Decoder, out: &mut Vec<Loaded>, findings: &mut Vec<Finding>) {
+fn document(mut doc: Node<'_>, limits: &Limits, d: &mut Decoder, out: &mut Decoded, findings: &mut Vec<Finding>) {
     let Some(kind) = kind_of(&doc, findings) else { return };
     let Value::Map(entries) = &mut doc.value else { return };
     entries.retain(|e| e.key != "kind");

@@ -19,11 +19,13 @@ pub struct Duplicate {
 pub struct Index {
     /// Per kind (by `Kind as usize`): id → position in that kind's vector (first definition).
     ids: Vec<HashMap<String, usize>>,
+    /// Ids of records left out for a GEN-003 error, per kind: references to them resolve.
+    broken: Vec<std::collections::HashSet<String>>,
     pub duplicates: Vec<Duplicate>,
 }
 
 impl Index {
-    pub fn build(records: &Records) -> Index {
+    pub fn build(records: &Records, broken_ids: Vec<(Kind, String)>) -> Index {
         let mut ids: Vec<HashMap<String, usize>> = vec![HashMap::new(); Kind::ALL.len()];
         let mut spans: Vec<HashMap<String, Span>> = vec![HashMap::new(); Kind::ALL.len()];
         let mut duplicates = Vec::new();
@@ -39,7 +41,11 @@ impl Index {
                 ids[k].insert(id.value.clone(), pos);
             }
         }
-        Index { ids, duplicates }
+        let mut broken = vec![std::collections::HashSet::new(); Kind::ALL.len()];
+        for (kind, id) in broken_ids {
+            broken[kind as usize].insert(id);
+        }
+        Index { ids, broken, duplicates }
     }
 
     /// Position of the record `kind`/`id` in its kind's vector of [`Records`].
@@ -47,8 +53,9 @@ impl Index {
         self.ids.get(kind as usize)?.get(id).copied()
     }
 
+    /// Whether a record `kind`/`id` exists (even if it was left out for a GEN-003 error).
     pub fn contains(&self, kind: Kind, id: &str) -> bool {
-        self.position(kind, id).is_some()
+        self.position(kind, id).is_some() || self.broken.get(kind as usize).is_some_and(|b| b.contains(id))
     }
 
     /// Kinds that define `id` (for bare-id references such as waiver targets).

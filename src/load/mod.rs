@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config, Limits};
 use crate::model::kinds::{Record, Records, TimeBasis};
-use crate::model::{FileId, Finding, Severity, SourceFile, SourceMap, Span};
+use crate::model::{FileId, Finding, Severity, SourceFile, SourceMap};
 use crate::msg;
 
 pub use index::Index;
@@ -60,9 +60,8 @@ fn file_id(i: usize) -> FileId {
 /// One file's outcome, produced in parallel and merged in path order.
 struct FileLoad {
     source: SourceFile,
-    records: Vec<documents::Loaded>,
+    decoded: documents::Decoded,
     findings: Vec<Finding>,
-    floating: Option<Span>,
 }
 
 fn load_file(id: FileId, candidate: &walk::Candidate, prefix: &str, limits: &Limits) -> FileLoad {
@@ -73,12 +72,7 @@ fn load_file(id: FileId, candidate: &walk::Candidate, prefix: &str, limits: &Lim
     let display = format!("{prefix}{rel}");
     let fail = |text: String, offset: usize, message| {
         let source = SourceFile::new(rel.clone(), display.clone(), Arc::from(text));
-        FileLoad {
-            source,
-            records: Vec::new(),
-            findings: vec![yaml::gen001(id, offset, offset, message)],
-            floating: None,
-        }
+        FileLoad { source, decoded: documents::Decoded::default(), findings: vec![yaml::gen001(id, offset, offset, message)] }
     };
     let Some(abs) = abs else {
         return fail(
@@ -114,16 +108,16 @@ fn load_bytes(id: FileId, rel: String, display: String, bytes: &[u8], limits: &L
     if let Some(problem) = problem {
         let source = SourceFile::new(rel, display, Arc::from(text));
         let finding = yaml::gen001(id, problem.offset, problem.offset, problem.message);
-        return FileLoad { source, records: Vec::new(), findings: vec![finding], floating: None };
+        return FileLoad { source, decoded: documents::Decoded::default(), findings: vec![finding] };
     }
     let text: Arc<str> = Arc::from(text);
     let mut findings = Vec::new();
-    let (records, floating) = {
+    let decoded = {
         let parsed = yaml::parse(&text, id, limits);
         findings.extend(parsed.findings);
         documents::records_of(parsed.documents, id, limits, &mut findings)
     };
-    FileLoad { source: SourceFile::new(rel, display, text), records, findings, floating }
+    FileLoad { source: SourceFile::new(rel, display, text), decoded, findings }
 }
 
 impl Repository {
@@ -155,13 +149,15 @@ impl Repository {
         let mut findings = Vec::new();
         let mut loaded = Vec::new();
         let mut floating_files = Vec::new();
+        let mut broken = Vec::new();
         for (i, load) in loads.into_iter().enumerate() {
             sources.add(load.source);
             findings.extend(load.findings);
-            if let Some(span) = load.floating {
+            if let Some(span) = load.decoded.floating {
                 floating_files.push((i, span));
             }
-            loaded.extend(load.records);
+            loaded.extend(load.decoded.records);
+            broken.extend(load.decoded.broken);
         }
         let zones = fix_floating_times(&mut loaded);
         for (file, span) in floating_files {
@@ -186,7 +182,7 @@ impl Repository {
         for l in loaded {
             records.push(l.record);
         }
-        let index = Index::build(&records);
+        let index = Index::build(&records, broken);
         Repository { root: root.to_path_buf(), config, sources, records, findings, index }
     }
 
