@@ -81,6 +81,7 @@ pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, lang
             out.push_str(&report.message);
             out.push('\n');
         }
+        out.push('\n');
     }
     out.push_str(&summary.line(lang));
     out.push('\n');
