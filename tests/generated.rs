@@ -34,6 +34,11 @@ fn rules_doc_is_current() {
 }
 
 #[test]
+fn kinds_doc_is_current() {
+    check("docs/kinds.md", &itos::output::docs::kinds_markdown());
+}
+
+#[test]
 fn schemas_are_current() {
     for &kind in Kind::ALL {
         check(&format!("schemas/{}.schema.json", file_stem(kind)), &pretty(&kind_schema(kind)));

@@ -74,7 +74,7 @@ impl Decode for Date {
         }
     }
     fn schema() -> Json {
-        json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+        json!({ "title": "date", "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
     }
 }
 
@@ -139,7 +139,7 @@ impl Decode for Ts {
         None
     }
     fn schema() -> Json {
-        json!({ "type": "string", "format": "date-time" })
+        json!({ "title": "timestamp", "type": "string", "format": "date-time" })
     }
     fn fix_times(&mut self, tz: &TimeZone) {
         if let Some(dt) = self.floating
@@ -223,7 +223,7 @@ impl Decode for Dur {
         parsed
     }
     fn schema() -> Json {
-        json!({ "type": "string", "pattern": "^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", "minLength": 2 })
+        json!({ "title": "duration", "type": "string", "pattern": "^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", "minLength": 2, "examples": ["15m", "4h", "1h30m", "2d"] })
     }
 }
 
@@ -248,7 +248,7 @@ impl Decode for Percent {
         Some(Percent { value, decimals })
     }
     fn schema() -> Json {
-        json!({ "type": "number", "minimum": 0, "maximum": 100 })
+        json!({ "title": "percent", "type": "number", "minimum": 0, "maximum": 100 })
     }
 }
 
@@ -267,7 +267,7 @@ impl Decode for Likert {
         Some(Likert(n))
     }
     fn schema() -> Json {
-        json!({ "type": "integer", "minimum": 1, "maximum": 5 })
+        json!({ "title": "score 1–5", "type": "integer", "minimum": 1, "maximum": 5 })
     }
 }
 
@@ -315,7 +315,7 @@ impl Decode for RelPath {
         Some(RelPath(s.to_owned()))
     }
     fn schema() -> Json {
-        json!({ "type": "string", "pattern": "^[^/\\\\]", "not": { "pattern": "(^|/)\\.\\.(/|$)" } })
+        json!({ "title": "path", "type": "string", "pattern": "^[^/\\\\]", "not": { "pattern": "(^|/)\\.\\.(/|$)" } })
     }
 }
 
@@ -344,7 +344,7 @@ impl Decode for Tz {
         }
     }
     fn schema() -> Json {
-        json!({ "type": "string", "examples": ["Asia/Shanghai", "Europe/Berlin"] })
+        json!({ "title": "IANA time zone", "type": "string", "examples": ["Asia/Shanghai", "Europe/Berlin"] })
     }
 }
 
@@ -392,7 +392,7 @@ impl Decode for TimeRange {
         TimeRange::parse(s).map_err(|(en, zh)| d.value_error(node, super::Msg::new(en, zh), None)).ok()
     }
     fn schema() -> Json {
-        json!({ "type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$" })
+        json!({ "title": "time range", "type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$", "examples": ["09:00-18:00"] })
     }
 }
 
@@ -445,7 +445,7 @@ impl Decode for WeeklyWindow {
         parsed
     }
     fn schema() -> Json {
-        json!({ "type": "string", "pattern": "^(mon|tue|wed|thu|fri|sat|sun) [0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$" })
+        json!({ "title": "weekly window", "type": "string", "pattern": "^(mon|tue|wed|thu|fri|sat|sun) [0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$", "examples": ["sun 02:00-04:00"] })
     }
 }
 
@@ -466,7 +466,7 @@ impl Decode for Currency {
         }
     }
     fn schema() -> Json {
-        json!({ "type": "string", "pattern": "^[A-Z]{3}$" })
+        json!({ "title": "currency code", "type": "string", "pattern": "^[A-Z]{3}$", "examples": ["CNY"] })
     }
 }
 

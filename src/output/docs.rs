@@ -57,3 +57,85 @@ Failing example:\n\n```yaml\n{failing}```\n\nPassing example:\n\n```yaml\n{passi
     }
     out
 }
+
+/// docs/kinds.md: every record kind with its fields, generated from the declarations.
+pub fn kinds_markdown() -> String {
+    use crate::model::Kind;
+    use crate::model::schema::file_stem;
+
+    let mut out = String::from(
+        "# Record kinds: field reference / 记录类型字段参考\n\n\
+Generated from the record declarations in `src/model/kinds/` (the same ones the loader decodes \
+with); `cargo test` fails when this file is out of date. The format itself — batches, scalars, \
+references — is described in [record-format.md](record-format.md). JSON Schemas for editors are \
+in [`schemas/`](../schemas/) and printed by `itos schema KIND`.\n\n\
+Fields marked **\\*** are required. Any key starting with `x-` is free for your own use.\n",
+    );
+    for &kind in Kind::ALL {
+        let schema = kind.schema();
+        let _ = write!(out, "\n## {}\n\n", kind.name());
+        if let Some(d) = schema.get("description").and_then(|d| d.as_str()) {
+            let _ = write!(out, "{d}\n\n");
+        }
+        let _ = write!(
+            out,
+            "Conventional folder: `{}/` · schema: [`schemas/{}.schema.json`](../schemas/{}.schema.json)\n\n",
+            kind.folder(),
+            file_stem(kind),
+            file_stem(kind)
+        );
+        out.push_str("| field | type | description |\n| --- | --- | --- |\n");
+        fields_table(&schema, "", &mut out);
+    }
+    out
+}
+
+fn type_of(schema: &serde_json::Value) -> String {
+    if let Some(values) = schema.get("enum").and_then(|v| v.as_array()) {
+        let names: Vec<String> = values.iter().filter_map(|v| v.as_str()).map(|s| format!("`{s}`")).collect();
+        return names.join(" \\| ");
+    }
+    if let Some(title) = schema.get("title").and_then(|t| t.as_str()) {
+        return title.to_owned();
+    }
+    let ty = schema.get("type").and_then(|t| t.as_str()).unwrap_or("any");
+    match (ty, schema.get("format").and_then(|f| f.as_str())) {
+        ("array", _) => match schema.get("items") {
+            Some(items) if items.get("properties").is_some() => "list of mappings".into(),
+            Some(items) => format!("list of {}", type_of(items)),
+            None => "list".into(),
+        },
+        ("object", _) if schema.get("properties").is_some() => "mapping".into(),
+        ("object", _) => match schema.get("additionalProperties") {
+            Some(v) if v.is_object() => format!("mapping of name → {}", type_of(v)),
+            _ => "mapping".into(),
+        },
+        ("string", _) => "text".into(),
+        (other, _) => other.into(),
+    }
+}
+
+fn fields_table(schema: &serde_json::Value, prefix: &str, out: &mut String) {
+    let Some(props) = schema.get("properties").and_then(|p| p.as_object()) else { return };
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(|r| r.as_array())
+        .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    for (name, field) in props {
+        let star = if required.contains(&name.as_str()) { " **\\***" } else { "" };
+        let desc = field.get("description").and_then(|d| d.as_str()).unwrap_or("").replace('\n', " ");
+        let _ = writeln!(out, "| `{prefix}{name}`{star} | {} | {} |", type_of(field), desc.replace('|', "\\|"));
+        let nested = if field.get("properties").is_some() {
+            Some(field)
+        } else {
+            field.get("items").filter(|i| i.get("properties").is_some())
+        };
+        if let Some(nested) = nested {
+            let sep = if field.get("items").is_some() { "[]." } else { "." };
+            fields_table(nested, &format!("{prefix}{name}{sep}"), out);
+        } else if let Some(values) = field.get("additionalProperties").filter(|v| v.get("properties").is_some()) {
+            fields_table(values, &format!("{prefix}{name}.<name>."), out);
+        }
+    }
+}
