@@ -150,15 +150,8 @@ fn output_file_is_written_and_paths_are_git_relative() {
     std::fs::write(root.join("itos.toml"), "format = 1\n").unwrap();
     std::fs::write(root.join("x.yaml"), "kind: Nope\n").unwrap();
     let report = dir.path().join("report.json");
-    let (code, stdout, _) = itos(&[
-        "validate",
-        "-C",
-        root.to_str().unwrap(),
-        "--format",
-        "json",
-        "--output",
-        report.to_str().unwrap(),
-    ]);
+    let (code, stdout, _) =
+        itos(&["validate", "-C", root.to_str().unwrap(), "--format", "json", "--output", report.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
     let written = std::fs::read_to_string(&report).unwrap();

@@ -212,3 +212,22 @@ fn a_record_left_out_for_a_field_error_still_resolves_references() {
     let (located, _, _) = check(&[("base.yaml", BASE), ("p.yaml", person), ("t.yaml", training)]);
     assert_eq!(located, vec![at("GEN-003", "p.yaml", 6, 12)]);
 }
+
+#[test]
+fn calendar_constraints_are_field_errors() {
+    let cal = "kind: Calendar\nid: cal\ntimezone: Asia/Shanghai\nweek:\n  mon: [\"09:00-12:00\", \"11:00-18:00\"]\n  tues: [\"09:00-18:00\"]\nholidays: [2026-10-01]\nworkdays: [2026-10-01]\n";
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("c.yaml", cal)]);
+    assert_eq!(
+        located,
+        vec![at("GEN-003", "c.yaml", 5, 24), at("GEN-003", "c.yaml", 6, 3), at("GEN-003", "c.yaml", 8, 12)],
+        "{findings:#?}"
+    );
+    assert_eq!(findings[1].help.as_ref().unwrap().en, "did you mean `tue`?");
+}
+
+#[test]
+fn survey_scores_need_at_least_one_dimension() {
+    let survey = "kind: Survey\nid: S-1\nperiod: {from: 2026-01-01, to: 2026-06-30}\nresponses:\n  - respondent: a\n    scores: {}\n";
+    let (located, _, _) = check(&[("base.yaml", BASE), ("s.yaml", survey)]);
+    assert_eq!(located, vec![at("GEN-003", "s.yaml", 6, 5)]);
+}

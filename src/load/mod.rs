@@ -72,7 +72,11 @@ fn load_file(id: FileId, candidate: &walk::Candidate, prefix: &str, limits: &Lim
     let display = format!("{prefix}{rel}");
     let fail = |text: String, offset: usize, message| {
         let source = SourceFile::new(rel.clone(), display.clone(), Arc::from(text));
-        FileLoad { source, decoded: documents::Decoded::default(), findings: vec![yaml::gen001(id, offset, offset, message)] }
+        FileLoad {
+            source,
+            decoded: documents::Decoded::default(),
+            findings: vec![yaml::gen001(id, offset, offset, message)],
+        }
     };
     let Some(abs) = abs else {
         return fail(

@@ -4,13 +4,14 @@
 use serde_json::{Value as Json, json};
 
 use super::{Kind, RecordKind, Ref, Target};
-use crate::model::decode::{Decode, Decoder, Seg};
+use crate::model::decode::{Decode, Decoder, Seg, closest};
 use crate::model::node::{Node, Value};
-use crate::model::scalar::{Date, TimeRange, Tz};
+use crate::model::scalar::{Date, TimeRange, Tz, Weekday};
 use crate::model::{Sp, Span};
 
 crate::object! {
-    /// A working calendar. Weekday keys of `week` are checked by a rule.
+    /// A working calendar: weekly working hours, holidays, make-up workdays, freeze periods.
+    #[check(Calendar::check)]
     pub struct Calendar {
         id: req String,
         timezone: req Tz,
@@ -70,6 +71,61 @@ impl Decode for Ranges {
 }
 
 impl Calendar {
+    /// Constraints across fields (GEN-003): weekday keys, overlapping ranges, a date that is
+    /// both a holiday and a workday, a freeze that ends before it starts.
+    fn check(&self, d: &mut Decoder) -> bool {
+        let before = d.errors();
+        for (day, ranges) in self.week.iter() {
+            let name = day.value.as_str();
+            if Weekday::parse(name).is_none() {
+                let help = closest(name, Weekday::NAMES.iter().copied())
+                    .map(|c| crate::msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+                let days = Weekday::NAMES.join(", ");
+                d.error(
+                    day.span,
+                    crate::msg!("`week.{name}` is not a weekday ({days})", "`week.{name}` 不是星期名称({days})"),
+                    help,
+                );
+            }
+            let mut sorted: Vec<&Sp<TimeRange>> = ranges.iter().collect();
+            sorted.sort_by_key(|r| r.value.start);
+            for pair in sorted.windows(2) {
+                if pair[1].value.start < pair[0].value.end {
+                    let (a, b) = (pair[0].value, pair[1].value);
+                    d.error(
+                        pair[1].span,
+                        crate::msg!("`week.{name}`: {b} overlaps {a}", "`week.{name}`:{b} 与 {a} 重叠"),
+                        None,
+                    );
+                }
+            }
+        }
+        for workday in &self.workdays {
+            if self.holidays.iter().any(|h| h.value == workday.value) {
+                let date = workday.value;
+                d.error(
+                    workday.span,
+                    crate::msg!(
+                        "{date} is listed both as a holiday and as a workday",
+                        "{date} 同时被列为节假日和工作日"
+                    ),
+                    None,
+                );
+            }
+        }
+        for f in &self.freeze {
+            if f.to.value < f.from.value {
+                let (from, to) = (f.from.value, f.to.value);
+                d.error(
+                    f.to.span,
+                    crate::msg!("freeze ends ({to}) before it starts ({from})", "封网期结束({to})早于开始({from})"),
+                    None,
+                );
+            }
+        }
+        d.errors() == before
+    }
+
     pub fn tz(&self) -> jiff::tz::TimeZone {
         self.timezone.value.zone.clone()
     }
