@@ -5,6 +5,7 @@
 
 #[macro_use]
 pub mod model;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod load;

@@ -33,11 +33,11 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
         use std::io::Write as _;
         let _ = writeln!(
             std::io::stderr(),
-            "loaded {} records from {} files in {:.0?}; checked in {:.0?}",
+            "loaded {} records from {} files in {} ms; checked in {} ms",
             repo.records.len(),
             repo.file_count(),
-            loaded,
-            started.elapsed() - loaded
+            loaded.as_millis(),
+            (started.elapsed() - loaded).as_millis()
         );
     }
 

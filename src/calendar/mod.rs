@@ -1,0 +1,258 @@
+//! Working calendars (pure, no I/O): which days are working days and which hours of them are
+//! working time, for the built-in `24x7` and `cn-workdays` calendars and for Calendar records
+//! (with `extends`). Everything is computed per day, never per minute.
+
+pub mod cn;
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::model::kinds::Calendar as CalendarRecord;
+use crate::model::kinds::Records;
+use crate::model::scalar::{TimeRange, Weekday};
+
+/// A resolved working calendar.
+#[derive(Clone, Debug)]
+pub struct WorkCalendar {
+    pub id: String,
+    pub tz: TimeZone,
+    /// Working ranges per weekday (Monday first), minutes since midnight, sorted.
+    pub week: [Vec<TimeRange>; 7],
+    pub holidays: BTreeSet<Date>,
+    /// Days that work although their weekday has no ranges; they use Monday's ranges.
+    pub workdays: BTreeSet<Date>,
+    /// Every instant is working time (`24x7`).
+    pub always: bool,
+    /// Years for which holiday data is complete (`cn-workdays`); outside them only weekends
+    /// are days off, and users are warned.
+    pub data_years: Option<(i16, i16)>,
+}
+
+pub const ALWAYS: &str = "24x7";
+pub const CN_WORKDAYS: &str = "cn-workdays";
+
+impl WorkCalendar {
+    pub fn always(tz: TimeZone) -> WorkCalendar {
+        let all_day = vec![TimeRange { start: 0, end: 24 * 60 }];
+        WorkCalendar {
+            id: ALWAYS.to_owned(),
+            tz,
+            week: std::array::from_fn(|_| all_day.clone()),
+            holidays: BTreeSet::new(),
+            workdays: BTreeSet::new(),
+            always: true,
+            data_years: None,
+        }
+    }
+
+    /// Mon–Fri 09:00–18:00 Asia/Shanghai with mainland China's public holidays and make-up
+    /// workdays (data in `data/cn-holidays.tsv`).
+    pub fn cn_workdays() -> WorkCalendar {
+        let tz = crate::model::scalar::default_tz();
+        let office = vec![TimeRange { start: 9 * 60, end: 18 * 60 }];
+        let mut week: [Vec<TimeRange>; 7] = Default::default();
+        for day in week.iter_mut().take(5) {
+            *day = office.clone();
+        }
+        let (holidays, workdays) = cn::dates();
+        WorkCalendar {
+            id: CN_WORKDAYS.to_owned(),
+            tz,
+            week,
+            holidays,
+            workdays,
+            always: false,
+            data_years: Some(cn::YEARS),
+        }
+    }
+
+    pub fn is_working_day(&self, day: Date) -> bool {
+        if self.always {
+            return true;
+        }
+        if self.workdays.contains(&day) {
+            return true;
+        }
+        !self.week[Weekday::from_jiff(day.weekday()).index()].is_empty() && !self.holidays.contains(&day)
+    }
+
+    /// The working ranges of a day (empty on a day off).
+    pub fn ranges(&self, day: Date) -> &[TimeRange] {
+        if self.workdays.contains(&day) {
+            return &self.week[0];
+        }
+        if !self.always && self.holidays.contains(&day) {
+            return &[];
+        }
+        &self.week[Weekday::from_jiff(day.weekday()).index()]
+    }
+
+    /// The `n`-th working day after `day` (n = 0: `day` itself). "Within N working days after
+    /// X" means on or before `add_working_days(X, N)`.
+    pub fn add_working_days(&self, day: Date, n: u32) -> Date {
+        let mut current = day;
+        let mut left = n;
+        // A calendar without any working weekday would loop forever: stop after ten years.
+        let mut guard = 0u32;
+        while left > 0 && guard < 3_660 {
+            current = current.tomorrow().unwrap_or(current);
+            if self.is_working_day(current) {
+                left -= 1;
+            }
+            guard += 1;
+        }
+        current
+    }
+
+    /// Whether `day` lies outside the years the holiday data covers.
+    pub fn beyond_data(&self, day: Date) -> bool {
+        self.data_years.is_some_and(|(from, to)| day.year() < from || day.year() > to)
+    }
+}
+
+/// A problem met while resolving calendars (an `extends` cycle).
+#[derive(Clone, Debug)]
+pub struct CalendarProblem {
+    pub calendar: String,
+    pub message: crate::model::Msg,
+}
+
+/// All calendars of a repository by id, built-ins included.
+#[derive(Debug)]
+pub struct Calendars {
+    by_id: HashMap<String, WorkCalendar>,
+    pub problems: Vec<CalendarProblem>,
+}
+
+impl Calendars {
+    pub fn build(records: &Records) -> Calendars {
+        let mut by_id = HashMap::new();
+        let default_tz = crate::model::scalar::default_tz();
+        by_id.insert(ALWAYS.to_owned(), WorkCalendar::always(default_tz));
+        by_id.insert(CN_WORKDAYS.to_owned(), WorkCalendar::cn_workdays());
+        let records_by_id: HashMap<&str, &CalendarRecord> =
+            records.calendars.iter().map(|c| (c.id.value.as_str(), c)).collect();
+        let mut problems = Vec::new();
+        for cal in &records.calendars {
+            if by_id.contains_key(cal.id.value.as_str()) {
+                continue;
+            }
+            match resolve(cal, &records_by_id, &by_id) {
+                Ok(wc) => {
+                    by_id.insert(cal.id.value.clone(), wc);
+                }
+                Err(message) => problems.push(CalendarProblem { calendar: cal.id.value.clone(), message }),
+            }
+        }
+        Calendars { by_id, problems }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&WorkCalendar> {
+        self.by_id.get(id)
+    }
+
+    /// `id`, or `cn-workdays` when it is unknown (unknown ids are reported by GEN-005).
+    pub fn get_or_default(&self, id: &str) -> &WorkCalendar {
+        self.by_id.get(id).or_else(|| self.by_id.get(CN_WORKDAYS)).unwrap_or_else(|| unreachable_calendar())
+    }
+}
+
+fn unreachable_calendar() -> &'static WorkCalendar {
+    static FALLBACK: std::sync::OnceLock<WorkCalendar> = std::sync::OnceLock::new();
+    FALLBACK.get_or_init(WorkCalendar::cn_workdays)
+}
+
+/// Resolve a Calendar record, following `extends` (own `week` replaces, own dates add).
+fn resolve(
+    cal: &CalendarRecord,
+    records: &HashMap<&str, &CalendarRecord>,
+    builtins: &HashMap<String, WorkCalendar>,
+) -> Result<WorkCalendar, crate::model::Msg> {
+    // Collect the chain, child first.
+    let mut chain = vec![cal];
+    let mut base: Option<WorkCalendar> = None;
+    let mut seen = vec![cal.id.value.as_str()];
+    let mut next = cal.extends.as_ref().map(|e| e.value.as_str());
+    while let Some(parent) = next {
+        if seen.contains(&parent) {
+            let path = seen.join(" → ");
+            return Err(crate::msg!(
+                "calendar `extends` forms a cycle: {path} → {parent}",
+                "日历的 `extends` 形成循环:{path} → {parent}"
+            ));
+        }
+        if let Some(record) = records.get(parent) {
+            chain.push(record);
+            seen.push(parent);
+            next = record.extends.as_ref().map(|e| e.value.as_str());
+        } else {
+            // A built-in, or an unknown id (reported by GEN-005): inherit nothing then.
+            base = builtins.get(parent).cloned();
+            next = None;
+        }
+    }
+    let tz = cal.timezone.zone.clone();
+    let mut out = base.unwrap_or_else(|| WorkCalendar {
+        id: String::new(),
+        tz: tz.clone(),
+        week: Default::default(),
+        holidays: BTreeSet::new(),
+        workdays: BTreeSet::new(),
+        always: false,
+        data_years: None,
+    });
+    out.always = false;
+    for record in chain.iter().rev() {
+        if !record.week.is_empty() {
+            let mut week: [Vec<TimeRange>; 7] = Default::default();
+            for (day, ranges) in record.week.iter() {
+                if let Some(w) = Weekday::parse(&day.value) {
+                    let mut list: Vec<TimeRange> = ranges.value.iter().map(|r| r.value).collect();
+                    list.sort();
+                    week[w.index()] = list;
+                }
+            }
+            out.week = week;
+        }
+        out.holidays.extend(record.holidays.iter().map(|d| d.value));
+        out.workdays.extend(record.workdays.iter().map(|d| d.value));
+    }
+    out.id = cal.id.value.clone();
+    out.tz = tz;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn cn_workdays_knows_holidays_and_makeup_days() {
+        let cn = WorkCalendar::cn_workdays();
+        assert!(!cn.is_working_day(date(2026, 10, 1)), "National Day");
+        assert!(cn.is_working_day(date(2026, 10, 10)), "make-up Saturday");
+        assert!(!cn.is_working_day(date(2026, 10, 11)), "ordinary Sunday");
+        assert!(cn.is_working_day(date(2026, 10, 9)));
+        assert_eq!(cn.ranges(date(2026, 10, 10)).len(), 1);
+    }
+
+    #[test]
+    fn adding_working_days_skips_days_off() {
+        let cn = WorkCalendar::cn_workdays();
+        // Month end 2026-09-30 (Wed); 10-01..10-07 are off, 10-08 Thu, 10-09 Fri,
+        // 10-10 make-up Sat, 10-11 Sun off, 10-12 Mon, 10-13 Tue.
+        assert_eq!(cn.add_working_days(date(2026, 9, 30), 1), date(2026, 10, 8));
+        assert_eq!(cn.add_working_days(date(2026, 9, 30), 5), date(2026, 10, 13));
+        assert_eq!(cn.add_working_days(date(2026, 9, 30), 0), date(2026, 9, 30));
+    }
+
+    #[test]
+    fn data_years_are_known() {
+        let cn = WorkCalendar::cn_workdays();
+        assert!(!cn.beyond_data(date(2026, 12, 31)));
+        assert!(cn.beyond_data(date(2027, 1, 4)));
+    }
+}
