@@ -1,7 +1,7 @@
 //! itos: a compliance toolkit for IT-outsourcing engagements.
 //!
-//! Layers, each using only those above it: [`model`] → [`config`] → [`load`] → [`rules`]
-//! → [`output`] → [`cli`].
+//! Layers, each using only those above it: [`model`] → [`config`] → [`calendar`] →
+//! [`load`] → [`rules`] → [`output`] → [`cli`].
 
 #[macro_use]
 pub mod model;

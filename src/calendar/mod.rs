@@ -3,6 +3,7 @@
 //! (with `extends`). Everything is computed per day, never per minute.
 
 pub mod cn;
+pub mod dates;
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::calendar::Calendars;
 use crate::config::{CONFIG_FILE, Config, Limits};
 use crate::model::kinds::{Record, Records, TimeBasis};
 use crate::model::{FileId, Finding, Severity, SourceFile, SourceMap};
@@ -32,6 +33,8 @@ pub struct Repository {
     /// GEN-001/002/003/008 findings raised while loading.
     pub findings: Vec<Finding>,
     pub index: Index,
+    /// Working calendars by id (built-ins and Calendar records).
+    pub calendars: Calendars,
 }
 
 /// Find the records root: `dir` itself, or its nearest ancestor holding `itos.toml`.
@@ -187,7 +190,8 @@ impl Repository {
             records.push(l.record);
         }
         let index = Index::build(&records, broken);
-        Repository { root: root.to_path_buf(), config, sources, records, findings, index }
+        let calendars = Calendars::build(&records);
+        Repository { root: root.to_path_buf(), config, sources, records, findings, index, calendars }
     }
 
     pub fn file_count(&self) -> usize {
