@@ -231,3 +231,75 @@ fn survey_scores_need_at_least_one_dimension() {
     let (located, _, _) = check(&[("base.yaml", BASE), ("s.yaml", survey)]);
     assert_eq!(located, vec![at("GEN-003", "s.yaml", 6, 5)]);
 }
+
+const PERSON: &str = "kind: Person\nid: p-li-na\nname: 李娜\nrole: r\njoined: 2025-01-01\n";
+const TWO_FEEDBACKS: &str = "kind: Feedback\nitems:\n  - {id: FB-1, received_at: 2026-10-03T09:12:00, channel: email, class: general, summary: a, status: open}\n  - {id: FB-2, received_at: 2026-10-04T09:12:00, channel: email, class: general, summary: b, status: open}\n";
+
+fn waiver(target: &str, expires: &str) -> String {
+    format!(
+        "kind: Waiver\nid: W-1\nrule: GEN-008\ntarget: {target}\nreason: 已核对\napproved_by: p-li-na\nexpires: {expires}\n"
+    )
+}
+
+#[test]
+fn a_live_waiver_silences_exactly_its_target() {
+    let w = waiver("Feedback/FB-1", "2026-12-31");
+    let (located, findings, _) =
+        check(&[("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", TWO_FEEDBACKS), ("w.yaml", &w)]);
+    // GEN-008 is reported once per file, at FB-1's timestamp: that one finding is waived.
+    assert_eq!(located, vec![at("GEN-008", "fb.yaml", 3, 29)]);
+    assert_eq!(findings[0].waived_by.as_deref(), Some("W-1"));
+}
+
+#[test]
+fn a_waiver_for_another_record_leaves_the_finding_unwaived_and_is_reported() {
+    let w = waiver("Feedback/FB-2", "2026-12-31");
+    let (located, findings, _) =
+        check(&[("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", TWO_FEEDBACKS), ("w.yaml", &w)]);
+    assert_eq!(located, vec![at("GEN-008", "fb.yaml", 3, 29), at("GEN-006", "w.yaml", 4, 9)]);
+    assert!(findings[0].waived_by.is_none());
+    assert!(findings[1].message.en.contains("matches no finding"), "{}", findings[1].message.en);
+}
+
+#[test]
+fn an_expired_waiver_is_reported_and_its_findings_count_again() {
+    let w = waiver("path:fb.yaml", "2026-10-30");
+    let (located, findings, _) =
+        check(&[("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", TWO_FEEDBACKS), ("w.yaml", &w)]);
+    assert_eq!(located, vec![at("GEN-008", "fb.yaml", 3, 29), at("GEN-006", "w.yaml", 7, 10)]);
+    assert!(findings[0].waived_by.is_none());
+    // On its expiry day it is still live.
+    let w = waiver("path:fb.yaml", "2026-10-31");
+    let (located, findings, _) =
+        check(&[("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", TWO_FEEDBACKS), ("w.yaml", &w)]);
+    assert_eq!(located, vec![at("GEN-008", "fb.yaml", 3, 29)]);
+    assert_eq!(findings[0].waived_by.as_deref(), Some("W-1"));
+}
+
+#[test]
+fn waivers_naming_unknown_rules_or_targets_are_reported() {
+    let bad_rule = waiver("Feedback/FB-1", "2026-12-31").replace("rule: GEN-008", "rule: GEN-080");
+    let bad_kind = waiver("Feedbak/FB-1", "2026-12-31");
+    let missing = waiver("FB-9", "2026-12-31");
+    let general = waiver("Feedback/FB-1", "2026-12-31").replace("rule: GEN-008", "rule: GEN-003");
+    for (text, line, col, needle) in [
+        (bad_rule, 3, 7, "unknown rule"),
+        (bad_kind, 4, 9, "not a record kind"),
+        (missing, 4, 9, "no record has the id"),
+        (general, 3, 7, "cannot be waived"),
+    ] {
+        let (located, findings, _) =
+            check(&[("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", TWO_FEEDBACKS), ("w.yaml", &text)]);
+        let gen006: Vec<_> = located.iter().zip(&findings).filter(|(l, _)| l.0 == "GEN-006").collect();
+        assert_eq!(gen006.len(), 1, "{text}: {located:?}");
+        assert_eq!(gen006[0].0, &at("GEN-006", "w.yaml", line, col), "{text}");
+        assert!(gen006[0].1.message.en.contains(needle), "{}", gen006[0].1.message.en);
+    }
+}
+
+#[test]
+fn waiver_approver_must_be_a_person() {
+    let w = waiver("Feedback/FB-1", "2026-12-31").replace("approved_by: p-li-na", "approved_by: 王总");
+    let (located, _, _) = check(&[("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", TWO_FEEDBACKS), ("w.yaml", &w)]);
+    assert!(located.contains(&at("GEN-005", "w.yaml", 6, 14)), "{located:?}");
+}

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::load::Repository;
 use crate::model::Finding;
 
-use super::{Meta, Settings, run};
+use super::{Meta, Settings, Stage, run};
 
 /// The day examples are evaluated at.
 pub const AS_OF: Date = jiff::civil::date(2026, 10, 31);
@@ -52,7 +52,9 @@ pub fn run_example(meta: &Meta, yaml: &str) -> (Repository, Vec<Finding>) {
     }
     files.push((EXAMPLE_FILE.to_owned(), yaml.to_owned()));
     let repo = Repository::from_texts(&files, Config::default());
-    let findings = match Settings::new(&repo.config, &[meta.id.to_owned()], &[]) {
+    // Waivers act on other rules' findings: their examples run every rule.
+    let only = if meta.stage == Stage::Waivers { Vec::new() } else { vec![meta.id.to_owned()] };
+    let findings = match Settings::new(&repo.config, &only, &[]) {
         Ok(settings) => run(&repo, &settings, AS_OF),
         Err(_) => Vec::new(),
     };

@@ -23,6 +23,8 @@ pub enum Stage {
     Load,
     /// By `check`, over the loaded records.
     Records,
+    /// After all other rules: waivers (GEN-006) accept findings.
+    Waivers,
 }
 
 /// Everything known about a rule besides its check.
@@ -80,6 +82,7 @@ pub const ALL: &[&dyn Rule] = &[
     &general::gen003::Gen003,
     &general::gen004::Gen004,
     &general::gen005::Gen005,
+    &general::gen006::Gen006,
     &general::gen007::Gen007,
     &general::gen008::Gen008,
 ];

@@ -136,6 +136,13 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Vec<Finding> 
         })
         .collect();
     findings.extend(checked.into_iter().flatten());
+    // Waivers always apply (a waived finding must never fail a focused `--rule` run); the
+    // problems with waivers themselves are reported while GEN-006 is on.
+    let mut sink = Sink::new("GEN-006", settings.severity("GEN-006").unwrap_or(Severity::Error));
+    super::general::gen006::apply(&cx, settings, &mut findings, &mut sink);
+    if settings.severity("GEN-006").is_some() {
+        findings.extend(sink.findings);
+    }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
     findings

@@ -168,6 +168,11 @@ macro_rules! kinds {
                 out
             }
 
+            /// The record at `position` in `kind`'s vector.
+            pub fn get(&self, kind: Kind, position: usize) -> Option<RecordView<'_>> {
+                match kind { $( Kind::$kind => self.$vec.get(position).map(RecordView::$kind), )* }
+            }
+
             /// Visit every record as a `Record`-like view.
             pub fn for_each<'a>(&'a self, mut f: impl FnMut(RecordView<'a>)) {
                 $( for r in &self.$vec { f(RecordView::$kind(r)); } )*

@@ -6,5 +6,6 @@ pub mod gen002;
 pub mod gen003;
 pub mod gen004;
 pub mod gen005;
+pub mod gen006;
 pub mod gen007;
 pub mod gen008;

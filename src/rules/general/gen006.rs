@@ -1,0 +1,183 @@
+//! GEN-006: waivers are live, name a known rule, and match something; live waivers turn the
+//! findings they match into "waived".
+
+use globset::Glob;
+
+use crate::model::decode::closest;
+use crate::model::kinds::{Kind, Waiver};
+use crate::model::{Finding, Severity, Span};
+use crate::msg;
+use crate::rules::{ALL, Context, Meta, Rule, Settings, Sink, Stage};
+
+pub struct Gen006;
+
+static META: Meta = Meta {
+    id: "GEN-006",
+    severity: Severity::Error,
+    section: "§2.3, §6.5",
+    title_en: "Waivers are live, name a known rule and match a finding",
+    title_zh: "例外审批须在有效期内、针对已知规则且确有对应的发现项",
+    explanation_en: "A Waiver (例外审批) records an accepted exception: while it is live (until and \
+including its `expires` date), the findings of its `rule` on its `target` are reported as \
+waived — shown and counted, but not failing. The target is `Kind/id` (e.g. \
+`Survey/SAT-2026-H1`), a bare id that is unique across all kinds, or a path glob such as \
+`path:changes/2025/**`. A waiver that has expired is reported (and its findings are back), \
+as is one that names an unknown rule, a target that does not exist, or that matches no \
+finding: an exception nobody needs any more should be removed, not left to hide the next \
+problem. Findings of the general rules GEN-001 to GEN-007 cannot be waived.",
+    explanation_zh: "例外审批(Waiver)记录经批准的例外:在有效期内(含 `expires` 当日),其 `rule` 在 `target` \
+上的发现项显示为“已豁免”——照常显示和计数,但不导致检查失败。目标可写作 `类型/id`(如 \
+`Survey/SAT-2026-H1`)、在所有类型中唯一的 id,或路径通配符(如 `path:changes/2025/**`)。已过期的例外审批会被\
+报告(其发现项恢复为失败),针对未知规则、目标不存在或没有匹配任何发现项的例外审批同样会被报告:不再需要的\
+例外应当删除,而不是留着掩盖下一个问题。通用规则 GEN-001 至 GEN-007 的发现项不能豁免。",
+    failing: "kind: Waiver\nid: WVR-2026-001\nrule: GEN-008\ntarget: path:legacy/**\nreason: 历史数据导出时未带时区,已人工核对\napproved_by: p-li-na\nexpires: 2026-06-30\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
+    passing: "kind: Waiver\nid: WVR-2026-001\nrule: GEN-008\ntarget: Feedback/FB-2026-001\nreason: 历史数据导出时未带时区,已人工核对\napproved_by: p-li-na\nexpires: 2026-12-31\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n---\nkind: Feedback\nid: FB-2026-001\nreceived_at: 2026-10-03T09:12:00\nchannel: email\nclass: general\nsummary: 月报格式建议\nstatus: open\n",
+    params: &[],
+    configurable: false,
+    stage: Stage::Waivers,
+};
+
+impl Rule for Gen006 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+    fn check(&self, _cx: &Context<'_>, _out: &mut Sink) {}
+}
+
+/// What a waiver's `target` selects.
+enum Target {
+    /// Findings about this record, or located inside it.
+    Record { kind: Kind, id: String, span: Span },
+    /// Findings in files whose path matches.
+    Path(globset::GlobMatcher),
+}
+
+fn is_unwaivable(rule: &str) -> bool {
+    rule.starts_with("GEN-") && rule != "GEN-008"
+}
+
+/// Resolve a waiver's target, or say why it cannot be.
+fn target(cx: &Context<'_>, w: &Waiver) -> Result<Target, crate::model::Msg> {
+    let text = w.target.value.trim();
+    if let Some(glob) = text.strip_prefix("path:") {
+        return Glob::new(glob.trim())
+            .map(|g| Target::Path(g.compile_matcher()))
+            .map_err(|e| msg!("`{glob}` is not a valid path glob: {e}", "`{glob}` 不是有效的路径通配符:{e}"));
+    }
+    let (kind, id) = match text.split_once('/') {
+        Some((kind_name, id)) => {
+            let Some(kind) = Kind::parse(kind_name) else {
+                let hint = closest(kind_name, Kind::ALL.iter().map(|k| k.name()))
+                    .map_or(String::new(), |c| format!(" (did you mean `{c}`?)"));
+                return Err(msg!("`{kind_name}` is not a record kind{hint}", "`{kind_name}` 不是记录类型{hint}"));
+            };
+            (kind, id.to_owned())
+        }
+        None => match cx.index.kinds_with(text).as_slice() {
+            [kind] => (*kind, text.to_owned()),
+            [] => return Err(msg!("no record has the id `{text}`", "没有 id 为 `{text}` 的记录")),
+            several => {
+                let kinds: Vec<&str> = several.iter().map(|k| k.name()).collect();
+                let list = kinds.join(", ");
+                return Err(msg!(
+                    "`{text}` is an id of several kinds ({list}); write `Kind/{text}`",
+                    "`{text}` 同时是多种记录的 id({list});请写作 `类型/{text}`"
+                ));
+            }
+        },
+    };
+    let span = cx.index.position(kind, &id).and_then(|pos| cx.records.get(kind, pos)).map(|r| r.span());
+    match span {
+        Some(span) => Ok(Target::Record { kind, id, span }),
+        None => Err(msg!("{kind} `{id}` does not exist", "{kind} `{id}` 不存在")),
+    }
+}
+
+fn matches(target: &Target, cx: &Context<'_>, f: &Finding) -> bool {
+    match target {
+        Target::Record { kind, id, span } => {
+            f.record.as_ref().is_some_and(|r| r.kind == *kind && r.id == *id)
+                || (f.span.file == span.file && span.start <= f.span.start && f.span.end <= span.end)
+        }
+        Target::Path(glob) => cx.repo.sources.get(f.span.file).is_some_and(|file| glob.is_match(&file.path)),
+    }
+}
+
+/// Apply live waivers to `findings` and report GEN-006 problems into `out`.
+pub fn apply(cx: &Context<'_>, settings: &Settings, findings: &mut [Finding], out: &mut Sink) {
+    for w in &cx.records.waivers {
+        let (wid, rule) = (w.id.value.as_str(), w.rule.value.as_str());
+        let Some(known) = ALL.iter().map(|r| r.meta().id).find(|id| id.eq_ignore_ascii_case(rule)) else {
+            let ids = ALL.iter().map(|r| r.meta().id);
+            let f = out
+                .report(
+                    w.rule.span,
+                    msg!(
+                        "waiver `{wid}` names an unknown rule `{rule}`",
+                        "例外审批 `{wid}` 针对的规则 `{rule}` 不存在"
+                    ),
+                )
+                .record(Kind::Waiver, wid);
+            f.help = closest(rule, ids).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+            continue;
+        };
+        if is_unwaivable(known) {
+            out.report(
+                w.rule.span,
+                msg!(
+                    "waiver `{wid}`: findings of {known} cannot be waived; fix the record instead",
+                    "例外审批 `{wid}`:{known} 的发现项不能豁免,请直接修正记录"
+                ),
+            )
+            .record(Kind::Waiver, wid);
+            continue;
+        }
+        let target = match target(cx, w) {
+            Ok(t) => t,
+            Err(why) => {
+                let message = crate::model::Msg::new(
+                    format!("waiver `{wid}`: {}", why.en),
+                    format!("例外审批 `{wid}`:{}", why.zh),
+                );
+                out.report(w.target.span, message).record(Kind::Waiver, wid);
+                continue;
+            }
+        };
+        let expires = w.expires.value;
+        if expires < cx.as_of {
+            let as_of = cx.as_of;
+            out.report(
+                w.expires.span,
+                msg!(
+                    "waiver `{wid}` for {known} expired on {expires} (as of {as_of}); its findings count again",
+                    "例外审批 `{wid}`({known})已于 {expires} 过期(评估日 {as_of});相应发现项重新计为未通过"
+                ),
+            )
+            .help(msg!(
+                "renew it with a new `expires` and approval, or remove it",
+                "请重新审批并更新 `expires`,或删除该例外审批"
+            ))
+            .record(Kind::Waiver, wid);
+            continue;
+        }
+        let mut matched = 0usize;
+        for f in findings.iter_mut() {
+            if f.rule == known && f.waived_by.is_none() && matches(&target, cx, f) {
+                f.waived_by = Some(wid.to_owned());
+                matched += 1;
+            }
+        }
+        // A disabled rule has no findings to match: that says nothing about the waiver.
+        if matched == 0 && settings.severity(known).is_some() {
+            let t = w.target.value.as_str();
+            out.report(
+                w.target.span,
+                msg!(
+                    "waiver `{wid}` matches no finding of {known} on `{t}`; remove it if the exception is no longer needed",
+                    "例外审批 `{wid}` 在 `{t}` 上没有匹配到 {known} 的发现项;如例外已不再需要,请删除"
+                ),
+            )
+            .record(Kind::Waiver, wid);
+        }
+    }
+}
