@@ -17,7 +17,7 @@ fn check(files: &[(&str, &str)]) -> (Vec<Located>, Vec<Finding>, Repository) {
     let files: Vec<(String, String)> = files.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect();
     let repo = Repository::from_texts(&files, Config::default());
     let settings = Settings::new(&repo.config, &[], &[]).unwrap();
-    let findings = run(&repo, &settings, AS_OF);
+    let findings = run(&repo, &settings, AS_OF).findings;
     let located = findings
         .iter()
         .map(|f| {

@@ -24,7 +24,7 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
     let repo = Repository::load(&root, config, &prefix);
     let loaded = started.elapsed();
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
-    let mut findings = rules::run(&repo, &settings, as_of);
+    let mut findings = rules::run(&repo, &settings, as_of).findings;
     if let Some(shown) = &shown {
         findings
             .retain(|f| repo.sources.get(f.span.file).is_some_and(|file| shown.iter().any(|p| within(&file.path, p))));

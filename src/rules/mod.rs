@@ -9,12 +9,15 @@ mod run;
 
 use jiff::civil::Date;
 
+use std::collections::HashMap;
+
+use crate::calendar::{Calendars, WorkCalendar};
 use crate::config::Policy;
 use crate::load::{Index, Repository};
-use crate::model::kinds::{RecordView, Records};
-use crate::model::{Finding, Msg, Severity, Sp, Span};
+use crate::model::kinds::{Engagement, Person, RecordView, Records, Sla};
+use crate::model::{Finding, Kind, Msg, Severity, Sp, Span};
 
-pub use run::{Settings, SettingsError, run};
+pub use run::{Outcome, Settings, SettingsError, run};
 
 /// When a rule's findings are produced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,13 +100,32 @@ pub struct Context<'a> {
     pub records: &'a Records,
     pub index: &'a Index,
     pub policy: &'a Policy,
+    pub calendars: &'a Calendars,
     /// End of this day in the engagement's time zone is "now" for time-dependent duties.
     pub as_of: Date,
+    /// (engagement id, service) → Sla, for the lookups of incident rules.
+    slas: HashMap<(&'a str, &'a str), &'a Sla>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(repo: &'a Repository, as_of: Date) -> Self {
-        Context { repo, records: &repo.records, index: &repo.index, policy: &repo.config.policy, as_of }
+        let mut cx = Context {
+            repo,
+            records: &repo.records,
+            index: &repo.index,
+            policy: &repo.config.policy,
+            calendars: &repo.calendars,
+            as_of,
+            slas: HashMap::new(),
+        };
+        let mut slas = HashMap::new();
+        for sla in &repo.records.slas {
+            if let Some(e) = cx.engagement_of(RecordView::Sla(sla)) {
+                slas.entry((e.value.as_str(), sla.service.value.as_str())).or_insert(sla);
+            }
+        }
+        cx.slas = slas;
+        cx
     }
 
     /// The source text a span covers (values quoted in messages exactly as written).
@@ -111,26 +133,68 @@ impl<'a> Context<'a> {
         self.repo.sources.get(span.file).map_or("", |f| f.slice(span))
     }
 
+    /// The engagement id a record belongs to (its own, its parent's, or the only one).
     pub fn engagement_of(&self, record: RecordView<'a>) -> Option<&'a Sp<String>> {
         crate::load::index::engagement_of(self.records, self.index, record)
     }
 
-    pub fn engagement(&self, id: &str) -> Option<&'a crate::model::kinds::Engagement> {
-        let pos = self.index.position(crate::model::Kind::Engagement, id)?;
+    pub fn engagement(&self, id: &str) -> Option<&'a Engagement> {
+        let pos = self.index.position(Kind::Engagement, id)?;
         self.records.engagements.get(pos)
+    }
+
+    /// The Engagement record a record belongs to.
+    pub fn engagement_for(&self, record: RecordView<'a>) -> Option<&'a Engagement> {
+        self.engagement_of(record).and_then(|e| self.engagement(e))
+    }
+
+    /// The Sla of `service` in engagement `engagement`.
+    pub fn sla(&self, engagement: &str, service: &str) -> Option<&'a Sla> {
+        self.slas.get(&(engagement, service)).copied()
+    }
+
+    pub fn person(&self, id: &str) -> Option<&'a Person> {
+        let pos = self.index.position(Kind::Person, id)?;
+        self.records.people.get(pos)
+    }
+
+    /// A calendar by id (unknown ids fall back to `cn-workdays`; GEN-005 reports them).
+    pub fn calendar(&self, id: &str) -> &'a WorkCalendar {
+        self.calendars.get_or_default(id)
+    }
+
+    /// The calendar that counts an engagement's working days (`calendar`, default cn-workdays).
+    pub fn working_days(&self, engagement: Option<&Engagement>) -> &'a WorkCalendar {
+        let id =
+            engagement.and_then(|e| e.calendar.as_ref()).map_or(crate::calendar::CN_WORKDAYS, |c| c.value.as_str());
+        self.calendar(id)
+    }
+
+    /// The end of the as-of day in `tz`: instants at or after it have not happened yet.
+    pub fn as_of_end(&self, tz: &jiff::tz::TimeZone) -> jiff::Timestamp {
+        let next = crate::calendar::dates::add_days(self.as_of, 1);
+        crate::model::scalar::civil_in(tz, next.to_datetime(jiff::civil::Time::midnight()))
+            .unwrap_or(jiff::Timestamp::MAX)
     }
 }
 
-/// Collects one rule's findings with the rule's effective severity.
+/// Collects one rule's findings with the rule's effective severity, and how many subjects
+/// (records, or engagements for engagement-wide duties) it evaluated, for `report gaps`.
 pub struct Sink {
     rule: &'static str,
     severity: Severity,
     pub findings: Vec<Finding>,
+    pub evaluated: usize,
 }
 
 impl Sink {
     pub fn new(rule: &'static str, severity: Severity) -> Self {
-        Sink { rule, severity, findings: Vec::new() }
+        Sink { rule, severity, findings: Vec::new(), evaluated: 0 }
+    }
+
+    /// Count one evaluated subject (call once per record or engagement the rule judged).
+    pub fn checked(&mut self) {
+        self.evaluated += 1;
     }
 
     /// Report a finding at `span`; the returned reference adds help, labels and the record.

@@ -110,9 +110,18 @@ impl Settings {
     }
 }
 
-/// Every finding for the repository: the loader's, then each enabled rule's, sorted by
-/// file, position and rule.
-pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Vec<Finding> {
+/// The result of running the rules.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Sorted by file, position, rule.
+    pub findings: Vec<Finding>,
+    /// Subjects each rule evaluated (rules that ran only).
+    pub evaluated: Vec<(&'static str, usize)>,
+}
+
+/// Every finding for the repository: the loader's, then each enabled rule's, waivers applied,
+/// sorted by file, position and rule.
+pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
     let mut findings: Vec<Finding> = repo
         .findings
         .iter()
@@ -124,7 +133,7 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Vec<Finding> 
         })
         .collect();
     let cx = Context::new(repo, as_of);
-    let checked: Vec<Vec<Finding>> = settings
+    let sinks: Vec<Sink> = settings
         .enabled()
         .filter(|(r, _)| r.meta().stage == Stage::Records)
         .collect::<Vec<_>>()
@@ -132,10 +141,15 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Vec<Finding> 
         .map(|(rule, severity)| {
             let mut sink = Sink::new(rule.meta().id, severity);
             rule.check(&cx, &mut sink);
-            sink.findings
+            sink
         })
         .collect();
-    findings.extend(checked.into_iter().flatten());
+    let mut evaluated = Vec::with_capacity(sinks.len());
+    for (sink, (rule, _)) in sinks.into_iter().zip(settings.enabled().filter(|(r, _)| r.meta().stage == Stage::Records))
+    {
+        evaluated.push((rule.meta().id, sink.evaluated));
+        findings.extend(sink.findings);
+    }
     // Waivers always apply (a waived finding must never fail a focused `--rule` run); the
     // problems with waivers themselves are reported while GEN-006 is on.
     let mut sink = Sink::new("GEN-006", settings.severity("GEN-006").unwrap_or(Severity::Error));
@@ -145,5 +159,5 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Vec<Finding> 
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
-    findings
+    Outcome { findings, evaluated }
 }

@@ -30,6 +30,7 @@ impl Rule for Gen004 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        out.evaluated = cx.records.len();
         for dup in &cx.index.duplicates {
             let (kind, id) = (dup.kind, dup.id.as_str());
             let place = cx

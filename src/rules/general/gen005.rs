@@ -44,6 +44,7 @@ impl Rule for Gen005 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let mut refs = Vec::new();
         cx.records.for_each(|record| {
+            out.checked();
             check_engagement(cx, record, out);
             refs.clear();
             record.refs(&mut refs);

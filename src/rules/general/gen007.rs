@@ -73,6 +73,7 @@ impl Rule for Gen007 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        out.evaluated = cx.records.incidents.len() + cx.records.changes.len() + cx.records.feedback.len();
         for inc in &cx.records.incidents {
             let mut p = Pairs { cx, kind: Kind::Incident, id: &inc.id, out };
             let opened = Some(&inc.opened_at);
