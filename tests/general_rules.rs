@@ -303,3 +303,11 @@ fn waiver_approver_must_be_a_person() {
     let (located, _, _) = check(&[("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", TWO_FEEDBACKS), ("w.yaml", &w)]);
     assert!(located.contains(&at("GEN-005", "w.yaml", 6, 14)), "{located:?}");
 }
+
+#[test]
+fn calendar_extends_cycle_is_reported() {
+    let cals = "kind: Calendar\nid: a\ntimezone: Asia/Shanghai\nweek: {mon: [\"09:00-18:00\"]}\nextends: b\n---\nkind: Calendar\nid: b\ntimezone: Asia/Shanghai\nweek: {mon: [\"09:00-18:00\"]}\nextends: a\n";
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("c.yaml", cals)]);
+    assert_eq!(located, vec![at("GEN-005", "c.yaml", 5, 10), at("GEN-005", "c.yaml", 11, 10)], "{findings:#?}");
+    assert!(findings[0].message.en.contains("cycle"));
+}

@@ -52,6 +52,13 @@ impl Rule for Gen005 {
                 check_ref(cx, record, r, out);
             }
         });
+        for problem in &cx.calendars.problems {
+            let cal = cx.records.calendars.iter().find(|c| c.id.value == problem.calendar);
+            if let Some(cal) = cal {
+                let span = cal.extends.as_ref().map_or(cal.id.span, |e| e.span);
+                out.report(span, problem.message.clone()).record(Kind::Calendar, &problem.calendar);
+            }
+        }
     }
 }
 
