@@ -8,12 +8,12 @@ use super::args::{ExplainArgs, ListFormat, RulesArgs, SchemaArgs};
 use super::{Exit, Fatal, Ui, emit};
 use crate::model::{Kind, Lang};
 use crate::output::{Summary, human};
-use crate::rules::{self, ALL, Meta, examples};
+use crate::rules::{self, Meta, all, examples};
 
 pub fn rules(ui: &Ui, args: &RulesArgs) -> Result<Exit, Fatal> {
     let text = match args.format {
         ListFormat::Json => {
-            let list: Vec<_> = ALL.iter().map(|r| rule_json(r.meta())).collect();
+            let list: Vec<_> = all().iter().map(|r| rule_json(r.meta())).collect();
             let mut text = serde_json::to_string_pretty(&json!({ "rules": list }))?;
             text.push('\n');
             text
@@ -26,7 +26,7 @@ pub fn rules(ui: &Ui, args: &RulesArgs) -> Result<Exit, Fatal> {
                 Lang::ZhCn => ["规则", "级别", "章节", "标题"],
             };
             table.set_header(header);
-            for rule in ALL {
+            for rule in all() {
                 let m = rule.meta();
                 table.add_row([m.id, m.severity.label(ui.lang), m.section, m.title(ui.lang)]);
             }
@@ -83,7 +83,7 @@ pub fn explain_text(m: &Meta, lang: Lang) -> String {
 
 pub fn explain(ui: &Ui, args: &ExplainArgs) -> Result<Exit, Fatal> {
     let Some(rule) = rules::find(&args.id) else {
-        let ids: Vec<&str> = ALL.iter().map(|r| r.meta().id).collect();
+        let ids: Vec<&str> = all().iter().map(|r| r.meta().id).collect();
         let hint = crate::model::decode::closest(&args.id, ids.into_iter())
             .map_or(String::new(), |c| format!("; did you mean {c}?"));
         return Err(Fatal(format!("unknown rule `{}`{hint} (`itos rules` lists them)", args.id)));

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::rules::ALL;
+use crate::rules::all;
 
 /// docs/rules.md: the catalogue, then every rule in full.
 pub fn rules_markdown() -> String {
@@ -17,7 +17,7 @@ Severities: `error` fails `itos validate` (exit 1); `warning` does not, unless `
 Rules marked *always on* cannot be switched off or changed in `[rules]` of itos.toml.\n\n\
 | ID | Severity | Section | Title | 标题 |\n| --- | --- | --- | --- | --- |\n",
     );
-    for rule in ALL {
+    for rule in all() {
         let m = rule.meta();
         let _ = writeln!(
             out,
@@ -30,7 +30,7 @@ Rules marked *always on* cannot be switched off or changed in `[rules]` of itos.
             zh = m.title_zh.replace('|', "\\|"),
         );
     }
-    for rule in ALL {
+    for rule in all() {
         let m = rule.meta();
         let params = if m.params.is_empty() {
             "none".to_owned()

@@ -1,7 +1,8 @@
 //! The rule registry. Each rule is a unit struct in its own file (a folder per family) with
 //! a [`Meta`] — id, severity, manual section, titles, explanation, examples, parameters —
 //! and a `check`. `itos rules`, `itos explain`, docs/rules.md and the examples test are all
-//! generated from [`ALL`]. Adding a rule: one file, one line in `ALL`.
+//! generated from [`all()`]. Adding a rule: one file in its family's folder and one line in
+//! that family's `RULES` (`src/rules/<family>/mod.rs`).
 
 pub mod examples;
 pub mod general;
@@ -78,20 +79,21 @@ pub trait Rule: Sync {
     fn check(&self, cx: &Context<'_>, out: &mut Sink);
 }
 
+/// The rule families; each lists its rules in its own `mod.rs` (`RULES`).
+const FAMILIES: &[&[&dyn Rule]] = &[general::RULES];
+
 /// Every rule, ordered by id.
-pub const ALL: &[&dyn Rule] = &[
-    &general::gen001::Gen001,
-    &general::gen002::Gen002,
-    &general::gen003::Gen003,
-    &general::gen004::Gen004,
-    &general::gen005::Gen005,
-    &general::gen006::Gen006,
-    &general::gen007::Gen007,
-    &general::gen008::Gen008,
-];
+pub fn all() -> &'static [&'static dyn Rule] {
+    static ALL: std::sync::LazyLock<Vec<&'static dyn Rule>> = std::sync::LazyLock::new(|| {
+        let mut rules: Vec<&'static dyn Rule> = FAMILIES.iter().flat_map(|f| f.iter().copied()).collect();
+        rules.sort_by_key(|r| r.meta().id);
+        rules
+    });
+    &ALL
+}
 
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
-    ALL.iter().copied().find(|r| r.meta().id.eq_ignore_ascii_case(id))
+    all().iter().copied().find(|r| r.meta().id.eq_ignore_ascii_case(id))
 }
 
 /// What a rule's check may look at.

@@ -9,9 +9,9 @@ use crate::config::{Config, ConfigError, RuleLevel};
 use crate::load::Repository;
 use crate::model::{Finding, Severity};
 
-use super::{ALL, Context, Sink, Stage, find};
+use super::{Context, Sink, Stage, all, find};
 
-/// The rules to run and the severity each reports with (`None` = off), parallel to `ALL`.
+/// The rules to run and the severity each reports with (`None` = off), parallel to `all()`.
 #[derive(Clone, Debug)]
 pub struct Settings {
     levels: Vec<Option<Severity>>,
@@ -35,7 +35,7 @@ impl std::fmt::Display for SettingsError {
 }
 
 fn unknown_rule(id: &str) -> String {
-    let ids: Vec<&str> = ALL.iter().map(|r| r.meta().id).collect();
+    let ids: Vec<&str> = all().iter().map(|r| r.meta().id).collect();
     match crate::model::decode::closest(id, ids.iter().copied()) {
         Some(c) => format!("unknown rule `{id}`; did you mean `{c}`? (`itos rules` lists them)"),
         None => format!("unknown rule `{id}` (`itos rules` lists them)"),
@@ -46,9 +46,9 @@ impl Settings {
     /// Defaults, then `[rules]` overrides, then `--rule` (only these, plus the loading rules
     /// GEN-001..003 whose findings mean a record could not be checked at all) and `--skip`.
     pub fn new(config: &Config, only: &[String], skip: &[String]) -> Result<Settings, SettingsError> {
-        let mut levels: Vec<Option<Severity>> = ALL.iter().map(|r| Some(r.meta().severity)).collect();
+        let mut levels: Vec<Option<Severity>> = all().iter().map(|r| Some(r.meta().severity)).collect();
         for o in &config.rules {
-            let Some(pos) = ALL.iter().position(|r| r.meta().id.eq_ignore_ascii_case(&o.rule)) else {
+            let Some(pos) = all().iter().position(|r| r.meta().id.eq_ignore_ascii_case(&o.rule)) else {
                 return Err(SettingsError::Config(ConfigError {
                     path: config.path.clone().unwrap_or_default(),
                     line: o.line,
@@ -56,7 +56,7 @@ impl Settings {
                     message: unknown_rule(&o.rule),
                 }));
             };
-            let meta = ALL[pos].meta();
+            let meta = all()[pos].meta();
             if !meta.configurable {
                 return Err(SettingsError::Config(ConfigError {
                     path: config.path.clone().unwrap_or_default(),
@@ -77,7 +77,7 @@ impl Settings {
             }
         }
         if !only.is_empty() {
-            for (pos, rule) in ALL.iter().enumerate() {
+            for (pos, rule) in all().iter().enumerate() {
                 let id = rule.meta().id;
                 let always = matches!(id, "GEN-001" | "GEN-002" | "GEN-003");
                 if !always && !only.iter().any(|o| o.eq_ignore_ascii_case(id)) {
@@ -86,11 +86,11 @@ impl Settings {
             }
         }
         for id in skip {
-            if let Some(pos) = ALL.iter().position(|r| r.meta().id.eq_ignore_ascii_case(id)) {
-                if !ALL[pos].meta().configurable {
+            if let Some(pos) = all().iter().position(|r| r.meta().id.eq_ignore_ascii_case(id)) {
+                if !all()[pos].meta().configurable {
                     return Err(SettingsError::Flag(format!(
                         "{} cannot be skipped: the general rules are always on",
-                        ALL[pos].meta().id
+                        all()[pos].meta().id
                     )));
                 }
                 levels[pos] = None;
@@ -101,12 +101,12 @@ impl Settings {
 
     /// The severity `rule` reports with, or `None` when it is off.
     pub fn severity(&self, rule: &str) -> Option<Severity> {
-        let pos = ALL.iter().position(|r| r.meta().id == rule)?;
+        let pos = all().iter().position(|r| r.meta().id == rule)?;
         self.levels[pos]
     }
 
     pub fn enabled(&self) -> impl Iterator<Item = (&'static dyn super::Rule, Severity)> + '_ {
-        ALL.iter().zip(&self.levels).filter_map(|(r, l)| l.map(|s| (*r, s)))
+        all().iter().zip(&self.levels).filter_map(|(r, l)| l.map(|s| (*r, s)))
     }
 }
 

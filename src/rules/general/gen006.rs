@@ -7,7 +7,7 @@ use crate::model::decode::closest;
 use crate::model::kinds::{Kind, Waiver};
 use crate::model::{Finding, Severity, Span};
 use crate::msg;
-use crate::rules::{ALL, Context, Meta, Rule, Settings, Sink, Stage};
+use crate::rules::{Context, Meta, Rule, Settings, Sink, Stage, all};
 
 pub struct Gen006;
 
@@ -107,8 +107,8 @@ fn matches(target: &Target, cx: &Context<'_>, f: &Finding) -> bool {
 pub fn apply(cx: &Context<'_>, settings: &Settings, findings: &mut [Finding], out: &mut Sink) {
     for w in &cx.records.waivers {
         let (wid, rule) = (w.id.value.as_str(), w.rule.value.as_str());
-        let Some(known) = ALL.iter().map(|r| r.meta().id).find(|id| id.eq_ignore_ascii_case(rule)) else {
-            let ids = ALL.iter().map(|r| r.meta().id);
+        let Some(known) = all().iter().map(|r| r.meta().id).find(|id| id.eq_ignore_ascii_case(rule)) else {
+            let ids = all().iter().map(|r| r.meta().id);
             let f = out
                 .report(
                     w.rule.span,
