@@ -6,6 +6,7 @@
 
 pub mod examples;
 pub mod general;
+pub mod sections;
 mod run;
 
 use jiff::civil::Date;
