@@ -56,21 +56,33 @@ fn indent(text: &str) -> String {
 
 /// The full explanation of one rule, with what its failing example actually reports.
 pub fn explain_text(m: &Meta, lang: Lang) -> String {
-    let (params_h, fail_h, reports_h, pass_h, none) = match lang {
-        Lang::En => ("Policy parameters", "Failing example", "What itos reports", "Passing example", "none"),
-        Lang::ZhCn => ("策略参数", "不合规示例", "itos 的报告", "合规示例", "无"),
+    let (params_h, fail_h, reports_h, pass_h, none, base_note) = match lang {
+        Lang::En => (
+            "Policy parameters",
+            "Failing example",
+            "What itos reports",
+            "Passing example",
+            "none",
+            "Examples without an Engagement of their own run against a minimal one (engagement.yaml, id `demo`, service `helpdesk`), as of 2026-10-31.",
+        ),
+        Lang::ZhCn => (
+            "策略参数",
+            "不合规示例",
+            "itos 的报告",
+            "合规示例",
+            "无",
+            "未自带 Engagement 的示例基于一个最小服务项目运行(engagement.yaml,id `demo`,服务 `helpdesk`),评估日 2026-10-31。",
+        ),
     };
     let params = if m.params.is_empty() { none.to_owned() } else { m.params.join(", ") };
-    let (repo, findings) = examples::run_example(m, m.failing);
-    let example_file = repo.sources.iter().find(|(_, f)| f.path == examples::EXAMPLE_FILE).map(|(id, _)| id);
-    let shown: Vec<_> = findings.into_iter().filter(|f| Some(f.span.file) == example_file).collect();
+    let (repo, shown) = examples::run_example(m, m.failing);
     let summary = Summary::of(&shown, 0, 0);
     let style = human::Style { color: false, unicode: true, width: 100 };
     let rendered = human::render(&shown, &repo.sources, &summary, lang, style);
     // The summary line counts the example's records, which means nothing here.
     let rendered = rendered.trim_end().rsplit_once('\n').map_or("", |(body, _)| body).trim_end();
     format!(
-        "{id} · {sev} · {section}\n{title}\n\n{explanation}\n\n{params_h}: {params}\n\n{fail_h}:\n{failing}\n\n{reports_h}:\n{rendered}\n\n{pass_h}:\n{passing}\n",
+        "{id} · {sev} · {section}\n{title}\n\n{explanation}\n\n{params_h}: {params}\n\n{fail_h}:\n{failing}\n\n{reports_h}:\n{rendered}\n\n{pass_h}:\n{passing}\n\n{base_note}\n",
         id = m.id,
         sev = m.severity.label(lang),
         section = m.section,

@@ -11,7 +11,7 @@ pub mod source;
 pub mod span;
 
 pub use finding::{Finding, Label, Lang, Msg, RecordRef, Severity};
-pub use kinds::{Kind, Record};
+pub use kinds::{Kind, Record, RecordView};
 pub use scalar::{Date, Dur, Percent, Ts};
 pub use source::{LineCol, SourceFile, SourceMap};
 pub use span::{FileId, Sp, Span};

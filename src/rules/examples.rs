@@ -7,13 +7,16 @@ use crate::config::Config;
 use crate::load::Repository;
 use crate::model::Finding;
 
-use super::{Meta, Settings, Stage, run};
+use super::{Meta, Settings, Stage, all, run};
 
 /// The day examples are evaluated at.
 pub const AS_OF: Date = jiff::civil::date(2026, 10, 31);
 
 /// The file name an example is loaded as.
 pub const EXAMPLE_FILE: &str = "example.yaml";
+
+/// The file name [`BASE`] is loaded as.
+pub const BASE_FILE: &str = "engagement.yaml";
 
 /// A minimal engagement that examples run against unless they define their own Engagement.
 pub const BASE: &str = "\
@@ -48,12 +51,16 @@ priorities:
 pub fn run_example(meta: &Meta, yaml: &str) -> (Repository, Vec<Finding>) {
     let mut files = Vec::new();
     if !yaml.lines().any(|l| l.trim() == "kind: Engagement") {
-        files.push(("base.yaml".to_owned(), BASE.to_owned()));
+        files.push((BASE_FILE.to_owned(), BASE.to_owned()));
     }
     files.push((EXAMPLE_FILE.to_owned(), yaml.to_owned()));
     let repo = Repository::from_texts(&files, Config::default());
-    // Waivers act on other rules' findings: their examples run every rule.
-    let only = if meta.stage == Stage::Waivers { Vec::new() } else { vec![meta.id.to_owned()] };
+    // Waivers act on other rules' findings: their examples run every general rule.
+    let only: Vec<String> = if meta.stage == Stage::Waivers {
+        all().iter().map(|r| r.meta().id).filter(|id| id.starts_with("GEN-")).map(str::to_owned).collect()
+    } else {
+        vec![meta.id.to_owned()]
+    };
     let findings = match Settings::new(&repo.config, &only, &[]) {
         Ok(settings) => run(&repo, &settings, AS_OF).findings,
         Err(_) => Vec::new(),

@@ -4,10 +4,13 @@
 //! generated from [`all()`]. Adding a rule: one file in its family's folder and one line in
 //! that family's `RULES` (`src/rules/<family>/mod.rs`).
 
+pub mod aud;
+pub mod chg;
+pub mod duty;
 pub mod examples;
 pub mod general;
-pub mod sections;
 mod run;
+pub mod sections;
 
 use jiff::civil::Date;
 
@@ -81,7 +84,7 @@ pub trait Rule: Sync {
 }
 
 /// The rule families; each lists its rules in its own `mod.rs` (`RULES`).
-const FAMILIES: &[&[&dyn Rule]] = &[general::RULES];
+const FAMILIES: &[&[&dyn Rule]] = &[general::RULES, aud::RULES, chg::RULES];
 
 /// Every rule, ordered by id.
 pub fn all() -> &'static [&'static dyn Rule] {

@@ -1,0 +1,60 @@
+//! AUD-001: an information-security audit within every `audit_interval_months`.
+
+use crate::calendar::dates::Interval;
+use crate::model::{Kind, RecordView, Severity};
+use crate::msg;
+use crate::rules::duty::{judged_at, latest_until, overdue, periodic_message};
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Aud001;
+
+static META: Meta = Meta {
+    id: "AUD-001",
+    severity: Severity::Error,
+    section: "§3.3",
+    title_en: "An information-security audit at least every audit interval",
+    title_zh: "按审计周期开展信息安全审计",
+    explanation_en: "The manual (§3.3) requires regular information-security audits of the \
+service: policy, encryption and access control, vulnerabilities and incidents, training and \
+awareness. The engagement must have an Audit performed within the last \
+`audit_interval_months` (12 by default); the first is due one interval after the term \
+starts. The finding points at the Engagement, since the duty is the engagement's.",
+    explanation_zh: "手册 §3.3 要求定期对服务开展信息安全审计(安全策略、加密与访问控制、漏洞与事件、培训与\
+意识)。服务项目在最近 `audit_interval_months`(默认 12)个月内须有一次审计(Audit);首次审计应在合同期开始\
+后一个周期内完成。该义务属于服务项目,因此发现项指向 Engagement。",
+    failing: "kind: Audit\nid: AUD-2025-01\nperformed_at: 2025-09-15\nauditor: {name: 第三方安全评估机构, independent: true}\nareas: [security-policy, encryption-access-control, vulnerabilities-incidents, training-awareness]\n",
+    passing: "kind: Audit\nid: AUD-2026-01\nperformed_at: 2026-09-15\nauditor: {name: 第三方安全评估机构, independent: true}\nareas: [security-policy, encryption-access-control, vulnerabilities-incidents, training-awareness]\n",
+    params: &["audit_interval_months"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Aud001 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let interval = Interval::Months(cx.policy.audit_interval_months);
+        for eng in &cx.records.engagements {
+            let Some(day) = judged_at(cx, eng) else { continue };
+            out.checked();
+            let audits = cx
+                .records
+                .audits
+                .iter()
+                .filter(|a| cx.engagement_of(RecordView::Audit(a)).is_some_and(|e| e.value == eng.id.value));
+            let last = latest_until(audits.map(|a| a.performed_at.value), day);
+            let start = eng.term.start.value;
+            if let Some(o) = overdue(last, start, interval, day) {
+                let what = msg!("information-security audit", "信息安全审计");
+                out.report(eng.id.span, periodic_message(&what, o, start, interval, day))
+                    .help(msg!(
+                        "record the audit as an Audit (kind: Audit) with its date, auditor and areas",
+                        "请以 Audit 记录登记审计,注明日期、审计方和覆盖领域"
+                    ))
+                    .record(Kind::Engagement, &eng.id);
+            }
+        }
+    }
+}

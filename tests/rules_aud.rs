@@ -1,0 +1,39 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Fixture tests of the audit rules (AUD-*): rule id, file, line and column.
+
+mod common;
+use common::*;
+
+fn audit(id: &str, performed_at: &str) -> String {
+    format!(
+        "kind: Audit\nid: {id}\nperformed_at: {performed_at}\nauditor: {{name: 安全评估机构, independent: true}}\nareas: [security-policy, encryption-access-control, vulnerabilities-incidents, training-awareness]\n"
+    )
+}
+
+#[test]
+fn aud001_audit_exactly_twelve_months_ago_passes_one_day_more_fails() {
+    let a = audit("AUD-1", "2025-10-31");
+    let (located, _) = run_rule("AUD-001", &[("audits.yaml", &a)], "2026-10-31");
+    assert!(located.is_empty(), "{located:?}");
+    let (located, findings) = run_rule("AUD-001", &[("audits.yaml", &a)], "2026-11-01");
+    assert_eq!(located, vec![at("AUD-001", "engagement.yaml", 2, 5)]);
+    assert!(findings[0].message.en.contains("2025-10-31, 366 days before 2026-11-01"), "{}", findings[0].message.en);
+}
+
+#[test]
+fn aud001_first_audit_due_one_interval_after_the_term_starts() {
+    // Term starts 2025-07-01: nothing is due until 2026-07-01.
+    let (located, _) = run_rule("AUD-001", &[], "2026-07-01");
+    assert!(located.is_empty());
+    let (located, findings) = run_rule("AUD-001", &[], "2026-07-02");
+    assert_eq!(located, vec![at("AUD-001", "engagement.yaml", 2, 5)]);
+    assert!(findings[0].message.en.starts_with("no information-security audit since 2025-07-01"));
+}
+
+#[test]
+fn aud001_audits_after_as_of_are_ignored() {
+    let a = audit("AUD-1", "2026-12-01");
+    let (located, _) = run_rule("AUD-001", &[("audits.yaml", &a)], "2026-10-31");
+    assert_eq!(located, vec![at("AUD-001", "engagement.yaml", 2, 5)]);
+}
