@@ -2,6 +2,7 @@
 //! working time, for the built-in `24x7` and `cn-workdays` calendars and for Calendar records
 //! (with `extends`). Everything is computed per day, never per minute.
 
+pub mod business;
 pub mod cn;
 pub mod dates;
 
