@@ -4,13 +4,27 @@
 //! generated from [`all()`]. Adding a rule: one file in its family's folder and one line in
 //! that family's `RULES` (`src/rules/<family>/mod.rs`).
 
+pub mod acc;
 pub mod aud;
+pub mod bak;
 pub mod chg;
+pub mod con;
 pub mod duty;
+pub mod emr;
 pub mod examples;
+pub mod fbk;
 pub mod general;
+pub mod hr;
+pub mod imp;
+pub mod inc;
+pub mod prb;
+pub mod rpt;
 mod run;
+pub mod sat;
+pub mod sec;
 pub mod sections;
+pub mod sla;
+pub mod trn;
 
 use jiff::civil::Date;
 
@@ -84,7 +98,25 @@ pub trait Rule: Sync {
 }
 
 /// The rule families; each lists its rules in its own `mod.rs` (`RULES`).
-const FAMILIES: &[&[&dyn Rule]] = &[general::RULES, aud::RULES, chg::RULES];
+const FAMILIES: &[&[&dyn Rule]] = &[
+    general::RULES,
+    acc::RULES,
+    aud::RULES,
+    bak::RULES,
+    chg::RULES,
+    con::RULES,
+    emr::RULES,
+    fbk::RULES,
+    hr::RULES,
+    imp::RULES,
+    inc::RULES,
+    prb::RULES,
+    rpt::RULES,
+    sat::RULES,
+    sec::RULES,
+    sla::RULES,
+    trn::RULES,
+];
 
 /// Every rule, ordered by id.
 pub fn all() -> &'static [&'static dyn Rule] {

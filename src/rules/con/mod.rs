@@ -1,0 +1,5 @@
+//! Contract (§1.4, §7.1, §8.2).
+
+use super::Rule;
+
+pub const RULES: &[&dyn Rule] = &[];
