@@ -1,7 +1,7 @@
 //! itos: a compliance toolkit for IT-outsourcing engagements.
 //!
 //! Layers, each using only those above it: [`model`] → [`config`] → [`calendar`] →
-//! [`load`] → [`rules`] → [`output`] → [`cli`].
+//! [`load`] → [`rules`] → [`report`] → [`output`] → [`cli`].
 
 #[macro_use]
 pub mod model;
@@ -10,4 +10,5 @@ pub mod cli;
 pub mod config;
 pub mod load;
 pub mod output;
+pub mod report;
 pub mod rules;

@@ -3,6 +3,7 @@
 
 mod args;
 mod catalogue;
+mod report;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -76,6 +77,7 @@ fn run(cli: Cli) -> Result<Exit, Fatal> {
         Command::Rules(args) => catalogue::rules(&ui(&cli, None)?, args),
         Command::Explain(args) => catalogue::explain(&ui(&cli, None)?, args),
         Command::Schema(args) => catalogue::schema(args),
+        Command::Report(args::ReportCommand::Gaps(args)) => report::gaps(&cli, args),
     }
 }
 

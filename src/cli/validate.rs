@@ -59,6 +59,17 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
     Ok(exit_code(&findings, args.deny == Some(Deny::Warnings)))
 }
 
+/// Load the repository the command line names, with the interface settings of its config.
+pub(crate) fn loaded(cli: &Cli) -> Result<(Repository, super::Ui), Fatal> {
+    let root = records_root(cli)?;
+    let config = read_config(&root)?;
+    let ui = ui(cli, Some(&config))?;
+    // Settings are checked before loading so that a bad `[rules]` entry exits 2 at once.
+    Settings::new(&config, &[], &[])?;
+    let prefix = if cli.no_git { String::new() } else { worktree_prefix(&root) };
+    Ok((Repository::load(&root, config, &prefix), ui))
+}
+
 /// 1 when an unwaived error (or, with `--deny warnings`, warning) remains.
 pub fn exit_code(findings: &[Finding], deny_warnings: bool) -> Exit {
     let failing = findings.iter().any(|f| f.waived_by.is_none() && (f.severity == Severity::Error || deny_warnings));

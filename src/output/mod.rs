@@ -1,7 +1,9 @@
 //! Rendering results for people and machines: one file per format. Nothing here decides
 //! what is wrong; it only shows findings and figures computed by the layers above.
 
+pub mod csv;
 pub mod docs;
+pub mod gaps;
 pub mod human;
 pub mod json;
 pub mod sanitize;

@@ -1,0 +1,296 @@
+//! Rendering the compliance scorecard (`itos report gaps`) as a terminal table, Markdown,
+//! JSON or long-form CSV.
+
+use std::fmt::Write as _;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde_json::json;
+
+use crate::model::{Lang, SourceMap};
+use crate::report::gaps::{Scorecard, SectionLine, Status};
+use crate::rules::sections::CHAPTERS;
+
+use super::csv;
+use super::sanitize::one_line;
+
+struct Words {
+    title: &'static str,
+    section: &'static str,
+    status: &'static str,
+    passed: &'static str,
+    failed: &'static str,
+    waived: &'static str,
+    rules: &'static str,
+    open: &'static str,
+    none_open: &'static str,
+    as_of: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::En => Words {
+            title: "Compliance scorecard",
+            section: "Section",
+            status: "Status",
+            passed: "Passed",
+            failed: "Failed",
+            waived: "Waived",
+            rules: "Rules",
+            open: "Open findings",
+            none_open: "No open findings.",
+            as_of: "as of",
+        },
+        Lang::ZhCn => Words {
+            title: "合规差距清单",
+            section: "章节",
+            status: "状态",
+            passed: "通过",
+            failed: "未通过",
+            waived: "已豁免",
+            rules: "规则",
+            open: "未关闭的发现项",
+            none_open: "没有未关闭的发现项。",
+            as_of: "评估日",
+        },
+    }
+}
+
+fn title(line: &SectionLine, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => line.section.title_en,
+        Lang::ZhCn => line.section.title_zh,
+    }
+}
+
+fn totals(line: &SectionLine) -> (usize, usize, usize) {
+    line.rules.iter().fold((0, 0, 0), |(p, f, w), r| (p + r.passed, f + r.failed, w + r.waived))
+}
+
+/// "23 of 39 sections are checked automatically: 18 compliant, 4 with gaps, …".
+pub fn summary(card: &Scorecard, lang: Lang) -> String {
+    let count = |s: Status| card.sections.iter().filter(|l| l.status == s).count();
+    let total = card.sections.len();
+    let checked = total - count(Status::NotChecked);
+    let (ok, gaps, warn, nothing, manual) = (
+        count(Status::Compliant),
+        count(Status::Failing),
+        count(Status::Warnings),
+        count(Status::NothingToCheck),
+        count(Status::NotChecked),
+    );
+    match lang {
+        Lang::En => format!(
+            "{checked} of {total} manual sections are checked automatically: {ok} compliant, {gaps} with gaps, {warn} with warnings, {nothing} with nothing to check yet; {manual} need evidence kept by hand."
+        ),
+        Lang::ZhCn => format!(
+            "手册 {total} 个章节中 {checked} 个可自动检查:{ok} 个符合,{gaps} 个存在差距,{warn} 个有警告,{nothing} 个暂无可检查对象;{manual} 个需人工保存佐证材料。"
+        ),
+    }
+}
+
+fn location(sources: &SourceMap, f: &crate::model::Finding) -> String {
+    sources.locate(f.span).map_or(String::new(), |(file, lc, _)| format!("{}:{}:{}", file.display, lc.line, lc.col))
+}
+
+fn heading(scope: &str, as_of: &str, lang: Lang) -> String {
+    format!("{scope} · {} {as_of}", words(lang).as_of)
+}
+
+pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lang: Lang) -> String {
+    let w = words(lang);
+    let heading = heading(scope, as_of, lang);
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+    t.set_header(["§", w.section, w.status, w.passed, w.failed, w.waived, w.rules]);
+    for line in &card.sections {
+        let (p, f, wv) = totals(line);
+        let checked = line.status != Status::NotChecked;
+        let n = |v: usize| if checked { v.to_string() } else { String::new() };
+        let rules: Vec<&str> = line.rules.iter().map(|r| r.rule).collect();
+        t.add_row([
+            format!("§{}", line.section.number),
+            title(line, lang).to_owned(),
+            line.status.label(lang).to_owned(),
+            n(p),
+            n(f),
+            n(wv),
+            rules.join(" "),
+        ]);
+    }
+    let mut out = format!("{} — {heading}\n{t}\n{}\n", w.title, summary(card, lang));
+    let open: Vec<_> = card
+        .sections
+        .iter()
+        .flat_map(|l| l.rules.iter().flat_map(move |r| r.open.iter().map(move |&i| (l, i))))
+        .collect();
+    let _ = write!(out, "\n{}:\n", w.open);
+    if open.is_empty() {
+        let _ = writeln!(out, "  {}", w.none_open);
+    }
+    for (line, i) in open {
+        let f = &card.findings[i];
+        let _ = writeln!(
+            out,
+            "  §{} {} {} {}: {}",
+            line.section.number,
+            f.rule,
+            f.severity.label(lang),
+            location(sources, f),
+            one_line(f.message.get(lang))
+        );
+    }
+    out
+}
+
+fn md_escape(text: &str) -> String {
+    one_line(text).replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lang: Lang) -> String {
+    let w = words(lang);
+    let heading = heading(scope, as_of, lang);
+    let mut out = format!("# {} — {}\n\n{}\n", w.title, md_escape(&heading), summary(card, lang));
+    for (number, en, zh) in CHAPTERS {
+        let chapter = match lang {
+            Lang::En => en,
+            Lang::ZhCn => zh,
+        };
+        let _ = write!(
+            out,
+            "\n## {number}. {chapter}\n\n| § | {} | {} | {} | {} | {} | {} |\n| --- | --- | --- | ---: | ---: | ---: | --- |\n",
+            w.section, w.status, w.passed, w.failed, w.waived, w.rules
+        );
+        let lines = card.sections.iter().filter(|l| l.section.number.split('.').next() == Some(number));
+        for line in lines.clone() {
+            let (p, f, wv) = totals(line);
+            let checked = line.status != Status::NotChecked;
+            let n = |v: usize| if checked { v.to_string() } else { String::new() };
+            let rules: Vec<String> = line.rules.iter().map(|r| format!("`{}`", r.rule)).collect();
+            let status = match line.status {
+                Status::Failing => format!("**{}**", line.status.label(lang)),
+                _ => line.status.label(lang).to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {status} | {} | {} | {} | {} |",
+                line.section.number,
+                title(line, lang),
+                n(p),
+                n(f),
+                n(wv),
+                rules.join(" ")
+            );
+        }
+        for line in lines {
+            let open: Vec<usize> = line.rules.iter().flat_map(|r| r.open.iter().copied()).collect();
+            if open.is_empty() {
+                continue;
+            }
+            let _ = write!(out, "\n**§{} {}** — {}:\n\n", line.section.number, title(line, lang), w.open);
+            for i in open {
+                let f = &card.findings[i];
+                let _ = writeln!(
+                    out,
+                    "- `{}` {} `{}`: {}",
+                    f.rule,
+                    f.severity.label(lang),
+                    location(sources, f),
+                    md_escape(f.message.get(lang))
+                );
+            }
+        }
+    }
+    out
+}
+
+pub fn json(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lang: Lang) -> String {
+    let sections: Vec<_> = card
+        .sections
+        .iter()
+        .map(|line| {
+            let rules: Vec<_> = line
+                .rules
+                .iter()
+                .map(|r| {
+                    let open: Vec<_> = r
+                        .open
+                        .iter()
+                        .map(|&i| {
+                            let f = &card.findings[i];
+                            let (file, lc) = sources
+                                .locate(f.span)
+                                .map_or((String::new(), None), |(file, lc, _)| (file.display.clone(), Some(lc)));
+                            json!({
+                                "rule": f.rule,
+                                "severity": f.severity.as_str(),
+                                "file": file,
+                                "line": lc.map(|l| l.line),
+                                "column": lc.map(|l| l.col),
+                                "message": f.message.get(lang),
+                                "record": f.record.as_ref().map(|r| json!({"kind": r.kind.name(), "id": r.id})),
+                            })
+                        })
+                        .collect();
+                    json!({
+                        "rule": r.rule,
+                        "severity": r.severity.as_str(),
+                        "evaluated": r.evaluated,
+                        "passed": r.passed,
+                        "failed": r.failed,
+                        "waived": r.waived,
+                        "open_findings": open,
+                    })
+                })
+                .collect();
+            json!({
+                "section": line.section.number,
+                "title": title(line, lang),
+                "status": line.status.as_str(),
+                "rules": rules,
+            })
+        })
+        .collect();
+    let doc = json!({
+        "version": 1,
+        "report": "gaps",
+        "scope": scope,
+        "as_of": as_of,
+        "lang": lang.code(),
+        "summary": summary(card, lang),
+        "sections": sections,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Long form: one row per figure (section, title, status, rule, figure, value).
+pub fn csv(card: &Scorecard, lang: Lang) -> String {
+    let mut out = String::new();
+    let header: Vec<String> =
+        ["section", "title", "status", "rule", "figure", "value"].iter().map(|s| (*s).to_owned()).collect();
+    csv::row(&mut out, &header);
+    for line in &card.sections {
+        let base = |rule: &str, figure: &str, value: String| {
+            vec![
+                csv::cell(line.section.number),
+                csv::cell(title(line, lang)),
+                csv::cell(line.status.as_str()),
+                csv::cell(rule),
+                csv::cell(figure),
+                value,
+            ]
+        };
+        if line.rules.is_empty() {
+            csv::row(&mut out, &base("", "status", csv::cell(line.status.label(lang))));
+        }
+        for r in &line.rules {
+            for (figure, value) in
+                [("evaluated", r.evaluated), ("passed", r.passed), ("failed", r.failed), ("waived", r.waived)]
+            {
+                csv::row(&mut out, &base(r.rule, figure, csv::number(value)));
+            }
+        }
+    }
+    out
+}

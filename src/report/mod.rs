@@ -1,0 +1,3 @@
+//! Reports: figures computed from records and findings, ready to be rendered by `output`.
+
+pub mod gaps;
