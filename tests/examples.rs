@@ -159,3 +159,44 @@ fn output_file_is_written_and_paths_are_git_relative() {
     assert_eq!(located(&written), vec![("GEN-002".to_owned(), "compliance/x.yaml".to_owned(), 1, 7)]);
     assert!(Path::new(&report).exists());
 }
+
+#[test]
+fn gaps_report_lists_every_section_and_the_failing_ones_with_their_findings() {
+    let (code, stdout, _) =
+        itos(&["report", "gaps", "-C", "examples/broken", "--as-of", "2026-10-31", "--no-git", "--format", "json"]);
+    assert_eq!(code, 0, "a produced report exits 0");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let sections = v["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 39);
+    assert_eq!(sections[0]["section"], "1.1");
+    assert_eq!(sections[38]["section"], "8.4");
+    // A section no rule covers never reads as compliant.
+    let s84 = &sections[38];
+    assert_eq!(s84["status"], "not-checked");
+    // §3.3 fails on AUD-001 with its finding at the engagement.
+    let s33 = sections.iter().find(|s| s["section"] == "3.3").unwrap();
+    assert_eq!(s33["status"], "failing");
+    let aud = s33["rules"].as_array().unwrap().iter().find(|r| r["rule"] == "AUD-001").unwrap();
+    assert_eq!(aud["failed"], 1);
+    assert_eq!(aud["open_findings"][0]["file"], "engagements/engagement.yaml");
+}
+
+#[test]
+fn gaps_report_in_chinese() {
+    let (code, stdout, _) =
+        itos(&["report", "gaps", "-C", "examples/broken", "--as-of", "2026-10-31", "--no-git", "--lang", "zh-CN"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("合规差距清单"));
+    assert!(stdout.contains("未自动检查,需人工佐证"));
+    assert!(stdout.contains("存在差距"));
+}
+
+#[test]
+fn gaps_csv_is_long_form() {
+    let (code, stdout, _) =
+        itos(&["report", "gaps", "-C", "examples/broken", "--as-of", "2026-10-31", "--no-git", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let mut lines = stdout.lines();
+    assert_eq!(lines.next(), Some("section,title,status,rule,figure,value"));
+    assert!(stdout.lines().any(|l| l == "3.3,Security audit and compliance,failing,AUD-001,failed,1"), "{stdout}");
+}
