@@ -75,7 +75,7 @@ impl Default for Config {
 }
 
 /// The policy parameters of rules.md, with their defaults.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Policy {
     pub retention_years: u32,
@@ -191,7 +191,7 @@ impl Policy {
 }
 
 /// Loader limits (`[limits]`): exceeding one is a GEN-001 finding for that file.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
     pub max_file_bytes: u64,

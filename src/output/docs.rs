@@ -15,6 +15,20 @@ Generated from the rule registry (`src/rules/`); `cargo test` fails when this fi
 `itos explain ID`, whose output also includes what the failing example reports.\n\n\
 Severities: `error` fails `itos validate` (exit 1); `warning` does not, unless `--deny warnings`. \
 Rules marked *always on* cannot be switched off or changed in `[rules]` of itos.toml.\n\n\
+## How rules read time\n\n\
+- `--as-of DATE` (default: today in the engagement's time zone) is the end of that day; evidence \
+dated after it is ignored, status fields are taken as written.\n\
+- \"Within N days/months\" is inclusive. Month arithmetic clamps to the month's end \
+(Jan 31 + 1 month = Feb 28/29). Parameters ending in `_workdays` count working days on the \
+engagement's `calendar` (default `cn-workdays`: mainland-China public holidays and make-up \
+workdays included).\n\
+- A periodic duty (\"an audit every 12 months\") is due one interval after the later of the last \
+qualifying event and the subject's start (the term's start, a person's `joined`, …) and fires \
+when as-of is past that date. An engagement whose term has ended is judged as it stood on its \
+last day; one whose term has not started yet is not judged.\n\
+- A finding points at the node that is wrong; for something missing, at the record's `id` (for \
+a nested omission, at the parent key); an engagement-wide duty points at the Engagement's `id`.\n\
+- A Waiver turns matching findings into *waived*: shown and counted, not failing (GEN-006).\n\n\
 | ID | Severity | Section | Title | 标题 |\n| --- | --- | --- | --- | --- |\n",
     );
     for rule in all() {
@@ -29,6 +43,19 @@ Rules marked *always on* cannot be switched off or changed in `[rules]` of itos.
             en = m.title_en.replace('|', "\\|"),
             zh = m.title_zh.replace('|', "\\|"),
         );
+    }
+    out.push_str("\n## Policy parameters\n\nSet in `[policy]` of itos.toml; the defaults are shown.\n\n| parameter | default | read by |\n| --- | --- | --- |\n");
+    let defaults = serde_json::to_value(crate::config::Policy::default()).unwrap_or_default();
+    if let Some(map) = defaults.as_object() {
+        for (name, value) in map {
+            let users: Vec<String> = all()
+                .iter()
+                .filter(|r| r.meta().params.contains(&name.as_str()))
+                .map(|r| format!("[{}](#{})", r.meta().id, r.meta().id.to_lowercase()))
+                .collect();
+            let shown = format!("`{value}`");
+            let _ = writeln!(out, "| `{name}` | {shown} | {} |", users.join(", "));
+        }
     }
     for rule in all() {
         let m = rule.meta();
