@@ -12,3 +12,4 @@ pub mod load;
 pub mod output;
 pub mod report;
 pub mod rules;
+pub mod sla;
