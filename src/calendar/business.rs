@@ -63,6 +63,37 @@ impl WorkCalendar {
         total
     }
 
+    /// The working intervals within `[a, b)`, in order (one per working range and day).
+    pub fn working_intervals(&self, a: Timestamp, b: Timestamp) -> Vec<(Timestamp, Timestamp)> {
+        if b <= a {
+            return Vec::new();
+        }
+        if self.always {
+            return vec![(a, b)];
+        }
+        let (first, last) = (self.local_date(a), self.local_date(b));
+        let mut out = Vec::new();
+        let mut day = first;
+        loop {
+            for r in self.ranges(day) {
+                if let Some((rs, re)) = self.range_instants(day, r.start, r.end) {
+                    let (s, e) = (rs.max(a), re.min(b));
+                    if e > s {
+                        out.push((s, e));
+                    }
+                }
+            }
+            if day >= last {
+                break;
+            }
+            match day.tomorrow() {
+                Ok(next) => day = next,
+                Err(_) => break,
+            }
+        }
+        out
+    }
+
     /// The first instant at which `seconds` of working time have elapsed since `a` (for
     /// `seconds` ≤ 0, `a`). `None` when the calendar has no working time for ten years.
     pub fn add_business(&self, a: Timestamp, seconds: i64) -> Option<Timestamp> {

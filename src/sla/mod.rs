@@ -1,4 +1,5 @@
 //! SLA figures (sla.md), computed from records without I/O: ticket clocks, availability,
 //! MTTR / MTBF, satisfaction and service credits.
 
+pub mod availability;
 pub mod clock;
