@@ -200,3 +200,52 @@ fn gaps_csv_is_long_form() {
     assert_eq!(lines.next(), Some("section,title,status,rule,figure,value"));
     assert!(stdout.lines().any(|l| l == "3.3,Security audit and compliance,failing,AUD-001,failed,1"), "{stdout}");
 }
+
+const ACME: &[&str] = &["validate", "-C", "examples/acme", "--as-of", "2026-10-31", "--no-git"];
+
+#[test]
+fn acme_example_is_clean() {
+    let (code, stdout, stderr) = itos(ACME);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    insta::assert_snapshot!(snapshot_text(code, &stdout));
+}
+
+#[test]
+fn acme_example_json() {
+    let mut args = ACME.to_vec();
+    args.extend(["--format", "json"]);
+    let (code, stdout, _) = itos(&args);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(snapshot_text(code, &stdout));
+}
+
+#[test]
+fn acme_gaps_report() {
+    let (code, stdout, _) =
+        itos(&["report", "gaps", "-C", "examples/acme", "--as-of", "2026-10-31", "--no-git", "--format", "markdown"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(snapshot_text(code, &stdout));
+}
+
+#[test]
+fn validate_never_writes_into_the_records_repository() {
+    fn tree(dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                tree(&p, out);
+            } else {
+                out.push((p.display().to_string(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme");
+    let mut before = Vec::new();
+    tree(&root, &mut before);
+    let _ = itos(ACME);
+    let _ = itos(&["report", "gaps", "-C", "examples/acme", "--as-of", "2026-10-31"]);
+    let mut after = Vec::new();
+    tree(&root, &mut after);
+    assert!(before == after, "a read command changed examples/acme");
+}
