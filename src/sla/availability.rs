@@ -112,7 +112,7 @@ pub fn downtime(scheduled: &[Span], outages: &[Outage]) -> f64 {
     // Outages sorted by start; an active set scanned per stretch (outage counts per service
     // and month are small, and each stretch only sees the outages covering it).
     let mut sorted: Vec<&Outage> = outages.iter().filter(|o| o.end > o.start && o.weight > 0.0).collect();
-    sorted.sort_by(|a, b| a.start.cmp(&b.start));
+    sorted.sort_by_key(|o| o.start);
     let mut active: Vec<&Outage> = Vec::new();
     let mut next = 0;
     for w in bounds.windows(2) {
