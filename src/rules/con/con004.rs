@@ -1,0 +1,58 @@
+//! CON-004: Term starts before it ends; termination conditions listed.
+
+#[allow(unused_imports)]
+use super::util::blank;
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Con004;
+
+static META: Meta = Meta {
+    id: "CON-004",
+    severity: Severity::Error,
+    section: "§1.4, §7.1",
+    title_en: "Term starts before it ends; termination conditions listed",
+    title_zh: "合同期限起始须早于结束,并列明终止条件",
+    explanation_en: "A contract term that ends on or before its start cannot be served, and the exit rules of chapter 7 need to know under which conditions the contract may end (§1.4, §7.1): contract expiry, mutual agreement, force majeure, a breach by either party, a change on the customer's side, or the provider's own decision.",
+    explanation_zh: "合同期限的结束日不晚于起始日则无法履行;第 7 章的退出要求也需要知道合同在何种条件下终止(§1.4、§7.1):期满、协商一致、不可抗力、任一方违约、客户方调整或服务方主动终止。",
+    failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2027-06-30, end: 2025-07-01}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
+    passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Con004 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for eng in &cx.records.engagements {
+            out.checked();
+            let id = eng.id.value.as_str();
+            let (start, end) = (eng.term.start.value, eng.term.end.value);
+            if end <= start {
+                out.report(
+                    eng.term.end.span,
+                    msg!(
+                        "the term ends ({end}) on or before it starts ({start})",
+                        "合同期限结束日({end})不晚于起始日({start})"
+                    ),
+                )
+                .label(eng.term.start.span, msg!("start", "起始日"))
+                .record(Kind::Engagement, id);
+            }
+            if eng.termination.conditions.is_empty() {
+                let at = eng.termination.conditions.span.unwrap_or(eng.termination.anchor);
+                out.report(at, msg!("no termination condition is listed", "未列明任何终止条件"))
+                    .help(msg!(
+                        "e.g. `conditions: [contract-expiry, mutual-agreement]`",
+                        "例如 `conditions: [contract-expiry, mutual-agreement]`"
+                    ))
+                    .record(Kind::Engagement, id);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! CON-005: Termination notice at least the policy minimum.
+
+#[allow(unused_imports)]
+use super::util::blank;
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Con005;
+
+static META: Meta = Meta {
+    id: "CON-005",
+    severity: Severity::Warning,
+    section: "§7.1",
+    title_en: "Termination notice at least the policy minimum",
+    title_zh: "终止通知期不得短于策略规定的最短期限",
+    explanation_en: "The manual expects written notice before the contract ends, usually 30 days as the contract says (§7.1), so that the handover can be prepared. A contract whose `termination.notice_days` is below the policy's `termination_notice_days` (30 by default) leaves too little time; a notice period exactly at the minimum passes.",
+    explanation_zh: "手册要求合同终止前书面通知,通常为 30 天或按合同约定(§7.1),以便准备交接。合同 `termination.notice_days` 低于策略 `termination_notice_days`(默认 30 天)时准备时间不足;恰好等于最短期限视为符合。",
+    failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 15, conditions: [contract-expiry]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
+    passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
+    params: &["termination_notice_days"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Con005 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let min = cx.policy.termination_notice_days;
+        for eng in &cx.records.engagements {
+            out.checked();
+            let days = eng.termination.notice_days.value;
+            if days < min {
+                out.report(
+                    eng.termination.notice_days.span,
+                    msg!(
+                        "termination notice is {days} days; the policy asks for at least {min}",
+                        "终止通知期为 {days} 天,策略要求至少 {min} 天"
+                    ),
+                )
+                .record(Kind::Engagement, &eng.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! CON-006: Liability covers service interruption, data loss and system failure.
+
+#[allow(unused_imports)]
+use super::util::blank;
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Con006;
+
+static META: Meta = Meta {
+    id: "CON-006",
+    severity: Severity::Error,
+    section: "§1.4",
+    title_en: "Liability covers service interruption, data loss and system failure",
+    title_zh: "责任条款须覆盖服务中断、数据丢失和系统故障",
+    explanation_en: "The contract must divide responsibility for the three failures an outsourcing customer fears most (§1.4): service interruption, data loss and system failure. Each is a field of `liability`; one written empty leaves that case unresolved until a dispute.",
+    explanation_zh: "合同须就外包客户最关心的三类风险划分责任(§1.4):服务中断、数据丢失和系统故障,分别对应 `liability` 的字段;任何一项为空,都要到争议发生时才去解决。",
+    failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: \"\", system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
+    passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Con006 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for eng in &cx.records.engagements {
+            out.checked();
+            let l = &eng.liability;
+            for (name, text) in [
+                ("service_interruption", &l.service_interruption),
+                ("data_loss", &l.data_loss),
+                ("system_failure", &l.system_failure),
+            ] {
+                if blank(text) {
+                    out.report(text.span, msg!("`liability.{name}` is empty", "`liability.{name}` 为空"))
+                        .record(Kind::Engagement, &eng.id);
+                }
+            }
+        }
+    }
+}

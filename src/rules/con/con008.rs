@@ -1,0 +1,64 @@
+//! CON-008: Contract about to expire without a renewal decision or a handover.
+
+#[allow(unused_imports)]
+use super::util::blank;
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Con008;
+
+static META: Meta = Meta {
+    id: "CON-008",
+    severity: Severity::Warning,
+    section: "§7.1, §8.1",
+    title_en: "Contract about to expire without a renewal decision or a handover",
+    title_zh: "合同即将到期但既无续约决定也无退出交接",
+    explanation_en: "A contract that ends within `contract_expiry_warning_days` (90 by default) of the as-of date needs a decision (§7.1, §8.1): either a renewal, written in `term.renewal`, or an exit, recorded as a Handover. Without either, the service may simply stop on the last day.",
+    explanation_zh: "合同在评估日后 `contract_expiry_warning_days`(默认 90)天内到期时须作出决定(§7.1、§8.1):续约(写入 `term.renewal`),或退出(以 Handover 记录交接)。两者皆无,服务可能在最后一天戛然而止。",
+    failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2024-01-01, end: 2026-12-31}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
+    passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2024-01-01, end: 2026-12-31, renewal: 2026-09 已决定续约三年}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
+    params: &["contract_expiry_warning_days"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Con008 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let window = i64::from(cx.policy.contract_expiry_warning_days);
+        let as_of = cx.as_of;
+        for eng in &cx.records.engagements {
+            out.checked();
+            let end = eng.term.end.value;
+            let left = crate::calendar::dates::days_between(cx.as_of, end);
+            if left < 0 || left > window {
+                continue;
+            }
+            if eng.term.renewal.as_ref().is_some_and(|r| !blank(r)) {
+                continue;
+            }
+            let has_handover = cx.records.handovers.iter().any(|h| {
+                cx.engagement_of(crate::model::RecordView::Handover(h)).is_some_and(|e| e.value == eng.id.value)
+            });
+            if has_handover {
+                continue;
+            }
+            out.report(
+                eng.term.end.span,
+                msg!(
+                    "the term ends on {end}, {left} days after {as_of}, with no renewal decision and no Handover",
+                    "合同于 {end} 到期,距 {as_of} 仅 {left} 天,既无续约决定也无交接记录"
+                ),
+            )
+            .help(msg!(
+                "write the decision in `term.renewal`, or start the exit with a Handover record",
+                "请在 `term.renewal` 中写明续约决定,或以 Handover 记录启动退出交接"
+            ))
+            .record(Kind::Engagement, &eng.id);
+        }
+    }
+}
