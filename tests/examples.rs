@@ -60,6 +60,8 @@ fn broken_example_reports_every_fault_at_its_node() {
         ("GEN-002", "misc/typo-kind.yaml", 1, 7),
         ("GEN-003", "people/staff.yaml", 12, 16),
         ("GEN-004", "people/staff.yaml", 13, 9),
+        ("SLA-003", "slas/service-desk.yaml", 2, 5),
+        ("SLA-004", "slas/service-desk.yaml", 2, 5),
         ("GEN-005", "trainings/2026-security.yaml", 5, 26),
     ]
     .iter()

@@ -45,6 +45,9 @@ priorities:
   P2: {response: 30m, resolution: 8h}
   P3: {response: 2h, resolution: 2d}
   P4: {response: 4h, resolution: 5d}
+mttr_max: 4h
+mtbf_min: 7d
+satisfaction_min: 4
 ";
 
 /// Load `yaml` (plus [`BASE`] when it defines no Engagement) and run only `meta`'s rule.

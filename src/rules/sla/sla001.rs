@@ -1,0 +1,55 @@
+//! SLA-001: Availability target between 0 and 100, at least one priority.
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Sla001;
+
+static META: Meta = Meta {
+    id: "SLA-001",
+    severity: Severity::Error,
+    section: "§1.2, §2.1",
+    title_en: "Availability target between 0 and 100, at least one priority",
+    title_zh: "可用率目标须在 0 到 100 之间且至少定义一个优先级",
+    explanation_en: "An Sla states a measurable availability target (§1.2, §2.1): a percentage greater than 0 and at most 100 — a target of 0 promises nothing — and at least one priority with its response and resolution times, without which no ticket can be measured.",
+    explanation_zh: "SLA 须给出可衡量的可用率目标(§1.2、§2.1):大于 0 且不超过 100 的百分比——目标为 0 等于没有承诺——并至少定义一个优先级及其响应和解决时限,否则任何工单都无法考核。",
+    failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: a, data_loss: b, system_failure: c}\nsupport: {response: a, problem_process: b, maintenance_cycle: c}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 0}\npriorities: {}\n",
+    passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: a, data_loss: b, system_failure: c}\nsupport: {response: a, problem_process: b, maintenance_cycle: c}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Sla001 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for sla in &cx.records.slas {
+            out.checked();
+            let sid = sla.id.value.as_str();
+            let target = sla.availability.target.value.value;
+            if target <= 0.0 {
+                out.report(
+                    sla.availability.target.span,
+                    msg!(
+                        "availability target is {target}%; it must be greater than 0 and at most 100",
+                        "可用率目标为 {target}%,须大于 0 且不超过 100"
+                    ),
+                )
+                .record(Kind::Sla, sid);
+            }
+            if sla.priorities.is_empty() {
+                let at = sla.priorities.span.unwrap_or(sla.id.span);
+                out.report(at, msg!("Sla `{sid}` defines no priority", "SLA `{sid}` 未定义任何优先级"))
+                    .help(msg!(
+                        "e.g. `P1: {{response: 15m, resolution: 4h}}`",
+                        "例如 `P1: {{response: 15m, resolution: 4h}}`"
+                    ))
+                    .record(Kind::Sla, sid);
+            }
+        }
+    }
+}

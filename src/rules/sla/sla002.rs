@@ -1,0 +1,60 @@
+//! SLA-002: Response ≤ restoration ≤ resolution for every priority.
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Sla002;
+
+static META: Meta = Meta {
+    id: "SLA-002",
+    severity: Severity::Error,
+    section: "§1.3, §5.1",
+    title_en: "Response ≤ restoration ≤ resolution for every priority",
+    title_zh: "各优先级须满足 响应 ≤ 恢复 ≤ 解决 时限",
+    explanation_en: "Within a priority the clocks nest (§1.3, §5.1): a ticket is answered before service is restored, and restored before it is resolved. A response target longer than the restoration or resolution target — usually units mixed up, `4h` for `4m` — makes the later clocks unreachable.",
+    explanation_zh: "同一优先级内各时限应依次嵌套(§1.3、§5.1):先响应,再恢复服务,最后解决。响应时限长于恢复或解决时限——通常是单位写错,如把 `4m` 写成 `4h`——会使后面的时限失去意义。",
+    failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: a, data_loss: b, system_failure: c}\nsupport: {response: a, problem_process: b, maintenance_cycle: c}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 4h, restoration: 2h, resolution: 4h}\n",
+    passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: a, data_loss: b, system_failure: c}\nsupport: {response: a, problem_process: b, maintenance_cycle: c}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, restoration: 2h, resolution: 4h}\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Sla002 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for sla in &cx.records.slas {
+            out.checked();
+            let sid = sla.id.value.as_str();
+            for (name, p) in sla.priorities.iter() {
+                let pname = name.value.as_str();
+                let chain = [
+                    ("response", Some(&p.response)),
+                    ("restoration", p.restoration.as_ref()),
+                    ("resolution", Some(&p.resolution)),
+                ];
+                let given: Vec<(&str, &crate::model::Sp<crate::model::Dur>)> =
+                    chain.iter().filter_map(|(n, d)| d.map(|d| (*n, d))).collect();
+                for pair in given.windows(2) {
+                    let ((an, a), (bn, b)) = (pair[0], pair[1]);
+                    if a.value > b.value {
+                        let (av, bv) = (a.value, b.value);
+                        out.report(
+                            b.span,
+                            msg!(
+                                "{pname}: {bn} target {bv} is shorter than the {an} target {av}",
+                                "{pname}:{bn}时限 {bv} 短于{an}时限 {av}"
+                            ),
+                        )
+                        .label(a.span, msg!("{an}", "{an}"))
+                        .record(Kind::Sla, sid);
+                    }
+                }
+            }
+        }
+    }
+}

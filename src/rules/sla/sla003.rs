@@ -1,0 +1,45 @@
+//! SLA-003: MTTR and MTBF targets are set.
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Sla003;
+
+static META: Meta = Meta {
+    id: "SLA-003",
+    severity: Severity::Warning,
+    section: "§2.1",
+    title_en: "MTTR and MTBF targets are set",
+    title_zh: "须设定平均修复时间(MTTR)和平均故障间隔时间(MTBF)目标",
+    explanation_en: "The manual names mean time to repair and mean time between failures among the service targets (§2.1). Without `mttr_max` and `mtbf_min` the SLA report can compute both figures but not say whether they are good enough.",
+    explanation_zh: "手册将平均修复时间和平均故障间隔时间列为服务目标(§2.1)。未设定 `mttr_max` 和 `mtbf_min` 时,SLA 报告虽能计算这两项指标,却无法判断是否达标。",
+    failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: a, data_loss: b, system_failure: c}\nsupport: {response: a, problem_process: b, maintenance_cycle: c}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\nsatisfaction_min: 4\n",
+    passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: a, data_loss: b, system_failure: c}\nsupport: {response: a, problem_process: b, maintenance_cycle: c}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\nmttr_max: 2h\nmtbf_min: 15d\nsatisfaction_min: 4\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Sla003 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for sla in &cx.records.slas {
+            out.checked();
+            let sid = sla.id.value.as_str();
+            let missing: Vec<&str> = [("mttr_max", sla.mttr_max.is_none()), ("mtbf_min", sla.mtbf_min.is_none())]
+                .iter()
+                .filter(|(_, m)| *m)
+                .map(|(n, _)| *n)
+                .collect();
+            if !missing.is_empty() {
+                let list = missing.join(", ");
+                out.report(sla.id.span, msg!("Sla `{sid}` sets no {list} target", "SLA `{sid}` 未设定 {list} 目标"))
+                    .record(Kind::Sla, sid);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Fixture tests of the SLA rules (SLA-*): rule id, file, line and column.
+
+mod common;
+use common::*;
+
+fn sla(body: &str) -> String {
+    format!("kind: Sla\nid: sla-x\nengagement: demo\nservice: helpdesk\ntimezone: Asia/Shanghai\n{body}")
+}
+
+const GOOD: &str = "availability: {target: 99.9}\npriorities:\n  P1: {response: 15m, restoration: 2h, resolution: 4h}\nmttr_max: 2h\nmtbf_min: 15d\nsatisfaction_min: 4\n";
+
+#[test]
+fn a_complete_sla_passes() {
+    for rule in ["SLA-001", "SLA-002", "SLA-003", "SLA-004"] {
+        let (located, _) = run_rule(rule, &[("s.yaml", &sla(GOOD))], "2026-10-31");
+        assert!(located.is_empty(), "{rule}: {located:?}");
+    }
+}
+
+#[test]
+fn sla001_zero_target_and_no_priorities() {
+    let s = sla("availability: {target: 0}\npriorities: {}\n");
+    let (located, _) = run_rule("SLA-001", &[("s.yaml", &s)], "2026-10-31");
+    assert_eq!(located, vec![at("SLA-001", "s.yaml", 6, 24), at("SLA-001", "s.yaml", 7, 13)]);
+    // 100 is allowed.
+    let s = sla("availability: {target: 100}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n");
+    assert!(run_rule("SLA-001", &[("s.yaml", &s)], "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn sla002_response_longer_than_resolution() {
+    let s = sla(
+        "availability: {target: 99.9}\npriorities:\n  P2: {response: 8h, resolution: 4h}\n  P3: {response: 2h, resolution: 2h}\n",
+    );
+    let (located, findings) = run_rule("SLA-002", &[("s.yaml", &s)], "2026-10-31");
+    // Equal targets are in order; only P2 fires, at its resolution.
+    assert_eq!(located, vec![at("SLA-002", "s.yaml", 8, 34)]);
+    assert!(findings[0].message.en.starts_with("P2: resolution target 4h is shorter than the response target 8h"));
+}
+
+#[test]
+fn sla003_and_sla004_missing_targets_warn_at_the_id() {
+    let s = sla("availability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\nmttr_max: 2h\n");
+    let (located, findings) = run_rule("SLA-003", &[("s.yaml", &s)], "2026-10-31");
+    assert_eq!(located, vec![at("SLA-003", "s.yaml", 2, 5)]);
+    assert_eq!(findings[0].severity, itos::model::Severity::Warning);
+    assert!(findings[0].message.en.contains("mtbf_min") && !findings[0].message.en.contains("mttr_max"));
+    let (located, _) = run_rule("SLA-004", &[("s.yaml", &s)], "2026-10-31");
+    assert_eq!(located, vec![at("SLA-004", "s.yaml", 2, 5)]);
+}
