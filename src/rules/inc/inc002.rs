@@ -1,0 +1,107 @@
+//! INC-002: pauses and outages fit the ticket's timeline.
+
+use jiff::Timestamp;
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Inc002;
+
+static META: Meta = Meta {
+    id: "INC-002",
+    severity: Severity::Error,
+    section: "§2.3, §5.1",
+    title_en: "Pauses and outages fit the ticket's timeline",
+    title_zh: "暂停与故障时段须与工单时间线相符",
+    explanation_en: "Pauses stop the SLA clocks (awaiting the customer, a third party, a scheduled \
+window), so they must not overlap each other and must lie within a period in which the ticket \
+was open — from `opened_at` to its resolution, or within a reopening (§2.3, §5.1). An outage \
+must end after it starts, and a resolved ticket's outage must have an end: availability cannot \
+be computed from an outage that never ends.",
+    explanation_zh: "暂停会停止 SLA 计时(等待客户、等待第三方、计划内窗口),因此暂停之间不得重叠,且必须落在\
+工单处于打开状态的时段内——从 `opened_at` 到解决,或某次重新打开期间(§2.3、§5.1)。故障须先开始后结束;已解决\
+工单的故障必须有结束时间,否则无法计算可用率。",
+    failing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T10:20:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\npaused:\n  - {from: 2026-10-08T11:30:00+08:00, to: 2026-10-08T13:00:00+08:00, reason: awaiting-customer}\n",
+    passing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T10:20:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\npaused:\n  - {from: 2026-10-08T10:30:00+08:00, to: 2026-10-08T11:00:00+08:00, reason: awaiting-customer}\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Inc002 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for inc in &cx.records.incidents {
+            if inc.is_cancelled() {
+                continue;
+            }
+            out.checked();
+            let id = inc.id.value.as_str();
+            let tz = cx.engagement_for(crate::model::RecordView::Incident(inc)).map(|e| e.tz());
+            let now = tz.map_or(Timestamp::MAX, |tz| cx.as_of_end(&tz));
+            // Open periods: first opening to first resolution, then each reopening.
+            let mut periods: Vec<(Timestamp, Timestamp)> =
+                vec![(inc.opened_at.instant, inc.resolved_at.as_ref().map_or(now, |r| r.instant))];
+            for r in &inc.reopened {
+                periods.push((r.at.instant, r.resolved_at.as_ref().map_or(now, |x| x.instant)));
+            }
+            let mut pauses: Vec<_> = inc.paused.iter().collect();
+            pauses.sort_by_key(|p| p.from.instant);
+            for pair in pauses.windows(2) {
+                if pair[1].from.instant < pair[0].to.instant {
+                    let (a, b) = (cx.text(pair[0].to.span), cx.text(pair[1].from.span));
+                    out.report(
+                        pair[1].from.span,
+                        msg!(
+                            "pause starting {b} overlaps the previous pause, which ends {a}",
+                            "自 {b} 起的暂停与上一个暂停重叠(后者至 {a} 结束)"
+                        ),
+                    )
+                    .label(pair[0].to.span, msg!("previous pause ends", "上一个暂停的结束"))
+                    .record(Kind::Incident, id);
+                }
+            }
+            for p in &inc.paused {
+                let inside = periods.iter().any(|&(s, e)| p.from.instant >= s && p.to.instant <= e);
+                if !inside && p.to.instant > p.from.instant {
+                    let (from, to) = (cx.text(p.from.span), cx.text(p.to.span));
+                    out.report(
+                        p.from.span,
+                        msg!(
+                            "pause {from} – {to} lies outside the periods in which the ticket was open",
+                            "暂停 {from} – {to} 不在工单处于打开状态的时段内"
+                        ),
+                    )
+                    .record(Kind::Incident, id);
+                }
+            }
+            if let Some(o) = &inc.outage {
+                if let Some(end) = &o.end
+                    && end.instant < o.start.instant
+                {
+                    let (s, e) = (cx.text(o.start.span), cx.text(end.span));
+                    out.report(
+                        end.span,
+                        msg!("outage ends ({e}) before it starts ({s})", "故障结束时间({e})早于开始时间({s})"),
+                    )
+                    .label(o.start.span, msg!("start", "开始"))
+                    .record(Kind::Incident, id);
+                }
+                if o.end.is_none() && inc.final_resolved_at().is_some() {
+                    out.report(
+                        o.anchor,
+                        msg!(
+                            "ticket `{id}` is resolved but its outage has no `end`",
+                            "工单 `{id}` 已解决,但其故障没有 `end`(结束时间)"
+                        ),
+                    )
+                    .record(Kind::Incident, id);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! INC-003: Resolved tickets record their cause and resolution.
+
+#[allow(unused_imports)]
+use super::util::{has_text, sla_of};
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Inc003;
+
+static META: Meta = Meta {
+    id: "INC-003",
+    severity: Severity::Warning,
+    section: "§2.3, §5.2",
+    title_en: "Resolved tickets record their cause and resolution",
+    title_zh: "已解决的事件须记录原因和解决措施",
+    explanation_en: "A resolved ticket without its cause and how it was resolved teaches nothing (§2.3, §5.2): problem management, the knowledge base and the monthly report all draw on these two fields.",
+    explanation_zh: "已解决的工单若不记录原因和解决措施,就无法积累经验(§2.3、§5.2):问题管理、知识库和月度报告都依赖这两个字段。",
+    failing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T10:20:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\ncause: 用户密码过期\n",
+    passing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T10:20:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\ncause: 用户密码过期\nresolution: 重置密码并告知用户修改周期\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Inc003 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for inc in &cx.records.incidents {
+            let id = inc.id.value.as_str();
+            if inc.is_cancelled() {
+                continue;
+            }
+            out.checked();
+            if inc.final_resolved_at().is_none() {
+                continue;
+            }
+            let missing: Vec<&str> = [("cause", has_text(&inc.cause)), ("resolution", has_text(&inc.resolution))]
+                .iter()
+                .filter(|(_, ok)| !ok)
+                .map(|(n, _)| *n)
+                .collect();
+            if !missing.is_empty() {
+                let list = missing.join(", ");
+                out.report(
+                    inc.id.span,
+                    msg!("resolved ticket `{id}` records no {list}", "已解决的工单 `{id}` 未记录 {list}"),
+                )
+                .record(Kind::Incident, id);
+            }
+        }
+    }
+}

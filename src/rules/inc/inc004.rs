@@ -1,0 +1,87 @@
+//! INC-004: major incidents are reviewed within `major_review_workdays` working days.
+
+use crate::model::{Kind, RecordView, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Inc004;
+
+static META: Meta = Meta {
+    id: "INC-004",
+    severity: Severity::Error,
+    section: "§2.3, §6.4",
+    title_en: "Major incidents are reviewed in time",
+    title_zh: "重大事件须按时完成复盘",
+    explanation_en: "After a major incident the manual asks for analysis and a written summary of \
+the lessons (§6.4, §2.3). A major incident resolved more than `major_review_workdays` (5 by \
+default) working days before the as-of date, counted on the engagement's calendar, needs a \
+`review` with its root cause, summary and lessons, completed by that deadline. A review \
+completed later is reported too, at its date.",
+    explanation_zh: "重大事件处理后须进行分析并形成书面总结(§6.4、§2.3)。重大事件在评估日之前已解决超过 \
+`major_review_workdays`(默认 5)个工作日(按服务项目日历计算)的,须有包含根本原因、总结和经验教训的 `review`\
+(事件复盘),并在该期限内完成;逾期完成的复盘也会在其日期处报告。",
+    failing: "kind: Incident\nid: INC-2026-10-007\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-12T10:00:00+08:00\nresponded_at: 2026-10-12T10:05:00+08:00\nresolved_at: 2026-10-12T13:00:00+08:00\nmajor: true\nreported_at: 2026-10-12T10:10:00+08:00\n",
+    passing: "kind: Incident\nid: INC-2026-10-007\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-12T10:00:00+08:00\nresponded_at: 2026-10-12T10:05:00+08:00\nresolved_at: 2026-10-12T13:00:00+08:00\nmajor: true\nreported_at: 2026-10-12T10:10:00+08:00\nreview:\n  completed_at: 2026-10-16T15:00:00+08:00\n  root_cause: 存储多路径软件缺陷\n  summary: 主备切换后恢复\n  lessons: 补充 I/O 挂起监控\n",
+    params: &["major_review_workdays"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Inc004 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let n = cx.policy.major_review_workdays;
+        for inc in &cx.records.incidents {
+            if !inc.is_major() || inc.is_cancelled() {
+                continue;
+            }
+            let Some(resolved) = inc.final_resolved_at() else { continue };
+            let Some(eng) = cx.engagement_for(RecordView::Incident(inc)) else { continue };
+            out.checked();
+            let id = inc.id.value.as_str();
+            let tz = eng.tz();
+            let resolved_day = resolved.instant.to_zoned_datetime(tz.clone()).date();
+            let deadline = cx.working_days(Some(eng)).add_working_days(resolved_day, n);
+            let as_of = cx.as_of;
+            match &inc.review {
+                None if as_of > deadline => {
+                    out.report(
+                        inc.id.span,
+                        msg!(
+                            "major incident `{id}` was resolved on {resolved_day} and has no review; one was due within {n} working days, by {deadline}",
+                            "重大事件 `{id}` 已于 {resolved_day} 解决,但没有复盘;应在 {n} 个工作日内(即 {deadline} 前)完成"
+                        ),
+                    )
+                    .label(resolved.span, msg!("resolved", "解决时间"))
+                    .record(Kind::Incident, id);
+                }
+                Some(review) => {
+                    let done = review.completed_at.instant.to_zoned_datetime(tz).date();
+                    if done > deadline && done <= as_of {
+                        out.report(
+                            review.completed_at.span,
+                            msg!(
+                                "review of major incident `{id}` completed on {done}, after the deadline {deadline} ({n} working days after the resolution on {resolved_day})",
+                                "重大事件 `{id}` 的复盘于 {done} 完成,晚于期限 {deadline}(解决日 {resolved_day} 后 {n} 个工作日)"
+                            ),
+                        )
+                        .record(Kind::Incident, id);
+                    } else if done > as_of && as_of > deadline {
+                        out.report(
+                            review.completed_at.span,
+                            msg!(
+                                "review of major incident `{id}` is dated {done}, after the as-of date; it was due by {deadline}",
+                                "重大事件 `{id}` 的复盘日期 {done} 晚于评估日;应于 {deadline} 前完成"
+                            ),
+                        )
+                        .record(Kind::Incident, id);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+}

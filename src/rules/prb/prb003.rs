@@ -1,0 +1,58 @@
+//! PRB-003: Resolved problems record their root cause and the fixing change.
+
+use crate::model::kinds::problem::ProblemStatus;
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Prb003;
+
+static META: Meta = Meta {
+    id: "PRB-003",
+    severity: Severity::Warning,
+    section: "§2.3, §5.2, §6.5",
+    title_en: "Resolved problems record their root cause and the fixing change",
+    title_zh: "已解决的问题须记录根本原因和修复变更",
+    explanation_en: "Closing a problem means its root cause was found and removed by a change (§2.3, §5.2, §6.5). A resolved or closed problem without `root_cause`, or without `fixed_by_change` naming that change, breaks the chain from incident to problem to change that an auditor follows.",
+    explanation_zh: "关闭问题意味着已查明根本原因并通过变更消除(§2.3、§5.2、§6.5)。已解决或已关闭的问题若缺少 `root_cause`,或缺少指向修复变更的 `fixed_by_change`,审计人员就无法沿 事件 → 问题 → 变更 的链条追溯。",
+    failing: "kind: Problem\nid: PRB-2026-004\ntitle: 存储多路径软件缺陷\nowner: p-wang-lei\nroot_cause: 多路径软件 7.2 版本死锁\ndue: 2026-11-30\nstatus: resolved\n---\nkind: Change\nid: CHG-2026-041\ntitle: 存储多路径软件升级\ndescription: 升级至 7.4\nclass: standard\nrequested_by: 赵敏\nrequested_at: 2026-10-10T10:00:00+08:00\nimpact: {services: [helpdesk], expected: 无影响}\nrisk: {likelihood: 1, impact: 1, level: low}\nstatus: closed\n",
+    passing: "kind: Problem\nid: PRB-2026-004\ntitle: 存储多路径软件缺陷\nowner: p-wang-lei\nroot_cause: 多路径软件 7.2 版本死锁\ndue: 2026-11-30\nstatus: resolved\nfixed_by_change: CHG-2026-041\n---\nkind: Change\nid: CHG-2026-041\ntitle: 存储多路径软件升级\ndescription: 升级至 7.4\nclass: standard\nrequested_by: 赵敏\nrequested_at: 2026-10-10T10:00:00+08:00\nimpact: {services: [helpdesk], expected: 无影响}\nrisk: {likelihood: 1, impact: 1, level: low}\nstatus: closed\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Prb003 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for p in &cx.records.problems {
+            out.checked();
+            let id = p.id.value.as_str();
+            let done = matches!(p.status.value, ProblemStatus::Resolved | ProblemStatus::Closed);
+            if done {
+                let missing: Vec<&str> = [
+                    ("root_cause", p.root_cause.as_ref().is_some_and(|r| !r.value.trim().is_empty())),
+                    ("fixed_by_change", p.fixed_by_change.is_some()),
+                ]
+                .iter()
+                .filter(|(_, ok)| !ok)
+                .map(|(n, _)| *n)
+                .collect();
+                if !missing.is_empty() {
+                    let (list, status) = (missing.join(", "), p.status.value);
+                    out.report(
+                        p.id.span,
+                        msg!(
+                            "`{status}` problem `{id}` records no {list}",
+                            "状态为 `{status}` 的问题 `{id}` 未记录 {list}"
+                        ),
+                    )
+                    .record(Kind::Problem, id);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Fixture tests of the incident rules (INC-*): rule id, file, line and column.
+
+mod common;
+use common::*;
+
+fn inc(body: &str) -> String {
+    format!("kind: Incident\nid: I-1\nservice: helpdesk\n{body}")
+}
+
+fn run(rule: &str, body: &str, as_of: &str) -> (Vec<Located>, Vec<itos::model::Finding>) {
+    let text = inc(body);
+    run_rule(rule, &[("i.yaml", &text)], as_of)
+}
+
+#[test]
+fn inc001_unknown_priority_with_suggestion() {
+    let (located, findings) = run("INC-001", "priority: p1\nopened_at: 2026-10-08T10:00:00+08:00\n", "2026-10-31");
+    assert_eq!(located, vec![at("INC-001", "i.yaml", 4, 11)]);
+    assert_eq!(findings[0].help.as_ref().unwrap().en, "did you mean `P1`?");
+    assert!(run("INC-001", "priority: P1\nopened_at: 2026-10-08T10:00:00+08:00\n", "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn inc002_overlapping_pauses_pause_outside_and_outage_without_end() {
+    let body = "priority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresolved_at: 2026-10-08T16:00:00+08:00\npaused:\n  - {from: 2026-10-08T11:00:00+08:00, to: 2026-10-08T12:00:00+08:00, reason: other}\n  - {from: 2026-10-08T11:30:00+08:00, to: 2026-10-08T12:30:00+08:00, reason: other}\n  - {from: 2026-10-08T15:00:00+08:00, to: 2026-10-08T17:00:00+08:00, reason: other}\noutage:\n  start: 2026-10-08T09:50:00+08:00\n";
+    let (located, _) = run("INC-002", body, "2026-10-31");
+    assert_eq!(
+        located,
+        vec![at("INC-002", "i.yaml", 9, 12), at("INC-002", "i.yaml", 10, 12), at("INC-002", "i.yaml", 11, 1)]
+    );
+}
+
+#[test]
+fn inc002_a_pause_in_a_reopening_is_inside() {
+    let body = "priority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\nreopened:\n  - {at: 2026-10-09T10:00:00+08:00, resolved_at: 2026-10-09T12:00:00+08:00}\npaused:\n  - {from: 2026-10-09T10:30:00+08:00, to: 2026-10-09T11:00:00+08:00, reason: awaiting-customer}\n";
+    assert!(run("INC-002", body, "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn inc003_resolved_without_resolution() {
+    let body =
+        "priority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\ncause: 配置错误\n";
+    let (located, findings) = run("INC-003", body, "2026-10-31");
+    assert_eq!(located, vec![at("INC-003", "i.yaml", 2, 5)]);
+    assert!(findings[0].message.en.ends_with("records no resolution"));
+    // Open tickets and cancelled ones are not judged.
+    assert!(run("INC-003", "priority: P3\nopened_at: 2026-10-08T10:00:00+08:00\n", "2026-10-31").0.is_empty());
+}
+
+const MAJOR: &str = "priority: P1\nopened_at: 2026-10-12T10:00:00+08:00\nresolved_at: 2026-10-12T13:00:00+08:00\nmajor: true\nreported_at: 2026-10-12T10:30:00+08:00\n";
+
+#[test]
+fn inc004_review_due_five_working_days_after_resolution() {
+    // Resolved Mon 2026-10-12; 5 working days on cn-workdays → Mon 10-19.
+    assert!(run("INC-004", MAJOR, "2026-10-19").0.is_empty());
+    let (located, findings) = run("INC-004", MAJOR, "2026-10-20");
+    assert_eq!(located, vec![at("INC-004", "i.yaml", 2, 5)]);
+    assert!(findings[0].message.en.contains("by 2026-10-19"), "{}", findings[0].message.en);
+    let late =
+        format!("{MAJOR}review: {{completed_at: 2026-10-20T09:00:00+08:00, root_cause: a, summary: b, lessons: c}}\n");
+    assert_eq!(run("INC-004", &late, "2026-10-31").0, vec![at("INC-004", "i.yaml", 9, 24)]);
+    let on_time =
+        format!("{MAJOR}review: {{completed_at: 2026-10-19T17:00:00+08:00, root_cause: a, summary: b, lessons: c}}\n");
+    assert!(run("INC-004", &on_time, "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn inc004_holidays_extend_the_deadline() {
+    // Resolved Wed 2026-09-30: National Day holidays; 5 working days → Tue 10-13.
+    let body = MAJOR.replace("2026-10-12", "2026-09-30");
+    assert!(run("INC-004", &body, "2026-10-13").0.is_empty());
+    assert_eq!(run("INC-004", &body, "2026-10-14").0.len(), 1);
+}
+
+#[test]
+fn inc005_exactly_three_times_the_target_is_not_yet_stale() {
+    // P2: 8h on 24x7 → stale after 24h. As of 10-31 the clock runs to 11-01 00:00.
+    let body = "priority: P2\nopened_at: 2026-10-31T00:00:00+08:00\n";
+    assert!(run("INC-005", body, "2026-10-31").0.is_empty());
+    let body = "priority: P2\nopened_at: 2026-10-30T23:59:00+08:00\n";
+    assert_eq!(run("INC-005", body, "2026-10-31").0, vec![at("INC-005", "i.yaml", 2, 5)]);
+    // Pauses are removed.
+    let body = "priority: P2\nopened_at: 2026-10-30T00:00:00+08:00\npaused:\n  - {from: 2026-10-30T01:00:00+08:00, to: 2026-10-31T01:00:00+08:00, reason: awaiting-customer}\n";
+    assert!(run("INC-005", body, "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn inc006_report_within_thirty_minutes() {
+    assert!(run("INC-006", MAJOR, "2026-10-31").0.is_empty());
+    let late = MAJOR.replace("reported_at: 2026-10-12T10:30:00", "reported_at: 2026-10-12T10:31:00");
+    assert_eq!(run("INC-006", &late, "2026-10-31").0, vec![at("INC-006", "i.yaml", 8, 14)]);
+    let missing = MAJOR.replace("reported_at: 2026-10-12T10:30:00+08:00\n", "");
+    assert_eq!(run("INC-006", &missing, "2026-10-31").0, vec![at("INC-006", "i.yaml", 2, 5)]);
+}
+
+#[test]
+fn inc007_resolved_without_response_time() {
+    let body = "priority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\n";
+    let (located, findings) = run("INC-007", body, "2026-10-31");
+    assert_eq!(located, vec![at("INC-007", "i.yaml", 2, 5)]);
+    assert_eq!(findings[0].severity, itos::model::Severity::Warning);
+}
