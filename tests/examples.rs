@@ -51,6 +51,7 @@ fn broken_example_reports_every_fault_at_its_node() {
         ("GEN-003", "changes/CHG-2026-031.yaml", 2, 5),
         ("GEN-003", "changes/CHG-2026-031.yaml", 6, 1),
         ("AUD-001", "engagements/engagement.yaml", 2, 5),
+        ("EMR-001", "engagements/engagement.yaml", 2, 5),
         ("GEN-003", "incidents/2026-10.yaml", 14, 16),
         ("INC-003", "incidents/2026-10.yaml", 15, 9),
         ("GEN-007", "incidents/2026-10.yaml", 19, 18),
