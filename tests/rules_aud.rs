@@ -37,3 +37,32 @@ fn aud001_audits_after_as_of_are_ignored() {
     let (located, _) = run_rule("AUD-001", &[("audits.yaml", &a)], "2026-10-31");
     assert_eq!(located, vec![at("AUD-001", "engagement.yaml", 2, 5)]);
 }
+
+fn audit_areas(id: &str, performed_at: &str, areas: &str) -> String {
+    format!("kind: Audit\nid: {id}\nperformed_at: {performed_at}\nauditor: {{name: 安全评估机构}}\nareas: [{areas}]\n")
+}
+
+#[test]
+fn aud002_topic_audits_together_cover_all_areas() {
+    let a = audit_areas("A-1", "2025-11-01", "security-policy, encryption-access-control");
+    let b = audit_areas("A-2", "2026-09-01", "vulnerabilities-incidents, training-awareness");
+    assert!(run_rule("AUD-002", &[("a.yaml", &a), ("b.yaml", &b)], "2026-10-31").0.is_empty());
+    // A year later A-1 falls out of the window (more than 12 months before 2026-11-01).
+    let (located, findings) = run_rule("AUD-002", &[("a.yaml", &a), ("b.yaml", &b)], "2026-11-01");
+    assert_eq!(located, vec![at("AUD-002", "engagement.yaml", 2, 5)]);
+    assert!(
+        findings[0].message.en.ends_with("security-policy, encryption-access-control"),
+        "{}",
+        findings[0].message.en
+    );
+}
+
+#[test]
+fn aud003_open_finding_past_due() {
+    let a = format!(
+        "{}findings:\n  - {{id: F1, title: t, severity: low, owner: o, due: 2026-10-31, status: open}}\n",
+        audit_areas("A-1", "2026-05-01", "security-policy")
+    );
+    assert!(run_rule("AUD-003", &[("a.yaml", &a)], "2026-10-31").0.is_empty());
+    assert_eq!(run_rule("AUD-003", &[("a.yaml", &a)], "2026-11-01").0, vec![at("AUD-003", "a.yaml", 7, 54)]);
+}

@@ -1,5 +1,8 @@
 //! Training (§3.5, §4.1).
 
+pub mod trn001;
+pub mod trn002;
+
 use super::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+pub const RULES: &[&dyn Rule] = &[&trn001::Trn001, &trn002::Trn002];
