@@ -1,5 +1,9 @@
 //! Backup and restore (§3.4).
 
+pub mod bak001;
+pub mod bak003;
+pub mod bak005;
+
 use super::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+pub const RULES: &[&dyn Rule] = &[&bak001::Bak001, &bak003::Bak003, &bak005::Bak005];

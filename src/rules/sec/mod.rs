@@ -1,5 +1,9 @@
 //! Information security: data, access (§3.1, §3.2).
 
+pub mod sec001;
+pub mod sec002;
+pub mod sec004;
+
 use super::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+pub const RULES: &[&dyn Rule] = &[&sec001::Sec001, &sec002::Sec002, &sec004::Sec004];

@@ -1,0 +1,46 @@
+//! SEC-002: Data assets state their retention and destruction.
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Sec002;
+
+static META: Meta = Meta {
+    id: "SEC-002",
+    severity: Severity::Warning,
+    section: "§3.1",
+    title_en: "Data assets state their retention and destruction",
+    title_zh: "数据资产须明确保存期限和销毁方式",
+    explanation_en: "Data has a life cycle (§3.1): how long it is kept and how it is destroyed when that time is up. A data asset without `retention` or `destruction` leaves both to chance — and the handover at the end of the engagement needs them.",
+    explanation_zh: "数据有其生命周期(§3.1):保存多久、到期后如何销毁。缺少 `retention` 或 `destruction` 的数据资产,二者都无章可循——而合同终止时的数据返还与销毁也需要这些信息。",
+    failing: "kind: DataAsset\nid: data-customer-accounts\nclassification: core\nowner: 运营管理部\nencrypted_at_rest: true\nencrypted_in_transit: true\nretention: 账户关闭后保存 15 年\n",
+    passing: "kind: DataAsset\nid: data-customer-accounts\nclassification: core\nowner: 运营管理部\nencrypted_at_rest: true\nencrypted_in_transit: true\nretention: 账户关闭后保存 15 年\ndestruction: 到期后审批销毁并出具销毁证明\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Sec002 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    #[allow(unused_variables)]
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for d in &cx.records.data_assets {
+            out.checked();
+            let blank = |f: &Option<crate::model::Sp<String>>| f.as_ref().is_none_or(|t| t.value.trim().is_empty());
+            let missing: Vec<&str> = [("retention", blank(&d.retention)), ("destruction", blank(&d.destruction))]
+                .iter()
+                .filter(|(_, m)| *m)
+                .map(|(n, _)| *n)
+                .collect();
+            if !missing.is_empty() {
+                let (id, list) = (d.id.value.as_str(), missing.join(", "));
+                out.report(d.id.span, msg!("data asset `{id}` states no {list}", "数据资产 `{id}` 未说明 {list}"))
+                    .record(Kind::DataAsset, id);
+            }
+        }
+    }
+}

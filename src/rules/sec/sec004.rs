@@ -1,0 +1,58 @@
+//! SEC-004: Access-review exceptions are acted on in time.
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Sec004;
+
+static META: Meta = Meta {
+    id: "SEC-004",
+    severity: Severity::Error,
+    section: "§3.2",
+    title_en: "Access-review exceptions are acted on in time",
+    title_zh: "权限复核发现的异常须及时处理",
+    explanation_en: "An access review (§3.2, 权限复核) is only worth its follow-up: every exception found must be acted on — revoked, reduced or consciously accepted — and `done_at` recorded no later than `exception_action_days` (30 by default) after the review.",
+    explanation_zh: "权限复核(§3.2)的价值在于后续处理:发现的每个异常都须处理(回收、缩减或明确接受),并在复核后 `exception_action_days`(默认 30)天内记录 `done_at`。",
+    failing: "kind: AccessReview\nid: AR-2026-Q3\nsystem: sys-core\nperformed_at: 2026-09-25\nreviewer: 刘洋\naccounts_reviewed: 42\nexceptions:\n  - {account: dba_tmp01, issue: 临时账号未回收, action: revoked}\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
+    passing: "kind: AccessReview\nid: AR-2026-Q3\nsystem: sys-core\nperformed_at: 2026-09-25\nreviewer: 刘洋\naccounts_reviewed: 42\nexceptions:\n  - {account: dba_tmp01, issue: 临时账号未回收, action: revoked, done_at: 2026-09-26}\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
+    params: &["exception_action_days"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Sec004 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    #[allow(unused_variables)]
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let days = i64::from(cx.policy.exception_action_days);
+        for r in &cx.records.access_reviews {
+            let due = crate::calendar::dates::add_days(r.performed_at.value, days);
+            for e in &r.exceptions {
+                out.checked();
+                let (id, account) = (r.id.value.as_str(), e.account.value.as_str());
+                match &e.done_at {
+                    Some(done) if done.value > due => {
+                        let d = done.value;
+                        out.report(done.span, msg!("exception `{account}` of review `{id}` was acted on {d}, after the {days} days allowed (by {due})", "复核 `{id}` 的异常 `{account}` 于 {d} 才处理,超过 {days} 天的期限({due})"))
+                            .record(Kind::AccessReview, id);
+                    }
+                    None if cx.as_of > due => {
+                        out.report(
+                            e.account.span,
+                            msg!(
+                                "exception `{account}` of review `{id}` is not acted on; it was due by {due}",
+                                "复核 `{id}` 的异常 `{account}` 尚未处理;应于 {due} 前完成"
+                            ),
+                        )
+                        .record(Kind::AccessReview, id);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
