@@ -1,5 +1,7 @@
 //! Service reports (§1.2, §2.3).
 
+pub mod rpt001;
+
 use super::Rule;
 
-pub const RULES: &[&dyn Rule] = &[];
+pub const RULES: &[&dyn Rule] = &[&rpt001::Rpt001];
