@@ -2,8 +2,9 @@
 
 pub mod sec001;
 pub mod sec002;
+pub mod sec003;
 pub mod sec004;
 
 use super::Rule;
 
-pub const RULES: &[&dyn Rule] = &[&sec001::Sec001, &sec002::Sec002, &sec004::Sec004];
+pub const RULES: &[&dyn Rule] = &[&sec001::Sec001, &sec002::Sec002, &sec003::Sec003, &sec004::Sec004];
