@@ -37,3 +37,172 @@ fn chg004_out_of_range_scores() {
     let (located, _) = run_rule("CHG-004", &[("c.yaml", &c)], "2026-10-31");
     assert_eq!(located, vec![at("CHG-004", "c.yaml", 9, 20)]);
 }
+
+/// A change with the given class and extra lines (line 11 is the first extra line).
+fn chg_with(class: &str, extra: &str, status: &str) -> String {
+    format!(
+        "kind: Change\nid: CHG-1\ntitle: t\ndescription: d\nclass: {class}\nrequested_by: 赵敏\nrequested_at: 2026-10-01T09:00:00+08:00\nimpact: {{services: [helpdesk], expected: e, business: b, technical: t, security: s, cost: c}}\nrisk: {{likelihood: 1, impact: 1, level: low}}\nrollback_plan: 回退\n{extra}status: {status}\n"
+    )
+}
+
+const IMPL: &str = "schedule: {start: 2026-10-15T21:00:00+08:00, end: 2026-10-15T23:00:00+08:00}\nimplementation: {by: 王磊, started_at: 2026-10-15T21:10:00+08:00, finished_at: 2026-10-15T22:20:00+08:00}\n";
+
+fn approval(by: &str, role: &str, party: &str, at: &str, decision: &str) -> String {
+    format!("  - {{by: {by}, role: {role}, party: {party}, at: {at}, decision: {decision}}}\n")
+}
+
+#[test]
+fn chg001_empty_services() {
+    let c = chg_with("normal", "", "requested").replace("services: [helpdesk]", "services: []");
+    assert_eq!(run_rule("CHG-001", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-001", "c.yaml", 8, 20)]);
+}
+
+#[test]
+fn chg002_approval_must_precede_implementation() {
+    let ok = format!(
+        "approvals:\n{}{IMPL}",
+        approval("张伟", "department-head", "provider", "2026-10-15T21:00:00+08:00", "approved")
+    );
+    assert!(run_rule("CHG-002", &[("c.yaml", &chg_with("normal", &ok, "implemented"))], "2026-10-31").0.is_empty());
+    // Approved after the start: reported at the approval's time.
+    let late = format!(
+        "approvals:\n{}{IMPL}",
+        approval("张伟", "department-head", "provider", "2026-10-15T21:20:00+08:00", "approved")
+    );
+    let (located, _) = run_rule("CHG-002", &[("c.yaml", &chg_with("normal", &late, "implemented"))], "2026-10-31");
+    assert_eq!(located, vec![at("CHG-002", "c.yaml", 12, 58)]);
+    // A lower role does not satisfy a higher one; a higher one satisfies a lower one.
+    let low = format!(
+        "approvals:\n{}{IMPL}",
+        approval("李", "change-manager", "provider", "2026-10-14T10:00:00+08:00", "approved")
+    );
+    assert_eq!(run_rule("CHG-002", &[("c.yaml", &chg_with("normal", &low, "implemented"))], "2026-10-31").0.len(), 1);
+    let high = format!(
+        "approvals:\n{}{IMPL}",
+        approval("王总", "senior-management", "provider", "2026-10-14T10:00:00+08:00", "approved")
+    );
+    assert!(run_rule("CHG-002", &[("c.yaml", &chg_with("normal", &high, "implemented"))], "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn chg002_major_needs_a_customer_approval() {
+    let a = format!(
+        "approvals:\n{}{IMPL}",
+        approval("张伟", "itsm-committee", "provider", "2026-10-14T10:00:00+08:00", "approved")
+    );
+    let (located, findings) = run_rule("CHG-002", &[("c.yaml", &chg_with("major", &a, "implemented"))], "2026-10-31");
+    assert_eq!(located, vec![at("CHG-002", "c.yaml", 12, 3)]);
+    assert!(findings[0].message.en.contains("customer"));
+}
+
+#[test]
+fn chg002_implemented_after_a_rejection() {
+    let a = format!(
+        "approvals:\n{}{}{IMPL}",
+        approval("张伟", "department-head", "provider", "2026-10-13T10:00:00+08:00", "approved"),
+        approval("张伟", "department-head", "provider", "2026-10-14T10:00:00+08:00", "rejected")
+    );
+    let (located, _) = run_rule("CHG-002", &[("c.yaml", &chg_with("normal", &a, "implemented"))], "2026-10-31");
+    // The approval no longer stands, and the change went ahead after the rejection.
+    assert_eq!(located, vec![at("CHG-002", "c.yaml", 12, 3), at("CHG-002", "c.yaml", 15, 38)]);
+}
+
+#[test]
+fn chg002_emergency_approvals_within_two_working_days() {
+    // Finished Thu 2026-10-15; two working days later is Mon 10-19 (cn-workdays).
+    let emergency = |at: &str| {
+        format!(
+            "emergency: true\nemergency_authorization: {{by: 张伟, at: 2026-10-15T21:00:00+08:00}}\napprovals:\n{}{IMPL}",
+            approval("张伟", "department-head", "provider", at, "approved")
+        )
+    };
+    let on_time = chg_with("normal", &emergency("2026-10-19T17:00:00+08:00"), "implemented");
+    assert!(run_rule("CHG-002", &[("c.yaml", &on_time)], "2026-10-31").0.is_empty());
+    let late = chg_with("normal", &emergency("2026-10-20T09:00:00+08:00"), "implemented");
+    assert_eq!(run_rule("CHG-002", &[("c.yaml", &late)], "2026-10-31").0, vec![at("CHG-002", "c.yaml", 14, 58)]);
+}
+
+#[test]
+fn chg003_missing_cost_is_a_warning_for_normal_changes() {
+    let c = chg_with("normal", "", "requested").replace(", cost: c}", "}");
+    let (located, findings) = run_rule("CHG-003", &[("c.yaml", &c)], "2026-10-31");
+    assert_eq!(located, vec![at("CHG-003", "c.yaml", 8, 1)]);
+    assert_eq!(findings[0].severity, itos::model::Severity::Warning);
+    let c = chg_with("critical", "", "requested").replace(", cost: c}", "}");
+    let (_, findings) = run_rule("CHG-003", &[("c.yaml", &c)], "2026-10-31");
+    assert_eq!(findings[0].severity, itos::model::Severity::Error);
+}
+
+#[test]
+fn chg005_implementation_outside_the_window() {
+    let c = chg_with(
+        "normal",
+        &IMPL.replace("finished_at: 2026-10-15T22:20", "finished_at: 2026-10-15T23:20"),
+        "implemented",
+    );
+    assert_eq!(run_rule("CHG-005", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-005", "c.yaml", 12, 78)]);
+    let c = chg_with("normal", "", "closed");
+    assert_eq!(run_rule("CHG-005", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-005", "c.yaml", 11, 9)]);
+}
+
+#[test]
+fn chg006_failed_verification_needs_a_rollback_or_follow_up() {
+    let v = "verification: {by: 李娜, at: 2026-10-15T22:40:00+08:00, result: failed, checks: {functional: failed}}\n";
+    let c = chg_with("normal", &format!("{IMPL}{v}"), "implemented");
+    assert_eq!(run_rule("CHG-006", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-006", "c.yaml", 13, 63)]);
+    let follow = chg_with("normal", "follows: CHG-1\n", "requested").replace("id: CHG-1", "id: CHG-2");
+    assert!(run_rule("CHG-006", &[("c.yaml", &c), ("d.yaml", &follow)], "2026-10-31").0.is_empty());
+    let unverified = chg_with("normal", IMPL, "implemented");
+    assert_eq!(run_rule("CHG-006", &[("c.yaml", &unverified)], "2026-10-31").0, vec![at("CHG-006", "c.yaml", 2, 5)]);
+}
+
+#[test]
+fn chg007_rollback_plan_for_non_standard_changes() {
+    let c = chg_with("normal", "", "requested").replace("rollback_plan: 回退\n", "");
+    assert_eq!(run_rule("CHG-007", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-007", "c.yaml", 5, 8)]);
+    let c = chg_with("standard", "", "requested").replace("rollback_plan: 回退\n", "");
+    assert!(run_rule("CHG-007", &[("c.yaml", &c)], "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn chg008_implementer_as_sole_approver_or_verifier() {
+    let person = "kind: Person\nid: p-wang\nname: 王磊\nrole: r\njoined: 2025-06-20\n";
+    let a = format!(
+        "approvals:\n{}{IMPL}verification: {{by: p-wang, at: 2026-10-15T22:40:00+08:00, result: passed, checks: {{functional: passed}}}}\n",
+        approval("p-wang", "department-head", "provider", "2026-10-14T10:00:00+08:00", "approved")
+    );
+    let (located, _) =
+        run_rule("CHG-008", &[("c.yaml", &chg_with("normal", &a, "verified")), ("p.yaml", person)], "2026-10-31");
+    // `p-wang` and `王磊` are the same person.
+    assert_eq!(located, vec![at("CHG-008", "c.yaml", 14, 22), at("CHG-008", "c.yaml", 15, 20)]);
+}
+
+#[test]
+fn chg011_freeze_dates_are_inclusive() {
+    let eng = BASE.split("---").next().unwrap().replace("term:", "calendar: bank\nterm:");
+    let cal = "kind: Calendar\nid: bank\ntimezone: Asia/Shanghai\nweek: {mon: [\"09:00-17:00\"]}\nfreeze:\n  - {from: 2026-09-28, to: 2026-10-08, reason: 国庆封网}\n";
+    let change = |day: &str| {
+        chg_with(
+            "normal",
+            &format!("schedule: {{start: {day}T22:00:00+08:00, end: {day}T23:00:00+08:00}}\n"),
+            "scheduled",
+        )
+    };
+    let files = |c: &str| vec![("e.yaml", eng.clone()), ("cal.yaml", cal.to_owned()), ("c.yaml", c.to_owned())];
+    let run = |c: &str| {
+        let f = files(c);
+        let f: Vec<(&str, &str)> = f.iter().map(|(a, b)| (*a, b.as_str())).collect();
+        run_rules(&f, "", &["CHG-011"], "2026-10-31").0
+    };
+    assert_eq!(run(&change("2026-10-08")), vec![at("CHG-011", "c.yaml", 11, 19)]);
+    assert!(run(&change("2026-10-09")).is_empty());
+}
+
+#[test]
+fn chg012_review_after_major_changes() {
+    let c = chg_with("major", IMPL, "implemented");
+    assert_eq!(run_rule("CHG-012", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-012", "c.yaml", 2, 5)]);
+    let reviewed =
+        chg_with("major", &format!("{IMPL}review: {{at: 2026-10-19T15:00:00+08:00, summary: 顺利}}\n"), "implemented");
+    assert!(run_rule("CHG-012", &[("c.yaml", &reviewed)], "2026-10-31").0.is_empty());
+}

@@ -1,0 +1,194 @@
+//! CHG-002: changes are approved by the roles the approval matrix requires, in time.
+
+use jiff::Timestamp;
+
+use crate::model::kinds::change::{Approval, Change, ChangeStatus, Decision, PartyRole};
+use crate::model::{Kind, RecordView, Severity, Sp};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Chg002;
+
+static META: Meta = Meta {
+    id: "CHG-002",
+    severity: Severity::Error,
+    section: "§6.1",
+    title_en: "Changes are approved by the required roles before implementation",
+    title_zh: "变更须在实施前经规定角色审批",
+    explanation_en: "Changes are approved by level (§6.1, 分级审批): the policy's `approval_matrix` lists, \
+per change class, the roles that must each approve (by default normal → department-head, major → \
+itsm-committee, critical → senior-management; a higher role — change-manager < department-head < \
+cab < itsm-committee < senior-management — satisfies a lower one). Each required role needs an \
+`approved` decision dated before `implementation.started_at`, not followed by a rejection; classes \
+in `customer_approval_classes` (major and critical) also need an approval with `party: customer`; \
+a change implemented while its latest decision was a rejection is reported. An emergency change \
+may start on an `emergency_authorization` given before the start, with the formal approvals \
+following within `emergency_approval_workdays` (2 by default) working days after \
+`implementation.finished_at`.",
+    explanation_zh: "变更实行分级审批(§6.1):策略 `approval_matrix` 按变更类别列出必须审批的角色(默认一般变更 → \
+department-head,重大变更 → itsm-committee,特别重大变更 → senior-management;高级别角色可替代低级别角色,顺序为 \
+change-manager < department-head < cab < itsm-committee < senior-management)。每个必需角色都须有早于 \
+`implementation.started_at` 的 `approved` 决定,且其后没有被否决;`customer_approval_classes` 中的类别(重大、特别重大)\
+还须有一条 `party: customer` 的甲方审批;在最新决定为否决的情况下实施变更,同样会被报告。紧急变更可凭实施前给出的 \
+`emergency_authorization` 先行实施,正式审批须在 `implementation.finished_at` 后 `emergency_approval_workdays`(默认 2)\
+个工作日内补齐。",
+    failing: "kind: Change\nid: CHG-2026-038\ntitle: 核心数据库季度补丁\ndescription: 安装季度补丁\nclass: major\nrequested_by: 赵敏\nrequested_at: 2026-10-01T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 1 小时}\nrisk: {likelihood: 3, impact: 4, level: high}\napprovals:\n  - {by: 张伟, role: department-head, at: 2026-10-03T16:00:00+08:00, decision: approved}\nrollback_plan: 回退至快照\nimplementation: {by: 王磊, started_at: 2026-10-06T02:05:00+08:00, finished_at: 2026-10-06T03:40:00+08:00}\nstatus: implemented\n",
+    passing: "kind: Change\nid: CHG-2026-038\ntitle: 核心数据库季度补丁\ndescription: 安装季度补丁\nclass: major\nrequested_by: 赵敏\nrequested_at: 2026-10-01T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 1 小时}\nrisk: {likelihood: 3, impact: 4, level: high}\napprovals:\n  - {by: 张伟, role: itsm-committee, at: 2026-10-03T16:00:00+08:00, decision: approved}\n  - {by: 周敏, role: department-head, party: customer, at: 2026-10-04T10:00:00+08:00, decision: approved}\nrollback_plan: 回退至快照\nimplementation: {by: 王磊, started_at: 2026-10-06T02:05:00+08:00, finished_at: 2026-10-06T03:40:00+08:00}\nstatus: implemented\n",
+    params: &["approval_matrix", "customer_approval_classes", "emergency_approval_workdays"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+/// Approvals that count: approved, before `deadline`, and not followed (before the
+/// deadline) by a rejection from the same or a higher role.
+fn standing(change: &Change, deadline: Timestamp) -> Vec<&Sp<Approval>> {
+    let rejections: Vec<&Sp<Approval>> =
+        change.approvals.iter().filter(|a| a.decision.value == Decision::Rejected && a.at.instant < deadline).collect();
+    change
+        .approvals
+        .iter()
+        .filter(|a| a.decision.value == Decision::Approved && a.at.instant < deadline)
+        .filter(|a| !rejections.iter().any(|r| r.at.instant > a.at.instant && r.role.value >= a.role.value))
+        .collect()
+}
+
+impl Rule for Chg002 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for c in &cx.records.changes {
+            let status = c.status.value;
+            let claims_approval = matches!(
+                status,
+                ChangeStatus::Approved
+                    | ChangeStatus::Scheduled
+                    | ChangeStatus::Implemented
+                    | ChangeStatus::Verified
+                    | ChangeStatus::Closed
+                    | ChangeStatus::RolledBack
+            );
+            if !claims_approval && c.implementation.is_none() {
+                continue;
+            }
+            let Some(eng) = cx.engagement_for(RecordView::Change(c)) else { continue };
+            out.checked();
+            let id = c.id.value.as_str();
+            let class = c.class.value;
+            let at_list = c.approvals.span.unwrap_or(c.id.span);
+            // The instant by which approvals must exist.
+            let (deadline, deadline_span, emergency) = match &c.implementation {
+                Some(imp) if c.is_emergency() => {
+                    match &c.emergency_authorization {
+                        Some(auth) if auth.at.instant <= imp.started_at.instant => {}
+                        Some(auth) => {
+                            let (a, s) = (cx.text(auth.at.span), cx.text(imp.started_at.span));
+                            out.report(
+                                auth.at.span,
+                                msg!(
+                                    "emergency change `{id}` was authorised ({a}) after it started ({s})",
+                                    "紧急变更 `{id}` 的紧急授权({a})晚于实施开始({s})"
+                                ),
+                            )
+                            .label(imp.started_at.span, msg!("started", "实施开始"))
+                            .record(Kind::Change, id);
+                        }
+                        None => {
+                            out.report(
+                                c.emergency.as_ref().map_or(c.id.span, |e| e.span),
+                                msg!(
+                                    "emergency change `{id}` has no `emergency_authorization` before its start",
+                                    "紧急变更 `{id}` 没有实施前的紧急授权 `emergency_authorization`"
+                                ),
+                            )
+                            .record(Kind::Change, id);
+                        }
+                    }
+                    let tz = eng.tz();
+                    let finished = imp.finished_at.instant.to_zoned_datetime(tz.clone()).date();
+                    let last_day =
+                        cx.working_days(Some(eng)).add_working_days(finished, cx.policy.emergency_approval_workdays);
+                    let end = crate::model::scalar::civil_in(
+                        &tz,
+                        crate::calendar::dates::add_days(last_day, 1).to_datetime(jiff::civil::Time::midnight()),
+                    )
+                    .unwrap_or(Timestamp::MAX);
+                    (end, imp.finished_at.span, Some(last_day))
+                }
+                Some(imp) => (imp.started_at.instant, imp.started_at.span, None),
+                None => (cx.as_of_end(&eng.tz()), c.status.span, None),
+            };
+            // Not yet due: an emergency change still inside its grace period.
+            if emergency.is_some_and(|last| last >= cx.as_of) && c.approvals.is_empty() {
+                continue;
+            }
+            let counted = standing(c, deadline);
+            let when_en = match (emergency, &c.implementation) {
+                (Some(last), _) => format!(
+                    "by {last} ({} working days after the emergency change finished)",
+                    cx.policy.emergency_approval_workdays
+                ),
+                (None, Some(_)) => "before implementation started".to_owned(),
+                (None, None) => "for its status".to_owned(),
+            };
+            let when_zh = match (emergency, &c.implementation) {
+                (Some(last), _) => {
+                    format!("于 {last} 前(紧急变更完成后 {} 个工作日内)", cx.policy.emergency_approval_workdays)
+                }
+                (None, Some(_)) => "在实施开始前".to_owned(),
+                (None, None) => "(与其状态相符)".to_owned(),
+            };
+            for role in cx.policy.required_roles(class) {
+                if counted.iter().any(|a| a.role.value >= role) {
+                    continue;
+                }
+                let late = c.approvals.iter().find(|a| {
+                    a.decision.value == Decision::Approved && a.role.value >= role && a.at.instant >= deadline
+                });
+                let r = role.as_str();
+                let f = match late {
+                    Some(a) => {
+                        let t = cx.text(a.at.span);
+                        out.report(a.at.span, msg!("`{class}` change `{id}` needs an approval by {r} or higher {when_en}; this one came at {t}", "`{class}` 变更 `{id}` 需要 {r} 或更高级别{when_zh}审批;该审批时间为 {t}"))
+                    }
+                    None => out.report(
+                        at_list,
+                        msg!(
+                            "`{class}` change `{id}` needs an approval by {r} or higher {when_en}",
+                            "`{class}` 变更 `{id}` 需要 {r} 或更高级别{when_zh}审批"
+                        ),
+                    ),
+                };
+                f.label(deadline_span, msg!("deadline", "期限")).record(Kind::Change, id);
+            }
+            if cx.policy.needs_customer_approval(class) && !counted.iter().any(|a| a.party() == PartyRole::Customer) {
+                out.report(
+                    at_list,
+                    msg!(
+                        "`{class}` change `{id}` needs an approval by the customer (`party: customer`) {when_en}",
+                        "`{class}` 变更 `{id}` 需要甲方(`party: customer`){when_zh}审批"
+                    ),
+                )
+                .record(Kind::Change, id);
+            }
+            // Implemented while the latest decision before the start was a rejection.
+            if let Some(imp) = &c.implementation {
+                let latest =
+                    c.approvals.iter().filter(|a| a.at.instant < imp.started_at.instant).max_by_key(|a| a.at.instant);
+                if let Some(r) = latest.filter(|a| a.decision.value == Decision::Rejected) {
+                    let by = r.by.value.as_str();
+                    out.report(
+                        imp.started_at.span,
+                        msg!(
+                            "change `{id}` was implemented after it was rejected by {by}",
+                            "变更 `{id}` 在被 {by} 否决后仍被实施"
+                        ),
+                    )
+                    .label(r.decision.span, msg!("rejected", "否决"))
+                    .record(Kind::Change, id);
+                }
+            }
+        }
+    }
+}

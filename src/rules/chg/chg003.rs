@@ -1,0 +1,63 @@
+//! CHG-003: The impact assessment covers business, technical, security and cost.
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Chg003;
+
+static META: Meta = Meta {
+    id: "CHG-003",
+    severity: Severity::Error,
+    section: "§6.2",
+    title_en: "The impact assessment covers business, technical, security and cost",
+    title_zh: "变更影响评估须涵盖业务、技术、安全和成本",
+    explanation_en: "The impact assessment (§6.2, 变更影响评估) looks at four sides of a change: business, technical, security and cost. For major and critical changes a missing side is an error; for normal changes a warning; standard (pre-approved) changes are exempt.",
+    explanation_zh: "变更影响评估(§6.2)须从业务、技术、安全、成本四个方面进行。重大和特别重大变更缺少任一方面为错误,一般变更为警告,标准变更(预先批准的例行变更)不作要求。",
+    failing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: major\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例}\nrisk: {likelihood: 3, impact: 4, level: high}\nstatus: requested\n",
+    passing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: major\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例, security: 无, cost: 无}\nrisk: {likelihood: 3, impact: 4, level: high}\nstatus: requested\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Chg003 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    #[allow(unused_variables)]
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        use crate::model::kinds::change::ChangeClass;
+        for c in &cx.records.changes {
+            let class = c.class.value;
+            if class == ChangeClass::Standard {
+                continue;
+            }
+            out.checked();
+            let id = c.id.value.as_str();
+            let i = &c.impact;
+            let missing: Vec<&str> =
+                [("business", &i.business), ("technical", &i.technical), ("security", &i.security), ("cost", &i.cost)]
+                    .iter()
+                    .filter(|(_, f)| f.as_ref().is_none_or(|t| t.value.trim().is_empty()))
+                    .map(|(n, _)| *n)
+                    .collect();
+            if !missing.is_empty() {
+                let list = missing.join(", ");
+                let f = out
+                    .report(
+                        i.anchor,
+                        msg!(
+                            "the impact assessment of `{class}` change `{id}` lacks: {list}",
+                            "`{class}` 变更 `{id}` 的影响评估缺少:{list}"
+                        ),
+                    )
+                    .record(Kind::Change, id);
+                if class == ChangeClass::Normal {
+                    f.severity = Severity::Warning;
+                }
+            }
+        }
+    }
+}

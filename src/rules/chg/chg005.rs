@@ -1,0 +1,77 @@
+//! CHG-005: Implemented changes record the implementation, inside the approved window.
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Chg005;
+
+static META: Meta = Meta {
+    id: "CHG-005",
+    severity: Severity::Error,
+    section: "§6.1",
+    title_en: "Implemented changes record the implementation, inside the approved window",
+    title_zh: "已实施的变更须有实施记录且在批准的窗口内",
+    explanation_en: "A change whose status says it was implemented (implemented, verified, closed, rolled-back) must say who implemented it and when (§6.1). The implementation must lie inside the approved `schedule` window: starting earlier or finishing later is an unapproved change of its own.",
+    explanation_zh: "状态表明已实施(implemented、verified、closed、rolled-back)的变更,须记录实施人和实施时间(§6.1)。实施须在批准的 `schedule` 窗口内进行:提前开始或延后结束,本身就是未经批准的变更。",
+    failing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: normal\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例, security: 无, cost: 无}\nrisk: {likelihood: 2, impact: 2, level: low}\napprovals:\n  - {by: 张伟, role: department-head, at: 2026-10-12T15:00:00+08:00, decision: approved}\nrollback_plan: 保留快照,失败时回退\nschedule: {start: 2026-10-15T21:00:00+08:00, end: 2026-10-15T23:00:00+08:00}\nimplementation: {by: 王磊, started_at: 2026-10-15T21:10:00+08:00, finished_at: 2026-10-15T23:40:00+08:00}\nverification: {by: 李娜, at: 2026-10-15T23:50:00+08:00, result: passed, checks: {functional: passed, performance: passed, security: passed}}\nstatus: verified\n",
+    passing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: normal\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例, security: 无, cost: 无}\nrisk: {likelihood: 2, impact: 2, level: low}\napprovals:\n  - {by: 张伟, role: department-head, at: 2026-10-12T15:00:00+08:00, decision: approved}\nrollback_plan: 保留快照,失败时回退\nschedule: {start: 2026-10-15T21:00:00+08:00, end: 2026-10-15T23:00:00+08:00}\nimplementation: {by: 王磊, started_at: 2026-10-15T21:10:00+08:00, finished_at: 2026-10-15T22:20:00+08:00}\nverification: {by: 李娜, at: 2026-10-15T22:40:00+08:00, result: passed, checks: {functional: passed, performance: passed, security: passed}}\nstatus: verified\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Chg005 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    #[allow(unused_variables)]
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        use crate::model::kinds::change::ChangeStatus as S;
+        for c in &cx.records.changes {
+            out.checked();
+            let id = c.id.value.as_str();
+            let status = c.status.value;
+            let claims = matches!(status, S::Implemented | S::Verified | S::Closed | S::RolledBack);
+            let Some(imp) = &c.implementation else {
+                if claims {
+                    out.report(
+                        c.status.span,
+                        msg!(
+                            "change `{id}` is `{status}` but has no `implementation` record",
+                            "变更 `{id}` 状态为 `{status}`,但没有实施记录 `implementation`"
+                        ),
+                    )
+                    .record(Kind::Change, id);
+                }
+                continue;
+            };
+            let Some(window) = &c.schedule else { continue };
+            if imp.started_at.instant < window.start.instant {
+                let (a, b) = (cx.text(imp.started_at.span), cx.text(window.start.span));
+                out.report(
+                    imp.started_at.span,
+                    msg!(
+                        "implementation of `{id}` started ({a}) before the approved window ({b})",
+                        "变更 `{id}` 的实施开始时间({a})早于批准的窗口({b})"
+                    ),
+                )
+                .label(window.start.span, msg!("window starts", "窗口开始"))
+                .record(Kind::Change, id);
+            }
+            if imp.finished_at.instant > window.end.instant {
+                let (a, b) = (cx.text(imp.finished_at.span), cx.text(window.end.span));
+                out.report(
+                    imp.finished_at.span,
+                    msg!(
+                        "implementation of `{id}` finished ({a}) after the approved window ({b})",
+                        "变更 `{id}` 的实施结束时间({a})晚于批准的窗口({b})"
+                    ),
+                )
+                .label(window.end.span, msg!("window ends", "窗口结束"))
+                .record(Kind::Change, id);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! CHG-006: Implemented changes are verified; failed ones rolled back or followed up.
+
+use crate::model::{Kind, RecordView, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Chg006;
+
+static META: Meta = Meta {
+    id: "CHG-006",
+    severity: Severity::Error,
+    section: "§6.1, §6.5",
+    title_en: "Implemented changes are verified; failed ones rolled back or followed up",
+    title_zh: "已实施的变更须经验证,验证失败须回退或跟进",
+    explanation_en: "After implementation a change is verified (§6.1, 变更验证): who checked, when, the result, and the functional, performance and security checks. An implemented change without `verification` is unverified. A failed verification must be answered by a `rollback` or by a follow-up change whose `follows` names this one.",
+    explanation_zh: "变更实施后须进行验证(§6.1):验证人、时间、结果,以及功能、性能、安全检查。已实施但没有 `verification` 的变更视为未验证。验证失败的,须以 `rollback`(回退)或在 `follows` 中引用本变更的后续变更加以处理。",
+    failing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: normal\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例, security: 无, cost: 无}\nrisk: {likelihood: 2, impact: 2, level: low}\napprovals:\n  - {by: 张伟, role: department-head, at: 2026-10-12T15:00:00+08:00, decision: approved}\nrollback_plan: 保留快照,失败时回退\nschedule: {start: 2026-10-15T21:00:00+08:00, end: 2026-10-15T23:00:00+08:00}\nimplementation: {by: 王磊, started_at: 2026-10-15T21:10:00+08:00, finished_at: 2026-10-15T22:20:00+08:00}\nstatus: implemented\n",
+    passing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: normal\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例, security: 无, cost: 无}\nrisk: {likelihood: 2, impact: 2, level: low}\napprovals:\n  - {by: 张伟, role: department-head, at: 2026-10-12T15:00:00+08:00, decision: approved}\nrollback_plan: 保留快照,失败时回退\nschedule: {start: 2026-10-15T21:00:00+08:00, end: 2026-10-15T23:00:00+08:00}\nimplementation: {by: 王磊, started_at: 2026-10-15T21:10:00+08:00, finished_at: 2026-10-15T22:20:00+08:00}\nverification: {by: 李娜, at: 2026-10-15T22:40:00+08:00, result: passed, checks: {functional: passed, performance: passed, security: passed}}\nstatus: verified\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Chg006 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    #[allow(unused_variables)]
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        use crate::model::kinds::change::{ChangeStatus as S, CheckResult};
+        for c in &cx.records.changes {
+            let Some(imp) = &c.implementation else { continue };
+            if matches!(c.status.value, S::Cancelled | S::Rejected)
+                || imp.finished_at.instant
+                    >= cx.as_of_end(
+                        &cx.engagement_for(RecordView::Change(c))
+                            .map_or_else(crate::model::scalar::default_tz, |e| e.tz()),
+                    )
+            {
+                continue;
+            }
+            out.checked();
+            let id = c.id.value.as_str();
+            match &c.verification {
+                None => {
+                    out.report(
+                        c.id.span,
+                        msg!(
+                            "implemented change `{id}` has no `verification`",
+                            "已实施的变更 `{id}` 没有验证记录 `verification`"
+                        ),
+                    )
+                    .label(imp.finished_at.span, msg!("implemented", "实施完成"))
+                    .record(Kind::Change, id);
+                }
+                Some(v) if v.result.value == CheckResult::Failed => {
+                    let followed =
+                        cx.records.changes.iter().any(|o| o.follows.as_ref().is_some_and(|f| f.value == c.id.value));
+                    if c.rollback.is_none() && !followed {
+                        out.report(v.result.span, msg!("verification of `{id}` failed, and there is neither a `rollback` nor a change that `follows` it", "变更 `{id}` 验证失败,但既无回退记录 `rollback`,也无引用它的后续变更(`follows`)"))
+                            .record(Kind::Change, id);
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}

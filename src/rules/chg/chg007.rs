@@ -1,0 +1,51 @@
+//! CHG-007: Non-standard changes have a rollback plan.
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Chg007;
+
+static META: Meta = Meta {
+    id: "CHG-007",
+    severity: Severity::Error,
+    section: "§6.1, §6.2",
+    title_en: "Non-standard changes have a rollback plan",
+    title_zh: "非标准变更须有回退方案",
+    explanation_en: "Every change that is not a pre-approved standard change can fail, and must say beforehand how it will be undone (§6.1, §6.2, 回退方案). A normal, major or critical change without `rollback_plan` is reported.",
+    explanation_zh: "凡不是预先批准的标准变更,都可能失败,须事先说明如何回退(§6.1、§6.2)。一般、重大、特别重大变更缺少 `rollback_plan` 的将被报告。",
+    failing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: normal\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例, security: 无, cost: 无}\nrisk: {likelihood: 2, impact: 2, level: low}\nstatus: requested\n",
+    passing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: normal\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例, security: 无, cost: 无}\nrisk: {likelihood: 2, impact: 2, level: low}\nrollback_plan: 保留快照,失败时回退\nstatus: requested\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Chg007 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    #[allow(unused_variables)]
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        use crate::model::kinds::change::ChangeClass;
+        for c in &cx.records.changes {
+            let class = c.class.value;
+            if class == ChangeClass::Standard {
+                continue;
+            }
+            out.checked();
+            if c.rollback_plan.as_ref().is_none_or(|r| r.value.trim().is_empty()) {
+                let id = c.id.value.as_str();
+                out.report(
+                    c.class.span,
+                    msg!(
+                        "`{class}` change `{id}` has no `rollback_plan`",
+                        "`{class}` 变更 `{id}` 没有回退方案 `rollback_plan`"
+                    ),
+                )
+                .record(Kind::Change, id);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! CHG-008: Segregation of duties in changes.
+
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Chg008;
+
+static META: Meta = Meta {
+    id: "CHG-008",
+    severity: Severity::Warning,
+    section: "§6.1",
+    title_en: "Segregation of duties in changes",
+    title_zh: "变更须职责分离",
+    explanation_en: "Segregation of duties (§6.1): a change should not be approved only by the person who implements it, and should not be verified by its implementer. Names are compared after resolving Person ids, so `p-wang-lei` and `王磊` are the same person when the Person record says so.",
+    explanation_zh: "变更须职责分离(§6.1):实施人不应是唯一的审批人,也不应由实施人自行验证。比较前会解析人员记录,因此当 Person 记录表明 `p-wang-lei` 即 `王磊` 时,二者视为同一人。",
+    failing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: normal\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例, security: 无, cost: 无}\nrisk: {likelihood: 2, impact: 2, level: low}\napprovals:\n  - {by: p-wang-lei, role: department-head, at: 2026-10-12T15:00:00+08:00, decision: approved}\nrollback_plan: 保留快照,失败时回退\nschedule: {start: 2026-10-15T21:00:00+08:00, end: 2026-10-15T23:00:00+08:00}\nimplementation: {by: 王磊, started_at: 2026-10-15T21:10:00+08:00, finished_at: 2026-10-15T22:20:00+08:00}\nverification: {by: 李娜, at: 2026-10-15T22:40:00+08:00, result: passed, checks: {functional: passed, performance: passed, security: passed}}\nstatus: verified\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: 数据库工程师\njoined: 2025-06-20\n",
+    passing: "kind: Change\nid: CHG-2026-035\ntitle: 网络管理平台补丁升级\ndescription: 安装厂商安全补丁\nclass: normal\nrequested_by: 赵敏\nrequested_at: 2026-10-10T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 30 分钟, business: 柜面暂停, technical: 重启实例, security: 无, cost: 无}\nrisk: {likelihood: 2, impact: 2, level: low}\napprovals:\n  - {by: 张伟, role: department-head, at: 2026-10-12T15:00:00+08:00, decision: approved}\nrollback_plan: 保留快照,失败时回退\nschedule: {start: 2026-10-15T21:00:00+08:00, end: 2026-10-15T23:00:00+08:00}\nimplementation: {by: 王磊, started_at: 2026-10-15T21:10:00+08:00, finished_at: 2026-10-15T22:20:00+08:00}\nverification: {by: 李娜, at: 2026-10-15T22:40:00+08:00, result: passed, checks: {functional: passed, performance: passed, security: passed}}\nstatus: verified\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: 数据库工程师\njoined: 2025-06-20\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Chg008 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    #[allow(unused_variables)]
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        use crate::model::kinds::change::Decision;
+        let who = |text: &str| -> String {
+            if let Some(p) = cx.person(text) {
+                return p.id.value.clone();
+            }
+            cx.records
+                .people
+                .iter()
+                .find(|p| p.name.value == text)
+                .map_or_else(|| text.trim().to_owned(), |p| p.id.value.clone())
+        };
+        for c in &cx.records.changes {
+            let Some(imp) = &c.implementation else { continue };
+            out.checked();
+            let id = c.id.value.as_str();
+            let implementer = who(&imp.by.value);
+            let approvers: Vec<&crate::model::Sp<crate::model::kinds::change::Approval>> =
+                c.approvals.iter().filter(|a| a.decision.value == Decision::Approved).collect();
+            let mut distinct: Vec<String> = approvers.iter().map(|a| who(&a.by.value)).collect();
+            distinct.sort();
+            distinct.dedup();
+            if distinct.len() == 1 && distinct[0] == implementer {
+                let by = imp.by.value.as_str();
+                let f = out.report(
+                    imp.by.span,
+                    msg!(
+                        "`{by}` both approved and implemented change `{id}`, with no other approver",
+                        "`{by}` 既是变更 `{id}` 的唯一审批人,又是实施人"
+                    ),
+                );
+                if let Some(a) = approvers.first() {
+                    f.label(a.by.span, msg!("approval", "审批"));
+                }
+                f.record(Kind::Change, id);
+            }
+            if let Some(v) = &c.verification
+                && who(&v.by.value) == implementer
+            {
+                let by = v.by.value.as_str();
+                out.report(
+                    v.by.span,
+                    msg!("`{by}` verified change `{id}`, which they implemented", "`{by}` 验证了自己实施的变更 `{id}`"),
+                )
+                .label(imp.by.span, msg!("implementer", "实施人"))
+                .record(Kind::Change, id);
+            }
+        }
+    }
+}

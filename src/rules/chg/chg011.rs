@@ -1,0 +1,80 @@
+//! CHG-011: no change scheduled in a freeze period without senior-management approval.
+
+use crate::model::kinds::calendar::Freeze;
+use crate::model::kinds::change::{ApprovalRole, Decision};
+use crate::model::{Kind, RecordView, Severity, Sp};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Chg011;
+
+static META: Meta = Meta {
+    id: "CHG-011",
+    severity: Severity::Warning,
+    section: "§6.1",
+    title_en: "No change in a freeze period without senior-management approval",
+    title_zh: "封网期内的变更须经高层管理者批准",
+    explanation_en: "Around holidays and year-end the customer freezes production (§6.1, 封网期): the \
+`freeze` periods of the engagement's calendar (a Calendar record, including the periods of \
+calendars it `extends`). A change whose `schedule` overlaps a freeze period, dates taken in the \
+calendar's time zone and both ends included, needs an approval by senior-management.",
+    explanation_zh: "节假日和年终前后客户会对生产环境封网(§6.1):即服务项目日历(Calendar 记录,含其 `extends` \
+继承的日历)中的 `freeze` 时段。`schedule` 与封网期重叠的变更(按日历时区取日期,首尾均包含)须经 senior-management \
+(高层管理者)批准。",
+    failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\ncalendar: bank-hours\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - {service: helpdesk, description: 服务台, deliverables: [月度服务报告]}\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: a, data_loss: b, system_failure: c}\nsupport: {response: a, problem_process: b, maintenance_cycle: c}\n---\nkind: Calendar\nid: bank-hours\ntimezone: Asia/Shanghai\nextends: cn-workdays\nweek: {mon: [\"09:00-17:00\"]}\nfreeze:\n  - {from: 2026-09-28, to: 2026-10-08, reason: 国庆封网}\n---\nkind: Change\nid: CHG-2026-040\ntitle: 网络设备固件升级\ndescription: 升级核心交换机固件\nclass: normal\nrequested_by: 陈杰\nrequested_at: 2026-09-20T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 无影响}\nrisk: {likelihood: 2, impact: 2, level: low}\napprovals:\n  - {by: 张伟, role: department-head, at: 2026-09-25T10:00:00+08:00, decision: approved}\nschedule: {start: 2026-10-08T22:00:00+08:00, end: 2026-10-08T23:30:00+08:00}\nstatus: scheduled\n",
+    passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\ncalendar: bank-hours\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - {service: helpdesk, description: 服务台, deliverables: [月度服务报告]}\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: a, data_loss: b, system_failure: c}\nsupport: {response: a, problem_process: b, maintenance_cycle: c}\n---\nkind: Calendar\nid: bank-hours\ntimezone: Asia/Shanghai\nextends: cn-workdays\nweek: {mon: [\"09:00-17:00\"]}\nfreeze:\n  - {from: 2026-09-28, to: 2026-10-08, reason: 国庆封网}\n---\nkind: Change\nid: CHG-2026-040\ntitle: 网络设备固件升级\ndescription: 升级核心交换机固件\nclass: normal\nrequested_by: 陈杰\nrequested_at: 2026-09-20T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 无影响}\nrisk: {likelihood: 2, impact: 2, level: low}\napprovals:\n  - {by: 张伟, role: department-head, at: 2026-09-25T10:00:00+08:00, decision: approved}\nschedule: {start: 2026-10-09T22:00:00+08:00, end: 2026-10-09T23:30:00+08:00}\nstatus: scheduled\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+/// The freeze periods of a calendar and of the calendars it extends, with their time zone.
+fn freezes<'a>(cx: &Context<'a>, id: &str) -> Vec<(&'a Sp<Freeze>, jiff::tz::TimeZone)> {
+    let mut out = Vec::new();
+    let mut next = Some(id.to_owned());
+    let mut seen = Vec::new();
+    while let Some(cid) = next.take() {
+        if seen.contains(&cid) {
+            break; // a cycle, reported by GEN-005
+        }
+        let Some(cal) = cx.records.calendars.iter().find(|c| c.id.value == cid) else { break };
+        out.extend(cal.freeze.iter().map(|f| (f, cal.timezone.zone.clone())));
+        next = cal.extends.as_ref().map(|e| e.value.clone());
+        seen.push(cid);
+    }
+    out
+}
+
+impl Rule for Chg011 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for c in &cx.records.changes {
+            let Some(window) = &c.schedule else { continue };
+            let Some(eng) = cx.engagement_for(RecordView::Change(c)) else { continue };
+            let Some(cal) = &eng.calendar else { continue };
+            out.checked();
+            let senior = c
+                .approvals
+                .iter()
+                .any(|a| a.decision.value == Decision::Approved && a.role.value == ApprovalRole::SeniorManagement);
+            if senior {
+                continue;
+            }
+            for (freeze, tz) in freezes(cx, &cal.value) {
+                let start = window.start.instant.to_zoned_datetime(tz.clone()).date();
+                let end = window.end.instant.to_zoned_datetime(tz).date();
+                if start <= freeze.to.value && end >= freeze.from.value {
+                    let (id, from, to, why) =
+                        (c.id.value.as_str(), freeze.from.value, freeze.to.value, freeze.reason.value.as_str());
+                    out.report(window.start.span, msg!("change `{id}` is scheduled inside the freeze {from} – {to} ({why}) without a senior-management approval", "变更 `{id}` 安排在封网期 {from} – {to}({why})内,但没有 senior-management(高层管理者)的批准"))
+                        .label(freeze.anchor, msg!("freeze period", "封网期"))
+                        .record(Kind::Change, id);
+                    break;
+                }
+            }
+        }
+    }
+}
