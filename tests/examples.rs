@@ -48,8 +48,19 @@ fn broken_example_reports_every_fault_at_its_node() {
     let (code, stdout, _) = itos(&args);
     assert_eq!(code, 1);
     let expected: Vec<(String, String, u64, u64)> = [
+        ("ACC-001", "acceptance/ACC-2026-03.yaml", 5, 9),
+        ("BAK-002", "backups/bp-itsm.yaml", 2, 5),
+        ("BAK-001", "backups/bp-itsm.yaml", 5, 10),
+        ("SEC-003", "backups/bp-itsm.yaml", 11, 5),
         ("GEN-003", "changes/CHG-2026-031.yaml", 2, 5),
         ("GEN-003", "changes/CHG-2026-031.yaml", 6, 1),
+        ("CHG-006", "changes/CHG-2026-033.yaml", 2, 5),
+        ("CHG-007", "changes/CHG-2026-033.yaml", 5, 8),
+        ("CHG-003", "changes/CHG-2026-033.yaml", 8, 1),
+        ("CHG-004", "changes/CHG-2026-033.yaml", 11, 41),
+        ("CHG-008", "changes/CHG-2026-033.yaml", 15, 22),
+        ("SEC-002", "data/assets.yaml", 2, 5),
+        ("SEC-001", "data/assets.yaml", 5, 20),
         ("AUD-001", "engagements/engagement.yaml", 2, 5),
         ("EMR-001", "engagements/engagement.yaml", 2, 5),
         ("RPT-001", "engagements/engagement.yaml", 2, 5),
@@ -68,6 +79,9 @@ fn broken_example_reports_every_fault_at_its_node() {
         ("RPT-001", "engagements/engagement.yaml", 2, 5),
         ("RPT-001", "engagements/engagement.yaml", 2, 5),
         ("SAT-001", "engagements/engagement.yaml", 2, 5),
+        ("CON-005", "engagements/engagement.yaml", 13, 28),
+        ("FBK-001", "feedback/FB-2026-020.yaml", 8, 9),
+        ("IMP-001", "improvements/IMP-2026-04.yaml", 7, 6),
         ("GEN-003", "incidents/2026-10.yaml", 14, 16),
         ("INC-003", "incidents/2026-10.yaml", 15, 9),
         ("GEN-007", "incidents/2026-10.yaml", 19, 18),
@@ -77,12 +91,15 @@ fn broken_example_reports_every_fault_at_its_node() {
         ("GEN-008", "incidents/2026-10.yaml", 26, 16),
         ("GEN-001", "misc/draft.yaml", 3, 10),
         ("GEN-002", "misc/typo-kind.yaml", 1, 7),
+        ("HR-003", "people/new-joiner.yaml", 2, 5),
+        ("TRN-001", "people/new-joiner.yaml", 2, 5),
         ("HR-003", "people/staff.yaml", 3, 9),
         ("HR-004", "people/staff.yaml", 3, 9),
         ("GEN-003", "people/staff.yaml", 12, 16),
         ("GEN-004", "people/staff.yaml", 13, 9),
         ("HR-003", "people/staff.yaml", 13, 9),
         ("HR-004", "people/staff.yaml", 13, 9),
+        ("PRB-001", "problems/PRB-2026-002.yaml", 5, 6),
         ("SLA-003", "slas/service-desk.yaml", 2, 5),
         ("SLA-004", "slas/service-desk.yaml", 2, 5),
         ("GEN-005", "trainings/2026-security.yaml", 5, 26),
@@ -91,6 +108,25 @@ fn broken_example_reports_every_fault_at_its_node() {
     .map(|(r, f, l, c)| ((*r).to_owned(), (*f).to_owned(), *l, *c))
     .collect();
     assert_eq!(located(&stdout), expected);
+}
+
+#[test]
+fn broken_example_has_a_finding_of_every_family_and_a_waived_one() {
+    let mut args = BROKEN.to_vec();
+    args.extend(["--format", "json"]);
+    let (_, stdout, _) = itos(&args);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    for family in [
+        "GEN", "CON", "SLA", "INC", "PRB", "CHG", "SEC", "AUD", "BAK", "TRN", "HR", "ACC", "RPT", "SAT", "FBK", "IMP",
+        "EMR",
+    ] {
+        assert!(findings.iter().any(|f| f["rule"].as_str().unwrap().starts_with(&format!("{family}-"))), "{family}");
+    }
+    let waived: Vec<_> = findings.iter().filter(|f| !f["waived_by"].is_null()).collect();
+    assert_eq!(waived.len(), 1);
+    assert_eq!(waived[0]["rule"], "SLA-004");
+    assert_eq!(v["summary"]["waived"], 1);
 }
 
 #[test]
