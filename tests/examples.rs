@@ -170,7 +170,7 @@ fn paths_limit_the_findings_shown() {
     let (code, stdout, _) = itos(&args);
     assert_eq!(code, 1);
     let files: Vec<String> = located(&stdout).into_iter().map(|l| l.1).collect();
-    assert!(files.len() >= 2 && files.iter().all(|f| f == "people/staff.yaml"), "{files:?}");
+    assert!(files.len() >= 2 && files.iter().all(|f| f.starts_with("people/")), "{files:?}");
 }
 
 #[test]
