@@ -34,33 +34,7 @@ impl WorkCalendar {
 
     /// Working seconds in `[a, b)` (0 when `b <= a`).
     pub fn business_seconds(&self, a: Timestamp, b: Timestamp) -> i64 {
-        if b <= a {
-            return 0;
-        }
-        if self.always {
-            return seconds_between(a, b);
-        }
-        let (first, last) = (self.local_date(a), self.local_date(b));
-        let mut total = 0;
-        let mut day = first;
-        loop {
-            for r in self.ranges(day) {
-                if let Some((rs, re)) = self.range_instants(day, r.start, r.end) {
-                    let (s, e) = (rs.max(a), re.min(b));
-                    if e > s {
-                        total += seconds_between(s, e);
-                    }
-                }
-            }
-            if day >= last {
-                break;
-            }
-            match day.tomorrow() {
-                Ok(next) => day = next,
-                Err(_) => break,
-            }
-        }
-        total
+        self.working_intervals(a, b).iter().map(|&(s, e)| seconds_between(s, e)).sum()
     }
 
     /// The working intervals within `[a, b)`, in order (one per working range and day).
