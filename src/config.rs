@@ -53,6 +53,9 @@ pub struct Config {
     pub format: u32,
     pub default_engagement: Option<String>,
     pub lang: Option<String>,
+    /// The day duties are judged at when `--as-of` is not given (a repository kept as a
+    /// snapshot, such as an example or an archived engagement); otherwise today.
+    pub as_of: Option<jiff::civil::Date>,
     pub exclude: Vec<String>,
     pub policy: Policy,
     pub limits: Limits,
@@ -66,6 +69,7 @@ impl Default for Config {
             format: 1,
             default_engagement: None,
             lang: None,
+            as_of: None,
             exclude: Vec::new(),
             policy: Policy::default(),
             limits: Limits::default(),
@@ -224,6 +228,7 @@ struct RawConfig {
     format: Option<Spanned<u32>>,
     default_engagement: Option<String>,
     lang: Option<Spanned<String>>,
+    as_of: Option<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     #[serde(default)]
@@ -272,6 +277,13 @@ impl Config {
                 format!("unknown language `{}`; use `en` or `zh-CN`", lang.get_ref()),
             ));
         }
+        let as_of = match &raw.as_of {
+            Some(text) => Some(
+                crate::model::scalar::parse_date(text.get_ref())
+                    .map_err(|(en, _)| err_at(text.span().start, format!("as_of: {en}")))?,
+            ),
+            None => None,
+        };
         for glob in &raw.exclude {
             if let Err(e) = globset::Glob::new(glob.get_ref()) {
                 return Err(err_at(glob.span().start, format!("invalid glob `{}`: {}", glob.get_ref(), e.kind())));
@@ -309,6 +321,7 @@ impl Config {
             format,
             default_engagement: raw.default_engagement,
             lang: raw.lang.map(Spanned::into_inner),
+            as_of,
             exclude: raw.exclude.into_iter().map(Spanned::into_inner).collect(),
             policy,
             limits: raw.limits,
@@ -389,6 +402,14 @@ mod tests {
     fn bad_rule_level_is_located() {
         let e = Config::parse("[rules]\n\"SLA-003\" = \"silent\"\n", Path::new("itos.toml")).unwrap_err();
         assert_eq!((e.line, e.col), (2, 13), "{e}");
+    }
+
+    #[test]
+    fn as_of_is_a_date() {
+        let c = Config::parse("as_of = \"2026-10-31\"\n", Path::new("itos.toml")).unwrap();
+        assert_eq!(c.as_of, Some(jiff::civil::date(2026, 10, 31)));
+        let e = Config::parse("format = 1\nas_of = \"2026-02-30\"\n", Path::new("itos.toml")).unwrap_err();
+        assert_eq!((e.line, e.col), (2, 9), "{e}");
     }
 
     #[test]

@@ -76,11 +76,14 @@ pub fn exit_code(findings: &[Finding], deny_warnings: bool) -> Exit {
     if failing { Exit::Findings } else { Exit::Clean }
 }
 
-/// `--as-of`, or today in the time zone of the engagement (`default_engagement`, or the
+/// `--as-of`, else `as_of` in itos.toml, else today in the time zone of the engagement (`default_engagement`, or the
 /// only one), else Asia/Shanghai.
 pub(crate) fn as_of_date(flag: Option<&str>, repo: &Repository) -> Result<Date, Fatal> {
     if let Some(text) = flag {
         return crate::model::scalar::parse_date(text).map_err(|(en, _)| Fatal(format!("--as-of: {en}")));
+    }
+    if let Some(day) = repo.config.as_of {
+        return Ok(day);
     }
     let engagements = &repo.records.engagements;
     let chosen = repo
