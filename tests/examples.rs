@@ -310,3 +310,10 @@ fn validate_never_writes_into_the_records_repository() {
     tree(&root, &mut after);
     assert!(before == after, "a read command changed examples/acme");
 }
+
+#[test]
+fn readme_first_command_exits_0_on_any_day() {
+    // `cargo run --release -- validate -C examples/acme`: the example is judged at its `as_of`.
+    let (code, stdout, stderr) = itos(&["validate", "-C", "examples/acme"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+}
