@@ -3,3 +3,4 @@
 
 pub mod availability;
 pub mod clock;
+pub mod tickets;

@@ -1,0 +1,167 @@
+//! The clocks of one ticket from its record (sla.md, "Clocks of a ticket"): which clocks run
+//! for its priority, over which periods, on which calendar, and whether the ticket is counted
+//! at all (cancelled tickets and tickets with timestamps out of order are not).
+
+use jiff::Timestamp;
+
+use crate::calendar::WorkCalendar;
+use crate::model::kinds::incident::Incident;
+use crate::model::kinds::sla::Priority;
+
+use super::clock::{Clock, ClockKind, Periods, evaluate};
+
+/// Whether the ticket's timestamps are in the order GEN-007 requires.
+pub fn in_order(inc: &Incident) -> bool {
+    let opened = inc.opened_at.instant;
+    let after_open = [&inc.responded_at, &inc.arrived_at, &inc.restored_at, &inc.resolved_at, &inc.closed_at]
+        .iter()
+        .all(|t| t.as_ref().is_none_or(|t| t.instant >= opened));
+    let response = match (&inc.responded_at, &inc.resolved_at) {
+        (Some(r), Some(s)) => r.instant <= s.instant,
+        _ => true,
+    };
+    let pauses = inc.paused.iter().all(|p| p.to.instant >= p.from.instant);
+    let mut previous = inc.resolved_at.as_ref().map(|r| r.instant);
+    let mut reopens = true;
+    for r in &inc.reopened {
+        if previous.is_some_and(|p| r.at.instant < p)
+            || r.resolved_at.as_ref().is_some_and(|x| x.instant < r.at.instant)
+        {
+            reopens = false;
+        }
+        previous = r.resolved_at.as_ref().map(|x| x.instant).or(Some(r.at.instant));
+    }
+    let closed = match (inc.final_resolved_at(), &inc.closed_at) {
+        (Some(r), Some(c)) => c.instant >= r.instant,
+        _ => true,
+    };
+    after_open && response && pauses && reopens && closed
+}
+
+/// The clocks of a ticket, evaluated with everything known up to `end` (the end of the as-of
+/// day). `calendar` resolves a calendar id.
+pub fn clocks<'c>(
+    inc: &Incident,
+    priority: &Priority,
+    calendar: impl Fn(&str) -> &'c WorkCalendar,
+    end: Timestamp,
+) -> Vec<Clock> {
+    let cal = calendar(priority.calendar());
+    let opened = inc.opened_at.instant;
+    let pauses: Vec<(Timestamp, Timestamp)> = inc.paused.iter().map(|p| (p.from.instant, p.to.instant)).collect();
+    let first_resolution = inc.resolved_at.as_ref().map(|r| r.instant);
+    let mut out = Vec::with_capacity(4);
+    // Response: a ticket resolved without `responded_at` counts as responded at its first
+    // resolution (INC-007 warns about it).
+    let responded = inc.responded_at.as_ref().map(|r| r.instant).or(first_resolution);
+    out.push(evaluate(
+        ClockKind::Response,
+        &vec![(opened, responded)],
+        &pauses,
+        priority.response.value.seconds(),
+        cal,
+        end,
+    ));
+    if let Some(target) = &priority.on_site {
+        let stop = inc.arrived_at.as_ref().map(|t| t.instant);
+        out.push(evaluate(ClockKind::OnSite, &vec![(opened, stop)], &pauses, target.value.seconds(), cal, end));
+    }
+    if let Some(target) = &priority.restoration {
+        let stop = inc.restored_at.as_ref().map(|t| t.instant);
+        out.push(evaluate(ClockKind::Restoration, &vec![(opened, stop)], &pauses, target.value.seconds(), cal, end));
+    }
+    let mut periods: Periods = vec![(opened, first_resolution)];
+    periods.extend(inc.reopened.iter().map(|r| (r.at.instant, r.resolved_at.as_ref().map(|x| x.instant))));
+    out.push(evaluate(ClockKind::Resolution, &periods, &pauses, priority.resolution.value.seconds(), cal, end));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::load::Repository;
+    use crate::sla::clock::Outcome;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap_or(Timestamp::UNIX_EPOCH)
+    }
+
+    /// Load an incident and the base engagement; the Sla's P3 runs on cn-workdays (2h / 1d).
+    fn run(incident: &str, end: &str) -> Vec<Clock> {
+        let sla = "kind: Sla\nid: s\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h, on_site: 1h}\n  P3: {response: 2h, resolution: 1d, calendar: cn-workdays}\n";
+        let base = crate::rules::examples::BASE.split("---").next().unwrap_or("");
+        let files = vec![
+            ("e.yaml".to_owned(), base.to_owned()),
+            ("s.yaml".to_owned(), sla.to_owned()),
+            ("i.yaml".to_owned(), incident.to_owned()),
+        ];
+        let repo = Repository::from_texts(&files, Config::default());
+        let inc = &repo.records.incidents[0];
+        let priority = repo.records.slas[0].priority(&inc.priority.value).map(|p| p.value.clone());
+        let Some(priority) = priority else { return Vec::new() };
+        clocks(inc, &priority, |id| repo.calendars.get_or_default(id), ts(end))
+    }
+
+    #[test]
+    fn make_up_saturday_counts_as_a_working_day() {
+        // Opened Fri 2026-10-09 16:00 on cn-workdays; Sat 10-10 is a make-up workday.
+        // Resolution target 1d = 24 working hours: Fri 2h, Sat 9h, Mon 12th 9h, Tue 4h → Tue 13:00.
+        let c = run(
+            "kind: Incident\nid: I\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-09T16:00:00+08:00\nresponded_at: 2026-10-09T17:00:00+08:00\n",
+            "2026-11-01T00:00:00+08:00",
+        );
+        let resolution = c.iter().find(|c| c.kind == ClockKind::Resolution).map(|c| c.deadline);
+        assert_eq!(resolution, Some(Some(ts("2026-10-13T13:00:00+08:00"))));
+    }
+
+    #[test]
+    fn ticket_opened_on_a_public_holiday_starts_counting_after_it() {
+        // Opened on National Day (10-01); the response clock starts at 10-08 09:00.
+        let c = run(
+            "kind: Incident\nid: I\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-01T10:00:00+08:00\nresponded_at: 2026-10-08T10:30:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\n",
+            "2026-11-01T00:00:00+08:00",
+        );
+        let response = &c[0];
+        assert_eq!(response.elapsed, 5400);
+        assert_eq!(response.outcome, Outcome::Met);
+        assert_eq!(response.deadline, Some(ts("2026-10-08T11:00:00+08:00")));
+    }
+
+    #[test]
+    fn resolved_without_response_counts_as_responded_at_resolution() {
+        let c = run(
+            "kind: Incident\nid: I\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-20T10:00:00+08:00\nresolved_at: 2026-10-20T10:10:00+08:00\narrived_at: 2026-10-20T10:50:00+08:00\n",
+            "2026-11-01T00:00:00+08:00",
+        );
+        assert_eq!(c[0].stopped, Some(ts("2026-10-20T10:10:00+08:00")));
+        assert_eq!(c[0].outcome, Outcome::Met);
+        // P1 has an on-site target of 1h: three clocks.
+        assert_eq!(c.len(), 3);
+        assert_eq!(c[1].kind, ClockKind::OnSite);
+    }
+
+    #[test]
+    fn a_ticket_spanning_two_months_is_decided_at_its_deadline() {
+        // P1 24x7 4h, opened 10-31 22:00, resolved 11-01 03:00: breached, decided 11-01 02:00
+        // (a November figure), and in progress when October's report ends at midnight.
+        let text = "kind: Incident\nid: I\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-31T22:00:00+08:00\nresponded_at: 2026-10-31T22:05:00+08:00\nresolved_at: 2026-11-01T03:00:00+08:00\n";
+        let later = run(text, "2026-11-30T00:00:00+08:00");
+        let r = later.iter().find(|c| c.kind == ClockKind::Resolution).cloned();
+        assert_eq!(r.as_ref().map(|c| c.outcome), Some(Outcome::Breached));
+        assert_eq!(r.and_then(|c| c.decided), Some(ts("2026-11-01T02:00:00+08:00")));
+        let at_month_end = run(text, "2026-11-01T00:00:00+08:00");
+        let r = at_month_end.iter().find(|c| c.kind == ClockKind::Resolution).map(|c| c.outcome);
+        assert_eq!(r, Some(Outcome::InProgress));
+    }
+
+    #[test]
+    fn order_check_matches_gen007() {
+        let files = vec![(
+            "i.yaml".to_owned(),
+            "kind: Incident\nid: I\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-20T10:00:00+08:00\nresolved_at: 2026-10-20T09:00:00+08:00\n".to_owned(),
+        )];
+        let repo = Repository::from_texts(&files, Config::default());
+        assert!(!in_order(&repo.records.incidents[0]));
+    }
+}
