@@ -3,4 +3,5 @@
 
 pub mod availability;
 pub mod clock;
+pub mod month;
 pub mod tickets;
