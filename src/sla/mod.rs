@@ -3,5 +3,6 @@
 
 pub mod availability;
 pub mod clock;
+pub mod credits;
 pub mod month;
 pub mod tickets;
