@@ -5,4 +5,5 @@ pub mod availability;
 pub mod clock;
 pub mod credits;
 pub mod month;
+pub mod satisfaction;
 pub mod tickets;
