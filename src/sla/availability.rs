@@ -202,3 +202,102 @@ mod tests {
         assert_eq!(spans[0], (ts("2026-10-04T02:00:00+08:00"), ts("2026-10-04T04:00:00+08:00")));
     }
 }
+
+/// Availability of one service in one month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    /// Scheduled seconds (service hours within the month and the term, minus maintenance).
+    pub scheduled: i64,
+    /// Weighted downtime seconds.
+    pub downtime: f64,
+    /// 100 × (scheduled − downtime) / scheduled; `None` ("n/a") when nothing was scheduled.
+    pub percent: Option<f64>,
+    pub target: f64,
+    /// Decimals shown: one more than the target as written (`99.90` → 3).
+    pub decimals: u8,
+    /// Error budget: the downtime the target allows, in seconds.
+    pub budget: f64,
+}
+
+impl Figures {
+    pub fn compute(scheduled: &[Span], outages: &[Outage], target: f64, target_decimals: u8) -> Figures {
+        let sched = total(scheduled);
+        let down = downtime(scheduled, outages);
+        let percent = (sched > 0).then(|| 100.0 * (sched as f64 - down) / sched as f64);
+        Figures {
+            scheduled: sched,
+            downtime: down,
+            percent,
+            target,
+            decimals: target_decimals + 1,
+            budget: sched as f64 * (100.0 - target) / 100.0,
+        }
+    }
+
+    /// Met when availability ≥ target (compared unrounded; "n/a" is not met).
+    pub fn met(&self) -> Option<bool> {
+        self.percent.map(|p| p >= self.target)
+    }
+
+    /// The percentage as shown: truncated, never rounded up to meet the target.
+    pub fn shown(&self) -> Option<String> {
+        self.percent.map(|p| truncate(p, self.decimals))
+    }
+
+    pub fn budget_left(&self) -> f64 {
+        self.budget - self.downtime
+    }
+}
+
+/// `value` cut (not rounded) to `decimals` places.
+pub fn truncate(value: f64, decimals: u8) -> String {
+    let factor = 10f64.powi(i32::from(decimals));
+    // A tiny epsilon keeps exact decimals such as 99.9 from showing as 99.8999.
+    let cut = ((value * factor) + 1e-9).floor() / factor;
+    format!("{cut:.prec$}", prec = usize::from(decimals))
+}
+
+#[cfg(test)]
+mod figure_tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap_or(Timestamp::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn just_below_target_fails_and_is_never_rounded_up() {
+        // 1,000,000 s scheduled, 1,010 s down → 99.899 %, against a 99.9 target.
+        let start = ts("2026-10-01T00:00:00+08:00");
+        let end = Timestamp::from_second(start.as_second() + 1_000_000).unwrap_or(start);
+        let down_end = Timestamp::from_second(start.as_second() + 1_010).unwrap_or(start);
+        let f = Figures::compute(&[(start, end)], &[Outage { start, end: down_end, weight: 1.0 }], 99.9, 1);
+        assert_eq!(f.met(), Some(false));
+        assert_eq!(f.shown().as_deref(), Some("99.89"));
+        assert!((f.budget - 1000.0).abs() < 1e-6);
+        assert!((f.budget_left() + 10.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn exact_target_is_met_and_nothing_scheduled_is_na() {
+        let start = ts("2026-10-01T00:00:00+08:00");
+        let end = Timestamp::from_second(start.as_second() + 1_000_000).unwrap_or(start);
+        let down_end = Timestamp::from_second(start.as_second() + 1_000).unwrap_or(start);
+        let f = Figures::compute(&[(start, end)], &[Outage { start, end: down_end, weight: 1.0 }], 99.9, 1);
+        assert_eq!(f.met(), Some(true));
+        assert_eq!(f.shown().as_deref(), Some("99.90"));
+        let none = Figures::compute(&[], &[], 99.9, 1);
+        assert_eq!((none.percent, none.met()), (None, None));
+    }
+
+    #[test]
+    fn an_outage_across_the_month_boundary_is_split_at_local_midnight() {
+        let cal = WorkCalendar::always(crate::model::scalar::default_tz());
+        let oct = scheduled(&cal, ts("2026-10-01T00:00:00+08:00"), ts("2026-11-01T00:00:00+08:00"), &[]);
+        let nov = scheduled(&cal, ts("2026-11-01T00:00:00+08:00"), ts("2026-12-01T00:00:00+08:00"), &[]);
+        // 23:00 local on 10-31 to 01:00 on 11-01: one hour in each month (UTC midnight would split 15:00).
+        let o = [Outage { start: ts("2026-10-31T23:00:00+08:00"), end: ts("2026-11-01T01:00:00+08:00"), weight: 1.0 }];
+        assert_eq!(downtime(&oct, &o), 3600.0);
+        assert_eq!(downtime(&nov, &o), 3600.0);
+    }
+}
