@@ -6,4 +6,5 @@ pub mod clock;
 pub mod credits;
 pub mod month;
 pub mod satisfaction;
+pub mod service;
 pub mod tickets;
