@@ -208,12 +208,28 @@ impl<'a> Context<'a> {
         self.calendar(id)
     }
 
+    /// Whether a person works on the engagement at the as-of date (joined, not yet left).
+    pub fn is_active(&self, person: &Person) -> bool {
+        person.joined.value <= self.as_of && person.left.as_ref().is_none_or(|l| l.value > self.as_of)
+    }
+
     /// The end of the as-of day in `tz`: instants at or after it have not happened yet.
     pub fn as_of_end(&self, tz: &jiff::tz::TimeZone) -> jiff::Timestamp {
         let next = crate::calendar::dates::add_days(self.as_of, 1);
         crate::model::scalar::civil_in(tz, next.to_datetime(jiff::civil::Time::midnight()))
             .unwrap_or(jiff::Timestamp::MAX)
     }
+}
+
+/// The names of the fields that are not `present`, joined for a message (`None`: all present).
+pub fn missing(fields: &[(&str, bool)]) -> Option<String> {
+    let names: Vec<&str> = fields.iter().filter(|(_, present)| !present).map(|(n, _)| *n).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// A text field that says something.
+pub fn has_text(field: &Option<Sp<String>>) -> bool {
+    field.as_ref().is_some_and(|t| !t.value.trim().is_empty())
 }
 
 /// Collects one rule's findings with the rule's effective severity, and how many subjects

@@ -26,7 +26,6 @@ impl Rule for Acc001 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::acceptance::AcceptanceResult;
         for a in &cx.records.acceptances {

@@ -26,7 +26,6 @@ impl Rule for Aud002 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::calendar::dates::Interval;
         use crate::model::kinds::audit::AuditArea;

@@ -26,7 +26,6 @@ impl Rule for Aud003 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::audit::FindingStatus;
         let as_of = cx.as_of;

@@ -26,7 +26,6 @@ impl Rule for Bak001 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for bp in &cx.records.backup_policies {
             out.checked();

@@ -26,7 +26,6 @@ impl Rule for Bak002 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::calendar::dates::{Interval, days_between};
         use crate::rules::duty::{judged_at, latest_until, overdue};

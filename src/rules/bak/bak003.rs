@@ -26,7 +26,6 @@ impl Rule for Bak003 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::restore_test::RestoreResult;
         for t in &cx.records.restore_tests {

@@ -26,7 +26,6 @@ impl Rule for Bak005 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for t in &cx.records.restore_tests {
             let Some(duration) = &t.duration else { continue };

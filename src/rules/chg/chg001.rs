@@ -26,7 +26,6 @@ impl Rule for Chg001 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for c in &cx.records.changes {
             out.checked();

@@ -26,7 +26,6 @@ impl Rule for Chg003 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::change::ChangeClass;
         for c in &cx.records.changes {
@@ -37,14 +36,14 @@ impl Rule for Chg003 {
             out.checked();
             let id = c.id.value.as_str();
             let i = &c.impact;
-            let missing: Vec<&str> =
-                [("business", &i.business), ("technical", &i.technical), ("security", &i.security), ("cost", &i.cost)]
-                    .iter()
-                    .filter(|(_, f)| f.as_ref().is_none_or(|t| t.value.trim().is_empty()))
-                    .map(|(n, _)| *n)
-                    .collect();
-            if !missing.is_empty() {
-                let list = missing.join(", ");
+            use crate::rules::{has_text, missing};
+            let present = [
+                ("business", has_text(&i.business)),
+                ("technical", has_text(&i.technical)),
+                ("security", has_text(&i.security)),
+                ("cost", has_text(&i.cost)),
+            ];
+            if let Some(list) = missing(&present) {
                 let f = out
                     .report(
                         i.anchor,

@@ -26,7 +26,6 @@ impl Rule for Chg006 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::change::{ChangeStatus as S, CheckResult};
         for c in &cx.records.changes {

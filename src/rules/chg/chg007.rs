@@ -26,7 +26,6 @@ impl Rule for Chg007 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::change::ChangeClass;
         for c in &cx.records.changes {

@@ -26,7 +26,6 @@ impl Rule for Chg008 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::change::Decision;
         let who = |text: &str| -> String {

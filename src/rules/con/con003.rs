@@ -1,6 +1,5 @@
 //! CON-003: Fees: amount, currency, period and payment terms.
 
-#[allow(unused_imports)]
 use super::util::blank;
 use crate::model::{Kind, Severity};
 use crate::msg;

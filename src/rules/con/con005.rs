@@ -1,7 +1,5 @@
 //! CON-005: Termination notice at least the policy minimum.
 
-#[allow(unused_imports)]
-use super::util::blank;
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};

@@ -1,6 +1,5 @@
 //! CON-006: Liability covers service interruption, data loss and system failure.
 
-#[allow(unused_imports)]
 use super::util::blank;
 use crate::model::{Kind, Severity};
 use crate::msg;

@@ -1,6 +1,5 @@
 //! CON-007: Support: response mechanism, problem process, maintenance cycle.
 
-#[allow(unused_imports)]
 use super::util::blank;
 use crate::model::{Kind, Severity};
 use crate::msg;

@@ -1,6 +1,5 @@
 //! CON-008: Contract about to expire without a renewal decision or a handover.
 
-#[allow(unused_imports)]
 use super::util::blank;
 use crate::model::{Kind, Severity};
 use crate::msg;

@@ -1,7 +1,5 @@
 //! CON-009: Provider qualifications are current.
 
-#[allow(unused_imports)]
-use super::util::blank;
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};

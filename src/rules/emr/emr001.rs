@@ -26,7 +26,6 @@ impl Rule for Emr001 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for eng in &cx.records.engagements {
             if crate::rules::duty::judged_at(cx, eng).is_none() {

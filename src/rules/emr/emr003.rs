@@ -26,7 +26,6 @@ impl Rule for Emr003 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::calendar::dates::Interval;
         let interval = Interval::Months(cx.policy.plan_review_interval_months);

@@ -26,7 +26,6 @@ impl Rule for Fbk001 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::feedback::FeedbackStatus;
         for f in &cx.records.feedback {
@@ -35,14 +34,9 @@ impl Rule for Fbk001 {
                 continue;
             }
             let id = f.id.value.as_str();
-            let missing: Vec<&str> =
-                [("resolution", f.resolution.is_some()), ("customer_confirmed_at", f.customer_confirmed_at.is_some())]
-                    .iter()
-                    .filter(|(_, ok)| !ok)
-                    .map(|(n, _)| *n)
-                    .collect();
-            if !missing.is_empty() {
-                let list = missing.join(", ");
+            let present =
+                [("resolution", f.resolution.is_some()), ("customer_confirmed_at", f.customer_confirmed_at.is_some())];
+            if let Some(list) = crate::rules::missing(&present) {
                 out.report(
                     f.status.span,
                     msg!("feedback `{id}` is closed without {list}", "反馈 `{id}` 已关闭,但缺少 {list}"),

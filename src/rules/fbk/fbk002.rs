@@ -26,7 +26,6 @@ impl Rule for Fbk002 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::feedback::{FeedbackClass, FeedbackStatus};
         let days = i64::from(cx.policy.urgent_feedback_days);

@@ -26,14 +26,10 @@ impl Rule for Hr001 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let as_of = cx.as_of;
-        let active = |p: &crate::model::kinds::Person| {
-            p.joined.value <= as_of && p.left.as_ref().is_none_or(|l| l.value > as_of)
-        };
         for p in &cx.records.people {
-            if !active(p) {
+            if !cx.is_active(p) {
                 continue;
             }
             out.checked();

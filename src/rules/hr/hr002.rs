@@ -26,7 +26,6 @@ impl Rule for Hr002 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let days = cx.policy.access_revocation_days;
         for p in &cx.records.people {

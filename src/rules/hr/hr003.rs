@@ -26,7 +26,6 @@ impl Rule for Hr003 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::training::TrainingTopic;
         let grace = i64::from(cx.policy.onboarding_training_grace_days);

@@ -26,7 +26,6 @@ impl Rule for Imp001 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::model::kinds::improvement::ImprovementStatus as S;
         let as_of = cx.as_of;

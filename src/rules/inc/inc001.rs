@@ -1,7 +1,6 @@
 //! INC-001: Priority is one the service's Sla defines.
 
-#[allow(unused_imports)]
-use super::util::{has_text, sla_of};
+use super::util::sla_of;
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};

@@ -1,10 +1,9 @@
 //! INC-003: Resolved tickets record their cause and resolution.
 
-#[allow(unused_imports)]
-use super::util::{has_text, sla_of};
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
+use crate::rules::{has_text, missing};
 
 pub struct Inc003;
 
@@ -38,13 +37,7 @@ impl Rule for Inc003 {
             if inc.final_resolved_at().is_none() {
                 continue;
             }
-            let missing: Vec<&str> = [("cause", has_text(&inc.cause)), ("resolution", has_text(&inc.resolution))]
-                .iter()
-                .filter(|(_, ok)| !ok)
-                .map(|(n, _)| *n)
-                .collect();
-            if !missing.is_empty() {
-                let list = missing.join(", ");
+            if let Some(list) = missing(&[("cause", has_text(&inc.cause)), ("resolution", has_text(&inc.resolution))]) {
                 out.report(
                     inc.id.span,
                     msg!("resolved ticket `{id}` records no {list}", "已解决的工单 `{id}` 未记录 {list}"),

@@ -1,7 +1,5 @@
 //! INC-006: Major incidents are reported at once.
 
-#[allow(unused_imports)]
-use super::util::{has_text, sla_of};
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};

@@ -1,7 +1,5 @@
 //! INC-007: Resolved tickets record their response time.
 
-#[allow(unused_imports)]
-use super::util::{has_text, sla_of};
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};

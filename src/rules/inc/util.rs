@@ -11,8 +11,3 @@ pub(super) fn sla_of<'a>(cx: &Context<'a>, inc: &'a Incident) -> Option<(&'a Eng
     let sla = cx.sla(&eng.id.value, &inc.service.value)?;
     Some((eng, sla))
 }
-
-/// Whether the ticket has a text in `field` that says something.
-pub(super) fn has_text(field: &Option<crate::model::Sp<String>>) -> bool {
-    field.as_ref().is_some_and(|t| !t.value.trim().is_empty())
-}

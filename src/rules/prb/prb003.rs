@@ -33,16 +33,12 @@ impl Rule for Prb003 {
             let id = p.id.value.as_str();
             let done = matches!(p.status.value, ProblemStatus::Resolved | ProblemStatus::Closed);
             if done {
-                let missing: Vec<&str> = [
-                    ("root_cause", p.root_cause.as_ref().is_some_and(|r| !r.value.trim().is_empty())),
+                let present = [
+                    ("root_cause", crate::rules::has_text(&p.root_cause)),
                     ("fixed_by_change", p.fixed_by_change.is_some()),
-                ]
-                .iter()
-                .filter(|(_, ok)| !ok)
-                .map(|(n, _)| *n)
-                .collect();
-                if !missing.is_empty() {
-                    let (list, status) = (missing.join(", "), p.status.value);
+                ];
+                if let Some(list) = crate::rules::missing(&present) {
+                    let status = p.status.value;
                     out.report(
                         p.id.span,
                         msg!(

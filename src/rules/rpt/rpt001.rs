@@ -26,7 +26,6 @@ impl Rule for Rpt001 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         use crate::calendar::dates::add_months;
         let n = cx.policy.service_report_workdays;

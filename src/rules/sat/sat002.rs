@@ -26,7 +26,6 @@ impl Rule for Sat002 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for s in &cx.records.surveys {
             let Some(eng) = cx.engagement_for(RecordView::Survey(s)) else { continue };

@@ -26,7 +26,6 @@ impl Rule for Sec001 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for d in &cx.records.data_assets {
             out.checked();

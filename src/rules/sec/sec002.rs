@@ -26,18 +26,14 @@ impl Rule for Sec002 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for d in &cx.records.data_assets {
             out.checked();
-            let blank = |f: &Option<crate::model::Sp<String>>| f.as_ref().is_none_or(|t| t.value.trim().is_empty());
-            let missing: Vec<&str> = [("retention", blank(&d.retention)), ("destruction", blank(&d.destruction))]
-                .iter()
-                .filter(|(_, m)| *m)
-                .map(|(n, _)| *n)
-                .collect();
-            if !missing.is_empty() {
-                let (id, list) = (d.id.value.as_str(), missing.join(", "));
+            use crate::rules::{has_text, missing};
+            if let Some(list) =
+                missing(&[("retention", has_text(&d.retention)), ("destruction", has_text(&d.destruction))])
+            {
+                let id = d.id.value.as_str();
                 out.report(d.id.span, msg!("data asset `{id}` states no {list}", "数据资产 `{id}` 未说明 {list}"))
                     .record(Kind::DataAsset, id);
             }

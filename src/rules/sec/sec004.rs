@@ -26,7 +26,6 @@ impl Rule for Sec004 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let days = i64::from(cx.policy.exception_action_days);
         for r in &cx.records.access_reviews {

@@ -30,13 +30,8 @@ impl Rule for Sla003 {
         for sla in &cx.records.slas {
             out.checked();
             let sid = sla.id.value.as_str();
-            let missing: Vec<&str> = [("mttr_max", sla.mttr_max.is_none()), ("mtbf_min", sla.mtbf_min.is_none())]
-                .iter()
-                .filter(|(_, m)| *m)
-                .map(|(n, _)| *n)
-                .collect();
-            if !missing.is_empty() {
-                let list = missing.join(", ");
+            let present = [("mttr_max", sla.mttr_max.is_some()), ("mtbf_min", sla.mtbf_min.is_some())];
+            if let Some(list) = crate::rules::missing(&present) {
                 out.report(sla.id.span, msg!("Sla `{sid}` sets no {list} target", "SLA `{sid}` 未设定 {list} 目标"))
                     .record(Kind::Sla, sid);
             }

@@ -2,6 +2,7 @@
 
 pub mod trn001;
 pub mod trn002;
+mod util;
 
 use super::Rule;
 

@@ -1,7 +1,8 @@
 //! TRN-002: People with an emergency role are trained in emergency response.
 
-use crate::model::{Kind, Severity};
-use crate::msg;
+use super::util::training_duty;
+use crate::model::kinds::training::TrainingTopic;
+use crate::model::{Msg, Severity};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Trn002;
@@ -26,31 +27,11 @@ impl Rule for Trn002 {
         &META
     }
 
-    #[allow(unused_variables)]
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::calendar::dates::Interval;
-        use crate::model::kinds::training::TrainingTopic;
-        use crate::rules::duty::{latest_until, overdue, periodic_message};
-        let interval = Interval::Months(cx.policy.security_training_interval_months);
-        let as_of = cx.as_of;
-        for p in &cx.records.people {
-            if p.joined.value > as_of || p.left.as_ref().is_some_and(|l| l.value <= as_of) {
-                continue;
-            }
-            if !cx.records.emergency_plans.iter().any(|plan| plan.roles.iter().any(|r| r.person.value == p.id.value)) {
-                continue;
-            }
-            out.checked();
-            let sessions = cx.records.trainings.iter().filter(|t| {
-                t.topic.value == TrainingTopic::EmergencyResponse && t.attendees.iter().any(|a| a.value == p.id.value)
-            });
-            let last = latest_until(sessions.map(|t| t.held_at.value), as_of);
-            let start = p.joined.value;
-            if let Some(o) = overdue(last, start, interval, as_of) {
-                let id = p.id.value.as_str();
-                let what = msg!("emergency-response training of {id}", "{id} 的应急响应培训");
-                out.report(p.id.span, periodic_message(&what, o, start, interval, as_of)).record(Kind::Person, id);
-            }
-        }
+        // `{id}` is filled in per person by `training_duty`.
+        let what = Msg::new("emergency-response training of {id}", "{id} 的应急响应培训");
+        training_duty(cx, out, TrainingTopic::EmergencyResponse, &what, |p| {
+            cx.records.emergency_plans.iter().any(|plan| plan.roles.iter().any(|r| r.person.value == p.id.value))
+        });
     }
 }
