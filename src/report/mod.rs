@@ -1,3 +1,4 @@
 //! Reports: figures computed from records and findings, ready to be rendered by `output`.
 
 pub mod gaps;
+pub mod sla;

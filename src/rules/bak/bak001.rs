@@ -1,6 +1,7 @@
-//! BAK-001: Backups are offsite, and encrypted where the data requires it.
+//! BAK-001: backups are kept offsite, and encrypted when the system holds data that must be.
 
-use crate::model::{Kind, Severity};
+use crate::model::kinds::{BackupPolicy, DataAsset};
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -10,13 +11,21 @@ static META: Meta = Meta {
     id: "BAK-001",
     severity: Severity::Error,
     section: "§3.4",
-    title_en: "Backups are offsite, and encrypted where the data requires it",
-    title_zh: "备份须异地存放,承载敏感数据的须加密",
-    explanation_en: "Backups protect against the loss of a site only when a copy is kept elsewhere (§3.4, 异地备份): every backup policy must be `offsite`. A backup of a system that holds data at or above `encryption_required_from` must also be `encrypted`; the system holds the data when the DataAsset lists the system, or the System lists the data asset.",
-    explanation_zh: "只有在异地保存副本时,备份才能抵御站点级灾难(§3.4):每个备份策略都须 `offsite: true`。系统承载 `encryption_required_from` 及以上级别数据的(数据资产列出该系统,或系统列出该数据资产),其备份还须 `encrypted: true`。",
-    failing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\nretention_days: 365\nintegrity_check: 校验 SHA-256\noffsite: false\nencrypted: true\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
-    passing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\nretention_days: 365\nintegrity_check: 校验 SHA-256\noffsite: true\nencrypted: true\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
-    params: &["encryption_required_from"],
+    title_en: "Backups are kept offsite, and encrypted where the system's data requires it",
+    title_zh: "备份须异地存放,承载敏感数据系统的备份须加密",
+    explanation_en: "A backup kept in the same place as the system is lost with it: the manual (§3.4) \
+asks for offsite backups (异地备份), so every BackupPolicy must say `offsite: true`. A backup is \
+also a full copy of the data, so when the policy's System holds data classified at or above \
+`encryption_required_from` (default `sensitive`, on the scale `classification_levels`) the \
+backup must be `encrypted: true` as well. The System holds a DataAsset when the asset lists it \
+in `systems` or the System lists the asset in `data`.",
+    explanation_zh: "与系统存放在同一地点的备份会随系统一同损毁:手册 §3.4 要求异地备份,因此每个备份策略\
+(BackupPolicy)都须为 `offsite: true`。备份是数据的完整副本,当其所属系统承载的数据分级达到或高于 \
+`encryption_required_from`(默认 `sensitive`,级别次序见 `classification_levels`)时,备份还须 \
+`encrypted: true`。数据资产在 `systems` 中列出该系统,或系统在 `data` 中列出该数据资产,即视为系统承载该数据。",
+    failing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: false\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n",
+    passing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n",
+    params: &["encryption_required_from", "classification_levels"],
     configurable: true,
     stage: Stage::Records,
 };
@@ -28,40 +37,61 @@ impl Rule for Bak001 {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for bp in &cx.records.backup_policies {
+            if cx.engagement_of(RecordView::BackupPolicy(bp)).is_none() {
+                continue;
+            }
             out.checked();
             let (id, system) = (bp.id.value.as_str(), bp.system.value.as_str());
             if !bp.offsite.value {
                 out.report(
                     bp.offsite.span,
-                    msg!("backup policy `{id}` keeps no offsite copy", "备份策略 `{id}` 没有异地副本"),
+                    msg!(
+                        "backup policy {id} keeps no offsite copy of system {system}; backups must be stored offsite",
+                        "备份策略 {id} 未在异地保存系统 {system} 的备份副本;备份须异地存放"
+                    ),
                 )
+                .help(msg!(
+                    "copy the backups to a second site and write `offsite: true`",
+                    "请将备份复制到异地站点,并写作 `offsite: true`"
+                ))
                 .record(Kind::BackupPolicy, id);
             }
-            if bp.encrypted.value {
-                continue;
-            }
-            let sys_data: Vec<&str> = cx
-                .index
-                .position(Kind::System, system)
-                .and_then(|p| cx.records.systems.get(p))
-                .map(|s| s.data.iter().map(|d| d.value.as_str()).collect())
-                .unwrap_or_default();
-            let sensitive = cx.records.data_assets.iter().find(|d| {
-                (d.systems.iter().any(|s| s.value == system) || sys_data.contains(&d.id.value.as_str()))
-                    && cx.policy.requires_encryption(&d.classification.value)
-            });
-            if let Some(d) = sensitive {
-                let (did, level) = (d.id.value.as_str(), d.classification.value.as_str());
+            if !bp.encrypted.value
+                && let Some(asset) = most_sensitive_data(cx, bp)
+            {
+                let (did, level, from) =
+                    (asset.id.value.as_str(), asset.classification.value.as_str(), &cx.policy.encryption_required_from);
                 out.report(
                     bp.encrypted.span,
                     msg!(
-                        "backup policy `{id}` is not encrypted, but `{system}` holds `{level}` data (`{did}`)",
-                        "备份策略 `{id}` 未加密,而系统 `{system}` 承载 `{level}` 级数据(`{did}`)"
+                        "backup policy {id} is not encrypted, but system {system} holds `{level}` data ({did}); backups of data classified `{from}` or higher must be encrypted",
+                        "备份策略 {id} 未加密,而系统 {system} 承载 `{level}` 级数据({did});`{from}` 及以上级别数据的备份须加密"
                     ),
                 )
-                .label(d.classification.span, msg!("classification", "数据分级"))
+                .label(asset.classification.span, msg!("classified `{level}`", "数据分级为 `{level}`"))
+                .help(msg!("encrypt the backups and write `encrypted: true`", "请对备份加密,并写作 `encrypted: true`"))
                 .record(Kind::BackupPolicy, id);
             }
         }
     }
+}
+
+/// The most highly classified DataAsset that requires encryption and that the policy's
+/// System holds (the asset lists the System, or the System lists the asset).
+fn most_sensitive_data<'a>(cx: &Context<'a>, bp: &BackupPolicy) -> Option<&'a DataAsset> {
+    let system = bp.system.value.as_str();
+    let listed: Vec<&str> = cx
+        .index
+        .position(Kind::System, system)
+        .and_then(|p| cx.records.systems.get(p))
+        .map(|s| s.data.iter().map(|d| d.value.as_str()).collect())
+        .unwrap_or_default();
+    cx.records
+        .data_assets
+        .iter()
+        .filter(|d| d.systems.iter().any(|s| s.value == system) || listed.contains(&d.id.value.as_str()))
+        .filter(|d| cx.policy.requires_encryption(&d.classification.value))
+        .max_by_key(|d| {
+            (cx.policy.classification_rank(&d.classification.value), std::cmp::Reverse(d.id.value.as_str()))
+        })
 }

@@ -1,7 +1,9 @@
-//! BAK-002: A passed, verified restore test within the restore-test interval.
+//! BAK-002: a passed restore test with verified integrity within every restore-test interval.
 
+use crate::calendar::dates::{Interval, days_between};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
+use crate::rules::duty::{judged_at, overdue};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Bak002;
@@ -10,12 +12,20 @@ static META: Meta = Meta {
     id: "BAK-002",
     severity: Severity::Error,
     section: "§3.4",
-    title_en: "A passed, verified restore test within the restore-test interval",
-    title_zh: "须在恢复测试周期内完成通过且校验完整性的恢复测试",
-    explanation_en: "A backup that has never been restored is a hope, not a backup (§3.4, 恢复演练). Each BackupPolicy needs a RestoreTest that passed with its integrity verified within `restore_test_interval_days` (90 by default; a policy's own `restore_test_interval_days` overrides it); the first is due one interval after the term starts.",
-    explanation_zh: "从未恢复过的备份只是一种期望,而不是备份(§3.4)。每个备份策略须在 `restore_test_interval_days`(默认 90 天;备份策略自身的 `restore_test_interval_days` 优先)内有一次结果为通过且完成完整性校验的恢复测试;首次测试应在合同期开始后一个周期内完成。",
-    failing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-06-02\nresult: passed\nintegrity_verified: true\nscope: full\nsource: offsite\nduration: 1h40m\n",
-    passing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-08-22\nresult: passed\nintegrity_verified: true\nscope: full\nsource: offsite\nduration: 1h40m\n",
+    title_en: "A passed restore test with verified integrity within every restore-test interval",
+    title_zh: "须按恢复测试周期完成通过且经完整性校验的备份恢复测试",
+    explanation_en: "A backup that has never been restored is a hope, not a backup: the manual (§3.4) \
+asks for regular restore tests (恢复演练) and integrity checks. Each BackupPolicy needs a \
+RestoreTest that `passed` with `integrity_verified: true` within the last \
+`restore_test_interval_days` (90 by default; the policy's own `restore_test_interval_days` \
+overrides it). The first test is due one interval after the term starts; failed tests and tests \
+without a verified integrity check do not count.",
+    explanation_zh: "从未恢复过的备份只是一种期望:手册 §3.4 要求定期开展备份恢复测试(恢复演练)并校验完整性。\
+每个备份策略须在最近 `restore_test_interval_days`(默认 90 天;备份策略自身的 \
+`restore_test_interval_days` 优先)内有一次结果为 `passed` 且 `integrity_verified: true` 的恢复测试\
+(RestoreTest)。首次测试应在合同期开始后一个周期内完成;失败或未完成完整性校验的测试不计入。",
+    failing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: important\n---\nkind: RestoreTest\nid: RT-2026-06\npolicy: bp-core-db\nperformed_at: 2026-06-02\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n",
+    passing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: important\n---\nkind: RestoreTest\nid: RT-2026-06\npolicy: bp-core-db\nperformed_at: 2026-06-02\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n---\nkind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-01\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n",
     params: &["restore_test_interval_days"],
     configurable: true,
     stage: Stage::Records,
@@ -27,15 +37,14 @@ impl Rule for Bak002 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::calendar::dates::{Interval, days_between};
-        use crate::rules::duty::{judged_at, latest_until, overdue};
         for bp in &cx.records.backup_policies {
             let Some(eng) = cx.engagement_for(RecordView::BackupPolicy(bp)) else { continue };
             let Some(day) = judged_at(cx, eng) else { continue };
             out.checked();
-            let days = bp.restore_test_interval_days.as_ref().map_or(cx.policy.restore_test_interval_days, |d| d.value);
-            let interval = Interval::Days(days);
-            let good: Vec<_> = cx
+            let own = bp.restore_test_interval_days.as_ref();
+            let every = own.map_or(cx.policy.restore_test_interval_days, |d| d.value);
+            // The latest passed, integrity-verified test on or before the judging day.
+            let last = cx
                 .records
                 .restore_tests
                 .iter()
@@ -45,26 +54,38 @@ impl Rule for Bak002 {
                         && t.integrity_verified.value
                         && t.performed_at.value <= day
                 })
-                .collect();
-            let last = latest_until(good.iter().map(|t| t.performed_at.value), day);
+                .max_by_key(|t| t.performed_at.value);
             let start = eng.term.start.value;
-            if let Some(o) = overdue(last, start, interval, day) {
-                let id = bp.id.value.as_str();
-                let f = match last {
-                    Some(l) => {
-                        let ago = days_between(l, day);
-                        out.report(bp.id.span, msg!("last passed restore test of {id} was on {l}, {ago} days before {day}; policy requires one every {days} days", "{id} 最近一次通过的恢复测试在 {l},距 {day} 已 {ago} 天;策略要求每 {days} 天至少一次"))
-                    }
-                    None => {
-                        let due = o.due;
-                        out.report(bp.id.span, msg!("no passed restore test of {id} with integrity verified since {start}; one was due by {due} (every {days} days)", "{id} 自 {start} 以来没有通过且完成完整性校验的恢复测试;应于 {due} 前完成(每 {days} 天一次)"))
-                    }
-                };
-                if let Some(t) = good.iter().max_by_key(|t| t.performed_at.value) {
-                    f.label(t.performed_at.span, msg!("last passed restore test", "最近一次通过的恢复测试"));
+            let Some(o) = overdue(last.map(|t| t.performed_at.value), start, Interval::Days(every), day) else {
+                continue;
+            };
+            let (id, due) = (bp.id.value.as_str(), o.due);
+            let message = match last {
+                Some(t) => {
+                    let (on, ago) = (t.performed_at.value, days_between(t.performed_at.value, day));
+                    msg!(
+                        "last passed restore test of {id} was on {on}, {ago} days before {day}; policy requires one every {every} days",
+                        "备份策略 {id} 最近一次通过的恢复测试在 {on},距 {day} 已 {ago} 天;策略要求每 {every} 天至少一次"
+                    )
                 }
-                f.record(Kind::BackupPolicy, id);
+                None => msg!(
+                    "no passed restore test of {id} with integrity verified since {start}; policy requires one every {every} days (due {due})",
+                    "备份策略 {id} 自 {start} 以来没有通过且经完整性校验的恢复测试;策略要求每 {every} 天至少一次(应于 {due} 前完成)"
+                ),
+            };
+            let f = out.report(bp.id.span, message);
+            if let Some(t) = last {
+                let tid = t.id.value.as_str();
+                f.label(t.performed_at.span, msg!("last passed restore test {tid}", "最近一次通过的恢复测试 {tid}"));
             }
+            if let Some(own) = own {
+                f.label(own.span, msg!("this policy's own interval", "本备份策略自定的测试周期"));
+            }
+            f.help(msg!(
+                "restore from the backups, verify integrity, and record it as a RestoreTest of policy {id} with `result: passed` and `integrity_verified: true`",
+                "请从备份执行恢复并校验完整性,以 RestoreTest 记录(`policy: {id}`,`result: passed`,`integrity_verified: true`)"
+            ))
+            .record(Kind::BackupPolicy, id);
         }
     }
 }
