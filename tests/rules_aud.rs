@@ -47,8 +47,9 @@ fn aud002_topic_audits_together_cover_all_areas() {
     let a = audit_areas("A-1", "2025-11-01", "security-policy, encryption-access-control");
     let b = audit_areas("A-2", "2026-09-01", "vulnerabilities-incidents, training-awareness");
     assert!(run_rule("AUD-002", &[("a.yaml", &a), ("b.yaml", &b)], "2026-10-31").0.is_empty());
-    // A year later A-1 falls out of the window (more than 12 months before 2026-11-01).
-    let (located, findings) = run_rule("AUD-002", &[("a.yaml", &a), ("b.yaml", &b)], "2026-11-01");
+    // Exactly 12 months later A-1 still counts ("within" is inclusive); a day more and it does not.
+    assert!(run_rule("AUD-002", &[("a.yaml", &a), ("b.yaml", &b)], "2026-11-01").0.is_empty());
+    let (located, findings) = run_rule("AUD-002", &[("a.yaml", &a), ("b.yaml", &b)], "2026-11-02");
     assert_eq!(located, vec![at("AUD-002", "engagement.yaml", 2, 5)]);
     assert!(
         findings[0].message.en.ends_with("security-policy, encryption-access-control"),

@@ -38,7 +38,7 @@ impl Rule for Aud002 {
                 .audits
                 .iter()
                 .filter(|a| cx.engagement_of(RecordView::Audit(a)).is_some_and(|e| e.value == eng.id.value))
-                .filter(|a| a.performed_at.value > from && a.performed_at.value <= day)
+                .filter(|a| a.performed_at.value >= from && a.performed_at.value <= day)
                 .collect();
             if audits.is_empty() {
                 continue; // AUD-001 reports the missing audit

@@ -1,6 +1,7 @@
-//! BAK-003: Failed restore tests have a follow-up.
+//! BAK-003: a failed restore test records its follow-up.
 
-use crate::model::{Kind, Severity};
+use crate::model::kinds::restore_test::RestoreResult;
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -10,12 +11,16 @@ static META: Meta = Meta {
     id: "BAK-003",
     severity: Severity::Error,
     section: "§3.4",
-    title_en: "Failed restore tests have a follow-up",
-    title_zh: "恢复测试失败须有后续措施",
-    explanation_en: "A failed restore test (§3.4, 恢复测试) means the backups cannot be relied on until the cause is fixed. The record must say what is being done about it in `follow_up`.",
-    explanation_zh: "恢复测试失败(§3.4)意味着在原因排除前备份不可依赖。记录中须以 `follow_up` 写明后续措施。",
-    failing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: failed\nintegrity_verified: false\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\nretention_days: 365\nintegrity_check: 校验 SHA-256\noffsite: true\nencrypted: true\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
-    passing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: failed\nintegrity_verified: false\nfollow_up: 更换损坏的磁带库驱动器并于 10 月 5 日重测\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\nretention_days: 365\nintegrity_check: 校验 SHA-256\noffsite: true\nencrypted: true\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
+    title_en: "A failed restore test records its follow-up",
+    title_zh: "恢复测试失败须记录后续整改措施",
+    explanation_en: "A failed restore test (§3.4) means the backups of that system cannot be relied on \
+until the cause is found and fixed. The RestoreTest must say what is being done about it in \
+`follow_up` — the cause, the fix and the date of the repeat test — so that the failure is \
+tracked to closure instead of being filed away.",
+    explanation_zh: "恢复测试失败(§3.4)意味着在查明并排除原因之前,该系统的备份不可依赖。恢复测试记录须在 \
+`follow_up` 中写明后续整改措施——失败原因、整改办法及重测日期——使问题得到跟踪闭环,而不是记录归档了事。",
+    failing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: failed\nintegrity_verified: false\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n",
+    passing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: failed\nintegrity_verified: false\nfollow_up: 磁带库驱动器故障,已更换并于 10 月 9 日重测通过\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n",
     params: &[],
     configurable: true,
     stage: Stage::Records,
@@ -27,21 +32,31 @@ impl Rule for Bak003 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::model::kinds::restore_test::RestoreResult;
         for t in &cx.records.restore_tests {
-            out.checked();
-            if t.result.value == RestoreResult::Failed && t.follow_up.as_ref().is_none_or(|f| f.value.trim().is_empty())
-            {
-                let id = t.id.value.as_str();
-                out.report(
-                    t.result.span,
-                    msg!(
-                        "restore test `{id}` failed and records no `follow_up`",
-                        "恢复测试 `{id}` 失败,但未记录后续措施 `follow_up`"
-                    ),
-                )
-                .record(Kind::RestoreTest, id);
+            if t.result.value != RestoreResult::Failed || t.performed_at.value > cx.as_of {
+                continue;
             }
+            if cx.engagement_of(RecordView::RestoreTest(t)).is_none() {
+                continue;
+            }
+            out.checked();
+            if t.follow_up.as_ref().is_some_and(|f| !f.value.trim().is_empty()) {
+                continue;
+            }
+            let (id, policy, on) = (t.id.value.as_str(), t.policy.value.as_str(), t.performed_at.value);
+            out.report(
+                t.id.span,
+                msg!(
+                    "restore test {id} of backup policy {policy} failed on {on} and records no `follow_up`",
+                    "备份策略 {policy} 的恢复测试 {id} 于 {on} 失败,但未记录后续整改措施 `follow_up`"
+                ),
+            )
+            .label(t.result.span, msg!("failed", "测试失败"))
+            .help(msg!(
+                "write the cause, the fix and the repeat test in `follow_up`",
+                "请在 `follow_up` 中写明失败原因、整改措施及重测安排"
+            ))
+            .record(Kind::RestoreTest, id);
         }
     }
 }

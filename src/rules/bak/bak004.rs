@@ -1,7 +1,11 @@
-//! BAK-004: Critical systems get a full restore from offsite within the interval.
+//! BAK-004: a critical system gets a full restore from an offsite copy every interval.
 
+use crate::calendar::dates::Interval;
+use crate::model::kinds::restore_test::{RestoreScope, RestoreSource};
+use crate::model::kinds::system::Criticality;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
+use crate::rules::duty::{judged_at, overdue, periodic_message};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Bak004;
@@ -10,12 +14,20 @@ static META: Meta = Meta {
     id: "BAK-004",
     severity: Severity::Warning,
     section: "§3.4",
-    title_en: "Critical systems get a full restore from offsite within the interval",
-    title_zh: "关键系统须按周期完成异地全量恢复测试",
-    explanation_en: "For a critical System, partial restores are not enough (§3.4, 灾难恢复): within `full_restore_interval_months` (12 by default) one RestoreTest of one of its backup policies must have passed as a `full` restore from an `offsite` copy — the situation of a real disaster.",
-    explanation_zh: "对关键系统而言,部分恢复并不够(§3.4):在 `full_restore_interval_months`(默认 12)个月内,其某个备份策略须有一次从 `offsite`(异地)副本进行的 `full`(全量)恢复测试且结果为通过——这正是真实灾难时的情形。",
-    failing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-08-22\nresult: passed\nintegrity_verified: true\nscope: full\nsource: local\nduration: 1h40m\n",
-    passing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-08-22\nresult: passed\nintegrity_verified: true\nscope: full\nsource: offsite\nduration: 1h40m\n",
+    title_en: "A critical system gets a full restore from an offsite copy every interval",
+    title_zh: "关键系统须按周期完成一次从异地副本的全量恢复测试",
+    explanation_en: "Partial restores from the local copy do not show that a critical system survives \
+the loss of its site (§3.4, disaster recovery). For every System with `criticality: critical`, \
+one RestoreTest of one of its backup policies (BackupPolicy `system`) must have passed as a \
+`scope: full` restore from `source: offsite` within `full_restore_interval_months` (12 by \
+default); the first is due one interval after the term starts. A critical system without any \
+backup policy is reported too.",
+    explanation_zh: "从本地副本做部分恢复,并不能证明关键系统在站点整体损毁后仍可恢复(§3.4,灾难恢复)。\
+对每个 `criticality: critical` 的系统,其某个备份策略(BackupPolicy 的 `system`)须在 \
+`full_restore_interval_months`(默认 12)个月内有一次 `scope: full`、`source: offsite` 且结果为通过的恢复\
+测试;首次测试应在合同期开始后一个周期内完成。没有任何备份策略的关键系统同样会被报告。",
+    failing: "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-08-22\nresult: passed\nintegrity_verified: true\nscope: full\nsource: local\n",
+    passing: "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-08-22\nresult: passed\nintegrity_verified: true\nscope: full\nsource: offsite\n",
     params: &["full_restore_interval_months"],
     configurable: true,
     stage: Stage::Records,
@@ -27,15 +39,14 @@ impl Rule for Bak004 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::calendar::dates::Interval;
-        use crate::model::kinds::restore_test::{RestoreScope, RestoreSource};
-        use crate::model::kinds::system::Criticality;
-        use crate::rules::duty::{judged_at, latest_until, overdue, periodic_message};
         let interval = Interval::Months(cx.policy.full_restore_interval_months);
         for sys in &cx.records.systems {
             if sys.criticality.value != Criticality::Critical {
                 continue;
             }
+            let Some(eng) = cx.engagement_for(RecordView::System(sys)) else { continue };
+            let Some(day) = judged_at(cx, eng) else { continue };
+            out.checked();
             let policies: Vec<&str> = cx
                 .records
                 .backup_policies
@@ -43,28 +54,40 @@ impl Rule for Bak004 {
                 .filter(|b| b.system.value == sys.id.value)
                 .map(|b| b.id.value.as_str())
                 .collect();
-            if policies.is_empty() {
-                continue;
-            }
-            let Some(eng) = cx.engagement_for(RecordView::System(sys)) else { continue };
-            let Some(day) = judged_at(cx, eng) else { continue };
-            out.checked();
-            let full = cx.records.restore_tests.iter().filter(|t| {
-                policies.contains(&t.policy.value.as_str())
-                    && t.passed()
-                    && t.scope() == RestoreScope::Full
-                    && t.source() == RestoreSource::Offsite
-            });
-            let last = latest_until(full.map(|t| t.performed_at.value), day);
+            let last = cx
+                .records
+                .restore_tests
+                .iter()
+                .filter(|t| {
+                    policies.contains(&t.policy.value.as_str())
+                        && t.passed()
+                        && t.scope() == RestoreScope::Full
+                        && t.source() == RestoreSource::Offsite
+                        && t.performed_at.value <= day
+                })
+                .max_by_key(|t| t.performed_at.value);
             let start = eng.term.start.value;
-            if let Some(o) = overdue(last, start, interval, day) {
-                let id = sys.id.value.as_str();
-                let what = msg!(
-                    "full restore from an offsite copy for critical system {id}",
-                    "关键系统 {id} 的异地全量恢复测试"
-                );
-                out.report(sys.id.span, periodic_message(&what, o, start, interval, day)).record(Kind::System, id);
+            let Some(o) = overdue(last.map(|t| t.performed_at.value), start, interval, day) else { continue };
+            let id = sys.id.value.as_str();
+            let what = msg!("full restore from an offsite copy of critical system {id}", "关键系统 {id} 的异地副本全量恢复测试");
+            let f = out.report(sys.id.span, periodic_message(&what, o, start, interval, day));
+            f.label(sys.criticality.span, msg!("critical system", "关键系统"));
+            if let Some(t) = last {
+                let tid = t.id.value.as_str();
+                f.label(t.performed_at.span, msg!("last full offsite restore {tid}", "最近一次异地全量恢复测试 {tid}"));
             }
+            if policies.is_empty() {
+                f.help(msg!(
+                    "system {id} has no BackupPolicy: define one, then restore it in full from the offsite copy",
+                    "系统 {id} 没有备份策略(BackupPolicy):请先制定备份策略,再从异地副本进行全量恢复测试"
+                ));
+            } else {
+                f.help(msg!(
+                    "restore the whole system from the offsite copy and record it as a RestoreTest with `scope: full` and `source: offsite`",
+                    "请从异地副本恢复整个系统,并以 RestoreTest 记录(`scope: full`,`source: offsite`)"
+                ));
+            }
+            f.record(Kind::System, id);
         }
     }
 }

@@ -1,6 +1,6 @@
-//! BAK-005: Restores complete within the system's RTO.
+//! BAK-005: a restore test takes no longer than its system's RTO.
 
-use crate::model::{Kind, Severity};
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -10,12 +10,18 @@ static META: Meta = Meta {
     id: "BAK-005",
     severity: Severity::Warning,
     section: "§3.4",
-    title_en: "Restores complete within the system's RTO",
+    title_en: "A restore takes no longer than the system's recovery time objective",
     title_zh: "恢复用时不得超过系统的恢复时间目标(RTO)",
-    explanation_en: "A restore test also measures how long recovery takes (§3.4). A test whose `duration` is longer than the `rto` of its policy's System shows that the recovery time objective could not be met in a real disaster.",
-    explanation_zh: "恢复测试同时检验恢复所需时间(§3.4)。测试 `duration` 超过其备份策略所属系统 `rto`(恢复时间目标)的,说明真正发生灾难时无法达成 RTO。",
-    failing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: passed\nintegrity_verified: true\nduration: 3h\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\nretention_days: 365\nintegrity_check: 校验 SHA-256\noffsite: true\nencrypted: true\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
-    passing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: passed\nintegrity_verified: true\nduration: 1h40m\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\nretention_days: 365\nintegrity_check: 校验 SHA-256\noffsite: true\nencrypted: true\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
+    explanation_en: "A restore test also measures how long recovery takes (§3.4, disaster recovery). A \
+RestoreTest whose `duration` is longer than the `rto` of its policy's System shows that the \
+recovery time objective promised for that system could not be met in a real disaster: speed up \
+the restore (closer copies, parallel restore, a standby) or agree a realistic RTO. Tests without \
+a `duration`, and systems without an `rto`, are not judged.",
+    explanation_zh: "恢复测试同时检验恢复所需的时间(§3.4,灾难恢复)。恢复测试的 `duration` 超过其备份策略\
+所属系统的 `rto`(恢复时间目标)时,说明真正发生灾难时无法达成对该系统承诺的 RTO:应加快恢复(就近副本、\
+并行恢复、热备),或重新商定切实可行的 RTO。未填写 `duration` 的测试及未设定 `rto` 的系统不作判断。",
+    failing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: passed\nintegrity_verified: true\nduration: 3h10m\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
+    passing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: passed\nintegrity_verified: true\nduration: 1h40m\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
     params: &[],
     configurable: true,
     stage: Stage::Records,
@@ -29,6 +35,9 @@ impl Rule for Bak005 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for t in &cx.records.restore_tests {
             let Some(duration) = &t.duration else { continue };
+            if t.performed_at.value > cx.as_of || cx.engagement_of(RecordView::RestoreTest(t)).is_none() {
+                continue;
+            }
             let Some(bp) =
                 cx.index.position(Kind::BackupPolicy, &t.policy.value).and_then(|p| cx.records.backup_policies.get(p))
             else {
@@ -40,18 +49,19 @@ impl Rule for Bak005 {
             };
             let Some(rto) = &sys.rto else { continue };
             out.checked();
-            if duration.value > rto.value {
-                let (id, d, r, sid) = (t.id.value.as_str(), duration.value, rto.value, sys.id.value.as_str());
-                out.report(
-                    duration.span,
-                    msg!(
-                        "restore test `{id}` took {d}, longer than the RTO {r} of `{sid}`",
-                        "恢复测试 `{id}` 用时 {d},超过系统 `{sid}` 的 RTO {r}"
-                    ),
-                )
-                .label(rto.span, msg!("RTO", "恢复时间目标"))
-                .record(Kind::RestoreTest, id);
+            if duration.value <= rto.value {
+                continue;
             }
+            let (id, took, target, sid) = (t.id.value.as_str(), duration.value, rto.value, sys.id.value.as_str());
+            out.report(
+                duration.span,
+                msg!(
+                    "restore test {id} took {took}, longer than the RTO of {target} of system {sid}",
+                    "恢复测试 {id} 用时 {took},超过系统 {sid} 的恢复时间目标(RTO){target}"
+                ),
+            )
+            .label(rto.span, msg!("RTO of {sid}", "{sid} 的恢复时间目标"))
+            .record(Kind::RestoreTest, id);
         }
     }
 }
