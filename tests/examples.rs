@@ -48,7 +48,7 @@ fn broken_example_reports_every_fault_at_its_node() {
     let (code, stdout, _) = itos(&args);
     assert_eq!(code, 1);
     let expected: Vec<(String, String, u64, u64)> = [
-        ("ACC-001", "acceptance/ACC-2026-03.yaml", 5, 9),
+        ("ACC-001", "acceptance/ACC-2026-03.yaml", 2, 5),
         ("BAK-002", "backups/bp-itsm.yaml", 2, 5),
         ("BAK-001", "backups/bp-itsm.yaml", 5, 10),
         ("SEC-003", "backups/bp-itsm.yaml", 11, 5),
@@ -80,7 +80,7 @@ fn broken_example_reports_every_fault_at_its_node() {
         ("RPT-001", "engagements/engagement.yaml", 2, 5),
         ("SAT-001", "engagements/engagement.yaml", 2, 5),
         ("CON-005", "engagements/engagement.yaml", 13, 28),
-        ("FBK-001", "feedback/FB-2026-020.yaml", 8, 9),
+        ("FBK-001", "feedback/FB-2026-020.yaml", 2, 5),
         ("IMP-001", "improvements/IMP-2026-04.yaml", 7, 6),
         ("GEN-003", "incidents/2026-10.yaml", 14, 16),
         ("INC-003", "incidents/2026-10.yaml", 15, 9),

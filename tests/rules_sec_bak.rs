@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-//! Fixture tests of the data, access and backup rules (SEC-*, BAK-*).
+//! Fixture tests of the data and access rules (SEC-*); the backup rules are in rules_bak.rs.
 
 mod common;
 use common::*;
@@ -58,89 +58,6 @@ fn sec004_exception_action_within_thirty_days() {
         run_rule("SEC-004", &[("r.yaml", &r("")), ("s.yaml", SYS)], "2026-10-02").0,
         vec![at("SEC-004", "r.yaml", 8, 15)]
     );
-}
-
-fn policy(offsite: bool, encrypted: bool) -> String {
-    format!(
-        "kind: BackupPolicy\nid: bp-1\nsystem: sys-core\nfrequency: daily\noffsite: {offsite}\nencrypted: {encrypted}\nretention_days: 30\nintegrity_check: c\n"
-    )
-}
-
-#[test]
-fn bak001_offsite_and_encryption_by_data() {
-    assert_eq!(
-        run_rule("BAK-001", &[("b.yaml", &policy(false, true)), ("s.yaml", SYS)], "2026-10-31").0,
-        vec![at("BAK-001", "b.yaml", 5, 10)]
-    );
-    // Unencrypted: fine for internal data, not for core data on the system.
-    let files = |level: &str| {
-        vec![("b.yaml", policy(true, false)), ("s.yaml", SYS.to_owned()), ("d.yaml", asset(level, true, true))]
-    };
-    let f = files("internal");
-    let f: Vec<(&str, &str)> = f.iter().map(|(a, b)| (*a, b.as_str())).collect();
-    assert!(run_rule("BAK-001", &f, "2026-10-31").0.is_empty());
-    let f = files("core");
-    let f: Vec<(&str, &str)> = f.iter().map(|(a, b)| (*a, b.as_str())).collect();
-    assert_eq!(run_rule("BAK-001", &f, "2026-10-31").0, vec![at("BAK-001", "b.yaml", 6, 12)]);
-}
-
-fn test_record(extra: &str) -> String {
-    format!("kind: RestoreTest\nid: RT-1\npolicy: bp-1\nperformed_at: 2026-09-20\n{extra}")
-}
-
-#[test]
-fn bak003_failed_without_follow_up_and_bak005_rto() {
-    let t = test_record("result: failed\nintegrity_verified: false\n");
-    let p = policy(true, true);
-    assert_eq!(
-        run_rule("BAK-003", &[("t.yaml", &t), ("b.yaml", &p), ("s.yaml", SYS)], "2026-10-31").0,
-        vec![at("BAK-003", "t.yaml", 5, 9)]
-    );
-    let t = test_record("result: passed\nintegrity_verified: true\nduration: 2h\n");
-    assert!(run_rule("BAK-005", &[("t.yaml", &t), ("b.yaml", &p), ("s.yaml", SYS)], "2026-10-31").0.is_empty());
-    let t = test_record("result: passed\nintegrity_verified: true\nduration: 2h1m\n");
-    assert_eq!(
-        run_rule("BAK-005", &[("t.yaml", &t), ("b.yaml", &p), ("s.yaml", SYS)], "2026-10-31").0,
-        vec![at("BAK-005", "t.yaml", 7, 11)]
-    );
-}
-
-fn restore(day: &str, scope: &str, source: &str) -> String {
-    format!(
-        "kind: RestoreTest\nid: RT-{day}\npolicy: bp-1\nperformed_at: {day}\nresult: passed\nintegrity_verified: true\nscope: {scope}\nsource: {source}\n"
-    )
-}
-
-#[test]
-fn bak002_restore_test_every_ninety_days_or_the_policys_own_interval() {
-    let p = policy(true, true);
-    let t = restore("2026-08-02", "partial", "local");
-    // 2026-08-02 + 90 days = 2026-10-31: still on time.
-    assert!(run_rule("BAK-002", &[("b.yaml", &p), ("s.yaml", SYS), ("t.yaml", &t)], "2026-10-31").0.is_empty());
-    let (located, findings) = run_rule("BAK-002", &[("b.yaml", &p), ("s.yaml", SYS), ("t.yaml", &t)], "2026-11-01");
-    assert_eq!(located, vec![at("BAK-002", "b.yaml", 2, 5)]);
-    assert_eq!(
-        findings[0].message.en,
-        "last passed restore test of bp-1 was on 2026-08-02, 91 days before 2026-11-01; policy requires one every 90 days"
-    );
-    assert_eq!(findings[0].labels.len(), 1);
-    let own = format!("{p}restore_test_interval_days: 30\n");
-    assert_eq!(run_rule("BAK-002", &[("b.yaml", &own), ("s.yaml", SYS), ("t.yaml", &t)], "2026-10-31").0.len(), 1);
-    // A failed test, or one without integrity verification, does not count.
-    let failed = t.replace("result: passed", "result: failed\nfollow_up: x");
-    assert_eq!(run_rule("BAK-002", &[("b.yaml", &p), ("s.yaml", SYS), ("t.yaml", &failed)], "2026-10-31").0.len(), 1);
-}
-
-#[test]
-fn bak004_full_offsite_restore_for_critical_systems() {
-    let p = policy(true, true);
-    let local = restore("2026-08-02", "full", "local");
-    assert_eq!(
-        run_rule("BAK-004", &[("b.yaml", &p), ("s.yaml", SYS), ("t.yaml", &local)], "2026-10-31").0,
-        vec![at("BAK-004", "s.yaml", 2, 5)]
-    );
-    let offsite = restore("2026-08-02", "full", "offsite");
-    assert!(run_rule("BAK-004", &[("b.yaml", &p), ("s.yaml", SYS), ("t.yaml", &offsite)], "2026-10-31").0.is_empty());
 }
 
 #[test]

@@ -1,8 +1,9 @@
-//! ACC-001: Failed or conditional acceptance has a follow-up.
+//! ACC-001: a failed or conditional acceptance records its follow-up.
 
-use crate::model::{Kind, Severity};
+use crate::model::kinds::acceptance::AcceptanceResult;
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::{Context, Meta, Rule, Sink, Stage};
+use crate::rules::{Context, Meta, Rule, Sink, Stage, has_text};
 
 pub struct Acc001;
 
@@ -10,12 +11,18 @@ static META: Meta = Meta {
     id: "ACC-001",
     severity: Severity::Error,
     section: "§2.4",
-    title_en: "Failed or conditional acceptance has a follow-up",
-    title_zh: "验收未通过或有条件通过时须有后续措施",
-    explanation_en: "An acceptance that failed, or passed on conditions, is not the end of the delivery (§2.4): the record must say what happens next — the rework, the missing part, the date. Without `follow_up` nobody owns closing the gap.",
-    explanation_zh: "验收未通过或有条件通过并不意味着交付结束(§2.4):记录须写明后续措施——返工内容、待补部分及完成时间。没有 `follow_up`,就无人负责关闭差距。",
-    failing: "kind: Acceptance\nid: ACC-2026-07\nsubject: 服务台知识库建设\ncriteria: [知识条目不少于 300 条]\nresult: conditional\naccepted_by: 周敏\naccepted_at: 2026-08-28\n",
-    passing: "kind: Acceptance\nid: ACC-2026-07\nsubject: 服务台知识库建设\ncriteria: [知识条目不少于 300 条]\nresult: conditional\naccepted_by: 周敏\naccepted_at: 2026-08-28\nfollow_up: 10 月底前补充 50 条分行常见问题\n",
+    title_en: "A failed or conditional acceptance records its follow-up",
+    title_zh: "验收未通过或有条件通过时须记录后续措施",
+    explanation_en: "Acceptance (§2.4) marks the formal hand-over of a delivery, and the manual's \
+acceptance steps include the follow-up support after it. An Acceptance whose `result` is \
+`failed` or `conditional` is not the end of the delivery: the record must say in `follow_up` what \
+happens next — the rework, the missing part, who does it and by when. Without it nobody owns \
+closing the gap and the delivery stays half-accepted.",
+    explanation_zh: "验收(§2.4)标志着交付成果的正式移交,手册的验收步骤也包括验收后的后续支持。`result` 为 \
+`failed`(未通过)或 `conditional`(有条件通过)的验收并不意味着交付结束:记录须在 `follow_up` 中写明后续\
+措施——返工内容、待补部分、责任人及完成时间。没有后续措施,就无人负责弥补差距,交付始终处于“半验收”状态。",
+    failing: "kind: Acceptance\nid: ACC-2026-07\nsubject: 服务台知识库建设\ncriteria: [知识条目不少于 300 条, 覆盖全部分行常见问题]\nresult: conditional\naccepted_by: 周敏\naccepted_at: 2026-08-28\n",
+    passing: "kind: Acceptance\nid: ACC-2026-07\nsubject: 服务台知识库建设\ncriteria: [知识条目不少于 300 条, 覆盖全部分行常见问题]\nresult: conditional\naccepted_by: 周敏\naccepted_at: 2026-08-28\nfollow_up: 10 月底前补充 50 条分行常见问题,由张伟负责\n",
     params: &[],
     configurable: true,
     stage: Stage::Records,
@@ -27,23 +34,36 @@ impl Rule for Acc001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::model::kinds::acceptance::AcceptanceResult;
         for a in &cx.records.acceptances {
-            out.checked();
-            if a.result.value == AcceptanceResult::Passed {
+            let result = a.result.value;
+            if result == AcceptanceResult::Passed
+                || a.accepted_at.value > cx.as_of
+                || cx.engagement_of(RecordView::Acceptance(a)).is_none()
+            {
                 continue;
             }
-            if a.follow_up.as_ref().is_none_or(|f| f.value.trim().is_empty()) {
-                let (id, result) = (a.id.value.as_str(), a.result.value);
-                out.report(
-                    a.result.span,
-                    msg!(
-                        "acceptance `{id}` is `{result}` but records no `follow_up`",
-                        "验收 `{id}` 结果为 `{result}`,但未记录后续措施 `follow_up`"
-                    ),
-                )
-                .record(Kind::Acceptance, id);
+            out.checked();
+            if has_text(&a.follow_up) {
+                continue;
             }
+            let (id, subject) = (a.id.value.as_str(), a.subject.value.as_str());
+            let (result_en, result_zh) = match result {
+                AcceptanceResult::Failed => ("failed", "未通过"),
+                _ => ("was only conditionally accepted", "为有条件通过"),
+            };
+            out.report(
+                a.id.span,
+                msg!(
+                    "acceptance {id} of “{subject}” {result_en} but records no `follow_up`",
+                    "“{subject}”的验收 {id} {result_zh},但未记录后续措施 `follow_up`"
+                ),
+            )
+            .label(a.result.span, msg!("result `{result}`", "验收结果 `{result}`"))
+            .help(msg!(
+                "write in `follow_up` what is reworked or delivered, by whom and by when",
+                "请在 `follow_up` 中写明返工或补交内容、责任人及完成时间"
+            ))
+            .record(Kind::Acceptance, id);
         }
     }
 }

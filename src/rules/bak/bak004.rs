@@ -69,7 +69,10 @@ impl Rule for Bak004 {
             let start = eng.term.start.value;
             let Some(o) = overdue(last.map(|t| t.performed_at.value), start, interval, day) else { continue };
             let id = sys.id.value.as_str();
-            let what = msg!("full restore from an offsite copy of critical system {id}", "关键系统 {id} 的异地副本全量恢复测试");
+            let what = msg!(
+                "full restore from an offsite copy of critical system {id}",
+                "关键系统 {id} 的异地副本全量恢复测试"
+            );
             let f = out.report(sys.id.span, periodic_message(&what, o, start, interval, day));
             f.label(sys.criticality.span, msg!("critical system", "关键系统"));
             if let Some(t) = last {

@@ -1,4 +1,4 @@
-//! EMR-001: The engagement has an emergency plan.
+//! EMR-001: the engagement has an emergency plan.
 
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
@@ -11,11 +11,18 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§6.3",
     title_en: "The engagement has an emergency plan",
-    title_zh: "服务项目须有应急预案",
-    explanation_en: "The manual requires an emergency plan (§6.3) with response levels, roles and resources, so that a major incident is handled by a rehearsed procedure rather than improvised. An engagement without any EmergencyPlan record is reported at the Engagement.",
-    explanation_zh: "手册要求制定应急预案(§6.3),明确响应级别、角色和资源,使重大事件按演练过的流程处置,而非临场发挥。没有任何 EmergencyPlan 记录的服务项目在 Engagement 处报告。",
+    title_zh: "服务项目须制定应急预案",
+    explanation_en: "The manual requires an emergency plan (§6.3, 应急预案) with response levels, roles \
+and resources, so that a service outage, system failure or security incident is handled by a \
+prepared and rehearsed procedure rather than improvised. From the start of its term an \
+engagement must have at least one EmergencyPlan record; the finding points at the Engagement, \
+since the duty is the engagement's. GB/T 20988-2007 describes what a disaster-recovery plan \
+contains.",
+    explanation_zh: "手册要求制定应急预案(§6.3),明确响应级别、角色分工和应急资源,使服务中断、系统故障或安全事件\
+按事先准备并演练过的流程处置,而非临场发挥。服务项目自合同期开始起至少须有一份应急预案(EmergencyPlan)记录;\
+该义务属于服务项目,因此发现项指向 Engagement。灾难恢复预案的内容可参考 GB/T 20988-2007。",
     failing: "kind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n",
-    passing: "kind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心]\n---\nkind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n",
+    passing: "kind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n---\nkind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\n  - {level: Ⅱ级, criteria: 单一渠道中断, response: 30m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心, 7×24 值班电话]\n",
     params: &[],
     configurable: true,
     stage: Stage::Records,
@@ -28,7 +35,7 @@ impl Rule for Emr001 {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for eng in &cx.records.engagements {
-            if crate::rules::duty::judged_at(cx, eng).is_none() {
+            if cx.as_of < eng.term.start.value {
                 continue;
             }
             out.checked();
@@ -37,17 +44,22 @@ impl Rule for Emr001 {
                 .emergency_plans
                 .iter()
                 .any(|p| cx.engagement_of(RecordView::EmergencyPlan(p)).is_some_and(|e| e.value == eng.id.value));
-            if !has_plan {
-                let id = eng.id.value.as_str();
-                out.report(
-                    eng.id.span,
-                    msg!(
-                        "engagement `{id}` has no emergency plan (EmergencyPlan)",
-                        "服务项目 `{id}` 没有应急预案(EmergencyPlan)"
-                    ),
-                )
-                .record(Kind::Engagement, id);
+            if has_plan {
+                continue;
             }
+            let (id, start) = (eng.id.value.as_str(), eng.term.start.value);
+            out.report(
+                eng.id.span,
+                msg!(
+                    "engagement {id} has no emergency plan, although its term started on {start}",
+                    "服务项目 {id} 的合同期已于 {start} 开始,但没有应急预案"
+                ),
+            )
+            .help(msg!(
+                "write the plan as an EmergencyPlan with its `levels`, `roles` and `resources`",
+                "请以 EmergencyPlan 记录应急预案,写明响应级别 `levels`、角色 `roles` 和资源 `resources`"
+            ))
+            .record(Kind::Engagement, id);
         }
     }
 }

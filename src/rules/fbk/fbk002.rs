@@ -1,5 +1,6 @@
-//! FBK-002: Urgent feedback is closed within the urgent feedback days.
+//! FBK-002: urgent feedback is closed within the urgent-feedback days.
 
+use crate::model::kinds::feedback::{FeedbackClass, FeedbackStatus};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -10,12 +11,18 @@ static META: Meta = Meta {
     id: "FBK-002",
     severity: Severity::Error,
     section: "§5.2",
-    title_en: "Urgent feedback is closed within the urgent feedback days",
-    title_zh: "紧急反馈须在规定天数内关闭",
-    explanation_en: "Urgent feedback (§5.2) needs an answer within days, not weeks: feedback of class `urgent` still open more than `urgent_feedback_days` (3 by default) days after it was received, counted up to the end of the as-of day, is overdue.",
-    explanation_zh: "紧急反馈(§5.2)须在数日内答复:`class: urgent` 的反馈自接收起超过 `urgent_feedback_days`(默认 3)天(计至评估日结束)仍未关闭,即为逾期。",
-    failing: "kind: Feedback\nid: FB-2026-014\nreceived_at: 2026-10-26T11:30:00+08:00\nchannel: phone\nclass: urgent\nsummary: 核心系统故障期间通报不够及时\nstatus: in-progress\n",
-    passing: "kind: Feedback\nid: FB-2026-014\nreceived_at: 2026-10-29T11:30:00+08:00\nchannel: phone\nclass: urgent\nsummary: 核心系统故障期间通报不够及时\nstatus: in-progress\n",
+    title_en: "Urgent feedback is closed within the urgent-feedback days",
+    title_zh: "紧急客户反馈须在规定天数内处理关闭",
+    explanation_en: "Feedback is handled by priority (§5.2): an urgent complaint needs an answer within \
+days, not weeks. Feedback of `class: urgent` that is not `closed` more than \
+`urgent_feedback_days` (3 by default) after its `received_at` is overdue. Days are wall-clock \
+days of 24 hours, counted from the moment it was received up to the end of the as-of day in the \
+engagement's time zone.",
+    explanation_zh: "客户反馈须按轻重缓急处理(§5.2):紧急投诉须在数日内答复,而不是数周。`class: urgent` 的反馈\
+自 `received_at`(接收时间)起超过 `urgent_feedback_days`(默认 3)天仍未 `closed` 的,即为逾期。天数按自然日\
+计算(每天 24 小时),从接收时刻计至评估日结束(服务项目所在时区)。",
+    failing: "kind: Feedback\nid: FB-2026-021\nreceived_at: 2026-10-26T11:30:00+08:00\nchannel: phone\nclass: urgent\nsummary: 分行柜面系统频繁卡顿\nanalysis: 疑似数据库连接池耗尽\nstatus: in-progress\n",
+    passing: "kind: Feedback\nid: FB-2026-021\nreceived_at: 2026-10-29T11:30:00+08:00\nchannel: phone\nclass: urgent\nsummary: 分行柜面系统频繁卡顿\nanalysis: 疑似数据库连接池耗尽\nstatus: in-progress\n",
     params: &["urgent_feedback_days"],
     configurable: true,
     stage: Stage::Records,
@@ -27,25 +34,48 @@ impl Rule for Fbk002 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::model::kinds::feedback::{FeedbackClass, FeedbackStatus};
-        let days = i64::from(cx.policy.urgent_feedback_days);
+        let days = cx.policy.urgent_feedback_days;
         for f in &cx.records.feedback {
             if f.class.value != FeedbackClass::Urgent {
+                continue;
+            }
+            let Some(eng) = cx.engagement_for(RecordView::Feedback(f)) else { continue };
+            let tz = eng.tz();
+            let end = cx.as_of_end(&tz);
+            let received = f.received_at.instant;
+            if received >= end {
                 continue;
             }
             out.checked();
             if f.status.value == FeedbackStatus::Closed {
                 continue;
             }
-            let Some(eng) = cx.engagement_for(RecordView::Feedback(f)) else { continue };
-            let end = cx.as_of_end(&eng.tz());
-            let open = end.as_second() - f.received_at.instant.as_second();
-            if open > days * 86_400 {
-                let (id, d, status) = (f.id.value.as_str(), open / 86_400, f.status.value);
-                out.report(f.status.span, msg!("urgent feedback `{id}` is still `{status}` {d} days after it was received; the policy allows {days}", "紧急反馈 `{id}` 接收已 {d} 天仍为 `{status}`,策略要求 {days} 天内关闭"))
-                    .label(f.received_at.span, msg!("received", "接收时间"))
-                    .record(Kind::Feedback, id);
+            let Ok(deadline) = received.checked_add(jiff::SignedDuration::from_hours(24 * i64::from(days))) else {
+                continue;
+            };
+            if deadline >= end {
+                continue;
             }
+            let (id, status, as_of) = (f.id.value.as_str(), f.status.value, cx.as_of);
+            let (received, deadline) = (local(received, &tz), local(deadline, &tz));
+            out.report(
+                f.status.span,
+                msg!(
+                    "urgent feedback {id} is still `{status}` at the end of {as_of}: received {received}, it was due to be closed by {deadline} (within {days} days)",
+                    "紧急客户反馈 {id} 截至 {as_of} 日终仍为 `{status}`:接收于 {received},应于 {deadline} 前({days} 天内)处理关闭"
+                ),
+            )
+            .label(f.received_at.span, msg!("received", "接收时间"))
+            .help(msg!(
+                "resolve it with the customer, record `resolution` and `customer_confirmed_at`, and close it",
+                "请与客户一同处理,记录 `resolution` 和 `customer_confirmed_at` 后关闭"
+            ))
+            .record(Kind::Feedback, id);
         }
     }
+}
+
+/// An instant as local time in the engagement's zone, e.g. `2026-10-29 11:30`.
+fn local(instant: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
+    instant.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string()
 }

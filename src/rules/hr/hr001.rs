@@ -1,6 +1,6 @@
-//! HR-001: Active staff hold current qualifications.
+//! HR-001: an active person's qualifications are current.
 
-use crate::model::{Kind, Severity};
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -10,12 +10,19 @@ static META: Meta = Meta {
     id: "HR-001",
     severity: Severity::Warning,
     section: "§4.1",
-    title_en: "Active staff hold current qualifications",
+    title_en: "An active person's qualifications are current",
     title_zh: "在岗人员的资质须在有效期内",
-    explanation_en: "Staff must hold the qualifications their role needs (§4.1). A qualification of an active person whose `expires` date lies before the as-of date no longer counts: renew it, or remove it from the record.",
-    explanation_zh: "服务人员须具备岗位所需资质(§4.1)。在岗人员的某项资质 `expires` 早于评估日即已失效:请续证,或从记录中删除。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nqualifications:\n  - {name: Oracle OCP, expires: 2026-08-31}\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nqualifications:\n  - {name: Oracle OCP, expires: 2027-08-31}\n",
+    explanation_en: "Service staff must hold the qualifications their work needs (§4.1), and a \
+certificate that has lapsed no longer proves anything to the customer or an auditor. A \
+qualification of an active person (joined on or before the as-of date and not left by then) \
+whose `expires` date lies before the as-of date is reported: renew it and record the new expiry, \
+or remove it from the record if the role no longer needs it. A qualification is valid through \
+its `expires` day.",
+    explanation_zh: "服务人员须具备胜任工作所需的资质(§4.1),已过期的证书对客户和审计方都不再具有证明力。\
+在岗人员(评估日当天或之前入场且尚未离场)的某项资质 `expires`(有效期至)早于评估日的,将被报告:请续证并\
+更新有效期,或在岗位不再需要时从记录中删除。资质在 `expires` 当天仍视为有效。",
+    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-06-20\nqualifications:\n  - {name: Oracle OCP, expires: 2026-08-31}\n",
+    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-06-20\nqualifications:\n  - {name: Oracle OCP, expires: 2027-08-31}\n",
     params: &[],
     configurable: true,
     stage: Stage::Records,
@@ -29,24 +36,29 @@ impl Rule for Hr001 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let as_of = cx.as_of;
         for p in &cx.records.people {
-            if !cx.is_active(p) {
+            if !cx.is_active(p) || cx.engagement_of(RecordView::Person(p)).is_none() {
                 continue;
             }
             out.checked();
+            let id = p.id.value.as_str();
             for q in &p.qualifications {
-                if let Some(e) = &q.expires
-                    && e.value < as_of
-                {
-                    let (id, name, day) = (p.id.value.as_str(), q.name.value.as_str(), e.value);
-                    out.report(
-                        e.span,
-                        msg!(
-                            "qualification `{name}` of `{id}` expired on {day} (as of {as_of})",
-                            "`{id}` 的资质 `{name}` 已于 {day} 过期(评估日 {as_of})"
-                        ),
-                    )
-                    .record(Kind::Person, id);
+                let Some(expires) = &q.expires else { continue };
+                if expires.value >= as_of {
+                    continue;
                 }
+                let (name, on) = (q.name.value.as_str(), expires.value);
+                out.report(
+                    expires.span,
+                    msg!(
+                        "qualification `{name}` of {id} expired on {on}, before {as_of}",
+                        "{id} 的资质“{name}”已于 {on} 过期(评估日 {as_of})"
+                    ),
+                )
+                .help(msg!(
+                    "renew the qualification and record its new `expires` date, or remove it if the role no longer needs it",
+                    "请续证并更新 `expires`,如岗位已不需要该资质则从记录中删除"
+                ))
+                .record(Kind::Person, id);
             }
         }
     }

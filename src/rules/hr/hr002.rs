@@ -1,6 +1,7 @@
-//! HR-002: Leavers are offboarded and their access revoked promptly.
+//! HR-002: a leaver is offboarded, access revoked in time, work handed to someone still there.
 
-use crate::model::{Kind, Severity};
+use crate::calendar::dates::{add_days, days_between};
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -10,12 +11,19 @@ static META: Meta = Meta {
     id: "HR-002",
     severity: Severity::Error,
     section: "§4.4",
-    title_en: "Leavers are offboarded and their access revoked promptly",
-    title_zh: "离场人员须完成交接并及时回收权限",
-    explanation_en: "When someone leaves the team (§4.4) their work is handed over, their access revoked and their records archived. A Person with `left` needs an `offboarding` record; access must be revoked no later than `access_revocation_days` (1 by default; 0 = on the leaving day) after leaving; and the work must be handed to someone who had not left by then.",
-    explanation_zh: "人员离场时(§4.4)须完成工作交接、回收权限并归档记录。填写了 `left` 的人员须有 `offboarding` 记录;权限须在离场后 `access_revocation_days`(默认 1 天,0 表示离场当日)内回收;工作须交接给当时仍在岗的人员。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nleft: 2026-02-27\noffboarding:\n  handover_to: p-wang-lei\n  handover_at: 2026-02-26\n  access_revoked_at: 2026-03-05\n  records_archived: true\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: 数据库工程师\njoined: 2025-06-20\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nleft: 2026-02-27\noffboarding:\n  handover_to: p-wang-lei\n  handover_at: 2026-02-26\n  access_revoked_at: 2026-02-27\n  records_archived: true\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: 数据库工程师\njoined: 2025-06-20\n",
+    title_en: "A leaver is offboarded: access revoked in time, work handed to someone still there",
+    title_zh: "离场人员须完成离场交接,及时回收权限,并交接给在岗人员",
+    explanation_en: "When someone leaves the team (§4.4) their work is handed over, their access revoked \
+and their records archived; an account left open after the owner has gone is a classic way in. \
+A Person whose `left` date has passed needs an `offboarding` record; its `access_revoked_at` must \
+be no later than `access_revocation_days` after `left` (1 by default; 0 = on the leaving day); and \
+`handover_to` must name a person who had not left by `handover_at`.",
+    explanation_zh: "人员离场时(§4.4)须完成工作交接、回收权限并归档记录;人已离开而账号仍开放,是常见的安全隐患。\
+`left`(离场日期)已到的人员须有 `offboarding`(离场交接)记录;其 `access_revoked_at`(权限回收日期)不得晚于 \
+`left` 后 `access_revocation_days` 天(默认 1 天,0 表示离场当日);`handover_to` 须是在 `handover_at` \
+(交接日期)时尚未离场的人员。",
+    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nleft: 2026-02-27\noffboarding:\n  handover_to: p-wang-lei\n  handover_at: 2026-02-26\n  access_revoked_at: 2026-03-05\n  records_archived: true\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: 运维工程师\njoined: 2025-06-20\n",
+    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nleft: 2026-02-27\noffboarding:\n  handover_to: p-wang-lei\n  handover_at: 2026-02-26\n  access_revoked_at: 2026-02-27\n  records_archived: true\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: 运维工程师\njoined: 2025-06-20\n",
     params: &["access_revocation_days"],
     configurable: true,
     stage: Stage::Records,
@@ -28,33 +36,41 @@ impl Rule for Hr002 {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let days = cx.policy.access_revocation_days;
+        let as_of = cx.as_of;
         for p in &cx.records.people {
             let Some(left) = &p.left else { continue };
-            if left.value > cx.as_of {
+            if left.value > as_of || cx.engagement_of(RecordView::Person(p)).is_none() {
                 continue;
             }
             out.checked();
-            let id = p.id.value.as_str();
+            let (id, left_on) = (p.id.value.as_str(), left.value);
             let Some(off) = &p.offboarding else {
-                let day = left.value;
                 out.report(
-                    left.span,
+                    p.id.span,
                     msg!(
-                        "`{id}` left on {day} without an `offboarding` record",
-                        "`{id}` 已于 {day} 离场,但没有离场交接记录 `offboarding`"
+                        "{id} left on {left_on} but has no `offboarding` record (handover, access revocation, archiving)",
+                        "{id} 已于 {left_on} 离场,但没有离场交接记录 `offboarding`(工作交接、权限回收、资料归档)"
                     ),
                 )
+                .label(left.span, msg!("left", "离场日期"))
+                .help(msg!(
+                    "add `offboarding` with `handover_to`, `handover_at`, `access_revoked_at` and `records_archived`",
+                    "请补充 `offboarding`,写明 `handover_to`、`handover_at`、`access_revoked_at` 和 `records_archived`"
+                ))
                 .record(Kind::Person, id);
                 continue;
             };
-            let limit = crate::calendar::dates::add_days(left.value, i64::from(days));
-            if off.access_revoked_at.value > limit {
-                let (revoked, day) = (off.access_revoked_at.value, left.value);
+            // Revoked on or before `left` + N days; not yet late while that day has not passed.
+            let limit = add_days(left_on, i64::from(days));
+            let revoked = off.access_revoked_at.value;
+            if revoked > limit && as_of > limit {
+                let (late, within) = (days_en(days_between(left_on, revoked)), days_en(i64::from(days)));
+                let (late_n, days_n) = (days_between(left_on, revoked), days);
                 out.report(
                     off.access_revoked_at.span,
                     msg!(
-                        "access of `{id}` was revoked on {revoked}, more than {days} day(s) after leaving on {day}",
-                        "`{id}` 于 {day} 离场,权限至 {revoked} 才回收,超过 {days} 天"
+                        "access of {id} was revoked on {revoked}, {late} after leaving on {left_on}; policy requires revocation within {within} (by {limit})",
+                        "{id} 于 {left_on} 离场,权限至 {revoked} 才回收,为离场后第 {late_n} 天;策略要求 {days_n} 天内回收(不晚于 {limit})"
                     ),
                 )
                 .label(left.span, msg!("left", "离场日期"))
@@ -63,17 +79,25 @@ impl Rule for Hr002 {
             if let Some(to) = cx.person(&off.handover_to.value)
                 && let Some(to_left) = &to.left
                 && to_left.value <= off.handover_at.value
+                && to_left.value <= as_of
             {
-                let (name, gone) = (to.id.value.as_str(), to_left.value);
+                let (to_id, gone, at) = (to.id.value.as_str(), to_left.value, off.handover_at.value);
                 out.report(
                     off.handover_to.span,
                     msg!(
-                        "work was handed over to `{name}`, who had left on {gone}",
-                        "工作交接给了已于 {gone} 离场的 `{name}`"
+                        "{id} handed over on {at} to {to_id}, who had already left on {gone}",
+                        "{id} 于 {at} 将工作交接给 {to_id},而 {to_id} 已于 {gone} 离场"
                     ),
                 )
+                .label(to_left.span, msg!("{to_id} left", "{to_id} 的离场日期"))
+                .help(msg!("hand the work over to a person still on the team", "请将工作交接给仍在岗的人员"))
                 .record(Kind::Person, id);
             }
         }
     }
+}
+
+/// "1 day", "3 days".
+fn days_en(n: i64) -> String {
+    if n == 1 { "1 day".to_owned() } else { format!("{n} days") }
 }

@@ -1,6 +1,8 @@
-//! HR-003: Staff are trained before they start.
+//! HR-003: a person is trained before starting work (上岗前培训).
 
-use crate::model::{Kind, Severity};
+use crate::calendar::dates::add_days;
+use crate::model::kinds::training::TrainingTopic;
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -10,11 +12,18 @@ static META: Meta = Meta {
     id: "HR-003",
     severity: Severity::Warning,
     section: "§4.1",
-    title_en: "Staff are trained before they start",
-    title_zh: "人员上岗前须完成岗前培训",
-    explanation_en: "New staff are trained before they start work on the engagement (§4.1, 上岗前培训). A person needs a Training of topic `onboarding` that they attended on or before `joined` plus `onboarding_training_grace_days` (0 by default).",
-    explanation_zh: "新进人员须在上岗前接受培训(§4.1)。每名人员须参加一次 `topic: onboarding` 的培训,日期不晚于 `joined` 加 `onboarding_training_grace_days`(默认 0)天。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n",
+    title_en: "A person receives onboarding training before starting work",
+    title_zh: "人员须在上岗前完成上岗前培训",
+    explanation_en: "New staff learn the customer's environment, processes and security rules before they \
+touch production (§4.1, 上岗前培训). Every person must appear in the `attendees` of a Training with \
+`topic: onboarding` held on or before `joined` plus `onboarding_training_grace_days` (0 by \
+default: on or before the joining day). A person is judged once that day has passed; people who \
+have since left are judged too, since the gap happened while they worked.",
+    explanation_zh: "新进人员在接触生产环境之前,须先了解客户环境、工作流程和安全要求(§4.1,上岗前培训)。\
+每名人员须出现在一次 `topic: onboarding` 培训(Training)的 `attendees` 中,培训日期不晚于 `joined`(入场日期)\
+加 `onboarding_training_grace_days` 天(默认 0,即入场当日或之前)。该日期过后即作判断;已离场人员同样判断,\
+因为缺口发生在其在岗期间。",
+    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n---\nkind: Training\nid: TRN-2025-ONB-02\ntopic: onboarding\nheld_at: 2025-07-08\nattendees: [p-li-na]\n",
     passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n---\nkind: Training\nid: TRN-2025-ONB-01\ntopic: onboarding\nheld_at: 2025-06-18\nattendees: [p-li-na]\n",
     params: &["onboarding_training_grace_days"],
     configurable: true,
@@ -27,33 +36,43 @@ impl Rule for Hr003 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::model::kinds::training::TrainingTopic;
-        let grace = i64::from(cx.policy.onboarding_training_grace_days);
+        let grace = cx.policy.onboarding_training_grace_days;
         for p in &cx.records.people {
-            if p.joined.value > cx.as_of {
+            let by = add_days(p.joined.value, i64::from(grace));
+            // Due on `by` (inclusive): judged once as-of is past it.
+            if by >= cx.as_of || cx.engagement_of(RecordView::Person(p)).is_none() {
                 continue;
             }
             out.checked();
-            let by = crate::calendar::dates::add_days(p.joined.value, grace);
-            if by > cx.as_of {
-                continue; // the grace period is still running
-            }
-            let trained = cx.records.trainings.iter().any(|t| {
-                t.topic.value == TrainingTopic::Onboarding
-                    && t.held_at.value <= by
-                    && t.attendees.iter().any(|a| a.value == p.id.value)
+            let id = p.id.value.as_str();
+            let onboarding = cx.records.trainings.iter().filter(|t| {
+                t.topic.value == TrainingTopic::Onboarding && t.held_at.value <= cx.as_of && t.attended_by(id)
             });
-            if !trained {
-                let (id, joined) = (p.id.value.as_str(), p.joined.value);
-                out.report(
-                    p.id.span,
-                    msg!(
-                        "`{id}` (joined {joined}) attended no onboarding training by {by}",
-                        "`{id}`({joined} 入场)在 {by} 前未参加岗前培训"
-                    ),
-                )
-                .record(Kind::Person, id);
+            let (on_time, late): (Vec<_>, Vec<_>) = onboarding.partition(|t| t.held_at.value <= by);
+            if !on_time.is_empty() {
+                continue;
             }
+            let joined = p.joined.value;
+            let f = out.report(
+                p.id.span,
+                msg!(
+                    "{id} joined on {joined} without onboarding training on or before {by}",
+                    "{id} 于 {joined} 入场,但在 {by} 之前(含当日)未参加上岗前培训"
+                ),
+            );
+            f.label(p.joined.span, msg!("joined", "入场日期"));
+            if let Some(t) = late.iter().min_by_key(|t| t.held_at.value) {
+                let (tid, on) = (t.id.value.as_str(), t.held_at.value);
+                f.label(
+                    t.held_at.span,
+                    msg!("onboarding training {tid} came later, on {on}", "上岗前培训 {tid} 晚至 {on} 才举行"),
+                );
+            }
+            f.help(msg!(
+                "train new staff before they start, and record it as a Training with `topic: onboarding` and the person among its `attendees`",
+                "请在人员上岗前完成培训,并以 Training 记录(`topic: onboarding`),将该人员列入 `attendees`"
+            ))
+            .record(Kind::Person, id);
         }
     }
 }

@@ -1,6 +1,6 @@
-//! HR-004: Active staff have signed a confidentiality agreement.
+//! HR-004: an active person has signed a confidentiality agreement (保密协议).
 
-use crate::model::{Kind, Severity};
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -10,12 +10,17 @@ static META: Meta = Meta {
     id: "HR-004",
     severity: Severity::Error,
     section: "§4.5",
-    title_en: "Active staff have signed a confidentiality agreement",
+    title_en: "An active person has signed a confidentiality agreement",
     title_zh: "在岗人员须签署保密协议",
-    explanation_en: "Everyone working on the engagement handles the customer's information and must have signed a confidentiality agreement (§4.5, 保密协议). An active person without `nda_signed_at` is reported.",
-    explanation_zh: "参与服务项目的人员都会接触客户信息,须签署保密协议(§4.5)。在岗人员没有 `nda_signed_at` 的将被报告。",
+    explanation_en: "Everyone working on the engagement sees the customer's systems and data, and the \
+manual's code of conduct (§4.5) binds them to confidentiality; without a signed agreement that \
+duty cannot be enforced. Every active person (joined on or before the as-of date and not left by \
+then) must have `nda_signed_at`, dated on or before the as-of date.",
+    explanation_zh: "参与服务项目的人员都会接触客户的系统和数据,手册的行为规范(§4.5)要求其履行保密义务;\
+没有签署的保密协议,这一义务就无从约束。每名在岗人员(评估日当天或之前入场且尚未离场)都须有 \
+`nda_signed_at`(保密协议签署日期),且不晚于评估日。",
     failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nnda_signed_at: 2025-06-20\n",
+    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nnda_signed_at: 2025-06-18\n",
     params: &[],
     configurable: true,
     stage: Stage::Records,
@@ -29,20 +34,39 @@ impl Rule for Hr004 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let as_of = cx.as_of;
         for p in &cx.records.people {
-            if !cx.is_active(p) {
+            if !cx.is_active(p) || cx.engagement_of(RecordView::Person(p)).is_none() {
                 continue;
             }
             out.checked();
-            if p.nda_signed_at.as_ref().is_none_or(|d| d.value > as_of) {
-                let id = p.id.value.as_str();
-                out.report(
-                    p.id.span,
-                    msg!(
-                        "`{id}` works on the engagement without a signed confidentiality agreement (`nda_signed_at`)",
-                        "`{id}` 在岗但未签署保密协议(`nda_signed_at`)"
-                    ),
-                )
-                .record(Kind::Person, id);
+            let id = p.id.value.as_str();
+            match &p.nda_signed_at {
+                Some(d) if d.value <= as_of => {}
+                Some(d) => {
+                    let on = d.value;
+                    out.report(
+                        p.id.span,
+                        msg!(
+                            "{id} works on the engagement without a confidentiality agreement signed by {as_of} (`nda_signed_at` is {on})",
+                            "{id} 在岗,但截至 {as_of} 尚未签署保密协议(`nda_signed_at` 为 {on})"
+                        ),
+                    )
+                    .label(d.span, msg!("signed after {as_of}", "签署日期晚于 {as_of}"))
+                    .record(Kind::Person, id);
+                }
+                None => {
+                    out.report(
+                        p.id.span,
+                        msg!(
+                            "{id} works on the engagement without a signed confidentiality agreement (`nda_signed_at`)",
+                            "{id} 在岗,但没有签署保密协议的记录(`nda_signed_at`)"
+                        ),
+                    )
+                    .help(msg!(
+                        "have the agreement signed and record the date as `nda_signed_at`",
+                        "请签署保密协议,并以 `nda_signed_at` 记录签署日期"
+                    ))
+                    .record(Kind::Person, id);
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
-//! IMP-001: Improvements are done on time and evaluated.
+//! IMP-001: an improvement is done by its due date and then evaluated (PDCA).
 
-use crate::model::{Kind, Severity};
+use crate::model::kinds::improvement::ImprovementStatus;
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -10,12 +11,17 @@ static META: Meta = Meta {
     id: "IMP-001",
     severity: Severity::Error,
     section: "§2.5, §5.4, §5.5",
-    title_en: "Improvements are done on time and evaluated",
-    title_zh: "改进计划须按期完成并评估效果",
-    explanation_en: "Improvement follows the PDCA cycle (§2.5, §5.4, §5.5): plan, do, check, act. An improvement past its `due` date that is neither done nor dropped is late; one marked done without an `evaluation` skipped the check of whether it worked.",
-    explanation_zh: "服务改进遵循 PDCA 循环(§2.5、§5.4、§5.5):计划、执行、检查、处理。超过 `due` 仍未完成(也未放弃)的改进计划即为逾期;标记为完成却没有 `evaluation`(效果评估)的,则跳过了“检查”环节。",
-    failing: "kind: Improvement\nid: IMP-2026-03\ngoal: 月度服务报告增加风险趋势分析\nmeasures: [修订报告模板]\nowner: p-zhang-wei\ndue: 2026-08-31\nstatus: done\n",
-    passing: "kind: Improvement\nid: IMP-2026-03\ngoal: 月度服务报告增加风险趋势分析\nmeasures: [修订报告模板]\nowner: p-zhang-wei\ndue: 2026-08-31\nstatus: done\nevaluation: {at: 2026-09-30, effective: true}\n",
+    title_en: "An improvement is done by its due date and its effect evaluated",
+    title_zh: "服务改进计划须按期完成并评估效果",
+    explanation_en: "Continual improvement follows the PDCA cycle (§2.5, §5.4, §5.5): plan, do, check, \
+act. An Improvement still `planned` or `in-progress` after its `due` date is late (a `dropped` one \
+is a decision, not a delay); one marked `done` without an `evaluation` dated on or before the \
+as-of day skipped the \"check\": nobody knows whether the measures worked.",
+    explanation_zh: "持续改进遵循 PDCA 循环(§2.5、§5.4、§5.5):计划、执行、检查、处理。超过 `due`(计划完成日期)\
+仍为 `planned` 或 `in-progress` 的服务改进计划即为逾期(`dropped` 是明确的决定,不算拖延);标记为 `done` \
+却没有不晚于评估日的 `evaluation`(效果评估)的,跳过了“检查”环节:无人知道改进措施是否见效。",
+    failing: "kind: Improvement\nid: IMP-2026-03\ngoal: 月度服务报告增加风险趋势分析\nmeasures: [修订报告模板, 增加季度趋势图]\nowner: 张伟\ndue: 2026-08-31\nstatus: done\n",
+    passing: "kind: Improvement\nid: IMP-2026-03\ngoal: 月度服务报告增加风险趋势分析\nmeasures: [修订报告模板, 增加季度趋势图]\nowner: 张伟\ndue: 2026-08-31\nstatus: done\nevaluation: {at: 2026-09-30, effective: true, notes: 客户在 9 月例会上确认报告更易读}\n",
     params: &[],
     configurable: true,
     stage: Stage::Records,
@@ -27,30 +33,47 @@ impl Rule for Imp001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::model::kinds::improvement::ImprovementStatus as S;
         let as_of = cx.as_of;
         for i in &cx.records.improvements {
+            if cx.engagement_of(RecordView::Improvement(i)).is_none() {
+                continue;
+            }
             out.checked();
             let (id, due, status) = (i.id.value.as_str(), i.due.value, i.status.value);
             match status {
-                S::Done if i.evaluation.is_none() => {
+                ImprovementStatus::Done => {
+                    if i.evaluation.as_ref().is_some_and(|e| e.at.value <= as_of) {
+                        continue;
+                    }
                     out.report(
-                        i.status.span,
+                        i.id.span,
                         msg!(
-                            "improvement `{id}` is done but has no `evaluation` of its effect",
-                            "改进计划 `{id}` 已完成,但没有效果评估 `evaluation`"
+                            "improvement {id} is done but has no `evaluation` of whether its measures worked",
+                            "服务改进计划 {id} 已完成,但没有评估改进措施是否见效的 `evaluation`"
                         ),
                     )
+                    .label(i.status.span, msg!("done", "已完成"))
+                    .help(msg!(
+                        "add `evaluation: {{at, effective, notes}}` once the effect has been checked",
+                        "检查效果后请补充 `evaluation: {{at, effective, notes}}`"
+                    ))
                     .record(Kind::Improvement, id);
                 }
-                S::Planned | S::InProgress if due < as_of => {
+                ImprovementStatus::Planned | ImprovementStatus::InProgress if due < as_of => {
+                    let late_n = crate::calendar::dates::days_between(due, as_of);
+                    let late = if late_n == 1 { "1 day".to_owned() } else { format!("{late_n} days") };
                     out.report(
                         i.due.span,
                         msg!(
-                            "improvement `{id}` was due on {due} and is still `{status}` (as of {as_of})",
-                            "改进计划 `{id}` 应于 {due} 完成,截至 {as_of} 仍为 `{status}`"
+                            "improvement {id} was due on {due} and is still `{status}` as of {as_of}, {late} late",
+                            "服务改进计划 {id} 应于 {due} 完成,截至 {as_of} 已逾期 {late_n} 天,仍为 `{status}`"
                         ),
                     )
+                    .label(i.status.span, msg!("status", "状态"))
+                    .help(msg!(
+                        "finish it and set `status: done`, or agree a new due date (or `dropped`) with the customer",
+                        "请完成后改为 `status: done`,或与客户商定新的完成日期(或改为 `dropped`)"
+                    ))
                     .record(Kind::Improvement, id);
                 }
                 _ => {}

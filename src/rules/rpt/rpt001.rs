@@ -1,21 +1,48 @@
-//! RPT-001: A service report for every month, delivered within the working days allowed.
+//! RPT-001: a monthly service report for every month of the term, delivered in time.
 
+use jiff::civil::Date;
+
+use crate::model::kinds::{Engagement, ServiceReport};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Rpt001;
 
+/// The examples' own engagement: its term starts in September 2026, so one report is due.
+macro_rules! engagement {
+    () => {
+        "kind: Engagement\nid: bank-ops\ntitle: 核心系统运维外包\ncustomer: {name: 江南商业银行}\nprovider: {name: 示例服务商}\nterm: {start: 2026-09-01, end: 2027-08-31}\nscope:\n  - {service: helpdesk, description: 服务台, deliverables: [月度服务报告]}\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: 扣减服务费, data_loss: 赔偿直接损失, system_failure: 扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n"
+    };
+}
+
 static META: Meta = Meta {
     id: "RPT-001",
     severity: Severity::Error,
     section: "§1.2, §2.3",
-    title_en: "A service report for every month, delivered within the working days allowed",
-    title_zh: "每月须在规定工作日内提交月度服务报告",
-    explanation_en: "The provider reports to the customer every month (§1.2, §2.3, 月度服务报告). For every month of the term that ended before the as-of date there must be a ServiceReport whose `period` covers the month, delivered within `service_report_workdays` (5 by default) working days after the month's last day, counted on the engagement's calendar (public holidays and make-up workdays included). One finding per month missing or late, at the Engagement.",
-    explanation_zh: "服务方每月向客户提交服务报告(§1.2、§2.3)。合同期内每个在评估日前已结束的月份,都须有 `period` 覆盖该月的 ServiceReport,且在该月最后一天后 `service_report_workdays`(默认 5)个工作日内提交(按服务项目日历计算,含法定节假日和调休)。每个缺失或逾期的月份在 Engagement 处报告一次。",
-    failing: "kind: ServiceReport\nid: RPT-2026-09\nperiod: {from: 2026-09-01, to: 2026-09-30}\ndelivered_at: 2026-10-09\n",
-    passing: "kind: ServiceReport\nitems:\n  - {id: RPT-2025-07, period: {from: 2025-07-01, to: 2025-07-31}, delivered_at: 2025-08-05}\n  - {id: RPT-2025-08, period: {from: 2025-08-01, to: 2025-08-31}, delivered_at: 2025-09-04}\n  - {id: RPT-2025-09, period: {from: 2025-09-01, to: 2025-09-30}, delivered_at: 2025-10-09}\n  - {id: RPT-2025-10, period: {from: 2025-10-01, to: 2025-10-31}, delivered_at: 2025-11-05}\n  - {id: RPT-2025-11, period: {from: 2025-11-01, to: 2025-11-30}, delivered_at: 2025-12-04}\n  - {id: RPT-2025-12, period: {from: 2025-12-01, to: 2025-12-31}, delivered_at: 2026-01-07}\n  - {id: RPT-2026-01, period: {from: 2026-01-01, to: 2026-01-31}, delivered_at: 2026-02-04}\n  - {id: RPT-2026-02, period: {from: 2026-02-01, to: 2026-02-28}, delivered_at: 2026-03-05}\n  - {id: RPT-2026-03, period: {from: 2026-03-01, to: 2026-03-31}, delivered_at: 2026-04-03}\n  - {id: RPT-2026-04, period: {from: 2026-04-01, to: 2026-04-30}, delivered_at: 2026-05-08}\n  - {id: RPT-2026-05, period: {from: 2026-05-01, to: 2026-05-31}, delivered_at: 2026-06-04}\n  - {id: RPT-2026-06, period: {from: 2026-06-01, to: 2026-06-30}, delivered_at: 2026-07-03}\n  - {id: RPT-2026-07, period: {from: 2026-07-01, to: 2026-07-31}, delivered_at: 2026-08-05}\n  - {id: RPT-2026-08, period: {from: 2026-08-01, to: 2026-08-31}, delivered_at: 2026-09-04}\n  - {id: RPT-2026-09, period: {from: 2026-09-01, to: 2026-09-30}, delivered_at: 2026-10-13}\n",
+    title_en: "A monthly service report for every month of the term, delivered in time",
+    title_zh: "合同期内每月须按时提交月度服务报告",
+    explanation_en: "The provider reports service levels, incidents, changes and risks to the customer \
+every month (§1.2, §2.3, 月度服务报告); a missing or late report leaves the customer without the \
+evidence the SLA is built on. For every month of the term that ended before the as-of date \
+there must be a ServiceReport whose `period` covers the month (from the term's start in its \
+first month), delivered within `service_report_workdays` (5 by default) working days after the \
+month's last day, counted on the engagement's `calendar` (public holidays and make-up workdays \
+included). Each month missing or late is one finding at the Engagement; a month that ends after \
+the term's end is not due.",
+    explanation_zh: "服务方每月向客户报告服务水平、事件、变更和风险(§1.2、§2.3,月度服务报告);报告缺失或\
+迟交,客户就缺少衡量 SLA 的依据。合同期内每个在评估日之前结束的月份,都须有一份 `period` 覆盖该月(首月从合同\
+开始日起)的服务报告(ServiceReport),并在该月最后一天后 `service_report_workdays`(默认 5)个工作日内提交,\
+工作日按服务项目的 `calendar` 计算(含法定节假日和调休上班日)。每个缺失或逾期的月份在 Engagement 处各报告一次;\
+结束于合同期满之后的月份不作要求。",
+    failing: concat!(
+        engagement!(),
+        "---\nkind: ServiceReport\nid: RPT-2026-09\nperiod: {from: 2026-09-01, to: 2026-09-30}\ndelivered_at: 2026-10-14\n"
+    ),
+    passing: concat!(
+        engagement!(),
+        "---\nkind: ServiceReport\nid: RPT-2026-09\nperiod: {from: 2026-09-01, to: 2026-09-30}\ndelivered_at: 2026-10-13\n"
+    ),
     params: &["service_report_workdays"],
     configurable: true,
     stage: Stage::Records,
@@ -27,51 +54,71 @@ impl Rule for Rpt001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::calendar::dates::add_months;
-        let n = cx.policy.service_report_workdays;
         for eng in &cx.records.engagements {
-            let Some(day) = crate::rules::duty::judged_at(cx, eng) else { continue };
-            let calendar = cx.working_days(Some(eng));
-            let reports: Vec<_> = cx
+            if cx.as_of < eng.term.start.value {
+                continue;
+            }
+            out.checked();
+            let reports: Vec<&ServiceReport> = cx
                 .records
                 .service_reports
                 .iter()
+                .filter(|r| r.delivered_at.value <= cx.as_of)
                 .filter(|r| cx.engagement_of(RecordView::ServiceReport(r)).is_some_and(|e| e.value == eng.id.value))
                 .collect();
-            let id = eng.id.value.as_str();
-            let mut first = eng.term.start.value.first_of_month();
-            // Months of the term that ended before the judging day.
-            while first <= eng.term.end.value {
-                let last = first.last_of_month();
-                if last >= day || last > eng.term.end.value {
-                    break;
-                }
-                out.checked();
-                let deadline = calendar.add_working_days(last, n);
-                let covering: Vec<_> =
-                    reports.iter().filter(|r| r.period.from.value <= first && r.period.to.value >= last).collect();
-                let on_time =
-                    covering.iter().any(|r| r.delivered_at.value <= deadline && r.delivered_at.value <= cx.as_of);
-                let month = format!("{:04}-{:02}", first.year(), first.month());
-                if !on_time && deadline < cx.as_of {
-                    match covering
-                        .iter()
-                        .filter(|r| r.delivered_at.value <= cx.as_of)
-                        .min_by_key(|r| r.delivered_at.value)
-                    {
-                        Some(late) => {
-                            let (rid, d) = (late.id.value.as_str(), late.delivered_at.value);
-                            out.report(late.delivered_at.span, msg!("service report `{rid}` for {month} was delivered on {d}, after the deadline {deadline} ({n} working days after the month ended)", "{month} 的服务报告 `{rid}` 于 {d} 提交,晚于期限 {deadline}(月末后 {n} 个工作日)"))
-                                .record(Kind::Engagement, id);
-                        }
-                        None => {
-                            out.report(eng.id.span, msg!("no service report for {month}; it was due by {deadline} ({n} working days after the month ended)", "缺少 {month} 的服务报告;应于 {deadline} 前提交(月末后 {n} 个工作日)"))
-                                .record(Kind::Engagement, id);
-                        }
-                    }
-                }
-                first = add_months(first, 1);
+            for (from, to) in months(eng).take_while(|(_, to)| *to < cx.as_of) {
+                check_month(cx, out, eng, &reports, from, to);
             }
         }
     }
+}
+
+/// The months of the term that must be reported on, as (first day within the term, last day
+/// of the month); a month ending after the term's end is not due.
+fn months(eng: &Engagement) -> impl Iterator<Item = (Date, Date)> {
+    let (start, end) = (eng.term.start.value, eng.term.end.value);
+    std::iter::successors(Some(start.first_of_month()), |m| m.last_of_month().tomorrow().ok())
+        .map(move |m| (m.max(start), m.last_of_month()))
+        .take_while(move |(_, last)| *last <= end)
+}
+
+fn check_month(cx: &Context<'_>, out: &mut Sink, eng: &Engagement, reports: &[&ServiceReport], from: Date, to: Date) {
+    let n = cx.policy.service_report_workdays;
+    let deadline = cx.working_days(Some(eng)).add_working_days(to, n);
+    // Due through the end of the deadline day: judged once as-of is past it.
+    if cx.as_of <= deadline {
+        return;
+    }
+    let covering: Vec<&&ServiceReport> =
+        reports.iter().filter(|r| r.period.from.value <= from && r.period.to.value >= to).collect();
+    if covering.iter().any(|r| r.delivered_at.value <= deadline) {
+        return;
+    }
+    let (id, month, y, m) =
+        (eng.id.value.as_str(), format!("{:04}-{:02}", to.year(), to.month()), to.year(), to.month());
+    let late = covering.iter().min_by_key(|r| r.delivered_at.value);
+    let message = match late {
+        Some(r) => {
+            let (rid, on) = (r.id.value.as_str(), r.delivered_at.value);
+            msg!(
+                "the service report for {month} was due by {deadline} ({n} working days after {to}), but {rid} was delivered on {on}",
+                "{y}年{m}月的服务报告应于 {deadline} 前提交({to} 后 {n} 个工作日),但 {rid} 于 {on} 才提交"
+            )
+        }
+        None => msg!(
+            "no service report for {month} ({from} to {to}) was delivered by {deadline}, {n} working days after the month ended",
+            "缺少 {y}年{m}月({from} 至 {to})的服务报告;应于月末后 {n} 个工作日内即 {deadline} 前提交"
+        ),
+    };
+    let f = out.report(eng.id.span, message);
+    if let Some(r) = late {
+        let rid = r.id.value.as_str();
+        f.label(r.delivered_at.span, msg!("{rid} delivered after {deadline}", "{rid} 晚于 {deadline} 提交"));
+    } else {
+        f.help(msg!(
+            "deliver the report and record it as a ServiceReport with `period: {{from: {from}, to: {to}}}` and its `delivered_at`",
+            "请提交报告,并以 ServiceReport 记录(`period: {{from: {from}, to: {to}}}`,注明 `delivered_at`)"
+        ));
+    }
+    f.record(Kind::Engagement, id);
 }

@@ -1,7 +1,9 @@
-//! SAT-001: A satisfaction survey covers the last survey interval.
+//! SAT-001: a customer-satisfaction survey covers the last survey interval.
 
+use crate::calendar::dates::Interval;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
+use crate::rules::duty::judged_at;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Sat001;
@@ -12,10 +14,18 @@ static META: Meta = Meta {
     section: "§5.3",
     title_en: "A satisfaction survey covers the last survey interval",
     title_zh: "最近一个调查周期内须开展满意度调查",
-    explanation_en: "Customer satisfaction is surveyed regularly (§5.3). At the as-of date there must be a Survey whose `period` overlaps the last `survey_interval_months` (6 by default); the first is due one interval after the term starts. The finding points at the Engagement.",
-    explanation_zh: "须定期开展客户满意度调查(§5.3)。评估日时,须有 `period` 与最近 `survey_interval_months`(默认 6)个月重叠的调查(Survey);首次调查应在合同期开始后一个周期内完成。发现项指向 Engagement。",
-    failing: "kind: Survey\nid: SAT-2026-Q4\nperiod: {from: 2025-10-01, to: 2025-12-31}\ninvited: 6\nresponses:\n  - {respondent: 信息科技部, scores: {quality: 5, reliability: 4}}\n  - {respondent: 运营管理部, scores: {quality: 4, reliability: 4}}\n",
-    passing: "kind: Survey\nid: SAT-2026-H1\nperiod: {from: 2026-01-01, to: 2026-06-30}\ninvited: 6\nresponses:\n  - {respondent: 信息科技部, scores: {quality: 5, reliability: 4}}\n  - {respondent: 运营管理部, scores: {quality: 4, reliability: 4}}\n",
+    explanation_en: "The manual asks for regular customer-satisfaction surveys (§5.3): they are the \
+customer's own view of the service, which no ticket statistic replaces. At the as-of date the \
+engagement must have a Survey whose `period` overlaps the last `survey_interval_months` (6 by \
+default), i.e. the days from as-of minus that many months up to as-of, both included. The first \
+survey is due one interval after the term starts; the finding points at the Engagement, since \
+the duty is the engagement's.",
+    explanation_zh: "手册要求定期开展客户满意度调查(§5.3):这是客户自己对服务的评价,任何工单统计都无法替代。\
+评估日时,服务项目须有一次满意度调查(Survey),其 `period` 与最近 `survey_interval_months`(默认 6)个月\
+(即评估日前推该月数之日至评估日,两端均含)有重叠。首次调查应在合同期开始后一个周期内完成;该义务属于服务项目,\
+因此发现项指向 Engagement。",
+    failing: "kind: Survey\nid: SAT-2026-Q1\nperiod: {from: 2026-01-01, to: 2026-03-31}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {quality: 5, reliability: 4}}\n  - {department: 运营管理部, scores: {quality: 4, reliability: 4}}\n",
+    passing: "kind: Survey\nid: SAT-2026-Q3\nperiod: {from: 2026-07-01, to: 2026-09-30}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {quality: 5, reliability: 4}}\n  - {department: 运营管理部, scores: {quality: 4, reliability: 4}}\n",
     params: &["survey_interval_months"],
     configurable: true,
     stage: Stage::Records,
@@ -27,32 +37,52 @@ impl Rule for Sat001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::calendar::dates::Interval;
-        let interval = Interval::Months(cx.policy.survey_interval_months);
+        let months = cx.policy.survey_interval_months;
+        let interval = Interval::Months(months);
         for eng in &cx.records.engagements {
-            let Some(day) = crate::rules::duty::judged_at(cx, eng) else { continue };
+            let Some(day) = judged_at(cx, eng) else { continue };
             let start = eng.term.start.value;
+            // The first survey is due one interval after the term starts.
             if day <= interval.after(start) {
-                continue; // the first survey is not due yet
+                continue;
             }
             out.checked();
-            let from = interval.before(day);
-            let covered = cx.records.surveys.iter().any(|s| {
-                cx.engagement_of(RecordView::Survey(s)).is_some_and(|e| e.value == eng.id.value)
-                    && s.period.from.value <= day
-                    && s.period.to.value >= from
-            });
-            if !covered {
-                let (id, n) = (eng.id.value.as_str(), cx.policy.survey_interval_months);
-                out.report(
-                    eng.id.span,
-                    msg!(
-                        "no satisfaction survey covers the last {n} months ({from} to {day})",
-                        "最近 {n} 个月({from} 至 {day})没有满意度调查"
-                    ),
-                )
-                .record(Kind::Engagement, id);
+            let window = interval.before(day);
+            let surveys: Vec<_> = cx
+                .records
+                .surveys
+                .iter()
+                .filter(|s| s.period.from.value <= day)
+                .filter(|s| cx.engagement_of(RecordView::Survey(s)).is_some_and(|e| e.value == eng.id.value))
+                .collect();
+            if surveys.iter().any(|s| s.period.to.value >= window) {
+                continue;
             }
+            let id = eng.id.value.as_str();
+            let latest = surveys.iter().max_by_key(|s| s.period.to.value);
+            let message = match latest {
+                Some(s) => {
+                    let (sid, to) = (s.id.value.as_str(), s.period.to.value);
+                    msg!(
+                        "no satisfaction survey covers the last {months} months ({window} to {day}); the latest, {sid}, ended on {to}",
+                        "最近 {months} 个月({window} 至 {day})没有满意度调查;最近一次调查 {sid} 的调查期止于 {to}"
+                    )
+                }
+                None => msg!(
+                    "no satisfaction survey covers the last {months} months ({window} to {day}); there has been none since the term started on {start}",
+                    "最近 {months} 个月({window} 至 {day})没有满意度调查;自合同期开始({start})以来未开展过调查"
+                ),
+            };
+            let f = out.report(eng.id.span, message);
+            if let Some(s) = latest {
+                let sid = s.id.value.as_str();
+                f.label(s.period.to.span, msg!("latest survey {sid}", "最近一次满意度调查 {sid}"));
+            }
+            f.help(msg!(
+                "survey the customer and record it as a Survey whose `period` reaches into the last {months} months",
+                "请开展满意度调查,并以 Survey 记录,其 `period` 须覆盖最近 {months} 个月内的日期"
+            ))
+            .record(Kind::Engagement, id);
         }
     }
 }

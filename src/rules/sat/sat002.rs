@@ -1,6 +1,7 @@
-//! SAT-002: Low satisfaction leads to an improvement plan.
+//! SAT-002: a survey below the satisfaction target leads to an improvement plan.
 
-use crate::model::{Kind, RecordView, Severity};
+use crate::model::kinds::{Sla, Survey};
+use crate::model::{Kind, Msg, RecordView, Severity, Span};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -10,16 +11,27 @@ static META: Meta = Meta {
     id: "SAT-002",
     severity: Severity::Error,
     section: "§5.3, §5.4, §5.5",
-    title_en: "Low satisfaction leads to an improvement plan",
-    title_zh: "满意度未达标须制定改进计划",
-    explanation_en: "A survey whose mean score is below the engagement's highest Sla `satisfaction_min`, or whose satisfaction rate (share of scores of 4 or 5) is below the highest `satisfaction_rate_min`, must lead to an Improvement that names the survey in its `sources` (§5.3, §5.4, §5.5): the evaluation is only useful when its results are acted on.",
-    explanation_zh: "调查平均分低于服务项目各 SLA 中最高的 `satisfaction_min`,或满意率(4 分及以上评分占比)低于最高的 `satisfaction_rate_min` 时,须有在 `sources` 中列出该调查的改进计划(Improvement)(§5.3、§5.4、§5.5):评价结果只有落实到改进中才有意义。",
-    failing: "kind: Survey\nid: SAT-2026-H1\nperiod: {from: 2026-01-01, to: 2026-06-30}\ninvited: 6\nresponses:\n  - {respondent: 信息科技部, scores: {quality: 3, reliability: 3}}\n  - {respondent: 运营管理部, scores: {quality: 4, reliability: 3}}\n",
-    passing: "kind: Survey\nid: SAT-2026-H1\nperiod: {from: 2026-01-01, to: 2026-06-30}\ninvited: 6\nresponses:\n  - {respondent: 信息科技部, scores: {quality: 3, reliability: 3}}\n  - {respondent: 运营管理部, scores: {quality: 4, reliability: 3}}\n---\nkind: Improvement\nid: IMP-2026-03\nsources: [Survey/SAT-2026-H1]\ngoal: 提升服务可靠性\nmeasures: [增加巡检频次]\nowner: p-zhang-wei\ndue: 2026-12-31\nstatus: in-progress\n",
+    title_en: "A survey below the satisfaction target leads to an improvement plan",
+    title_zh: "满意度未达标的调查须有对应的服务改进计划",
+    explanation_en: "An evaluation is only useful when its results are acted on (§5.3, §5.4, §5.5): a \
+satisfaction survey below target must lead to an improvement plan. A Survey whose mean of all \
+scores is below the highest `satisfaction_min` among the engagement's Slas, or whose \
+satisfaction rate (the share of scores of 4 or 5) is below the highest `satisfaction_rate_min`, \
+needs an Improvement that names it in `sources` (`Survey/<id>`, or the bare id). A survey is \
+judged once its period has ended.",
+    explanation_zh: "评价结果只有落实为改进措施才有意义(§5.3、§5.4、§5.5):满意度未达标的调查必须引出服务\
+改进计划。调查全部评分的平均分低于服务项目各 SLA 中最高的 `satisfaction_min`,或满意率(4 分及 5 分评分所占\
+比例)低于最高的 `satisfaction_rate_min` 时,须有一项服务改进计划(Improvement)在 `sources` 中引用该调查\
+(`Survey/<id>` 或直接写调查 id)。调查期结束后即作判断。",
+    failing: "kind: Survey\nid: SAT-2026-H1\nperiod: {from: 2026-01-01, to: 2026-06-30}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {response_speed: 3, quality: 4}}\n  - {department: 运营管理部, scores: {response_speed: 3, quality: 3}}\n",
+    passing: "kind: Survey\nid: SAT-2026-H1\nperiod: {from: 2026-01-01, to: 2026-06-30}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {response_speed: 3, quality: 4}}\n  - {department: 运营管理部, scores: {response_speed: 3, quality: 3}}\n---\nkind: Improvement\nid: IMP-2026-05\nsources: [Survey/SAT-2026-H1]\ngoal: 提升服务台响应速度\nmeasures: [高峰时段增加一名值班工程师]\nowner: 张伟\ndue: 2026-12-31\nstatus: in-progress\n",
     params: &[],
     configurable: true,
     stage: Stage::Records,
 };
+
+/// Slack for comparing a computed mean or rate with a written target (4.2 is not below 4.2).
+const EPSILON: f64 = 1e-9;
 
 impl Rule for Sat002 {
     fn meta(&self) -> &'static Meta {
@@ -28,65 +40,91 @@ impl Rule for Sat002 {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for s in &cx.records.surveys {
-            let Some(eng) = cx.engagement_for(RecordView::Survey(s)) else { continue };
+            let Some(eng) = cx.engagement_of(RecordView::Survey(s)) else { continue };
+            // Judged once its period has ended.
             if s.period.to.value > cx.as_of {
-                continue; // still running
+                continue;
             }
-            let slas: Vec<_> = cx
+            let slas: Vec<&Sla> = cx
                 .records
                 .slas
                 .iter()
-                .filter(|x| cx.engagement_of(RecordView::Sla(x)).is_some_and(|e| e.value == eng.id.value))
+                .filter(|x| cx.engagement_of(RecordView::Sla(x)).is_some_and(|e| e.value == eng.value))
                 .collect();
-            let min = slas
-                .iter()
-                .filter_map(|x| x.satisfaction_min.as_ref().map(|m| m.value))
-                .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
-            let rate_min = slas
-                .iter()
-                .filter_map(|x| x.satisfaction_rate_min.as_ref().map(|m| m.value.value))
-                .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
+            let mean_min = highest(slas.iter().filter_map(|x| x.satisfaction_min.as_ref().map(|m| (m.value, m.span))));
+            let rate_min =
+                highest(slas.iter().filter_map(|x| x.satisfaction_rate_min.as_ref().map(|m| (m.value.value, m.span))));
             let scores: Vec<u8> = s.responses.iter().flat_map(|r| r.scores.given().map(|(_, v)| v.value.0)).collect();
-            if scores.is_empty() || (min.is_none() && rate_min.is_none()) {
+            if scores.is_empty() || (mean_min.is_none() && rate_min.is_none()) {
                 continue;
             }
             out.checked();
-            let mean = scores.iter().map(|&x| f64::from(x)).sum::<f64>() / scores.len() as f64;
-            let rate = 100.0 * scores.iter().filter(|&&x| x >= 4).count() as f64 / scores.len() as f64;
-            let low_mean = min.is_some_and(|m| mean < m);
-            let low_rate = rate_min.is_some_and(|m| rate < m);
-            if !low_mean && !low_rate {
+            let count = scores.len() as f64;
+            let mean = scores.iter().map(|&x| f64::from(x)).sum::<f64>() / count;
+            let rate = 100.0 * scores.iter().filter(|&&x| x >= 4).count() as f64 / count;
+            let low_mean = mean_min.filter(|(min, _)| mean < min - EPSILON);
+            let low_rate = rate_min.filter(|(min, _)| rate < min - EPSILON);
+            if (low_mean.is_none() && low_rate.is_none()) || named_by_improvement(cx, s) {
                 continue;
             }
-            let sid = s.id.value.as_str();
-            let named = cx.records.improvements.iter().any(|i| {
-                i.sources.iter().any(|src| {
-                    let t = src.value.trim();
-                    t == sid || t.strip_prefix("Survey/") == Some(sid)
-                })
-            });
-            if !named {
-                let what = if low_mean {
-                    let m = min.unwrap_or_default();
-                    msg!("mean score {mean:.2} is below {m}", "平均分 {mean:.2} 低于 {m}")
-                } else {
-                    let m = rate_min.unwrap_or_default();
-                    msg!("satisfaction rate {rate:.1}% is below {m}%", "满意率 {rate:.1}% 低于 {m}%")
-                };
-                let (en, zh) = (what.en, what.zh);
-                out.report(
-                    s.id.span,
-                    msg!(
-                        "survey `{sid}`: {en}, and no Improvement names it in `sources`",
-                        "调查 `{sid}`:{zh},但没有改进计划在 `sources` 中引用该调查"
-                    ),
-                )
-                .help(msg!(
-                    "add an Improvement with `sources: [Survey/{sid}]`",
-                    "请添加 `sources: [Survey/{sid}]` 的改进计划"
-                ))
-                .record(Kind::Survey, sid);
+            let mut shortfalls = Vec::new();
+            if let Some((_, span)) = low_mean {
+                let target = cx.text(span);
+                shortfalls.push(msg!(
+                    "the mean score {mean:.2} is below the target {target}",
+                    "平均分 {mean:.2} 低于目标值 {target}"
+                ));
             }
+            if let Some((_, span)) = low_rate {
+                let target = cx.text(span);
+                shortfalls.push(msg!(
+                    "the satisfaction rate {rate:.1}% is below the target {target}%",
+                    "满意率 {rate:.1}% 低于目标值 {target}%"
+                ));
+            }
+            let what = join(&shortfalls);
+            let (sid, en, zh) = (s.id.value.as_str(), &what.en, &what.zh);
+            let f = out.report(
+                s.id.span,
+                msg!(
+                    "survey {sid}: {en} ({count} scores), but no Improvement names the survey in `sources`",
+                    "满意度调查 {sid}:{zh}(共 {count} 项评分),但没有服务改进计划在 `sources` 中引用该调查"
+                ),
+            );
+            if let Some((_, span)) = low_mean {
+                f.label(span, msg!("satisfaction target", "满意度目标"));
+            }
+            if let Some((_, span)) = low_rate {
+                f.label(span, msg!("satisfaction-rate target", "满意率目标"));
+            }
+            f.help(msg!(
+                "plan the improvement as an Improvement with `sources: [Survey/{sid}]`",
+                "请制定服务改进计划(Improvement),并写明 `sources: [Survey/{sid}]`"
+            ))
+            .record(Kind::Survey, sid);
         }
     }
+}
+
+/// The highest target and where it is written (the first of equal ones).
+fn highest(targets: impl Iterator<Item = (f64, Span)>) -> Option<(f64, Span)> {
+    targets.fold(None, |best, (v, span)| match best {
+        Some((b, _)) if b >= v => best,
+        _ => Some((v, span)),
+    })
+}
+
+/// Whether an Improvement lists the survey in `sources`, as `Survey/<id>` or the bare id.
+fn named_by_improvement(cx: &Context<'_>, survey: &Survey) -> bool {
+    let id = survey.id.value.as_str();
+    cx.records.improvements.iter().flat_map(|i| i.sources.iter()).any(|src| {
+        let src = src.value.trim();
+        src == id || src.strip_prefix("Survey/") == Some(id)
+    })
+}
+
+fn join(parts: &[Msg]) -> Msg {
+    let en: Vec<&str> = parts.iter().map(|m| m.en.as_str()).collect();
+    let zh: Vec<&str> = parts.iter().map(|m| m.zh.as_str()).collect();
+    Msg::new(en.join(" and "), zh.join(";"))
 }

@@ -1,8 +1,11 @@
-//! TRN-001: Active staff attend security-awareness training every interval.
+//! TRN-001: every active person attends security-awareness training every interval.
 
-use super::util::training_duty;
+use super::util::{judging_day, last_training};
+use crate::calendar::dates::Interval;
 use crate::model::kinds::training::TrainingTopic;
-use crate::model::{Msg, Severity};
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::duty::{overdue, periodic_message};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Trn001;
@@ -11,12 +14,19 @@ static META: Meta = Meta {
     id: "TRN-001",
     severity: Severity::Error,
     section: "§3.5, §4.1",
-    title_en: "Active staff attend security-awareness training every interval",
+    title_en: "Every active person attends security-awareness training every interval",
     title_zh: "在岗人员须按周期参加信息安全意识培训",
-    explanation_en: "Security awareness is trained regularly (§3.5): every active person must have attended a Training of topic `security-awareness` within `security_training_interval_months` (12 by default); the first is due one interval after the person joined.",
-    explanation_zh: "信息安全意识须定期培训(§3.5):每名在岗人员须在 `security_training_interval_months`(默认 12)个月内参加过 `topic: security-awareness` 的培训;首次培训应在入场后一个周期内完成。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\n---\nkind: Training\nid: TRN-2026-SEC-01\ntopic: security-awareness\nheld_at: 2026-03-18\nattendees: [p-li-na]\n",
+    explanation_en: "People are the weakest link of information security; the manual asks for regular \
+security-awareness training of all staff (§3.5, §4.1). Every active person (joined on or before \
+the as-of date and not left by then) must appear in the `attendees` of a Training with `topic: \
+security-awareness` held within the last `security_training_interval_months` (12 by default). \
+The first training is due one interval after the person's `joined` date.",
+    explanation_zh: "人员往往是信息安全最薄弱的环节,手册要求对全体服务人员定期开展信息安全意识培训(§3.5、§4.1)。\
+每名在岗人员(评估日当天或之前入场且尚未离场)须出现在最近 `security_training_interval_months`(默认 12)\
+个月内一次 `topic: security-awareness` 培训(Training)的 `attendees` 中。首次培训应在其 `joined`(入场日期)\
+后一个周期内完成。",
+    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\nnda_signed_at: 2025-03-01\n---\nkind: Training\nid: TRN-2025-SEC-01\ntopic: security-awareness\nheld_at: 2025-09-18\nattendees: [p-li-na]\n",
+    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\nnda_signed_at: 2025-03-01\n---\nkind: Training\nid: TRN-2026-SEC-01\ntopic: security-awareness\nheld_at: 2026-03-18\nattendees: [p-li-na]\n",
     params: &["security_training_interval_months"],
     configurable: true,
     stage: Stage::Records,
@@ -28,8 +38,33 @@ impl Rule for Trn001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        // `{id}` is filled in per person by `training_duty`.
-        let what = Msg::new("security-awareness training of {id}", "{id} 的信息安全意识培训");
-        training_duty(cx, out, TrainingTopic::SecurityAwareness, &what, |_| true);
+        let interval = Interval::Months(cx.policy.security_training_interval_months);
+        for p in &cx.records.people {
+            let Some(day) = judging_day(cx, p) else { continue };
+            out.checked();
+            let last = last_training(cx, &p.id.value, TrainingTopic::SecurityAwareness, day);
+            let start = p.joined.value;
+            let Some(o) = overdue(last.map(|t| t.held_at.value), start, interval, day) else { continue };
+            let id = p.id.value.as_str();
+            let what = msg!("security-awareness training attended by {id}", "人员 {id} 参加的信息安全意识培训");
+            let f = out.report(p.id.span, periodic_message(&what, o, start, interval, day));
+            match last {
+                Some(t) => {
+                    let tid = t.id.value.as_str();
+                    f.label(
+                        t.held_at.span,
+                        msg!("last security-awareness training {tid}", "最近一次信息安全意识培训 {tid}"),
+                    );
+                }
+                None => {
+                    f.label(p.joined.span, msg!("joined", "入场日期"));
+                }
+            }
+            f.help(msg!(
+                "record the session as a Training with `topic: security-awareness` and {id} among its `attendees`",
+                "请以 Training 记录培训(`topic: security-awareness`),并将 {id} 列入 `attendees`"
+            ))
+            .record(Kind::Person, id);
+        }
     }
 }

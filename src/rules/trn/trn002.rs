@@ -1,8 +1,11 @@
-//! TRN-002: People with an emergency role are trained in emergency response.
+//! TRN-002: a person with a role in an emergency plan is trained in emergency response.
 
-use super::util::training_duty;
+use super::util::{judging_day, last_training};
+use crate::calendar::dates::Interval;
 use crate::model::kinds::training::TrainingTopic;
-use crate::model::{Msg, Severity};
+use crate::model::{Kind, Severity};
+use crate::msg;
+use crate::rules::duty::{overdue, periodic_message};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Trn002;
@@ -11,12 +14,19 @@ static META: Meta = Meta {
     id: "TRN-002",
     severity: Severity::Warning,
     section: "§3.5, §6.3",
-    title_en: "People with an emergency role are trained in emergency response",
-    title_zh: "应急预案中的角色人员须接受应急响应培训",
-    explanation_en: "The people an EmergencyPlan names in its `roles` lead the response to a major incident (§6.3); each needs emergency-response training (Training topic `emergency-response`) within `security_training_interval_months` (12 by default).",
-    explanation_zh: "应急预案 `roles` 中指定的人员负责重大事件的应急处置(§6.3),每人须在 `security_training_interval_months`(默认 12)个月内参加过 `topic: emergency-response` 的培训。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\n---\nkind: EmergencyPlan\nid: EP-1\nversion: \"1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: I, criteria: 核心交易中断, response: 15m}\nroles:\n  - {role: 数据库恢复负责人, person: p-li-na}\nresources: [灾备中心]\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\n---\nkind: EmergencyPlan\nid: EP-1\nversion: \"1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: I, criteria: 核心交易中断, response: 15m}\nroles:\n  - {role: 数据库恢复负责人, person: p-li-na}\nresources: [灾备中心]\n---\nkind: Training\nid: TRN-2026-EMR-01\ntopic: emergency-response\nheld_at: 2026-03-18\nattendees: [p-li-na]\n",
+    title_en: "A person with a role in an emergency plan is trained in emergency response",
+    title_zh: "应急预案中承担角色的人员须接受应急响应培训",
+    explanation_en: "The people an emergency plan names (§6.3) lead the response when a major incident \
+strikes; the manual's training duty (§3.5) applies to them with the emergency procedures as the \
+subject. Every active person named in an EmergencyPlan's `roles[].person` must have attended a \
+Training with `topic: emergency-response` within the last `security_training_interval_months` \
+(12 by default); the first is due one interval after the person's `joined` date.",
+    explanation_zh: "应急预案(§6.3)中指定的人员在重大事件发生时负责组织处置;手册的培训要求(§3.5)对他们而言\
+即应急处置流程的培训。应急预案 `roles[].person` 中列出的每名在岗人员,须在最近 \
+`security_training_interval_months`(默认 12)个月内参加过一次 `topic: emergency-response` 的培训\
+(Training);首次培训应在其 `joined`(入场日期)后一个周期内完成。",
+    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-03-01\n---\nkind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 数据库恢复负责人, person: p-li-na}\nresources: [同城灾备中心]\n",
+    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-03-01\n---\nkind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 数据库恢复负责人, person: p-li-na}\nresources: [同城灾备中心]\n---\nkind: Training\nid: TRN-2026-EMR-01\ntopic: emergency-response\nheld_at: 2026-05-20\nattendees: [p-li-na]\n",
     params: &["security_training_interval_months"],
     configurable: true,
     stage: Stage::Records,
@@ -28,10 +38,38 @@ impl Rule for Trn002 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        // `{id}` is filled in per person by `training_duty`.
-        let what = Msg::new("emergency-response training of {id}", "{id} 的应急响应培训");
-        training_duty(cx, out, TrainingTopic::EmergencyResponse, &what, |p| {
-            cx.records.emergency_plans.iter().any(|plan| plan.roles.iter().any(|r| r.person.value == p.id.value))
-        });
+        let interval = Interval::Months(cx.policy.security_training_interval_months);
+        for p in &cx.records.people {
+            // The first role naming the person, in file order.
+            let Some((plan, role)) = cx
+                .records
+                .emergency_plans
+                .iter()
+                .find_map(|plan| plan.roles.iter().find(|r| r.person.value == p.id.value).map(|r| (plan, r)))
+            else {
+                continue;
+            };
+            let Some(day) = judging_day(cx, p) else { continue };
+            out.checked();
+            let last = last_training(cx, &p.id.value, TrainingTopic::EmergencyResponse, day);
+            let start = p.joined.value;
+            let Some(o) = overdue(last.map(|t| t.held_at.value), start, interval, day) else { continue };
+            let (id, pid, name) = (p.id.value.as_str(), plan.id.value.as_str(), role.role.value.as_str());
+            let what = msg!(
+                "emergency-response training attended by {id} ({name} in plan {pid})",
+                "人员 {id}(应急预案 {pid} 中的{name})参加的应急响应培训"
+            );
+            let f = out.report(p.id.span, periodic_message(&what, o, start, interval, day));
+            f.label(role.person.span, msg!("role `{name}` in plan {pid}", "应急预案 {pid} 中的角色“{name}”"));
+            if let Some(t) = last {
+                let tid = t.id.value.as_str();
+                f.label(t.held_at.span, msg!("last emergency-response training {tid}", "最近一次应急响应培训 {tid}"));
+            }
+            f.help(msg!(
+                "record the session as a Training with `topic: emergency-response` and {id} among its `attendees`",
+                "请以 Training 记录培训(`topic: emergency-response`),并将 {id} 列入 `attendees`"
+            ))
+            .record(Kind::Person, id);
+        }
     }
 }

@@ -1,0 +1,152 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Fixture tests of the people rules (HR-*): rule id, file, line and column.
+
+mod common;
+use common::*;
+
+fn person(extra: &str) -> String {
+    format!("kind: Person\nid: p-1\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n{extra}")
+}
+
+const P2: &str = "kind: Person\nid: p-2\nname: 王磊\nrole: 运维工程师\njoined: 2025-06-20\n";
+
+fn offboarded(revoked: &str) -> String {
+    person(&format!(
+        "left: 2026-02-27\noffboarding: {{handover_to: p-2, handover_at: 2026-02-26, access_revoked_at: {revoked}, records_archived: true}}\n"
+    ))
+}
+
+#[test]
+fn hr001_expired_qualification_of_an_active_person() {
+    let p = person("qualifications:\n  - {name: Oracle OCP, expires: 2026-10-30}\n");
+    let (located, findings) = run_rule("HR-001", &[("p.yaml", &p)], "2026-10-31");
+    assert_eq!(located, vec![at("HR-001", "p.yaml", 7, 33)]);
+    assert_eq!(findings[0].message.en, "qualification `Oracle OCP` of p-1 expired on 2026-10-30, before 2026-10-31");
+    // Valid through its expiry day.
+    assert!(run_rule("HR-001", &[("p.yaml", &p)], "2026-10-30").0.is_empty());
+    // No expiry: never expires.
+    let p = person("qualifications:\n  - {name: 软考中级}\n");
+    assert!(run_rule("HR-001", &[("p.yaml", &p)], "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn hr001_only_active_people() {
+    let left = offboarded("2026-02-27").replace(
+        "records_archived: true}\n",
+        "records_archived: true}\nqualifications:\n  - {name: OCP, expires: 2026-10-30}\n",
+    );
+    assert!(run_rule("HR-001", &[("p.yaml", &left), ("q.yaml", P2)], "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn hr002_left_without_offboarding() {
+    let p = person("left: 2026-02-27\n");
+    let (located, findings) = run_rule("HR-002", &[("p.yaml", &p)], "2026-10-31");
+    assert_eq!(located, vec![at("HR-002", "p.yaml", 2, 5)]);
+    assert!(findings[0].message.en.starts_with("p-1 left on 2026-02-27 but has no `offboarding` record"));
+    assert_eq!(findings[0].labels.len(), 1);
+    // Not yet left at as-of: not judged.
+    assert!(run_rule("HR-002", &[("p.yaml", &p)], "2026-02-26").0.is_empty());
+}
+
+#[test]
+fn hr002_access_revoked_within_one_day_inclusive() {
+    let on_time = offboarded("2026-02-28");
+    assert!(run_rule("HR-002", &[("p.yaml", &on_time), ("q.yaml", P2)], "2026-10-31").0.is_empty());
+    let late = offboarded("2026-03-01");
+    let (located, findings) = run_rule("HR-002", &[("p.yaml", &late), ("q.yaml", P2)], "2026-10-31");
+    assert_eq!(located, vec![at("HR-002", "p.yaml", 7, 77)]);
+    assert_eq!(
+        findings[0].message.en,
+        "access of p-1 was revoked on 2026-03-01, 2 days after leaving on 2026-02-27; policy requires revocation within 1 day (by 2026-02-28)"
+    );
+    // Not late while the revocation day has not passed.
+    assert!(run_rule("HR-002", &[("p.yaml", &late), ("q.yaml", P2)], "2026-02-28").0.is_empty());
+}
+
+#[test]
+fn hr002_revocation_days_is_the_policy_parameter() {
+    let next_day = offboarded("2026-02-28");
+    let files = [("engagement.yaml", BASE), ("p.yaml", next_day.as_str()), ("q.yaml", P2)];
+    let (located, _) = run_rules(&files, "[policy]\naccess_revocation_days = 0\n", &["HR-002"], "2026-10-31");
+    assert_eq!(located, vec![at("HR-002", "p.yaml", 7, 77)]);
+    let same_day = offboarded("2026-02-27");
+    let files = [("engagement.yaml", BASE), ("p.yaml", same_day.as_str()), ("q.yaml", P2)];
+    assert!(run_rules(&files, "[policy]\naccess_revocation_days = 0\n", &["HR-002"], "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn hr002_handover_to_someone_who_had_left() {
+    let p = offboarded("2026-02-27");
+    let gone = |day: &str| {
+        format!(
+            "{P2}left: {day}\noffboarding: {{handover_to: p-1, handover_at: 2026-01-30, access_revoked_at: 2026-01-31, records_archived: true}}\n"
+        )
+    };
+    // p-2 left on the handover day: too late to take over.
+    let (located, findings) = run_rule("HR-002", &[("p.yaml", &p), ("q.yaml", &gone("2026-02-26"))], "2026-10-31");
+    assert_eq!(located, vec![at("HR-002", "p.yaml", 7, 28)]);
+    assert_eq!(findings[0].message.en, "p-1 handed over on 2026-02-26 to p-2, who had already left on 2026-02-26");
+    assert_eq!(findings[0].labels.len(), 1);
+    // p-2 left the day after the handover: fine (its own offboarding hands back to p-1, who was still there).
+    assert!(run_rule("HR-002", &[("p.yaml", &p), ("q.yaml", &gone("2026-02-27"))], "2026-10-31").0.is_empty());
+}
+
+fn onboarding(day: &str) -> String {
+    format!("kind: Training\nid: T-1\ntopic: onboarding\nheld_at: {day}\nattendees: [p-1]\n")
+}
+
+#[test]
+fn hr003_onboarding_on_or_before_joining() {
+    let p = person("");
+    assert!(run_rule("HR-003", &[("p.yaml", &p), ("t.yaml", &onboarding("2025-06-20"))], "2026-10-31").0.is_empty());
+    let (located, findings) =
+        run_rule("HR-003", &[("p.yaml", &p), ("t.yaml", &onboarding("2025-06-21"))], "2026-10-31");
+    assert_eq!(located, vec![at("HR-003", "p.yaml", 2, 5)]);
+    assert_eq!(findings[0].message.en, "p-1 joined on 2025-06-20 without onboarding training on or before 2025-06-20");
+    // The joining date and the late training are labelled.
+    assert_eq!(findings[0].labels.len(), 2);
+    // Another topic does not count.
+    let other = onboarding("2025-06-18").replace("topic: onboarding", "topic: operations");
+    assert_eq!(
+        run_rule("HR-003", &[("p.yaml", &p), ("t.yaml", &other)], "2026-10-31").0,
+        vec![at("HR-003", "p.yaml", 2, 5)]
+    );
+}
+
+#[test]
+fn hr003_grace_days_and_judging_day() {
+    let p = person("");
+    let t = onboarding("2025-06-25");
+    let files = [("engagement.yaml", BASE), ("p.yaml", p.as_str()), ("t.yaml", t.as_str())];
+    assert!(
+        run_rules(&files, "[policy]\nonboarding_training_grace_days = 5\n", &["HR-003"], "2026-10-31").0.is_empty()
+    );
+    assert_eq!(
+        run_rules(&files, "[policy]\nonboarding_training_grace_days = 4\n", &["HR-003"], "2026-10-31").0,
+        vec![at("HR-003", "p.yaml", 2, 5)]
+    );
+    // Not judged until the day by which training was due has passed.
+    assert!(run_rule("HR-003", &[("p.yaml", &p)], "2025-06-20").0.is_empty());
+    assert_eq!(run_rule("HR-003", &[("p.yaml", &p)], "2025-06-21").0, vec![at("HR-003", "p.yaml", 2, 5)]);
+}
+
+#[test]
+fn hr004_active_person_without_nda() {
+    assert_eq!(run_rule("HR-004", &[("p.yaml", &person(""))], "2026-10-31").0, vec![at("HR-004", "p.yaml", 2, 5)]);
+    assert!(run_rule("HR-004", &[("p.yaml", &person("nda_signed_at: 2025-06-20\n"))], "2026-10-31").0.is_empty());
+    // Signed after as-of: not yet evidence.
+    let later = person("nda_signed_at: 2026-11-02\n");
+    let (located, findings) = run_rule("HR-004", &[("p.yaml", &later)], "2026-10-31");
+    assert_eq!(located, vec![at("HR-004", "p.yaml", 2, 5)]);
+    assert_eq!(findings[0].labels.len(), 1);
+    // People who have left, or not yet joined, are not judged.
+    assert!(
+        run_rule("HR-004", &[("p.yaml", &offboarded("2026-02-27")), ("q.yaml", P2)], "2026-10-31")
+            .0
+            .iter()
+            .all(|l| l.1 == "q.yaml")
+    );
+    assert!(run_rule("HR-004", &[("p.yaml", &person(""))], "2025-06-19").0.is_empty());
+}

@@ -1,0 +1,111 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Fixture tests of the service-report rule (RPT-*): rule id, file, line and column.
+
+mod common;
+use common::*;
+
+/// A batch of reports for the months from (y0, m0) to (y1, m1), each delivered on the given
+/// day of the following month.
+fn reports(from: (i16, i8), to: (i16, i8), day: i8) -> String {
+    let mut s = String::from("kind: ServiceReport\nitems:\n");
+    let (mut y, mut m) = from;
+    while (y, m) <= to {
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        let last = jiff::civil::date(y, m, 1).last_of_month().day();
+        s.push_str(&format!(
+            "  - {{id: R-{y}-{m:02}, period: {{from: {y}-{m:02}-01, to: {y}-{m:02}-{last}}}, delivered_at: {ny}-{nm:02}-{day:02}}}\n"
+        ));
+        (y, m) = (ny, nm);
+    }
+    s
+}
+
+const SEPT: &str =
+    "kind: ServiceReport\nid: R-2026-09\nperiod: {from: 2026-09-01, to: 2026-09-30}\ndelivered_at: 2026-10-13\n";
+
+#[test]
+fn rpt001_deadline_counts_working_days_across_national_day() {
+    // September 2026 ends on Wed 09-30; with the National Day holidays the fifth working day
+    // after it is Tue 10-13.
+    let until_august = reports((2025, 7), (2026, 8), 3);
+    assert!(run_rule("RPT-001", &[("r.yaml", &until_august), ("s.yaml", SEPT)], "2026-10-31").0.is_empty());
+    let late = SEPT.replace("2026-10-13", "2026-10-14");
+    let (located, findings) = run_rule("RPT-001", &[("r.yaml", &until_august), ("s.yaml", &late)], "2026-10-31");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert_eq!(
+        findings[0].message.en,
+        "the service report for 2026-09 was due by 2026-10-13 (5 working days after 2026-09-30), but R-2026-09 was delivered on 2026-10-14"
+    );
+    // The late report's delivery is labelled.
+    assert_eq!(findings[0].labels.len(), 1);
+}
+
+#[test]
+fn rpt001_missing_month_once_its_deadline_has_passed() {
+    let until_august = reports((2025, 7), (2026, 8), 3);
+    assert!(run_rule("RPT-001", &[("r.yaml", &until_august)], "2026-10-13").0.is_empty());
+    let (located, findings) = run_rule("RPT-001", &[("r.yaml", &until_august)], "2026-10-14");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert_eq!(
+        findings[0].message.en,
+        "no service report for 2026-09 (2026-09-01 to 2026-09-30) was delivered by 2026-10-13, 5 working days after the month ended"
+    );
+    // Before the deadline a report still to come is not a finding.
+    assert!(run_rule("RPT-001", &[("r.yaml", &until_august), ("s.yaml", SEPT)], "2026-10-12").0.is_empty());
+}
+
+#[test]
+fn rpt001_one_finding_per_month() {
+    // As of 2025-10-31 July, August and September 2025 are due (September by 2025-10-14).
+    let (located, findings) = run_rule("RPT-001", &[], "2025-10-31");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5); 3]);
+    let months: Vec<bool> =
+        ["2025-07", "2025-08", "2025-09"].iter().map(|m| findings.iter().any(|f| f.message.en.contains(m))).collect();
+    assert_eq!(months, vec![true; 3]);
+    // Before the term starts nothing is due.
+    assert!(run_rule("RPT-001", &[], "2025-06-30").0.is_empty());
+}
+
+#[test]
+fn rpt001_a_report_covering_several_months() {
+    let quarter =
+        "kind: ServiceReport\nid: R-2025-Q3\nperiod: {from: 2025-07-01, to: 2025-09-30}\ndelivered_at: 2025-10-10\n";
+    // On time for September (due 2025-10-14), late for July and August.
+    let (located, findings) = run_rule("RPT-001", &[("q.yaml", quarter)], "2025-10-31");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5); 2]);
+    assert!(findings.iter().all(|f| f.message.en.contains("but R-2025-Q3 was delivered on 2025-10-10")));
+}
+
+#[test]
+fn rpt001_partial_months_at_the_term_edges() {
+    // Term 2025-07-15..2025-09-15: July is covered from the 15th; September ends after the
+    // term and is not due.
+    let eng = BASE.replace("term: {start: 2025-07-01, end: 2027-06-30}", "term: {start: 2025-07-15, end: 2025-09-15}");
+    let r = "kind: ServiceReport\nitems:\n  - {id: R-07, period: {from: 2025-07-15, to: 2025-07-31}, delivered_at: 2025-08-01}\n  - {id: R-08, period: {from: 2025-08-01, to: 2025-08-31}, delivered_at: 2025-09-01}\n";
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", r)];
+    assert!(run_rules(&files, "", &["RPT-001"], "2025-12-31").0.is_empty());
+    let short = r.replace("from: 2025-07-15", "from: 2025-07-16");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", short.as_str())];
+    let (located, findings) = run_rules(&files, "", &["RPT-001"], "2025-12-31");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert!(findings[0].message.en.contains("2025-07 (2025-07-15 to 2025-07-31)"));
+}
+
+#[test]
+fn rpt001_workdays_parameter_and_engagement_calendar() {
+    let until_august = reports((2025, 7), (2026, 8), 3);
+    let late = SEPT.replace("2026-10-13", "2026-10-14");
+    let files = [("engagement.yaml", BASE), ("r.yaml", until_august.as_str()), ("s.yaml", late.as_str())];
+    assert!(run_rules(&files, "[policy]\nservice_report_workdays = 6\n", &["RPT-001"], "2026-10-31").0.is_empty());
+    // On a 7×24 calendar every day counts: September's report was due on 2026-10-05.
+    let eng = BASE.replace("term: {start", "calendar: 24x7\nterm: {start");
+    let oct5 = SEPT.replace("2026-10-13", "2026-10-05");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", until_august.as_str()), ("s.yaml", oct5.as_str())];
+    assert!(run_rules(&files, "", &["RPT-001"], "2026-10-31").0.is_empty());
+    let oct6 = SEPT.replace("2026-10-13", "2026-10-06");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", until_august.as_str()), ("s.yaml", oct6.as_str())];
+    let (located, findings) = run_rules(&files, "", &["RPT-001"], "2026-10-31");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert!(findings[0].message.en.contains("due by 2026-10-05"));
+}

@@ -1,0 +1,120 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Fixture tests of the training rules (TRN-*): rule id, file, line and column.
+
+mod common;
+use common::*;
+
+fn person(id: &str, extra: &str) -> String {
+    format!("kind: Person\nid: {id}\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n{extra}")
+}
+
+fn training(id: &str, topic: &str, day: &str, attendees: &str) -> String {
+    format!("kind: Training\nid: {id}\ntopic: {topic}\nheld_at: {day}\nattendees: [{attendees}]\n")
+}
+
+const PLAN: &str = "kind: EmergencyPlan\nid: EP-1\nversion: \"1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: c, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-1}\nresources: [r]\n";
+
+#[test]
+fn trn001_security_training_twelve_months_inclusive() {
+    let p = person("p-1", "");
+    let t = training("T-1", "security-awareness", "2025-10-31", "p-1");
+    assert!(run_rule("TRN-001", &[("p.yaml", &p), ("t.yaml", &t)], "2026-10-31").0.is_empty());
+    let (located, findings) = run_rule("TRN-001", &[("p.yaml", &p), ("t.yaml", &t)], "2026-11-01");
+    assert_eq!(located, vec![at("TRN-001", "p.yaml", 2, 5)]);
+    assert_eq!(
+        findings[0].message.en,
+        "the last security-awareness training attended by p-1 was on 2025-10-31, 366 days before 2026-11-01; one is required every 12 months (due 2026-10-31)"
+    );
+    // The training is labelled.
+    assert_eq!(findings[0].labels.len(), 1);
+}
+
+#[test]
+fn trn001_only_security_awareness_sessions_the_person_attended() {
+    let p = person("p-1", "");
+    let other_topic = training("T-1", "operations", "2026-09-01", "p-1");
+    let other_person = training("T-1", "security-awareness", "2026-09-01", "p-2");
+    for t in [other_topic, other_person] {
+        let q = person("p-2", "");
+        let (located, findings) = run_rule(
+            "TRN-001",
+            &[("p.yaml", &p), ("q.yaml", &q.replace("李娜", "王磊")), ("t.yaml", &t)],
+            "2026-10-31",
+        );
+        assert!(located.contains(&at("TRN-001", "p.yaml", 2, 5)), "{located:?}");
+        let ours = findings.iter().find(|f| f.record.as_ref().unwrap().id == "p-1").unwrap();
+        assert!(ours.message.en.starts_with("no security-awareness training attended by p-1 since 2025-06-20"));
+    }
+}
+
+#[test]
+fn trn001_first_training_due_one_interval_after_joining() {
+    let p = person("p-1", "");
+    // Joined 2025-06-20: due 2026-06-20.
+    assert!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-06-20").0.is_empty());
+    assert_eq!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-06-21").0, vec![at("TRN-001", "p.yaml", 2, 5)]);
+}
+
+#[test]
+fn trn001_judges_active_people_only_and_ignores_later_sessions() {
+    // Left on or before as-of: not judged.
+    let left = person(
+        "p-1",
+        "left: 2026-10-31\noffboarding: {handover_to: p-1, handover_at: 2026-10-30, access_revoked_at: 2026-10-31, records_archived: true}\n",
+    );
+    assert!(run_rule("TRN-001", &[("p.yaml", &left)], "2026-10-31").0.is_empty());
+    // Leaving after as-of: still active.
+    assert_eq!(run_rule("TRN-001", &[("p.yaml", &left)], "2026-10-30").0, vec![at("TRN-001", "p.yaml", 2, 5)]);
+    // Joined after as-of: not judged.
+    let later = person("p-1", "").replace("joined: 2025-06-20", "joined: 2026-11-01");
+    assert!(run_rule("TRN-001", &[("p.yaml", &later)], "2026-10-31").0.is_empty());
+    // A session after as-of does not count.
+    let p = person("p-1", "");
+    let t = training("T-1", "security-awareness", "2026-11-02", "p-1");
+    assert_eq!(
+        run_rule("TRN-001", &[("p.yaml", &p), ("t.yaml", &t)], "2026-10-31").0,
+        vec![at("TRN-001", "p.yaml", 2, 5)]
+    );
+}
+
+#[test]
+fn trn001_interval_is_the_policy_parameter() {
+    let p = person("p-1", "");
+    let t = training("T-1", "security-awareness", "2026-03-31", "p-1");
+    let files = [("engagement.yaml", BASE), ("p.yaml", p.as_str()), ("t.yaml", t.as_str())];
+    let config = "[policy]\nsecurity_training_interval_months = 6\n";
+    assert!(run_rules(&files, config, &["TRN-001"], "2026-09-30").0.is_empty());
+    assert_eq!(run_rules(&files, config, &["TRN-001"], "2026-10-01").0, vec![at("TRN-001", "p.yaml", 2, 5)]);
+}
+
+#[test]
+fn trn002_people_named_in_an_emergency_plan() {
+    let p = person("p-1", "");
+    let (located, findings) = run_rule("TRN-002", &[("p.yaml", &p), ("e.yaml", PLAN)], "2026-10-31");
+    assert_eq!(located, vec![at("TRN-002", "p.yaml", 2, 5)]);
+    assert!(
+        findings[0].message.en.starts_with("no emergency-response training attended by p-1 (应急总指挥 in plan EP-1)")
+    );
+    // The role in the plan is labelled.
+    assert_eq!(findings[0].labels.len(), 1);
+    // Not named in any plan: not judged.
+    assert!(run_rule("TRN-002", &[("p.yaml", &p)], "2026-10-31").0.is_empty());
+    // Security-awareness training is not emergency-response training.
+    let sec = training("T-1", "security-awareness", "2026-09-01", "p-1");
+    assert_eq!(
+        run_rule("TRN-002", &[("p.yaml", &p), ("e.yaml", PLAN), ("t.yaml", &sec)], "2026-10-31").0,
+        vec![at("TRN-002", "p.yaml", 2, 5)]
+    );
+}
+
+#[test]
+fn trn002_emergency_training_twelve_months_inclusive() {
+    let p = person("p-1", "");
+    let t = training("T-1", "emergency-response", "2025-10-31", "p-1");
+    let files = [("p.yaml", p.as_str()), ("e.yaml", PLAN), ("t.yaml", t.as_str())];
+    assert!(run_rule("TRN-002", &files, "2026-10-31").0.is_empty());
+    let (located, findings) = run_rule("TRN-002", &files, "2026-11-01");
+    assert_eq!(located, vec![at("TRN-002", "p.yaml", 2, 5)]);
+    assert_eq!(findings[0].labels.len(), 2);
+}
