@@ -1,4 +1,6 @@
 //! Reports: figures computed from records and findings, ready to be rendered by `output`.
 
 pub mod gaps;
+pub mod ledger;
+pub mod provenance;
 pub mod sla;

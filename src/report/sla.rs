@@ -1,104 +1,353 @@
-//! The month-end SLA report's figures (sla.md) for every service of an engagement: the
-//! service's month, satisfaction of the engagement's surveys, and the service credits owed.
-//! Rendering lives in `output`; the command is wired once every format exists.
+//! The month-end SLA report's figures (sla.md) for every service of every engagement: the
+//! service's month, satisfaction of the engagement's surveys, the service credits owed, the
+//! trend over previous months, and what the report is based on (commit, inputs, files left
+//! out). Rendering lives in `output::sla`.
 
 use jiff::civil::Date;
 
+use crate::calendar::dates::sub_months;
 use crate::load::Repository;
-use crate::model::RecordView;
 use crate::model::kinds::engagement::{CreditMetric, CreditTier};
-use crate::model::kinds::{Engagement, Sla};
+use crate::model::kinds::{Engagement, Sla, Survey};
+use crate::model::{Finding, RecordView, Severity};
 use crate::rules::Context;
 use crate::sla::clock::ClockKind;
 use crate::sla::credits::{credit_percent, monthly_fee, tiers_for, total_credit};
 use crate::sla::month::Month;
 use crate::sla::satisfaction::{Satisfaction, satisfaction};
-use crate::sla::service::{Inputs, ServiceMonth, compute};
+use crate::sla::service::{Inputs, Prepared, ServiceMonth};
+
+use super::provenance::Provenance;
+
+/// The longest trend window `--months` accepts (ten years).
+pub const MAX_TREND_MONTHS: u32 = 120;
+
+/// What the report is asked for.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// Any day of the report month.
+    pub month: Date,
+    pub as_of: Date,
+    pub engagement: Option<String>,
+    pub service: Option<String>,
+    /// Trend window: `None` = the previous months of the same year.
+    pub months: Option<u32>,
+}
+
+/// A credit earned by one metric of one service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Credit {
+    pub metric: CreditMetric,
+    /// The measured value that fell under a tier.
+    pub value: f64,
+    pub percent: f64,
+}
 
 /// One service's page of the report.
 #[derive(Debug)]
 pub struct ServiceReport<'a> {
     pub sla: &'a Sla,
     pub month: ServiceMonth,
-    /// Credit percent per metric that earned one (metric, measured value, percent).
-    pub credits: Vec<(CreditMetric, f64, f64)>,
+    pub credits: Vec<Credit>,
+    /// Headline figures of the previous months, oldest first.
+    pub trend: Vec<Headline>,
+}
+
+/// The headline figures of one service in one month (the trend).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    pub first: Date,
+    /// Availability as shown (truncated) and whether it met the target; `None`: n/a.
+    pub availability: Option<String>,
+    pub availability_met: Option<bool>,
+    pub response: Option<f64>,
+    pub resolution: Option<f64>,
+    pub breaches: usize,
+    pub failures: usize,
+    /// Credit percent earned by this service's metrics (before the cap).
+    pub credit_percent: f64,
 }
 
 /// The report of one engagement for one month.
 #[derive(Debug)]
 pub struct EngagementReport<'a> {
     pub engagement: &'a Engagement,
-    pub first: Date,
     pub services: Vec<ServiceReport<'a>>,
     pub satisfaction: Satisfaction,
     /// The month's fee (`None` for a one-off fee).
     pub fee: Option<f64>,
+    pub cap_percent: f64,
     /// Credits owed, capped and rounded (`None` when there is no monthly fee).
     pub credit: Option<f64>,
+    /// Credit owed per previous month (same order as each service's trend).
+    pub trend_credit: Vec<(Date, Option<f64>)>,
 }
 
-/// Attainment over all priorities of one clock kind (for credit tiers), percent.
-fn overall(month: &ServiceMonth, kind: ClockKind) -> Option<f64> {
-    let (decided, met) = month
-        .attainment
-        .iter()
-        .filter(|((_, k), _)| *k == kind)
-        .fold((0, 0), |(d, m), (_, a)| (d + a.decided, m + a.met));
-    (decided > 0).then(|| 100.0 * met as f64 / decided as f64)
-}
-
-pub fn build<'a>(repo: &'a Repository, engagement: &'a Engagement, first: Date, as_of: Date) -> EngagementReport<'a> {
-    let cx = Context::new(repo, as_of);
-    let of_engagement = |view: RecordView<'a>| cx.engagement_of(view).is_some_and(|e| e.value == engagement.id.value);
-    let last = first.last_of_month();
-    let surveys = repo.records.surveys.iter().filter(|s| of_engagement(RecordView::Survey(s)));
-    let sat = satisfaction(surveys, first.first_of_month(), last);
-    let tiers: Vec<&CreditTier> =
-        engagement.service_credits.iter().flat_map(|c| c.value.tiers.iter().map(|t| &t.value)).collect();
-    let mut services = Vec::new();
-    for item in &engagement.scope {
-        let service = item.service.value.as_str();
-        let Some(sla) = cx.sla(&engagement.id.value, service) else { continue };
-        let tz = sla.tz();
-        let known = cx.as_of_end(&tz);
-        let Some(month) = Month::new(first, &tz, known) else { continue };
-        let input = Inputs {
-            engagement,
-            sla,
-            incidents: repo
-                .records
-                .incidents
-                .iter()
-                .filter(|i| i.service.value == service && of_engagement(RecordView::Incident(i)))
-                .collect(),
-            changes: repo.records.changes.iter().filter(|c| of_engagement(RecordView::Change(c))).collect(),
-            calendars: &repo.calendars,
-            policy: &repo.config.policy,
-            month,
-            known_until: known,
-        };
-        let figures = compute(&input);
-        let measured = [
-            (CreditMetric::Availability, figures.availability.percent),
-            (CreditMetric::ResponseAttainment, overall(&figures, ClockKind::Response)),
-            (CreditMetric::ResolutionAttainment, overall(&figures, ClockKind::Resolution)),
-            (CreditMetric::Satisfaction, sat.mean),
-        ];
-        let credits = measured
-            .iter()
-            .filter_map(|&(metric, value)| {
-                let percent = credit_percent(&tiers_for(&tiers, service, metric), value)?;
-                Some((metric, value.unwrap_or_default(), percent))
-            })
-            .collect();
-        services.push(ServiceReport { sla, month: figures, credits });
+impl EngagementReport<'_> {
+    pub fn currency(&self) -> &str {
+        &self.engagement.fees.currency.value.0
     }
-    let fee = monthly_fee(engagement, first);
-    let cap =
-        engagement.service_credits.as_ref().and_then(|c| c.value.cap_percent.as_ref()).map_or(100.0, |c| c.value.value);
-    let percents: Vec<f64> = services.iter().flat_map(|s| s.credits.iter().map(|c| c.2)).collect();
-    let credit = fee.map(|fee| total_credit(fee, &percents, cap, &engagement.fees.currency.value.0));
-    EngagementReport { engagement, first, services, satisfaction: sat, fee, credit }
+
+    /// Uncapped sum of the credit percents of every service.
+    pub fn credit_percent(&self) -> f64 {
+        self.services.iter().flat_map(|s| s.credits.iter().map(|c| c.percent)).sum()
+    }
+}
+
+/// A file or record left out because it could not be loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftOutFile {
+    pub file: String,
+    pub line: u32,
+    pub col: u32,
+    pub rule: &'static str,
+    pub message: crate::model::Msg,
+}
+
+/// The whole report.
+#[derive(Debug)]
+pub struct SlaReport<'a> {
+    pub first: Date,
+    pub as_of: Date,
+    /// The as-of day falls before the month's last day: the figures cover the month so far.
+    pub partial_month: bool,
+    pub engagements: Vec<EngagementReport<'a>>,
+    pub left_out_files: Vec<LeftOutFile>,
+    pub provenance: Provenance,
+}
+
+/// Why the report cannot be produced as asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RequestError {
+    NoEngagement,
+    UnknownEngagement(String, Vec<String>),
+    UnknownService(String, Vec<String>),
+}
+
+impl std::fmt::Display for RequestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RequestError::NoEngagement => write!(f, "the repository holds no Engagement record to report on"),
+            RequestError::UnknownEngagement(id, known) => {
+                write!(f, "no engagement `{id}`; the repository has: {}", known.join(", "))
+            }
+            RequestError::UnknownService(id, known) => {
+                write!(f, "no service `{id}` with an Sla in the chosen engagements; known: {}", known.join(", "))
+            }
+        }
+    }
+}
+
+/// The months of the trend before `first`, oldest first.
+pub fn trend_months(first: Date, window: Option<u32>) -> Vec<Date> {
+    let first = first.first_of_month();
+    let n = window.map_or(u32::from(first.month().unsigned_abs()) - 1, |n| n.min(MAX_TREND_MONTHS));
+    (1..=n).rev().map(|k| sub_months(first, k).first_of_month()).collect()
+}
+
+/// Load problems that left a file or record out of every figure.
+pub fn left_out_files(repo: &Repository) -> Vec<LeftOutFile> {
+    let mut out: Vec<LeftOutFile> = repo
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter_map(|f: &Finding| {
+            let (file, lc, _) = repo.sources.locate(f.span)?;
+            Some(LeftOutFile {
+                file: file.display.clone(),
+                line: lc.line,
+                col: lc.col,
+                rule: f.rule,
+                message: f.message.clone(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    out
+}
+
+pub fn build<'a>(repo: &'a Repository, request: &Request, provenance: Provenance) -> Result<SlaReport<'a>, RequestError> {
+    let all = &repo.records.engagements;
+    if all.is_empty() {
+        return Err(RequestError::NoEngagement);
+    }
+    let chosen: Vec<&Engagement> = match &request.engagement {
+        Some(id) => {
+            let e = all.iter().find(|e| &e.id.value == id).ok_or_else(|| {
+                RequestError::UnknownEngagement(id.clone(), all.iter().map(|e| e.id.value.clone()).collect())
+            })?;
+            vec![e]
+        }
+        None => all.iter().collect(),
+    };
+    let cx = Context::new(repo, request.as_of);
+    let first = request.month.first_of_month();
+    let trend = trend_months(first, request.months);
+    let mut engagements = Vec::new();
+    let mut services_seen = Vec::new();
+    for engagement in chosen {
+        let data = EngagementData::new(repo, &cx, engagement, request.service.as_deref());
+        services_seen.extend(data.services.iter().map(|p| p.sla.service.value.clone()));
+        engagements.push(data.report(first, &trend, &cx));
+    }
+    if let Some(service) = &request.service
+        && engagements.iter().all(|e| e.services.is_empty())
+    {
+        let mut known: Vec<String> = chosen_services(repo, &cx, request.engagement.as_deref());
+        known.dedup();
+        return Err(RequestError::UnknownService(service.clone(), known));
+    }
+    let partial_month = first.last_of_month() > request.as_of;
+    Ok(SlaReport {
+        first,
+        as_of: request.as_of,
+        partial_month,
+        engagements,
+        left_out_files: left_out_files(repo),
+        provenance,
+    })
+}
+
+fn chosen_services(repo: &Repository, cx: &Context<'_>, engagement: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = repo
+        .records
+        .engagements
+        .iter()
+        .filter(|e| engagement.is_none_or(|id| e.id.value == id))
+        .flat_map(|e| e.scope.iter().filter(|s| cx.sla(&e.id.value, &s.service.value).is_some()))
+        .map(|s| s.service.value.clone())
+        .collect();
+    out.sort();
+    out
+}
+
+/// An engagement's services, evaluated once, and what its credits depend on.
+struct EngagementData<'a> {
+    engagement: &'a Engagement,
+    services: Vec<Prepared<'a>>,
+    surveys: Vec<&'a Survey>,
+    tiers: Vec<&'a CreditTier>,
+}
+
+/// One month of an engagement, before it is shaped into a report.
+struct MonthFigures {
+    services: Vec<(ServiceMonth, Vec<Credit>)>,
+    satisfaction: Satisfaction,
+    fee: Option<f64>,
+    credit: Option<f64>,
+}
+
+impl<'a> EngagementData<'a> {
+    fn new(repo: &'a Repository, cx: &Context<'a>, engagement: &'a Engagement, only: Option<&str>) -> Self {
+        let id = engagement.id.value.as_str();
+        let ours = |view: RecordView<'a>| cx.engagement_of(view).is_some_and(|e| e.value == id);
+        let changes: Vec<_> = repo.records.changes.iter().filter(|c| ours(RecordView::Change(c))).collect();
+        let mut services = Vec::new();
+        for item in &engagement.scope {
+            let service = item.service.value.as_str();
+            if only.is_some_and(|s| s != service) {
+                continue;
+            }
+            let Some(sla) = cx.sla(id, service) else { continue };
+            let input = Inputs {
+                engagement,
+                sla,
+                incidents: repo
+                    .records
+                    .incidents
+                    .iter()
+                    .filter(|i| i.service.value == service && ours(RecordView::Incident(i)))
+                    .collect(),
+                changes: changes.clone(),
+                calendars: &repo.calendars,
+                policy: &repo.config.policy,
+                known_until: cx.as_of_end(&sla.tz()),
+            };
+            services.push(Prepared::new(&input));
+        }
+        let surveys = repo.records.surveys.iter().filter(|s| ours(RecordView::Survey(s))).collect();
+        let tiers =
+            engagement.service_credits.iter().flat_map(|c| c.value.tiers.iter().map(|t| &t.value)).collect();
+        EngagementData { engagement, services, surveys, tiers }
+    }
+
+    fn cap_percent(&self) -> f64 {
+        self.engagement.service_credits.as_ref().and_then(|c| c.value.cap_percent.as_ref()).map_or(100.0, |c| c.value.value)
+    }
+
+    fn figures(&self, first: Date, cx: &Context<'_>) -> MonthFigures {
+        let sat = satisfaction(self.surveys.iter().copied(), first, first.last_of_month());
+        let mut services = Vec::new();
+        for prepared in &self.services {
+            let tz = prepared.sla.tz();
+            let Some(month) = Month::new(first, &tz, cx.as_of_end(&tz)) else { continue };
+            let figures = prepared.month(month);
+            let service = prepared.sla.service.value.as_str();
+            let measured = [
+                (CreditMetric::Availability, figures.availability.percent),
+                (CreditMetric::ResponseAttainment, figures.overall(ClockKind::Response)),
+                (CreditMetric::ResolutionAttainment, figures.overall(ClockKind::Resolution)),
+                (CreditMetric::Satisfaction, sat.mean),
+            ];
+            let credits: Vec<Credit> = measured
+                .iter()
+                .filter_map(|&(metric, value)| {
+                    let value = value?;
+                    let percent = credit_percent(&tiers_for(&self.tiers, service, metric), Some(value))?;
+                    Some(Credit { metric, value, percent })
+                })
+                .collect();
+            services.push((figures, credits));
+        }
+        let fee = monthly_fee(self.engagement, first);
+        let percents: Vec<f64> = services.iter().flat_map(|(_, c)| c.iter().map(|c| c.percent)).collect();
+        let currency = &self.engagement.fees.currency.value.0;
+        let credit = fee.map(|fee| total_credit(fee, &percents, self.cap_percent(), currency));
+        MonthFigures { services, satisfaction: sat, fee, credit }
+    }
+
+    fn report(&self, first: Date, trend: &[Date], cx: &Context<'_>) -> EngagementReport<'a> {
+        let term = &self.engagement.term;
+        let in_term = |d: &&Date| d.last_of_month() >= term.start.value && **d <= term.end.value;
+        let past: Vec<(Date, MonthFigures)> = trend.iter().filter(in_term).map(|&d| (d, self.figures(d, cx))).collect();
+        let now = self.figures(first, cx);
+        let mut services = Vec::new();
+        for (i, (month, credits)) in now.services.into_iter().enumerate() {
+            let sla = self.services[i].sla;
+            let trend = past
+                .iter()
+                .filter_map(|(d, f)| f.services.get(i).map(|(m, c)| headline(*d, m, c)))
+                .collect();
+            services.push(ServiceReport { sla, month, credits, trend });
+        }
+        EngagementReport {
+            engagement: self.engagement,
+            services,
+            satisfaction: now.satisfaction,
+            fee: now.fee,
+            cap_percent: self.cap_percent(),
+            credit: now.credit,
+            trend_credit: past.iter().map(|(d, f)| (*d, f.credit)).collect(),
+        }
+    }
+}
+
+fn headline(first: Date, m: &ServiceMonth, credits: &[Credit]) -> Headline {
+    Headline {
+        first,
+        availability: m.availability.shown(),
+        availability_met: m.availability.met(),
+        response: m.overall(ClockKind::Response),
+        resolution: m.overall(ClockKind::Resolution),
+        breaches: m.breaches.len(),
+        failures: m.failures,
+        credit_percent: credits.iter().map(|c| c.percent).sum(),
+    }
+}
+
+/// The headline of the report month itself (for the trend chart's last point).
+pub fn current_headline(s: &ServiceReport<'_>) -> Headline {
+    headline(s.month.month.first, &s.month, &s.credits)
 }
 
 #[cfg(test)]
@@ -106,26 +355,66 @@ mod tests {
     use super::*;
     use crate::config::Config;
 
-    #[test]
-    fn acme_october_report_figures() {
+    fn acme() -> Repository {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme");
         let text = std::fs::read_to_string(root.join("itos.toml")).unwrap_or_default();
         let config = Config::parse(&text, &root.join("itos.toml")).unwrap_or_default();
-        let repo = Repository::load(&root, config, "");
-        let eng = &repo.records.engagements[0];
-        let report = build(&repo, eng, jiff::civil::date(2026, 10, 1), jiff::civil::date(2026, 10, 31));
-        assert_eq!(report.services.len(), 3);
-        assert_eq!(report.fee, Some(680_000.0));
+        Repository::load(&root, config, "")
+    }
+
+    #[test]
+    fn acme_october_report_figures() {
+        let repo = acme();
+        let request = Request {
+            month: jiff::civil::date(2026, 10, 1),
+            as_of: jiff::civil::date(2026, 10, 31),
+            engagement: None,
+            service: None,
+            months: None,
+        };
+        let report = build(&repo, &request, Provenance::default()).unwrap();
+        let eng = &report.engagements[0];
+        assert_eq!(eng.services.len(), 3);
+        assert_eq!(eng.fee, Some(680_000.0));
         // No survey period overlaps October.
-        assert_eq!(report.satisfaction.mean, None);
-        for s in &report.services {
+        assert_eq!(eng.satisfaction.mean, None);
+        for s in &eng.services {
             // Every scheduled second is accounted for, and availability is a percentage.
             let a = &s.month.availability;
             assert!(a.scheduled > 0);
             assert!(a.percent.is_some_and(|p| (0.0..=100.0).contains(&p)));
             assert!(s.month.left_out.is_empty());
+            // The trend covers the months of the year within the term before October.
+            assert!(s.trend.iter().all(|h| h.first < request.month));
+            assert_eq!(s.month.daily.len(), 31);
         }
         // Credits are capped at 15 % of the month's fee.
-        assert!(report.credit.is_some_and(|c| c <= 0.15 * 680_000.0));
+        assert!(eng.credit.is_some_and(|c| c <= 0.15 * 680_000.0));
+    }
+
+    #[test]
+    fn unknown_engagement_and_service_are_errors_naming_what_exists() {
+        let repo = acme();
+        let mut request = Request {
+            month: jiff::civil::date(2026, 10, 1),
+            as_of: jiff::civil::date(2026, 10, 31),
+            engagement: Some("nope".to_owned()),
+            service: None,
+            months: None,
+        };
+        let err = build(&repo, &request, Provenance::default()).err();
+        assert!(matches!(err, Some(RequestError::UnknownEngagement(..))));
+        request.engagement = None;
+        request.service = Some("nope".to_owned());
+        let err = build(&repo, &request, Provenance::default()).err();
+        assert!(matches!(err, Some(RequestError::UnknownService(..))));
+    }
+
+    #[test]
+    fn trend_window_defaults_to_the_year_so_far() {
+        let d = jiff::civil::date;
+        assert_eq!(trend_months(d(2026, 3, 15), None), vec![d(2026, 1, 1), d(2026, 2, 1)]);
+        assert!(trend_months(d(2026, 1, 1), None).is_empty());
+        assert_eq!(trend_months(d(2026, 1, 1), Some(2)), vec![d(2025, 11, 1), d(2025, 12, 1)]);
     }
 }

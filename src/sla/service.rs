@@ -1,16 +1,24 @@
-//! One service's SLA figures for one month, assembled from the records: ticket clocks per
-//! priority, breaches, tickets in progress, availability with maintenance and approved planned
+//! One service's SLA figures, assembled from the records: ticket clocks per priority,
+//! breaches, tickets in progress, availability with maintenance and approved planned
 //! downtime, MTTR and MTBF. Pure: the caller supplies records, calendars and instants.
+//!
+//! [`Prepared::new`] evaluates every ticket's clocks once (as known at the end of the as-of
+//! day); [`Prepared::month`] then buckets them by the month they were decided in. A clock's
+//! decision instant does not depend on the month being reported, so the trend over twelve
+//! months costs one evaluation per ticket, not twelve.
 
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
+use jiff::civil::{Date, Time};
+use jiff::tz::TimeZone;
 
-use crate::calendar::Calendars;
+use crate::calendar::{Calendars, WorkCalendar};
 use crate::config::Policy;
 use crate::model::kinds::change::{Change, ChangeClass, ChangeStatus, Decision};
 use crate::model::kinds::incident::{ExclusionReason, Incident, OutageImpact};
 use crate::model::kinds::{Engagement, Sla};
+use crate::model::scalar::civil_in;
 
 use super::availability::{self, Outage, Span};
 use super::clock::{Clock, ClockKind, Outcome};
@@ -24,8 +32,32 @@ pub struct Breach {
     pub priority: String,
     pub clock: ClockKind,
     pub deadline: Option<Timestamp>,
+    /// Business seconds counted and the target.
+    pub elapsed: i64,
+    pub target: i64,
     /// Elapsed minus target, business seconds.
     pub overrun: i64,
+}
+
+/// A ticket with a clock still running at the month's end instant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Running {
+    pub ticket: String,
+    pub priority: String,
+    pub clock: ClockKind,
+    /// Business seconds counted up to the end instant.
+    pub elapsed: i64,
+    pub deadline: Option<Timestamp>,
+}
+
+/// A ticket met in the month at its first resolution, then reopened, so that its resolution
+/// is decided in a later month (or not yet).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moved {
+    pub ticket: String,
+    pub resolved: Timestamp,
+    /// Where it is counted now (`None`: still open).
+    pub decided: Option<Timestamp>,
 }
 
 /// An outage left out of availability, with its reason.
@@ -36,23 +68,85 @@ pub struct ExcludedOutage {
     pub evidence: Option<String>,
 }
 
+/// A ticket left out of every figure (cancelled, timestamps out of order, unknown priority).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftOut {
+    pub ticket: String,
+    pub reason: LeftOutReason,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftOutReason {
+    Cancelled,
+    OutOfOrder,
+    UnknownPriority,
+}
+
+impl LeftOutReason {
+    pub fn text(self, lang: crate::model::Lang) -> &'static str {
+        use crate::model::Lang::{En, ZhCn};
+        match (self, lang) {
+            (LeftOutReason::Cancelled, En) => "cancelled",
+            (LeftOutReason::Cancelled, ZhCn) => "已取消",
+            (LeftOutReason::OutOfOrder, En) => "timestamps out of order (GEN-007)",
+            (LeftOutReason::OutOfOrder, ZhCn) => "时间戳顺序错误(GEN-007)",
+            (LeftOutReason::UnknownPriority, En) => "priority not defined by the Sla (INC-001)",
+            (LeftOutReason::UnknownPriority, ZhCn) => "优先级未在 SLA 中定义(INC-001)",
+        }
+    }
+}
+
+/// Availability of one local day of the month (for the daily chart).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Day {
+    pub date: Date,
+    pub scheduled: i64,
+    pub downtime: f64,
+}
+
+impl Day {
+    pub fn percent(&self) -> Option<f64> {
+        (self.scheduled > 0).then(|| 100.0 * (self.scheduled as f64 - self.downtime) / self.scheduled as f64)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServiceMonth {
+    pub month: Month,
     /// (priority, clock) → attainment, for the clocks the priority defines.
     pub attainment: BTreeMap<(String, ClockKind), Attainment>,
     pub breaches: Vec<Breach>,
-    /// Tickets with a clock still running at the month's end instant.
-    pub in_progress: Vec<String>,
-    /// Tickets left out of every figure, with the reason.
-    pub left_out: Vec<(String, &'static str)>,
+    /// Clocks still running at the month's end instant and not yet past their deadline.
+    pub in_progress: Vec<Running>,
+    pub moved: Vec<Moved>,
+    /// Tickets opened in the month and left out of every figure, with the reason.
+    pub left_out: Vec<LeftOut>,
+    /// Tickets opened in the month and counted.
+    pub opened: usize,
     pub availability: availability::Figures,
+    pub daily: Vec<Day>,
     pub excluded_outages: Vec<ExcludedOutage>,
     /// Outages (not excluded) that started in the month.
     pub failures: usize,
+    /// Failures whose outage ended, and the sum of their durations (seconds).
+    pub repaired: usize,
+    pub repair_seconds: i64,
     /// Mean duration of the failures whose outage ended, seconds.
     pub mttr: Option<f64>,
     /// (scheduled − downtime) / failures, seconds; with no failure, the uptime itself (shown as "> …").
     pub mtbf: f64,
+}
+
+impl ServiceMonth {
+    /// Attainment over all priorities of one clock kind, percent (for credit tiers and the trend).
+    pub fn overall(&self, kind: ClockKind) -> Option<f64> {
+        let (decided, met) = self
+            .attainment
+            .iter()
+            .filter(|((_, k), _)| *k == kind)
+            .fold((0, 0), |(d, m), (_, a)| (d + a.decided, m + a.met));
+        (decided > 0).then(|| 100.0 * met as f64 / decided as f64)
+    }
 }
 
 /// Whether a change's planned downtime counts as maintenance: not rejected or cancelled, and
@@ -73,150 +167,309 @@ pub fn planned_downtime_counts(change: &Change, policy: &Policy) -> bool {
     })
 }
 
-/// Everything one service's month needs.
+/// Everything one service's figures need.
 pub struct Inputs<'a> {
     pub engagement: &'a Engagement,
     pub sla: &'a Sla,
+    /// The service's incidents.
     pub incidents: Vec<&'a Incident>,
+    /// The engagement's changes (their planned downtime is filtered by service here).
     pub changes: Vec<&'a Change>,
     pub calendars: &'a Calendars,
     pub policy: &'a Policy,
-    pub month: Month,
     /// The end of the as-of day: everything known up to then is used.
     pub known_until: Timestamp,
 }
 
-pub fn compute(input: &Inputs<'_>) -> ServiceMonth {
-    let sla = input.sla;
-    let month = input.month;
-    let mut per_key: BTreeMap<(String, ClockKind), Vec<Clock>> = BTreeMap::new();
-    let mut breaches = Vec::new();
-    let mut in_progress = Vec::new();
-    let mut left_out = Vec::new();
-    for inc in &input.incidents {
-        let id = inc.id.value.clone();
-        if inc.is_cancelled() {
-            left_out.push((id, "cancelled"));
-            continue;
-        }
-        if !in_order(inc) {
-            left_out.push((id, "timestamps out of order (GEN-007)"));
-            continue;
-        }
-        let Some(priority) = sla.priority(&inc.priority.value) else {
-            left_out.push((id, "priority not defined by the Sla (INC-001)"));
-            continue;
-        };
-        if inc.opened_at.instant >= month.end {
-            continue;
-        }
-        let mut running = false;
-        for c in clocks(inc, priority, |cal| input.calendars.get_or_default(cal), input.known_until) {
-            match c.decided {
-                Some(d) if month.contains(d) => {
-                    if c.outcome == Outcome::Breached {
-                        breaches.push(Breach {
-                            ticket: id.clone(),
-                            priority: inc.priority.value.clone(),
-                            clock: c.kind,
-                            deadline: c.deadline,
-                            overrun: c.elapsed - c.target,
-                        });
-                    }
-                }
-                Some(d) if d >= month.end => running = true,
-                None => running = true,
-                Some(_) => {}
-            }
-            per_key.entry((inc.priority.value.clone(), c.kind)).or_default().push(c);
-        }
-        if running {
-            in_progress.push(id);
-        }
-    }
-    let attainment = per_key.iter().map(|(k, v)| (k.clone(), attainment(v.iter(), &month))).collect();
+/// A counted ticket and its clocks.
+#[derive(Debug)]
+pub struct Evaluated<'a> {
+    pub incident: &'a Incident,
+    /// The calendar of the ticket's priority.
+    pub calendar: &'a WorkCalendar,
+    pub clocks: Vec<Clock>,
+}
 
-    // Availability.
-    let tz = sla.tz();
-    let term_start = crate::model::scalar::civil_in(
-        &tz,
-        input.engagement.term.start.value.to_datetime(jiff::civil::Time::midnight()),
-    );
-    let term_end = input
-        .engagement
-        .term
-        .end
-        .value
-        .tomorrow()
-        .ok()
-        .and_then(|d| crate::model::scalar::civil_in(&tz, d.to_datetime(jiff::civil::Time::midnight())));
-    let from = term_start.map_or(month.start, |t| t.max(month.start));
-    let to = term_end.map_or(month.end, |t| t.min(month.end));
-    let windows: Vec<_> = sla.availability.maintenance.iter().map(|m| m.weekly.value).collect();
-    let mut maintenance: Vec<Span> = availability::weekly_windows(&windows, &tz, from, to);
-    let service = sla.service.value.as_str();
-    for c in &input.changes {
-        if let Some(pd) = &c.planned_downtime
-            && pd.services.iter().any(|s| s.value == service)
-            && planned_downtime_counts(c, input.policy)
-        {
-            maintenance.push((pd.start.instant, pd.end.instant));
+/// An outage as counted, with its ticket.
+#[derive(Debug)]
+struct CountedOutage {
+    outage: Outage,
+    /// Set when the outage has ended (an `end`, or the ticket's final resolution).
+    ended: bool,
+}
+
+/// A service's tickets and outages, evaluated once; figures per month come from [`Prepared::month`].
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    pub sla: &'a Sla,
+    pub tickets: Vec<Evaluated<'a>>,
+    left_out: Vec<(&'a Incident, LeftOutReason)>,
+    outages: Vec<CountedOutage>,
+    excluded: Vec<(Span, ExcludedOutage)>,
+    planned: Vec<Span>,
+    hours: &'a WorkCalendar,
+    tz: TimeZone,
+    term: (Option<Timestamp>, Option<Timestamp>),
+    known_until: Timestamp,
+}
+
+fn local_midnight(tz: &TimeZone, day: Date) -> Option<Timestamp> {
+    civil_in(tz, day.to_datetime(Time::midnight()))
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(input: &Inputs<'a>) -> Prepared<'a> {
+        let sla = input.sla;
+        let known = input.known_until;
+        let mut tickets = Vec::with_capacity(input.incidents.len());
+        let mut left_out = Vec::new();
+        let mut outages = Vec::new();
+        let mut excluded = Vec::new();
+        for &inc in &input.incidents {
+            if inc.is_cancelled() {
+                left_out.push((inc, LeftOutReason::Cancelled));
+                continue;
+            }
+            if !in_order(inc) {
+                left_out.push((inc, LeftOutReason::OutOfOrder));
+                continue;
+            }
+            if let Some(o) = &inc.outage {
+                // An open outage runs to the ticket's final resolution, or to the end instant.
+                let end = o.end.as_ref().map(|e| e.instant).or_else(|| inc.final_resolved_at().map(|r| r.instant));
+                let span = (o.start.instant, end.unwrap_or(known).min(known));
+                if let Some(ex) = &o.excluded {
+                    let entry = ExcludedOutage {
+                        ticket: inc.id.value.clone(),
+                        reason: ex.reason.value,
+                        evidence: ex.evidence.as_ref().map(|e| e.value.0.clone()),
+                    };
+                    excluded.push((span, entry));
+                } else {
+                    let weight = match o.impact() {
+                        OutageImpact::Full => 1.0,
+                        OutageImpact::Partial => o
+                            .degraded_percent
+                            .as_ref()
+                            .map_or(sla.availability.partial_weight() / 100.0, |d| d.value.value / 100.0),
+                    };
+                    let ended = end.is_some_and(|e| e <= known);
+                    outages.push(CountedOutage { outage: Outage { start: span.0, end: span.1, weight }, ended });
+                }
+            }
+            let Some(priority) = sla.priority(&inc.priority.value) else {
+                left_out.push((inc, LeftOutReason::UnknownPriority));
+                continue;
+            };
+            if inc.opened_at.instant >= known {
+                continue;
+            }
+            let calendar = input.calendars.get_or_default(priority.calendar());
+            let clocks = clocks(inc, priority, |_| calendar, known);
+            tickets.push(Evaluated { incident: inc, calendar, clocks });
+        }
+        let service = sla.service.value.as_str();
+        let planned = input
+            .changes
+            .iter()
+            .filter_map(|c| {
+                let pd = c.planned_downtime.as_ref()?;
+                (pd.services.iter().any(|s| s.value == service) && planned_downtime_counts(c, input.policy))
+                    .then_some((pd.start.instant, pd.end.instant))
+            })
+            .collect();
+        let tz = sla.tz();
+        let term = &input.engagement.term;
+        let term_start = local_midnight(&tz, term.start.value);
+        let term_end = term.end.value.tomorrow().ok().and_then(|d| local_midnight(&tz, d));
+        Prepared {
+            sla,
+            tickets,
+            left_out,
+            outages,
+            excluded,
+            planned,
+            hours: input.calendars.get_or_default(sla.availability.hours()),
+            tz,
+            term: (term_start, term_end),
+            known_until: known,
         }
     }
-    let hours = input.calendars.get_or_default(sla.availability.hours());
-    let scheduled = availability::scheduled(hours, from, to, &maintenance);
-    let partial_default = sla.availability.partial_weight() / 100.0;
-    let mut outages = Vec::new();
-    let mut excluded_outages = Vec::new();
-    let mut failures = 0usize;
-    let mut repaired = Vec::new();
-    for inc in input.incidents.iter().filter(|i| !i.is_cancelled()) {
-        let Some(o) = &inc.outage else { continue };
-        if let Some(ex) = &o.excluded {
-            if o.start.instant < month.end && o.end.as_ref().is_none_or(|e| e.instant > month.start) {
-                excluded_outages.push(ExcludedOutage {
-                    ticket: inc.id.value.clone(),
-                    reason: ex.reason.value,
-                    evidence: ex.evidence.as_ref().map(|e| e.value.0.clone()),
-                });
+
+    /// The tickets' clocks bucketed into `month`.
+    fn clocks_of(&self, month: &Month) -> (BTreeMap<(String, ClockKind), Attainment>, Vec<Breach>, Vec<Running>) {
+        let mut per_key: BTreeMap<(String, ClockKind), Vec<&Clock>> = BTreeMap::new();
+        let mut breaches = Vec::new();
+        let mut running = Vec::new();
+        for t in &self.tickets {
+            let inc = t.incident;
+            if inc.opened_at.instant >= month.end {
+                continue;
             }
-            continue;
+            for c in &t.clocks {
+                match c.decided {
+                    Some(d) if month.contains(d) => {
+                        if c.outcome == Outcome::Breached {
+                            breaches.push(Breach {
+                                ticket: inc.id.value.clone(),
+                                priority: inc.priority.value.clone(),
+                                clock: c.kind,
+                                deadline: c.deadline,
+                                elapsed: c.elapsed,
+                                target: c.target,
+                                overrun: c.elapsed - c.target,
+                            });
+                        }
+                    }
+                    Some(d) if d < month.start => {}
+                    _ => running.push(Running {
+                        ticket: inc.id.value.clone(),
+                        priority: inc.priority.value.clone(),
+                        clock: c.kind,
+                        elapsed: elapsed_until(c, t.calendar, month.end),
+                        deadline: c.deadline,
+                    }),
+                }
+                per_key.entry((inc.priority.value.clone(), c.kind)).or_default().push(c);
+            }
         }
-        // An open outage runs to the ticket's final resolution, or to the end instant.
-        let end = o
-            .end
-            .as_ref()
-            .map(|e| e.instant)
-            .or_else(|| inc.final_resolved_at().map(|r| r.instant))
-            .unwrap_or(month.end)
-            .min(input.known_until);
-        let weight = match o.impact() {
-            OutageImpact::Full => 1.0,
-            OutageImpact::Partial => o.degraded_percent.as_ref().map_or(partial_default, |d| d.value.value / 100.0),
-        };
-        outages.push(Outage { start: o.start.instant, end, weight });
-        if month.contains(o.start.instant) {
+        // Every priority the Sla defines is shown, "n/a" when nothing was decided.
+        for (name, p) in self.sla.priorities.iter() {
+            let kinds = [
+                Some(ClockKind::Response),
+                p.value.on_site.as_ref().map(|_| ClockKind::OnSite),
+                p.value.restoration.as_ref().map(|_| ClockKind::Restoration),
+                Some(ClockKind::Resolution),
+            ];
+            for kind in kinds.into_iter().flatten() {
+                per_key.entry((name.value.clone(), kind)).or_default();
+            }
+        }
+        let attainment = per_key.into_iter().map(|(k, v)| (k, attainment(v.into_iter(), month))).collect();
+        (attainment, breaches, running)
+    }
+
+    fn moved(&self, month: &Month) -> Vec<Moved> {
+        let mut out = Vec::new();
+        for t in self.tickets.iter().filter(|t| !t.incident.reopened.is_empty()) {
+            let Some(first) = t.incident.resolved_at.as_ref().map(|r| r.instant) else { continue };
+            if !month.contains(first) {
+                continue;
+            }
+            let Some(c) = t.clocks.iter().find(|c| c.kind == ClockKind::Resolution) else { continue };
+            let first_elapsed: i64 = c.pieces.iter().filter(|p| p.to <= first).map(|p| p.business_seconds).sum();
+            let moved_on = c.decided.is_none_or(|d| d >= month.end);
+            if first_elapsed <= c.target && moved_on {
+                out.push(Moved { ticket: t.incident.id.value.clone(), resolved: first, decided: c.decided });
+            }
+        }
+        out
+    }
+
+    /// The figures of `month` (its end instant already capped at the as-of day).
+    pub fn month(&self, month: Month) -> ServiceMonth {
+        let (attainment, breaches, in_progress) = self.clocks_of(&month);
+        let in_month = |inc: &Incident| month.contains(inc.opened_at.instant);
+        let left_out = self
+            .left_out
+            .iter()
+            .filter(|(inc, _)| in_month(inc))
+            .map(|(inc, reason)| LeftOut { ticket: inc.id.value.clone(), reason: *reason })
+            .collect();
+        let opened = self.tickets.iter().filter(|t| in_month(t.incident)).count();
+
+        // Availability within the month, the as-of day and the term.
+        let from = self.term.0.map_or(month.start, |t| t.max(month.start));
+        let to = self.term.1.map_or(month.end, |t| t.min(month.end)).max(from);
+        let windows: Vec<_> = self.sla.availability.maintenance.iter().map(|m| m.weekly.value).collect();
+        let mut maintenance = availability::weekly_windows(&windows, &self.tz, from, to);
+        maintenance.extend(self.planned.iter().filter(|(a, b)| *a < to && *b > from));
+        let scheduled = availability::scheduled(self.hours, from, to, &maintenance);
+        let overlapping: Vec<Outage> =
+            self.outages.iter().map(|o| o.outage).filter(|o| o.start < to && o.end > from).collect();
+        let target = &self.sla.availability.target.value;
+        let figures = availability::Figures::compute(&scheduled, &overlapping, target.value, target.decimals);
+        let daily = self.daily(&month, &scheduled, &overlapping);
+
+        let excluded_outages = self
+            .excluded
+            .iter()
+            .filter(|((a, b), _)| *a < month.end && *b > month.start)
+            .map(|(_, e)| e.clone())
+            .collect();
+        let mut failures = 0;
+        let mut repaired = 0;
+        let mut repair_seconds = 0;
+        for o in self.outages.iter().filter(|o| month.contains(o.outage.start)) {
             failures += 1;
-            let ended = o.end.is_some() || inc.final_resolved_at().is_some();
-            if ended && end > o.start.instant {
-                repaired.push((end.as_second() - o.start.instant.as_second()) as f64);
+            if o.ended {
+                repaired += 1;
+                repair_seconds += o.outage.end.as_second() - o.outage.start.as_second();
             }
         }
+        let uptime = figures.scheduled as f64 - figures.downtime;
+        ServiceMonth {
+            month,
+            attainment,
+            breaches,
+            in_progress,
+            moved: self.moved(&month),
+            left_out,
+            opened,
+            daily,
+            excluded_outages,
+            failures,
+            repaired,
+            repair_seconds,
+            mttr: (repaired > 0).then(|| repair_seconds as f64 / repaired as f64),
+            mtbf: if failures > 0 { uptime / failures as f64 } else { uptime },
+            availability: figures,
+        }
     }
-    let target = &sla.availability.target.value;
-    let figures = availability::Figures::compute(&scheduled, &outages, target.value, target.decimals);
-    let uptime = figures.scheduled as f64 - figures.downtime;
-    ServiceMonth {
-        attainment,
-        breaches,
-        in_progress,
-        left_out,
-        excluded_outages,
-        failures,
-        mttr: (!repaired.is_empty()).then(|| repaired.iter().sum::<f64>() / repaired.len() as f64),
-        mtbf: if failures > 0 { uptime / failures as f64 } else { uptime },
-        availability: figures,
+
+    /// Availability per local day of the month, up to the end instant.
+    fn daily(&self, month: &Month, scheduled: &[Span], outages: &[Outage]) -> Vec<Day> {
+        let mut out = Vec::new();
+        let mut day = month.first;
+        while let Some(start) = local_midnight(&self.tz, day) {
+            if start >= month.end || day.month() != month.first.month() {
+                break;
+            }
+            let next = day.tomorrow().ok();
+            let end = next.and_then(|d| local_midnight(&self.tz, d)).unwrap_or(month.end).min(month.end);
+            let slice: Vec<Span> =
+                scheduled.iter().map(|&(a, b)| (a.max(start), b.min(end))).filter(|(a, b)| b > a).collect();
+            out.push(Day {
+                date: day,
+                scheduled: availability::total(&slice),
+                downtime: availability::downtime(&slice, outages),
+            });
+            match next {
+                Some(n) => day = n,
+                None => break,
+            }
+        }
+        out
     }
+
+    /// The known end instant the tickets were evaluated at.
+    pub fn known_until(&self) -> Timestamp {
+        self.known_until
+    }
+}
+
+/// Business seconds of a clock counted before `end` (a piece straddling `end` is cut there).
+fn elapsed_until(c: &Clock, calendar: &WorkCalendar, end: Timestamp) -> i64 {
+    c.pieces
+        .iter()
+        .filter(|p| p.from < end)
+        .map(|p| if p.to <= end { p.business_seconds } else { calendar.business_seconds(p.from, end) })
+        .sum()
+}
+
+/// One service's figures for one month (evaluation and bucketing in one call).
+pub fn compute(input: &Inputs<'_>, month: Month) -> ServiceMonth {
+    Prepared::new(input).month(month)
 }
 
 #[cfg(test)]
@@ -254,10 +507,9 @@ mod tests {
             changes: repo.records.changes.iter().collect(),
             calendars: &repo.calendars,
             policy: &repo.config.policy,
-            month,
             known_until: known,
         };
-        let m = compute(&input);
+        let m = compute(&input, month);
         // Scheduled: 744 h − 8 h maintenance − 1 h planned downtime = 735 h.
         assert_eq!(m.availability.scheduled, 735 * 3600);
         // Downtime: 1 h full + 2 h × 0.5 = 2 h; the excluded outage counts for nothing.
@@ -274,8 +526,9 @@ mod tests {
         assert_eq!((p1.decided, p1.met, p1.percent), (1, 0, Some(0.0)));
         assert_eq!(m.breaches.len(), 1);
         assert_eq!(m.breaches[0].overrun, 3600);
-        assert_eq!(m.in_progress, vec!["I-4".to_owned()]);
-        assert_eq!(m.left_out, vec![("I-5".to_owned(), "cancelled")]);
+        let running: Vec<&str> = m.in_progress.iter().map(|r| r.ticket.as_str()).collect();
+        assert_eq!(running, vec!["I-4"]);
+        assert_eq!(m.left_out, vec![LeftOut { ticket: "I-5".to_owned(), reason: LeftOutReason::Cancelled }]);
         // P2 response: two tickets met (20 min each against 30 min).
         let p2 = &m.attainment[&("P2".to_owned(), ClockKind::Response)];
         assert_eq!((p2.decided, p2.met, p2.percent), (2, 2, Some(100.0)));

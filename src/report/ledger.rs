@@ -1,0 +1,207 @@
+//! The ledger of one ticket (`itos report sla --ticket ID`): for each clock, every working
+//! interval counted, the pauses removed, the deadline and the result — the evidence for a
+//! dispute with the customer about a single ticket.
+
+use jiff::Timestamp;
+
+use crate::calendar::WorkCalendar;
+use crate::load::Repository;
+use crate::model::RecordView;
+use crate::model::kinds::incident::{Incident, PauseReason};
+use crate::model::kinds::{Engagement, Sla};
+use crate::rules::Context;
+use crate::sla::clock::{Clock, union};
+use crate::sla::service::LeftOutReason;
+use crate::sla::tickets::{clocks, in_order};
+
+/// A stretch of a clock's active time and the working intervals inside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stretch {
+    pub from: Timestamp,
+    pub to: Timestamp,
+    /// Working intervals of the calendar within the stretch, with their seconds.
+    pub working: Vec<(Timestamp, Timestamp, i64)>,
+    pub business_seconds: i64,
+}
+
+/// A pause of the ticket and the working time it removed from one clock.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PauseLine {
+    pub from: Timestamp,
+    pub to: Timestamp,
+    pub reason: PauseReason,
+    /// Business seconds removed (after intersecting with the clock's periods and working time).
+    pub removed: i64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClockLedger {
+    pub clock: Clock,
+    pub stretches: Vec<Stretch>,
+    pub pauses: Vec<PauseLine>,
+}
+
+#[derive(Debug)]
+pub struct Ledger<'a> {
+    pub incident: &'a Incident,
+    pub engagement: &'a Engagement,
+    pub sla: &'a Sla,
+    pub calendar: String,
+    pub tz: jiff::tz::TimeZone,
+    /// The instant the clocks are seen at (the end of the as-of day).
+    pub known_until: Timestamp,
+    pub clocks: Vec<ClockLedger>,
+    /// Set when the ticket is left out of every figure.
+    pub left_out: Option<LeftOutReason>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LedgerError {
+    NoTicket(String, Option<String>),
+    NoSla(String),
+    NoPriority(String, String),
+}
+
+impl std::fmt::Display for LedgerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LedgerError::NoTicket(id, Some(near)) => write!(f, "no incident `{id}`; did you mean `{near}`?"),
+            LedgerError::NoTicket(id, None) => write!(f, "no incident `{id}` in the repository"),
+            LedgerError::NoSla(id) => {
+                write!(f, "incident `{id}`: no Engagement with an Sla for its service, so it has no clocks")
+            }
+            LedgerError::NoPriority(id, p) => write!(f, "incident `{id}`: priority `{p}` is not defined by its Sla"),
+        }
+    }
+}
+
+pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -> Result<Ledger<'a>, LedgerError> {
+    let incidents = &repo.records.incidents;
+    let Some(incident) = incidents.iter().find(|i| i.id.value == ticket) else {
+        let near = crate::model::decode::closest(ticket, incidents.iter().map(|i| i.id.value.as_str()));
+        return Err(LedgerError::NoTicket(ticket.to_owned(), near.map(str::to_owned)));
+    };
+    let cx = Context::new(repo, as_of);
+    let no_sla = || LedgerError::NoSla(ticket.to_owned());
+    let engagement_id = cx.engagement_of(RecordView::Incident(incident)).ok_or_else(no_sla)?;
+    let engagement = cx.engagement(&engagement_id.value).ok_or_else(no_sla)?;
+    let sla = cx.sla(&engagement.id.value, &incident.service.value).ok_or_else(no_sla)?;
+    let priority = sla
+        .priority(&incident.priority.value)
+        .ok_or_else(|| LedgerError::NoPriority(ticket.to_owned(), incident.priority.value.clone()))?;
+    let tz = sla.tz();
+    let known_until = cx.as_of_end(&tz);
+    let calendar = repo.calendars.get_or_default(priority.value.calendar());
+    let left_out = if incident.is_cancelled() {
+        Some(LeftOutReason::Cancelled)
+    } else if !in_order(incident) {
+        Some(LeftOutReason::OutOfOrder)
+    } else {
+        None
+    };
+    let clocks = clocks(incident, &priority.value, |_| calendar, known_until)
+        .into_iter()
+        .map(|c| explain(c, incident, calendar, known_until))
+        .collect();
+    Ok(Ledger {
+        incident,
+        engagement,
+        sla,
+        calendar: priority.value.calendar().to_owned(),
+        tz,
+        known_until,
+        clocks,
+        left_out,
+    })
+}
+
+fn explain(clock: Clock, incident: &Incident, calendar: &WorkCalendar, end: Timestamp) -> ClockLedger {
+    let stretches = clock
+        .pieces
+        .iter()
+        .map(|p| Stretch {
+            from: p.from,
+            to: p.to,
+            working: calendar
+                .working_intervals(p.from, p.to)
+                .into_iter()
+                .map(|(a, b)| (a, b, b.as_second() - a.as_second()))
+                .collect(),
+            business_seconds: p.business_seconds,
+        })
+        .collect();
+    // The clock's periods as counted: from the first piece's start to the end of the last
+    // stop, per period. Rebuilt from the ticket as in `tickets::clocks`.
+    let periods = periods_of(&clock, incident, end);
+    let pauses = incident
+        .paused
+        .iter()
+        .map(|p| {
+            let own = union(vec![(p.from.instant, p.to.instant)]);
+            let removed = own
+                .iter()
+                .flat_map(|&(a, b)| periods.iter().map(move |&(s, e)| (a.max(s), b.min(e))))
+                .filter(|(a, b)| b > a)
+                .map(|(a, b)| calendar.business_seconds(a, b))
+                .sum();
+            PauseLine { from: p.from.instant, to: p.to.instant, reason: p.reason.value, removed }
+        })
+        .collect();
+    ClockLedger { clock, stretches, pauses }
+}
+
+/// The open periods of a clock, each cut at the end instant.
+fn periods_of(clock: &Clock, incident: &Incident, end: Timestamp) -> Vec<(Timestamp, Timestamp)> {
+    use crate::sla::clock::ClockKind;
+    let opened = incident.opened_at.instant;
+    let stop = |t: Option<Timestamp>| t.unwrap_or(end).min(end);
+    let raw: Vec<(Timestamp, Option<Timestamp>)> = match clock.kind {
+        ClockKind::Response => vec![(
+            opened,
+            incident.responded_at.as_ref().or(incident.resolved_at.as_ref()).map(|t| t.instant),
+        )],
+        ClockKind::OnSite => vec![(opened, incident.arrived_at.as_ref().map(|t| t.instant))],
+        ClockKind::Restoration => vec![(opened, incident.restored_at.as_ref().map(|t| t.instant))],
+        ClockKind::Resolution => std::iter::once((opened, incident.resolved_at.as_ref().map(|t| t.instant)))
+            .chain(incident.reopened.iter().map(|r| (r.at.instant, r.resolved_at.as_ref().map(|x| x.instant))))
+            .collect(),
+    };
+    raw.into_iter().filter(|(a, _)| *a < end).map(|(a, b)| (a, stop(b).max(a))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::sla::clock::{ClockKind, Outcome};
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap_or(Timestamp::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn ledger_of_a_paused_ticket_on_business_hours() {
+        // P3 on cn-workdays (resolution 1d = 9 working hours): opened Fri 10-16 16:00, paused
+        // Fri 17:00 → Mon 10-19 10:00 (waiting for the customer), resolved Mon 12:00.
+        let base = crate::rules::examples::BASE.split("---").next().unwrap_or("");
+        let sla = "kind: Sla\nid: s\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P3: {response: 2h, resolution: 1d, calendar: cn-workdays}\n";
+        let inc = "kind: Incident\nid: I-9\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-16T16:00:00+08:00\nresponded_at: 2026-10-16T16:30:00+08:00\nresolved_at: 2026-10-19T12:00:00+08:00\npaused:\n  - {from: 2026-10-16T17:00:00+08:00, to: 2026-10-19T10:00:00+08:00, reason: awaiting-customer}\n";
+        let files: Vec<(String, String)> = [("e.yaml", base), ("s.yaml", sla), ("i.yaml", inc)]
+            .iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect();
+        let repo = Repository::from_texts(&files, Config::default());
+        let ledger = build(&repo, "I-9", jiff::civil::date(2026, 10, 31)).unwrap();
+        let resolution = ledger.clocks.iter().find(|c| c.clock.kind == ClockKind::Resolution).unwrap();
+        // Counted: Fri 16:00–17:00 (1 h) and Mon 10:00–12:00 (2 h).
+        let counted: Vec<i64> = resolution.stretches.iter().map(|s| s.business_seconds).collect();
+        assert_eq!(counted, vec![3600, 7200]);
+        // The pause removed Fri 17–18 and Mon 9–10: 2 h of working time, not the weekend.
+        assert_eq!(resolution.pauses[0].removed, 7200);
+        assert_eq!(resolution.clock.paused, 7200);
+        assert_eq!(resolution.clock.outcome, Outcome::Met);
+        // The first stretch's working intervals: only Friday 16:00–17:00.
+        assert_eq!(resolution.stretches[0].working, vec![(ts("2026-10-16T16:00:00+08:00"), ts("2026-10-16T17:00:00+08:00"), 3600)]);
+        assert!(matches!(build(&repo, "I-8", jiff::civil::date(2026, 10, 31)), Err(LedgerError::NoTicket(_, Some(_)))));
+    }
+}

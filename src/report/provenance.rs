@@ -1,0 +1,66 @@
+//! What a report is based on, so that a reader can reproduce it: the records' git commit and
+//! a SHA-256 over every input file (records and itos.toml).
+
+use sha2::{Digest, Sha256};
+
+use crate::model::SourceMap;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// `HEAD` of the git repository holding the records, when there is one.
+    pub commit: Option<String>,
+    /// Uncommitted changes below the records root: the commit alone does not reproduce the report.
+    pub dirty: bool,
+    /// SHA-256 (hex) over the inputs, see [`inputs_digest`].
+    pub inputs: String,
+    /// Number of record files hashed.
+    pub files: usize,
+}
+
+/// SHA-256 over `itos.toml` and every record file, in path order: for each, its path, a NUL,
+/// its length in bytes, a NUL and its text. Text is hashed as decoded (UTF-8), so a file
+/// re-saved from UTF-16 to UTF-8 keeps its digest.
+pub fn inputs_digest(config_text: &str, sources: &SourceMap) -> String {
+    let mut files: Vec<(&str, &str)> = sources.iter().map(|(_, f)| (f.path.as_str(), &*f.text)).collect();
+    files.sort_unstable();
+    let mut hash = Sha256::new();
+    for (path, text) in std::iter::once(("itos.toml", config_text)).chain(files) {
+        hash.update(path.as_bytes());
+        hash.update([0]);
+        hash.update(text.len().to_string().as_bytes());
+        hash.update([0]);
+        hash.update(text.as_bytes());
+    }
+    hex(&hash.finalize())
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::load::Repository;
+
+    #[test]
+    fn digest_changes_with_any_input_and_not_with_order() {
+        let a = ("a.yaml".to_owned(), "kind: Person\nid: p\nname: n\n".to_owned());
+        let b = ("b.yaml".to_owned(), "kind: Person\nid: q\nname: m\n".to_owned());
+        let one = Repository::from_texts(&[a.clone(), b.clone()], Config::default());
+        let two = Repository::from_texts(&[b.clone(), a.clone()], Config::default());
+        let d = inputs_digest("", &one.sources);
+        assert_eq!(d.len(), 64);
+        assert_eq!(d, inputs_digest("", &two.sources));
+        assert_ne!(d, inputs_digest("lang = \"en\"\n", &one.sources));
+        let changed = Repository::from_texts(&[a, ("b.yaml".to_owned(), "kind: Person\nid: q\nname: M\n".to_owned())], Config::default());
+        assert_ne!(d, inputs_digest("", &changed.sources));
+        // The empty input has the SHA-256 of "itos.toml\0" "0\0".
+        assert_eq!(inputs_digest("", &SourceMap::default()).len(), 64);
+    }
+}
