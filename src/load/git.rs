@@ -42,6 +42,7 @@ mod tests {
         assert_eq!(head(&dir.path().join("records")), None, "no commit yet");
         let mut index = repo.index().unwrap();
         index.add_path(Path::new("records/a.yaml")).unwrap();
+        index.write().unwrap();
         let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
         let sig = git2::Signature::now("t", "t@example.invalid").unwrap();
         let id = repo.commit(Some("HEAD"), &sig, &sig, "c", &tree, &[]).unwrap();
