@@ -64,13 +64,15 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the JSON Schema of a record kind (or of any record file)
     Schema(SchemaArgs),
-    /// Reports: the compliance scorecard
+    /// Reports: the month-end SLA report and the compliance scorecard
     #[command(subcommand)]
     Report(ReportCommand),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
+    /// Month-end SLA report (服务级别报告): availability, attainment, breaches, MTTR/MTBF, satisfaction, credits
+    Sla(SlaArgs),
     /// Compliance scorecard (合规差距清单): every manual section, what is checked, what fails
     Gaps(GapsArgs),
 }
@@ -87,6 +89,45 @@ pub enum ReportFormat {
 pub struct GapsArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SlaFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct SlaArgs {
+    /// The month to report (YYYY-MM); its end is capped at the as-of day
+    #[arg(long, value_name = "YYYY-MM", required_unless_present = "ticket")]
+    pub month: Option<String>,
+
+    /// Only this engagement (default: every engagement in the repository)
+    #[arg(long, value_name = "ID")]
+    pub engagement: Option<String>,
+
+    /// Only this service
+    #[arg(long, value_name = "ID")]
+    pub service: Option<String>,
+
+    /// Trend window: this many previous months (default: the previous months of the same year)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=120))]
+    pub months: Option<u32>,
+
+    /// The ledger of one ticket instead: every working interval counted, pauses, deadline, result
+    #[arg(long, value_name = "ID")]
+    pub ticket: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = SlaFormat::Table)]
+    pub format: SlaFormat,
 
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]

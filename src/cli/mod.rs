@@ -78,6 +78,7 @@ fn run(cli: Cli) -> Result<Exit, Fatal> {
         Command::Explain(args) => catalogue::explain(&ui(&cli, None)?, args),
         Command::Schema(args) => catalogue::schema(args),
         Command::Report(args::ReportCommand::Gaps(args)) => report::gaps(&cli, args),
+        Command::Report(args::ReportCommand::Sla(args)) => report::sla(&cli, args),
     }
 }
 

@@ -1,11 +1,90 @@
-//! `itos report gaps`: the compliance scorecard.
+//! `itos report sla` (the month-end SLA report, or one ticket's ledger) and `itos report gaps`
+//! (the compliance scorecard).
 
-use super::args::{GapsArgs, ReportFormat};
+use std::time::Instant;
+
+use super::args::{GapsArgs, ReportFormat, SlaArgs, SlaFormat};
 use super::validate::{as_of_date, loaded};
 use super::{Cli, Exit, Fatal, emit};
-use crate::output::gaps;
+use crate::config::CONFIG_FILE;
+use crate::output::{doc, gaps, sla as render};
 use crate::report::gaps::build;
+use crate::report::provenance::{Provenance, inputs_digest};
+use crate::report::{ledger, sla};
 use crate::rules::{self, Settings};
+
+/// `YYYY-MM` → the first day of that month.
+fn parse_month(text: &str) -> Result<jiff::civil::Date, Fatal> {
+    let bad = || Fatal(format!("--month `{text}`: expected a month as YYYY-MM, e.g. 2026-10"));
+    let (y, m) = text.split_once('-').ok_or_else(bad)?;
+    if y.len() != 4 || m.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m): (i16, i8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    jiff::civil::Date::new(y, m, 1).map_err(|_| bad())
+}
+
+pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
+    let started = Instant::now();
+    let (repo, ui) = loaded(cli)?;
+    let loaded_in = started.elapsed();
+    let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
+    if let Some(ticket) = &args.ticket {
+        let l = ledger::build(&repo, ticket, as_of).map_err(|e| Fatal(e.to_string()))?;
+        let text = match args.format {
+            SlaFormat::Table => doc::text(&render::ledger_document(&l, ui.lang)),
+            SlaFormat::Markdown => doc::markdown(&render::ledger_document(&l, ui.lang)),
+            SlaFormat::Html => doc::html(&render::ledger_document(&l, ui.lang)),
+            SlaFormat::Json => render::ledger_json(&l),
+            SlaFormat::Csv => {
+                return Err(Fatal("--ticket: the ledger is offered as table, markdown, json or html, not csv".into()));
+            }
+        };
+        emit(&text, args.output.as_deref())?;
+        return Ok(Exit::Clean);
+    }
+    let month = parse_month(args.month.as_deref().unwrap_or_default())?;
+    let config_text = std::fs::read_to_string(repo.root.join(CONFIG_FILE)).unwrap_or_default();
+    let provenance = Provenance {
+        commit: None,
+        dirty: false,
+        inputs: inputs_digest(&config_text, &repo.sources),
+        files: repo.file_count(),
+    };
+    let provenance = match (cli.no_git, crate::load::git::head(&repo.root)) {
+        (false, Some(head)) => Provenance { commit: Some(head.commit), dirty: head.dirty, ..provenance },
+        _ => provenance,
+    };
+    let request = sla::Request {
+        month,
+        as_of,
+        engagement: args.engagement.clone(),
+        service: args.service.clone(),
+        months: args.months,
+    };
+    let report = sla::build(&repo, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
+    let text = match args.format {
+        SlaFormat::Table => doc::text(&render::document(&report, ui.lang)),
+        SlaFormat::Markdown => doc::markdown(&render::document(&report, ui.lang)),
+        SlaFormat::Html => doc::html(&render::document(&report, ui.lang)),
+        SlaFormat::Json => render::json(&report, ui.lang),
+        SlaFormat::Csv => render::csv(&report),
+    };
+    if ui.verbose {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "loaded {} records from {} files in {} ms; report in {} ms",
+            repo.records.len(),
+            repo.file_count(),
+            loaded_in.as_millis(),
+            (started.elapsed() - loaded_in).as_millis()
+        );
+    }
+    emit(&text, args.output.as_deref())?;
+    // A report that was produced exits 0: breaches in it are content, not failure.
+    Ok(Exit::Clean)
+}
 
 pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<Exit, Fatal> {
     let (repo, ui) = loaded(cli)?;

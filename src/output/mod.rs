@@ -2,11 +2,13 @@
 //! what is wrong; it only shows findings and figures computed by the layers above.
 
 pub mod csv;
+pub mod doc;
 pub mod docs;
 pub mod gaps;
 pub mod human;
 pub mod json;
 pub mod sanitize;
+pub mod sla;
 
 use std::io::Write as _;
 use std::path::Path;

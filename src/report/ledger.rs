@@ -156,10 +156,9 @@ fn periods_of(clock: &Clock, incident: &Incident, end: Timestamp) -> Vec<(Timest
     let opened = incident.opened_at.instant;
     let stop = |t: Option<Timestamp>| t.unwrap_or(end).min(end);
     let raw: Vec<(Timestamp, Option<Timestamp>)> = match clock.kind {
-        ClockKind::Response => vec![(
-            opened,
-            incident.responded_at.as_ref().or(incident.resolved_at.as_ref()).map(|t| t.instant),
-        )],
+        ClockKind::Response => {
+            vec![(opened, incident.responded_at.as_ref().or(incident.resolved_at.as_ref()).map(|t| t.instant))]
+        }
         ClockKind::OnSite => vec![(opened, incident.arrived_at.as_ref().map(|t| t.instant))],
         ClockKind::Restoration => vec![(opened, incident.restored_at.as_ref().map(|t| t.instant))],
         ClockKind::Resolution => std::iter::once((opened, incident.resolved_at.as_ref().map(|t| t.instant)))
@@ -201,7 +200,10 @@ mod tests {
         assert_eq!(resolution.clock.paused, 7200);
         assert_eq!(resolution.clock.outcome, Outcome::Met);
         // The first stretch's working intervals: only Friday 16:00–17:00.
-        assert_eq!(resolution.stretches[0].working, vec![(ts("2026-10-16T16:00:00+08:00"), ts("2026-10-16T17:00:00+08:00"), 3600)]);
+        assert_eq!(
+            resolution.stretches[0].working,
+            vec![(ts("2026-10-16T16:00:00+08:00"), ts("2026-10-16T17:00:00+08:00"), 3600)]
+        );
         assert!(matches!(build(&repo, "I-8", jiff::civil::date(2026, 10, 31)), Err(LedgerError::NoTicket(_, Some(_)))));
     }
 }

@@ -58,7 +58,10 @@ mod tests {
         assert_eq!(d.len(), 64);
         assert_eq!(d, inputs_digest("", &two.sources));
         assert_ne!(d, inputs_digest("lang = \"en\"\n", &one.sources));
-        let changed = Repository::from_texts(&[a, ("b.yaml".to_owned(), "kind: Person\nid: q\nname: M\n".to_owned())], Config::default());
+        let changed = Repository::from_texts(
+            &[a, ("b.yaml".to_owned(), "kind: Person\nid: q\nname: M\n".to_owned())],
+            Config::default(),
+        );
         assert_ne!(d, inputs_digest("", &changed.sources));
         // The empty input has the SHA-256 of "itos.toml\0" "0\0".
         assert_eq!(inputs_digest("", &SourceMap::default()).len(), 64);

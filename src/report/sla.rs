@@ -166,7 +166,11 @@ pub fn left_out_files(repo: &Repository) -> Vec<LeftOutFile> {
     out
 }
 
-pub fn build<'a>(repo: &'a Repository, request: &Request, provenance: Provenance) -> Result<SlaReport<'a>, RequestError> {
+pub fn build<'a>(
+    repo: &'a Repository,
+    request: &Request,
+    provenance: Provenance,
+) -> Result<SlaReport<'a>, RequestError> {
     let all = &repo.records.engagements;
     if all.is_empty() {
         return Err(RequestError::NoEngagement);
@@ -266,13 +270,16 @@ impl<'a> EngagementData<'a> {
             services.push(Prepared::new(&input));
         }
         let surveys = repo.records.surveys.iter().filter(|s| ours(RecordView::Survey(s))).collect();
-        let tiers =
-            engagement.service_credits.iter().flat_map(|c| c.value.tiers.iter().map(|t| &t.value)).collect();
+        let tiers = engagement.service_credits.iter().flat_map(|c| c.value.tiers.iter().map(|t| &t.value)).collect();
         EngagementData { engagement, services, surveys, tiers }
     }
 
     fn cap_percent(&self) -> f64 {
-        self.engagement.service_credits.as_ref().and_then(|c| c.value.cap_percent.as_ref()).map_or(100.0, |c| c.value.value)
+        self.engagement
+            .service_credits
+            .as_ref()
+            .and_then(|c| c.value.cap_percent.as_ref())
+            .map_or(100.0, |c| c.value.value)
     }
 
     fn figures(&self, first: Date, cx: &Context<'_>) -> MonthFigures {
@@ -314,10 +321,7 @@ impl<'a> EngagementData<'a> {
         let mut services = Vec::new();
         for (i, (month, credits)) in now.services.into_iter().enumerate() {
             let sla = self.services[i].sla;
-            let trend = past
-                .iter()
-                .filter_map(|(d, f)| f.services.get(i).map(|(m, c)| headline(*d, m, c)))
-                .collect();
+            let trend = past.iter().filter_map(|(d, f)| f.services.get(i).map(|(m, c)| headline(*d, m, c))).collect();
             services.push(ServiceReport { sla, month, credits, trend });
         }
         EngagementReport {

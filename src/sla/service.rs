@@ -110,11 +110,14 @@ impl Day {
     }
 }
 
+/// (priority, clock) → attainment.
+pub type AttainmentTable = BTreeMap<(String, ClockKind), Attainment>;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServiceMonth {
     pub month: Month,
     /// (priority, clock) → attainment, for the clocks the priority defines.
-    pub attainment: BTreeMap<(String, ClockKind), Attainment>,
+    pub attainment: AttainmentTable,
     pub breaches: Vec<Breach>,
     /// Clocks still running at the month's end instant and not yet past their deadline.
     pub in_progress: Vec<Running>,
@@ -297,7 +300,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// The tickets' clocks bucketed into `month`.
-    fn clocks_of(&self, month: &Month) -> (BTreeMap<(String, ClockKind), Attainment>, Vec<Breach>, Vec<Running>) {
+    fn clocks_of(&self, month: &Month) -> (AttainmentTable, Vec<Breach>, Vec<Running>) {
         let mut per_key: BTreeMap<(String, ClockKind), Vec<&Clock>> = BTreeMap::new();
         let mut breaches = Vec::new();
         let mut running = Vec::new();

@@ -1,0 +1,383 @@
+//! A small report document (headings, facts, tables, notes, charts) and its three renderings:
+//! a terminal text with comfy-table tables, GitHub Markdown, and one self-contained HTML
+//! page with inline SVG charts. Reports build a [`Doc`] once; every format shows the same
+//! content. Record text is escaped for each target here, in one place.
+
+use std::fmt::Write as _;
+
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+
+use super::sanitize::one_line;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A heading of level 1 (title), 2 or 3.
+    Heading(u8, String),
+    /// Label–value pairs.
+    Facts(Vec<(String, String)>),
+    Table(DocTable),
+    /// A paragraph.
+    Note(String),
+    /// Shown in HTML only (terminal and Markdown carry the same figures as tables).
+    Chart(Chart),
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns aligned right (numbers).
+    pub numeric: Vec<usize>,
+}
+
+/// A bar chart: one bar per label, an optional target line; `None` values are gaps ("n/a").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    pub labels: Vec<String>,
+    pub values: Vec<Option<f64>>,
+    pub target: Option<f64>,
+    /// Lower end of the value axis (upper end is 100: charts show percentages).
+    pub floor: f64,
+    /// Bars below the target are drawn in the warning colour.
+    pub unit: &'static str,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Doc {
+    pub title: String,
+    pub lang: &'static str,
+    pub blocks: Vec<Block>,
+}
+
+impl Doc {
+    pub fn push(&mut self, block: Block) {
+        self.blocks.push(block);
+    }
+}
+
+// ---------------------------------------------------------------- terminal
+
+pub fn text(doc: &Doc) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", one_line(&doc.title));
+    let _ = writeln!(out, "{}", "=".repeat(display_width(&doc.title)));
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(level, h) => {
+                let h = one_line(h);
+                let rule = if *level <= 2 { '=' } else { '-' };
+                let _ = write!(out, "\n{h}\n{}\n", rule.to_string().repeat(display_width(&h)));
+            }
+            Block::Facts(facts) => {
+                let width = facts.iter().map(|(l, _)| display_width(l)).max().unwrap_or(0);
+                for (label, value) in facts {
+                    let pad = " ".repeat(width - display_width(label));
+                    let _ = writeln!(out, "  {}{pad}  {}", one_line(label), one_line(value));
+                }
+            }
+            Block::Table(t) => {
+                let mut table = Table::new();
+                table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+                table.set_header(t.header.iter().map(|h| one_line(h)));
+                for row in &t.rows {
+                    table.add_row(row.iter().map(|c| one_line(c)));
+                }
+                for &i in &t.numeric {
+                    if let Some(col) = table.column_mut(i) {
+                        col.set_cell_alignment(CellAlignment::Right);
+                    }
+                }
+                let _ = writeln!(out, "{table}");
+            }
+            Block::Note(n) => {
+                let _ = writeln!(out, "{}", one_line(n));
+            }
+            Block::Chart(_) => {}
+        }
+    }
+    out
+}
+
+/// Columns a string takes in a terminal (CJK characters take two).
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+// ---------------------------------------------------------------- Markdown
+
+/// Text safe inside a Markdown table cell or line: no line breaks, no raw HTML, no pipes.
+pub fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '`' | '*' | '_' | '[' | ']' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn markdown(doc: &Doc) -> String {
+    let mut out = format!("# {}\n", md(&doc.title));
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(level, h) => {
+                let _ = write!(out, "\n{} {}\n", "#".repeat(usize::from((*level).clamp(2, 4))), md(h));
+            }
+            Block::Facts(facts) => {
+                out.push('\n');
+                for (label, value) in facts {
+                    let _ = writeln!(out, "- **{}**: {}", md(label), md(value));
+                }
+            }
+            Block::Table(t) => {
+                let cells = |row: &[String]| row.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ");
+                let _ = write!(out, "\n| {} |\n|", cells(&t.header));
+                for i in 0..t.header.len() {
+                    out.push_str(if t.numeric.contains(&i) { " ---: |" } else { " --- |" });
+                }
+                out.push('\n');
+                for row in &t.rows {
+                    let _ = writeln!(out, "| {} |", cells(row));
+                }
+            }
+            Block::Note(n) => {
+                let _ = write!(out, "\n{}\n", md(n));
+            }
+            Block::Chart(_) => {}
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- HTML
+
+/// Text safe in HTML element content and attribute values.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;color:#1b1f24;max-width:1100px;margin:2em auto;padding:0 1em}\
+h1{font-size:1.6em;border-bottom:2px solid #1b1f24;padding-bottom:.2em}h2{font-size:1.3em;margin-top:1.8em;border-bottom:1px solid #ccc}h3{font-size:1.05em;margin-top:1.4em}\
+table{border-collapse:collapse;margin:.5em 0 1em;font-variant-numeric:tabular-nums}th,td{border:1px solid #c8ccd0;padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f1f3f5}td.n{text-align:right}\
+dl{display:grid;grid-template-columns:max-content auto;gap:.15em 1.2em;margin:.5em 0 1em}dt{font-weight:600}dd{margin:0}\
+figure{margin:.5em 0 1.2em}figcaption{font-weight:600;margin-bottom:.2em}svg{max-width:100%;height:auto}.bar{fill:#3a78c2}.low{fill:#c8553d}.na{fill:#d0d4d8}.target{stroke:#1b1f24;stroke-dasharray:4 3}\
+@media print{body{margin:0;max-width:none;font-size:11px}h2{break-before:auto}table,figure{break-inside:avoid}}";
+
+pub fn html(doc: &Doc) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        html_escape(doc.lang),
+        html_escape(&doc.title),
+        html_escape(&doc.title)
+    );
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(level, h) => {
+                let l = (*level).clamp(2, 4);
+                let _ = writeln!(out, "<h{l}>{}</h{l}>", html_escape(h));
+            }
+            Block::Facts(facts) => {
+                out.push_str("<dl>\n");
+                for (label, value) in facts {
+                    let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", html_escape(label), html_escape(value));
+                }
+                out.push_str("</dl>\n");
+            }
+            Block::Table(t) => {
+                out.push_str("<table>\n<thead><tr>");
+                for h in &t.header {
+                    let _ = write!(out, "<th>{}</th>", html_escape(h));
+                }
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in &t.rows {
+                    out.push_str("<tr>");
+                    for (i, c) in row.iter().enumerate() {
+                        let class = if t.numeric.contains(&i) { " class=\"n\"" } else { "" };
+                        let _ = write!(out, "<td{class}>{}</td>", html_escape(c));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+            Block::Note(n) => {
+                let _ = writeln!(out, "<p>{}</p>", html_escape(n));
+            }
+            Block::Chart(c) => out.push_str(&svg(c)),
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// An inline SVG bar chart with a value axis from `floor` to 100 and a dashed target line.
+fn svg(c: &Chart) -> String {
+    const W: f64 = 720.0;
+    const H: f64 = 200.0;
+    const LEFT: f64 = 48.0;
+    const BOTTOM: f64 = 36.0;
+    const TOP: f64 = 12.0;
+    let n = c.values.len().max(1) as f64;
+    let plot_w = W - LEFT - 8.0;
+    let plot_h = H - TOP - BOTTOM;
+    let floor = c.floor.min(100.0);
+    let span = (100.0 - floor).max(f64::EPSILON);
+    let y = |v: f64| TOP + plot_h * (1.0 - ((v.clamp(floor, 100.0) - floor) / span));
+    let slot = plot_w / n;
+    let bar = (slot * 0.7).max(1.0);
+    let mut out = format!(
+        "<figure>\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\">\n",
+        html_escape(&c.title),
+        html_escape(&c.title)
+    );
+    // Axis with three ticks.
+    for v in [floor, floor + span / 2.0, 100.0] {
+        let _ = writeln!(
+            out,
+            "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e3e5e8\"/><text x=\"{}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"end\">{}{}</text>",
+            W - 8.0,
+            LEFT - 4.0,
+            y(v) + 3.0,
+            trim(v),
+            html_escape(c.unit),
+            y = y(v)
+        );
+    }
+    let every = (c.labels.len() / 16).max(1);
+    for (i, (label, value)) in c.labels.iter().zip(&c.values).enumerate() {
+        let x = LEFT + slot * i as f64 + (slot - bar) / 2.0;
+        let tip = match value {
+            Some(v) => format!("{label}: {}{}", trim(*v), c.unit),
+            None => format!("{label}: n/a"),
+        };
+        match value {
+            Some(v) => {
+                let class = if c.target.is_some_and(|t| *v < t) { "low" } else { "bar" };
+                let top = y(*v);
+                let _ = writeln!(
+                    out,
+                    "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{top:.1}\" width=\"{bar:.1}\" height=\"{:.1}\"><title>{}</title></rect>",
+                    (TOP + plot_h - top).max(0.5),
+                    html_escape(&tip)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "<rect class=\"na\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"2\"><title>{}</title></rect>",
+                    TOP + plot_h - 2.0,
+                    html_escape(&tip)
+                );
+            }
+        }
+        if i % every == 0 {
+            let _ = writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{}</text>",
+                x + bar / 2.0,
+                H - BOTTOM + 14.0,
+                html_escape(label)
+            );
+        }
+    }
+    if let Some(t) = c.target {
+        let _ = writeln!(
+            out,
+            "<line class=\"target\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"><title>target {}{}</title></line>",
+            W - 8.0,
+            trim(t),
+            html_escape(c.unit),
+            y = y(t)
+        );
+    }
+    out.push_str("</svg>\n</figure>\n");
+    out
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{:.3}", v + 0.0);
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Doc {
+        Doc {
+            title: "R <1>".to_owned(),
+            lang: "en",
+            blocks: vec![
+                Block::Heading(2, "S|<b>".to_owned()),
+                Block::Facts(vec![("a".to_owned(), "<script>alert(1)</script>".to_owned())]),
+                Block::Table(DocTable {
+                    header: vec!["x".to_owned(), "n".to_owned()],
+                    rows: vec![vec!["a|b\nc".to_owned(), "1".to_owned()]],
+                    numeric: vec![1],
+                }),
+                Block::Chart(Chart {
+                    title: "c".to_owned(),
+                    labels: vec!["1".to_owned(), "2".to_owned()],
+                    values: vec![Some(99.5), None],
+                    target: Some(99.9),
+                    floor: 99.0,
+                    unit: "%",
+                }),
+            ],
+        }
+    }
+
+    #[test]
+    fn html_escapes_all_text_and_draws_charts() {
+        let h = html(&sample());
+        assert!(!h.contains("<script>"));
+        assert!(h.contains("&lt;script&gt;"));
+        assert!(h.contains("<svg"));
+        assert!(h.contains("class=\"low\""), "a bar under target is marked");
+        assert!(h.contains("class=\"na\""));
+    }
+
+    #[test]
+    fn markdown_cells_cannot_break_the_table_or_inject_html() {
+        let m = markdown(&sample());
+        assert!(m.contains("| a\\|b c | 1 |"));
+        assert!(!m.contains("<script>"));
+        assert!(m.contains("| ---: |"));
+    }
+
+    #[test]
+    fn terminal_text_pads_cjk_labels() {
+        let doc = Doc {
+            title: "报告".to_owned(),
+            lang: "zh-CN",
+            blocks: vec![Block::Facts(vec![("可用性".to_owned(), "1".to_owned()), ("ab".to_owned(), "2".to_owned())])],
+        };
+        let t = text(&doc);
+        assert!(t.contains("====\n"));
+        assert!(t.contains("  可用性  1\n  ab      2\n"));
+    }
+}
