@@ -46,7 +46,7 @@ fn met(v: Option<bool>, lang: Lang) -> String {
 }
 
 fn money(amount: f64, currency: &str) -> String {
-    format!("{amount:.2} {currency}")
+    format!("{:.2} {currency}", amount + 0.0)
 }
 
 fn month_label(d: jiff::civil::Date) -> String {
@@ -78,7 +78,7 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
     let commit = match &p.commit {
         Some(c) if p.dirty => t(lang, &format!("{c} (with uncommitted changes)"), &format!("{c}(含未提交的修改)")),
         Some(c) => c.clone(),
-        None => t(lang, "not in a git repository", "不在 git 仓库中"),
+        None => t(lang, "none (no git repository, or --no-git)", "无(不在 git 仓库中,或使用了 --no-git)"),
     };
     facts.push((t(lang, "Records commit", "记录提交"), commit));
     facts.push((
@@ -772,10 +772,10 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
     doc.push(Block::Facts(facts));
     for c in &l.clocks {
         let clock = &c.clock;
-        doc.push(Block::Heading(
-            2,
-            t(lang, &format!("{} clock", clock.kind.label(lang)), &format!("{}时钟", clock.kind.label(lang))),
-        ));
+        let name = clock.kind.label(lang);
+        let mut chars = name.chars();
+        let capital: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+        doc.push(Block::Heading(2, t(lang, &format!("{capital} clock"), &format!("{name}时钟"))));
         let outcome = match clock.outcome {
             Outcome::Met => t(lang, "met", "达标"),
             Outcome::Breached => t(lang, "BREACHED", "超时"),

@@ -133,9 +133,11 @@ fn explain(clock: Clock, incident: &Incident, calendar: &WorkCalendar, end: Time
     // The clock's periods as counted: from the first piece's start to the end of the last
     // stop, per period. Rebuilt from the ticket as in `tickets::clocks`.
     let periods = periods_of(&clock, incident, end);
+    // Pauses that overlap the clock's periods (one outside working hours is shown removing 0).
     let pauses = incident
         .paused
         .iter()
+        .filter(|p| periods.iter().any(|&(s, e)| p.from.instant < e && p.to.instant > s))
         .map(|p| {
             let own = union(vec![(p.from.instant, p.to.instant)]);
             let removed = own

@@ -1,0 +1,356 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! `itos report sla`, hand-computed: each test builds a small engagement, runs the report the
+//! way the CLI does and checks the figures a reader would compute from the records.
+
+use itos::config::Config;
+use itos::load::Repository;
+use itos::report::provenance::Provenance;
+use itos::report::sla::{Request, SlaReport, build};
+use itos::sla::clock::ClockKind;
+use jiff::civil::date;
+
+const ENGAGEMENT: &str = "\
+kind: Engagement
+id: e1
+title: 测试项目
+customer: {name: 客户}
+provider: {name: 服务商}
+term: {start: 2026-01-01, end: 2027-06-30}
+scope:
+  - {service: web, description: 网站, deliverables: [月报]}
+fees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月}
+termination: {notice_days: 30, conditions: [contract-expiry]}
+liability: {service_interruption: a, data_loss: b, system_failure: c}
+support: {response: a, problem_process: b, maintenance_cycle: c}
+";
+
+fn sla(timezone: &str, target: &str) -> String {
+    format!(
+        "kind: Sla\nid: s1\nengagement: e1\nservice: web\ntimezone: {timezone}\navailability: {{target: {target}}}\npriorities:\n  P1: {{response: 15m, resolution: 4h}}\n  P2: {{response: 30m, resolution: 8h}}\n"
+    )
+}
+
+/// Load the files; every test's records load without error unless it says otherwise.
+fn repo(files: &[(&str, &str)]) -> Repository {
+    let files: Vec<(String, String)> = files.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect();
+    Repository::from_texts(&files, Config::default())
+}
+
+fn clean(files: &[(&str, &str)]) -> Repository {
+    let r = repo(files);
+    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == itos::model::Severity::Error).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    r
+}
+
+fn report(repo: &Repository, month: (i16, i8), as_of: (i16, i8, i8)) -> SlaReport<'_> {
+    let request = Request {
+        month: date(month.0, month.1, 1),
+        as_of: date(as_of.0, as_of.1, as_of.2),
+        engagement: None,
+        service: None,
+        months: None,
+    };
+    build(repo, &request, Provenance::default()).unwrap()
+}
+
+#[test]
+fn berlin_sla_in_the_month_of_the_dst_change() {
+    // October 2026 in Berlin has 31 × 24 h + 1 h = 745 h. One full outage of 1 h:
+    // 100 × 744 / 745 = 99.865…, shown with two decimals (target 99.9) as 99.86, not met.
+    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P2\nopened_at: 2026-10-25T01:30:00+02:00\nresponded_at: 2026-10-25T01:40:00+02:00\nresolved_at: 2026-10-25T02:30:00+01:00\noutage: {start: 2026-10-25T01:30:00+02:00, end: 2026-10-25T02:30:00+02:00}\n";
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Europe/Berlin", "99.9")), ("i.yaml", inc)]);
+    let rep = report(&r, (2026, 10), (2026, 11, 30));
+    let m = &rep.engagements[0].services[0].month;
+    assert_eq!(m.availability.scheduled, 745 * 3600);
+    assert_eq!(m.availability.downtime, 3600.0);
+    assert_eq!(m.availability.shown().as_deref(), Some("99.86"));
+    assert_eq!(m.availability.met(), Some(false));
+    // The month starts and ends at Berlin midnight: 2026-10-01T00:00+02:00 and 2026-11-01T00:00+01:00.
+    assert_eq!(m.month.start.to_string(), "2026-09-30T22:00:00Z");
+    assert_eq!(m.month.end.to_string(), "2026-10-31T23:00:00Z");
+    // The ticket ran across the repeated hour: 01:30 CEST to 02:30 CET is 2 h of wall-clock time.
+    let p2 = &m.attainment[&("P2".to_owned(), ClockKind::Resolution)];
+    assert_eq!((p2.decided, p2.met, p2.median), (1, 1, Some(7200)));
+    // The daily chart has 31 days; the 25th has 25 h.
+    assert_eq!(m.daily.len(), 31);
+    assert_eq!(m.daily[24].scheduled, 25 * 3600);
+}
+
+#[test]
+fn a_month_without_p1_tickets_reads_na_not_zero_or_hundred() {
+    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P2\nopened_at: 2026-10-05T10:00:00+08:00\nresponded_at: 2026-10-05T10:10:00+08:00\nresolved_at: 2026-10-05T11:00:00+08:00\n";
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
+    let rep = report(&r, (2026, 10), (2026, 10, 31));
+    let m = &rep.engagements[0].services[0].month;
+    let p1 = &m.attainment[&("P1".to_owned(), ClockKind::Response)];
+    assert_eq!((p1.decided, p1.percent, p1.median), (0, None, None));
+    let json = itos::output::sla::json(&rep, itos::model::Lang::En);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = v["engagements"][0]["services"][0]["attainment"].as_array().unwrap();
+    let p1 = rows.iter().find(|r| r["priority"] == "P1" && r["clock"] == "response").unwrap();
+    assert!(p1["percent"].is_null());
+    let table = itos::output::doc::text(&itos::output::sla::document(&rep, itos::model::Lang::En));
+    assert!(table.lines().any(|l| l.contains("P1") && l.contains("response") && l.contains("n/a")), "{table}");
+}
+
+#[test]
+fn a_ticket_spanning_two_months_counts_where_it_is_decided() {
+    // P1 (24x7, 4 h) opened 09-30 22:00, resolved 10-01 01:00 → met, decided in October;
+    // at the end of September it is in progress with 2 h counted.
+    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-09-30T22:00:00+08:00\nresponded_at: 2026-09-30T22:05:00+08:00\nresolved_at: 2026-10-01T01:00:00+08:00\n";
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
+    let sep = report(&r, (2026, 9), (2026, 10, 31));
+    let m = &sep.engagements[0].services[0].month;
+    assert_eq!(m.attainment[&("P1".to_owned(), ClockKind::Resolution)].decided, 0);
+    assert_eq!(m.attainment[&("P1".to_owned(), ClockKind::Response)].decided, 1);
+    let running: Vec<(&str, ClockKind, i64)> =
+        m.in_progress.iter().map(|r| (r.ticket.as_str(), r.clock, r.elapsed)).collect();
+    assert_eq!(running, vec![("I1", ClockKind::Resolution, 7200)]);
+    let oct = report(&r, (2026, 10), (2026, 10, 31));
+    let m = &oct.engagements[0].services[0].month;
+    let a = &m.attainment[&("P1".to_owned(), ClockKind::Resolution)];
+    assert_eq!((a.decided, a.met, a.median), (1, 1, Some(3 * 3600)));
+    assert!(m.in_progress.is_empty());
+}
+
+#[test]
+fn a_reopened_ticket_moves_to_the_month_of_its_final_decision() {
+    // Met at its first resolution in September (1 h of 4 h), reopened in October for 2 h:
+    // 3 h in total, met, decided in October. September lists it as moved.
+    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-09-20T10:00:00+08:00\nresponded_at: 2026-09-20T10:05:00+08:00\nresolved_at: 2026-09-20T11:00:00+08:00\nreopened:\n  - {at: 2026-10-02T09:00:00+08:00, resolved_at: 2026-10-02T11:00:00+08:00}\n";
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
+    let sep = report(&r, (2026, 9), (2026, 10, 31));
+    let m = &sep.engagements[0].services[0].month;
+    assert_eq!(m.attainment[&("P1".to_owned(), ClockKind::Resolution)].decided, 0);
+    assert_eq!(m.moved.len(), 1);
+    assert_eq!(m.moved[0].decided.map(|d| d.to_string()), Some("2026-10-02T03:00:00Z".to_owned()));
+    let oct = report(&r, (2026, 10), (2026, 10, 31));
+    let a = &oct.engagements[0].services[0].month.attainment[&("P1".to_owned(), ClockKind::Resolution)];
+    assert_eq!((a.decided, a.met, a.median), (1, 1, Some(3 * 3600)));
+    // Seen at the end of September (before the reopening), the ticket was met in September.
+    let before = report(&r, (2026, 9), (2026, 9, 30));
+    let a = &before.engagements[0].services[0].month.attainment[&("P1".to_owned(), ClockKind::Resolution)];
+    assert_eq!((a.decided, a.met), (1, 1));
+    assert!(before.engagements[0].services[0].month.moved.is_empty());
+}
+
+#[test]
+fn credit_with_the_fee_pro_rated_and_capped() {
+    // Term from 2026-10-11: October's fee is 100,000 × 21/31 = 67,741.935…
+    // Availability 99.0 % is under both tiers; the lowest `below` it is strictly under is 99.5 → 10 %.
+    // Resolution attainment 0 % → 20 %. 30 % is capped at 25 %: 16,935.48 CNY.
+    let engagement = ENGAGEMENT.replace("start: 2026-01-01", "start: 2026-10-11")
+        + "service_credits:\n  cap_percent: 25\n  tiers:\n    - {metric: availability, below: 99.9, credit_percent: 5}\n    - {metric: availability, below: 99.5, credit_percent: 10}\n    - {metric: resolution-attainment, below: 90, credit_percent: 20}\n";
+    // 21 days × 24 h = 504 h scheduled; 1 % of it is 5.04 h of outage (18,144 s).
+    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-12T00:00:00+08:00\nresponded_at: 2026-10-12T00:05:00+08:00\nresolved_at: 2026-10-12T05:02:24+08:00\noutage: {start: 2026-10-12T00:00:00+08:00, end: 2026-10-12T05:02:24+08:00}\n";
+    let r = clean(&[("e.yaml", &engagement), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
+    let rep = report(&r, (2026, 10), (2026, 10, 31));
+    let e = &rep.engagements[0];
+    let fee = e.fee.unwrap();
+    assert!((fee - 100_000.0 * 21.0 / 31.0).abs() < 1e-6);
+    let s = &e.services[0];
+    assert_eq!(s.month.availability.scheduled, 504 * 3600);
+    assert_eq!(s.month.availability.shown().as_deref(), Some("99.00"));
+    let percents: Vec<f64> = s.credits.iter().map(|c| c.percent).collect();
+    assert_eq!(percents, vec![10.0, 20.0]);
+    assert_eq!(e.credit, Some(16_935.48));
+}
+
+#[test]
+fn an_unloadable_file_is_named_at_the_top_and_the_rest_is_reported() {
+    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P2\nopened_at: 2026-10-05T10:00:00+08:00\nresolved_at: not-a-time\n";
+    let bad = "kind: Incident\nid: [unclosed\n";
+    let r =
+        repo(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc), ("b.yaml", bad)]);
+    let rep = report(&r, (2026, 10), (2026, 10, 31));
+    let files: Vec<&str> = rep.left_out_files.iter().map(|l| l.file.as_str()).collect();
+    assert_eq!(files, vec!["b.yaml", "i.yaml"]);
+    assert!(rep.left_out_files.iter().all(|l| l.line > 0));
+    let text = itos::output::doc::text(&itos::output::sla::document(&rep, itos::model::Lang::En));
+    assert!(text.contains("Left out"), "{text}");
+    assert!(text.find("Left out") < text.find("Service web"));
+}
+
+#[test]
+fn record_text_cannot_attack_html_markdown_or_csv() {
+    let engagement = ENGAGEMENT
+        .replace("id: e1", "id: \"=HYPERLINK(1)\"")
+        .replace("title: 测试项目", "title: \"<script>alert(1)</script> | x\"");
+    let sla = sla("Asia/Shanghai", "99.9").replace("engagement: e1", "engagement: \"=HYPERLINK(1)\"");
+    let r = clean(&[("e.yaml", &engagement), ("s.yaml", &sla)]);
+    let rep = report(&r, (2026, 10), (2026, 10, 31));
+    let doc = itos::output::sla::document(&rep, itos::model::Lang::En);
+    let html = itos::output::doc::html(&doc);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+    let md = itos::output::doc::markdown(&doc);
+    assert!(!md.contains("<script>"));
+    let csv = itos::output::sla::csv(&rep);
+    assert!(csv.lines().skip(1).all(|l| l.starts_with("'=HYPERLINK")), "{csv}");
+}
+
+// ---------------------------------------------------------------- the command, on examples/acme
+
+fn itos(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_itos"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("ITOS_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+const ACME: [&str; 8] = ["report", "sla", "-C", "examples/acme", "--no-git", "--as-of", "2026-10-31", "--month"];
+
+fn acme(month: &str, extra: &[&str]) -> String {
+    let mut args: Vec<&str> = ACME.to_vec();
+    args.push(month);
+    args.extend_from_slice(extra);
+    let (code, stdout, stderr) = itos(&args);
+    assert_eq!(code, 0, "{stderr}");
+    stdout
+}
+
+#[test]
+fn acme_september_table() {
+    insta::assert_snapshot!(acme("2026-09", &[]));
+}
+
+#[test]
+fn acme_september_table_zh() {
+    insta::assert_snapshot!(acme("2026-09", &["--lang", "zh-CN"]));
+}
+
+#[test]
+fn acme_october_markdown() {
+    insta::assert_snapshot!(acme("2026-10", &["--format", "markdown", "--months", "2"]));
+}
+
+#[test]
+fn acme_september_json_carries_inputs() {
+    let text = acme("2026-09", &["--format", "json", "--months", "1"]);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // Availability can be recomputed from the seconds it carries.
+    for s in v["engagements"][0]["services"].as_array().unwrap() {
+        let a = &s["availability"];
+        let (sched, down) = (a["scheduled_seconds"].as_f64().unwrap(), a["downtime_seconds"].as_f64().unwrap());
+        let percent = a["percent"].as_f64().unwrap();
+        assert!((percent - 100.0 * (sched - down) / sched).abs() < 1e-9);
+        let daily: f64 = s["daily"].as_array().unwrap().iter().map(|d| d["scheduled_seconds"].as_f64().unwrap()).sum();
+        assert_eq!(daily, sched, "the daily figures add up to the month");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn acme_september_csv_is_long_form() {
+    let text = acme("2026-09", &["--format", "csv", "--months", "1"]);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("engagement,service,priority,clock,figure,value"));
+    assert!(lines.all(|l| l.split(',').count() == 6), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn acme_september_html_is_one_self_contained_page() {
+    let text = acme("2026-09", &["--format", "html", "--lang", "zh-CN"]);
+    assert!(text.starts_with("<!DOCTYPE html>"));
+    assert!(text.contains("<html lang=\"zh-CN\">"));
+    // Three charts per service: daily availability, attainment, trend.
+    assert_eq!(text.matches("<svg").count(), 9);
+    assert!(!text.contains("src=") && !text.contains("href="), "nothing is fetched from elsewhere");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn ticket_ledger_with_a_pause() {
+    insta::assert_snapshot!(acme("2026-09", &["--ticket", "INC-2026-09-002"]));
+    let (code, json, _) = itos(&[
+        "report",
+        "sla",
+        "-C",
+        "examples/acme",
+        "--as-of",
+        "2026-10-31",
+        "--ticket",
+        "INC-2026-09-002",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // Opened 10:50, paused 11:12–11:37 (25 min), resolved 13:20: 150 − 25 = 125 min counted.
+    let resolution = v["clocks"].as_array().unwrap().iter().find(|c| c["clock"] == "resolution").unwrap();
+    assert_eq!(resolution["elapsed_seconds"], 125 * 60);
+    assert_eq!(resolution["paused_seconds"], 25 * 60);
+    let counted: i64 =
+        resolution["working_intervals"].as_array().unwrap().iter().map(|w| w["seconds"].as_i64().unwrap()).sum();
+    assert_eq!(counted, 125 * 60);
+}
+
+#[test]
+fn bad_requests_exit_2_naming_the_cause() {
+    for (args, says) in [
+        (vec!["--month", "2026-13"], "--month `2026-13`"),
+        (vec!["--month", "October"], "expected a month as YYYY-MM"),
+        (vec!["--month", "2026-10", "--engagement", "nope"], "no engagement `nope`"),
+        (vec!["--month", "2026-10", "--service", "nope"], "no service `nope`"),
+        (vec!["--ticket", "INC-2026-09-02"], "did you mean `INC-2026-09-002`"),
+        (vec!["--ticket", "INC-2026-09-002", "--format", "csv"], "not csv"),
+        (vec![], "--month"),
+    ] {
+        let mut all = vec!["report", "sla", "-C", "examples/acme"];
+        all.extend(args.iter().copied());
+        let (code, _, stderr) = itos(&all);
+        assert_eq!(code, 2, "{all:?}");
+        assert!(stderr.contains(says), "{all:?}: {stderr}");
+    }
+}
+
+#[test]
+fn the_report_does_not_depend_on_unrelated_findings() {
+    // examples/broken has findings of every family; its SLA report is still produced (exit 0)
+    // and names the files that could not be loaded.
+    let (code, stdout, stderr) =
+        itos(&["report", "sla", "-C", "examples/broken", "--no-git", "--as-of", "2026-10-31", "--month", "2026-10"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Left out"), "{stdout}");
+}
+
+#[test]
+fn output_file_is_written_and_the_records_are_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.html");
+    let before = tree_digest(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme")));
+    let (code, stdout, _) = itos(&[
+        "report",
+        "sla",
+        "-C",
+        "examples/acme",
+        "--month",
+        "2026-10",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("</html>"));
+    let after = tree_digest(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme")));
+    assert_eq!(before, after);
+}
+
+fn tree_digest(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            out.push((e.path().display().to_string(), std::fs::read(e.path()).unwrap()));
+        }
+    }
+    out
+}
