@@ -354,3 +354,17 @@ fn tree_digest(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     }
     out
 }
+
+#[test]
+fn a_month_beyond_the_holiday_data_is_a_clear_warning() {
+    let sla = sla("Asia/Shanghai", "99.9").replace("resolution: 8h}", "resolution: 8h, calendar: cn-workdays}");
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla)]);
+    assert!(report(&r, (2026, 12), (2026, 12, 31)).warnings.is_empty());
+    let rep = report(&r, (2027, 1), (2027, 1, 31));
+    assert_eq!(rep.warnings.len(), 1);
+    assert!(
+        rep.warnings[0].get(itos::model::Lang::En).contains("`cn-workdays` has public-holiday data for 2024–2026 only")
+    );
+    let text = itos::output::doc::text(&itos::output::sla::document(&rep, itos::model::Lang::ZhCn));
+    assert!(text.contains("警告: 日历 `cn-workdays` 仅含 2024–2026 年"), "{text}");
+}

@@ -90,6 +90,9 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
         ),
     ));
     doc.push(Block::Facts(facts));
+    for w in &report.warnings {
+        doc.push(Block::Note(format!("{}: {}", t(lang, "Warning", "警告"), w.get(lang))));
+    }
     if !report.left_out_files.is_empty() {
         doc.push(Block::Heading(2, t(lang, "Left out: records that could not be loaded", "未计入:无法加载的记录")));
         doc.push(Block::Note(t(
@@ -561,6 +564,7 @@ pub fn json(report: &SlaReport<'_>, lang: Lang) -> String {
             "files": p.files,
             "itos_version": env!("CARGO_PKG_VERSION"),
         },
+        "warnings": report.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
         "left_out_files": report.left_out_files.iter().map(|l| json!({
             "file": l.file, "line": l.line, "column": l.col, "rule": l.rule, "message": l.message.get(lang),
         })).collect::<Vec<_>>(),
@@ -770,6 +774,9 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         facts.push((t(lang, "Left out of the report", "未计入报告"), reason.text(lang).to_owned()));
     }
     doc.push(Block::Facts(facts));
+    if let Some(w) = &l.warning {
+        doc.push(Block::Note(format!("{}: {}", t(lang, "Warning", "警告"), w.get(lang))));
+    }
     for c in &l.clocks {
         let clock = &c.clock;
         let name = clock.kind.label(lang);
@@ -873,6 +880,7 @@ pub fn ledger_json(l: &Ledger<'_>) -> String {
         "calendar": l.calendar,
         "seen_at": l.known_until.to_string(),
         "left_out": l.left_out.map(|r| r.text(Lang::En)),
+        "warning": l.warning.as_ref().map(|w| w.get(Lang::En)),
         "clocks": clocks,
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -53,6 +53,8 @@ pub struct Ledger<'a> {
     pub clocks: Vec<ClockLedger>,
     /// Set when the ticket is left out of every figure.
     pub left_out: Option<LeftOutReason>,
+    /// Set when the calendar's holiday data does not cover the ticket's dates.
+    pub warning: Option<crate::model::Msg>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,6 +101,14 @@ pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -
     } else {
         None
     };
+    let opened_day = incident.opened_at.instant.to_zoned_datetime(calendar.tz.clone()).date();
+    let warning = calendar.data_years.filter(|_| calendar.beyond_data(opened_day)).map(|(from, to)| {
+        let id = priority.value.calendar();
+        crate::msg!(
+            "calendar `{id}` has public-holiday data for {from}–{to} only: {opened_day} is counted as a plain weekday",
+            "日历 `{id}` 仅含 {from}–{to} 年的法定节假日数据:{opened_day} 按普通工作日计算"
+        )
+    });
     let clocks = clocks(incident, &priority.value, |_| calendar, known_until)
         .into_iter()
         .map(|c| explain(c, incident, calendar, known_until))
@@ -112,6 +122,7 @@ pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -
         known_until,
         clocks,
         left_out,
+        warning,
     })
 }
 

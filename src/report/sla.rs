@@ -9,7 +9,7 @@ use crate::calendar::dates::sub_months;
 use crate::load::Repository;
 use crate::model::kinds::engagement::{CreditMetric, CreditTier};
 use crate::model::kinds::{Engagement, Sla, Survey};
-use crate::model::{Finding, RecordView, Severity};
+use crate::model::{Finding, Msg, RecordView, Severity};
 use crate::rules::Context;
 use crate::sla::clock::ClockKind;
 use crate::sla::credits::{credit_percent, monthly_fee, tiers_for, total_credit};
@@ -113,6 +113,8 @@ pub struct SlaReport<'a> {
     pub partial_month: bool,
     pub engagements: Vec<EngagementReport<'a>>,
     pub left_out_files: Vec<LeftOutFile>,
+    /// Caveats a reader must see, e.g. a calendar without holiday data for the month.
+    pub warnings: Vec<Msg>,
     pub provenance: Provenance,
 }
 
@@ -202,14 +204,43 @@ pub fn build<'a>(
         return Err(RequestError::UnknownService(service.clone(), known));
     }
     let partial_month = first.last_of_month() > request.as_of;
+    let warnings = calendar_warnings(repo, &engagements, first);
     Ok(SlaReport {
         first,
         as_of: request.as_of,
         partial_month,
         engagements,
         left_out_files: left_out_files(repo),
+        warnings,
         provenance,
     })
+}
+
+/// A warning for every calendar the report counts on whose public-holiday data does not
+/// cover the month: its days are then plain weekdays, which a reader must know.
+pub fn calendar_warnings(repo: &Repository, engagements: &[EngagementReport<'_>], first: Date) -> Vec<Msg> {
+    let mut ids: Vec<&str> = engagements
+        .iter()
+        .flat_map(|e| e.services.iter())
+        .flat_map(|s| {
+            std::iter::once(s.sla.availability.hours()).chain(s.sla.priorities.iter().map(|(_, p)| p.value.calendar()))
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let month = format!("{:04}-{:02}", first.year(), first.month());
+    ids.into_iter()
+        .filter_map(|id| {
+            let cal = repo.calendars.get_or_default(id);
+            let (from, to) = cal.data_years?;
+            (cal.beyond_data(first) || cal.beyond_data(first.last_of_month())).then(|| {
+                crate::msg!(
+                    "calendar `{id}` has public-holiday data for {from}–{to} only: in {month} it counts plain weekdays, without holidays or make-up workdays; add them to a Calendar record that extends it",
+                    "日历 `{id}` 仅含 {from}–{to} 年的法定节假日数据:{month} 按普通工作日计算,未计节假日与调休;请在继承它的 Calendar 记录中补充"
+                )
+            })
+        })
+        .collect()
 }
 
 fn chosen_services(repo: &Repository, cx: &Context<'_>, engagement: Option<&str>) -> Vec<String> {
