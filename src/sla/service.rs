@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
@@ -191,6 +193,8 @@ pub struct Evaluated<'a> {
     /// The calendar of the ticket's priority.
     pub calendar: &'a WorkCalendar,
     pub clocks: Vec<Clock>,
+    /// When the last of its clocks was decided (`None` while one is undecided).
+    pub settled: Option<Timestamp>,
 }
 
 /// An outage as counted, with its ticket.
@@ -224,7 +228,7 @@ impl<'a> Prepared<'a> {
     pub fn new(input: &Inputs<'a>) -> Prepared<'a> {
         let sla = input.sla;
         let known = input.known_until;
-        let mut tickets = Vec::with_capacity(input.incidents.len());
+        let mut counted = Vec::with_capacity(input.incidents.len());
         let mut left_out = Vec::new();
         let mut outages = Vec::new();
         let mut excluded = Vec::new();
@@ -267,10 +271,22 @@ impl<'a> Prepared<'a> {
             if inc.opened_at.instant >= known {
                 continue;
             }
-            let calendar = input.calendars.get_or_default(priority.calendar());
-            let clocks = clocks(inc, priority, |_| calendar, known);
-            tickets.push(Evaluated { incident: inc, calendar, clocks });
+            counted.push((inc, &priority.value));
         }
+        // Clock evaluation is the costly part and independent per ticket: in parallel.
+        let mut tickets: Vec<Evaluated<'a>> = counted
+            .par_iter()
+            .map(|&(inc, priority)| {
+                let calendar = input.calendars.get_or_default(priority.calendar());
+                let clocks = clocks(inc, priority, |_| calendar, known);
+                let settled =
+                    clocks.iter().map(|c| c.decided).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max());
+                Evaluated { incident: inc, calendar, clocks, settled }
+            })
+            .collect();
+        // By opening instant (stable: ties keep file order), so a month looks only at the
+        // tickets opened before its end.
+        tickets.sort_by_key(|t| t.incident.opened_at.instant);
         let service = sla.service.value.as_str();
         let planned = input
             .changes
@@ -300,15 +316,22 @@ impl<'a> Prepared<'a> {
     }
 
     /// The tickets' clocks bucketed into `month`.
+    /// The tickets opened before the end of `month`, in opening order.
+    fn opened_before(&self, end: Timestamp) -> &[Evaluated<'a>] {
+        let n = self.tickets.partition_point(|t| t.incident.opened_at.instant < end);
+        &self.tickets[..n]
+    }
+
+    /// The tickets' clocks bucketed into `month`.
     fn clocks_of(&self, month: &Month) -> (AttainmentTable, Vec<Breach>, Vec<Running>) {
-        let mut per_key: BTreeMap<(String, ClockKind), Vec<&Clock>> = BTreeMap::new();
+        let mut per_key: BTreeMap<(&str, ClockKind), Vec<&Clock>> = BTreeMap::new();
         let mut breaches = Vec::new();
         let mut running = Vec::new();
-        for t in &self.tickets {
-            let inc = t.incident;
-            if inc.opened_at.instant >= month.end {
-                continue;
+        for t in self.opened_before(month.end) {
+            if t.settled.is_some_and(|s| s < month.start) {
+                continue; // every clock was decided in an earlier month
             }
+            let inc = t.incident;
             for c in &t.clocks {
                 match c.decided {
                     Some(d) if month.contains(d) => {
@@ -324,7 +347,7 @@ impl<'a> Prepared<'a> {
                             });
                         }
                     }
-                    Some(d) if d < month.start => {}
+                    Some(d) if d < month.start => continue,
                     _ => running.push(Running {
                         ticket: inc.id.value.clone(),
                         priority: inc.priority.value.clone(),
@@ -333,7 +356,7 @@ impl<'a> Prepared<'a> {
                         deadline: c.deadline,
                     }),
                 }
-                per_key.entry((inc.priority.value.clone(), c.kind)).or_default().push(c);
+                per_key.entry((inc.priority.value.as_str(), c.kind)).or_default().push(c);
             }
         }
         // Every priority the Sla defines is shown, "n/a" when nothing was decided.
@@ -345,10 +368,14 @@ impl<'a> Prepared<'a> {
                 Some(ClockKind::Resolution),
             ];
             for kind in kinds.into_iter().flatten() {
-                per_key.entry((name.value.clone(), kind)).or_default();
+                per_key.entry((name.value.as_str(), kind)).or_default();
             }
         }
-        let attainment = per_key.into_iter().map(|(k, v)| (k, attainment(v.into_iter(), month))).collect();
+        let attainment =
+            per_key.into_iter().map(|((p, k), v)| ((p.to_owned(), k), attainment(v.into_iter(), month))).collect();
+        // Listed by deadline, so the table reads as a timeline.
+        breaches.sort_by(|a, b| (a.deadline, &a.ticket, a.clock).cmp(&(b.deadline, &b.ticket, b.clock)));
+        running.sort_by(|a, b| (a.deadline, &a.ticket, a.clock).cmp(&(b.deadline, &b.ticket, b.clock)));
         (attainment, breaches, running)
     }
 
@@ -379,7 +406,7 @@ impl<'a> Prepared<'a> {
             .filter(|(inc, _)| in_month(inc))
             .map(|(inc, reason)| LeftOut { ticket: inc.id.value.clone(), reason: *reason })
             .collect();
-        let opened = self.tickets.iter().filter(|t| in_month(t.incident)).count();
+        let opened = self.opened_before(month.end).iter().filter(|t| in_month(t.incident)).count();
 
         // Availability within the month, the as-of day and the term.
         let from = self.term.0.map_or(month.start, |t| t.max(month.start));
