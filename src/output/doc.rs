@@ -181,7 +181,7 @@ pub fn html_escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;color:#1b1f24;max-width:1100px;margin:2em auto;padding:0 1em}\
+const STYLE: &str = "body{font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif;color:#1b1f24;max-width:1100px;margin:2em auto;padding:0 1em}\
 h1{font-size:1.6em;border-bottom:2px solid #1b1f24;padding-bottom:.2em}h2{font-size:1.3em;margin-top:1.8em;border-bottom:1px solid #ccc}h3{font-size:1.05em;margin-top:1.4em}\
 table{border-collapse:collapse;margin:.5em 0 1em;font-variant-numeric:tabular-nums}th,td{border:1px solid #c8ccd0;padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f1f3f5}td.n{text-align:right}\
 dl{display:grid;grid-template-columns:max-content auto;gap:.15em 1.2em;margin:.5em 0 1em}dt{font-weight:600}dd{margin:0}\
@@ -237,20 +237,21 @@ pub fn html(doc: &Doc) -> String {
 /// An inline SVG bar chart with a value axis from `floor` to 100 and a dashed target line.
 fn svg(c: &Chart) -> String {
     const W: f64 = 720.0;
-    const H: f64 = 200.0;
     const LEFT: f64 = 48.0;
-    const BOTTOM: f64 = 36.0;
     const TOP: f64 = 12.0;
+    // Long labels under many bars are slanted, with room made below the plot.
+    let slant = c.labels.len() > 8 && c.labels.iter().any(|l| l.chars().count() > 4);
+    let (h, bottom): (f64, f64) = if slant { (250.0, 86.0) } else { (200.0, 36.0) };
     let n = c.values.len().max(1) as f64;
     let plot_w = W - LEFT - 8.0;
-    let plot_h = H - TOP - BOTTOM;
+    let plot_h = h - TOP - bottom;
     let floor = c.floor.min(100.0);
     let span = (100.0 - floor).max(f64::EPSILON);
     let y = |v: f64| TOP + plot_h * (1.0 - ((v.clamp(floor, 100.0) - floor) / span));
     let slot = plot_w / n;
     let bar = (slot * 0.7).max(1.0);
     let mut out = format!(
-        "<figure>\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\">\n",
+        "<figure>\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-label=\"{}\">\n",
         html_escape(&c.title),
         html_escape(&c.title)
     );
@@ -294,12 +295,19 @@ fn svg(c: &Chart) -> String {
                 );
             }
         }
-        if i % every == 0 {
+        if slant {
+            let (lx, ly) = (x + bar / 2.0, h - bottom + 12.0);
+            let _ = writeln!(
+                out,
+                "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-35 {lx:.1} {ly:.1})\">{}</text>",
+                html_escape(label)
+            );
+        } else if i % every == 0 {
             let _ = writeln!(
                 out,
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{}</text>",
                 x + bar / 2.0,
-                H - BOTTOM + 14.0,
+                h - bottom + 14.0,
                 html_escape(label)
             );
         }

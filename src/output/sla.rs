@@ -114,12 +114,12 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
         ));
     }
     for e in &report.engagements {
-        engagement(&mut doc, e, lang);
+        engagement(&mut doc, e, report.filtered, lang);
     }
     doc
 }
 
-fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
+fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lang) {
     let eng = e.engagement;
     doc.push(Block::Heading(2, format!("{} — {}", eng.id.value, eng.title.value)));
     let currency = e.currency();
@@ -146,7 +146,12 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
         }
         _ => "n/a".to_owned(),
     };
-    facts.push((t(lang, "Service credit owed", "应付服务抵扣"), owed));
+    let label = if filtered {
+        t(lang, "Service credit owed (services shown)", "应付服务抵扣(仅所列服务)")
+    } else {
+        t(lang, "Service credit owed", "应付服务抵扣")
+    };
+    facts.push((label, owed));
     doc.push(Block::Facts(facts));
     for s in &e.services {
         service(doc, s, lang);
@@ -556,6 +561,7 @@ pub fn json(report: &SlaReport<'_>, lang: Lang) -> String {
         "month": month_label(report.first),
         "as_of": report.as_of.to_string(),
         "partial_month": report.partial_month,
+        "services_filtered": report.filtered,
         "lang": lang.code(),
         "provenance": {
             "commit": p.commit,

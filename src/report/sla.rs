@@ -111,6 +111,8 @@ pub struct SlaReport<'a> {
     pub as_of: Date,
     /// The as-of day falls before the month's last day: the figures cover the month so far.
     pub partial_month: bool,
+    /// `--service` chose some services: credits owed cover only those.
+    pub filtered: bool,
     pub engagements: Vec<EngagementReport<'a>>,
     pub left_out_files: Vec<LeftOutFile>,
     /// Caveats a reader must see, e.g. a calendar without holiday data for the month.
@@ -209,6 +211,7 @@ pub fn build<'a>(
         first,
         as_of: request.as_of,
         partial_month,
+        filtered: request.service.is_some(),
         engagements,
         left_out_files: left_out_files(repo),
         warnings,
