@@ -3,19 +3,11 @@
 //! The bundled example repositories, run through the real binary: examples/broken's every
 //! finding is asserted, and the output of both examples is snapshot-tested.
 
+mod common;
+
+use common::itos;
 use std::path::Path;
 use std::process::Command;
-
-fn itos(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_itos"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("ITOS_LANG")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
-}
 
 fn snapshot_text(code: i32, stdout: &str) -> String {
     format!("exit: {code}\n---\n{stdout}")

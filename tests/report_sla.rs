@@ -3,6 +3,9 @@
 //! `itos report sla`, hand-computed: each test builds a small engagement, runs the report the
 //! way the CLI does and checks the figures a reader would compute from the records.
 
+mod common;
+
+use common::itos;
 use itos::config::Config;
 use itos::load::Repository;
 use itos::report::provenance::Provenance;
@@ -192,17 +195,6 @@ fn record_text_cannot_attack_html_markdown_or_csv() {
 }
 
 // ---------------------------------------------------------------- the command, on examples/acme
-
-fn itos(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_itos"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("ITOS_LANG")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
-}
 
 const ACME: [&str; 8] = ["report", "sla", "-C", "examples/acme", "--no-git", "--as-of", "2026-10-31", "--month"];
 

@@ -53,6 +53,20 @@ fn month_label(d: jiff::civil::Date) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
 
+/// A heading and its table, left out when there are no rows.
+fn section(doc: &mut Doc, title: String, header: Vec<String>, rows: Vec<Vec<String>>, numeric: &[usize]) {
+    if rows.is_empty() {
+        return;
+    }
+    doc.push(Block::Heading(3, title));
+    doc.push(table(header, rows, numeric));
+}
+
+/// Column headings in the report's language.
+fn headers(lang: Lang, words: &[(&str, &str)]) -> Vec<String> {
+    words.iter().map(|(en, zh)| t(lang, en, zh)).collect()
+}
+
 fn table(header: Vec<String>, rows: Vec<Vec<String>>, numeric: &[usize]) -> Block {
     Block::Table(DocTable { header, rows, numeric: numeric.to_vec() })
 }
@@ -168,7 +182,7 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
             e.services.first().map_or_else(String::new, |s| month_label(s.month.month.first)),
             e.credit.map_or_else(|| "n/a".to_owned(), |c| money(c, currency)),
         ]);
-        doc.push(table(vec![t(lang, "Month", "月份"), t(lang, "Credit owed", "应付抵扣")], rows, &[1]));
+        doc.push(table(headers(lang, &[("Month", "月份"), ("Credit owed", "应付抵扣")]), rows, &[1]));
     }
 }
 
@@ -270,149 +284,155 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
         })
         .collect();
     doc.push(table(
-        vec![
-            t(lang, "Priority", "优先级"),
-            t(lang, "Clock", "时钟"),
-            t(lang, "Target (min)", "目标(分钟)"),
-            t(lang, "Calendar", "日历"),
-            t(lang, "Decided", "已判定"),
-            t(lang, "Met", "达标"),
-            t(lang, "Attainment %", "达成率 %"),
-            t(lang, "Goal %", "达成率目标 %"),
-            t(lang, "Median (min)", "中位数(分钟)"),
-            t(lang, "P90 (min)", "P90(分钟)"),
-        ],
+        headers(
+            lang,
+            &[
+                ("Priority", "优先级"),
+                ("Clock", "时钟"),
+                ("Target (min)", "目标(分钟)"),
+                ("Calendar", "日历"),
+                ("Decided", "已判定"),
+                ("Met", "达标"),
+                ("Attainment %", "达成率 %"),
+                ("Goal %", "达成率目标 %"),
+                ("Median (min)", "中位数(分钟)"),
+                ("P90 (min)", "P90(分钟)"),
+            ],
+        ),
         rows,
         &[2, 4, 5, 6, 7, 8, 9],
     ));
 
-    if !m.breaches.is_empty() {
-        doc.push(Block::Heading(3, t(lang, "Breached", "超时工单")));
-        let rows = m
-            .breaches
-            .iter()
-            .map(|b| {
-                vec![
-                    b.ticket.clone(),
-                    b.priority.clone(),
-                    b.clock.label(lang).to_owned(),
-                    when(b.deadline, &tz),
-                    minutes(b.elapsed as f64),
-                    minutes(b.target as f64),
-                    minutes(b.overrun as f64),
-                ]
-            })
-            .collect();
-        doc.push(table(
+    let rows = m
+        .breaches
+        .iter()
+        .map(|b| {
             vec![
-                t(lang, "Ticket", "工单"),
-                t(lang, "Priority", "优先级"),
-                t(lang, "Clock", "时钟"),
-                t(lang, "Deadline", "截止时间"),
-                t(lang, "Elapsed (min)", "已用(分钟)"),
-                t(lang, "Target (min)", "目标(分钟)"),
-                t(lang, "Overrun (min)", "超出(分钟)"),
+                b.ticket.clone(),
+                b.priority.clone(),
+                b.clock.label(lang).to_owned(),
+                when(b.deadline, &tz),
+                minutes(b.elapsed as f64),
+                minutes(b.target as f64),
+                minutes(b.overrun as f64),
+            ]
+        })
+        .collect();
+    section(
+        doc,
+        t(lang, "Breached", "超时工单"),
+        headers(
+            lang,
+            &[
+                ("Ticket", "工单"),
+                ("Priority", "优先级"),
+                ("Clock", "时钟"),
+                ("Deadline", "截止时间"),
+                ("Elapsed (min)", "已用(分钟)"),
+                ("Target (min)", "目标(分钟)"),
+                ("Overrun (min)", "超出(分钟)"),
             ],
-            rows,
-            &[4, 5, 6],
-        ));
-    }
-    if !m.in_progress.is_empty() {
-        doc.push(Block::Heading(3, t(lang, "In progress at the end of the month", "月末仍在计时的工单")));
-        let rows = m
-            .in_progress
-            .iter()
-            .map(|r| {
-                vec![
-                    r.ticket.clone(),
-                    r.priority.clone(),
-                    r.clock.label(lang).to_owned(),
-                    minutes(r.elapsed as f64),
-                    when(r.deadline, &tz),
-                ]
-            })
-            .collect();
-        doc.push(table(
+        ),
+        rows,
+        &[4, 5, 6],
+    );
+    let rows = m
+        .in_progress
+        .iter()
+        .map(|r| {
             vec![
-                t(lang, "Ticket", "工单"),
-                t(lang, "Priority", "优先级"),
-                t(lang, "Clock", "时钟"),
-                t(lang, "Elapsed (min)", "已用(分钟)"),
-                t(lang, "Deadline", "截止时间"),
+                r.ticket.clone(),
+                r.priority.clone(),
+                r.clock.label(lang).to_owned(),
+                minutes(r.elapsed as f64),
+                when(r.deadline, &tz),
+            ]
+        })
+        .collect();
+    section(
+        doc,
+        t(lang, "In progress at the end of the month", "月末仍在计时的工单"),
+        headers(
+            lang,
+            &[
+                ("Ticket", "工单"),
+                ("Priority", "优先级"),
+                ("Clock", "时钟"),
+                ("Elapsed (min)", "已用(分钟)"),
+                ("Deadline", "截止时间"),
             ],
-            rows,
-            &[3],
-        ));
-    }
-    if !m.moved.is_empty() {
-        doc.push(Block::Heading(3, t(lang, "Reopened: moved to a later month", "重开工单:移至后续月份")));
-        let rows = m
-            .moved
-            .iter()
-            .map(|mv| {
-                let now = mv.decided.map_or_else(
-                    || t(lang, "still open", "仍未解决"),
-                    |d| month_label(d.to_zoned_datetime(tz.clone()).date()),
-                );
-                vec![mv.ticket.clone(), when(Some(mv.resolved), &tz), now]
-            })
-            .collect();
-        doc.push(table(
-            vec![t(lang, "Ticket", "工单"), t(lang, "First resolved", "首次解决"), t(lang, "Counted in", "计入月份")],
-            rows,
-            &[],
-        ));
-    }
+        ),
+        rows,
+        &[3],
+    );
+    let rows = m
+        .moved
+        .iter()
+        .map(|mv| {
+            let now = mv.decided.map_or_else(
+                || t(lang, "still open", "仍未解决"),
+                |d| month_label(d.to_zoned_datetime(tz.clone()).date()),
+            );
+            vec![mv.ticket.clone(), when(Some(mv.resolved), &tz), now]
+        })
+        .collect();
+    section(
+        doc,
+        t(lang, "Reopened: moved to a later month", "重开工单:移至后续月份"),
+        vec![t(lang, "Ticket", "工单"), t(lang, "First resolved", "首次解决"), t(lang, "Counted in", "计入月份")],
+        rows,
+        &[],
+    );
     if !m.left_out.is_empty() {
         doc.push(Block::Heading(3, t(lang, "Tickets left out", "未计入的工单")));
         let rows = m.left_out.iter().map(|l| vec![l.ticket.clone(), l.reason.text(lang).to_owned()]).collect();
-        doc.push(table(vec![t(lang, "Ticket", "工单"), t(lang, "Reason", "原因")], rows, &[]));
+        doc.push(table(headers(lang, &[("Ticket", "工单"), ("Reason", "原因")]), rows, &[]));
     }
-    if !m.excluded_outages.is_empty() {
-        doc.push(Block::Heading(3, t(lang, "Outages excluded from availability", "不计入可用性的停机")));
-        let rows = m
-            .excluded_outages
-            .iter()
-            .map(|x| vec![x.ticket.clone(), x.reason.as_str().to_owned(), x.evidence.clone().unwrap_or_default()])
-            .collect();
-        doc.push(table(
-            vec![t(lang, "Ticket", "工单"), t(lang, "Reason", "原因"), t(lang, "Evidence", "证据")],
-            rows,
-            &[],
-        ));
-    }
-    if !s.credits.is_empty() {
-        doc.push(Block::Heading(3, t(lang, "Credits earned", "应计服务抵扣")));
-        let rows = s
-            .credits
-            .iter()
-            .map(|c| vec![c.metric.as_str().to_owned(), trim(c.value), format!("{} %", trim(c.percent))])
-            .collect();
-        doc.push(table(
-            vec![t(lang, "Metric", "指标"), t(lang, "Measured", "实测值"), t(lang, "Credit", "抵扣比例")],
-            rows,
-            &[1, 2],
-        ));
-    }
+    let rows = m
+        .excluded_outages
+        .iter()
+        .map(|x| vec![x.ticket.clone(), x.reason.as_str().to_owned(), x.evidence.clone().unwrap_or_default()])
+        .collect();
+    section(
+        doc,
+        t(lang, "Outages excluded from availability", "不计入可用性的停机"),
+        vec![t(lang, "Ticket", "工单"), t(lang, "Reason", "原因"), t(lang, "Evidence", "证据")],
+        rows,
+        &[],
+    );
+    let rows = s
+        .credits
+        .iter()
+        .map(|c| vec![c.metric.as_str().to_owned(), trim(c.value), format!("{} %", trim(c.percent))])
+        .collect();
+    section(
+        doc,
+        t(lang, "Credits earned", "应计服务抵扣"),
+        vec![t(lang, "Metric", "指标"), t(lang, "Measured", "实测值"), t(lang, "Credit", "抵扣比例")],
+        rows,
+        &[1, 2],
+    );
     charts(doc, s, lang);
-    if !s.trend.is_empty() {
-        doc.push(Block::Heading(3, t(lang, "Trend", "趋势")));
-        let rows = s.trend.iter().chain(std::iter::once(&current_headline(s))).map(|h| trend_row(h, lang)).collect();
-        doc.push(table(
-            vec![
-                t(lang, "Month", "月份"),
-                t(lang, "Availability %", "可用性 %"),
-                t(lang, "Availability target", "可用性目标"),
-                t(lang, "Response %", "响应达成率 %"),
-                t(lang, "Resolution %", "解决达成率 %"),
-                t(lang, "Breaches", "超时"),
-                t(lang, "Failures", "故障"),
-                t(lang, "Credit %", "抵扣 %"),
+    let rows = s.trend.iter().chain(std::iter::once(&current_headline(s))).map(|h| trend_row(h, lang)).collect();
+    section(
+        doc,
+        t(lang, "Trend", "趋势"),
+        headers(
+            lang,
+            &[
+                ("Month", "月份"),
+                ("Availability %", "可用性 %"),
+                ("Availability target", "可用性目标"),
+                ("Response %", "响应达成率 %"),
+                ("Resolution %", "解决达成率 %"),
+                ("Breaches", "超时"),
+                ("Failures", "故障"),
+                ("Credit %", "抵扣 %"),
             ],
-            rows,
-            &[1, 3, 4, 5, 6, 7],
-        ));
-    }
+        ),
+        rows,
+        &[1, 3, 4, 5, 6, 7],
+    );
 }
 
 fn attainment_row(
@@ -815,12 +835,10 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
             }
         }
         doc.push(table(
-            vec![
-                t(lang, "Working from", "工作时段开始"),
-                t(lang, "Until", "结束"),
-                t(lang, "Minutes", "分钟"),
-                t(lang, "Running total", "累计"),
-            ],
+            headers(
+                lang,
+                &[("Working from", "工作时段开始"), ("Until", "结束"), ("Minutes", "分钟"), ("Running total", "累计")],
+            ),
             rows,
             &[2, 3],
         ));
@@ -838,12 +856,15 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
                 })
                 .collect();
             doc.push(table(
-                vec![
-                    t(lang, "Paused from", "暂停开始"),
-                    t(lang, "Until", "结束"),
-                    t(lang, "Reason", "原因"),
-                    t(lang, "Working minutes removed", "扣除的工作分钟"),
-                ],
+                headers(
+                    lang,
+                    &[
+                        ("Paused from", "暂停开始"),
+                        ("Until", "结束"),
+                        ("Reason", "原因"),
+                        ("Working minutes removed", "扣除的工作分钟"),
+                    ],
+                ),
                 rows,
                 &[3],
             ));

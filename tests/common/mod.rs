@@ -46,3 +46,15 @@ pub fn run_rule(rule: &str, files: &[(&str, &str)], as_of: &str) -> (Vec<Located
     all.extend_from_slice(files);
     run_rules(&all, "", &[rule], as_of)
 }
+
+/// Run the real binary from the project root (English, no colour): exit code, stdout, stderr.
+pub fn itos(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_itos"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("ITOS_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
