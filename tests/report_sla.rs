@@ -360,3 +360,24 @@ fn a_month_beyond_the_holiday_data_is_a_clear_warning() {
     let text = itos::output::doc::text(&itos::output::sla::document(&rep, itos::model::Lang::ZhCn));
     assert!(text.contains("警告: 日历 `cn-workdays` 仅含 2024–2026 年"), "{text}");
 }
+
+#[test]
+fn months_outside_the_term_or_after_the_as_of_day_say_so() {
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9"))]);
+    let en =
+        |rep: &SlaReport<'_>| rep.warnings.iter().map(|w| w.get(itos::model::Lang::En).to_owned()).collect::<Vec<_>>();
+    let before = report(&r, (2025, 12), (2026, 10, 31));
+    assert_eq!(
+        en(&before),
+        vec!["2025-12 lies outside the term of engagement `e1` (2026-01-01 – 2027-06-30): no service was due"]
+    );
+    assert_eq!(before.engagements[0].services[0].month.availability.percent, None);
+    let future = report(&r, (2026, 11), (2026, 10, 31));
+    assert_eq!(en(&future), vec!["2026-11 starts after the as-of day 2026-10-31: nothing of it is known yet"]);
+    assert_eq!(future.engagements[0].services[0].month.availability.scheduled, 0);
+    // January of the term's first year has no earlier month: no trend table.
+    let january = report(&r, (2026, 1), (2026, 10, 31));
+    let text = itos::output::doc::text(&itos::output::sla::document(&january, itos::model::Lang::En));
+    assert!(!text.contains("Trend"), "{text}");
+    assert!(text.contains("Availability                100.00 % against 99.9 % — met"), "{text}");
+}

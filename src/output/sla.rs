@@ -210,8 +210,8 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
         (
             t(lang, "Availability", "可用性"),
             format!(
-                "{} % {} {target} % — {}",
-                percent(a.percent, a.decimals),
+                "{} {} {target} % — {}",
+                a.shown().map_or_else(|| "n/a".to_owned(), |v| format!("{v} %")),
                 t(lang, "against", "对比目标"),
                 met(a.met(), lang)
             ),
@@ -413,7 +413,12 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
         &[1, 2],
     );
     charts(doc, s, lang);
-    let rows = s.trend.iter().chain(std::iter::once(&current_headline(s))).map(|h| trend_row(h, lang)).collect();
+    // The trend ends with the report month itself; with no earlier month there is no trend.
+    let rows = if s.trend.is_empty() {
+        Vec::new()
+    } else {
+        s.trend.iter().chain(std::iter::once(&current_headline(s))).map(|h| trend_row(h, lang)).collect()
+    };
     section(
         doc,
         t(lang, "Trend", "趋势"),

@@ -206,7 +206,25 @@ pub fn build<'a>(
         return Err(RequestError::UnknownService(service.clone(), known));
     }
     let partial_month = first.last_of_month() > request.as_of;
-    let warnings = calendar_warnings(repo, &engagements, first);
+    let mut warnings = Vec::new();
+    let label = format!("{:04}-{:02}", first.year(), first.month());
+    if first > request.as_of {
+        let as_of = request.as_of;
+        warnings.push(crate::msg!(
+            "{label} starts after the as-of day {as_of}: nothing of it is known yet",
+            "{label} 晚于评估日 {as_of}:该月尚无任何数据"
+        ));
+    }
+    for e in &engagements {
+        let (id, start, end) = (&e.engagement.id.value, e.engagement.term.start.value, e.engagement.term.end.value);
+        if first.last_of_month() < start || first > end {
+            warnings.push(crate::msg!(
+                "{label} lies outside the term of engagement `{id}` ({start} – {end}): no service was due",
+                "{label} 不在合同 `{id}` 的服务期({start} – {end})内:该月无服务义务"
+            ));
+        }
+    }
+    warnings.extend(calendar_warnings(repo, &engagements, first));
     Ok(SlaReport {
         first,
         as_of: request.as_of,
