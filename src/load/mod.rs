@@ -3,6 +3,7 @@
 //! findings for that file; every other file is still loaded.
 
 pub mod documents;
+pub mod evidence;
 pub mod git;
 pub mod index;
 pub mod text;

@@ -14,6 +14,7 @@ pub mod emr;
 pub mod examples;
 pub mod fbk;
 pub mod general;
+pub mod hnd;
 pub mod hr;
 pub mod imp;
 pub mod inc;
@@ -107,6 +108,7 @@ const FAMILIES: &[&[&dyn Rule]] = &[
     con::RULES,
     emr::RULES,
     fbk::RULES,
+    hnd::RULES,
     hr::RULES,
     imp::RULES,
     inc::RULES,

@@ -1,0 +1,115 @@
+//! Evidence files named by records (`path` fields): whether a path exists inside the records
+//! repository, without ever following a symlink out of it, and the file's SHA-256.
+//! Read-only.
+
+use std::path::{Component, Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+/// What a repository-relative path names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvidenceState {
+    /// A file inside the repository.
+    File,
+    /// A folder inside the repository (evidence delivered as a set of files).
+    Folder,
+    /// Nothing there.
+    Missing,
+    /// A symlink (the path itself or a folder on the way) that resolves outside the
+    /// repository, or a path that is absolute or climbs out with `..`.
+    Escapes,
+    /// The repository is in memory (rule examples): only the path's syntax was checked.
+    Unchecked,
+}
+
+/// Inspect `rel` below `root`. An empty `root` means an in-memory repository.
+pub fn inspect(root: &Path, rel: &str) -> EvidenceState {
+    if root.as_os_str().is_empty() {
+        return EvidenceState::Unchecked;
+    }
+    let relative = Path::new(rel);
+    if relative.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+        return EvidenceState::Escapes;
+    }
+    let Ok(base) = root.canonicalize() else { return EvidenceState::Missing };
+    // Walk component by component so that a symlinked folder on the way is caught before
+    // anything below it is read.
+    let mut current = base.clone();
+    for part in relative.components() {
+        let Component::Normal(name) = part else { continue };
+        current.push(name);
+        match std::fs::symlink_metadata(&current) {
+            Err(_) => return EvidenceState::Missing,
+            Ok(meta) if meta.file_type().is_symlink() => match current.canonicalize() {
+                Ok(target) if target.starts_with(&base) => current = target,
+                Ok(_) => return EvidenceState::Escapes,
+                // A dangling link or a link loop: nothing usable there.
+                Err(_) => return EvidenceState::Missing,
+            },
+            Ok(_) => {}
+        }
+    }
+    match std::fs::metadata(&current) {
+        Ok(m) if m.is_dir() => EvidenceState::Folder,
+        Ok(_) => EvidenceState::File,
+        Err(_) => EvidenceState::Missing,
+    }
+}
+
+/// The resolved location of an evidence file that [`inspect`] found inside the repository.
+fn resolved(root: &Path, rel: &str) -> Option<PathBuf> {
+    matches!(inspect(root, rel), EvidenceState::File).then(|| root.join(rel))
+}
+
+/// SHA-256 (hex) of an evidence file inside the repository; `None` for anything else.
+pub fn sha256(root: &Path, rel: &str) -> Option<String> {
+    let path = resolved(root, rel)?;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut hash = Sha256::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    loop {
+        let n = std::io::Read::read(&mut file, &mut buffer).ok()?;
+        if n == 0 {
+            break;
+        }
+        hash.update(buffer.get(..n)?);
+    }
+    Some(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_folders_missing_and_escaping_links() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "x").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("exit/docs")).unwrap();
+        std::fs::write(root.join("exit/docs/a.pdf"), "pdf").unwrap();
+        assert_eq!(inspect(root, "exit/docs/a.pdf"), EvidenceState::File);
+        assert_eq!(inspect(root, "exit/docs"), EvidenceState::Folder);
+        assert_eq!(inspect(root, "exit/docs/b.pdf"), EvidenceState::Missing);
+        assert_eq!(inspect(root, "../x"), EvidenceState::Escapes);
+        assert_eq!(inspect(root, "/etc/passwd"), EvidenceState::Escapes);
+        assert_eq!(inspect(Path::new(""), "exit/docs/a.pdf"), EvidenceState::Unchecked);
+        assert_eq!(
+            sha256(root, "exit/docs/a.pdf").as_deref(),
+            Some("c35b21d6ca39aa7cc3b79a705d989f1a6e88b99ab43988d74048799e3db926a3")
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outside.path(), root.join("exit/out")).unwrap();
+            std::os::unix::fs::symlink(outside.path().join("secret.txt"), root.join("exit/leak.txt")).unwrap();
+            std::os::unix::fs::symlink(root.join("exit/docs/a.pdf"), root.join("exit/inside.pdf")).unwrap();
+            std::os::unix::fs::symlink(root.join("exit/loop"), root.join("exit/loop")).unwrap();
+            assert_eq!(inspect(root, "exit/out/secret.txt"), EvidenceState::Escapes);
+            assert_eq!(inspect(root, "exit/leak.txt"), EvidenceState::Escapes);
+            assert_eq!(sha256(root, "exit/leak.txt"), None, "never read through a link leaving the repository");
+            assert_eq!(inspect(root, "exit/inside.pdf"), EvidenceState::File);
+            assert_eq!(inspect(root, "exit/loop"), EvidenceState::Missing);
+        }
+    }
+}

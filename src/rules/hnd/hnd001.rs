@@ -1,0 +1,42 @@
+//! HND-001: Termination has an allowed reason and the notice the contract requires.
+
+use crate::model::Severity;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Hnd001;
+
+static META: Meta = Meta {
+    id: super::exit::HND_001,
+    severity: Severity::Error,
+    section: "§7.1",
+    title_en: "Termination has an allowed reason and the notice the contract requires",
+    title_zh: "终止须符合合同约定的条件并按期通知",
+    explanation_en: "An engagement ends on one of the contract's termination conditions (§7.1). For contract expiry, provider-initiated termination or a customer's change, notice must be given at least max(contract `notice_days`, policy `termination_notice_days`) days before `effective_at` — exactly that many days is enough. Termination for force majeure or a breach needs `notice_evidence`, the document establishing it; termination by mutual agreement needs `agreement_signed_at`.",
+    explanation_zh: "服务终止须基于合同约定的终止条件(§7.1)。因合同到期、服务方主动终止或客户方变更而终止的,终止通知须至少提前 max(合同 `notice_days`,策略 `termination_notice_days`)天于 `effective_at` 发出,恰好提前该天数即满足要求。因不可抗力或违约终止的,须提供证明文件 `notice_evidence`;双方协商终止的,须记录协议签署日期 `agreement_signed_at`。",
+    failing: concat!(
+        crate::rules::hnd::head!(),
+        "termination: {reason: contract-expiry, notice_given_at: 2026-08-30, effective_at: 2026-09-15}\npre_exit_check_at: 2026-08-10\n",
+        crate::rules::hnd::deliverables_but_manuals!(),
+        crate::rules::hnd::manuals!(),
+        crate::rules::hnd::leftover!(),
+        crate::rules::hnd::support!(),
+        crate::rules::hnd::data!(),
+        crate::rules::hnd::access!(),
+        crate::rules::hnd::sign_off!(),
+        crate::rules::hnd::evaluation!()
+    ),
+    passing: super::passing!(),
+    params: &["termination_notice_days"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Hnd001 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        super::report(cx, out, META.id);
+    }
+}

@@ -1,0 +1,41 @@
+//! HND-002: All eight exit deliverables are delivered and accepted.
+
+use crate::model::Severity;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Hnd002;
+
+static META: Meta = Meta {
+    id: super::exit::HND_002,
+    severity: Severity::Error,
+    section: "§7.2",
+    title_en: "All eight exit deliverables are delivered and accepted",
+    title_zh: "八类退出交付物须全部交付并验收",
+    explanation_en: "§7.2 lists what the provider hands over at exit: system configuration, technical documents, system logs, user manuals, training materials, service reports, change records and the backup and recovery plan. Each must appear in `deliverables` — or be marked `not_applicable` with a reason and the customer's acceptance — as soon as the Handover exists; after the effective date, each must be delivered (`delivered_at`) and accepted (`accepted_by`, `accepted_at`).",
+    explanation_zh: "§7.2 规定退出时须移交:系统配置、技术文档、系统日志、用户操作手册、培训资料、服务报告、变更记录以及备份与恢复方案。Handover 记录建立后,每一项都须列入 `deliverables`,或以 `not_applicable` 注明原因并经客户认可;终止生效日之后,每一项都须已交付(`delivered_at`)并经验收(`accepted_by`、`accepted_at`)。",
+    failing: concat!(
+        crate::rules::hnd::head!(),
+        crate::rules::hnd::termination!(),
+        crate::rules::hnd::deliverables_but_manuals!(),
+        crate::rules::hnd::leftover!(),
+        crate::rules::hnd::support!(),
+        crate::rules::hnd::data!(),
+        crate::rules::hnd::access!(),
+        crate::rules::hnd::sign_off!(),
+        crate::rules::hnd::evaluation!()
+    ),
+    passing: super::passing!(),
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Hnd002 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        super::report(cx, out, META.id);
+    }
+}

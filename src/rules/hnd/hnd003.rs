@@ -1,0 +1,43 @@
+//! HND-003: Exit evidence exists inside the repository.
+
+use crate::model::Severity;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Hnd003;
+
+static META: Meta = Meta {
+    id: super::exit::HND_003,
+    severity: Severity::Error,
+    section: "§7.2",
+    title_en: "Exit evidence exists inside the repository",
+    title_zh: "退出证据文件须存在于仓库内",
+    explanation_en: "What was handed over is proven by files kept with the records (§7.2: the handover must be traceable). Every `evidence` path of a deliverable, the `notice_evidence` and the data `certificate` must name a file or folder that exists in the repository. A path reaching outside it through a symbolic link is refused and never followed. (Paths with `..` or absolute paths are already rejected when the record is read.)",
+    explanation_zh: "交接内容须以随记录保存的文件为证(§7.2:交接过程须可追溯)。交付物的每个 `evidence` 路径、`notice_evidence` 和数据处置证明 `certificate` 都须指向仓库内存在的文件或目录。经符号链接指向仓库之外的路径一律拒绝,且不会被读取。(含 `..` 的路径或绝对路径在读取记录时即被拒绝。)",
+    failing: concat!(
+        crate::rules::hnd::head!(),
+        crate::rules::hnd::termination!(),
+        crate::rules::hnd::deliverables_but_manuals!(),
+        crate::rules::hnd::manuals!(),
+        "  - {item: other, evidence: [exit/handover-list.pdf], delivered_at: 2026-09-03, accepted_by: 周敏, accepted_at: 2026-09-05}\n",
+        crate::rules::hnd::leftover!(),
+        crate::rules::hnd::support!(),
+        crate::rules::hnd::data!(),
+        crate::rules::hnd::access!(),
+        crate::rules::hnd::sign_off!(),
+        crate::rules::hnd::evaluation!()
+    ),
+    passing: super::passing!(),
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Hnd003 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        super::report(cx, out, META.id);
+    }
+}

@@ -1,0 +1,42 @@
+//! HND-004: Leftover issues are planned, closed on time and reported.
+
+use crate::model::Severity;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Hnd004;
+
+static META: Meta = Meta {
+    id: super::exit::HND_004,
+    severity: Severity::Error,
+    section: "§7.3",
+    title_en: "Leftover issues are planned, closed on time and reported",
+    title_zh: "遗留问题须有计划、按期关闭并提交报告",
+    explanation_en: "Problems still open at exit are identified, prioritised, resolved and verified, and a report goes to the customer (§7.3). A leftover issue still `open` after its `due` date (the effective date when it has none) is reported, as is an open issue without a `plan` on or after the effective date; after exit (effective date plus `handover_grace_days`), `leftover_report_submitted_at` must be recorded.",
+    explanation_zh: "退出时仍未解决的问题须识别、分级、解决并验证,并向客户提交处理报告(§7.3)。遗留问题在 `due`(未填写时为终止生效日)之后仍为 `open` 的,或在终止生效日及之后仍无处理计划 `plan` 的,均会报告;退出后(终止生效日加 `handover_grace_days`)须记录 `leftover_report_submitted_at`。",
+    failing: concat!(
+        crate::rules::hnd::head!(),
+        crate::rules::hnd::termination!(),
+        crate::rules::hnd::deliverables_but_manuals!(),
+        crate::rules::hnd::manuals!(),
+        "leftover_issues:\n  - {id: L-1, title: 旧监控脚本迁移, severity: medium, status: open, owner: 王磊, plan: 迁移至客户监控平台, due: 2026-09-30}\nleftover_report_submitted_at: 2026-10-08\n",
+        crate::rules::hnd::support!(),
+        crate::rules::hnd::data!(),
+        crate::rules::hnd::access!(),
+        crate::rules::hnd::sign_off!(),
+        crate::rules::hnd::evaluation!()
+    ),
+    passing: super::passing!(),
+    params: &["handover_grace_days"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Hnd004 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        super::report(cx, out, META.id);
+    }
+}

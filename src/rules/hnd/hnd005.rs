@@ -1,0 +1,41 @@
+//! HND-005: Support after termination is defined for the contract's period.
+
+use crate::model::Severity;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Hnd005;
+
+static META: Meta = Meta {
+    id: super::exit::HND_005,
+    severity: Severity::Error,
+    section: "§7.4",
+    title_en: "Support after termination is defined for the contract's period",
+    title_zh: "须约定不短于合同要求的终止后支持期",
+    explanation_en: "The customer keeps getting help for an agreed time after exit (§7.4): by which channels, from whom, until when. A Handover without `support`, or with `support.until` earlier than the effective date plus the contract's `post_termination_support_days`, is reported.",
+    explanation_zh: "服务终止后客户仍应在约定期限内获得支持(§7.4):支持方式、联系人和截止日期。Handover 缺少 `support`,或 `support.until` 早于终止生效日加合同 `post_termination_support_days` 的,均会报告。",
+    failing: concat!(
+        crate::rules::hnd::head!(),
+        crate::rules::hnd::termination!(),
+        crate::rules::hnd::deliverables_but_manuals!(),
+        crate::rules::hnd::manuals!(),
+        crate::rules::hnd::leftover!(),
+        crate::rules::hnd::data!(),
+        crate::rules::hnd::access!(),
+        crate::rules::hnd::sign_off!(),
+        crate::rules::hnd::evaluation!()
+    ),
+    passing: super::passing!(),
+    params: &[],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Hnd005 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        super::report(cx, out, META.id);
+    }
+}

@@ -1,0 +1,42 @@
+//! HND-007: After exit, both parties have signed off in writing.
+
+use crate::model::Severity;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Hnd007;
+
+static META: Meta = Meta {
+    id: super::exit::HND_007,
+    severity: Severity::Error,
+    section: "§7.2",
+    title_en: "After exit, both parties have signed off in writing",
+    title_zh: "退出后须有双方书面签字确认",
+    explanation_en: "The handover is confirmed in writing (§7.2: handover list, record and confirmation). After exit (effective date plus `handover_grace_days`), `sign_off` must carry the provider's and the customer's signatory with the date.",
+    explanation_zh: "交接须以书面形式确认(§7.2:交接清单、交接记录、交接确认单)。退出后(终止生效日加 `handover_grace_days`),`sign_off` 须有服务方和客户方签字人及日期。",
+    failing: concat!(
+        crate::rules::hnd::head!(),
+        crate::rules::hnd::termination!(),
+        crate::rules::hnd::deliverables_but_manuals!(),
+        crate::rules::hnd::manuals!(),
+        crate::rules::hnd::leftover!(),
+        crate::rules::hnd::support!(),
+        crate::rules::hnd::data!(),
+        crate::rules::hnd::access!(),
+        "sign_off: {provider: {name: 张伟, at: 2026-10-12}}\n",
+        crate::rules::hnd::evaluation!()
+    ),
+    passing: super::passing!(),
+    params: &["handover_grace_days"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Hnd007 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        super::report(cx, out, META.id);
+    }
+}

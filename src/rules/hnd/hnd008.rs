@@ -1,0 +1,41 @@
+//! HND-008: After exit, the outcome is evaluated and the customer's feedback collected.
+
+use crate::model::Severity;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Hnd008;
+
+static META: Meta = Meta {
+    id: super::exit::HND_008,
+    severity: Severity::Warning,
+    section: "§7.5",
+    title_en: "After exit, the outcome is evaluated and the customer's feedback collected",
+    title_zh: "退出后须评估服务成果并收集客户反馈",
+    explanation_en: "Follow-up after termination (§7.5) evaluates what the engagement achieved and asks the customer for feedback, so that the provider improves. After exit (effective date plus `handover_grace_days`), a Handover without `evaluation` or without `post_exit_feedback_at` is reported as a warning.",
+    explanation_zh: "服务终止后的后续管理(§7.5)包括评估服务成果并收集客户反馈,以持续改进。退出后(终止生效日加 `handover_grace_days`),Handover 缺少 `evaluation` 或 `post_exit_feedback_at` 的,以警告报告。",
+    failing: concat!(
+        crate::rules::hnd::head!(),
+        crate::rules::hnd::termination!(),
+        crate::rules::hnd::deliverables_but_manuals!(),
+        crate::rules::hnd::manuals!(),
+        crate::rules::hnd::leftover!(),
+        crate::rules::hnd::support!(),
+        crate::rules::hnd::data!(),
+        crate::rules::hnd::access!(),
+        crate::rules::hnd::sign_off!()
+    ),
+    passing: super::passing!(),
+    params: &["handover_grace_days"],
+    configurable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Hnd008 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        super::report(cx, out, META.id);
+    }
+}
