@@ -381,3 +381,57 @@ fn months_outside_the_term_or_after_the_as_of_day_say_so() {
     assert!(!text.contains("Trend"), "{text}");
     assert!(text.contains("Availability                100.00 % against 99.9 % — met"), "{text}");
 }
+
+#[test]
+fn planned_downtime_counts_only_when_chg002_would_accept_the_approvals() {
+    // Three changes with 10 h of planned downtime each: approved then rejected (normal), major
+    // without the customer's approval, and major approved by the committee and the customer.
+    // Only the last is maintenance: October's 744 h minus 10 h.
+    let change = |id: &str, class: &str, approvals: &str, start: &str, end: &str| {
+        format!(
+            "kind: Change\nid: {id}\nengagement: e1\ntitle: t\ndescription: d\nclass: {class}\nrequested_by: r\nrequested_at: 2026-10-01T10:00:00+08:00\nimpact: {{services: [web], expected: e}}\nrisk: {{likelihood: 1, impact: 1, level: low}}\napprovals:\n{approvals}planned_downtime: {{start: {start}, end: {end}, services: [web]}}\nstatus: approved\n"
+        )
+    };
+    let a = change(
+        "C1",
+        "normal",
+        "  - {by: a, role: department-head, at: 2026-10-02T10:00:00+08:00, decision: approved}\n  - {by: b, role: department-head, at: 2026-10-03T10:00:00+08:00, decision: rejected}\n",
+        "2026-10-10T00:00:00+08:00",
+        "2026-10-10T10:00:00+08:00",
+    );
+    let b = change(
+        "C2",
+        "major",
+        "  - {by: a, role: itsm-committee, at: 2026-10-02T10:00:00+08:00, decision: approved}\n",
+        "2026-10-11T00:00:00+08:00",
+        "2026-10-11T10:00:00+08:00",
+    );
+    let c = change(
+        "C3",
+        "major",
+        "  - {by: a, role: itsm-committee, at: 2026-10-02T10:00:00+08:00, decision: approved}\n  - {by: c, role: department-head, party: customer, at: 2026-10-02T11:00:00+08:00, decision: approved}\n",
+        "2026-10-12T00:00:00+08:00",
+        "2026-10-12T10:00:00+08:00",
+    );
+    let text = format!("{a}---\n{b}---\n{c}");
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("c.yaml", &text)]);
+    let rep = report(&r, (2026, 10), (2026, 10, 31));
+    assert_eq!(rep.engagements[0].services[0].month.availability.scheduled, (744 - 10) * 3600);
+}
+
+#[test]
+fn inconsistent_tickets_never_count_time_twice_or_negative() {
+    // I1 was reopened without a recorded resolution: its open time runs from 10:00 to 12:00 once.
+    // I2 has an unknown priority: left out of every figure, its outage too.
+    // I3's outage ends before it starts (INC-002): not a failure, no negative repair time.
+    let inc = "kind: Incident\ndefaults: {engagement: e1, service: web}\nitems:\n  - {id: I1, priority: P1, opened_at: 2026-10-01T10:00:00+08:00, responded_at: 2026-10-01T10:05:00+08:00, reopened: [{at: 2026-10-01T11:00:00+08:00, resolved_at: 2026-10-01T12:00:00+08:00}]}\n  - {id: I2, priority: P9, opened_at: 2026-10-02T10:00:00+08:00, resolved_at: 2026-10-02T12:00:00+08:00, outage: {start: 2026-10-02T10:00:00+08:00, end: 2026-10-02T12:00:00+08:00}}\n  - {id: I3, priority: P2, opened_at: 2026-10-03T10:00:00+08:00, responded_at: 2026-10-03T10:05:00+08:00, resolved_at: 2026-10-03T13:00:00+08:00, outage: {start: 2026-10-03T12:00:00+08:00, end: 2026-10-03T10:00:00+08:00}}\n";
+    let r = repo(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
+    let rep = report(&r, (2026, 10), (2026, 10, 31));
+    let m = &rep.engagements[0].services[0].month;
+    let p1 = &m.attainment[&("P1".to_owned(), ClockKind::Resolution)];
+    assert_eq!((p1.decided, p1.met, p1.median), (1, 1, Some(7200)));
+    assert_eq!(m.availability.downtime, 0.0);
+    assert_eq!((m.failures, m.mttr), (0, None));
+    let left: Vec<&str> = m.left_out.iter().map(|l| l.ticket.as_str()).collect();
+    assert_eq!(left, vec!["I2"]);
+}

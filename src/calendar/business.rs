@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 
 use super::WorkCalendar;
-use crate::model::scalar::civil_in;
+use crate::model::scalar::civil_boundary;
 
 /// Seconds of a signed duration between two instants (b − a).
 fn seconds_between(a: Timestamp, b: Timestamp) -> i64 {
@@ -19,10 +19,10 @@ impl WorkCalendar {
         let at = |minutes: u16| -> Option<Timestamp> {
             if minutes >= 24 * 60 {
                 let next = day.tomorrow().ok()?;
-                civil_in(&self.tz, next.to_datetime(Time::midnight()))
+                civil_boundary(&self.tz, next.to_datetime(Time::midnight()))
             } else {
                 let t = Time::new(i8::try_from(minutes / 60).ok()?, i8::try_from(minutes % 60).ok()?, 0, 0).ok()?;
-                civil_in(&self.tz, day.to_datetime(t))
+                civil_boundary(&self.tz, day.to_datetime(t))
             }
         };
         Some((at(start)?, at(end)?))

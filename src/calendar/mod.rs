@@ -218,8 +218,16 @@ fn resolve(
             }
             out.week = week;
         }
-        out.holidays.extend(record.holidays.iter().map(|d| d.value));
-        out.workdays.extend(record.workdays.iter().map(|d| d.value));
+        // A calendar's own dates override what it inherits: its holiday removes an inherited
+        // make-up workday, its workday an inherited holiday.
+        for d in record.holidays.iter().map(|d| d.value) {
+            out.workdays.remove(&d);
+            out.holidays.insert(d);
+        }
+        for d in record.workdays.iter().map(|d| d.value) {
+            out.holidays.remove(&d);
+            out.workdays.insert(d);
+        }
     }
     out.id = cal.id.value.clone();
     out.tz = tz;
@@ -249,6 +257,20 @@ mod tests {
         assert_eq!(cn.add_working_days(date(2026, 9, 30), 1), date(2026, 10, 8));
         assert_eq!(cn.add_working_days(date(2026, 9, 30), 5), date(2026, 10, 13));
         assert_eq!(cn.add_working_days(date(2026, 9, 30), 0), date(2026, 9, 30));
+    }
+
+    #[test]
+    fn own_dates_override_inherited_ones() {
+        let text = "kind: Calendar\nid: bank\ntimezone: Asia/Shanghai\nextends: cn-workdays\nweek: {mon: [\"09:00-17:00\"], tue: [\"09:00-17:00\"], wed: [\"09:00-17:00\"], thu: [\"09:00-17:00\"], fri: [\"09:00-17:00\"]}\nholidays: [2026-10-10]\nworkdays: [2026-10-08]\n";
+        let repo = crate::load::Repository::from_texts(
+            &[("c.yaml".to_owned(), text.to_owned())],
+            crate::config::Config::default(),
+        );
+        let cal = repo.calendars.get("bank").unwrap();
+        // 2026-10-10 is a make-up Saturday on cn-workdays; the bank keeps it off.
+        assert!(!cal.is_working_day(date(2026, 10, 10)));
+        // 2026-10-08 is a National Day holiday; the bank works.
+        assert!(cal.is_working_day(date(2026, 10, 8)));
     }
 
     #[test]

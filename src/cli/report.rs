@@ -21,6 +21,9 @@ fn parse_month(text: &str) -> Result<jiff::civil::Date, Fatal> {
         return Err(bad());
     }
     let (y, m): (i16, i8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    if !(1000..=9998).contains(&y) {
+        return Err(Fatal(format!("--month `{text}`: the year must lie between 1000 and 9998")));
+    }
     jiff::civil::Date::new(y, m, 1).map_err(|_| bad())
 }
 

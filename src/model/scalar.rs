@@ -106,6 +106,22 @@ pub fn civil_in(tz: &TimeZone, dt: civil::DateTime) -> Option<jiff::Timestamp> {
     tz.to_ambiguous_timestamp(dt).compatible().ok()
 }
 
+/// The instant a wall-clock boundary (a working range's or maintenance window's start or
+/// end) falls on. A time skipped by a DST gap is the end of the gap: the clock jumps from
+/// 02:00 to 03:00, so a range from 02:30 starts at 03:00 (not at 03:30, as it would for a
+/// timestamp read "compatibly"). In an overlap the earlier instant is taken.
+pub fn civil_boundary(tz: &TimeZone, dt: civil::DateTime) -> Option<jiff::Timestamp> {
+    let ambiguous = tz.to_ambiguous_timestamp(dt);
+    match ambiguous.offset() {
+        jiff::tz::AmbiguousOffset::Gap { after, .. } => {
+            // Read with the offset after the gap, the time lies before the transition.
+            let early = after.to_timestamp(dt).ok()?;
+            tz.following(early).next().map(|t| t.timestamp())
+        }
+        _ => ambiguous.compatible().ok(),
+    }
+}
+
 impl Decode for Ts {
     const EXPECTED: (&'static str, &'static str) =
         ("a timestamp (RFC 3339, e.g. 2026-10-03T09:12:00+08:00)", "时间戳(RFC 3339,如 2026-10-03T09:12:00+08:00)");

@@ -10,8 +10,12 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if is_unsafe(c) {
-            // C0 controls and DEL are one byte, C1 controls two; keep the length.
-            out.push_str(if c.len_utf8() == 1 { "?" } else { "\u{00BF}" });
+            // C0 controls and DEL are one byte, C1 controls two, bidi controls three; keep the length.
+            out.push_str(match c.len_utf8() {
+                1 => "?",
+                2 => "\u{00BF}",
+                _ => "\u{FFFD}",
+            });
         } else {
             out.push(c);
         }
@@ -20,7 +24,13 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn is_unsafe(c: char) -> bool {
-    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c)
+}
+
+/// Bidirectional overrides and isolates, which can make text display in another order than
+/// it is stored ("Trojan Source").
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The same for one-line texts (messages): newlines become spaces as well.
@@ -39,5 +49,8 @@ mod tests {
         assert_eq!(safe.len(), s.len());
         assert!(!safe.contains('\u{1b}'));
         assert!(!safe.contains('\u{9b}'));
+        let bidi = "admin\u{202E}gnp.exe";
+        assert_eq!(terminal_safe(bidi).len(), bidi.len());
+        assert!(!terminal_safe(bidi).contains('\u{202E}'));
     }
 }

@@ -45,8 +45,10 @@ fn met(v: Option<bool>, lang: Lang) -> String {
     }
 }
 
+/// An amount with the currency's minor unit (2 decimals for CNY, 0 for JPY, 3 for BHD).
 fn money(amount: f64, currency: &str) -> String {
-    format!("{:.2} {currency}", amount + 0.0)
+    let decimals = usize::try_from(crate::sla::credits::minor_units(currency)).unwrap_or(2);
+    format!("{:.decimals$} {currency}", amount + 0.0)
 }
 
 fn month_label(d: jiff::civil::Date) -> String {

@@ -90,7 +90,7 @@ impl EngagementReport<'_> {
 
     /// Uncapped sum of the credit percents of every service.
     pub fn credit_percent(&self) -> f64 {
-        self.services.iter().flat_map(|s| s.credits.iter().map(|c| c.percent)).sum()
+        self.services.iter().flat_map(|s| s.credits.iter().map(|c| c.percent)).sum::<f64>() + 0.0
     }
 }
 
@@ -287,7 +287,8 @@ struct EngagementData<'a> {
 
 /// One month of an engagement, before it is shaped into a report.
 struct MonthFigures {
-    services: Vec<(ServiceMonth, Vec<Credit>)>,
+    /// (index into `EngagementData::services`, figures, credits).
+    services: Vec<(usize, ServiceMonth, Vec<Credit>)>,
     satisfaction: Satisfaction,
     fee: Option<f64>,
     credit: Option<f64>,
@@ -337,7 +338,7 @@ impl<'a> EngagementData<'a> {
     fn figures(&self, first: Date, cx: &Context<'_>) -> MonthFigures {
         let sat = satisfaction(self.surveys.iter().copied(), first, first.last_of_month());
         let mut services = Vec::new();
-        for prepared in &self.services {
+        for (index, prepared) in self.services.iter().enumerate() {
             let tz = prepared.sla.tz();
             let Some(month) = Month::new(first, &tz, cx.as_of_end(&tz)) else { continue };
             let figures = prepared.month(month);
@@ -356,10 +357,10 @@ impl<'a> EngagementData<'a> {
                     Some(Credit { metric, value, percent })
                 })
                 .collect();
-            services.push((figures, credits));
+            services.push((index, figures, credits));
         }
         let fee = monthly_fee(self.engagement, first);
-        let percents: Vec<f64> = services.iter().flat_map(|(_, c)| c.iter().map(|c| c.percent)).collect();
+        let percents: Vec<f64> = services.iter().flat_map(|(_, _, c)| c.iter().map(|c| c.percent)).collect();
         let currency = &self.engagement.fees.currency.value.0;
         let credit = fee.map(|fee| total_credit(fee, &percents, self.cap_percent(), currency));
         MonthFigures { services, satisfaction: sat, fee, credit }
@@ -371,9 +372,12 @@ impl<'a> EngagementData<'a> {
         let past: Vec<(Date, MonthFigures)> = trend.iter().filter(in_term).map(|&d| (d, self.figures(d, cx))).collect();
         let now = self.figures(first, cx);
         let mut services = Vec::new();
-        for (i, (month, credits)) in now.services.into_iter().enumerate() {
+        for (i, month, credits) in now.services {
             let sla = self.services[i].sla;
-            let trend = past.iter().filter_map(|(d, f)| f.services.get(i).map(|(m, c)| headline(*d, m, c))).collect();
+            let trend = past
+                .iter()
+                .filter_map(|(d, f)| f.services.iter().find(|(j, _, _)| *j == i).map(|(_, m, c)| headline(*d, m, c)))
+                .collect();
             services.push(ServiceReport { sla, month, credits, trend });
         }
         EngagementReport {
@@ -397,7 +401,7 @@ fn headline(first: Date, m: &ServiceMonth, credits: &[Credit]) -> Headline {
         resolution: m.overall(ClockKind::Resolution),
         breaches: m.breaches.len(),
         failures: m.failures,
-        credit_percent: credits.iter().map(|c| c.percent).sum(),
+        credit_percent: credits.iter().map(|c| c.percent).sum::<f64>() + 0.0,
     }
 }
 

@@ -8,7 +8,7 @@ use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 
 use crate::calendar::WorkCalendar;
-use crate::model::scalar::{WeeklyWindow, civil_in};
+use crate::model::scalar::{WeeklyWindow, civil_boundary};
 
 use super::clock::union;
 
@@ -74,10 +74,10 @@ pub fn weekly_windows(windows: &[WeeklyWindow], tz: &TimeZone, from: Timestamp, 
         for w in windows.iter().filter(|w| w.day == weekday) {
             let at = |minutes: u16| -> Option<Timestamp> {
                 if minutes >= 24 * 60 {
-                    civil_in(tz, day.tomorrow().ok()?.to_datetime(Time::midnight()))
+                    civil_boundary(tz, day.tomorrow().ok()?.to_datetime(Time::midnight()))
                 } else {
                     let t = Time::new(i8::try_from(minutes / 60).ok()?, i8::try_from(minutes % 60).ok()?, 0, 0).ok()?;
-                    civil_in(tz, day.to_datetime(t))
+                    civil_boundary(tz, day.to_datetime(t))
                 }
             };
             if let (Some(a), Some(b)) = (at(w.range.start), at(w.range.end)) {

@@ -158,8 +158,16 @@ pub fn evaluate(
         paused += calendar.business_seconds(start, until) - active;
     }
     if deadline.is_none() {
-        // Not reached yet: project from where counting stopped (the stop, or the end instant).
-        let from = last_stop.unwrap_or(end);
+        // Not reached yet: project from where counting stopped (the stop, or the end instant),
+        // after any pause still in effect there.
+        let mut from = last_stop.unwrap_or(end);
+        if running {
+            for &(p0, p1) in &pauses {
+                if p0 <= from && from < p1 {
+                    from = p1;
+                }
+            }
+        }
         deadline = calendar.add_business(from, target - elapsed);
     }
     let (outcome, decided) = if !running && last_stop.is_some() {
@@ -241,6 +249,17 @@ mod tests {
         let c = evaluate(ClockKind::Resolution, &periods, &[], 4 * 3600, &all(), end);
         assert_eq!(c.outcome, Outcome::Breached);
         assert_eq!(c.decided, Some(ts("2026-10-31T23:00:00+08:00")));
+    }
+
+    #[test]
+    fn a_running_clock_s_deadline_waits_for_a_pause_in_effect() {
+        // 24x7, 4 h: opened 10-31 20:00, paused from 22:00 to 11-01 05:00, still open at midnight.
+        // 2 h counted; the remaining 2 h start when the pause ends: deadline 11-01 07:00.
+        let periods = vec![(ts("2026-10-31T20:00:00+08:00"), None)];
+        let pauses = vec![(ts("2026-10-31T22:00:00+08:00"), ts("2026-11-01T05:00:00+08:00"))];
+        let c = evaluate(ClockKind::Resolution, &periods, &pauses, 4 * 3600, &all(), ts("2026-11-01T00:00:00+08:00"));
+        assert_eq!((c.elapsed, c.outcome), (7200, Outcome::InProgress));
+        assert_eq!(c.deadline, Some(ts("2026-11-01T07:00:00+08:00")));
     }
 
     #[test]

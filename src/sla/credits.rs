@@ -78,7 +78,8 @@ pub fn round_half_even(value: f64, decimals: i32) -> f64 {
 pub fn total_credit(fee: f64, percents: &[f64], cap_percent: f64, currency: &str) -> f64 {
     let sum: f64 = percents.iter().map(|p| p / 100.0 * fee).sum();
     let capped = sum.min(cap_percent / 100.0 * fee);
-    round_half_even(capped, minor_units(currency))
+    // `+ 0.0` turns the -0.0 of an empty sum into 0.
+    round_half_even(capped, minor_units(currency)) + 0.0
 }
 
 #[cfg(test)]

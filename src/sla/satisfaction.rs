@@ -42,9 +42,12 @@ pub fn satisfaction<'a>(surveys: impl Iterator<Item = &'a Survey>, first: Date, 
     for s in surveys.filter(|s| s.period.from.value <= last && s.period.to.value >= first) {
         out.surveys.push(s.id.value.clone());
         out.responses += s.responses.len();
-        if let Some(n) = &s.invited {
-            invited = Some(invited.unwrap_or(0) + n.value);
-        }
+        // A response rate needs every counted survey's `invited`.
+        invited = match (&s.invited, out.surveys.len()) {
+            (Some(n), 1) => Some(n.value),
+            (Some(n), _) => invited.map(|i| i + n.value),
+            (None, _) => None,
+        };
         for r in &s.responses {
             for (dim, score) in r.scores.given() {
                 if score.value.0 >= 4 {

@@ -17,7 +17,7 @@ use jiff::tz::TimeZone;
 
 use crate::calendar::{Calendars, WorkCalendar};
 use crate::config::Policy;
-use crate::model::kinds::change::{Change, ChangeClass, ChangeStatus, Decision};
+use crate::model::kinds::change::{Change, ChangeClass, ChangeStatus, PartyRole};
 use crate::model::kinds::incident::{ExclusionReason, Incident, OutageImpact};
 use crate::model::kinds::{Engagement, Sla};
 use crate::model::scalar::civil_in;
@@ -155,21 +155,20 @@ impl ServiceMonth {
 }
 
 /// Whether a change's planned downtime counts as maintenance: not rejected or cancelled, and
-/// either standard or approved by every required role before the downtime starts.
+/// either standard or approved as CHG-002 requires (every required role, and the customer for
+/// the classes that need it, with no later rejection) before the downtime starts.
 pub fn planned_downtime_counts(change: &Change, policy: &Policy) -> bool {
     let Some(pd) = &change.planned_downtime else { return false };
     if matches!(change.status.value, ChangeStatus::Rejected | ChangeStatus::Cancelled) {
         return false;
     }
-    if change.class.value == ChangeClass::Standard {
+    let class = change.class.value;
+    if class == ChangeClass::Standard {
         return true;
     }
-    policy.required_roles(change.class.value).iter().all(|role| {
-        change
-            .approvals
-            .iter()
-            .any(|a| a.decision.value == Decision::Approved && a.role.value >= *role && a.at.instant < pd.start.instant)
-    })
+    let standing = change.standing_approvals(pd.start.instant);
+    policy.required_roles(class).iter().all(|role| standing.iter().any(|a| a.role.value >= *role))
+        && (!policy.needs_customer_approval(class) || standing.iter().any(|a| a.party() == PartyRole::Customer))
 }
 
 /// Everything one service's figures need.
@@ -241,6 +240,10 @@ impl<'a> Prepared<'a> {
                 left_out.push((inc, LeftOutReason::OutOfOrder));
                 continue;
             }
+            let Some(priority) = sla.priority(&inc.priority.value) else {
+                left_out.push((inc, LeftOutReason::UnknownPriority));
+                continue;
+            };
             if let Some(o) = &inc.outage {
                 // An open outage runs to the ticket's final resolution, or to the end instant.
                 let end = o.end.as_ref().map(|e| e.instant).or_else(|| inc.final_resolved_at().map(|r| r.instant));
@@ -261,13 +264,12 @@ impl<'a> Prepared<'a> {
                             .map_or(sla.availability.partial_weight() / 100.0, |d| d.value.value / 100.0),
                     };
                     let ended = end.is_some_and(|e| e <= known);
-                    outages.push(CountedOutage { outage: Outage { start: span.0, end: span.1, weight }, ended });
+                    // An outage ending before it starts (INC-002) says nothing usable.
+                    if end.is_none_or(|e| e >= span.0) {
+                        outages.push(CountedOutage { outage: Outage { start: span.0, end: span.1, weight }, ended });
+                    }
                 }
             }
-            let Some(priority) = sla.priority(&inc.priority.value) else {
-                left_out.push((inc, LeftOutReason::UnknownPriority));
-                continue;
-            };
             if inc.opened_at.instant >= known {
                 continue;
             }
@@ -398,7 +400,10 @@ impl<'a> Prepared<'a> {
 
     /// The figures of `month` (its end instant already capped at the as-of day).
     pub fn month(&self, month: Month) -> ServiceMonth {
-        let (attainment, breaches, in_progress) = self.clocks_of(&month);
+        let (attainment, breaches, mut in_progress) = self.clocks_of(&month);
+        let moved = self.moved(&month);
+        // A reopened ticket met in this month is listed once, as moved.
+        in_progress.retain(|r| !moved.iter().any(|m| m.ticket == r.ticket));
         let in_month = |inc: &Incident| month.contains(inc.opened_at.instant);
         let left_out = self
             .left_out
@@ -443,7 +448,7 @@ impl<'a> Prepared<'a> {
             attainment,
             breaches,
             in_progress,
-            moved: self.moved(&month),
+            moved,
             left_out,
             opened,
             daily,

@@ -70,8 +70,19 @@ pub fn clocks<'c>(
         let stop = inc.restored_at.as_ref().map(|t| t.instant);
         out.push(evaluate(ClockKind::Restoration, &vec![(opened, stop)], &pauses, target.value.seconds(), cal, end));
     }
-    let mut periods: Periods = vec![(opened, first_resolution)];
-    periods.extend(inc.reopened.iter().map(|r| (r.at.instant, r.resolved_at.as_ref().map(|x| x.instant))));
+    let mut raw: Periods = vec![(opened, first_resolution)];
+    raw.extend(inc.reopened.iter().map(|r| (r.at.instant, r.resolved_at.as_ref().map(|x| x.instant))));
+    // A period without a stop that is followed by another (a reopening recorded without the
+    // resolution before it) runs into the next one: open time is never counted twice.
+    let mut periods: Periods = Vec::with_capacity(raw.len());
+    for (start, stop) in raw {
+        match periods.last_mut() {
+            Some(last) if last.1.is_none_or(|s| s >= start) => {
+                last.1 = stop.map(|s| last.1.map_or(s, |l| l.max(s)));
+            }
+            _ => periods.push((start, stop)),
+        }
+    }
     out.push(evaluate(ClockKind::Resolution, &periods, &pauses, priority.resolution.value.seconds(), cal, end));
     out
 }

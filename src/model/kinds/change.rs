@@ -185,6 +185,18 @@ crate::object! {
 }
 
 impl Change {
+    /// Approvals that count: approved, before `deadline`, and not followed (before the
+    /// deadline) by a rejection from the same or a higher role (CHG-002).
+    pub fn standing_approvals(&self, deadline: jiff::Timestamp) -> Vec<&Sp<Approval>> {
+        let rejections: Vec<&Sp<Approval>> =
+            self.approvals.iter().filter(|a| a.decision.value == Decision::Rejected && a.at.instant < deadline).collect();
+        self.approvals
+            .iter()
+            .filter(|a| a.decision.value == Decision::Approved && a.at.instant < deadline)
+            .filter(|a| !rejections.iter().any(|r| r.at.instant > a.at.instant && r.role.value >= a.role.value))
+            .collect()
+    }
+
     pub fn is_emergency(&self) -> bool {
         self.emergency.as_ref().is_some_and(|e| e.value)
     }

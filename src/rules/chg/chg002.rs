@@ -2,8 +2,8 @@
 
 use jiff::Timestamp;
 
-use crate::model::kinds::change::{Approval, Change, ChangeStatus, Decision, PartyRole};
-use crate::model::{Kind, RecordView, Severity, Sp};
+use crate::model::kinds::change::{ChangeStatus, Decision, PartyRole};
+use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -38,19 +38,6 @@ change-manager < department-head < cab < itsm-committee < senior-management)ã€‚æ
     configurable: true,
     stage: Stage::Records,
 };
-
-/// Approvals that count: approved, before `deadline`, and not followed (before the
-/// deadline) by a rejection from the same or a higher role.
-fn standing(change: &Change, deadline: Timestamp) -> Vec<&Sp<Approval>> {
-    let rejections: Vec<&Sp<Approval>> =
-        change.approvals.iter().filter(|a| a.decision.value == Decision::Rejected && a.at.instant < deadline).collect();
-    change
-        .approvals
-        .iter()
-        .filter(|a| a.decision.value == Decision::Approved && a.at.instant < deadline)
-        .filter(|a| !rejections.iter().any(|r| r.at.instant > a.at.instant && r.role.value >= a.role.value))
-        .collect()
-}
 
 impl Rule for Chg002 {
     fn meta(&self) -> &'static Meta {
@@ -123,7 +110,7 @@ impl Rule for Chg002 {
             if emergency.is_some_and(|last| last >= cx.as_of) && c.approvals.is_empty() {
                 continue;
             }
-            let counted = standing(c, deadline);
+            let counted = c.standing_approvals(deadline);
             let when_en = match (emergency, &c.implementation) {
                 (Some(last), _) => format!(
                     "by {last} ({} working days after the emergency change finished)",
