@@ -67,6 +67,40 @@ pub enum Command {
     /// Reports: the month-end SLA report and the compliance scorecard
     #[command(subcommand)]
     Report(ReportCommand),
+    /// The exit of an engagement (manual chapter 7)
+    #[command(subcommand)]
+    Handover(HandoverCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HandoverCommand {
+    /// The exit checklist (退出交接清单): every item with status, due date, evidence and what is missing
+    Checklist(ChecklistArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// The engagement (needed when the repository holds several and itos.toml names no default)
+    #[arg(long, value_name = "ID")]
+    pub engagement: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = ChecklistFormat::Table)]
+    pub format: ChecklistFormat,
+
+    /// Exit 1 while any item is pending or missing
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Write the checklist to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

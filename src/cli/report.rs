@@ -3,14 +3,14 @@
 
 use std::time::Instant;
 
-use super::args::{GapsArgs, ReportFormat, SlaArgs, SlaFormat};
+use super::args::{ChecklistArgs, ChecklistFormat, GapsArgs, ReportFormat, SlaArgs, SlaFormat};
 use super::validate::{as_of_date, loaded};
 use super::{Cli, Exit, Fatal, emit};
 use crate::config::CONFIG_FILE;
-use crate::output::{doc, gaps, sla as render};
+use crate::output::{doc, gaps, handover, sla as render};
 use crate::report::gaps::build;
 use crate::report::provenance::{Provenance, inputs_digest};
-use crate::report::{ledger, sla};
+use crate::report::{handover as exit, ledger, sla};
 use crate::rules::{self, Settings};
 
 /// `YYYY-MM` → the first day of that month.
@@ -106,4 +106,21 @@ pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<Exit, Fatal> {
     emit(&text, args.output.as_deref())?;
     // A report that was produced exits 0: gaps in it are content, not failure.
     Ok(Exit::Clean)
+}
+
+/// `itos handover checklist`: exit 0 with the checklist; with `--strict`, 1 while anything is
+/// pending or missing.
+pub fn checklist(cli: &Cli, args: &ChecklistArgs) -> Result<Exit, Fatal> {
+    let (repo, ui) = loaded(cli)?;
+    let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
+    let engagement = exit::choose(&repo, args.engagement.as_deref()).map_err(|e| Fatal(e.to_string()))?;
+    let cx = rules::Context::new(&repo, as_of);
+    let list = exit::build(&cx, engagement, !cli.no_git);
+    let text = match args.format {
+        ChecklistFormat::Table => handover::table(&list, ui.lang),
+        ChecklistFormat::Markdown => handover::markdown(&list, ui.lang),
+        ChecklistFormat::Json => handover::json(&list, ui.lang),
+    };
+    emit(&text, args.output.as_deref())?;
+    Ok(if args.strict && !list.complete() { Exit::Findings } else { Exit::Clean })
 }

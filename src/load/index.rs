@@ -54,6 +54,14 @@ impl Index {
     }
 
     /// Whether a record `kind`/`id` exists (even if it was left out for a GEN-003 error).
+    /// Ids of records of `kind` that could not be loaded (GEN-003), sorted.
+    pub fn broken_ids(&self, kind: Kind) -> Vec<&str> {
+        let mut ids: Vec<&str> =
+            self.broken.get(kind as usize).map(|b| b.iter().map(String::as_str).collect()).unwrap_or_default();
+        ids.sort_unstable();
+        ids
+    }
+
     pub fn contains(&self, kind: Kind, id: &str) -> bool {
         self.position(kind, id).is_some() || self.broken.get(kind as usize).is_some_and(|b| b.contains(id))
     }

@@ -28,6 +28,8 @@ pub struct DocTable {
     pub rows: Vec<Vec<String>>,
     /// Columns aligned right (numbers).
     pub numeric: Vec<usize>,
+    /// Wrap cells so that the terminal table fits this many columns (`None`: never wrap).
+    pub max_width: Option<u16>,
 }
 
 /// A bar chart: one bar per label, an optional target line; `None` values are gaps ("n/a").
@@ -78,7 +80,15 @@ pub fn text(doc: &Doc) -> String {
             }
             Block::Table(t) => {
                 let mut table = Table::new();
-                table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+                table.load_style(presets::UTF8_FULL_CONDENSED);
+                match t.max_width {
+                    Some(w) => {
+                        table.set_content_arrangement(ContentArrangement::Dynamic).set_width(w);
+                    }
+                    None => {
+                        table.set_content_arrangement(ContentArrangement::Disabled);
+                    }
+                }
                 table.set_header(t.header.iter().map(|h| one_line(h)));
                 for row in &t.rows {
                     table.add_row(row.iter().map(|c| one_line(c)));
@@ -119,7 +129,8 @@ pub fn md(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '`' | '*' | '_' | '[' | ']' | '\\' => {
+            // Backticks stay: a code span cannot break a table or carry HTML.
+            '*' | '_' | '[' | ']' | '\\' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -346,6 +357,7 @@ mod tests {
                     header: vec!["x".to_owned(), "n".to_owned()],
                     rows: vec![vec!["a|b\nc".to_owned(), "1".to_owned()]],
                     numeric: vec![1],
+                    max_width: None,
                 }),
                 Block::Chart(Chart {
                     title: "c".to_owned(),

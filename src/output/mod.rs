@@ -5,6 +5,7 @@ pub mod csv;
 pub mod doc;
 pub mod docs;
 pub mod gaps;
+pub mod handover;
 pub mod human;
 pub mod json;
 pub mod sanitize;

@@ -70,7 +70,7 @@ fn headers(lang: Lang, words: &[(&str, &str)]) -> Vec<String> {
 }
 
 fn table(header: Vec<String>, rows: Vec<Vec<String>>, numeric: &[usize]) -> Block {
-    Block::Table(DocTable { header, rows, numeric: numeric.to_vec() })
+    Block::Table(DocTable { header, rows, numeric: numeric.to_vec(), max_width: None })
 }
 
 // ---------------------------------------------------------------- the document

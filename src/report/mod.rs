@@ -1,6 +1,7 @@
 //! Reports: figures computed from records and findings, ready to be rendered by `output`.
 
 pub mod gaps;
+pub mod handover;
 pub mod ledger;
 pub mod provenance;
 pub mod sla;

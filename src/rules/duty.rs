@@ -10,14 +10,17 @@ use crate::msg;
 
 use super::Context;
 
-/// The day an engagement's duties are judged at: as-of, but not past the term's end (an
-/// ended contract is judged as it stood when it ended); `None` before the term starts.
+/// The day an engagement's duties are judged at: as-of, but not past the term's end or the
+/// effective date of its termination (an ended contract is judged as it stood when it ended;
+/// what its exit requires, the HND rules check); `None` before the term starts.
 pub fn judged_at(cx: &Context<'_>, engagement: &Engagement) -> Option<Date> {
     let term = &engagement.term;
     if cx.as_of < term.start.value {
         return None;
     }
-    Some(cx.as_of.min(term.end.value))
+    let ended = crate::rules::hnd::exit::handover_of(cx, engagement)
+        .map_or(term.end.value, |h| h.termination.effective_at.value.min(term.end.value));
+    Some(cx.as_of.min(ended))
 }
 
 /// A periodic duty that is overdue.

@@ -618,7 +618,8 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
             }
             Some(s) => {
                 let until = s.value.until.value;
-                support.item.done_at = Some(until);
+                let channels = s.value.channels.iter().map(|c| c.value.as_str()).collect::<Vec<_>>().join(", ");
+                support.item.notes.push(msg!("support until {until} by {channels}", "支持至 {until},方式:{channels}"));
                 match required.map(|days| (days, add_days(effective, i64::from(days)))) {
                     Some((days, needed)) if until < needed => {
                         support.problem(

@@ -29,12 +29,12 @@ there must be a ServiceReport whose `period` covers the month (from the term's s
 first month), delivered within `service_report_workdays` (5 by default) working days after the \
 month's last day, counted on the engagement's `calendar` (public holidays and make-up workdays \
 included). Each month missing or late is one finding at the Engagement; a month that ends after \
-the term's end is not due.",
+the term's end (or after the effective date of a termination recorded in a Handover) is not due.",
     explanation_zh: "服务方每月向客户报告服务水平、事件、变更和风险(§1.2、§2.3,月度服务报告);报告缺失或\
 迟交,客户就缺少衡量 SLA 的依据。合同期内每个在评估日之前结束的月份,都须有一份 `period` 覆盖该月(首月从合同\
 开始日起)的服务报告(ServiceReport),并在该月最后一天后 `service_report_workdays`(默认 5)个工作日内提交,\
 工作日按服务项目的 `calendar` 计算(含法定节假日和调休上班日)。每个缺失或逾期的月份在 Engagement 处各报告一次;\
-结束于合同期满之后的月份不作要求。",
+结束于合同期满(或 Handover 记录的终止生效日)之后的月份不作要求。",
     failing: concat!(
         engagement!(),
         "---\nkind: ServiceReport\nid: RPT-2026-09\nperiod: {from: 2026-09-01, to: 2026-09-30}\ndelivered_at: 2026-10-14\n"
@@ -66,7 +66,10 @@ impl Rule for Rpt001 {
                 .filter(|r| r.delivered_at.value <= cx.as_of)
                 .filter(|r| cx.engagement_of(RecordView::ServiceReport(r)).is_some_and(|e| e.value == eng.id.value))
                 .collect();
-            for (from, to) in months(eng).take_while(|(_, to)| *to < cx.as_of) {
+            // Service ends at the term's end, or earlier at the effective date of a termination.
+            let ended = crate::rules::hnd::exit::handover_of(cx, eng)
+                .map_or(eng.term.end.value, |h| h.termination.effective_at.value.min(eng.term.end.value));
+            for (from, to) in months(eng, ended).take_while(|(_, to)| *to < cx.as_of) {
                 check_month(cx, out, eng, &reports, from, to);
             }
         }
@@ -74,9 +77,9 @@ impl Rule for Rpt001 {
 }
 
 /// The months of the term that must be reported on, as (first day within the term, last day
-/// of the month); a month ending after the term's end is not due.
-fn months(eng: &Engagement) -> impl Iterator<Item = (Date, Date)> {
-    let (start, end) = (eng.term.start.value, eng.term.end.value);
+/// of the month); a month ending after the service ended (`end`) is not due.
+fn months(eng: &Engagement, end: Date) -> impl Iterator<Item = (Date, Date)> {
+    let start = eng.term.start.value;
     std::iter::successors(Some(start.first_of_month()), |m| m.last_of_month().tomorrow().ok())
         .map(move |m| (m.max(start), m.last_of_month()))
         .take_while(move |(_, last)| *last <= end)

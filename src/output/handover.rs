@@ -1,0 +1,233 @@
+//! Rendering the exit checklist (`itos handover checklist`): a terminal table, a GitHub
+//! Markdown task list (for an issue or pull request) and JSON.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::load::evidence::EvidenceState;
+use crate::model::Lang;
+use crate::report::handover::Checklist;
+use crate::rules::hnd::exit::{Item, Status};
+
+use super::doc::{self, Block, Doc, DocTable, md};
+
+fn t(lang: Lang, en: &str, zh: &str) -> String {
+    match lang {
+        Lang::En => en.to_owned(),
+        Lang::ZhCn => zh.to_owned(),
+    }
+}
+
+fn title(c: &Checklist<'_>, lang: Lang) -> String {
+    let e = c.exit.engagement;
+    t(
+        lang,
+        &format!("Exit checklist — {} ({})", e.id.value, e.title.value),
+        &format!("退出交接清单 — {}({})", e.id.value, e.title.value),
+    )
+}
+
+fn summary(c: &Checklist<'_>, lang: Lang) -> Vec<(String, String)> {
+    let x = &c.exit;
+    let left = x.days_left();
+    let days = match lang {
+        Lang::En if left >= 0 => format!("{left} days left"),
+        Lang::En => format!("{} days ago", -left),
+        Lang::ZhCn if left >= 0 => format!("剩余 {left} 天"),
+        Lang::ZhCn => format!("已过 {} 天", -left),
+    };
+    let basis = match x.handover {
+        Some(h) => t(lang, &format!("Handover {}", h.id.value), &format!("Handover {}", h.id.value)),
+        None => t(lang, "term end; no Handover record yet", "服务期结束日;尚无 Handover 记录"),
+    };
+    vec![
+        (
+            t(lang, "Done", "已完成"),
+            t(
+                lang,
+                &format!("{} of {} done", c.exit.done(), c.total()),
+                &format!("{} 项中已完成 {} 项", c.total(), c.exit.done()),
+            ),
+        ),
+        (t(lang, "Effective date", "终止生效日"), format!("{} ({basis})", x.effective)),
+        (t(lang, "As of", "评估日"), format!("{} — {days}", x.as_of)),
+        (t(lang, "Grace period ends", "宽限期截止"), x.grace_end.to_string()),
+    ]
+}
+
+fn evidence_line(c: &Checklist<'_>, path: &str, state: &EvidenceState, lang: Lang) -> String {
+    match state {
+        EvidenceState::File => {
+            let facts = c.files.get(path);
+            let mut s = path.to_owned();
+            if let Some(f) = facts {
+                if let Some(ch) = &f.last_change {
+                    let _ = write!(s, " @ {} {}", ch.commit.get(..10).unwrap_or(&ch.commit), ch.date);
+                }
+                if let Some(h) = &f.sha256 {
+                    let _ = write!(s, " sha256:{}", h.get(..16).unwrap_or(h));
+                }
+            }
+            s
+        }
+        EvidenceState::Folder => format!("{path}/ {}", t(lang, "(folder)", "(目录)")),
+        EvidenceState::Missing => format!("{path} {}", t(lang, "(does not exist)", "(不存在)")),
+        EvidenceState::Escapes => format!("{path} {}", t(lang, "(leaves the repository)", "(指向仓库之外)")),
+        EvidenceState::Unchecked => path.to_owned(),
+    }
+}
+
+fn missing_text(item: &Item, lang: Lang) -> String {
+    let mut parts: Vec<String> = item.missing.iter().map(|m| m.get(lang).to_owned()).collect();
+    parts.extend(item.problems.iter().map(|p| format!("{}: {}", p.rule, p.message.get(lang))));
+    parts.extend(item.notes.iter().map(|n| n.get(lang).to_owned()));
+    parts.join("; ")
+}
+
+fn rules_text(item: &Item) -> String {
+    if item.rules.is_empty() { "—".to_owned() } else { item.rules.join(" ") }
+}
+
+pub fn table(c: &Checklist<'_>, lang: Lang) -> String {
+    let mut d = Doc { title: title(c, lang), lang: lang.code(), blocks: Vec::new() };
+    d.push(Block::Facts(summary(c, lang)));
+    for w in &c.warnings {
+        d.push(Block::Note(format!("{}: {}", t(lang, "Note", "注意"), w.get(lang))));
+    }
+    let rows = c
+        .exit
+        .items
+        .iter()
+        .map(|i| {
+            let evidence: Vec<String> = i.evidence.iter().map(|e| evidence_line(c, &e.path, &e.state, lang)).collect();
+            vec![
+                i.section.to_owned(),
+                i.title.get(lang).to_owned(),
+                i.status.label(lang).to_owned(),
+                i.due.map_or_else(String::new, |d| d.to_string()),
+                i.done_at.map_or_else(String::new, |d| d.to_string()),
+                evidence.join("\n"),
+                missing_text(i, lang),
+                rules_text(i),
+            ]
+        })
+        .collect();
+    let header = [
+        ("§", "§"),
+        ("Item", "事项"),
+        ("Status", "状态"),
+        ("Due", "截止日"),
+        ("Done on", "完成日"),
+        ("Evidence", "证据"),
+        ("Missing / notes", "缺少 / 说明"),
+        ("Rules", "规则"),
+    ]
+    .iter()
+    .map(|(en, zh)| t(lang, en, zh))
+    .collect();
+    d.push(Block::Table(DocTable { header, rows, numeric: Vec::new(), max_width: Some(150) }));
+    doc::text(&d)
+}
+
+/// GitHub task-list form: `- [x]` for done and not applicable, `- [ ]` otherwise.
+pub fn markdown(c: &Checklist<'_>, lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", md(&title(c, lang)));
+    for (label, value) in summary(c, lang) {
+        let _ = writeln!(out, "- **{}**: {}", md(&label), md(&value));
+    }
+    for w in &c.warnings {
+        let _ = write!(out, "\n> {}\n", md(w.get(lang)));
+    }
+    out.push('\n');
+    for i in &c.exit.items {
+        let tick = if matches!(i.status, Status::Done | Status::NotApplicable) { "x" } else { " " };
+        let status = match i.status {
+            Status::Missing => format!("**{}**", i.status.label(lang)),
+            _ => i.status.label(lang).to_owned(),
+        };
+        let mut line = format!("- [{tick}] {} {} — {status}", i.section, md(i.title.get(lang)));
+        if let Some(d) = i.due {
+            let _ = write!(line, ", {} {d}", t(lang, "due", "截止"));
+        }
+        if let Some(d) = i.done_at {
+            let _ = write!(line, ", {} {d}", t(lang, "done", "完成于"));
+        }
+        if !i.rules.is_empty() {
+            let rules: Vec<String> = i.rules.iter().map(|r| format!("`{r}`")).collect();
+            let _ = write!(line, " ({})", rules.join(" "));
+        }
+        let _ = writeln!(out, "{line}");
+        for e in &i.evidence {
+            let _ = writeln!(out, "  - {}", md(&evidence_line(c, &e.path, &e.state, lang)));
+        }
+        let missing = missing_text(i, lang);
+        if !missing.is_empty() {
+            let _ = writeln!(out, "  - {}", md(&missing));
+        }
+    }
+    out
+}
+
+pub fn json(c: &Checklist<'_>, lang: Lang) -> String {
+    let x = &c.exit;
+    let items: Vec<Value> = x
+        .items
+        .iter()
+        .map(|i| {
+            let evidence: Vec<Value> = i
+                .evidence
+                .iter()
+                .map(|e| {
+                    let facts = c.files.get(&e.path);
+                    json!({
+                        "path": e.path,
+                        "state": match e.state {
+                            EvidenceState::File => "file",
+                            EvidenceState::Folder => "folder",
+                            EvidenceState::Missing => "missing",
+                            EvidenceState::Escapes => "escapes",
+                            EvidenceState::Unchecked => "unchecked",
+                        },
+                        "sha256": facts.and_then(|f| f.sha256.clone()),
+                        "last_commit": facts.and_then(|f| f.last_change.as_ref()).map(|l| json!({
+                            "id": l.commit, "date": l.date, "author": l.author,
+                        })),
+                    })
+                })
+                .collect();
+            json!({
+                "key": i.key,
+                "section": i.section,
+                "title": i.title.get(lang),
+                "status": i.status.as_str(),
+                "due": i.due.map(|d| d.to_string()),
+                "done_at": i.done_at.map(|d| d.to_string()),
+                "evidence": evidence,
+                "missing": i.missing.iter().map(|m| m.get(lang)).collect::<Vec<_>>(),
+                "notes": i.notes.iter().map(|m| m.get(lang)).collect::<Vec<_>>(),
+                "rules": i.rules,
+                "findings": i.problems.iter().map(|p| json!({"rule": p.rule, "message": p.message.get(lang)})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let doc = json!({
+        "version": 1,
+        "report": "handover-checklist",
+        "lang": lang.code(),
+        "engagement": x.engagement.id.value,
+        "handover": x.handover.map(|h| h.id.value.clone()),
+        "effective_date": x.effective.to_string(),
+        "grace_period_ends": x.grace_end.to_string(),
+        "as_of": x.as_of.to_string(),
+        "days_left": x.days_left(),
+        "done": x.done(),
+        "total": c.total(),
+        "complete": c.complete(),
+        "warnings": c.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
+        "items": items,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
