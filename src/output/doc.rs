@@ -122,14 +122,30 @@ fn is_wide(c: char) -> bool {
 
 /// Text safe inside a Markdown table cell or line: no line breaks, no raw HTML, no pipes.
 pub fn md(text: &str) -> String {
+    let text = one_line(text);
+    // Backtick pairs are code spans: shown literally, so only `|` (which GFM tables split on
+    // even there) is escaped inside. An unpaired last backtick is escaped, so that it cannot
+    // open a span that leaves the rest of the text unescaped.
+    let ticks = text.matches('`').count();
+    let mut seen = 0;
+    let mut in_code = false;
     let mut out = String::with_capacity(text.len());
-    for c in one_line(text).chars() {
+    for c in text.chars() {
         match c {
+            '`' => {
+                seen += 1;
+                if seen == ticks && ticks % 2 == 1 {
+                    out.push_str("\\`");
+                } else {
+                    in_code = !in_code;
+                    out.push('`');
+                }
+            }
             '|' => out.push_str("\\|"),
+            _ if in_code => out.push(c),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            // Backticks stay: a code span cannot break a table or carry HTML.
             '*' | '_' | '[' | ']' | '\\' => {
                 out.push('\\');
                 out.push(c);
@@ -387,6 +403,15 @@ mod tests {
         assert!(m.contains("| a\\|b c | 1 |"));
         assert!(!m.contains("<script>"));
         assert!(m.contains("| ---: |"));
+    }
+
+    #[test]
+    fn markdown_code_spans_stay_literal_and_unpaired_backticks_open_nothing() {
+        assert_eq!(md("set `post_exit_feedback_at`"), "set `post_exit_feedback_at`");
+        assert_eq!(md("a `<b>` c"), "a `<b>` c");
+        assert_eq!(md("x ` <script>"), "x \\` &lt;script&gt;");
+        assert_eq!(md("`a|b`"), "`a\\|b`");
+        assert_eq!(md("snake_case"), "snake\\_case");
     }
 
     #[test]

@@ -500,7 +500,11 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
                 )
                 .due(due);
                 d.satisfied = v.status.value != LeftoverStatus::Open;
-                d.item.done_at = v.verified_at.as_ref().map(|x| x.value);
+                // Closed when verified (or confirmed by the customer); an open issue has no such date.
+                d.item.done_at = Some(v)
+                    .filter(|v| v.status.value != LeftoverStatus::Open)
+                    .and_then(|v| v.verified_at.as_ref().or(v.customer_confirmed_at.as_ref()))
+                    .map(|x| x.value);
                 let owner = v.owner.value.as_str();
                 d.item.notes.push(msg!("owner {owner}", "负责人 {owner}"));
                 if v.status.value == LeftoverStatus::Resolved && v.verified_at.is_none() {
