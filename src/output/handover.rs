@@ -147,11 +147,12 @@ pub fn markdown(c: &Checklist<'_>, lang: Lang) -> String {
             _ => i.status.label(lang).to_owned(),
         };
         let mut line = format!("- [{tick}] {} {} — {status}", i.section, md(i.title.get(lang)));
+        let comma = t(lang, ", ", ",");
         if let Some(d) = i.due {
-            let _ = write!(line, ", {} {d}", t(lang, "due", "截止"));
+            let _ = write!(line, "{comma}{} {d}", t(lang, "due", "截止"));
         }
         if let Some(d) = i.done_at {
-            let _ = write!(line, ", {} {d}", t(lang, "done", "完成于"));
+            let _ = write!(line, "{comma}{} {d}", t(lang, "done", "完成于"));
         }
         if !i.rules.is_empty() {
             let rules: Vec<String> = i.rules.iter().map(|r| format!("`{r}`")).collect();
