@@ -87,6 +87,9 @@ pub enum ChecklistFormat {
 
 #[derive(Debug, Args)]
 pub struct ChecklistArgs {
+    /// Read the records (and itos.toml) as they were at this git revision instead of the work tree
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
     /// The engagement (needed when the repository holds several and itos.toml names no default)
     #[arg(long, value_name = "ID")]
     pub engagement: Option<String>,
@@ -121,6 +124,9 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub struct GapsArgs {
+    /// Read the records (and itos.toml) as they were at this git revision instead of the work tree
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
@@ -140,6 +146,9 @@ pub enum SlaFormat {
 
 #[derive(Debug, Args)]
 pub struct SlaArgs {
+    /// Read the records (and itos.toml) as they were at this git revision instead of the work tree
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
     /// The month to report (YYYY-MM); its end is capped at the as-of day
     #[arg(long, value_name = "YYYY-MM", required_unless_present = "ticket")]
     pub month: Option<String>,
@@ -181,6 +190,9 @@ pub enum Deny {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
+    /// Read the records (and itos.toml) as they were at this git revision instead of the work tree
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
     /// Show findings only for these files or folders (all records are still loaded)
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
@@ -191,6 +203,11 @@ pub struct ValidateArgs {
     /// Write the output to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Show only findings in files changed since this git revision (committed, staged,
+    /// unstaged, untracked), and findings caused by records of those files
+    #[arg(long, value_name = "REV", conflicts_with = "at")]
+    pub changed_since: Option<String>,
 
     /// Also fail (exit 1) on warnings
     #[arg(long, value_enum, value_name = "WHAT")]

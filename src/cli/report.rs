@@ -29,7 +29,7 @@ fn parse_month(text: &str) -> Result<jiff::civil::Date, Fatal> {
 
 pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
     let started = Instant::now();
-    let (repo, ui) = loaded(cli)?;
+    let (repo, ui) = loaded(cli, args.at.as_deref())?;
     let loaded_in = started.elapsed();
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     if let Some(ticket) = &args.ticket {
@@ -47,16 +47,24 @@ pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
         return Ok(Exit::Clean);
     }
     let month = parse_month(args.month.as_deref().unwrap_or_default())?;
-    let config_text = std::fs::read_to_string(repo.root.join(CONFIG_FILE)).unwrap_or_default();
+    let config_text = match &repo.snapshot {
+        Some(s) => s.config_text.clone(),
+        None => std::fs::read_to_string(repo.root.join(CONFIG_FILE)).unwrap_or_default(),
+    };
     let provenance = Provenance {
         commit: None,
         dirty: false,
         inputs: inputs_digest(&config_text, &repo.sources),
         files: repo.file_count(),
     };
-    let provenance = match (cli.no_git, crate::load::git::head(&repo.root)) {
-        (false, Some(head)) => Provenance { commit: Some(head.commit), dirty: head.dirty, ..provenance },
-        _ => provenance,
+    let provenance = match (&repo.snapshot, cli.no_git) {
+        // Read from a revision: exactly that commit, nothing uncommitted.
+        (Some(s), _) => Provenance { commit: Some(s.commit.clone()), dirty: false, ..provenance },
+        (None, false) => match crate::load::git::head(&repo.root) {
+            Some(head) => Provenance { commit: Some(head.commit), dirty: head.dirty, ..provenance },
+            None => provenance,
+        },
+        (None, true) => provenance,
     };
     let request = sla::Request {
         month,
@@ -90,7 +98,7 @@ pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
 }
 
 pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<Exit, Fatal> {
-    let (repo, ui) = loaded(cli)?;
+    let (repo, ui) = loaded(cli, args.at.as_deref())?;
     let settings = Settings::new(&repo.config, &[], &[])?;
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     let card = build(rules::run(&repo, &settings, as_of));
@@ -111,7 +119,7 @@ pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<Exit, Fatal> {
 /// `itos handover checklist`: exit 0 with the checklist; with `--strict`, 1 while anything is
 /// pending or missing.
 pub fn checklist(cli: &Cli, args: &ChecklistArgs) -> Result<Exit, Fatal> {
-    let (repo, ui) = loaded(cli)?;
+    let (repo, ui) = loaded(cli, args.at.as_deref())?;
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     let engagement = exit::choose(&repo, args.engagement.as_deref()).map_err(|e| Fatal(e.to_string()))?;
     let cx = rules::Context::new(&repo, as_of);

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use super::args::{Deny, FindingsFormat, ValidateArgs};
 use super::{Cli, Exit, Fatal, emit, read_config, records_root, ui};
+use crate::config::{CONFIG_FILE, Config};
 use crate::load::{Repository, worktree_prefix};
 use crate::model::{Finding, Severity};
 use crate::output::{Summary, human, json};
@@ -14,17 +15,30 @@ use crate::rules::{self, Settings};
 
 pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
     let root = records_root(cli)?;
-    let config = read_config(&root)?;
-    let ui = ui(cli, Some(&config))?;
-    let settings = Settings::new(&config, &args.rules, &args.skip)?;
     let shown = shown_paths(&root, &args.paths)?;
-    let prefix = if cli.no_git { String::new() } else { worktree_prefix(&root) };
-
     let started = Instant::now();
-    let repo = Repository::load(&root, config, &prefix);
+    let (repo, ui) = loaded(cli, args.at.as_deref())?;
+    let settings = Settings::new(&repo.config, &args.rules, &args.skip)?;
     let loaded = started.elapsed();
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     let mut findings = rules::run(&repo, &settings, as_of).findings;
+    if let Some(rev) = &args.changed_since {
+        let changes = crate::load::git::changed_since(&repo.root, rev).map_err(|e| Fatal(e.to_string()))?;
+        findings = changed_only(&repo, findings, &changes);
+        if !ui.quiet {
+            use std::io::Write as _;
+            let n = changes.files.len();
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                match ui.lang {
+                    crate::model::Lang::En =>
+                        format!("{n} file{} changed since {rev}; showing their findings", if n == 1 { "" } else { "s" }),
+                    crate::model::Lang::ZhCn => format!("自 {rev} 以来有 {n} 个文件变更;仅显示与其相关的发现项"),
+                }
+            );
+        }
+    }
     if let Some(shown) = &shown {
         findings
             .retain(|f| repo.sources.get(f.span.file).is_some_and(|file| shown.iter().any(|p| within(&file.path, p))));
@@ -59,15 +73,52 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
     Ok(exit_code(&findings, args.deny == Some(Deny::Warnings)))
 }
 
-/// Load the repository the command line names, with the interface settings of its config.
-pub(crate) fn loaded(cli: &Cli) -> Result<(Repository, super::Ui), Fatal> {
+/// Load the repository the command line names — from the work tree, or with `at` from a git
+/// revision (itos.toml included) — with the interface settings of its config.
+pub(crate) fn loaded(cli: &Cli, at: Option<&str>) -> Result<(Repository, super::Ui), Fatal> {
     let root = records_root(cli)?;
-    let config = read_config(&root)?;
-    let ui = ui(cli, Some(&config))?;
-    // Settings are checked before loading so that a bad `[rules]` entry exits 2 at once.
-    Settings::new(&config, &[], &[])?;
     let prefix = if cli.no_git { String::new() } else { worktree_prefix(&root) };
-    Ok((Repository::load(&root, config, &prefix), ui))
+    let repo = match at {
+        Some(rev) => {
+            let snapshot = crate::load::git::Snapshot::open(&root, rev).map_err(|e| Fatal(e.to_string()))?;
+            let config = Config::parse(&snapshot.config_text, &root.join(CONFIG_FILE))
+                .map_err(|e| Fatal(format!("{e} (at {rev})")))?;
+            Settings::new(&config, &[], &[])?;
+            Repository::load_snapshot(&root, config, &prefix, snapshot)
+        }
+        None => {
+            let config = read_config(&root)?;
+            // Settings are checked before loading so that a bad `[rules]` entry exits 2 at once.
+            Settings::new(&config, &[], &[])?;
+            Repository::load(&root, config, &prefix)
+        }
+    };
+    let ui = ui(cli, Some(&repo.config))?;
+    Ok((repo, ui))
+}
+
+/// The findings located in a changed file (primary span or a label), and those pointing at a
+/// reference to a record that a changed file defines now or defined at the revision (a
+/// deleted Person named by an unchanged change record).
+fn changed_only(repo: &Repository, findings: Vec<Finding>, changes: &crate::load::git::Changes) -> Vec<Finding> {
+    let in_changed = |file| repo.sources.get(file).is_some_and(|f| changes.files.contains(&f.path));
+    let mut ids: std::collections::HashSet<String> = repo
+        .records
+        .ids()
+        .into_iter()
+        .filter(|(_, id)| in_changed(id.span.file))
+        .map(|(_, id)| id.value.clone())
+        .collect();
+    let before = Repository::from_texts(&changes.before, crate::config::Config::default());
+    ids.extend(before.records.ids().into_iter().map(|(_, id)| id.value.clone()));
+    findings
+        .into_iter()
+        .filter(|f| {
+            in_changed(f.span.file)
+                || f.labels.iter().any(|l| in_changed(l.span.file))
+                || repo.sources.get(f.span.file).is_some_and(|file| ids.contains(file.slice(f.span).trim()))
+        })
+        .collect()
 }
 
 /// 1 when an unwaived error (or, with `--deny warnings`, warning) remains.

@@ -56,6 +56,51 @@ pub fn inspect(root: &Path, rel: &str) -> EvidenceState {
     }
 }
 
+/// [`inspect`] for a repository: in a revision read with `--at`, the revision's tree is
+/// looked at (a link there is never followed); in memory, its own files.
+pub fn inspect_in(repo: &super::Repository, rel: &str) -> EvidenceState {
+    if let Some(snapshot) = &repo.snapshot {
+        let relative = Path::new(rel);
+        if relative.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+            return EvidenceState::Escapes;
+        }
+        let clean = rel.trim_end_matches('/');
+        // A link anywhere on the way is refused, as links are not followed in a revision.
+        let mut prefix = String::new();
+        for part in clean.split('/') {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(part);
+            if snapshot.entries.get(&prefix) == Some(&super::git::EntryKind::Link) {
+                return EvidenceState::Escapes;
+            }
+        }
+        return match snapshot.entries.get(clean) {
+            Some(super::git::EntryKind::File) => EvidenceState::File,
+            Some(super::git::EntryKind::Folder) => EvidenceState::Folder,
+            Some(super::git::EntryKind::Link) => EvidenceState::Escapes,
+            None => EvidenceState::Missing,
+        };
+    }
+    match inspect(&repo.root, rel) {
+        EvidenceState::Unchecked if repo.sources.iter().any(|(_, f)| f.path == rel) => EvidenceState::File,
+        EvidenceState::Unchecked => EvidenceState::Missing,
+        state => state,
+    }
+}
+
+/// [`sha256`] for a repository, reading the revision's blob under `--at`.
+pub fn sha256_in(repo: &super::Repository, rel: &str) -> Option<String> {
+    match &repo.snapshot {
+        Some(snapshot) => {
+            let bytes = snapshot.read(rel)?;
+            Some(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
+        }
+        None => sha256(&repo.root, rel),
+    }
+}
+
 /// The resolved location of an evidence file that [`inspect`] found inside the repository.
 fn resolved(root: &Path, rel: &str) -> Option<PathBuf> {
     matches!(inspect(root, rel), EvidenceState::File).then(|| root.join(rel))

@@ -35,6 +35,8 @@ pub struct Repository {
     /// GEN-001/002/003/008 findings raised while loading.
     pub findings: Vec<Finding>,
     pub index: Index,
+    /// Set when the records were read from a git revision (`--at REV`) instead of the work tree.
+    pub snapshot: Option<std::sync::Arc<git::Snapshot>>,
     /// Working calendars by id (built-ins and Calendar records).
     pub calendars: Calendars,
 }
@@ -111,6 +113,12 @@ fn load_file(id: FileId, candidate: &walk::Candidate, prefix: &str, limits: &Lim
     }
 }
 
+/// A file that is reported (GEN-001) instead of read.
+fn refused(id: FileId, rel: &str, prefix: &str, message: crate::model::Msg) -> FileLoad {
+    let source = SourceFile::new(rel.to_owned(), format!("{prefix}{rel}"), Arc::from(String::new()));
+    FileLoad { source, decoded: documents::Decoded::default(), findings: vec![yaml::gen001(id, 0, 0, message)] }
+}
+
 /// Decode, parse and decode records of one file's bytes.
 fn load_bytes(id: FileId, rel: String, display: String, bytes: &[u8], limits: &Limits) -> FileLoad {
     let (text, problem) = text::decode(bytes);
@@ -139,6 +147,47 @@ impl Repository {
         let loads: Vec<FileLoad> =
             candidates.par_iter().enumerate().map(|(i, c)| load_file(file_id(i), c, display_prefix, limits)).collect();
         Self::assemble(root, config, loads)
+    }
+
+    /// Load the records as they were at a git revision (`--at REV`): the same files the
+    /// work-tree walk would read, from the revision's tree, with the same spans.
+    pub fn load_snapshot(root: &Path, config: Config, display_prefix: &str, snapshot: git::Snapshot) -> Repository {
+        let exclude = walk::exclude_set(&config.exclude);
+        let files = snapshot.record_files(&exclude, config.limits.max_file_bytes);
+        let limits = &config.limits;
+        let loads: Vec<FileLoad> = files
+            .par_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let id = file_id(i);
+                match f {
+                    git::TreeFile::Blob { rel, bytes } => {
+                        load_bytes(id, rel.clone(), format!("{display_prefix}{rel}"), bytes, limits)
+                    }
+                    git::TreeFile::Link { rel } => refused(
+                        id,
+                        rel,
+                        display_prefix,
+                        msg!("symbolic link; not followed when reading a revision", "符号链接;读取历史版本时不跟随"),
+                    ),
+                    git::TreeFile::TooLarge { rel, size } => {
+                        let (mib, max) = (*size as f64 / 1_048_576.0, limits.max_file_bytes as f64 / 1_048_576.0);
+                        refused(
+                            id,
+                            rel,
+                            display_prefix,
+                            msg!(
+                                "file is {mib:.1} MiB, over the limit of {max:.1} MiB (limits.max_file_bytes); not read",
+                                "文件大小 {mib:.1} MiB,超过上限 {max:.1} MiB(limits.max_file_bytes);未读取"
+                            ),
+                        )
+                    }
+                }
+            })
+            .collect();
+        let mut repo = Self::assemble(root, config, loads);
+        repo.snapshot = Some(std::sync::Arc::new(snapshot));
+        repo
     }
 
     /// Load records from in-memory files `(path, text)` (rule examples, tests, fuzzing).
@@ -193,7 +242,7 @@ impl Repository {
         }
         let index = Index::build(&records, broken);
         let calendars = Calendars::build(&records);
-        Repository { root: root.to_path_buf(), config, sources, records, findings, index, calendars }
+        Repository { root: root.to_path_buf(), config, sources, records, findings, index, snapshot: None, calendars }
     }
 
     pub fn file_count(&self) -> usize {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::load::Repository;
-use crate::load::evidence::{EvidenceState, sha256};
+use crate::load::evidence::{EvidenceState, sha256_in};
 use crate::load::git::{LastChange, last_changes};
 use crate::model::kinds::Engagement;
 use crate::model::{Kind, Msg};
@@ -106,11 +106,12 @@ pub fn build<'a>(cx: &Context<'a>, engagement: &'a Engagement, use_git: bool) ->
         .filter(|e| e.state == EvidenceState::File)
         .map(|e| e.path.as_str())
         .collect();
-    let changes = if use_git { last_changes(&repo.root, &paths) } else { HashMap::new() };
+    let from = repo.snapshot.as_ref().map(|s| s.commit.as_str());
+    let changes = if use_git { last_changes(&repo.root, &paths, from) } else { HashMap::new() };
     let files = paths
         .iter()
         .map(|p| {
-            let facts = FileFacts { sha256: sha256(&repo.root, p), last_change: changes.get(*p).cloned() };
+            let facts = FileFacts { sha256: sha256_in(repo, p), last_change: changes.get(*p).cloned() };
             ((*p).to_owned(), facts)
         })
         .collect();

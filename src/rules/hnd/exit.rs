@@ -10,7 +10,7 @@
 use jiff::civil::Date;
 
 use crate::calendar::dates::add_days;
-use crate::load::evidence::{EvidenceState, inspect};
+use crate::load::evidence::{EvidenceState, inspect_in};
 use crate::model::kinds::engagement::TerminationCondition;
 use crate::model::kinds::handover::{Deliverable, DeliverableItem, LeftoverStatus};
 use crate::model::kinds::{Engagement, Handover};
@@ -232,12 +232,7 @@ pub fn deliverable_title(item: DeliverableItem) -> Msg {
 /// Evidence of one path, with an HND-003 problem when it is missing or leaves the repository.
 fn evidence(cx: &Context<'_>, draft: &mut Draft, path: &Sp<RelPath>, with_problems: bool) {
     let p = path.value.0.as_str();
-    let state = match inspect(&cx.repo.root, p) {
-        // An in-memory repository (rule examples): its files are the texts it was given.
-        EvidenceState::Unchecked if cx.repo.sources.iter().any(|(_, f)| f.path == p) => EvidenceState::File,
-        EvidenceState::Unchecked => EvidenceState::Missing,
-        state => state,
-    };
+    let state = inspect_in(cx.repo, p);
     if with_problems {
         match state {
             EvidenceState::Missing => draft.problem(

@@ -1,0 +1,169 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Git-native reading, on real temporary repositories built with git2: `--at REV` reads the
+//! records of a revision, `--changed-since REV` shows the findings of what changed.
+
+mod common;
+
+use std::path::Path;
+
+use common::itos;
+
+fn copy(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A git repository holding a copy of `examples/<name>` in `records/`, committed once.
+struct Repo {
+    dir: tempfile::TempDir,
+    git: git2::Repository,
+}
+
+impl Repo {
+    fn new(example: &str) -> Repo {
+        let dir = tempfile::tempdir().unwrap();
+        copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(example), &dir.path().join("records"));
+        std::fs::write(dir.path().join("README.md"), "records of an engagement\n").unwrap();
+        let git = git2::Repository::init(dir.path()).unwrap();
+        let repo = Repo { dir, git };
+        repo.commit("records");
+        repo
+    }
+
+    fn records(&self) -> String {
+        self.dir.path().join("records").to_str().unwrap().to_owned()
+    }
+
+    fn path(&self, rel: &str) -> std::path::PathBuf {
+        self.dir.path().join("records").join(rel)
+    }
+
+    fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = std::fs::read_to_string(self.path(rel)).unwrap();
+        assert!(text.contains(from), "{rel} lacks {from}");
+        std::fs::write(self.path(rel), text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// Commit the whole work tree (additions and deletions) on HEAD.
+    fn commit(&self, message: &str) -> git2::Oid {
+        let mut index = self.git.index().unwrap();
+        index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
+        index.update_all(["*"], None).unwrap();
+        index.write().unwrap();
+        let tree = self.git.find_tree(index.write_tree().unwrap()).unwrap();
+        let sig = git2::Signature::now("赵敏", "zhao@example.invalid").unwrap();
+        let parents: Vec<git2::Commit<'_>> =
+            self.git.head().ok().and_then(|h| h.peel_to_commit().ok()).into_iter().collect();
+        let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
+        self.git.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents).unwrap()
+    }
+
+    fn tag(&self, name: &str, id: git2::Oid) {
+        let object = self.git.find_object(id, None).unwrap();
+        self.git.tag_lightweight(name, &object, false).unwrap();
+    }
+}
+
+#[test]
+fn report_sla_at_a_tag_reproduces_the_month_byte_for_byte() {
+    let repo = Repo::new("acme");
+    let first = repo.git.head().unwrap().peel_to_commit().unwrap().id();
+    repo.tag("sla-2026-10", first);
+    let root = repo.records();
+    let args = |extra: &[&str]| {
+        let mut a = vec!["report", "sla", "-C", root.as_str(), "--month", "2026-10", "--as-of", "2026-10-31"];
+        a.extend_from_slice(extra);
+        a.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>()
+    };
+    let run = |a: Vec<String>| {
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        let (code, out, err) = itos(&refs);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let issued = run(args(&[]));
+    assert!(issued.contains(&first.to_string()), "the report names the commit");
+    // Later: a ticket is re-dated and itos.toml changes; both are committed.
+    repo.edit(
+        "incidents/2026-10.yaml",
+        "resolved_at: 2026-10-28T16:42:00+08:00",
+        "resolved_at: 2026-10-29T16:42:00+08:00",
+    );
+    repo.edit("itos.toml", "audit_interval_months = 12", "audit_interval_months = 6");
+    repo.commit("later edits");
+    assert_ne!(run(args(&[])), issued);
+    assert_eq!(run(args(&["--at", "sla-2026-10"])), issued);
+    for format in ["json", "csv", "html", "markdown"] {
+        let at_tag = run(args(&["--at", "sla-2026-10", "--format", format]));
+        repo.git.set_head_detached(first).unwrap();
+        repo.git.checkout_head(Some(git2::build::CheckoutBuilder::new().force())).unwrap();
+        let at_checkout = run(args(&["--format", format]));
+        repo.git.set_head("refs/heads/master").or_else(|_| repo.git.set_head("refs/heads/main")).unwrap();
+        repo.git.checkout_head(Some(git2::build::CheckoutBuilder::new().force())).unwrap();
+        assert_eq!(at_tag, at_checkout, "{format}");
+    }
+}
+
+#[test]
+fn validate_at_a_revision_reads_its_records_config_and_evidence() {
+    let repo = Repo::new("exit");
+    // Uncommitted: an evidence file deleted and a record broken.
+    std::fs::remove_file(repo.path("handover/sign-off.md")).unwrap();
+    std::fs::remove_file(repo.path("handover/deliverables/system-logs.md")).unwrap();
+    repo.edit("people/staff.yaml", "role: 服务经理", "rôle: 服务经理");
+    let (code, out, _) = itos(&["validate", "-C", &repo.records(), "--format", "json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("HND-003") && out.contains("GEN-003"), "{out}");
+    let (code, out, err) = itos(&["validate", "-C", &repo.records(), "--at", "HEAD"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // Paths in findings at a revision are still relative to the work tree.
+    let (code, _, err) = itos(&["validate", "-C", &repo.records(), "--at", "no-such-tag"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--at no-such-tag: no such revision"), "{err}");
+    let (_, out, _) = itos(&["handover", "checklist", "-C", &repo.records(), "--at", "HEAD", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["complete"], true);
+}
+
+#[test]
+fn changed_since_shows_the_changed_file_and_what_it_causes_elsewhere() {
+    let repo = Repo::new("acme");
+    // A fault already on the base branch is not this branch's doing.
+    repo.edit("surveys/SAT-2026-H1.yaml", "kind: Survey", "kind: Survey\nx-note: 旧问题\nunknown_field: 1");
+    let base = repo.commit("base with an old fault");
+    repo.tag("base", base);
+    // The branch: a Person removed (committed), and an unknown field added (not committed).
+    let staff = std::fs::read_to_string(repo.path("people/staff.yaml")).unwrap();
+    let start = staff.find("  - id: p-wang-lei").unwrap();
+    let end = staff[start + 1..].find("  - id: ").map_or(staff.len(), |i| start + 1 + i);
+    std::fs::write(repo.path("people/staff.yaml"), format!("{}{}", &staff[..start], &staff[end..])).unwrap();
+    repo.commit("p-wang-lei leaves the records");
+    repo.edit("changes/2026/CHG-2026-035.yaml", "class: normal", "class: normal\nclasss: normal");
+    let (code, out, err) = itos(&["validate", "-C", &repo.records(), "--changed-since", "base", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("2 files changed since base"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap().to_owned(), f["file"].as_str().unwrap().to_owned()))
+        .collect();
+    // The unknown field in the changed change record …
+    assert!(found.contains(&("GEN-003".to_owned(), "records/changes/2026/CHG-2026-035.yaml".to_owned())), "{found:?}");
+    // … and the references to the removed person, in files this branch did not touch.
+    assert!(found.iter().any(|(r, f)| r == "GEN-005" && !f.starts_with("records/people/")), "{found:?}");
+    // The old fault in the survey is not shown.
+    assert!(!found.iter().any(|(_, f)| f.contains("surveys/")), "{found:?}");
+    // Without --changed-since, it is.
+    let (_, all, _) = itos(&["validate", "-C", &repo.records(), "--format", "json"]);
+    assert!(all.contains("records/surveys/SAT-2026-H1.yaml"));
+}
