@@ -167,3 +167,120 @@ fn changed_since_shows_the_changed_file_and_what_it_causes_elsewhere() {
     let (_, all, _) = itos(&["validate", "-C", &repo.records(), "--format", "json"]);
     assert!(all.contains("records/surveys/SAT-2026-H1.yaml"));
 }
+
+/// Rule, file, line, column and message of a finding.
+type Found = (String, String, u64, u64, String);
+
+/// The findings of the history rules in JSON output, and standard error.
+fn history_findings(root: &str, extra: &[&str]) -> (Vec<Found>, String) {
+    let mut args = vec![
+        "validate", "-C", root, "--format", "json", "--rule", "CHG-009", "--rule", "CHG-010", "--rule", "GIT-001",
+        "--rule", "GIT-002",
+    ];
+    args.extend_from_slice(extra);
+    let (code, out, err) = itos(&args);
+    assert!(code == 0 || code == 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["file"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    (found, err)
+}
+
+#[test]
+fn history_rules_find_rewrites_and_deletions_with_their_commit() {
+    let repo = Repo::new("acme");
+    let root = repo.records();
+    assert!(history_findings(&root, &[]).0.is_empty(), "a fresh history is clean");
+    // Allowed: an `x-` note on a closed change, re-indenting a closed incident's batch line,
+    // moving a change to another folder (a rename), a new record.
+    repo.edit("changes/2026/CHG-2026-035.yaml", "status: closed", "x-reviewed: 2026-11-02\nstatus: closed");
+    repo.edit(
+        "incidents/2026-09.yaml",
+        "    category: 数据库\n    cause: 锁等待导致交易超时",
+        "    category:   数据库\n    cause:   锁等待导致交易超时",
+    );
+    // An audit with an open finding is still being worked on: closing that finding is fine.
+    repo.edit(
+        "audits/AUD-2026-01.yaml",
+        "    due: 2026-12-31\n    status: open",
+        "    due: 2026-12-31\n    status: closed\n    closed_at: 2026-11-20",
+    );
+    std::fs::create_dir_all(repo.path("changes/archive")).unwrap();
+    std::fs::rename(repo.path("changes/2026/CHG-2026-031.yaml"), repo.path("changes/archive/CHG-2026-031.yaml"))
+        .unwrap();
+    repo.commit("harmless edits");
+    assert!(history_findings(&root, &[]).0.is_empty(), "{:?}", history_findings(&root, &[]).0);
+    // Not allowed: a closed change's rollback plan edited, a closed incident's cause changed,
+    // a closed audit finding re-dated, a drill deleted, a change deleted.
+    repo.edit("changes/2026/CHG-2026-035.yaml", "rollback_plan: 保留变更前快照", "rollback_plan: 保留快照");
+    repo.edit("incidents/2026-09.yaml", "cause:   锁等待导致交易超时\n    resolution: 终止阻塞会话并优化索引\n    status: closed\n  - id: INC-2026-09-002", "cause: 存储抖动\n    resolution: 终止阻塞会话并优化索引\n    status: closed\n  - id: INC-2026-09-002");
+    repo.edit("audits/AUD-2026-01.yaml", "closed_at: 2026-06-18", "closed_at: 2026-06-28");
+    std::fs::remove_file(repo.path("changes/2026/CHG-2026-038.yaml")).unwrap();
+    let rewrite = repo.commit("rewrite history");
+    let (found, _) = history_findings(&root, &[]);
+    let short = &rewrite.to_string()[..10];
+    let rules: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(rules, vec!["GIT-001", "CHG-009", "GIT-001", "CHG-010"], "{found:?}");
+    let chg009 = found.iter().find(|f| f.0 == "CHG-009").unwrap();
+    assert_eq!(chg009.1, "records/changes/2026/CHG-2026-035.yaml");
+    let text = std::fs::read_to_string(repo.path("changes/2026/CHG-2026-035.yaml")).unwrap();
+    let line = text.lines().position(|l| l.starts_with("rollback_plan:")).unwrap() as u64 + 1;
+    assert_eq!((chg009.2, chg009.3), (line, 16), "at the changed value");
+    assert_eq!(
+        chg009.4,
+        format!(
+            "Change CHG-2026-035 was changed after it was closed: `rollback_plan` in commit {short} by 赵敏 on {}",
+            jiff::Timestamp::now().strftime("%Y-%m-%d")
+        )
+    );
+    let deleted = found.iter().find(|f| f.0 == "CHG-010").unwrap();
+    assert_eq!((deleted.1.as_str(), deleted.2, deleted.3), ("records/changes/2026/CHG-2026-038.yaml", 2, 5));
+    assert!(deleted.4.contains("must be kept 5 years"), "{}", deleted.4);
+    let incident = found.iter().find(|f| f.0 == "GIT-001" && f.1.contains("incidents")).unwrap();
+    assert!(
+        incident.4.starts_with("Incident INC-2026-09-001 was changed after it was closed: `cause`"),
+        "{}",
+        incident.4
+    );
+    let audit = found.iter().find(|f| f.0 == "GIT-001" && f.1.contains("audits")).unwrap();
+    assert!(audit.4.contains("after all its findings were closed or accepted: `findings[0].closed_at`"), "{}", audit.4);
+}
+
+#[test]
+fn history_rules_are_skipped_with_one_note_without_git_and_limited_in_a_shallow_clone() {
+    let (code, _, err) = itos(&["validate", "-C", "examples/acme", "--no-git"]);
+    assert_eq!(code, 0);
+    assert_eq!(err.matches("history rules CHG-009, CHG-010, GIT-001, GIT-002 skipped (--no-git)").count(), 1, "{err}");
+    let plain = tempfile::tempdir().unwrap();
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme"), plain.path());
+    let (code, _, err) = itos(&["validate", "-C", plain.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(err.contains("skipped (not a git repository)"), "{err}");
+    // Shallow: history before the boundary commit is not seen.
+    let repo = Repo::new("acme");
+    std::fs::remove_file(repo.path("changes/2026/CHG-2026-038.yaml")).unwrap();
+    repo.commit("delete a change");
+    let boundary = repo.commit("empty");
+    repo.edit("surveys/SAT-2026-H1.yaml", "kind: Survey", "kind: Survey\nx-a: 1");
+    repo.commit("later");
+    assert_eq!(history_findings(&repo.records(), &[]).0.len(), 1);
+    std::fs::write(repo.dir.path().join(".git/shallow"), format!("{boundary}\n")).unwrap();
+    let (found, err) = history_findings(&repo.records(), &[]);
+    assert!(found.is_empty(), "{found:?}");
+    assert!(
+        err.contains(&format!("shallow clone: history reaches back to commit {}", &boundary.to_string()[..10])),
+        "{err}"
+    );
+}

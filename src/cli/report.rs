@@ -98,8 +98,9 @@ pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
 }
 
 pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<Exit, Fatal> {
-    let (repo, ui) = loaded(cli, args.at.as_deref())?;
+    let (mut repo, ui) = loaded(cli, args.at.as_deref())?;
     let settings = Settings::new(&repo.config, &[], &[])?;
+    super::validate::with_history(cli, &mut repo, &settings, &ui);
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     let card = build(rules::run(&repo, &settings, as_of));
     let ids: Vec<&str> = repo.records.engagements.iter().map(|e| e.id.value.as_str()).collect();

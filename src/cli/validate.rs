@@ -17,8 +17,9 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
     let root = records_root(cli)?;
     let shown = shown_paths(&root, &args.paths)?;
     let started = Instant::now();
-    let (repo, ui) = loaded(cli, args.at.as_deref())?;
+    let (mut repo, ui) = loaded(cli, args.at.as_deref())?;
     let settings = Settings::new(&repo.config, &args.rules, &args.skip)?;
+    with_history(cli, &mut repo, &settings, &ui);
     let loaded = started.elapsed();
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     let mut findings = rules::run(&repo, &settings, as_of).findings;
@@ -119,6 +120,46 @@ fn changed_only(repo: &Repository, findings: Vec<Finding>, changes: &crate::load
                 || repo.sources.get(f.span.file).is_some_and(|file| ids.contains(file.slice(f.span).trim()))
         })
         .collect()
+}
+
+/// Read the git history when a history rule is enabled, and say once when it is skipped or
+/// only partly available (shallow clone).
+pub(crate) fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &super::Ui) {
+    let history_rules: Vec<&str> = settings
+        .enabled()
+        .filter(|(r, _)| r.meta().stage == crate::rules::Stage::History)
+        .map(|(r, _)| r.meta().id)
+        .collect();
+    if history_rules.is_empty() {
+        return;
+    }
+    let prefix = if cli.no_git { String::new() } else { worktree_prefix(&repo.root) };
+    repo.attach_history(cli.no_git, &prefix);
+    let list = history_rules.join(", ");
+    let note = match &repo.history {
+        crate::load::HistoryState::Skipped(why) => {
+            let (en, zh) = match why {
+                crate::load::HistorySkip::NoGit => ("--no-git", "使用了 --no-git"),
+                crate::load::HistorySkip::NotARepository => ("not a git repository", "不在 git 仓库中"),
+            };
+            Some(crate::model::Msg::new(
+                format!("note: history rules {list} skipped ({en})"),
+                format!("注意:已跳过历史规则 {list}({zh})"),
+            ))
+        }
+        crate::load::HistoryState::Read(h) => h.shallow_from.as_ref().map(|c| {
+            let (short, date) = (c.short(), c.date());
+            crate::model::Msg::new(
+                format!("note: shallow clone: history reaches back to commit {short} ({date}); history rules judge only that range"),
+                format!("注意:浅克隆,历史仅追溯到提交 {short}({date});历史规则只判断该范围"),
+            )
+        }),
+        crate::load::HistoryState::NotRead => None,
+    };
+    if let Some(note) = note.filter(|_| !ui.quiet) {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "{}", note.get(ui.lang));
+    }
 }
 
 /// 1 when an unwaived error (or, with `--deny warnings`, warning) remains.

@@ -5,6 +5,7 @@
 pub mod documents;
 pub mod evidence;
 pub mod git;
+pub mod history;
 pub mod index;
 pub mod text;
 pub mod walk;
@@ -37,8 +38,26 @@ pub struct Repository {
     pub index: Index,
     /// Set when the records were read from a git revision (`--at REV`) instead of the work tree.
     pub snapshot: Option<std::sync::Arc<git::Snapshot>>,
+    /// The records' git history, once [`Repository::attach_history`] has read it.
+    pub history: HistoryState,
     /// Working calendars by id (built-ins and Calendar records).
     pub calendars: Calendars,
+}
+
+/// Whether the history rules have a history to judge.
+#[derive(Clone, Debug, Default)]
+pub enum HistoryState {
+    /// In-memory repositories, and commands that do not judge history.
+    #[default]
+    NotRead,
+    Skipped(HistorySkip),
+    Read(history::History),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistorySkip {
+    NoGit,
+    NotARepository,
 }
 
 /// Find the records root: `dir` itself, or its nearest ancestor holding `itos.toml`.
@@ -242,7 +261,45 @@ impl Repository {
         }
         let index = Index::build(&records, broken);
         let calendars = Calendars::build(&records);
-        Repository { root: root.to_path_buf(), config, sources, records, findings, index, snapshot: None, calendars }
+        Repository {
+            root: root.to_path_buf(),
+            config,
+            sources,
+            records,
+            findings,
+            index,
+            snapshot: None,
+            history: HistoryState::NotRead,
+            calendars,
+        }
+    }
+
+    /// Read the git history for the history rules (one walk), unless `no_git`. A record
+    /// deleted in the history gets its last text added as a source, so that its finding can
+    /// show it.
+    pub fn attach_history(&mut self, no_git: bool, display_prefix: &str) {
+        if no_git {
+            self.history = HistoryState::Skipped(HistorySkip::NoGit);
+            return;
+        }
+        let from = self.snapshot.as_ref().map(|s| s.commit.clone());
+        let Some(mut walked) = history::walk(&self.root, from.as_deref(), &self.config.limits) else {
+            self.history = HistoryState::Skipped(HistorySkip::NotARepository);
+            return;
+        };
+        let mut deleted = Vec::new();
+        for event in &walked.events {
+            if let history::Event::Deleted { before, text, .. } = event {
+                let id = self.sources.add(SourceFile::new(
+                    before.file.clone(),
+                    format!("{display_prefix}{}", before.file),
+                    Arc::from(text.as_str()),
+                ));
+                deleted.push(id);
+            }
+        }
+        walked.deleted_sources = deleted;
+        self.history = HistoryState::Read(walked);
     }
 
     pub fn file_count(&self) -> usize {

@@ -50,8 +50,12 @@ mtbf_min: 7d
 satisfaction_min: 4
 ";
 
-/// Load `yaml` (plus [`BASE`] when it defines no Engagement) and run only `meta`'s rule.
+/// Load `yaml` (plus [`BASE`] when it defines no Engagement) and run only `meta`'s rule. A
+/// history rule's example is a sequence of commits, replayed into a temporary git repository.
 pub fn run_example(meta: &Meta, yaml: &str) -> (Repository, Vec<Finding>) {
+    if meta.stage == Stage::History {
+        return run_history_example(meta, yaml);
+    }
     let mut files = Vec::new();
     if !yaml.lines().any(|l| l.trim() == "kind: Engagement") {
         files.push((BASE_FILE.to_owned(), BASE.to_owned()));
@@ -69,4 +73,58 @@ pub fn run_example(meta: &Meta, yaml: &str) -> (Repository, Vec<Finding>) {
         Err(_) => Vec::new(),
     };
     (repo, findings)
+}
+
+/// Replay `# commit` / `# file` / `# delete` blocks as commits (committer time: noon UTC of
+/// the date given) in a temporary git repository that also holds [`BASE`], then judge it.
+fn run_history_example(meta: &Meta, text: &str) -> (Repository, Vec<Finding>) {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("itos-example-{}-{n}", std::process::id()));
+    let result = replay(&dir, text).map(|()| {
+        let mut repo = Repository::load(&dir, Config::default(), "");
+        repo.attach_history(false, "");
+        let findings = match Settings::new(&repo.config, &[meta.id.to_owned()], &[]) {
+            Ok(settings) => run(&repo, &settings, AS_OF).findings,
+            Err(_) => Vec::new(),
+        };
+        (repo, findings)
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    result.unwrap_or_else(|_| (Repository::from_texts(&[], Config::default()), Vec::new()))
+}
+
+fn replay(dir: &std::path::Path, text: &str) -> Result<(), git2::Error> {
+    let io = |e: std::io::Error| git2::Error::from_str(&e.to_string());
+    std::fs::create_dir_all(dir).map_err(io)?;
+    std::fs::write(dir.join(crate::config::CONFIG_FILE), "format = 1\n").map_err(io)?;
+    std::fs::write(dir.join(BASE_FILE), BASE).map_err(io)?;
+    let repo = git2::Repository::init(dir)?;
+    let mut parent: Option<git2::Oid> = None;
+    for (day, message, files) in super::git::parse_example(text) {
+        for (path, body) in files {
+            let target = dir.join(&path);
+            match body {
+                Some(body) => {
+                    if let Some(folder) = target.parent() {
+                        std::fs::create_dir_all(folder).map_err(io)?;
+                    }
+                    std::fs::write(&target, body).map_err(io)?;
+                }
+                None => std::fs::remove_file(&target).map_err(io)?,
+            }
+        }
+        let mut index = repo.index()?;
+        index.add_all(["*"], git2::IndexAddOption::DEFAULT, None)?;
+        index.update_all(["*"], None)?;
+        index.write()?;
+        let tree = repo.find_tree(index.write_tree()?)?;
+        let noon = day.to_datetime(jiff::civil::Time::constant(12, 0, 0, 0));
+        let seconds = crate::model::scalar::civil_in(&jiff::tz::TimeZone::UTC, noon).map_or(0, |t| t.as_second());
+        let sig = git2::Signature::new("赵敏", "zhao.min@example.invalid", &git2::Time::new(seconds, 0))?;
+        let parents: Vec<git2::Commit<'_>> = parent.map(|p| repo.find_commit(p)).transpose()?.into_iter().collect();
+        let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
+        parent = Some(repo.commit(Some("HEAD"), &sig, &sig, &message, &tree, &parents)?);
+    }
+    Ok(())
 }

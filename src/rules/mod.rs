@@ -14,6 +14,7 @@ pub mod emr;
 pub mod examples;
 pub mod fbk;
 pub mod general;
+pub mod git;
 pub mod hnd;
 pub mod hr;
 pub mod imp;
@@ -48,6 +49,16 @@ pub enum Stage {
     Records,
     /// After all other rules: waivers (GEN-006) accept findings.
     Waivers,
+    /// By `check`, over the git history read by `Repository::attach_history` (skipped
+    /// without git); their examples are sequences of commits.
+    History,
+}
+
+impl Stage {
+    /// Rules whose `check` produces their findings.
+    pub fn checks(self) -> bool {
+        matches!(self, Stage::Records | Stage::History)
+    }
 }
 
 /// Everything known about a rule besides its check.
@@ -101,6 +112,7 @@ pub trait Rule: Sync {
 /// The rule families; each lists its rules in its own `mod.rs` (`RULES`).
 const FAMILIES: &[&[&dyn Rule]] = &[
     general::RULES,
+    git::RULES,
     acc::RULES,
     aud::RULES,
     bak::RULES,

@@ -135,7 +135,7 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
     let cx = Context::new(repo, as_of);
     let sinks: Vec<Sink> = settings
         .enabled()
-        .filter(|(r, _)| r.meta().stage == Stage::Records)
+        .filter(|(r, _)| r.meta().stage.checks())
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|(rule, severity)| {
@@ -151,8 +151,7 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
         let n = if id == "GEN-003" { repo.records.len() } else { repo.file_count() };
         evaluated.push((id, n));
     }
-    for (sink, (rule, _)) in sinks.into_iter().zip(settings.enabled().filter(|(r, _)| r.meta().stage == Stage::Records))
-    {
+    for (sink, (rule, _)) in sinks.into_iter().zip(settings.enabled().filter(|(r, _)| r.meta().stage.checks())) {
         evaluated.push((rule.meta().id, sink.evaluated));
         findings.extend(sink.findings);
     }

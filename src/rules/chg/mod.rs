@@ -8,6 +8,8 @@ pub mod chg005;
 pub mod chg006;
 pub mod chg007;
 pub mod chg008;
+pub mod chg009;
+pub mod chg010;
 pub mod chg011;
 pub mod chg012;
 
@@ -22,6 +24,8 @@ pub const RULES: &[&dyn Rule] = &[
     &chg006::Chg006,
     &chg007::Chg007,
     &chg008::Chg008,
+    &chg009::Chg009,
+    &chg010::Chg010,
     &chg011::Chg011,
     &chg012::Chg012,
 ];

@@ -1,0 +1,32 @@
+//! CHG-009: a closed change is not edited afterwards.
+
+use crate::model::{Kind, Severity};
+use crate::rules::git::report_rewrites;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Chg009;
+
+static META: Meta = Meta {
+    id: "CHG-009",
+    severity: Severity::Error,
+    section: "§6.5",
+    title_en: "A closed change is not edited afterwards",
+    title_zh: "已关闭的变更记录不得再修改",
+    explanation_en: "A change record is the evidence of what was approved and done (§6.5, 变更记录与归档). Once its `status` is `closed`, any later commit that changes its content — compared as parsed values, so re-indenting or moving it to another file does not count — is reported with the commit, its author and date, at the changed field. Notes may be added under `x-` keys. Needs git history; skipped with a note under `--no-git` or outside a git repository.",
+    explanation_zh: "变更记录是审批与实施情况的证据(§6.5,变更记录与归档)。`status` 为 `closed` 后,任何修改其内容的提交(按解析后的值比较,调整缩进或移到其他文件不算修改)都会被报告,并指明提交、作者、日期及被修改的字段。可在 `x-` 字段中补充说明。需要 git 历史;使用 `--no-git` 或不在 git 仓库中时跳过并提示。",
+    failing: "# commit 2026-09-20 CHG-2026-041 closed\n# file changes/CHG-2026-041.yaml\nkind: Change\nid: CHG-2026-041\ntitle: 存储多路径软件升级\ndescription: 升级至 7.4\nclass: standard\nrequested_by: 赵敏\nrequested_at: 2026-09-10T10:00:00+08:00\nimpact: {services: [helpdesk], expected: 无影响}\nrisk: {likelihood: 1, impact: 1, level: low}\nrollback_plan: 回退至 7.2\nstatus: closed\nclosed_at: 2026-09-20T18:00:00+08:00\n# commit 2026-10-08 rollback plan reworded\n# file changes/CHG-2026-041.yaml\nkind: Change\nid: CHG-2026-041\ntitle: 存储多路径软件升级\ndescription: 升级至 7.4\nclass: standard\nrequested_by: 赵敏\nrequested_at: 2026-09-10T10:00:00+08:00\nimpact: {services: [helpdesk], expected: 无影响}\nrisk: {likelihood: 1, impact: 1, level: low}\nrollback_plan: 回退至 7.2 并重启节点\nstatus: closed\nclosed_at: 2026-09-20T18:00:00+08:00\n",
+    passing: "# commit 2026-09-20 CHG-2026-041 closed\n# file changes/CHG-2026-041.yaml\nkind: Change\nid: CHG-2026-041\ntitle: 存储多路径软件升级\ndescription: 升级至 7.4\nclass: standard\nrequested_by: 赵敏\nrequested_at: 2026-09-10T10:00:00+08:00\nimpact: {services: [helpdesk], expected: 无影响}\nrisk: {likelihood: 1, impact: 1, level: low}\nrollback_plan: 回退至 7.2\nstatus: closed\nclosed_at: 2026-09-20T18:00:00+08:00\n# commit 2026-10-08 audit note added\n# file changes/2026/CHG-2026-041.yaml\nkind: Change\nid: CHG-2026-041\ntitle: 存储多路径软件升级\ndescription: 升级至 7.4\nclass: standard\nrequested_by: 赵敏\nrequested_at: 2026-09-10T10:00:00+08:00\nimpact: {services: [helpdesk], expected: 无影响}\nrisk: {likelihood: 1, impact: 1, level: low}\nrollback_plan: 回退至 7.2\nstatus: closed\nclosed_at: 2026-09-20T18:00:00+08:00\nx-note: 复核通过\n# delete changes/CHG-2026-041.yaml\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::History,
+};
+
+impl Rule for Chg009 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        report_rewrites(cx, out, &[Kind::Change]);
+    }
+}

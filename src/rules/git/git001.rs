@@ -1,0 +1,32 @@
+//! GIT-001: records of the past are not rewritten.
+
+use crate::model::{Kind, Severity};
+use crate::rules::git::report_rewrites;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Git001;
+
+static META: Meta = Meta {
+    id: "GIT-001",
+    severity: Severity::Error,
+    section: "§3.3, §6.5",
+    title_en: "Records of the past are not rewritten",
+    title_zh: "历史记录不得改写",
+    explanation_en: "Closed incidents, audits whose findings are all closed or accepted, restore tests and drills are evidence of what happened (§3.3, §6.5). A commit that changes such a record afterwards — compared as parsed values ignoring `x-` keys, across files and renames — is reported with the commit, its author and date, at the changed field. Restore tests and drills are final from their first commit. Needs git history; skipped with a note under `--no-git` or outside a git repository.",
+    explanation_zh: "已关闭的事件、发现项已全部关闭或接受的审计、恢复测试和应急演练,都是既成事实的证据(§3.3、§6.5)。此后修改此类记录的提交(按解析后的值比较,忽略 `x-` 字段,跨文件和重命名跟踪)会被报告,并指明提交、作者、日期及被修改的字段。恢复测试和演练自首次提交起即视为定稿。需要 git 历史;使用 `--no-git` 或不在 git 仓库中时跳过并提示。",
+    failing: "# commit 2026-09-01 drill recorded\n# file drills/DR-2026-03.yaml\nkind: Drill\nid: DR-2026-03\nplan: EP-CORE\nheld_at: 2026-08-30\nscenario: 核心数据库主节点故障\noutcome: partial\nevaluation: 切换耗时超出预期\n# commit 2026-10-05 outcome improved\n# file drills/DR-2026-03.yaml\nkind: Drill\nid: DR-2026-03\nplan: EP-CORE\nheld_at: 2026-08-30\nscenario: 核心数据库主节点故障\noutcome: passed\nevaluation: 切换耗时超出预期\n",
+    passing: "# commit 2026-09-01 drill recorded\n# file drills/DR-2026-03.yaml\nkind: Drill\nid: DR-2026-03\nplan: EP-CORE\nheld_at: 2026-08-30\nscenario: 核心数据库主节点故障\noutcome: partial\nevaluation: 切换耗时超出预期\n# commit 2026-10-05 minutes linked\n# file drills/DR-2026-03.yaml\nkind: Drill\nid: DR-2026-03\nplan: EP-CORE\nheld_at: 2026-08-30\nscenario: 核心数据库主节点故障\noutcome: partial\nevaluation: 切换耗时超出预期\nx-minutes: 复盘会议纪要已归档\n",
+    params: &[],
+    configurable: true,
+    stage: Stage::History,
+};
+
+impl Rule for Git001 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        report_rewrites(cx, out, &[Kind::Incident, Kind::Audit, Kind::RestoreTest, Kind::Drill]);
+    }
+}
