@@ -279,6 +279,7 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
     let blob_text = |id: git2::Oid| repo.find_blob(id).ok().map(|b| String::from_utf8_lossy(b.content()).into_owned());
     // (kind, id) → the record's latest version.
     let mut state: HashMap<(Kind, String), Version> = HashMap::new();
+    let mut cache: HashMap<(git2::Oid, String), (Vec<Version>, String)> = HashMap::new();
     for (n, oid) in chain.iter().enumerate() {
         let Ok(commit) = repo.find_commit(*oid) else { continue };
         let info = CommitInfo {
@@ -298,24 +299,34 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
         let Ok(diff) = repo.diff_tree_to_tree(parent_tree.as_ref(), tree.as_ref(), Some(&mut options)) else {
             continue;
         };
-        let mut removed: Vec<(Version, String)> = Vec::new();
+        let mut removed: Vec<(Version, std::rc::Rc<String>)> = Vec::new();
         let mut added: Vec<Version> = Vec::new();
         for delta in diff.deltas() {
             let yaml = |f: &git2::DiffFile<'_>| {
                 f.path().and_then(strip).filter(|p| super::walk::is_yaml(p.rsplit('/').next().unwrap_or(p)))
             };
             let (old, new) = (delta.old_file(), delta.new_file());
-            if let (true, Some(path)) = (old.exists(), yaml(&old))
-                && let Some(text) = blob_text(old.id())
-            {
-                for v in versions(&text, &path, limits).into_iter().filter(|v| tracked(v.kind)) {
-                    removed.push((v, text.clone()));
+            if let (true, Some(path)) = (old.exists(), yaml(&old)) {
+                // A file's new version in one commit is its old version in the next: parsed once.
+                let parsed = match cache.remove(&(old.id(), path.clone())) {
+                    Some(p) => Some(p),
+                    None => blob_text(old.id()).map(|text| {
+                        let v = versions(&text, &path, limits).into_iter().filter(|v| tracked(v.kind)).collect();
+                        (v, text)
+                    }),
+                };
+                if let Some((list, text)) = parsed {
+                    let text = std::rc::Rc::new(text);
+                    removed.extend(list.into_iter().map(|v| (v, std::rc::Rc::clone(&text))));
                 }
             }
             if let (true, Some(path)) = (new.exists(), yaml(&new))
                 && let Some(text) = blob_text(new.id())
             {
-                added.extend(versions(&text, &path, limits).into_iter().filter(|v| tracked(v.kind)));
+                let list: Vec<Version> =
+                    versions(&text, &path, limits).into_iter().filter(|v| tracked(v.kind)).collect();
+                added.extend(list.iter().cloned());
+                cache.insert((new.id(), path), (list, text));
             }
         }
         for v in added.iter() {
@@ -338,7 +349,11 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 continue; // moved, reformatted or edited: not deleted
             }
             if state.remove(&key).is_some() {
-                history.events.push(Event::Deleted { before: Box::new(v), text, commit: info.clone() });
+                history.events.push(Event::Deleted {
+                    before: Box::new(v),
+                    text: text.to_string(),
+                    commit: info.clone(),
+                });
             }
         }
     }
