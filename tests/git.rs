@@ -284,3 +284,34 @@ fn history_rules_are_skipped_with_one_note_without_git_and_limited_in_a_shallow_
         "{err}"
     );
 }
+
+#[test]
+fn worktrees_detached_heads_and_non_utf8_file_names_work() {
+    let repo = Repo::new("acme");
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"notes-\xff.yaml");
+        std::fs::write(
+            repo.path("people").join(name),
+            "kind: Person\nid: p-extra\nname: 额外\nrole: 顾问\njoined: 2025-07-01\n",
+        )
+        .unwrap();
+    }
+    let head = repo.commit("a file with a non-UTF-8 name");
+    let tree_dir = tempfile::tempdir().unwrap();
+    let wt_path = tree_dir.path().join("wt");
+    repo.git.worktree("wt", &wt_path, None).unwrap();
+    let records = wt_path.join("records");
+    let (code, out, err) = itos(&["validate", "-C", records.to_str().unwrap()]);
+    // The extra person lacks onboarding records: findings, but the file is read and located.
+    assert!(code == 0 || code == 1, "{out}{err}");
+    #[cfg(unix)]
+    assert!(out.contains("records/people/notes-\u{FFFD}.yaml:2:5"), "{out}");
+    assert!(!err.contains("skipped"), "history is read in a worktree: {err}");
+    repo.git.set_head_detached(head).unwrap();
+    let (code, out, err) =
+        itos(&["report", "sla", "-C", &repo.records(), "--month", "2026-10", "--as-of", "2026-10-31"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&head.to_string()), "{out}");
+}
