@@ -70,6 +70,15 @@ pub enum Command {
     /// The exit of an engagement (manual chapter 7)
     #[command(subcommand)]
     Handover(HandoverCommand),
+    /// Write the fingerprints of today's findings to itos-baseline.json (for `validate --baseline`)
+    Baseline(BaselineArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Where to write (default: itos-baseline.json beside itos.toml)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -181,6 +190,22 @@ pub struct SlaArgs {
 pub enum FindingsFormat {
     Human,
     Json,
+    Sarif,
+    Junit,
+    Github,
+    Markdown,
+}
+
+/// `FORMAT=FILE` of `--report`.
+fn report_target(text: &str) -> Result<(FindingsFormat, PathBuf), String> {
+    let (format, file) =
+        text.split_once('=').ok_or_else(|| format!("`{text}`: expected FORMAT=FILE, e.g. sarif=itos.sarif"))?;
+    let format = FindingsFormat::from_str(format, true)
+        .map_err(|_| format!("`{format}`: unknown format; use human, json, sarif, junit, github or markdown"))?;
+    if file.is_empty() {
+        return Err(format!("`{text}`: the file name is missing"));
+    }
+    Ok((format, PathBuf::from(file)))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -208,6 +233,14 @@ pub struct ValidateArgs {
     /// unstaged, untracked), and findings caused by records of those files
     #[arg(long, value_name = "REV", conflicts_with = "at")]
     pub changed_since: Option<String>,
+
+    /// Also write FORMAT to FILE (repeatable), e.g. `--report sarif=itos.sarif --report junit=itos.xml`
+    #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = report_target)]
+    pub reports: Vec<(FindingsFormat, PathBuf)>,
+
+    /// Show only findings not in this baseline (written by `itos baseline`)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 
     /// Also fail (exit 1) on warnings
     #[arg(long, value_enum, value_name = "WHAT")]

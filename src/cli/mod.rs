@@ -80,6 +80,7 @@ fn run(cli: Cli) -> Result<Exit, Fatal> {
         Command::Report(args::ReportCommand::Gaps(args)) => report::gaps(&cli, args),
         Command::Report(args::ReportCommand::Sla(args)) => report::sla(&cli, args),
         Command::Handover(args::HandoverCommand::Checklist(args)) => report::checklist(&cli, args),
+        Command::Baseline(args) => validate::baseline(&cli, args),
     }
 }
 

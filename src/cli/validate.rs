@@ -22,7 +22,9 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
     with_history(cli, &mut repo, &settings, &ui);
     let loaded = started.elapsed();
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
-    let mut findings = rules::run(&repo, &settings, as_of).findings;
+    let outcome = rules::run(&repo, &settings, as_of);
+    let evaluated = outcome.evaluated;
+    let mut findings = outcome.findings;
     if let Some(rev) = &args.changed_since {
         let changes = crate::load::git::changed_since(&repo.root, rev).map_err(|e| Fatal(e.to_string()))?;
         findings = changed_only(&repo, findings, &changes);
@@ -56,22 +58,117 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
         );
     }
 
+    let mut known = 0;
+    if let Some(path) = &args.baseline {
+        let baseline = crate::output::baseline::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        let before = findings.len();
+        findings = crate::output::baseline::new_only(findings, &repo.sources, &baseline);
+        known = before - findings.len();
+    }
     let summary = Summary::of(&findings, repo.records.len(), repo.file_count());
-    let text = match args.format {
-        FindingsFormat::Human => {
-            let style = human::Style { color: ui.color && args.output.is_none(), unicode: true, width: 100 };
-            let mut text = human::render(&findings, &repo.sources, &summary, ui.lang, style);
-            if ui.quiet {
-                // Findings only: drop the summary line.
-                let cut = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
-                text.truncate(cut);
-            }
-            text
-        }
-        FindingsFormat::Json => json::render(&findings, &repo.sources, &summary, &as_of.to_string(), ui.lang),
+    let view = View {
+        repo: &repo,
+        findings: &findings,
+        summary: &summary,
+        evaluated: &evaluated,
+        as_of: as_of.to_string(),
+        ui: &ui,
     };
+    let text = view.render(args.format, args.output.is_none());
     emit(&text, args.output.as_deref())?;
+    for (format, path) in &args.reports {
+        emit(&view.render(*format, false), Some(path))?;
+    }
+    if args.format == FindingsFormat::Github
+        && let Some(summary_file) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|v| !v.is_empty())
+    {
+        append(std::path::Path::new(&summary_file), &view.render(FindingsFormat::Markdown, false))?;
+    }
+    if known > 0 && !ui.quiet {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            match ui.lang {
+                crate::model::Lang::En =>
+                    format!("{known} known finding{} of the baseline not shown", if known == 1 { "" } else { "s" }),
+                crate::model::Lang::ZhCn => format!("基线中已知的 {known} 项发现未显示"),
+            }
+        );
+    }
     Ok(exit_code(&findings, args.deny == Some(Deny::Warnings)))
+}
+
+/// `itos baseline`: write the fingerprints of every current finding (waived ones included).
+pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<Exit, Fatal> {
+    let (mut repo, ui) = loaded(cli, None)?;
+    let settings = Settings::new(&repo.config, &[], &[])?;
+    with_history(cli, &mut repo, &settings, &ui);
+    let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
+    let findings = rules::run(&repo, &settings, as_of).findings;
+    let path = args.output.clone().unwrap_or_else(|| repo.root.join(crate::output::baseline::FILE_NAME));
+    emit(&crate::output::baseline::write(&findings, &repo.sources), Some(&path))?;
+    if !ui.quiet {
+        use std::io::Write as _;
+        let n = findings.len();
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            match ui.lang {
+                crate::model::Lang::En => format!("wrote {n} finding fingerprints to {}", path.display()),
+                crate::model::Lang::ZhCn => format!("已将 {n} 项发现的指纹写入 {}", path.display()),
+            }
+        );
+    }
+    Ok(Exit::Clean)
+}
+
+/// Append to a file (the GitHub step summary), creating it if needed.
+fn append(path: &Path, text: &str) -> Result<(), Fatal> {
+    use std::io::Write as _;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    file.write_all(text.as_bytes()).map_err(|e| Fatal(format!("{}: {e}", path.display())))
+}
+
+/// Everything a findings format needs.
+struct View<'a> {
+    repo: &'a Repository,
+    findings: &'a [Finding],
+    summary: &'a Summary,
+    evaluated: &'a [(&'static str, usize)],
+    as_of: String,
+    ui: &'a super::Ui,
+}
+
+impl View<'_> {
+    fn render(&self, format: FindingsFormat, terminal: bool) -> String {
+        let (repo, findings, lang) = (self.repo, self.findings, self.ui.lang);
+        match format {
+            FindingsFormat::Human => {
+                let style = human::Style { color: self.ui.color && terminal, unicode: true, width: 100 };
+                let mut text = human::render(findings, &repo.sources, self.summary, lang, style);
+                if self.ui.quiet {
+                    // Findings only: drop the summary line.
+                    let cut = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
+                    text.truncate(cut);
+                }
+                text
+            }
+            FindingsFormat::Json => json::render(findings, &repo.sources, self.summary, &self.as_of, lang),
+            FindingsFormat::Sarif => {
+                let reason =
+                    |id: &str| repo.records.waivers.iter().find(|w| w.id.value == id).map(|w| w.reason.value.clone());
+                crate::output::sarif::render(findings, &repo.sources, &reason, lang)
+            }
+            FindingsFormat::Junit => crate::output::junit::render(findings, &repo.sources, self.evaluated, lang),
+            FindingsFormat::Github => crate::output::github::render(findings, &repo.sources, lang),
+            FindingsFormat::Markdown => crate::output::markdown::render(findings, &repo.sources, self.summary, lang),
+        }
+    }
 }
 
 /// Load the repository the command line names — from the work tree, or with `at` from a git

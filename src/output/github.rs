@@ -1,0 +1,51 @@
+//! GitHub Actions workflow commands (`--format github`): `::error` / `::warning` annotations
+//! (waived findings as `::notice`) with the runner's escaping, and a Markdown summary for
+//! `$GITHUB_STEP_SUMMARY`.
+
+use std::fmt::Write as _;
+
+use crate::model::{Finding, Lang, Severity, SourceMap};
+
+use super::sanitize::terminal_safe;
+
+/// The message part: `%`, CR and LF escaped.
+pub fn data(text: &str) -> String {
+    terminal_safe(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// A property value: as [`data`], plus `:` and `,`.
+pub fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(findings: &[Finding], sources: &SourceMap, lang: Lang) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let command = match (f.waived_by.is_some(), f.severity) {
+            (true, _) => "notice",
+            (false, Severity::Error) => "error",
+            (false, Severity::Warning) => "warning",
+        };
+        let mut message = f.message.get(lang).to_owned();
+        if let Some(w) = &f.waived_by {
+            let _ = write!(message, " (waived by {w})");
+        }
+        if let Some(h) = &f.help {
+            let _ = write!(message, "\n{}", h.get(lang));
+        }
+        let props = match sources.locate(f.span) {
+            Some((file, start, end)) => format!(
+                "file={},line={},col={},endLine={},endColumn={},title={}",
+                property(&file.display),
+                start.line,
+                start.col,
+                end.line,
+                end.col,
+                property(f.rule)
+            ),
+            None => format!("title={}", property(f.rule)),
+        };
+        let _ = writeln!(out, "::{command} {props}::{}", data(&message));
+    }
+    out
+}
