@@ -72,6 +72,24 @@ pub enum Command {
     Handover(HandoverCommand),
     /// Write the fingerprints of today's findings to itos-baseline.json (for `validate --baseline`)
     Baseline(BaselineArgs),
+    /// Start a records repository: itos.toml, an example of every record kind, CI and editor set-up
+    Init(InitArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the repository in (default: the current folder)
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -81,7 +81,67 @@ fn run(cli: Cli) -> Result<Exit, Fatal> {
         Command::Report(args::ReportCommand::Sla(args)) => report::sla(&cli, args),
         Command::Handover(args::HandoverCommand::Checklist(args)) => report::checklist(&cli, args),
         Command::Baseline(args) => validate::baseline(&cli, args),
+        Command::Init(args) => init(&cli, args),
+        Command::Completions(args) => {
+            let mut out = Vec::new();
+            clap_complete::generate(args.shell, &mut <Cli as clap::CommandFactory>::command(), "itos", &mut out);
+            emit(&String::from_utf8_lossy(&out), None).map(|()| Exit::Clean)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            emit(&String::from_utf8_lossy(&out), None).map(|()| Exit::Clean)
+        }
     }
+}
+
+/// `itos init [DIR]`: write the scaffold, refusing to overwrite anything.
+fn init(cli: &Cli, args: &args::InitArgs) -> Result<Exit, Fatal> {
+    let dir = args.dir.clone().or_else(|| cli.repo.clone()).unwrap_or_else(|| PathBuf::from("."));
+    let tz = crate::model::scalar::default_tz();
+    let today = match cli.as_of.as_deref() {
+        Some(day) => crate::model::scalar::parse_date(day).map_err(|(en, _)| Fatal(format!("--as-of: {en}")))?,
+        None => jiff::Timestamp::now().to_zoned_datetime(tz).date(),
+    };
+    let files = crate::output::scaffold::files(today);
+    let existing: Vec<String> = files.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.clone()).collect();
+    if !existing.is_empty() {
+        let shown: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();
+        let more = if existing.len() > 5 { ", …" } else { "" };
+        return Err(Fatal(format!(
+            "{}: not overwriting {} existing file(s): {}{more}; nothing was written",
+            dir.display(),
+            existing.len(),
+            shown.join(", ")
+        )));
+    }
+    for (path, text) in &files {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Fatal(format!("{}: {e}", parent.display())))?;
+        }
+        crate::output::write_atomically(&target, text.as_bytes())
+            .map_err(|e| Fatal(format!("{}: {e}", target.display())))?;
+    }
+    let ui = ui(cli, None)?;
+    if !ui.quiet {
+        let message = match ui.lang {
+            Lang::En => format!(
+                "created a records repository in {} ({} files); next: itos validate -C {}",
+                dir.display(),
+                files.len(),
+                dir.display()
+            ),
+            Lang::ZhCn => format!(
+                "已在 {} 创建记录仓库({} 个文件);下一步:itos validate -C {}",
+                dir.display(),
+                files.len(),
+                dir.display()
+            ),
+        };
+        let _ = writeln!(std::io::stderr(), "{message}");
+    }
+    Ok(Exit::Clean)
 }
 
 pub(crate) fn ui(cli: &Cli, config: Option<&Config>) -> Result<Ui, Fatal> {

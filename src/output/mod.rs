@@ -15,6 +15,7 @@ pub mod junit;
 pub mod markdown;
 pub mod sanitize;
 pub mod sarif;
+pub mod scaffold;
 pub mod sla;
 
 use std::io::Write as _;
