@@ -221,6 +221,17 @@ impl Repository {
         Self::assemble(Path::new(""), config, loads)
     }
 
+    /// Load records from in-memory files given as raw bytes (any encoding, as on disk):
+    /// fuzzing and hostile-input tests.
+    pub fn from_bytes(files: &[(String, Vec<u8>)], config: Config) -> Repository {
+        let loads: Vec<FileLoad> = files
+            .iter()
+            .enumerate()
+            .map(|(i, (path, bytes))| load_bytes(file_id(i), path.clone(), path.clone(), bytes, &config.limits))
+            .collect();
+        Self::assemble(Path::new(""), config, loads)
+    }
+
     fn assemble(root: &Path, config: Config, loads: Vec<FileLoad>) -> Repository {
         let mut sources = SourceMap::default();
         let mut findings = Vec::new();

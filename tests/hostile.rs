@@ -1,0 +1,264 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Hostile input, generated here (no megabytes committed): every file either loads correctly
+//! or gets a located, plainly worded finding; nothing panics, hangs or exhausts memory; every
+//! other file is still checked; and no read command changes the records tree.
+
+mod common;
+use common::itos;
+
+use std::path::Path;
+
+const PERSON: &str = "kind: Person\nid: p-ok\nname: 正常\nrole: 工程师\njoined: 2025-07-01\n";
+
+/// (file name, bytes, what must come of it: a rule id, or "" for a clean load)
+fn corpus() -> Vec<(String, Vec<u8>, &'static str)> {
+    let mut out: Vec<(String, Vec<u8>, &'static str)> = Vec::new();
+    let mut add = |name: &str, bytes: Vec<u8>, expect: &'static str| out.push((name.to_owned(), bytes, expect));
+    add("invalid-utf8.yaml", b"kind: Person\nid: p-1\nname: \xff\xfe\xfd\n".to_vec(), "GEN-001");
+    let utf16 = |text: &str, le: bool, bom: bool| {
+        let mut b = Vec::new();
+        if bom {
+            b.extend(if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] });
+        }
+        for u in text.encode_utf16() {
+            b.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        b
+    };
+    let p = |id: &str| {
+        format!(
+            "kind: Person\nid: {id}\nname: 编码\nrole: 工程师\njoined: 2025-07-01\nnda_signed_at: 2025-07-01\nbackground_checked_at: 2025-07-01\n"
+        )
+    };
+    add("utf16le-bom.yaml", utf16(&p("p-le"), true, true), "");
+    add("utf16be-bom.yaml", utf16(&p("p-be"), false, true), "");
+    // Without a byte-order mark UTF-16 is not guessed: a plain finding says to save as UTF-8.
+    add("utf16le-nobom.yaml", utf16(&p("p-le2"), true, false), "GEN-001");
+    add("utf8-bom.yaml", [b"\xEF\xBB\xBF".to_vec(), p("p-bom").into_bytes()].concat(), "");
+    add("nul.yaml", b"kind: Person\nid: p-nul\nname: a\x00b\n".to_vec(), "GEN-001");
+    add("crlf.yaml", p("p-crlf").replace('\n', "\r\n").into_bytes(), "");
+    add("tabs.yaml", b"kind: Person\nid: p-tab\n\tname: x\n".to_vec(), "GEN-001");
+    add(
+        "dup-keys.yaml",
+        b"kind: Person\nid: p-dup\nname: a\nname: b\nrole: r\njoined: 2025-07-01\n".to_vec(),
+        "GEN-001",
+    );
+    add(
+        "yaml11-bool.yaml",
+        b"kind: Person\nid: p-no\nname: no\nrole: on\njoined: 2025-07-01\nkey_staff: yes\n".to_vec(),
+        "GEN-003",
+    );
+    add("huge-int.yaml", b"kind: BackupPolicy\nid: bp-huge\nsystem: s\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 1000000000000000000000000000000\nintegrity_check: x\n".to_vec(), "GEN-003");
+    add("bad-date.yaml", b"kind: Person\nid: p-date\nname: n\nrole: r\njoined: 2026-02-30\n".to_vec(), "GEN-003");
+    add("floating-time.yaml", b"kind: Feedback\nid: FB-x\nreceived_at: 2026-10-03T09:12:00\nchannel: email\nclass: general\nsummary: s\nstatus: open\n".to_vec(), "GEN-008");
+    add("empty.yaml", Vec::new(), "");
+    add("empty-docs.yaml", b"---\n---\n# only a comment\n---\n".to_vec(), "");
+    add(
+        "merge-keys.yaml",
+        b"base: &b {role: r, joined: 2025-07-01, nda_signed_at: 2025-07-01, background_checked_at: 2025-07-01}\n"
+            .to_vec(),
+        "GEN-002",
+    );
+    add(
+        "merge-ok.yaml",
+        b"kind: Person\ndefaults: &d {role: r, joined: 2025-07-01, nda_signed_at: 2025-07-01, background_checked_at: 2025-07-01}\nitems:\n  - {<<: *d, id: p-m1, name: a}\n".to_vec(),
+        "",
+    );
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        bomb.push_str(&format!(
+            "{}: &{} [*{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}]\n",
+            (b'a' + i) as char,
+            (b'a' + i) as char,
+            (b'a' + i - 1) as char,
+            (b'a' + i - 1) as char,
+            (b'a' + i - 1) as char,
+            (b'a' + i - 1) as char,
+            (b'a' + i - 1) as char,
+            (b'a' + i - 1) as char,
+            (b'a' + i - 1) as char,
+            (b'a' + i - 1) as char,
+            (b'a' + i - 1) as char,
+            (b'a' + i - 1) as char
+        ));
+    }
+    add("alias-bomb.yaml", bomb.into_bytes(), "GEN-001");
+    add("deep.yaml", ("[".repeat(50_000) + &"]".repeat(50_000)).into_bytes(), "GEN-001");
+    add(
+        "deep-map.yaml",
+        (0..50_000).map(|i| format!("{}k:\n", " ".repeat(i.min(200)))).collect::<String>().into_bytes(),
+        "GEN-001",
+    );
+    let mut many = String::new();
+    for i in 0..1_200 {
+        many.push_str(&format!("---\nkind: Person\nid: p-many-{i}\nname: n\nrole: r\njoined: 2025-07-01\n"));
+    }
+    add("many-docs.yaml", many.into_bytes(), "GEN-001");
+    add("unclosed.yaml", b"kind: Person\nid: [p\n".to_vec(), "GEN-001");
+    add("ok.yaml", PERSON.as_bytes().to_vec(), "");
+    out
+}
+
+#[test]
+fn hostile_files_give_located_findings_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("itos.toml"),
+        "format = 1\n\n[limits]\nmax_file_bytes = 2000000\nmax_documents_per_file = 1000\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("engagement.yaml"), itos::rules::examples::BASE).unwrap();
+    for (name, bytes, _) in corpus() {
+        std::fs::write(root.join(&name), bytes).unwrap();
+    }
+    // Over the size limit: 3 MB of a valid record's padding comment.
+    std::fs::write(root.join("big.yaml"), format!("{PERSON}# {}\n", "x".repeat(3_000_000))).unwrap();
+    #[cfg(unix)]
+    {
+        std::fs::create_dir_all(root.join("loop")).unwrap();
+        std::os::unix::fs::symlink(root.join("loop"), root.join("loop/again")).unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", root.join("outside.yaml")).unwrap();
+    }
+    let started = std::time::Instant::now();
+    let (code, out, err) =
+        itos(&["validate", "-C", root.to_str().unwrap(), "--no-git", "--as-of", "2026-10-31", "--format", "json"]);
+    assert!(started.elapsed().as_secs() < 60, "no hang");
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let rules_in = |file: &str| -> Vec<String> {
+        findings.iter().filter(|f| f["file"] == file).map(|f| f["rule"].as_str().unwrap().to_owned()).collect()
+    };
+    for (name, _, expect) in corpus() {
+        let rules = rules_in(&name);
+        if expect.is_empty() {
+            assert!(!rules.iter().any(|r| r.starts_with("GEN-00")), "{name} should load cleanly: {rules:?}");
+        } else {
+            assert!(rules.iter().any(|r| r == expect), "{name}: expected {expect}, got {rules:?}");
+            for f in findings.iter().filter(|f| f["file"] == name.as_str()) {
+                assert!(f["line"].as_u64().unwrap() >= 1 && f["column"].as_u64().unwrap() >= 1, "{name}: located");
+                assert!(!f["message"].as_str().unwrap().is_empty());
+            }
+        }
+    }
+    assert_eq!(rules_in("big.yaml"), vec!["GEN-001"]);
+    #[cfg(unix)]
+    assert_eq!(rules_in("outside.yaml"), vec!["GEN-001"]);
+    // The well-formed files were loaded: UTF-16 people exist, and records reference them fine.
+    let (_, human, _) = itos(&["validate", "-C", root.to_str().unwrap(), "--no-git", "--as-of", "2026-10-31"]);
+    assert!(human.contains("records ("), "{human}");
+}
+
+#[test]
+fn read_commands_never_write_into_the_records_tree() {
+    fn digest(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
+        for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let e = e.unwrap();
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            if e.file_type().is_file() {
+                out.push((rel, std::fs::read(e.path()).unwrap()));
+            } else {
+                out.push((rel, Vec::new()));
+            }
+        }
+        out
+    }
+    for example in ["acme", "exit", "broken"] {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(example);
+        let r = root.to_str().unwrap();
+        let before = digest(&root);
+        let commands: Vec<Vec<&str>> = vec![
+            vec!["validate", "-C", r],
+            vec!["validate", "-C", r, "--format", "sarif"],
+            vec!["report", "sla", "-C", r, "--month", "2026-10", "--format", "html"],
+            vec!["report", "sla", "-C", r, "--ticket", "INC-2026-10-016"],
+            vec!["report", "gaps", "-C", r, "--format", "csv"],
+            vec!["handover", "checklist", "-C", r, "--format", "json"],
+            vec!["rules"],
+            vec!["explain", "GIT-002"],
+        ];
+        for args in commands {
+            let _ = itos(&args);
+        }
+        assert!(before == digest(&root), "a read command changed examples/{example}");
+    }
+}
+
+#[test]
+fn output_files_are_written_atomically_and_a_bad_target_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.html");
+    std::fs::write(&target, "old").unwrap();
+    let (code, _, _) = itos(&[
+        "report",
+        "sla",
+        "-C",
+        "examples/acme",
+        "--month",
+        "2026-10",
+        "--format",
+        "html",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(std::fs::read_to_string(&target).unwrap().ends_with("</html>\n"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+    let (code, _, err) =
+        itos(&["validate", "-C", "examples/acme", "-o", dir.path().join("missing/dir/out.txt").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("out.txt"), "{err}");
+}
+
+#[test]
+fn record_text_is_neutralised_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("itos.toml"), "format = 1\n").unwrap();
+    std::fs::write(dir.path().join("engagement.yaml"), itos::rules::examples::BASE).unwrap();
+    // A field error whose message quotes hostile text: escape sequences, HTML, Markdown, formulas.
+    // An unknown kind is quoted in its finding: escape sequences, HTML, Markdown, a formula.
+    let evil = "kind: \"\\e]0;pwned\\a\\e[31m<script>alert(1)</script>|**x**\"\nid: \"=cmd|' /C calc'!A0\"\n";
+    std::fs::write(dir.path().join("evil.yaml"), evil).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let run = |format: &str| {
+        itos(&["validate", "-C", root, "--no-git", "--as-of", "2026-10-31", "--format", format, "--color", "always"]).1
+    };
+    let human = run("human");
+    assert!(!human.contains("\u{1b}]0;"), "no terminal title escape from record text");
+    assert!(!human.contains("\u{1b}[31m<script>"), "record escapes are neutralised");
+    assert!(human.contains("unknown kind"), "{human}");
+    let markdown = run("markdown");
+    // Outside code spans no HTML survives; inside them it is shown as text.
+    for (i, part) in markdown.split('`').enumerate() {
+        assert!(i % 2 == 1 || !part.contains("<script>"), "{part}");
+    }
+    assert!(
+        markdown.lines().filter(|l| l.starts_with("| ")).all(|l| l.matches(" | ").count() == 3 || l.contains("\\|")),
+        "{markdown}"
+    );
+    let github = run("github");
+    assert!(github.lines().all(|l| l.starts_with("::")), "{github}");
+    assert!(!github.contains('\u{1b}'), "{github}");
+    let sarif = run("sarif");
+    assert!(serde_json::from_str::<serde_json::Value>(&sarif).is_ok());
+    let junit = run("junit");
+    assert!(roxmltree::Document::parse(&junit).is_ok(), "control characters are dropped from XML");
+    let (_, html, _) = itos(&[
+        "report",
+        "sla",
+        "-C",
+        root,
+        "--no-git",
+        "--as-of",
+        "2026-10-31",
+        "--month",
+        "2026-10",
+        "--format",
+        "html",
+    ]);
+    assert!(!html.contains("<script>"));
+}
