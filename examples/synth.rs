@@ -3,10 +3,12 @@
 //! `cargo run --release --example synth -- --out DIR [--scale large|small|N] [--seed S]`
 //!
 //! Copies examples/acme (engagement, Slas, calendars, people and the other kinds) and adds
-//! twelve monthly incident batch files (November 2025 to October 2026, 10,000 incidents
-//! each at scale "large": a tenth with outages, a fifth with pauses) and 20,000 change
-//! records, one file each. `--scale N` multiplies the large corpus by N. The same seed
-//! gives the same bytes.
+//! the "large" corpus of quality.md: twelve monthly incident batch files (November 2025 to
+//! October 2026, 10,000 incidents each: a tenth with outages, a fifth with pauses), 20,000
+//! change records one file each, and 5,000 further records of other kinds (staff with their
+//! trainings, problems, feedback, acceptances). `--scale N` multiplies everything by N;
+//! `--scale small` is a tenth. `--faults N` plants N incidents with an undefined priority
+//! (N INC-001 errors, and nothing else). The same seed gives the same bytes.
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
 
@@ -50,6 +52,7 @@ struct Args {
     scale: u64,
     small: bool,
     seed: u64,
+    faults: u64,
 }
 
 fn args() -> Result<Args, String> {
@@ -57,6 +60,7 @@ fn args() -> Result<Args, String> {
     let mut scale = 1;
     let mut small = false;
     let mut seed = 20_261_031;
+    let mut faults = 0;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or(format!("{a} needs a value"));
@@ -68,10 +72,11 @@ fn args() -> Result<Args, String> {
                 n => scale = n.parse().map_err(|_| format!("--scale: `{n}` is not large, small or a number"))?,
             },
             "--seed" => seed = value()?.parse().map_err(|_| "--seed: not a number".to_owned())?,
+            "--faults" => faults = value()?.parse().map_err(|_| "--faults: not a number".to_owned())?,
             _ => return Err(format!("unknown argument `{a}`")),
         }
     }
-    Ok(Args { out: out.ok_or("--out DIR is required")?, scale, small, seed })
+    Ok(Args { out: out.ok_or("--out DIR is required")?, scale, small, seed, faults })
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
@@ -178,6 +183,46 @@ fn change(rng: &mut Rng, id: &str, start: i64, span: i64) -> String {
     )
 }
 
+/// `n` people (with their onboarding and security trainings), and `n` each of problems,
+/// feedback, acceptances and staff-less records: 5 × `n` records in all.
+fn other_kinds(out: &Path, n: u64) -> u64 {
+    let dir = out.join("generated");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut people = String::from(
+        "kind: Person\ndefaults:\n  engagement: acme-core-ops\n  role: 运维工程师\n  joined: 2025-07-01\n  nda_signed_at: 2025-07-01\n  background_checked_at: 2025-06-20\nitems:\n",
+    );
+    let mut attendees = String::new();
+    for i in 0..n {
+        people.push_str(&format!("  - {{id: p-syn-{i:05}, name: 工程师{i}}}\n"));
+        attendees.push_str(&format!("      - p-syn-{i:05}\n"));
+    }
+    std::fs::write(dir.join("people.yaml"), people).unwrap();
+    let trainings = format!(
+        "kind: Training\ndefaults:\n  engagement: acme-core-ops\nitems:\n  - id: TRN-SYN-ONB\n    topic: onboarding\n    held_at: 2025-07-01\n    attendees:\n{attendees}  - id: TRN-SYN-SEC\n    topic: security-awareness\n    held_at: 2026-06-01\n    attendees:\n{attendees}"
+    );
+    std::fs::write(dir.join("trainings.yaml"), trainings).unwrap();
+    let mut problems = String::from(
+        "kind: Problem\ndefaults:\n  engagement: acme-core-ops\n  owner: p-wang-lei\n  due: 2027-03-31\n  status: open\nitems:\n",
+    );
+    let mut feedback = String::from(
+        "kind: Feedback\ndefaults:\n  engagement: acme-core-ops\n  channel: email\n  class: general\n  status: closed\nitems:\n",
+    );
+    let mut acceptances = String::from(
+        "kind: Acceptance\ndefaults:\n  engagement: acme-core-ops\n  criteria: [功能符合需求, 文档齐全]\n  result: passed\n  accepted_by: 周敏\nitems:\n",
+    );
+    for i in 0..n {
+        problems.push_str(&format!("  - {{id: PRB-SYN-{i:05}, title: 偶发性能波动 {i}}}\n"));
+        feedback.push_str(&format!(
+            "  - {{id: FB-SYN-{i:05}, received_at: 2026-09-10T10:00:00+08:00, summary: 建议 {i}, resolution: {{at: 2026-09-12T10:00:00+08:00, summary: 已采纳}}, customer_confirmed_at: 2026-09-13T10:00:00+08:00}}\n"
+        ));
+        acceptances.push_str(&format!("  - {{id: ACC-SYN-{i:05}, subject: 交付物 {i}, accepted_at: 2026-09-20}}\n"));
+    }
+    std::fs::write(dir.join("problems.yaml"), problems).unwrap();
+    std::fs::write(dir.join("feedback.yaml"), feedback).unwrap();
+    std::fs::write(dir.join("acceptances.yaml"), acceptances).unwrap();
+    5 * n
+}
+
 fn main() {
     let args = match args() {
         Ok(a) => a,
@@ -218,5 +263,19 @@ fn main() {
         let id = format!("CHG-SYN-{i:06}");
         std::fs::write(sub.join(format!("{id}.yaml")), change(&mut rng, &id, start, end - start - 4 * 1440)).unwrap();
     }
-    println!("{}: {incidents} incidents in 12 files, {changes} changes, plus examples/acme", args.out.display());
+    let others = other_kinds(&args.out, if args.small { 100 } else { 1_000 * args.scale });
+    if args.faults > 0 {
+        let mut text = String::from(
+            "# 故意植入的错误:未定义的优先级(INC-001)\nkind: Incident\ndefaults:\n  engagement: acme-core-ops\n  service: network-ops\nitems:\n",
+        );
+        for i in 0..args.faults {
+            text.push_str(&format!("  - {{id: FAULT-{i:05}, priority: P9, opened_at: 2026-10-05T10:00:00+08:00, responded_at: 2026-10-05T10:05:00+08:00, resolved_at: 2026-10-05T11:00:00+08:00, closed_at: 2026-10-05T12:00:00+08:00, cause: 配置错误, resolution: 修正配置, status: closed}}\n"));
+        }
+        std::fs::write(args.out.join("incidents/generated/faults.yaml"), text).unwrap();
+    }
+    println!(
+        "{}: {incidents} incidents in 12 files, {changes} changes, {others} records of other kinds, {} deliberate faults (INC-001), plus examples/acme",
+        args.out.display(),
+        args.faults
+    );
 }

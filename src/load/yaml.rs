@@ -155,15 +155,24 @@ fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec
     *entries = own;
 }
 
-/// Duplicate keys are an error in YAML; the first one is kept.
+/// Duplicate keys are an error in YAML; the first one is kept. Records' mappings are small:
+/// a linear scan beats hashing up to a few dozen keys, and large mappings use a map.
 fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Vec<Finding>) {
-    let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
     let mut dups = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        if let Some(first) = seen.get(e.key.as_ref()) {
-            dups.push((i, *first));
-        } else {
-            seen.insert(e.key.as_ref(), e.key_span);
+    if entries.len() <= 32 {
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(first) = entries[..i].iter().find(|f| f.key == e.key) {
+                dups.push((i, first.key_span));
+            }
+        }
+    } else {
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(first) = seen.get(e.key.as_ref()) {
+                dups.push((i, *first));
+            } else {
+                seen.insert(e.key.as_ref(), e.key_span);
+            }
         }
     }
     for &(i, first) in dups.iter().rev() {

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The performance benchmark of quality.md, in one command: builds release, generates the
+# corpora, measures, prints a Markdown table (docs/performance.md holds one run).
+#
+#   bench/run.sh            # corpora under bench/out (reused when present)
+#   RUNS=5 bench/run.sh     # runs per figure after one warm-up (median reported)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=bench/out
+RUNS=${RUNS:-5}
+mkdir -p "$OUT"
+
+echo "building (release)…" >&2
+cargo build --release --locked --bin itos --example synth --example parse_floor --example synth_history --example calendar_bench >&2
+ITOS=target/release/itos
+
+[ -d "$OUT/large" ] || target/release/examples/synth --out "$OUT/large" >&2
+[ -d "$OUT/x10" ] || target/release/examples/synth --scale 10 --out "$OUT/x10" >&2
+[ -d "$OUT/history" ] || target/release/examples/synth_history --out "$OUT/history" --commits 1000 >&2
+
+# median wall seconds and max peak RSS (MiB) of RUNS runs after a warm-up
+measure() {
+  "$@" >/dev/null 2>&1 || true
+  local walls=() rss=0
+  for _ in $(seq "$RUNS"); do
+    local line
+    line=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 )
+    walls+=("${line% *}")
+    local kb=${line#* }
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  local median
+  median=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+  echo "$median $(( rss / 1024 ))"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+read -r v_wall v_rss < <(measure "$ITOS" validate -C "$OUT/large" --no-git -q)
+read -r p_wall p_rss < <(measure target/release/examples/parse_floor "$OUT/large")
+read -r r_wall r_rss < <(measure "$ITOS" report sla -C "$OUT/large" --no-git --month 2026-10)
+read -r x_wall x_rss < <(measure "$ITOS" validate -C "$OUT/x10" --no-git -q)
+read -r g_wall _ < <(measure "$ITOS" validate -C "$OUT/history/records" --no-git -q)
+read -r h_wall _ < <(measure "$ITOS" validate -C "$OUT/history/records" -q)
+read -r c_wall _ < <(measure "$ITOS" validate -C "$OUT/history/records" -q --changed-since HEAD~10)
+calendar=$(target/release/examples/calendar_bench)
+
+# Peers: schema-only validation of the same files with the project's JSON Schemas.
+peers=()
+if ! command -v ajv >/dev/null 2>&1; then npm install -g ajv-cli ajv-formats >/dev/null 2>&1 || true; fi
+if command -v ajv >/dev/null 2>&1; then
+  read -r a_wall _ < <(measure ajv validate --spec=draft2020 -c ajv-formats -s schemas/record.schema.json -d "$OUT/large/**/*.yaml" --errors=no)
+  peers+=("| ajv-cli (schema only), large | ${a_wall} s | |")
+else
+  peers+=("| ajv-cli | skipped: npm install failed | |")
+fi
+if ! command -v check-jsonschema >/dev/null 2>&1; then pip install --quiet check-jsonschema >/dev/null 2>&1 || true; fi
+if command -v check-jsonschema >/dev/null 2>&1; then
+  mapfile -t files < <(find "$OUT/large" -name '*.yaml')
+  read -r j_wall _ < <(measure check-jsonschema --schemafile schemas/record.schema.json "${files[@]}")
+  peers+=("| check-jsonschema (schema only), large | ${j_wall} s | |")
+else
+  peers+=("| check-jsonschema | skipped: pip install failed | |")
+fi
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+cores=$(nproc)
+cat <<TABLE
+Machine: ${cpu}, ${cores} cores. Median of ${RUNS} runs after a warm-up; peak RSS is the largest of the runs.
+
+| figure | measured | bar |
+| --- | --- | --- |
+| \`itos validate --no-git\`, large (120,000 incidents, 20,000 change files, 5,000 other records) | ${v_wall} s, ${v_rss} MiB | ≤ 3 s, ≤ 1024 MiB |
+| parse-only floor (same files, same parser) | ${p_wall} s, ${p_rss} MiB | |
+| validate ÷ floor | $(ratio "$v_wall" "$p_wall") | ≤ 1.5 |
+| \`itos report sla --month 2026-10\`, large | ${r_wall} s, ${r_rss} MiB | ≤ 1.5 s |
+| \`itos validate --no-git\`, 10× corpus | ${x_wall} s, ${x_rss} MiB | |
+| growth 10× | $(ratio "$x_wall" "$v_wall")× | ≤ 11× |
+| business time ten years apart on cn-workdays | ${calendar} | < 1 ms |
+| validate, 1,001-commit history: --no-git / with history rules / --changed-since HEAD~10 | ${g_wall} s / ${h_wall} s / ${c_wall} s | ≤ 2 s beyond plain validate |
+$(printf '%s\n' "${peers[@]}")
+TABLE
