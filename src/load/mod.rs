@@ -267,6 +267,13 @@ impl Repository {
             );
         }
         let mut records = Records::default();
+        let mut counts = vec![0usize; crate::model::Kind::ALL.len()];
+        for l in &loaded {
+            counts[l.record.kind() as usize] += 1;
+        }
+        for (kind, n) in crate::model::Kind::ALL.iter().zip(counts) {
+            records.reserve(*kind, n);
+        }
         for l in loaded {
             records.push(l.record);
         }

@@ -539,6 +539,7 @@ pub fn object_schema(description: &str, props: Vec<(&str, Json, String)>, requir
 macro_rules! field_type {
     (req $t:ty) => { $crate::model::Sp<$t> };
     (opt $t:ty) => { Option<$crate::model::Sp<$t>> };
+    (boxed $t:ty) => { Option<Box<$crate::model::Sp<$t>>> };
     (list $t:ty) => { $crate::model::decode::List<$t> };
     (req_list $t:ty) => { $crate::model::decode::List<$t> };
     (map $t:ty) => { $crate::model::decode::Map<$t> };
@@ -553,6 +554,9 @@ macro_rules! field_decode {
     };
     (opt $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
         Some($d.optional::<$t>($name, $node))
+    };
+    (boxed $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
+        Some($d.optional::<$t>($name, $node).map(Box::new))
     };
     (list $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
         Some($d.list::<$t>($name, $node, $anchor, false))
@@ -575,6 +579,9 @@ macro_rules! field_schema {
         <$t as $crate::model::decode::Decode>::schema()
     };
     (opt $t:ty) => {
+        <$t as $crate::model::decode::Decode>::schema()
+    };
+    (boxed $t:ty) => {
         <$t as $crate::model::decode::Decode>::schema()
     };
     (list $t:ty) => {
@@ -615,6 +622,11 @@ macro_rules! field_fix_times {
         $crate::model::decode::Decode::fix_times(&mut $f.value, $tz)
     };
     (opt, $f:expr, $tz:expr) => {
+        if let Some(v) = &mut $f {
+            $crate::model::decode::Decode::fix_times(&mut v.value, $tz)
+        }
+    };
+    (boxed, $f:expr, $tz:expr) => {
         if let Some(v) = &mut $f {
             $crate::model::decode::Decode::fix_times(&mut v.value, $tz)
         }

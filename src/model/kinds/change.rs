@@ -70,19 +70,19 @@ crate::object! {
         risk: req Risk,
         approvals: list Approval,
         /// Who allowed an emergency change to start before the formal approvals.
-        emergency_authorization: opt EmergencyAuthorization,
+        emergency_authorization: boxed EmergencyAuthorization,
         /// When stakeholders were told the plan (§6.1).
         notified_at: opt Ts,
         schedule: opt Window,
         rollback_plan: opt String,
-        planned_downtime: opt PlannedDowntime,
+        planned_downtime: boxed PlannedDowntime,
         implementation: opt Implementation,
-        verification: opt Verification,
+        verification: boxed Verification,
         rollback: opt Rollback,
         /// This change follows up a failed one.
         follows: opt String,
         /// Post-implementation review (变更回顾).
-        review: opt Review,
+        review: boxed Review,
         evidence: list RelPath,
         status: req ChangeStatus,
         closed_at: opt Ts,

@@ -64,12 +64,12 @@ crate::object! {
         paused: list Pause,
         /// Reopenings; the final resolution is the last one's `resolved_at`.
         reopened: list Reopen,
-        outage: opt Outage,
+        outage: boxed Outage,
         major: opt bool,
         /// When the responsible managers were told (§6.4).
         reported_at: opt Ts,
         /// Review of a major incident.
-        review: opt MajorReview,
+        review: boxed MajorReview,
         problem: opt String,
         caused_by_change: opt String,
         category: opt String,

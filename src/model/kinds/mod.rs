@@ -153,6 +153,11 @@ macro_rules! kinds {
                 match record { $( Record::$kind(r) => self.$vec.push(*r), )* }
             }
 
+            /// Make room for `n` more records of `kind` at once (no regrowing large vectors).
+            pub fn reserve(&mut self, kind: Kind, n: usize) {
+                match kind { $( Kind::$kind => self.$vec.reserve(n), )* }
+            }
+
             pub fn len(&self) -> usize {
                 0 $( + self.$vec.len() )*
             }
