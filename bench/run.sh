@@ -19,6 +19,11 @@ ITOS=target/release/itos
 [ -d "$OUT/x10" ] || target/release/examples/synth --scale 10 --out "$OUT/x10" >&2
 [ -d "$OUT/history" ] || target/release/examples/synth_history --out "$OUT/history" --commits 1000 >&2
 
+# GNU time gives peak RSS; without it (and without a way to install it) RSS reads 0.
+if [ ! -x /usr/bin/time ]; then
+  (apt-get install -y time || sudo apt-get install -y time) >/dev/null 2>&1 || echo "note: /usr/bin/time missing; RSS not measured" >&2
+fi
+
 # median wall seconds and max peak RSS (MiB) of RUNS runs after a warm-up
 measure() {
   local runs=${MEASURE_RUNS:-$RUNS}
@@ -27,7 +32,13 @@ measure() {
   for _ in $(seq "$runs"); do
     local line tmp
     tmp=$(mktemp)
-    /usr/bin/time -o "$tmp" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -o "$tmp" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    else
+      local t0 t1
+      t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N)
+      awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f 0\n", b - a }' > "$tmp"
+    fi
     line=$(tail -n 1 "$tmp")
     rm -f "$tmp"
     walls+=("${line% *}")
