@@ -1,9 +1,7 @@
 //! HND-001: Termination has an allowed reason and the notice the contract requires.
 
 use crate::model::Severity;
-use crate::rules::{Context, Meta, Rule, Sink, Stage};
-
-pub struct Hnd001;
+use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
     id: super::exit::HND_001,
@@ -31,12 +29,4 @@ static META: Meta = Meta {
     stage: Stage::Records,
 };
 
-impl Rule for Hnd001 {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        super::report(cx, out, META.id);
-    }
-}
+super::exit_rule!(Hnd001, META);

@@ -1,9 +1,7 @@
 //! HND-002: All eight exit deliverables are delivered and accepted.
 
 use crate::model::Severity;
-use crate::rules::{Context, Meta, Rule, Sink, Stage};
-
-pub struct Hnd002;
+use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
     id: super::exit::HND_002,
@@ -30,12 +28,4 @@ static META: Meta = Meta {
     stage: Stage::Records,
 };
 
-impl Rule for Hnd002 {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        super::report(cx, out, META.id);
-    }
-}
+super::exit_rule!(Hnd002, META);

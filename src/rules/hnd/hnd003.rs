@@ -1,9 +1,7 @@
 //! HND-003: Exit evidence exists inside the repository.
 
 use crate::model::Severity;
-use crate::rules::{Context, Meta, Rule, Sink, Stage};
-
-pub struct Hnd003;
+use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
     id: super::exit::HND_003,
@@ -32,12 +30,4 @@ static META: Meta = Meta {
     stage: Stage::Records,
 };
 
-impl Rule for Hnd003 {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        super::report(cx, out, META.id);
-    }
-}
+super::exit_rule!(Hnd003, META);

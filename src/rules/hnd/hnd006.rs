@@ -1,9 +1,7 @@
 //! HND-006: After exit, data, credentials, access and settlement are closed.
 
 use crate::model::Severity;
-use crate::rules::{Context, Meta, Rule, Sink, Stage};
-
-pub struct Hnd006;
+use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
     id: super::exit::HND_006,
@@ -30,12 +28,4 @@ static META: Meta = Meta {
     stage: Stage::Records,
 };
 
-impl Rule for Hnd006 {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        super::report(cx, out, META.id);
-    }
-}
+super::exit_rule!(Hnd006, META);

@@ -1,9 +1,7 @@
 //! HND-008: After exit, the outcome is evaluated and the customer's feedback collected.
 
 use crate::model::Severity;
-use crate::rules::{Context, Meta, Rule, Sink, Stage};
-
-pub struct Hnd008;
+use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
     id: super::exit::HND_008,
@@ -30,12 +28,4 @@ static META: Meta = Meta {
     stage: Stage::Records,
 };
 
-impl Rule for Hnd008 {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        super::report(cx, out, META.id);
-    }
-}
+super::exit_rule!(Hnd008, META);

@@ -25,6 +25,25 @@ pub const RULES: &[&dyn Rule] = &[
     &hnd008::Hnd008,
 ];
 
+/// A rule of this family: its `Meta`, and a check that reports the exit model's problems of
+/// that rule.
+macro_rules! exit_rule {
+    ($name:ident, $meta:ident) => {
+        pub struct $name;
+
+        impl crate::rules::Rule for $name {
+            fn meta(&self) -> &'static crate::rules::Meta {
+                &$meta
+            }
+
+            fn check(&self, cx: &crate::rules::Context<'_>, out: &mut crate::rules::Sink) {
+                super::report(cx, out, $meta.id);
+            }
+        }
+    };
+}
+pub(crate) use exit_rule;
+
 /// Report every problem of rule `id` on every engagement's exit; each Handover is one subject.
 fn report(cx: &Context<'_>, out: &mut Sink, id: &str) {
     for exit in exit::exits(cx) {
