@@ -23,7 +23,7 @@ pub struct Cli {
     #[arg(long, value_name = "DATE", global = true)]
     pub as_of: Option<String>,
 
-    /// Do not use git: paths are shown relative to the records root
+    /// Do not use git: paths relative to the records root, no commit in reports, history rules skipped
     #[arg(long, global = true)]
     pub no_git: bool,
 
