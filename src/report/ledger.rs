@@ -12,7 +12,7 @@ use crate::model::kinds::{Engagement, Sla};
 use crate::rules::Context;
 use crate::sla::clock::{Clock, union};
 use crate::sla::service::LeftOutReason;
-use crate::sla::tickets::{clocks, in_order};
+use crate::sla::tickets::{clocks, in_order, periods};
 
 /// A stretch of a clock's active time and the working intervals inside it.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,8 +141,6 @@ fn explain(clock: Clock, incident: &Incident, calendar: &WorkCalendar, end: Time
             business_seconds: p.business_seconds,
         })
         .collect();
-    // The clock's periods as counted: from the first piece's start to the end of the last
-    // stop, per period. Rebuilt from the ticket as in `tickets::clocks`.
     let periods = periods_of(&clock, incident, end);
     // Pauses that overlap the clock's periods (one outside working hours is shown removing 0).
     let pauses = incident
@@ -163,22 +161,13 @@ fn explain(clock: Clock, incident: &Incident, calendar: &WorkCalendar, end: Time
     ClockLedger { clock, stretches, pauses }
 }
 
-/// The open periods of a clock, each cut at the end instant.
+/// The open periods of a clock as counted, each cut at the end instant.
 fn periods_of(clock: &Clock, incident: &Incident, end: Timestamp) -> Vec<(Timestamp, Timestamp)> {
-    use crate::sla::clock::ClockKind;
-    let opened = incident.opened_at.instant;
-    let stop = |t: Option<Timestamp>| t.unwrap_or(end).min(end);
-    let raw: Vec<(Timestamp, Option<Timestamp>)> = match clock.kind {
-        ClockKind::Response => {
-            vec![(opened, incident.responded_at.as_ref().or(incident.resolved_at.as_ref()).map(|t| t.instant))]
-        }
-        ClockKind::OnSite => vec![(opened, incident.arrived_at.as_ref().map(|t| t.instant))],
-        ClockKind::Restoration => vec![(opened, incident.restored_at.as_ref().map(|t| t.instant))],
-        ClockKind::Resolution => std::iter::once((opened, incident.resolved_at.as_ref().map(|t| t.instant)))
-            .chain(incident.reopened.iter().map(|r| (r.at.instant, r.resolved_at.as_ref().map(|x| x.instant))))
-            .collect(),
-    };
-    raw.into_iter().filter(|(a, _)| *a < end).map(|(a, b)| (a, stop(b).max(a))).collect()
+    periods(incident, clock.kind)
+        .into_iter()
+        .filter(|(a, _)| *a < end)
+        .map(|(a, b)| (a, b.unwrap_or(end).min(end).max(a)))
+        .collect()
 }
 
 #[cfg(test)]

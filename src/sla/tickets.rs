@@ -38,6 +38,36 @@ pub fn in_order(inc: &Incident) -> bool {
     after_open && response && pauses && reopens && closed
 }
 
+/// The open periods of one clock of a ticket, each from its start to its stop (`None`:
+/// still running). Resolution runs over every open period; a period without a stop that is
+/// followed by another (a reopening recorded without the resolution before it) runs into
+/// the next one, so open time is never counted twice.
+pub fn periods(inc: &Incident, kind: ClockKind) -> Periods {
+    let opened = inc.opened_at.instant;
+    let at = |t: &Option<crate::model::Sp<crate::model::scalar::Ts>>| t.as_ref().map(|t| t.instant);
+    match kind {
+        // A ticket resolved without `responded_at` counts as responded at its first
+        // resolution (INC-007 warns about it).
+        ClockKind::Response => vec![(opened, at(&inc.responded_at).or(at(&inc.resolved_at)))],
+        ClockKind::OnSite => vec![(opened, at(&inc.arrived_at))],
+        ClockKind::Restoration => vec![(opened, at(&inc.restored_at))],
+        ClockKind::Resolution => {
+            let raw = std::iter::once((opened, at(&inc.resolved_at)))
+                .chain(inc.reopened.iter().map(|r| (r.at.instant, at(&r.resolved_at))));
+            let mut out: Periods = Vec::new();
+            for (start, stop) in raw {
+                match out.last_mut() {
+                    Some(last) if last.1.is_none_or(|s| s >= start) => {
+                        last.1 = stop.map(|s| last.1.map_or(s, |l| l.max(s)));
+                    }
+                    _ => out.push((start, stop)),
+                }
+            }
+            out
+        }
+    }
+}
+
 /// The clocks of a ticket, evaluated with everything known up to `end` (the end of the as-of
 /// day). `calendar` resolves a calendar id.
 pub fn clocks<'c>(
@@ -47,44 +77,20 @@ pub fn clocks<'c>(
     end: Timestamp,
 ) -> Vec<Clock> {
     let cal = calendar(priority.calendar());
-    let opened = inc.opened_at.instant;
     let pauses: Vec<(Timestamp, Timestamp)> = inc.paused.iter().map(|p| (p.from.instant, p.to.instant)).collect();
-    let first_resolution = inc.resolved_at.as_ref().map(|r| r.instant);
-    let mut out = Vec::with_capacity(4);
-    // Response: a ticket resolved without `responded_at` counts as responded at its first
-    // resolution (INC-007 warns about it).
-    let responded = inc.responded_at.as_ref().map(|r| r.instant).or(first_resolution);
-    out.push(evaluate(
-        ClockKind::Response,
-        &vec![(opened, responded)],
-        &pauses,
-        priority.response.value.seconds(),
-        cal,
-        end,
-    ));
-    if let Some(target) = &priority.on_site {
-        let stop = inc.arrived_at.as_ref().map(|t| t.instant);
-        out.push(evaluate(ClockKind::OnSite, &vec![(opened, stop)], &pauses, target.value.seconds(), cal, end));
-    }
-    if let Some(target) = &priority.restoration {
-        let stop = inc.restored_at.as_ref().map(|t| t.instant);
-        out.push(evaluate(ClockKind::Restoration, &vec![(opened, stop)], &pauses, target.value.seconds(), cal, end));
-    }
-    let mut raw: Periods = vec![(opened, first_resolution)];
-    raw.extend(inc.reopened.iter().map(|r| (r.at.instant, r.resolved_at.as_ref().map(|x| x.instant))));
-    // A period without a stop that is followed by another (a reopening recorded without the
-    // resolution before it) runs into the next one: open time is never counted twice.
-    let mut periods: Periods = Vec::with_capacity(raw.len());
-    for (start, stop) in raw {
-        match periods.last_mut() {
-            Some(last) if last.1.is_none_or(|s| s >= start) => {
-                last.1 = stop.map(|s| last.1.map_or(s, |l| l.max(s)));
-            }
-            _ => periods.push((start, stop)),
-        }
-    }
-    out.push(evaluate(ClockKind::Resolution, &periods, &pauses, priority.resolution.value.seconds(), cal, end));
-    out
+    let targets = [
+        (ClockKind::Response, Some(&priority.response)),
+        (ClockKind::OnSite, priority.on_site.as_ref()),
+        (ClockKind::Restoration, priority.restoration.as_ref()),
+        (ClockKind::Resolution, Some(&priority.resolution)),
+    ];
+    targets
+        .into_iter()
+        .filter_map(|(kind, target)| {
+            let target = target?.value.seconds();
+            Some(evaluate(kind, &periods(inc, kind), &pauses, target, cal, end))
+        })
+        .collect()
 }
 
 #[cfg(test)]
