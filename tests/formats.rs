@@ -83,15 +83,7 @@ fn sarif_has_the_structure_sarif_2_1_0_requires() {
 #[test]
 fn sarif_fingerprints_do_not_depend_on_line_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new("examples/broken") {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix("examples/broken").unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_dir(Path::new("examples/broken"), dir.path());
     let root = dir.path().to_str().unwrap();
     let prints = || {
         let (_, out, _) = itos(&["validate", "-C", root, "--as-of", "2026-10-31", "--no-git", "--format", "sarif"]);
@@ -235,15 +227,7 @@ fn several_outputs_in_one_run() {
 #[test]
 fn baseline_shows_only_new_findings() {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new("examples/broken") {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix("examples/broken").unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_dir(Path::new("examples/broken"), dir.path());
     let root = dir.path().to_str().unwrap();
     let (code, _, err) = itos(&["baseline", "-C", root, "--as-of", "2026-10-31", "--no-git"]);
     assert_eq!(code, 0, "{err}");

@@ -9,18 +9,6 @@ use std::path::Path;
 
 use common::itos;
 
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A git repository holding a copy of `examples/<name>` in `records/`, committed once.
 struct Repo {
     dir: tempfile::TempDir,
@@ -30,7 +18,10 @@ struct Repo {
 impl Repo {
     fn new(example: &str) -> Repo {
         let dir = tempfile::tempdir().unwrap();
-        copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(example), &dir.path().join("records"));
+        common::copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(example),
+            &dir.path().join("records"),
+        );
         std::fs::write(dir.path().join("README.md"), "records of an engagement\n").unwrap();
         let git = git2::Repository::init(dir.path()).unwrap();
         let repo = Repo { dir, git };
@@ -264,7 +255,7 @@ fn history_rules_are_skipped_with_one_note_without_git_and_limited_in_a_shallow_
     assert_eq!(code, 0);
     assert_eq!(err.matches("history rules CHG-009, CHG-010, GIT-001, GIT-002 skipped (--no-git)").count(), 1, "{err}");
     let plain = tempfile::tempdir().unwrap();
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme"), plain.path());
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme"), plain.path());
     let (code, _, err) = itos(&["validate", "-C", plain.path().to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(err.contains("skipped (not a git repository)"), "{err}");

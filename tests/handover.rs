@@ -16,18 +16,6 @@ fn checklist(dir: &str, extra: &[&str]) -> (i32, String) {
     (code, stdout)
 }
 
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn example(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
 }
@@ -35,7 +23,7 @@ fn example(name: &str) -> std::path::PathBuf {
 /// examples/exit with its Handover edited: three things left undone.
 fn partial() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy(&example("exit"), dir.path());
+    common::copy_dir(&example("exit"), dir.path());
     let path = dir.path().join("handover/exit.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
     let text = text
@@ -161,7 +149,7 @@ fn several_engagements_need_a_choice() {
 #[test]
 fn in_git_each_evidence_file_names_the_commit_that_last_changed_it() {
     let dir = tempfile::tempdir().unwrap();
-    copy(&example("exit"), dir.path());
+    common::copy_dir(&example("exit"), dir.path());
     let repo = git2::Repository::init(dir.path()).unwrap();
     let mut index = repo.index().unwrap();
     index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();

@@ -88,7 +88,7 @@ pub fn last_changes(root: &Path, paths: &[&str], from: Option<&str>) -> std::col
 }
 
 /// The repository holding `root` and `root`'s path inside its work tree.
-fn open(root: &Path) -> Option<(git2::Repository, std::path::PathBuf)> {
+pub(crate) fn open(root: &Path) -> Option<(git2::Repository, std::path::PathBuf)> {
     let repo = git2::Repository::discover(root).ok()?;
     let workdir = repo.workdir()?.canonicalize().ok()?;
     let below = root.canonicalize().ok()?.strip_prefix(&workdir).ok()?.to_path_buf();

@@ -258,9 +258,7 @@ pub fn locate<'n>(node: &'n Node<'n>, path: &str) -> Option<&'n Node<'n>> {
 /// Walk the first-parent history of `HEAD` (or `from`) oldest first, diffing each commit with
 /// its parent below the records root and reading only the files that changed.
 pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History> {
-    let repo = git2::Repository::discover(root).ok()?;
-    let workdir = repo.workdir()?.canonicalize().ok()?;
-    let below = root.canonicalize().ok()?.strip_prefix(&workdir).ok()?.to_path_buf();
+    let (repo, below) = super::git::open(root)?;
     let start = match from {
         Some(id) => repo.find_commit(git2::Oid::from_str(id).ok()?).ok()?,
         None => repo.head().ok()?.peel_to_commit().ok()?,

@@ -211,21 +211,17 @@ impl Repository {
 
     /// Load records from in-memory files `(path, text)` (rule examples, tests, fuzzing).
     pub fn from_texts(files: &[(String, String)], config: Config) -> Repository {
-        let loads: Vec<FileLoad> = files
-            .iter()
-            .enumerate()
-            .map(|(i, (path, text))| {
-                load_bytes(file_id(i), path.clone(), path.clone(), text.as_bytes(), &config.limits)
-            })
-            .collect();
-        Self::assemble(Path::new(""), config, loads)
+        Self::from_memory(files.iter().map(|(p, t)| (p, t.as_bytes())), config)
     }
 
     /// Load records from in-memory files given as raw bytes (any encoding, as on disk):
     /// fuzzing and hostile-input tests.
     pub fn from_bytes(files: &[(String, Vec<u8>)], config: Config) -> Repository {
+        Self::from_memory(files.iter().map(|(p, b)| (p, b.as_slice())), config)
+    }
+
+    fn from_memory<'f>(files: impl Iterator<Item = (&'f String, &'f [u8])>, config: Config) -> Repository {
         let loads: Vec<FileLoad> = files
-            .iter()
             .enumerate()
             .map(|(i, (path, bytes))| load_bytes(file_id(i), path.clone(), path.clone(), bytes, &config.limits))
             .collect();
