@@ -42,7 +42,7 @@ fn partial() -> tempfile::TempDir {
 fn complete_exit_table() {
     let (code, out) = checklist("examples/exit", &[]);
     assert_eq!(code, 0);
-    assert!(out.contains("23 of 23 done"), "{out}");
+    assert!(out.contains("24 of 24 done"), "{out}");
     insta::assert_snapshot!(out);
 }
 
@@ -54,7 +54,7 @@ fn complete_exit_table_zh() {
 #[test]
 fn complete_exit_markdown_is_a_task_list() {
     let (_, out) = checklist("examples/exit", &["--format", "markdown"]);
-    assert_eq!(out.matches("- [x] ").count(), 23);
+    assert_eq!(out.matches("- [x] ").count(), 24);
     assert_eq!(out.matches("- [ ] ").count(), 0);
     insta::assert_snapshot!(out);
 }
@@ -68,7 +68,7 @@ fn complete_exit_markdown_zh() {
 fn complete_exit_json() {
     let (_, out) = checklist("examples/exit", &["--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!((v["done"].as_u64(), v["total"].as_u64(), v["complete"].as_bool()), (Some(23), Some(23), Some(true)));
+    assert_eq!((v["done"].as_u64(), v["total"].as_u64(), v["complete"].as_bool()), (Some(24), Some(24), Some(true)));
     // Every evidence file carries its SHA-256.
     for item in v["items"].as_array().unwrap() {
         for e in item["evidence"].as_array().unwrap() {

@@ -141,13 +141,14 @@ fn chg005_implementation_outside_the_window() {
         "implemented",
     );
     assert_eq!(run_rule("CHG-005", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-005", "c.yaml", 12, 78)]);
+    // Something missing is reported at the record's id (rules.md).
     let c = chg_with("normal", "", "closed");
-    assert_eq!(run_rule("CHG-005", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-005", "c.yaml", 11, 9)]);
+    assert_eq!(run_rule("CHG-005", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-005", "c.yaml", 2, 5)]);
 }
 
 #[test]
 fn chg006_failed_verification_needs_a_rollback_or_follow_up() {
-    let v = "verification: {by: 李娜, at: 2026-10-15T22:40:00+08:00, result: failed, checks: {functional: failed}}\n";
+    let v = "verification: {by: 李娜, at: 2026-10-15T22:40:00+08:00, result: failed, checks: {functional: failed, performance: n/a, security: passed}}\n";
     let c = chg_with("normal", &format!("{IMPL}{v}"), "implemented");
     assert_eq!(run_rule("CHG-006", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-006", "c.yaml", 13, 63)]);
     let follow = chg_with("normal", "follows: CHG-1\n", "requested").replace("id: CHG-1", "id: CHG-2");
@@ -157,9 +158,26 @@ fn chg006_failed_verification_needs_a_rollback_or_follow_up() {
 }
 
 #[test]
+fn chg006_verification_names_every_check_and_is_dated_by_as_of() {
+    // Each of the three checks must be recorded, even as `n/a`: reported at `checks`.
+    let v = "verification: {by: 李娜, at: 2026-10-15T22:40:00+08:00, result: passed, checks: {functional: passed}}\n";
+    let c = chg_with("normal", &format!("{IMPL}{v}"), "implemented");
+    let (found, messages) = run_rule("CHG-006", &[("c.yaml", &c)], "2026-10-31");
+    assert_eq!(found, vec![at("CHG-006", "c.yaml", 13, 79)], "{messages:?}");
+    assert!(messages[0].message.en.contains("performance, security"), "{messages:?}");
+    let all = v.replace("{functional: passed}", "{functional: passed, performance: n/a, security: passed}");
+    let c = chg_with("normal", &format!("{IMPL}{all}"), "implemented");
+    assert!(run_rule("CHG-006", &[("c.yaml", &c)], "2026-10-31").0.is_empty());
+    // A verification dated after as-of had not happened yet: the change is unverified.
+    let later = all.replace("2026-10-15T22:40", "2026-11-02T10:00");
+    let c = chg_with("normal", &format!("{IMPL}{later}"), "implemented");
+    assert_eq!(run_rule("CHG-006", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-006", "c.yaml", 2, 5)]);
+}
+
+#[test]
 fn chg007_rollback_plan_for_non_standard_changes() {
     let c = chg_with("normal", "", "requested").replace("rollback_plan: 回退\n", "");
-    assert_eq!(run_rule("CHG-007", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-007", "c.yaml", 5, 8)]);
+    assert_eq!(run_rule("CHG-007", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-007", "c.yaml", 2, 5)]);
     let c = chg_with("standard", "", "requested").replace("rollback_plan: 回退\n", "");
     assert!(run_rule("CHG-007", &[("c.yaml", &c)], "2026-10-31").0.is_empty());
 }

@@ -46,20 +46,21 @@ fn fbk001_closed_without_resolution() {
 
 #[test]
 fn fbk002_urgent_feedback_open_longer_than_three_days() {
-    // Received 10-28 10:00; the end of 10-31 is 3 days 14 hours later.
+    // Received on 10-28: three calendar days, inclusive, run through 10-31.
     let f = feedback("2026-10-28T10:00:00+08:00", "urgent", "status: open\n");
-    let (located, findings) = run_rule("FBK-002", &[("f.yaml", &f)], "2026-10-31");
+    assert!(run_rule("FBK-002", &[("f.yaml", &f)], "2026-10-31").0.is_empty());
+    let (located, findings) = run_rule("FBK-002", &[("f.yaml", &f)], "2026-11-01");
     assert_eq!(located, vec![at("FBK-002", "f.yaml", 7, 9)]);
     assert_eq!(
         findings[0].message.en,
-        "urgent feedback FB-1 is still `open` at the end of 2026-10-31: received 2026-10-28 10:00, it was due to be closed by 2026-10-31 10:00 (within 3 days)"
+        "urgent feedback FB-1 is still `open` at the end of 2026-11-01: received 2026-10-28 10:00, it was due to be closed by the end of 2026-10-31 (within 3 days)"
     );
     assert_eq!(findings[0].labels.len(), 1);
-    // Exactly three days before the end of the as-of day passes; a minute more fails.
-    let exactly = feedback("2026-10-29T00:00:00+08:00", "urgent", "status: in-progress\n");
-    assert!(run_rule("FBK-002", &[("f.yaml", &exactly)], "2026-10-31").0.is_empty());
-    let minute = feedback("2026-10-28T23:59:00+08:00", "urgent", "status: in-progress\n");
-    assert_eq!(run_rule("FBK-002", &[("f.yaml", &minute)], "2026-10-31").0, vec![at("FBK-002", "f.yaml", 7, 9)]);
+    // The time of day does not matter, only the day it was received.
+    let late_evening = feedback("2026-10-28T23:59:00+08:00", "urgent", "status: in-progress\n");
+    assert!(run_rule("FBK-002", &[("f.yaml", &late_evening)], "2026-10-31").0.is_empty());
+    let day_before = feedback("2026-10-27T23:59:00+08:00", "urgent", "status: in-progress\n");
+    assert_eq!(run_rule("FBK-002", &[("f.yaml", &day_before)], "2026-10-31").0, vec![at("FBK-002", "f.yaml", 7, 9)]);
 }
 
 #[test]
@@ -74,11 +75,16 @@ fn fbk002_only_urgent_feedback_that_is_not_closed() {
 fn fbk002_days_parameter_and_engagement_time_zone() {
     let f = feedback("2026-10-28T10:00:00+08:00", "urgent", "status: open\n");
     let files = [("engagement.yaml", BASE), ("f.yaml", f.as_str())];
-    assert!(run_rules(&files, "[policy]\nurgent_feedback_days = 4\n", &["FBK-002"], "2026-10-31").0.is_empty());
-    // In UTC the as-of day ends at 08:00 in Beijing: 2026-10-29T00:00+08:00 is then 3 days
-    // 8 hours before it.
-    let utc = BASE.replace("title: 示例服务项目", "title: 示例服务项目\ntimezone: UTC");
+    assert!(run_rules(&files, "[policy]\nurgent_feedback_days = 4\n", &["FBK-002"], "2026-11-01").0.is_empty());
+    assert_eq!(
+        run_rules(&files, "[policy]\nurgent_feedback_days = 4\n", &["FBK-002"], "2026-11-02").0,
+        vec![at("FBK-002", "f.yaml", 7, 9)]
+    );
+    // 2026-10-29T00:00+08:00 is 10-29 in Beijing (due 11-01) but 10-28 in UTC (due 10-31).
     let f = feedback("2026-10-29T00:00:00+08:00", "urgent", "status: open\n");
+    let files = [("engagement.yaml", BASE), ("f.yaml", f.as_str())];
+    assert!(run_rules(&files, "", &["FBK-002"], "2026-11-01").0.is_empty());
+    let utc = BASE.replace("title: 示例服务项目", "title: 示例服务项目\ntimezone: UTC");
     let files = [("engagement.yaml", utc.as_str()), ("f.yaml", f.as_str())];
-    assert_eq!(run_rules(&files, "", &["FBK-002"], "2026-10-31").0, vec![at("FBK-002", "f.yaml", 7, 9)]);
+    assert_eq!(run_rules(&files, "", &["FBK-002"], "2026-11-01").0, vec![at("FBK-002", "f.yaml", 7, 9)]);
 }

@@ -58,9 +58,22 @@ fn inc004_review_due_five_working_days_after_resolution() {
     let (located, findings) = run("INC-004", MAJOR, "2026-10-20");
     assert_eq!(located, vec![at("INC-004", "i.yaml", 2, 5)]);
     assert!(findings[0].message.en.contains("by 2026-10-19"), "{}", findings[0].message.en);
+    // The rule asks for a complete review (rules.md), not for one completed on time.
     let late =
         format!("{MAJOR}review: {{completed_at: 2026-10-20T09:00:00+08:00, root_cause: a, summary: b, lessons: c}}\n");
-    assert_eq!(run("INC-004", &late, "2026-10-31").0, vec![at("INC-004", "i.yaml", 9, 24)]);
+    assert!(run("INC-004", &late, "2026-10-31").0.is_empty());
+    // A review dated after as-of is not there yet.
+    assert_eq!(run("INC-004", &late, "2026-10-19").0, vec![]);
+    let future =
+        format!("{MAJOR}review: {{completed_at: 2026-11-02T09:00:00+08:00, root_cause: a, summary: b, lessons: c}}\n");
+    assert_eq!(run("INC-004", &future, "2026-10-31").0, vec![at("INC-004", "i.yaml", 9, 24)]);
+    // Blank text is not a complete review: reported at the review, naming what is missing.
+    let blank = format!(
+        "{MAJOR}review: {{completed_at: 2026-10-19T17:00:00+08:00, root_cause: \"  \", summary: b, lessons: \"\"}}\n"
+    );
+    let (located, findings) = run("INC-004", &blank, "2026-10-31");
+    assert_eq!(located, vec![at("INC-004", "i.yaml", 9, 9)]);
+    assert!(findings[0].message.en.contains("no root_cause, lessons"), "{}", findings[0].message.en);
     let on_time =
         format!("{MAJOR}review: {{completed_at: 2026-10-19T17:00:00+08:00, root_cause: a, summary: b, lessons: c}}\n");
     assert!(run("INC-004", &on_time, "2026-10-31").0.is_empty());

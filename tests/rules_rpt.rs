@@ -79,10 +79,10 @@ fn rpt001_a_report_covering_several_months() {
 
 #[test]
 fn rpt001_partial_months_at_the_term_edges() {
-    // Term 2025-07-15..2025-09-15: July is covered from the 15th; September ends after the
-    // term and is not due.
+    // Term 2025-07-15..2025-09-15: July is covered from the 15th, September up to the 15th,
+    // due 5 working days after the service ended (2025-09-22).
     let eng = BASE.replace("term: {start: 2025-07-01, end: 2027-06-30}", "term: {start: 2025-07-15, end: 2025-09-15}");
-    let r = "kind: ServiceReport\nitems:\n  - {id: R-07, period: {from: 2025-07-15, to: 2025-07-31}, delivered_at: 2025-08-01}\n  - {id: R-08, period: {from: 2025-08-01, to: 2025-08-31}, delivered_at: 2025-09-01}\n";
+    let r = "kind: ServiceReport\nitems:\n  - {id: R-07, period: {from: 2025-07-15, to: 2025-07-31}, delivered_at: 2025-08-01}\n  - {id: R-08, period: {from: 2025-08-01, to: 2025-08-31}, delivered_at: 2025-09-01}\n  - {id: R-09, period: {from: 2025-09-01, to: 2025-09-15}, delivered_at: 2025-09-22}\n";
     let files = [("engagement.yaml", eng.as_str()), ("r.yaml", r)];
     assert!(run_rules(&files, "", &["RPT-001"], "2025-12-31").0.is_empty());
     let short = r.replace("from: 2025-07-15", "from: 2025-07-16");
@@ -90,6 +90,11 @@ fn rpt001_partial_months_at_the_term_edges() {
     let (located, findings) = run_rules(&files, "", &["RPT-001"], "2025-12-31");
     assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
     assert!(findings[0].message.en.contains("2025-07 (2025-07-15 to 2025-07-31)"));
+    let no_september = r.replace("delivered_at: 2025-09-22", "delivered_at: 2025-09-23");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", no_september.as_str())];
+    let (located, findings) = run_rules(&files, "", &["RPT-001"], "2025-12-31");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert!(findings[0].message.en.contains("due by 2025-09-22"), "{}", findings[0].message.en);
 }
 
 #[test]

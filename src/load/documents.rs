@@ -29,6 +29,8 @@ pub struct Decoded {
     pub broken: Vec<(Kind, String)>,
     /// The first timestamp without an offset (GEN-008).
     pub floating: Option<Span>,
+    /// The `defaults` mappings of batches: a rule's finding there is reported once.
+    pub defaults: Vec<Span>,
 }
 
 /// Decode the records of one file's documents.
@@ -161,6 +163,7 @@ fn document(mut doc: Node<'_>, limits: &Limits, d: &mut Decoder, out: &mut Decod
         Some(n) if n.is_null() => None,
         Some(n) => match n.as_map() {
             Some(entries) => {
+                out.defaults.push(n.span);
                 for e in entries {
                     let key = e.key.as_ref();
                     if key == "id" || key == "kind" {

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use crate::calendar::Calendars;
 use crate::config::{CONFIG_FILE, Config, Limits};
 use crate::model::kinds::{Record, Records, TimeBasis};
-use crate::model::{FileId, Finding, Severity, SourceFile, SourceMap};
+use crate::model::{FileId, Finding, Severity, SourceFile, SourceMap, Span};
 use crate::msg;
 
 pub use index::Index;
@@ -42,6 +42,8 @@ pub struct Repository {
     pub history: HistoryState,
     /// Working calendars by id (built-ins and Calendar records).
     pub calendars: Calendars,
+    /// The `defaults` mappings of batch files, in file order.
+    pub defaults: Vec<Span>,
 }
 
 /// Whether the history rules have a history to judge.
@@ -234,7 +236,9 @@ impl Repository {
         let mut loaded = Vec::new();
         let mut floating_files = Vec::new();
         let mut broken = Vec::new();
+        let mut defaults = Vec::new();
         for (i, load) in loads.into_iter().enumerate() {
+            defaults.extend(load.decoded.defaults);
             sources.add(load.source);
             findings.extend(load.findings);
             if let Some(span) = load.decoded.floating {
@@ -285,6 +289,7 @@ impl Repository {
             snapshot: None,
             history: HistoryState::NotRead,
             calendars,
+            defaults,
         }
     }
 

@@ -268,6 +268,46 @@ impl Decode for Percent {
     }
 }
 
+/// A percentage whose range a rule judges instead of the type: an Sla's availability target,
+/// where 0 or 120 is SLA-001's finding (the Sla still loads and its other rules still run).
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct TargetPercent {
+    pub value: f64,
+    pub decimals: u8,
+}
+
+impl Decode for TargetPercent {
+    const EXPECTED: (&'static str, &'static str) = ("a percentage", "百分比");
+    fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
+        let value = decode_number(node, d, Self::EXPECTED)?;
+        let text = node.as_scalar().unwrap_or("");
+        let decimals = text.split_once('.').map_or(0, |(_, f)| f.len().min(9) as u8);
+        Some(TargetPercent { value, decimals })
+    }
+    fn schema() -> Json {
+        json!({ "title": "percent", "type": "number" })
+    }
+}
+
+/// A mean score on the 1–5 Likert scale (a target such as `satisfaction_min: 4.2`).
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Score(pub f64);
+
+impl Decode for Score {
+    const EXPECTED: (&'static str, &'static str) = ("a score from 1 to 5", "1 至 5 的评分");
+    fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
+        let value = decode_number(node, d, Self::EXPECTED)?;
+        if !(1.0..=5.0).contains(&value) {
+            d.value_error(node, msg!("{value} is not a score from 1 to 5", "{value} 不是 1 至 5 的评分"), None);
+            return None;
+        }
+        Some(Score(value))
+    }
+    fn schema() -> Json {
+        json!({ "title": "score 1–5", "type": "number", "minimum": 1, "maximum": 5 })
+    }
+}
+
 /// A Likert score 1–5.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Likert(pub u8);

@@ -549,7 +549,7 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
         if let Some(min) = &sla.satisfaction_min {
             facts.push((
                 t(lang, &format!("Mean target ({})", sla.service.value), &format!("平均分目标({})", sla.service.value)),
-                format!("≥ {} — {}", trim(min.value), met(s.mean.map(|m| m >= min.value), lang)),
+                format!("≥ {} — {}", trim(min.value.0), met(s.mean.map(|m| m >= min.value.0), lang)),
             ));
         }
         if let Some(min) = &sla.satisfaction_rate_min {

@@ -37,6 +37,7 @@ use crate::config::Policy;
 use crate::load::{Index, Repository};
 use crate::model::kinds::{Engagement, Person, RecordView, Records, Sla};
 use crate::model::{Finding, Kind, Msg, Severity, Sp, Span};
+use crate::msg;
 
 pub use run::{Outcome, Settings, SettingsError, run};
 
@@ -155,6 +156,9 @@ pub struct Context<'a> {
     pub calendars: &'a Calendars,
     /// End of this day in the engagement's time zone is "now" for time-dependent duties.
     pub as_of: Date,
+    /// The end of the as-of day in the engagement's zone (the first engagement's when there
+    /// are several; Asia/Shanghai when there is none): evidence at or after it is ignored.
+    known_before: jiff::Timestamp,
     /// (engagement id, service) → Sla, for the lookups of incident rules.
     slas: HashMap<(&'a str, &'a str), &'a Sla>,
 }
@@ -168,8 +172,11 @@ impl<'a> Context<'a> {
             policy: &repo.config.policy,
             calendars: &repo.calendars,
             as_of,
+            known_before: jiff::Timestamp::MAX,
             slas: HashMap::new(),
         };
+        let tz = repo.records.engagements.first().map_or_else(crate::model::scalar::default_tz, |e| e.tz());
+        cx.known_before = cx.as_of_end(&tz);
         let mut slas = HashMap::new();
         for sla in &repo.records.slas {
             if let Some(e) = cx.engagement_of(RecordView::Sla(sla)) {
@@ -227,11 +234,63 @@ impl<'a> Context<'a> {
         person.joined.value <= self.as_of && person.left.as_ref().is_none_or(|l| l.value > self.as_of)
     }
 
+    /// Whether a timestamp had happened by the end of the as-of day. Evidence dated after
+    /// as-of is ignored (rules.md), so a re-run for a past day judges what was known then.
+    pub fn known(&self, ts: &crate::model::scalar::Ts) -> bool {
+        ts.instant < self.known_before
+    }
+
+    /// A ticket's final resolution as known at as-of.
+    pub fn resolved<'x>(
+        &self,
+        incident: &'x crate::model::kinds::incident::Incident,
+    ) -> Option<&'x crate::model::Sp<crate::model::scalar::Ts>> {
+        incident.resolved_before(self.known_before)
+    }
+
+    /// Whether a date had come by the as-of day.
+    pub fn known_date(&self, date: Date) -> bool {
+        date <= self.as_of
+    }
+
     /// The end of the as-of day in `tz`: instants at or after it have not happened yet.
     pub fn as_of_end(&self, tz: &jiff::tz::TimeZone) -> jiff::Timestamp {
         let next = crate::calendar::dates::add_days(self.as_of, 1);
         crate::model::scalar::civil_in(tz, next.to_datetime(jiff::civil::Time::midnight()))
             .unwrap_or(jiff::Timestamp::MAX)
+    }
+}
+
+/// Resolve a `Kind/id` reference, or a bare id that only one kind uses (records.md,
+/// References: waiver targets and improvement sources). Says why when it cannot.
+pub fn resolve_kind_id(cx: &Context<'_>, text: &str) -> Result<(Kind, String), Msg> {
+    let text = text.trim();
+    let (kind, id) = match text.split_once('/') {
+        Some((kind_name, id)) => {
+            let Some(kind) = Kind::parse(kind_name) else {
+                let hint = crate::model::decode::closest(kind_name, Kind::ALL.iter().map(|k| k.name()))
+                    .map_or(String::new(), |c| format!(" (did you mean `{c}`?)"));
+                return Err(msg!("`{kind_name}` is not a record kind{hint}", "`{kind_name}` 不是记录类型{hint}"));
+            };
+            (kind, id.trim().to_owned())
+        }
+        None => match cx.index.kinds_with(text).as_slice() {
+            [kind] => (*kind, text.to_owned()),
+            [] => return Err(msg!("no record has the id `{text}`", "没有 id 为 `{text}` 的记录")),
+            several => {
+                let kinds: Vec<&str> = several.iter().map(|k| k.name()).collect();
+                let list = kinds.join(", ");
+                return Err(msg!(
+                    "`{text}` is an id of several kinds ({list}); write `Kind/{text}`",
+                    "`{text}` 同时是多种记录的 id({list});请写作 `类型/{text}`"
+                ));
+            }
+        },
+    };
+    if cx.index.contains(kind, &id) {
+        Ok((kind, id))
+    } else {
+        Err(msg!("{kind} `{id}` does not exist", "{kind} `{id}` 不存在"))
     }
 }
 

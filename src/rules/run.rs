@@ -165,5 +165,37 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    once_per_default(&mut findings, &repo.defaults);
     Outcome { findings, evaluated }
+}
+
+/// A finding caused by a value a batch item took from `defaults` is reported once, at the
+/// `defaults` node, not once per item (records.md, Batches): the first item's finding is
+/// kept and says how many items share the value. `findings` are sorted by position.
+fn once_per_default(findings: &mut Vec<Finding>, defaults: &[crate::model::Span]) {
+    if defaults.is_empty() {
+        return;
+    }
+    let inside =
+        |s: crate::model::Span| defaults.iter().any(|d| d.file == s.file && d.start <= s.start && s.end <= d.end);
+    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut shared: Vec<usize> = Vec::new(); // per kept finding: how many it stands for
+    for f in findings.drain(..) {
+        if inside(f.span) {
+            let same = kept.iter().rposition(|k| k.span != f.span).map_or(0, |p| p + 1);
+            if let Some(pos) = (same..kept.len()).find(|&i| kept[i].rule == f.rule) {
+                shared[pos] += 1;
+                continue;
+            }
+        }
+        kept.push(f);
+        shared.push(1);
+    }
+    for (f, n) in kept.iter_mut().zip(shared) {
+        if n > 1 {
+            f.message.en.push_str(&format!(" (the value comes from `defaults` and applies to {n} items)"));
+            f.message.zh.push_str(&format!("(该值取自 `defaults`,适用于 {n} 条记录)"));
+        }
+    }
+    *findings = kept;
 }

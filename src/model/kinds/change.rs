@@ -186,14 +186,15 @@ crate::object! {
 
 impl Change {
     /// Approvals that count: approved, before `deadline`, and not followed (before the
-    /// deadline) by a rejection from the same or a higher role (CHG-002).
+    /// deadline) by any rejection (CHG-002: "with no later rejection"). A rejection voids
+    /// every approval before it, whoever gave them; approvals after it count again.
     pub fn standing_approvals(&self, deadline: jiff::Timestamp) -> Vec<&Sp<Approval>> {
         let rejections: Vec<&Sp<Approval>> =
             self.approvals.iter().filter(|a| a.decision.value == Decision::Rejected && a.at.instant < deadline).collect();
         self.approvals
             .iter()
             .filter(|a| a.decision.value == Decision::Approved && a.at.instant < deadline)
-            .filter(|a| !rejections.iter().any(|r| r.at.instant > a.at.instant && r.role.value >= a.role.value))
+            .filter(|a| !rejections.iter().any(|r| r.at.instant > a.at.instant))
             .collect()
     }
 

@@ -1,6 +1,6 @@
 //! Improvement (§2.5, §5.4, §5.5): a PDCA improvement plan.
 
-use super::{Kind, RecordKind};
+use super::{Kind, RecordKind, Ref, Target};
 use crate::model::Sp;
 use crate::model::scalar::Date;
 
@@ -35,6 +35,9 @@ crate::object! {
 
 impl RecordKind for Improvement {
     const KIND: Kind = Kind::Improvement;
+    fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
+        out.extend(self.sources.iter().map(|s| Ref::new("sources", Target::AnyRecord, s)));
+    }
     fn id(&self) -> &Sp<String> {
         &self.id
     }

@@ -147,6 +147,17 @@ impl Incident {
         }
     }
 
+    /// The final resolution as known before `before` (the end of the as-of day): reopenings
+    /// and resolutions at or after it have not happened yet.
+    pub fn resolved_before(&self, before: jiff::Timestamp) -> Option<&Sp<Ts>> {
+        let last = self.reopened.iter().rev().find(|r| r.value.at.value.instant < before);
+        let resolution = match last {
+            Some(r) => r.value.resolved_at.as_ref(),
+            None => self.resolved_at.as_ref(),
+        };
+        resolution.filter(|r| r.value.instant < before)
+    }
+
     /// The written status, or the one that follows from the timestamps.
     pub fn status(&self) -> IncidentStatus {
         if let Some(s) = &self.status {

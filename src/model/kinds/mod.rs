@@ -16,6 +16,8 @@ pub enum Target {
     Service,
     /// A Calendar id or a built-in calendar (`24x7`, `cn-workdays`).
     Calendar,
+    /// `Kind/id`, a bare id only one kind uses, or a `path:` glob (improvement sources).
+    AnyRecord,
 }
 
 /// One reference of a record, for GEN-005.

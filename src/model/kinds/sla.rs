@@ -2,7 +2,7 @@
 
 use super::{Kind, RecordKind, Ref, Target};
 use crate::model::Sp;
-use crate::model::scalar::{Dur, Percent, Tz, WeeklyWindow};
+use crate::model::scalar::{Dur, Percent, Score, TargetPercent, Tz, WeeklyWindow};
 
 /// The built-in calendar used when an Sla names none.
 pub const DEFAULT_CALENDAR: &str = "24x7";
@@ -23,7 +23,7 @@ crate::object! {
         mtbf_min: opt Dur,
         mttr_max: opt Dur,
         /// Minimum mean satisfaction score (1–5).
-        satisfaction_min: opt f64,
+        satisfaction_min: opt Score,
         /// Minimum share of scores ≥ 4.
         satisfaction_rate_min: opt Percent,
     }
@@ -32,7 +32,7 @@ crate::object! {
 crate::object! {
     /// The availability target and the time it is measured over.
     pub struct Availability {
-        target: req Percent,
+        target: req TargetPercent,
         /// Calendar id of the service hours; default `24x7`.
         hours: opt String,
         /// Agreed maintenance windows, excluded from the measured time.

@@ -68,7 +68,8 @@ impl Rule for Chg002 {
             let (deadline, deadline_span, emergency) = match &c.implementation {
                 Some(imp) if c.is_emergency() => {
                     match &c.emergency_authorization {
-                        Some(auth) if auth.at.instant <= imp.started_at.instant => {}
+                        // "dated before the start": strictly earlier.
+                        Some(auth) if auth.at.instant < imp.started_at.instant => {}
                         Some(auth) => {
                             let (a, s) = (cx.text(auth.at.span), cx.text(imp.started_at.span));
                             out.report(

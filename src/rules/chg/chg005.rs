@@ -36,12 +36,13 @@ impl Rule for Chg005 {
             let Some(imp) = &c.implementation else {
                 if claims {
                     out.report(
-                        c.status.span,
+                        c.id.span,
                         msg!(
                             "change `{id}` is `{status}` but has no `implementation` record",
                             "变更 `{id}` 状态为 `{status}`,但没有实施记录 `implementation`"
                         ),
                     )
+                    .label(c.status.span, msg!("status", "状态"))
                     .record(Kind::Change, id);
                 }
                 continue;

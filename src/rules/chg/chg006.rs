@@ -2,7 +2,7 @@
 
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::{Context, Meta, Rule, Sink, Stage};
+use crate::rules::{Context, Meta, Rule, Sink, Stage, missing};
 
 pub struct Chg006;
 
@@ -41,7 +41,8 @@ impl Rule for Chg006 {
             }
             out.checked();
             let id = c.id.value.as_str();
-            match &c.verification {
+            // A verification dated after as-of had not happened yet.
+            match c.verification.as_deref().filter(|v| cx.known(&v.at.value)) {
                 None => {
                     out.report(
                         c.id.span,
@@ -53,15 +54,35 @@ impl Rule for Chg006 {
                     .label(imp.finished_at.span, msg!("implemented", "实施完成"))
                     .record(Kind::Change, id);
                 }
-                Some(v) if v.result.value == CheckResult::Failed => {
-                    let followed =
-                        cx.records.changes.iter().any(|o| o.follows.as_ref().is_some_and(|f| f.value == c.id.value));
-                    if c.rollback.is_none() && !followed {
-                        out.report(v.result.span, msg!("verification of `{id}` failed, and there is neither a `rollback` nor a change that `follows` it", "变更 `{id}` 验证失败,但既无回退记录 `rollback`,也无引用它的后续变更(`follows`)"))
-                            .record(Kind::Change, id);
+                Some(v) => {
+                    let checks = &v.checks.value;
+                    let gaps = missing(&[
+                        ("functional", checks.functional.is_some()),
+                        ("performance", checks.performance.is_some()),
+                        ("security", checks.security.is_some()),
+                    ]);
+                    if let Some(list) = gaps {
+                        out.report(
+                            v.checks.span,
+                            msg!(
+                                "verification of `{id}` records no {list} check (write `passed`, `failed` or `n/a`)",
+                                "变更 `{id}` 的验证未记录 {list} 检查(请填写 `passed`、`failed` 或 `n/a`)"
+                            ),
+                        )
+                        .record(Kind::Change, id);
+                    }
+                    if v.result.value == CheckResult::Failed {
+                        let followed = cx
+                            .records
+                            .changes
+                            .iter()
+                            .any(|o| o.follows.as_ref().is_some_and(|f| f.value == c.id.value));
+                        if c.rollback.is_none() && !followed {
+                            out.report(v.result.span, msg!("verification of `{id}` failed, and there is neither a `rollback` nor a change that `follows` it", "变更 `{id}` 验证失败,但既无回退记录 `rollback`,也无引用它的后续变更(`follows`)"))
+                                .record(Kind::Change, id);
+                        }
                     }
                 }
-                Some(_) => {}
             }
         }
     }

@@ -37,12 +37,13 @@ impl Rule for Chg007 {
             if c.rollback_plan.as_ref().is_none_or(|r| r.value.trim().is_empty()) {
                 let id = c.id.value.as_str();
                 out.report(
-                    c.class.span,
+                    c.id.span,
                     msg!(
                         "`{class}` change `{id}` has no `rollback_plan`",
                         "`{class}` 变更 `{id}` 没有回退方案 `rollback_plan`"
                     ),
                 )
+                .label(c.class.span, msg!("class", "变更类别"))
                 .record(Kind::Change, id);
             }
         }

@@ -33,7 +33,8 @@ impl Rule for Chg012 {
                 continue;
             }
             out.checked();
-            if c.review.is_none() {
+            // A review dated after as-of had not happened yet.
+            if c.review.as_deref().is_none_or(|r| !cx.known(&r.at.value)) {
                 let (id, class) = (c.id.value.as_str(), c.class.value);
                 out.report(
                     c.id.span,

@@ -15,12 +15,12 @@ static META: Meta = Meta {
     title_zh: "紧急客户反馈须在规定天数内处理关闭",
     explanation_en: "Feedback is handled by priority (§5.2): an urgent complaint needs an answer within \
 days, not weeks. Feedback of `class: urgent` that is not `closed` more than \
-`urgent_feedback_days` (3 by default) after its `received_at` is overdue. Days are wall-clock \
-days of 24 hours, counted from the moment it was received up to the end of the as-of day in the \
-engagement's time zone.",
+`urgent_feedback_days` (3 by default) after its `received_at` is overdue. Days are calendar \
+days in the engagement's time zone and the limit is inclusive: feedback received on 28 October \
+with 3 days may be closed through 31 October, and is overdue from 1 November.",
     explanation_zh: "客户反馈须按轻重缓急处理(§5.2):紧急投诉须在数日内答复,而不是数周。`class: urgent` 的反馈\
-自 `received_at`(接收时间)起超过 `urgent_feedback_days`(默认 3)天仍未 `closed` 的,即为逾期。天数按自然日\
-计算(每天 24 小时),从接收时刻计至评估日结束(服务项目所在时区)。",
+自 `received_at`(接收时间)起超过 `urgent_feedback_days`(默认 3)天仍未 `closed` 的,即为逾期。天数按服务项目所在时区的\
+自然日计算,期限含当日:10 月 28 日收到、期限 3 天的反馈,可在 10 月 31 日(含)前关闭,11 月 1 日起逾期。",
     failing: "kind: Feedback\nid: FB-2026-021\nreceived_at: 2026-10-26T11:30:00+08:00\nchannel: phone\nclass: urgent\nsummary: 分行柜面系统频繁卡顿\nanalysis: 疑似数据库连接池耗尽\nstatus: in-progress\n",
     passing: "kind: Feedback\nid: FB-2026-021\nreceived_at: 2026-10-29T11:30:00+08:00\nchannel: phone\nclass: urgent\nsummary: 分行柜面系统频繁卡顿\nanalysis: 疑似数据库连接池耗尽\nstatus: in-progress\n",
     params: &["urgent_feedback_days"],
@@ -50,19 +50,20 @@ impl Rule for Fbk002 {
             if f.status.value == FeedbackStatus::Closed {
                 continue;
             }
-            let Ok(deadline) = received.checked_add(jiff::SignedDuration::from_hours(24 * i64::from(days))) else {
-                continue;
-            };
-            if deadline >= end {
+            // "Within N days" is inclusive and counts calendar days in the engagement's zone:
+            // received on the 28th with 3 days, it may be closed through the 31st.
+            let received_day = received.to_zoned_datetime(tz.clone()).date();
+            let deadline = crate::calendar::dates::add_days(received_day, i64::from(days));
+            if cx.as_of <= deadline {
                 continue;
             }
             let (id, status, as_of) = (f.id.value.as_str(), f.status.value, cx.as_of);
-            let (received, deadline) = (local(received, &tz), local(deadline, &tz));
+            let received = local(received, &tz);
             out.report(
                 f.status.span,
                 msg!(
-                    "urgent feedback {id} is still `{status}` at the end of {as_of}: received {received}, it was due to be closed by {deadline} (within {days} days)",
-                    "紧急客户反馈 {id} 截至 {as_of} 日终仍为 `{status}`:接收于 {received},应于 {deadline} 前({days} 天内)处理关闭"
+                    "urgent feedback {id} is still `{status}` at the end of {as_of}: received {received}, it was due to be closed by the end of {deadline} (within {days} days)",
+                    "紧急客户反馈 {id} 截至 {as_of} 日终仍为 `{status}`:接收于 {received},应于 {deadline}(含)前({days} 天内)处理关闭"
                 ),
             )
             .label(f.received_at.span, msg!("received", "接收时间"))

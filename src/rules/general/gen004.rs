@@ -1,6 +1,6 @@
 //! GEN-004: ids are unique within a kind.
 
-use crate::model::Severity;
+use crate::model::{Kind, Severity, Sp};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -47,6 +47,42 @@ impl Rule for Gen004 {
             )
             .label(dup.first, msg!("first defined here", "首次定义于此"))
             .record(kind, id);
+        }
+        // Nested ids (audit findings, leftover issues) are unique within their parent record.
+        for audit in &cx.records.audits {
+            let nested = audit.findings.iter().map(|f| &f.id);
+            nested_duplicates(nested, Kind::Audit, &audit.id.value, "finding", "审计发现", out);
+        }
+        for handover in &cx.records.handovers {
+            let nested = handover.leftover_issues.iter().map(|i| &i.id);
+            nested_duplicates(nested, Kind::Handover, &handover.id.value, "leftover issue", "遗留问题", out);
+        }
+    }
+}
+
+fn nested_duplicates<'a>(
+    ids: impl Iterator<Item = &'a Sp<String>>,
+    kind: Kind,
+    parent: &str,
+    what_en: &str,
+    what_zh: &str,
+    out: &mut Sink,
+) {
+    let mut seen: Vec<&Sp<String>> = Vec::new();
+    for id in ids {
+        if let Some(first) = seen.iter().find(|s| s.value == id.value) {
+            let nid = id.value.as_str();
+            out.report(
+                id.span,
+                msg!(
+                    "duplicate {what_en} id `{nid}` in {kind} `{parent}`",
+                    "{kind} `{parent}` 中的{what_zh} id `{nid}` 重复"
+                ),
+            )
+            .label(first.span, msg!("first defined here", "首次定义于此"))
+            .record(kind, parent);
+        } else {
+            seen.push(id);
         }
     }
 }

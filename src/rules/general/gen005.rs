@@ -123,6 +123,23 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                 f.help = suggestion(cx, kind, name);
             }
         }
+        Target::AnyRecord => {
+            if let Some(glob) = name.trim().strip_prefix("path:") {
+                if let Err(e) = globset::Glob::new(glob.trim()) {
+                    out.report(
+                        value.span,
+                        msg!(
+                            "`{field}`: `{glob}` is not a valid path glob: {e}",
+                            "`{field}`:`{glob}` 不是有效的路径通配符:{e}"
+                        ),
+                    )
+                    .record(rec_kind, rec_id);
+                }
+            } else if let Err(why) = crate::rules::resolve_kind_id(cx, name) {
+                let (en, zh) = (why.en, why.zh);
+                out.report(value.span, msg!("`{field}`: {en}", "`{field}`:{zh}")).record(rec_kind, rec_id);
+            }
+        }
         Target::Calendar => {
             if !BUILTIN_CALENDARS.contains(&name) && !cx.index.contains(Kind::Calendar, name) {
                 let builtin = BUILTIN_CALENDARS.join(", ");

@@ -64,28 +64,7 @@ fn target(cx: &Context<'_>, w: &Waiver) -> Result<Target, crate::model::Msg> {
             .map(|g| Target::Path(g.compile_matcher()))
             .map_err(|e| msg!("`{glob}` is not a valid path glob: {e}", "`{glob}` 不是有效的路径通配符:{e}"));
     }
-    let (kind, id) = match text.split_once('/') {
-        Some((kind_name, id)) => {
-            let Some(kind) = Kind::parse(kind_name) else {
-                let hint = closest(kind_name, Kind::ALL.iter().map(|k| k.name()))
-                    .map_or(String::new(), |c| format!(" (did you mean `{c}`?)"));
-                return Err(msg!("`{kind_name}` is not a record kind{hint}", "`{kind_name}` 不是记录类型{hint}"));
-            };
-            (kind, id.to_owned())
-        }
-        None => match cx.index.kinds_with(text).as_slice() {
-            [kind] => (*kind, text.to_owned()),
-            [] => return Err(msg!("no record has the id `{text}`", "没有 id 为 `{text}` 的记录")),
-            several => {
-                let kinds: Vec<&str> = several.iter().map(|k| k.name()).collect();
-                let list = kinds.join(", ");
-                return Err(msg!(
-                    "`{text}` is an id of several kinds ({list}); write `Kind/{text}`",
-                    "`{text}` 同时是多种记录的 id({list});请写作 `类型/{text}`"
-                ));
-            }
-        },
-    };
+    let (kind, id) = crate::rules::resolve_kind_id(cx, text)?;
     let span = cx.index.position(kind, &id).and_then(|pos| cx.records.get(kind, pos)).map(|r| r.span());
     match span {
         Some(span) => Ok(Target::Record { kind, id, span }),

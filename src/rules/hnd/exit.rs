@@ -260,6 +260,11 @@ fn evidence(cx: &Context<'_>, draft: &mut Draft, path: &Sp<RelPath>, with_proble
 }
 
 /// The exit of `engagement` (with its Handover, if one exists).
+/// Evidence dated after as-of is ignored (rules.md): the step had not been taken yet.
+fn known<'x>(cx: &Context<'_>, date: Option<&'x Sp<Date>>) -> Option<&'x Sp<Date>> {
+    date.filter(|d| cx.known_date(d.value))
+}
+
 pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&'a Handover>) -> Exit<'a> {
     let as_of = cx.as_of;
     let term_end = engagement.term.end.value;
@@ -380,7 +385,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
                 evidence(cx, &mut notice, path, true);
             }
             if why == TerminationCondition::MutualAgreement {
-                match &t.agreement_signed_at {
+                match known(cx, t.agreement_signed_at.as_ref()) {
                     Some(d) => {
                         agreement.satisfied = true;
                         agreement.item.done_at = Some(d.value);
@@ -414,7 +419,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
     let mut check =
         Draft::new("pre-exit-check", "§7.3", msg!("full system check before exit", "退出前全面系统检查"), &[])
             .due(add_days(effective, -30));
-    match h.and_then(|h| h.pre_exit_check_at.as_ref()) {
+    match known(cx, h.and_then(|h| h.pre_exit_check_at.as_ref())) {
         Some(d) => {
             check.satisfied = true;
             check.item.done_at = Some(d.value);
@@ -498,7 +503,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
                 // Closed when verified (or confirmed by the customer); an open issue has no such date.
                 d.item.done_at = Some(v)
                     .filter(|v| v.status.value != LeftoverStatus::Open)
-                    .and_then(|v| v.verified_at.as_ref().or(v.customer_confirmed_at.as_ref()))
+                    .and_then(|v| known(cx, v.verified_at.as_ref()).or(known(cx, v.customer_confirmed_at.as_ref())))
                     .map(|x| x.value);
                 let owner = v.owner.value.as_str();
                 d.item.notes.push(msg!("owner {owner}", "负责人 {owner}"));
@@ -563,7 +568,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
         &[HND_004],
     )
     .due(grace_end);
-    match h.and_then(|h| h.leftover_report_submitted_at.as_ref()) {
+    match known(cx, h.and_then(|h| h.leftover_report_submitted_at.as_ref())) {
         Some(d) => {
             report.satisfied = true;
             report.item.done_at = Some(d.value);
@@ -656,7 +661,8 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
     )
     .due(grace_end);
     let disposal = h.and_then(|h| h.data.as_ref());
-    let disposed = disposal.and_then(|d| d.value.returned_at.as_ref().or(d.value.destroyed_at.as_ref()));
+    let disposed =
+        disposal.and_then(|d| known(cx, d.value.returned_at.as_ref()).or(known(cx, d.value.destroyed_at.as_ref())));
     let certificate = disposal.and_then(|d| d.value.certificate.as_ref());
     if let Some(c) = certificate {
         evidence(cx, &mut data, c, h.is_some());
@@ -704,14 +710,14 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
             "§7.2",
             msg!("accounts, keys and assets returned", "账号、密钥和资产已归还"),
             "credentials_returned_at",
-            h.and_then(|h| h.credentials_returned_at.as_ref()),
+            known(cx, h.and_then(|h| h.credentials_returned_at.as_ref())),
         ),
         (
             "access",
             "§4.4",
             msg!("staff access to the customer's systems revoked", "服务人员对客户系统的访问权限已撤销"),
             "access_revoked_at",
-            h.and_then(|h| h.access_revoked_at.as_ref()),
+            known(cx, h.and_then(|h| h.access_revoked_at.as_ref())),
         ),
     ] {
         let mut d = Draft::new(key, section, title, &[HND_006]).due(grace_end);
@@ -732,32 +738,46 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
                 }
             }
         }
-        if key == "access" {
-            let active: Vec<&str> = cx
-                .records
-                .people
-                .iter()
-                .filter(|p| p.left.is_none())
-                .filter(|p| cx.engagement_of(RecordView::Person(p)).is_some_and(|e| e.value == engagement.id.value))
-                .map(|p| p.id.value.as_str())
-                .collect();
-            if !active.is_empty() {
-                let list = active.join(", ");
-                d.item.notes.push(msg!(
-                    "people without `left` (offboard them per §4.4 when they leave the engagement): {list}",
-                    "尚未记录 `left` 的人员(离开项目时按 §4.4 办理离职交接):{list}"
-                ));
-            }
-        }
         items.push(d.finish(as_of));
     }
+
+    // §4.4 Staff offboarded: everyone on the engagement has left it, with an offboarding
+    // record (handover of work, access revoked, records archived). The checklist's own item;
+    // HR-002 judges each offboarding record.
+    let mut staff =
+        Draft::new("offboarding", "§4.4", msg!("staff offboarded", "服务人员已办理离场交接"), &[]).due(grace_end);
+    let mut pending: Vec<&str> = Vec::new();
+    let mut last_left: Option<Date> = None;
+    for p in cx
+        .records
+        .people
+        .iter()
+        .filter(|p| cx.engagement_of(RecordView::Person(p)).is_some_and(|e| e.value == engagement.id.value))
+    {
+        let left = known(cx, p.left.as_ref());
+        if left.is_none() || p.offboarding.is_none() {
+            pending.push(p.id.value.as_str());
+        }
+        last_left = last_left.max(left.map(|l| l.value));
+    }
+    staff.satisfied = pending.is_empty();
+    if pending.is_empty() {
+        staff.item.done_at = last_left;
+    } else {
+        let list = pending.join(", ");
+        staff
+            .item
+            .missing
+            .push(msg!("`left` and `offboarding` of {list}", "{list} 的 `left`(离开日期)和 `offboarding`(离场交接)"));
+    }
+    items.push(staff.finish(as_of));
 
     // Settlement and audit.
     let mut settle =
         Draft::new("settlement", "§7.5", msg!("settlement and audit complete", "结算与审计完成"), &[HND_006])
             .due(grace_end);
     let settlement = h.and_then(|h| h.settlement.as_ref());
-    let completed = settlement.and_then(|s| s.value.completed_at.as_ref());
+    let completed = known(cx, settlement.and_then(|s| s.value.completed_at.as_ref()));
     let audited = settlement.and_then(|s| s.value.audit_done.as_ref()).is_some_and(|a| a.value);
     settle.satisfied = completed.is_some() && audited;
     settle.item.done_at = completed.map(|c| c.value);
@@ -786,8 +806,8 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
         Draft::new("sign-off", "§7.2", msg!("written sign-off by both parties", "双方书面签字确认"), &[HND_007])
             .due(grace_end);
     let sign_off = h.and_then(|h| h.sign_off.as_ref());
-    let provider = sign_off.and_then(|s| s.value.provider.as_ref());
-    let customer = sign_off.and_then(|s| s.value.customer.as_ref());
+    let provider = sign_off.and_then(|s| s.value.provider.as_ref()).filter(|p| cx.known_date(p.value.at.value));
+    let customer = sign_off.and_then(|s| s.value.customer.as_ref()).filter(|c| cx.known_date(c.value.at.value));
     sign.satisfied = provider.is_some() && customer.is_some();
     sign.item.done_at = provider.zip(customer).map(|(p, c)| p.value.at.value.max(c.value.at.value));
     if provider.is_none() {
@@ -815,7 +835,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
     // §7.5 Outcome evaluation and post-exit feedback.
     let mut evaluation =
         Draft::new("evaluation", "§7.5", msg!("outcome evaluation", "服务成果评估"), &[HND_008]).due(grace_end);
-    match h.and_then(|h| h.evaluation.as_ref()) {
+    match h.and_then(|h| h.evaluation.as_ref()).filter(|e| cx.known_date(e.value.at.value)) {
         Some(e) => {
             evaluation.satisfied = true;
             evaluation.item.done_at = Some(e.value.at.value);
@@ -843,7 +863,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
         &[HND_008],
     )
     .due(grace_end);
-    match h.and_then(|h| h.post_exit_feedback_at.as_ref()) {
+    match known(cx, h.and_then(|h| h.post_exit_feedback_at.as_ref())) {
         Some(d) => {
             feedback.satisfied = true;
             feedback.item.done_at = Some(d.value);
@@ -879,8 +899,8 @@ fn deliverable(cx: &Context<'_>, d: &mut Draft, entry: &Sp<Deliverable>, name: &
         d.item.notes.push(msg!("not applicable: {reason} (accepted by {by})", "不适用:{reason}(验收人 {by})"));
         return;
     }
-    let delivered = v.delivered_at.as_ref().map(|x| x.value);
-    let accepted = v.accepted_at.as_ref().map(|x| x.value);
+    let delivered = known(cx, v.delivered_at.as_ref()).map(|x| x.value);
+    let accepted = known(cx, v.accepted_at.as_ref()).map(|x| x.value);
     d.item.done_at = accepted.or(delivered);
     if delivered.is_none() {
         d.item.missing.push(msg!("`delivered_at`", "`delivered_at`(交付日期)"));

@@ -14,11 +14,13 @@ static META: Meta = Meta {
     title_en: "An improvement is done by its due date and its effect evaluated",
     title_zh: "服务改进计划须按期完成并评估效果",
     explanation_en: "Continual improvement follows the PDCA cycle (§2.5, §5.4, §5.5): plan, do, check, \
-act. An Improvement still `planned` or `in-progress` after its `due` date is late (a `dropped` one \
-is a decision, not a delay); one marked `done` without an `evaluation` dated on or before the \
+act. An Improvement not `done` after its `due` date is late — `planned`, `in-progress` or \
+`dropped` alike: dropping a plan does not close the finding that prompted it, so a dropped plan \
+needs a waiver (or a new plan) that says why; one marked `done` without an `evaluation` dated on or before the \
 as-of day skipped the \"check\": nobody knows whether the measures worked.",
     explanation_zh: "持续改进遵循 PDCA 循环(§2.5、§5.4、§5.5):计划、执行、检查、处理。超过 `due`(计划完成日期)\
-仍为 `planned` 或 `in-progress` 的服务改进计划即为逾期(`dropped` 是明确的决定,不算拖延);标记为 `done` \
+仍未 `done` 的服务改进计划即为逾期——无论是 `planned`、`in-progress` 还是 `dropped`:放弃计划并不能关闭触发它的问题,\
+放弃时须以例外审批(Waiver)或新计划说明原因;标记为 `done` \
 却没有不晚于评估日的 `evaluation`(效果评估)的,跳过了“检查”环节:无人知道改进措施是否见效。",
     failing: "kind: Improvement\nid: IMP-2026-03\ngoal: 月度服务报告增加风险趋势分析\nmeasures: [修订报告模板, 增加季度趋势图]\nowner: 张伟\ndue: 2026-08-31\nstatus: done\n",
     passing: "kind: Improvement\nid: IMP-2026-03\ngoal: 月度服务报告增加风险趋势分析\nmeasures: [修订报告模板, 增加季度趋势图]\nowner: 张伟\ndue: 2026-08-31\nstatus: done\nevaluation: {at: 2026-09-30, effective: true, notes: 客户在 9 月例会上确认报告更易读}\n",
@@ -59,20 +61,24 @@ impl Rule for Imp001 {
                     ))
                     .record(Kind::Improvement, id);
                 }
-                ImprovementStatus::Planned | ImprovementStatus::InProgress if due < as_of => {
+                // "Not done" (rules.md) includes `dropped`: giving a plan up is recorded with a
+                // waiver or a new plan, not by a status that silences the finding.
+                ImprovementStatus::Planned | ImprovementStatus::InProgress | ImprovementStatus::Dropped
+                    if due < as_of =>
+                {
                     let late_n = crate::calendar::dates::days_between(due, as_of);
                     let late = if late_n == 1 { "1 day".to_owned() } else { format!("{late_n} days") };
                     out.report(
                         i.due.span,
                         msg!(
-                            "improvement {id} was due on {due} and is still `{status}` as of {as_of}, {late} late",
-                            "服务改进计划 {id} 应于 {due} 完成,截至 {as_of} 已逾期 {late_n} 天,仍为 `{status}`"
+                            "improvement {id} was due on {due} and is `{status}`, not done, as of {as_of}: {late} late",
+                            "服务改进计划 {id} 应于 {due} 完成,截至 {as_of} 已逾期 {late_n} 天,状态为 `{status}`,未完成"
                         ),
                     )
                     .label(i.status.span, msg!("status", "状态"))
                     .help(msg!(
-                        "finish it and set `status: done`, or agree a new due date (or `dropped`) with the customer",
-                        "请完成后改为 `status: done`,或与客户商定新的完成日期(或改为 `dropped`)"
+                        "finish it and set `status: done`, or agree a new due date with the customer (a plan given up needs a waiver that says why)",
+                        "请完成后改为 `status: done`,或与客户商定新的完成日期(放弃计划须以例外审批说明原因)"
                     ))
                     .record(Kind::Improvement, id);
                 }

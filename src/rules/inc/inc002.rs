@@ -51,18 +51,26 @@ impl Rule for Inc002 {
             }
             let mut pauses: Vec<_> = inc.paused.iter().collect();
             pauses.sort_by_key(|p| p.from.instant);
-            for pair in pauses.windows(2) {
-                if pair[1].from.instant < pair[0].to.instant {
-                    let (a, b) = (cx.text(pair[0].to.span), cx.text(pair[1].from.span));
+            // Compare each pause with the one reaching furthest so far, so a long pause that
+            // covers several later ones is found for each of them.
+            let mut furthest: Option<&crate::model::Sp<crate::model::kinds::incident::Pause>> = None;
+            for p in pauses {
+                if let Some(prev) = furthest
+                    && p.from.instant < prev.to.instant
+                {
+                    let (a, b) = (cx.text(prev.to.span), cx.text(p.from.span));
                     out.report(
-                        pair[1].from.span,
+                        p.from.span,
                         msg!(
-                            "pause starting {b} overlaps the previous pause, which ends {a}",
-                            "自 {b} 起的暂停与上一个暂停重叠(后者至 {a} 结束)"
+                            "pause starting {b} overlaps an earlier pause, which ends {a}",
+                            "自 {b} 起的暂停与之前的暂停重叠(后者至 {a} 结束)"
                         ),
                     )
-                    .label(pair[0].to.span, msg!("previous pause ends", "上一个暂停的结束"))
+                    .label(prev.to.span, msg!("earlier pause ends", "之前暂停的结束"))
                     .record(Kind::Incident, id);
+                }
+                if furthest.is_none_or(|f| p.to.instant > f.to.instant) {
+                    furthest = Some(p);
                 }
             }
             for p in &inc.paused {

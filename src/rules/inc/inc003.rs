@@ -34,7 +34,7 @@ impl Rule for Inc003 {
                 continue;
             }
             out.checked();
-            if inc.final_resolved_at().is_none() {
+            if cx.resolved(inc).is_none() {
                 continue;
             }
             if let Some(list) = missing(&[("cause", has_text(&inc.cause)), ("resolution", has_text(&inc.resolution))]) {

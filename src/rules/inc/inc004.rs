@@ -2,7 +2,7 @@
 
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::{Context, Meta, Rule, Sink, Stage};
+use crate::rules::{Context, Meta, Rule, Sink, Stage, missing};
 
 pub struct Inc004;
 
@@ -38,7 +38,7 @@ impl Rule for Inc004 {
             if !inc.is_major() || inc.is_cancelled() {
                 continue;
             }
-            let Some(resolved) = inc.final_resolved_at() else { continue };
+            let Some(resolved) = cx.resolved(inc) else { continue };
             let Some(eng) = cx.engagement_for(RecordView::Incident(inc)) else { continue };
             out.checked();
             let id = inc.id.value.as_str();
@@ -46,41 +46,49 @@ impl Rule for Inc004 {
             let resolved_day = resolved.instant.to_zoned_datetime(tz.clone()).date();
             let deadline = cx.working_days(Some(eng)).add_working_days(resolved_day, n);
             let as_of = cx.as_of;
-            match &inc.review {
-                None if as_of > deadline => {
-                    out.report(
-                        inc.id.span,
-                        msg!(
-                            "major incident `{id}` was resolved on {resolved_day} and has no review; one was due within {n} working days, by {deadline}",
-                            "重大事件 `{id}` 已于 {resolved_day} 解决,但没有复盘;应在 {n} 个工作日内(即 {deadline} 前)完成"
-                        ),
-                    )
-                    .label(resolved.span, msg!("resolved", "解决时间"))
-                    .record(Kind::Incident, id);
-                }
-                Some(review) => {
-                    let done = review.completed_at.instant.to_zoned_datetime(tz).date();
-                    if done > deadline && done <= as_of {
-                        out.report(
-                            review.completed_at.span,
-                            msg!(
-                                "review of major incident `{id}` completed on {done}, after the deadline {deadline} ({n} working days after the resolution on {resolved_day})",
-                                "重大事件 `{id}` 的复盘于 {done} 完成,晚于期限 {deadline}(解决日 {resolved_day} 后 {n} 个工作日)"
-                            ),
-                        )
-                        .record(Kind::Incident, id);
-                    } else if done > as_of && as_of > deadline {
-                        out.report(
-                            review.completed_at.span,
-                            msg!(
-                                "review of major incident `{id}` is dated {done}, after the as-of date; it was due by {deadline}",
-                                "重大事件 `{id}` 的复盘日期 {done} 晚于评估日;应于 {deadline} 前完成"
-                            ),
-                        )
-                        .record(Kind::Incident, id);
-                    }
-                }
-                None => {}
+            if as_of <= deadline {
+                continue;
+            }
+            // A review counts once it is complete and dated by the as-of day; when it came
+            // does not matter to this rule (rules.md: "without a complete review").
+            let Some(review) = inc.review.as_deref() else {
+                out.report(
+                    inc.id.span,
+                    msg!(
+                        "major incident `{id}` was resolved on {resolved_day} and has no review; one was due within {n} working days, by {deadline}",
+                        "重大事件 `{id}` 已于 {resolved_day} 解决,但没有复盘;应在 {n} 个工作日内(即 {deadline} 前)完成"
+                    ),
+                )
+                .label(resolved.span, msg!("resolved", "解决时间"))
+                .record(Kind::Incident, id);
+                continue;
+            };
+            let review_span = review.span;
+            let blank = |t: &crate::model::Sp<String>| t.value.trim().is_empty();
+            let gaps = missing(&[
+                ("root_cause", !blank(&review.root_cause)),
+                ("summary", !blank(&review.summary)),
+                ("lessons", !blank(&review.lessons)),
+            ]);
+            if let Some(list) = gaps {
+                out.report(
+                    review_span,
+                    msg!(
+                        "the review of major incident `{id}` is incomplete: no {list}; a complete review was due by {deadline}",
+                        "重大事件 `{id}` 的复盘不完整:缺少 {list};完整的复盘应于 {deadline} 前完成"
+                    ),
+                )
+                .record(Kind::Incident, id);
+            } else if !cx.known(&review.completed_at.value) {
+                let done = review.completed_at.instant.to_zoned_datetime(tz).date();
+                out.report(
+                    review.completed_at.span,
+                    msg!(
+                        "review of major incident `{id}` is dated {done}, after the as-of date; it was due by {deadline}",
+                        "重大事件 `{id}` 的复盘日期 {done} 晚于评估日;应于 {deadline} 前完成"
+                    ),
+                )
+                .record(Kind::Incident, id);
             }
         }
     }

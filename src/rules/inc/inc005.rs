@@ -36,7 +36,7 @@ impl Rule for Inc005 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let factor = cx.policy.stale_ticket_factor;
         for inc in &cx.records.incidents {
-            if inc.is_cancelled() || inc.final_resolved_at().is_some() {
+            if inc.is_cancelled() || cx.resolved(inc).is_some() {
                 continue;
             }
             let Some((eng, sla)) = sla_of(cx, inc) else { continue };

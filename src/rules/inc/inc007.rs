@@ -33,7 +33,7 @@ impl Rule for Inc007 {
                 continue;
             }
             out.checked();
-            if inc.final_resolved_at().is_some() && inc.responded_at.is_none() {
+            if cx.resolved(inc).is_some() && inc.responded_at.as_ref().is_none_or(|r| !cx.known(&r.value)) {
                 out.report(
                     inc.id.span,
                     msg!(

@@ -77,12 +77,13 @@ impl Rule for Rpt001 {
 }
 
 /// The months of the term that must be reported on, as (first day within the term, last day
-/// of the month); a month ending after the service ended (`end`) is not due.
+/// within the service): a service that ends mid-month (`end`) owes a report for that part
+/// month too, due after its last day.
 fn months(eng: &Engagement, end: Date) -> impl Iterator<Item = (Date, Date)> {
     let start = eng.term.start.value;
     std::iter::successors(Some(start.first_of_month()), |m| m.last_of_month().tomorrow().ok())
-        .map(move |m| (m.max(start), m.last_of_month()))
-        .take_while(move |(_, last)| *last <= end)
+        .take_while(move |m| *m <= end)
+        .map(move |m| (m.max(start), m.last_of_month().min(end)))
 }
 
 fn check_month(cx: &Context<'_>, out: &mut Sink, eng: &Engagement, reports: &[&ServiceReport], from: Date, to: Date) {

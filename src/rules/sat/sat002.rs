@@ -51,7 +51,8 @@ impl Rule for Sat002 {
                 .iter()
                 .filter(|x| cx.engagement_of(RecordView::Sla(x)).is_some_and(|e| e.value == eng.value))
                 .collect();
-            let mean_min = highest(slas.iter().filter_map(|x| x.satisfaction_min.as_ref().map(|m| (m.value, m.span))));
+            let mean_min =
+                highest(slas.iter().filter_map(|x| x.satisfaction_min.as_ref().map(|m| (m.value.0, m.span))));
             let rate_min =
                 highest(slas.iter().filter_map(|x| x.satisfaction_rate_min.as_ref().map(|m| (m.value.value, m.span))));
             let scores: Vec<u8> = s.responses.iter().flat_map(|r| r.scores.given().map(|(_, v)| v.value.0)).collect();

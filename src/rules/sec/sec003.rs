@@ -53,7 +53,8 @@ impl Rule for Sec003 {
                 if let Some(o) = overdue(last, start, privileged, day) {
                     let what =
                         msg!("privileged-account review of critical system {id}", "关键系统 {id} 的特权账号复核");
-                    out.report(sys.criticality.span, periodic_message(&what, o, start, privileged, day))
+                    out.report(sys.id.span, periodic_message(&what, o, start, privileged, day))
+                        .label(sys.criticality.span, msg!("critical", "关键"))
                         .record(Kind::System, id);
                 }
             }

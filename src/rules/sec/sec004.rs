@@ -33,7 +33,8 @@ impl Rule for Sec004 {
             for e in &r.exceptions {
                 out.checked();
                 let (id, account) = (r.id.value.as_str(), e.account.value.as_str());
-                match &e.done_at {
+                // Evidence dated after as-of is ignored: the exception was not yet acted on.
+                match e.done_at.as_ref().filter(|d| d.value <= cx.as_of) {
                     Some(done) if done.value > due => {
                         let d = done.value;
                         out.report(done.span, msg!("exception `{account}` of review `{id}` was acted on {d}, after the {days} days allowed (by {due})", "复核 `{id}` 的异常 `{account}` 于 {d} 才处理,超过 {days} 天的期限({due})"))

@@ -31,7 +31,7 @@ impl Rule for Sla001 {
             out.checked();
             let sid = sla.id.value.as_str();
             let target = sla.availability.target.value.value;
-            if target <= 0.0 {
+            if target <= 0.0 || target > 100.0 {
                 out.report(
                     sla.availability.target.span,
                     msg!(

@@ -41,19 +41,6 @@ impl Rule for Sla004 {
                 ))
                 .record(Kind::Sla, sid);
             }
-            if let Some(min) = &sla.satisfaction_min {
-                let v = min.value;
-                if !(1.0..=5.0).contains(&v) {
-                    out.report(
-                        min.span,
-                        msg!(
-                            "satisfaction_min {v} is not a score from 1 to 5",
-                            "satisfaction_min {v} 不是 1 至 5 的评分"
-                        ),
-                    )
-                    .record(Kind::Sla, sid);
-                }
-            }
         }
     }
 }
