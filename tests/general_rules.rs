@@ -314,3 +314,28 @@ fn calendar_extends_cycle_is_reported() {
     assert_eq!(located, vec![at("GEN-005", "c.yaml", 5, 10), at("GEN-005", "c.yaml", 11, 10)], "{findings:#?}");
     assert!(findings[0].message.en.contains("cycle"));
 }
+
+#[test]
+fn improvement_sources_must_resolve() {
+    // `Kind/id`, a bare id only one kind uses, or a `path:` glob (records.md, References).
+    let imp = "kind: Improvement\nid: IMP-1\nsources: [Engagement/demo, demo, Incident/INC-NOPE, Survy/S-1, NOPE-ID, \"path:changes/**\"]\ngoal: g\nmeasures: [m]\nowner: o\ndue: 2026-12-31\nstatus: planned\n";
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("i.yaml", imp)]);
+    assert_eq!(
+        located,
+        vec![at("GEN-005", "i.yaml", 3, 34), at("GEN-005", "i.yaml", 3, 53), at("GEN-005", "i.yaml", 3, 64)],
+        "{findings:#?}"
+    );
+    assert!(findings[1].help.is_none() && findings[1].message.en.contains("did you mean `Survey`?"));
+}
+
+#[test]
+fn nested_ids_are_unique_within_their_parent() {
+    let audit = "kind: Audit\nid: AUD-1\nperformed_at: 2026-06-01\nauditor: {name: a, independent: true}\nareas: [security-policy]\nfindings:\n  - {id: F1, title: t, severity: low, owner: o, due: 2026-12-31, status: open}\n  - {id: F1, title: u, severity: low, owner: o, due: 2026-12-31, status: open}\n";
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("a.yaml", audit)]);
+    assert_eq!(located, vec![at("GEN-004", "a.yaml", 8, 10)], "{findings:#?}");
+    assert_eq!(findings[0].labels.len(), 1);
+    // The same nested id in two different audits is fine.
+    let other = audit.replace("AUD-1", "AUD-2").replace("  - {id: F1, title: u", "  - {id: F2, title: u");
+    let first = audit.replace("  - {id: F1, title: u", "  - {id: F2, title: u");
+    assert!(check(&[("base.yaml", BASE), ("a.yaml", &first), ("b.yaml", &other)]).0.is_empty());
+}

@@ -224,3 +224,46 @@ fn chg012_review_after_major_changes() {
         chg_with("major", &format!("{IMPL}review: {{at: 2026-10-19T15:00:00+08:00, summary: 顺利}}\n"), "implemented");
     assert!(run_rule("CHG-012", &[("c.yaml", &reviewed)], "2026-10-31").0.is_empty());
 }
+
+#[test]
+fn chg002_any_later_rejection_voids_an_approval() {
+    // department-head approves, the change manager rejects, then approves again: the change
+    // manager cannot satisfy the department-head requirement, and the first approval fell.
+    let a = format!(
+        "approvals:\n{}{}{}{IMPL}",
+        approval("张伟", "department-head", "provider", "2026-10-12T10:00:00+08:00", "approved"),
+        approval("赵敏", "change-manager", "provider", "2026-10-13T10:00:00+08:00", "rejected"),
+        approval("赵敏", "change-manager", "provider", "2026-10-14T10:00:00+08:00", "approved")
+    );
+    let (located, findings) = run_rule("CHG-002", &[("c.yaml", &chg_with("normal", &a, "implemented"))], "2026-10-31");
+    assert_eq!(located, vec![at("CHG-002", "c.yaml", 12, 3)], "{findings:?}");
+    // A new approval of the required role after the rejection stands.
+    let renewed = a.replace(
+        "{by: 赵敏, role: change-manager, party: provider, at: 2026-10-14",
+        "{by: 张伟, role: department-head, party: provider, at: 2026-10-14",
+    );
+    assert!(
+        run_rule("CHG-002", &[("c.yaml", &chg_with("normal", &renewed, "implemented"))], "2026-10-31").0.is_empty()
+    );
+}
+
+#[test]
+fn chg002_emergency_authorization_must_be_before_the_start() {
+    // Authorised at the very instant the work started: not "before the start".
+    let same = format!(
+        "emergency: true\nemergency_authorization: {{by: 张伟, at: 2026-10-15T21:10:00+08:00}}\napprovals:\n{}{IMPL}",
+        approval("张伟", "department-head", "provider", "2026-10-16T10:00:00+08:00", "approved")
+    );
+    let c = chg_with("normal", &same, "implemented");
+    assert_eq!(run_rule("CHG-002", &[("c.yaml", &c)], "2026-10-31").0, vec![at("CHG-002", "c.yaml", 12, 39)]);
+    let before = c.replace("at: 2026-10-15T21:10:00+08:00}", "at: 2026-10-15T21:09:00+08:00}");
+    assert!(run_rule("CHG-002", &[("c.yaml", &before)], "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn chg012_a_review_dated_after_as_of_is_not_there_yet() {
+    let reviewed =
+        chg_with("major", &format!("{IMPL}review: {{at: 2026-11-03T15:00:00+08:00, summary: 顺利}}\n"), "implemented");
+    assert_eq!(run_rule("CHG-012", &[("c.yaml", &reviewed)], "2026-10-31").0, vec![at("CHG-012", "c.yaml", 2, 5)]);
+    assert!(run_rule("CHG-012", &[("c.yaml", &reviewed)], "2026-11-03").0.is_empty());
+}

@@ -268,3 +268,28 @@ fn the_checklist_shows_exactly_the_rules_findings() {
         }
     }
 }
+
+#[test]
+fn evidence_dated_after_as_of_does_not_count_yet() {
+    // After exit (grace ends 2026-10-15), judged on 2026-10-31, with steps dated in November.
+    let later = EXIT
+        .replace(
+            "sign_off: {provider: {name: 张伟, at: 2026-10-12}",
+            "sign_off: {provider: {name: 张伟, at: 2026-11-12}",
+        )
+        .replace("evaluation: {at: 2026-10-14", "evaluation: {at: 2026-11-14")
+        .replace("data: {returned_at: 2026-09-20}", "data: {returned_at: 2026-11-20}")
+        .replace(
+            "{item: user-manuals, delivered_at: 2026-09-01, accepted_by: 周敏, accepted_at: 2026-09-05}",
+            "{item: user-manuals, delivered_at: 2026-11-01, accepted_by: 周敏, accepted_at: 2026-11-05}",
+        );
+    let rules = |as_of: &str| -> Vec<String> {
+        let (located, _) = run_rules(&[("engagement.yaml", BASE), ("h.yaml", &later)], "", &[], as_of);
+        let mut rules: Vec<String> = located.into_iter().map(|l| l.0).filter(|r| r.starts_with("HND")).collect();
+        rules.sort();
+        rules
+    };
+    assert_eq!(rules("2026-10-31"), ["HND-002", "HND-006", "HND-007", "HND-008"]);
+    // Once those days have come, the exit is complete again.
+    assert!(rules("2026-11-20").is_empty(), "{:?}", rules("2026-11-20"));
+}

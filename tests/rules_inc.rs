@@ -115,3 +115,31 @@ fn inc007_resolved_without_response_time() {
     assert_eq!(located, vec![at("INC-007", "i.yaml", 2, 5)]);
     assert_eq!(findings[0].severity, itos::model::Severity::Warning);
 }
+
+#[test]
+fn inc002_a_long_pause_overlapping_several_later_ones() {
+    // 10:00–11:30 covers both 10:20–10:30 and 10:40–10:50: two overlaps, not one.
+    let body = "priority: P3\nopened_at: 2026-10-08T09:00:00+08:00\nresolved_at: 2026-10-08T16:00:00+08:00\npaused:\n  - {from: 2026-10-08T10:00:00+08:00, to: 2026-10-08T11:30:00+08:00, reason: other}\n  - {from: 2026-10-08T10:20:00+08:00, to: 2026-10-08T10:30:00+08:00, reason: other}\n  - {from: 2026-10-08T10:40:00+08:00, to: 2026-10-08T10:50:00+08:00, reason: other}\n";
+    let (located, _) = run("INC-002", body, "2026-10-31");
+    assert_eq!(located, vec![at("INC-002", "i.yaml", 9, 12), at("INC-002", "i.yaml", 10, 12)]);
+}
+
+/// A P3 ticket resolved after the as-of day: at as-of it was still open.
+const RESOLVED_LATER: &str =
+    "priority: P3\nopened_at: 2026-09-01T10:00:00+08:00\nresolved_at: 2026-11-05T10:00:00+08:00\n";
+
+#[test]
+fn inc003_inc005_inc007_ignore_a_resolution_after_as_of() {
+    // Evidence dated after as-of is ignored (rules.md): the ticket is open at 2026-10-31.
+    assert!(run("INC-003", RESOLVED_LATER, "2026-10-31").0.is_empty());
+    assert!(run("INC-007", RESOLVED_LATER, "2026-10-31").0.is_empty());
+    assert_eq!(run("INC-005", RESOLVED_LATER, "2026-10-31").0, vec![at("INC-005", "i.yaml", 2, 5)]);
+    // Judged after the resolution, it is a resolved ticket.
+    assert_eq!(run("INC-003", RESOLVED_LATER, "2026-11-30").0, vec![at("INC-003", "i.yaml", 2, 5)]);
+    assert_eq!(run("INC-007", RESOLVED_LATER, "2026-11-30").0, vec![at("INC-007", "i.yaml", 2, 5)]);
+    assert!(run("INC-005", RESOLVED_LATER, "2026-11-30").0.is_empty());
+    // A reopening after as-of has not happened yet: the earlier resolution stands.
+    let reopened = "priority: P3\nopened_at: 2026-10-01T10:00:00+08:00\nresponded_at: 2026-10-01T10:10:00+08:00\nresolved_at: 2026-10-01T12:00:00+08:00\ncause: c\nresolution: r\nreopened:\n  - {at: 2026-11-03T09:00:00+08:00}\n";
+    assert!(run("INC-005", reopened, "2026-10-31").0.is_empty());
+    assert!(run("INC-003", reopened, "2026-10-31").0.is_empty());
+}

@@ -81,3 +81,33 @@ fn sec003_access_and_privileged_reviews() {
     let (located, _) = run_rule("SEC-003", &files, "2026-10-31");
     assert_eq!(located, vec![at("SEC-003", "s.yaml", 2, 5); 2]);
 }
+
+#[test]
+fn sec004_an_action_dated_after_as_of_is_not_taken_yet() {
+    let r = "kind: AccessReview\nid: AR-1\nsystem: sys-core\nperformed_at: 2026-09-25\nreviewer: r\naccounts_reviewed: 3\nexceptions:\n  - {account: a1, issue: i, action: revoked, done_at: 2026-11-15}\n";
+    // Due 2026-10-25: on that day nothing is late, whatever is written for later.
+    assert!(run_rule("SEC-004", &[("r.yaml", r), ("s.yaml", SYS)], "2026-10-25").0.is_empty());
+    // A day later it is overdue and not yet acted on: reported at the account.
+    assert_eq!(
+        run_rule("SEC-004", &[("r.yaml", r), ("s.yaml", SYS)], "2026-10-26").0,
+        vec![at("SEC-004", "r.yaml", 8, 15)]
+    );
+    // Once the action is dated, it is late: reported at `done_at`.
+    assert_eq!(
+        run_rule("SEC-004", &[("r.yaml", r), ("s.yaml", SYS)], "2026-11-15").0,
+        vec![at("SEC-004", "r.yaml", 8, 55)]
+    );
+}
+
+#[test]
+fn a_finding_caused_by_a_default_is_reported_once() {
+    // Both assets take the unencrypted flag from `defaults`: one SEC-001 at the default.
+    let batch = "kind: DataAsset\ndefaults: {classification: core, owner: o, encrypted_at_rest: false, encrypted_in_transit: true, retention: 5y, destruction: shred}\nitems:\n  - {id: d1}\n  - {id: d2}\n";
+    let (located, findings) = run_rule("SEC-001", &[("d.yaml", batch)], "2026-10-31");
+    assert_eq!(located, vec![at("SEC-001", "d.yaml", 2, 63)]);
+    assert!(findings[0].message.en.ends_with("(the value comes from `defaults` and applies to 2 items)"));
+    // A value an item sets itself is reported at the item, once per item.
+    let own = batch.replace("  - {id: d2}", "  - {id: d2, encrypted_at_rest: false}");
+    let (located, _) = run_rule("SEC-001", &[("d.yaml", &own)], "2026-10-31");
+    assert_eq!(located, vec![at("SEC-001", "d.yaml", 2, 63), at("SEC-001", "d.yaml", 5, 33)]);
+}

@@ -50,3 +50,25 @@ fn sla003_and_sla004_missing_targets_warn_at_the_id() {
     let (located, _) = run_rule("SLA-004", &[("s.yaml", &s)], "2026-10-31");
     assert_eq!(located, vec![at("SLA-004", "s.yaml", 2, 5)]);
 }
+
+#[test]
+fn sla001_target_above_100_is_the_rule_not_a_type_error() {
+    // The Sla still loads (no GEN-003), so its other rules and the SLA report still see it.
+    let s = sla("availability: {target: 100.5}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n");
+    assert!(run_rules(&[("engagement.yaml", BASE), ("s.yaml", &s)], "", &["GEN-003"], "2026-10-31").0.is_empty());
+    let (located, _) = run_rule("SLA-001", &[("s.yaml", &s)], "2026-10-31");
+    assert_eq!(located, vec![at("SLA-001", "s.yaml", 6, 24)]);
+    let negative = sla("availability: {target: -1}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n");
+    assert_eq!(run_rule("SLA-001", &[("s.yaml", &negative)], "2026-10-31").0, vec![at("SLA-001", "s.yaml", 6, 24)]);
+}
+
+#[test]
+fn satisfaction_min_outside_1_to_5_is_a_type_error() {
+    // records.md types it `number (1–5)`: GEN-003 at the value, not an SLA-004 warning.
+    let s = sla(&GOOD.replace("satisfaction_min: 4", "satisfaction_min: 7"));
+    let (located, findings) = run_rules(&[("engagement.yaml", BASE), ("s.yaml", &s)], "", &[], "2026-10-31");
+    assert!(located.contains(&at("GEN-003", "s.yaml", 11, 19)), "{located:?}");
+    assert!(findings.iter().all(|f| f.rule != "SLA-004"));
+    let s = sla(&GOOD.replace("satisfaction_min: 4", "satisfaction_min: 4.2"));
+    assert!(run_rules(&[("engagement.yaml", BASE), ("s.yaml", &s)], "", &["GEN-003"], "2026-10-31").0.is_empty());
+}
