@@ -254,6 +254,18 @@ fn gaps_csv_is_long_form() {
     assert!(stdout.lines().any(|l| l == "3.3,Security audit and compliance,failing,AUD-001,failed,1"), "{stdout}");
 }
 
+#[test]
+fn gaps_html_is_one_page_with_the_same_content() {
+    let (code, stdout, _) =
+        itos(&["report", "gaps", "-C", "examples/broken", "--as-of", "2026-10-31", "--no-git", "--format", "html"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("<!DOCTYPE html>") && stdout.trim_end().ends_with("</html>"));
+    assert!(!stdout.contains("<script") && !stdout.contains("src=\"http"), "self-contained, no scripts");
+    // Every section of the Markdown is there, and a finding of AUD-001 with its location.
+    assert!(stdout.contains("Security audit and compliance") && stdout.contains("AUD-001"), "{stdout}");
+    assert!(stdout.contains("engagements/engagement.yaml:2:5"), "{stdout}");
+}
+
 const ACME: &[&str] = &["validate", "-C", "examples/acme", "--as-of", "2026-10-31", "--no-git"];
 
 #[test]

@@ -11,6 +11,7 @@ use itos::load::Repository;
 use itos::report::provenance::Provenance;
 use itos::report::sla::{Request, SlaReport, build};
 use itos::sla::clock::ClockKind;
+use itos::sla::service::LeftOutReason;
 use jiff::civil::date;
 
 const ENGAGEMENT: &str = "\
@@ -116,6 +117,51 @@ fn a_ticket_spanning_two_months_counts_where_it_is_decided() {
     let a = &m.attainment[&("P1".to_owned(), ClockKind::Resolution)];
     assert_eq!((a.decided, a.met, a.median), (1, 1, Some(3 * 3600)));
     assert!(m.in_progress.is_empty());
+}
+
+#[test]
+fn a_past_month_does_not_change_with_a_later_as_of() {
+    // P1 (24x7, 4 h) opened 10-30 10:00 and never resolved: breached 10-30 14:00. October's
+    // report counts its time up to the month's end, 38 h, whatever the as-of day.
+    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-30T10:00:00+08:00\nresponded_at: 2026-10-30T10:05:00+08:00\n";
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
+    for as_of in [(2026, 10, 31), (2026, 11, 15), (2026, 12, 31)] {
+        let oct = report(&r, (2026, 10), as_of);
+        let m = &oct.engagements[0].services[0].month;
+        let breach: Vec<(&str, i64, i64)> =
+            m.breaches.iter().map(|b| (b.ticket.as_str(), b.elapsed, b.overrun)).collect();
+        assert_eq!(breach, vec![("I1", 38 * 3600, 34 * 3600)], "as of {as_of:?}");
+        let a = &m.attainment[&("P1".to_owned(), ClockKind::Resolution)];
+        assert_eq!((a.decided, a.met, a.median), (1, 0, Some(38 * 3600)), "as of {as_of:?}");
+    }
+}
+
+#[test]
+fn an_outage_counts_whatever_the_tickets_priority() {
+    // P9 is not a priority of the Sla (INC-001): its clocks are left out, but the outage of
+    // the service still counts (sla.md: "any full outage"): 2 h of 744 h in October.
+    let inc = "kind: Incident\nid: I9\nengagement: e1\nservice: web\npriority: P9\nopened_at: 2026-10-05T10:00:00+08:00\nresponded_at: 2026-10-05T10:05:00+08:00\nresolved_at: 2026-10-05T12:00:00+08:00\noutage: {start: 2026-10-05T10:00:00+08:00, end: 2026-10-05T12:00:00+08:00}\n";
+    let r = repo(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
+    let oct = report(&r, (2026, 10), (2026, 10, 31));
+    let m = &oct.engagements[0].services[0].month;
+    assert_eq!((m.availability.downtime, m.failures, m.repair_seconds), (7200.0, 1, 7200));
+    assert_eq!(m.availability.shown().as_deref(), Some("99.73"));
+    let left: Vec<(&str, LeftOutReason)> = m.left_out.iter().map(|l| (l.ticket.as_str(), l.reason)).collect();
+    assert_eq!(left, vec![("I9", LeftOutReason::UnknownPriority)]);
+}
+
+#[test]
+fn a_ticket_gen007_reports_is_left_out_of_every_figure() {
+    // Closed (11:00) before it was resolved (12:00), then reopened without a resolution:
+    // GEN-007 reports it, so the report leaves it out instead of counting a breach.
+    let inc = "kind: Incident\nid: I7\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T10:10:00+08:00\nresolved_at: 2026-10-20T12:00:00+08:00\nclosed_at: 2026-10-20T11:00:00+08:00\nreopened:\n  - {at: 2026-10-21T09:00:00+08:00}\n";
+    let r = repo(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
+    assert!(r.findings.is_empty());
+    let oct = report(&r, (2026, 10), (2026, 10, 31));
+    let m = &oct.engagements[0].services[0].month;
+    let left: Vec<(&str, LeftOutReason)> = m.left_out.iter().map(|l| (l.ticket.as_str(), l.reason)).collect();
+    assert_eq!(left, vec![("I7", LeftOutReason::OutOfOrder)]);
+    assert!(m.breaches.is_empty());
 }
 
 #[test]
@@ -422,7 +468,7 @@ fn planned_downtime_counts_only_when_chg002_would_accept_the_approvals() {
 #[test]
 fn inconsistent_tickets_never_count_time_twice_or_negative() {
     // I1 was reopened without a recorded resolution: its open time runs from 10:00 to 12:00 once.
-    // I2 has an unknown priority: left out of every figure, its outage too.
+    // I2 has an unknown priority: its clocks are left out, its 2 h outage counts.
     // I3's outage ends before it starts (INC-002): not a failure, no negative repair time.
     let inc = "kind: Incident\ndefaults: {engagement: e1, service: web}\nitems:\n  - {id: I1, priority: P1, opened_at: 2026-10-01T10:00:00+08:00, responded_at: 2026-10-01T10:05:00+08:00, reopened: [{at: 2026-10-01T11:00:00+08:00, resolved_at: 2026-10-01T12:00:00+08:00}]}\n  - {id: I2, priority: P9, opened_at: 2026-10-02T10:00:00+08:00, resolved_at: 2026-10-02T12:00:00+08:00, outage: {start: 2026-10-02T10:00:00+08:00, end: 2026-10-02T12:00:00+08:00}}\n  - {id: I3, priority: P2, opened_at: 2026-10-03T10:00:00+08:00, responded_at: 2026-10-03T10:05:00+08:00, resolved_at: 2026-10-03T13:00:00+08:00, outage: {start: 2026-10-03T12:00:00+08:00, end: 2026-10-03T10:00:00+08:00}}\n";
     let r = repo(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
@@ -430,8 +476,8 @@ fn inconsistent_tickets_never_count_time_twice_or_negative() {
     let m = &rep.engagements[0].services[0].month;
     let p1 = &m.attainment[&("P1".to_owned(), ClockKind::Resolution)];
     assert_eq!((p1.decided, p1.met, p1.median), (1, 1, Some(7200)));
-    assert_eq!(m.availability.downtime, 0.0);
-    assert_eq!((m.failures, m.mttr), (0, None));
+    assert_eq!(m.availability.downtime, 7200.0);
+    assert_eq!((m.failures, m.mttr), (1, Some(7200.0)));
     let left: Vec<&str> = m.left_out.iter().map(|l| l.ticket.as_str()).collect();
     assert_eq!(left, vec!["I2"]);
 }

@@ -3,10 +3,10 @@
 //! contributes its working ranges clipped to the interval), never minute by minute.
 
 use jiff::Timestamp;
-use jiff::civil::{Date, Time};
+use jiff::civil::Date;
 
 use super::WorkCalendar;
-use crate::model::scalar::civil_boundary;
+use crate::model::scalar::local_range;
 
 /// Seconds of a signed duration between two instants (b − a).
 fn seconds_between(a: Timestamp, b: Timestamp) -> i64 {
@@ -16,16 +16,7 @@ fn seconds_between(a: Timestamp, b: Timestamp) -> i64 {
 impl WorkCalendar {
     /// The instants a working range of `day` covers (`24:00` is the next midnight).
     fn range_instants(&self, day: Date, start: u16, end: u16) -> Option<(Timestamp, Timestamp)> {
-        let at = |minutes: u16| -> Option<Timestamp> {
-            if minutes >= 24 * 60 {
-                let next = day.tomorrow().ok()?;
-                civil_boundary(&self.tz, next.to_datetime(Time::midnight()))
-            } else {
-                let t = Time::new(i8::try_from(minutes / 60).ok()?, i8::try_from(minutes % 60).ok()?, 0, 0).ok()?;
-                civil_boundary(&self.tz, day.to_datetime(t))
-            }
-        };
-        Some((at(start)?, at(end)?))
+        local_range(&self.tz, day, start, end)
     }
 
     fn local_date(&self, t: Timestamp) -> Date {

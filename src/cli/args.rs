@@ -141,12 +141,14 @@ pub enum ReportCommand {
     Gaps(GapsArgs),
 }
 
+/// The formats of both reports (cli.md: `report gaps` has the same formats as `report sla`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Table,
     Markdown,
     Json,
     Csv,
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -160,15 +162,6 @@ pub struct GapsArgs {
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SlaFormat {
-    Table,
-    Markdown,
-    Json,
-    Csv,
-    Html,
 }
 
 #[derive(Debug, Args)]
@@ -196,8 +189,8 @@ pub struct SlaArgs {
     #[arg(long, value_name = "ID")]
     pub ticket: Option<String>,
 
-    #[arg(long, value_enum, default_value_t = SlaFormat::Table)]
-    pub format: SlaFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use super::args::{ChecklistArgs, ChecklistFormat, GapsArgs, ReportFormat, SlaArgs, SlaFormat};
+use super::args::{ChecklistArgs, ChecklistFormat, GapsArgs, ReportFormat, SlaArgs};
 use super::validate::{as_of_date, loaded};
 use super::{Cli, Exit, Fatal, emit};
 use crate::config::CONFIG_FILE;
@@ -35,11 +35,11 @@ pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
     if let Some(ticket) = &args.ticket {
         let l = ledger::build(&repo, ticket, as_of).map_err(|e| Fatal(e.to_string()))?;
         let text = match args.format {
-            SlaFormat::Table => doc::text(&render::ledger_document(&l, ui.lang)),
-            SlaFormat::Markdown => doc::markdown(&render::ledger_document(&l, ui.lang)),
-            SlaFormat::Html => doc::html(&render::ledger_document(&l, ui.lang)),
-            SlaFormat::Json => render::ledger_json(&l),
-            SlaFormat::Csv => {
+            ReportFormat::Table => doc::text(&render::ledger_document(&l, ui.lang)),
+            ReportFormat::Markdown => doc::markdown(&render::ledger_document(&l, ui.lang)),
+            ReportFormat::Html => doc::html(&render::ledger_document(&l, ui.lang)),
+            ReportFormat::Json => render::ledger_json(&l),
+            ReportFormat::Csv => {
                 return Err(Fatal("--ticket: the ledger is offered as table, markdown, json or html, not csv".into()));
             }
         };
@@ -75,11 +75,11 @@ pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
     };
     let report = sla::build(&repo, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
     let text = match args.format {
-        SlaFormat::Table => doc::text(&render::document(&report, ui.lang)),
-        SlaFormat::Markdown => doc::markdown(&render::document(&report, ui.lang)),
-        SlaFormat::Html => doc::html(&render::document(&report, ui.lang)),
-        SlaFormat::Json => render::json(&report, ui.lang),
-        SlaFormat::Csv => render::csv(&report),
+        ReportFormat::Table => doc::text(&render::document(&report, ui.lang)),
+        ReportFormat::Markdown => doc::markdown(&render::document(&report, ui.lang)),
+        ReportFormat::Html => doc::html(&render::document(&report, ui.lang)),
+        ReportFormat::Json => render::json(&report, ui.lang),
+        ReportFormat::Csv => render::csv(&report),
     };
     if ui.verbose {
         use std::io::Write as _;
@@ -114,6 +114,7 @@ pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<Exit, Fatal> {
         ReportFormat::Markdown => gaps::markdown(&card, &repo.sources, &scope, &as_of, ui.lang),
         ReportFormat::Json => gaps::json(&card, &repo.sources, &scope, &as_of, ui.lang),
         ReportFormat::Csv => gaps::csv(&card, ui.lang),
+        ReportFormat::Html => doc::html(&gaps::document(&card, &repo.sources, &scope, &as_of, ui.lang)),
     };
     emit(&text, args.output.as_deref())?;
     // A report that was produced exits 0: gaps in it are content, not failure.

@@ -106,11 +106,29 @@ pub fn civil_in(tz: &TimeZone, dt: civil::DateTime) -> Option<jiff::Timestamp> {
     tz.to_ambiguous_timestamp(dt).compatible().ok()
 }
 
-/// The instant a wall-clock boundary (a working range's or maintenance window's start or
-/// end) falls on. A time skipped by a DST gap is the end of the gap: the clock jumps from
-/// 02:00 to 03:00, so a range from 02:30 starts at 03:00 (not at 03:30, as it would for a
-/// timestamp read "compatibly"). In an overlap the earlier instant is taken.
-pub fn civil_boundary(tz: &TimeZone, dt: civil::DateTime) -> Option<jiff::Timestamp> {
+/// The instants a wall-clock range of `day` covers (minutes after local midnight; `24:00` is
+/// the next midnight), for working ranges and maintenance windows: local wall-clock times
+/// (sla.md), so a DST gap day has fewer minutes and an overlap day more.
+/// - A time skipped by a gap is the end of the gap: the clock jumps from 02:00 to 03:00, so a
+///   range from 02:30 starts at 03:00 (not at 03:30, as a "compatible" reading would say).
+/// - A time repeated by an overlap is its first occurrence for a start and its second for an
+///   end: 01:00–02:30 on the night clocks go back lasts 2 h 30 min plus the repeated hour.
+pub fn local_range(
+    tz: &TimeZone,
+    day: civil::Date,
+    start: u16,
+    end: u16,
+) -> Option<(jiff::Timestamp, jiff::Timestamp)> {
+    Some((wall_clock(tz, day, start, false)?, wall_clock(tz, day, end, true)?))
+}
+
+fn wall_clock(tz: &TimeZone, day: civil::Date, minutes: u16, is_end: bool) -> Option<jiff::Timestamp> {
+    let dt = if minutes >= 24 * 60 {
+        day.tomorrow().ok()?.to_datetime(civil::Time::midnight())
+    } else {
+        let t = civil::Time::new(i8::try_from(minutes / 60).ok()?, i8::try_from(minutes % 60).ok()?, 0, 0).ok()?;
+        day.to_datetime(t)
+    };
     let ambiguous = tz.to_ambiguous_timestamp(dt);
     match ambiguous.offset() {
         jiff::tz::AmbiguousOffset::Gap { after, .. } => {
@@ -118,6 +136,7 @@ pub fn civil_boundary(tz: &TimeZone, dt: civil::DateTime) -> Option<jiff::Timest
             let early = after.to_timestamp(dt).ok()?;
             tz.following(early).next().map(|t| t.timestamp())
         }
+        jiff::tz::AmbiguousOffset::Fold { after, .. } if is_end => after.to_timestamp(dt).ok(),
         _ => ambiguous.compatible().ok(),
     }
 }
@@ -529,6 +548,24 @@ impl Decode for Currency {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wall_clock_ranges_across_dst_changes() {
+        let berlin = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
+        let secs = |day: civil::Date, a: u16, b: u16| {
+            let (s, e) = local_range(&berlin, day, a, b).unwrap();
+            e.as_second() - s.as_second()
+        };
+        // Clocks go back on 2026-10-25 (03:00 CEST → 02:00 CET): 01:00–02:30 covers the
+        // repeated hour, 2 h 30 min; any other Sunday 1 h 30 min.
+        assert_eq!(secs(civil::date(2026, 10, 25), 60, 150), 9000);
+        assert_eq!(secs(civil::date(2026, 10, 18), 60, 150), 5400);
+        // Clocks go forward on 2026-03-29 (02:00 → 03:00): 02:30–04:00 starts at 03:00.
+        assert_eq!(secs(civil::date(2026, 3, 29), 150, 240), 3600);
+        // A whole day: 25 hours and 23 hours.
+        assert_eq!(secs(civil::date(2026, 10, 25), 0, 1440), 25 * 3600);
+        assert_eq!(secs(civil::date(2026, 3, 29), 0, 1440), 23 * 3600);
+    }
 
     #[test]
     fn durations() {

@@ -11,6 +11,7 @@ use crate::report::gaps::{Scorecard, SectionLine, Status};
 use crate::rules::sections::CHAPTERS;
 
 use super::csv;
+use super::doc::{Block, Doc, DocTable};
 use super::sanitize::one_line;
 
 struct Words {
@@ -24,6 +25,8 @@ struct Words {
     open: &'static str,
     none_open: &'static str,
     as_of: &'static str,
+    /// Columns of an open-findings table (HTML).
+    finding: [&'static str; 4],
 }
 
 fn words(lang: Lang) -> Words {
@@ -39,6 +42,7 @@ fn words(lang: Lang) -> Words {
             open: "Open findings",
             none_open: "No open findings.",
             as_of: "as of",
+            finding: ["Rule", "Severity", "Location", "Message"],
         },
         Lang::ZhCn => Words {
             title: "合规差距清单",
@@ -51,6 +55,7 @@ fn words(lang: Lang) -> Words {
             open: "未关闭的发现项",
             none_open: "没有未关闭的发现项。",
             as_of: "评估日",
+            finding: ["规则", "级别", "位置", "说明"],
         },
     }
 }
@@ -201,6 +206,76 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
         }
     }
     out
+}
+
+/// The scorecard as a document, for the HTML page: the same content as the Markdown.
+pub fn document(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lang: Lang) -> Doc {
+    let w = words(lang);
+    let mut doc =
+        Doc {
+            title: format!("{} — {}", w.title, heading(scope, as_of, lang)), lang: lang.code(), blocks: Vec::new()
+        };
+    doc.push(Block::Heading(1, doc.title.clone()));
+    doc.push(Block::Note(summary(card, lang)));
+    for (number, en, zh) in CHAPTERS {
+        let chapter = match lang {
+            Lang::En => en,
+            Lang::ZhCn => zh,
+        };
+        doc.push(Block::Heading(2, format!("{number}. {chapter}")));
+        let lines: Vec<&SectionLine> =
+            card.sections.iter().filter(|l| l.section.number.split('.').next() == Some(number)).collect();
+        let rows = lines
+            .iter()
+            .map(|line| {
+                let (p, f, wv) = totals(line);
+                let checked = line.status != Status::NotChecked;
+                let n = |v: usize| if checked { v.to_string() } else { String::new() };
+                let rules: Vec<&str> = line.rules.iter().map(|r| r.rule).collect();
+                vec![
+                    format!("§{}", line.section.number),
+                    title(line, lang).to_owned(),
+                    line.status.label(lang).to_owned(),
+                    n(p),
+                    n(f),
+                    n(wv),
+                    rules.join(" "),
+                ]
+            })
+            .collect();
+        doc.push(Block::Table(DocTable {
+            header: ["§", w.section, w.status, w.passed, w.failed, w.waived, w.rules].map(str::to_owned).to_vec(),
+            rows,
+            numeric: vec![3, 4, 5],
+            max_width: None,
+        }));
+        for line in lines {
+            let open: Vec<usize> = line.rules.iter().flat_map(|r| r.open.iter().copied()).collect();
+            if open.is_empty() {
+                continue;
+            }
+            doc.push(Block::Heading(3, format!("§{} {} — {}", line.section.number, title(line, lang), w.open)));
+            let rows = open
+                .iter()
+                .map(|&i| {
+                    let f = &card.findings[i];
+                    vec![
+                        f.rule.to_owned(),
+                        f.severity.label(lang).to_owned(),
+                        location(sources, f),
+                        f.message.get(lang).to_owned(),
+                    ]
+                })
+                .collect();
+            doc.push(Block::Table(DocTable {
+                header: w.finding.map(str::to_owned).to_vec(),
+                rows,
+                numeric: Vec::new(),
+                max_width: None,
+            }));
+        }
+    }
+    doc
 }
 
 pub fn json(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lang: Lang) -> String {

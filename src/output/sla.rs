@@ -738,7 +738,9 @@ pub fn csv(report: &SlaReport<'_>) -> String {
             row(sid, "", "", "error_budget_left_minutes", minutes(a.budget_left()));
             row(sid, "", "", "failures", m.failures.to_string());
             row(sid, "", "", "mttr_minutes", m.mttr.map_or_else(|| "n/a".to_owned(), minutes));
-            row(sid, "", "", "mtbf_minutes", minutes(m.mtbf));
+            // With no failure MTBF is a lower bound (sla.md): "> uptime", as in the table.
+            let mtbf = if m.failures == 0 { format!("> {}", minutes(m.mtbf)) } else { minutes(m.mtbf) };
+            row(sid, "", "", "mtbf_minutes", mtbf);
             row(sid, "", "", "tickets_opened", m.opened.to_string());
             for ((p, c), att) in &m.attainment {
                 let c = c.as_str();

@@ -4,11 +4,11 @@
 //! weight sweep are done by sorting: O(n log n) in the number of outages.
 
 use jiff::Timestamp;
-use jiff::civil::{Date, Time};
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::calendar::WorkCalendar;
-use crate::model::scalar::{WeeklyWindow, civil_boundary};
+use crate::model::scalar::{WeeklyWindow, local_range};
 
 use super::clock::union;
 
@@ -72,15 +72,7 @@ pub fn weekly_windows(windows: &[WeeklyWindow], tz: &TimeZone, from: Timestamp, 
     while day <= last {
         let weekday = crate::model::scalar::Weekday::from_jiff(day.weekday());
         for w in windows.iter().filter(|w| w.day == weekday) {
-            let at = |minutes: u16| -> Option<Timestamp> {
-                if minutes >= 24 * 60 {
-                    civil_boundary(tz, day.tomorrow().ok()?.to_datetime(Time::midnight()))
-                } else {
-                    let t = Time::new(i8::try_from(minutes / 60).ok()?, i8::try_from(minutes % 60).ok()?, 0, 0).ok()?;
-                    civil_boundary(tz, day.to_datetime(t))
-                }
-            };
-            if let (Some(a), Some(b)) = (at(w.range.start), at(w.range.end)) {
+            if let Some((a, b)) = local_range(tz, day, w.range.start, w.range.end) {
                 let (a, b) = (a.max(from), b.min(to));
                 if b > a {
                     out.push((a, b));

@@ -52,11 +52,13 @@ pub fn credit_percent(tiers: &[&CreditTier], value: Option<f64>) -> Option<f64> 
         .map(|t| t.credit_percent.value.value)
 }
 
-/// Minor units of a currency (ISO 4217 exponent; 2 unless listed).
+/// Minor units of a currency: the ISO 4217 exponent of every active code that is not 2.
 pub fn minor_units(currency: &str) -> i32 {
     match currency {
-        "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "UGX" => 0,
-        "BHD" | "KWD" | "OMR" | "JOD" | "TND" | "LYD" | "IQD" => 3,
+        "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI" | "VND"
+        | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+        "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
+        "CLF" | "UYW" => 4,
         _ => 2,
     }
 }
@@ -127,6 +129,8 @@ mod tests {
         assert_eq!(round_half_even(0.5, 0), 0.0);
         assert_eq!(round_half_even(1.5, 0), 2.0);
         assert_eq!(minor_units("JPY"), 0);
+        assert_eq!(minor_units("XOF"), 0);
+        assert_eq!(minor_units("CLF"), 4);
     }
 
     #[test]

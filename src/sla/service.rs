@@ -92,8 +92,10 @@ impl LeftOutReason {
             (LeftOutReason::Cancelled, ZhCn) => "已取消",
             (LeftOutReason::OutOfOrder, En) => "timestamps out of order (GEN-007)",
             (LeftOutReason::OutOfOrder, ZhCn) => "时间戳顺序错误(GEN-007)",
-            (LeftOutReason::UnknownPriority, En) => "priority not defined by the Sla (INC-001)",
-            (LeftOutReason::UnknownPriority, ZhCn) => "优先级未在 SLA 中定义(INC-001)",
+            (LeftOutReason::UnknownPriority, En) => {
+                "priority not defined by the Sla (INC-001): clocks left out, its outage counts"
+            }
+            (LeftOutReason::UnknownPriority, ZhCn) => "优先级未在 SLA 中定义(INC-001):不计时限,停机仍计入可用率",
         }
     }
 }
@@ -240,10 +242,8 @@ impl<'a> Prepared<'a> {
                 left_out.push((inc, LeftOutReason::OutOfOrder));
                 continue;
             }
-            let Some(priority) = sla.priority(&inc.priority.value) else {
-                left_out.push((inc, LeftOutReason::UnknownPriority));
-                continue;
-            };
+            // An outage counts whatever the ticket's priority (sla.md: "any full outage of the
+            // service"); a priority the Sla does not define only leaves out the clocks.
             if let Some(o) = &inc.outage {
                 // An open outage runs to the ticket's final resolution, or to the end instant.
                 let end = o.end.as_ref().map(|e| e.instant).or_else(|| inc.final_resolved_at().map(|r| r.instant));
@@ -270,6 +270,10 @@ impl<'a> Prepared<'a> {
                     }
                 }
             }
+            let Some(priority) = sla.priority(&inc.priority.value) else {
+                left_out.push((inc, LeftOutReason::UnknownPriority));
+                continue;
+            };
             if inc.opened_at.instant >= known {
                 continue;
             }
@@ -326,7 +330,7 @@ impl<'a> Prepared<'a> {
 
     /// The tickets' clocks bucketed into `month`.
     fn clocks_of(&self, month: &Month) -> (AttainmentTable, Vec<Breach>, Vec<Running>) {
-        let mut per_key: BTreeMap<(&str, ClockKind), Vec<&Clock>> = BTreeMap::new();
+        let mut per_key: BTreeMap<(&str, ClockKind), Vec<(Outcome, i64)>> = BTreeMap::new();
         let mut breaches = Vec::new();
         let mut running = Vec::new();
         for t in self.opened_before(month.end) {
@@ -337,17 +341,25 @@ impl<'a> Prepared<'a> {
             for c in &t.clocks {
                 match c.decided {
                     Some(d) if month.contains(d) => {
+                        // Counted up to the report's end instant (sla.md): a clock that breached
+                        // in this month and ran on afterwards does not grow with a later as-of.
+                        let elapsed = if c.stopped.is_some_and(|s| s <= month.end) {
+                            c.elapsed
+                        } else {
+                            elapsed_until(c, t.calendar, month.end)
+                        };
                         if c.outcome == Outcome::Breached {
                             breaches.push(Breach {
                                 ticket: inc.id.value.clone(),
                                 priority: inc.priority.value.clone(),
                                 clock: c.kind,
                                 deadline: c.deadline,
-                                elapsed: c.elapsed,
+                                elapsed,
                                 target: c.target,
-                                overrun: c.elapsed - c.target,
+                                overrun: elapsed - c.target,
                             });
                         }
+                        per_key.entry((inc.priority.value.as_str(), c.kind)).or_default().push((c.outcome, elapsed));
                     }
                     Some(d) if d < month.start => continue,
                     _ => running.push(Running {
@@ -358,7 +370,6 @@ impl<'a> Prepared<'a> {
                         deadline: c.deadline,
                     }),
                 }
-                per_key.entry((inc.priority.value.as_str(), c.kind)).or_default().push(c);
             }
         }
         // Every priority the Sla defines is shown, "n/a" when nothing was decided.
@@ -374,7 +385,7 @@ impl<'a> Prepared<'a> {
             }
         }
         let attainment =
-            per_key.into_iter().map(|((p, k), v)| ((p.to_owned(), k), attainment(v.into_iter(), month))).collect();
+            per_key.into_iter().map(|((p, k), v)| ((p.to_owned(), k), attainment(v.into_iter()))).collect();
         // Listed by deadline, so the table reads as a timeline.
         breaches.sort_by(|a, b| (a.deadline, &a.ticket, a.clock).cmp(&(b.deadline, &b.ticket, b.clock)));
         running.sort_by(|a, b| (a.deadline, &a.ticket, a.clock).cmp(&(b.deadline, &b.ticket, b.clock)));

@@ -10,32 +10,10 @@ use crate::model::kinds::sla::Priority;
 
 use super::clock::{Clock, ClockKind, Periods, evaluate};
 
-/// Whether the ticket's timestamps are in the order GEN-007 requires.
+/// Whether the ticket's timestamps are in the order GEN-007 requires (one definition:
+/// [`Incident::ordered_pairs`]).
 pub fn in_order(inc: &Incident) -> bool {
-    let opened = inc.opened_at.instant;
-    let after_open = [&inc.responded_at, &inc.arrived_at, &inc.restored_at, &inc.resolved_at, &inc.closed_at]
-        .iter()
-        .all(|t| t.as_ref().is_none_or(|t| t.instant >= opened));
-    let response = match (&inc.responded_at, &inc.resolved_at) {
-        (Some(r), Some(s)) => r.instant <= s.instant,
-        _ => true,
-    };
-    let pauses = inc.paused.iter().all(|p| p.to.instant >= p.from.instant);
-    let mut previous = inc.resolved_at.as_ref().map(|r| r.instant);
-    let mut reopens = true;
-    for r in &inc.reopened {
-        if previous.is_some_and(|p| r.at.instant < p)
-            || r.resolved_at.as_ref().is_some_and(|x| x.instant < r.at.instant)
-        {
-            reopens = false;
-        }
-        previous = r.resolved_at.as_ref().map(|x| x.instant).or(Some(r.at.instant));
-    }
-    let closed = match (inc.final_resolved_at(), &inc.closed_at) {
-        (Some(r), Some(c)) => c.instant >= r.instant,
-        _ => true,
-    };
-    after_open && response && pauses && reopens && closed
+    inc.in_order()
 }
 
 /// The open periods of one clock of a ticket, each from its start to its stop (`None`:

@@ -147,6 +147,50 @@ impl Incident {
         }
     }
 
+    /// The pairs of timestamps that must be in order (GEN-007), as (earlier's name, earlier,
+    /// later's name, later); equal instants are in order. The SLA engine leaves out a ticket
+    /// with any pair out of order, so the report and GEN-007 always agree.
+    pub fn ordered_pairs(&self) -> Vec<(&'static str, &Sp<Ts>, &'static str, &Sp<Ts>)> {
+        let mut pairs = Vec::new();
+        let opened = &self.opened_at;
+        for (name, ts) in [
+            ("responded_at", &self.responded_at),
+            ("arrived_at", &self.arrived_at),
+            ("restored_at", &self.restored_at),
+            ("resolved_at", &self.resolved_at),
+            ("closed_at", &self.closed_at),
+        ] {
+            if let Some(t) = ts {
+                pairs.push(("opened_at", opened, name, t));
+            }
+        }
+        if let (Some(r), Some(s)) = (&self.responded_at, &self.resolved_at) {
+            pairs.push(("responded_at", r, "resolved_at", s));
+        }
+        if let (Some(r), Some(c)) = (self.final_resolved_at().or(self.resolved_at.as_ref()), &self.closed_at) {
+            pairs.push(("resolved_at", r, "closed_at", c));
+        }
+        for p in &self.paused {
+            pairs.push(("paused[].from", &p.from, "paused[].to", &p.to));
+        }
+        let mut previous = self.resolved_at.as_ref();
+        for r in &self.reopened {
+            if let Some(p) = previous {
+                pairs.push(("resolved_at", p, "reopened[].at", &r.at));
+            }
+            if let Some(x) = &r.resolved_at {
+                pairs.push(("reopened[].at", &r.at, "reopened[].resolved_at", x));
+            }
+            previous = r.resolved_at.as_ref().or(Some(&r.at));
+        }
+        pairs
+    }
+
+    /// Whether every pair of [`Incident::ordered_pairs`] is in order.
+    pub fn in_order(&self) -> bool {
+        self.ordered_pairs().iter().all(|(_, a, _, b)| b.value.instant >= a.value.instant)
+    }
+
     /// The final resolution as known before `before` (the end of the as-of day): reopenings
     /// and resolutions at or after it have not happened yet.
     pub fn resolved_before(&self, before: jiff::Timestamp) -> Option<&Sp<Ts>> {

@@ -76,27 +76,8 @@ impl Rule for Gen007 {
         out.evaluated = cx.records.incidents.len() + cx.records.changes.len() + cx.records.feedback.len();
         for inc in &cx.records.incidents {
             let mut p = Pairs { cx, kind: Kind::Incident, id: &inc.id, out };
-            let opened = Some(&inc.opened_at);
-            for (name, ts) in [
-                ("responded_at", &inc.responded_at),
-                ("arrived_at", &inc.arrived_at),
-                ("restored_at", &inc.restored_at),
-                ("resolved_at", &inc.resolved_at),
-                ("closed_at", &inc.closed_at),
-            ] {
-                p.ordered("opened_at", opened, name, ts.as_ref());
-            }
-            p.ordered("responded_at", inc.responded_at.as_ref(), "resolved_at", inc.resolved_at.as_ref());
-            let last_resolution = inc.final_resolved_at().or(inc.resolved_at.as_ref());
-            p.ordered("resolved_at", last_resolution, "closed_at", inc.closed_at.as_ref());
-            for pause in &inc.paused {
-                p.ordered("paused[].from", Some(&pause.from), "paused[].to", Some(&pause.to));
-            }
-            let mut previous = inc.resolved_at.as_ref();
-            for reopen in &inc.reopened {
-                p.ordered("resolved_at", previous, "reopened[].at", Some(&reopen.at));
-                p.ordered("reopened[].at", Some(&reopen.at), "reopened[].resolved_at", reopen.resolved_at.as_ref());
-                previous = reopen.resolved_at.as_ref().or(Some(&reopen.at));
+            for (a, x, b, y) in inc.ordered_pairs() {
+                p.ordered(a, Some(x), b, Some(y));
             }
         }
         for chg in &cx.records.changes {
