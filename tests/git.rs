@@ -306,3 +306,26 @@ fn worktrees_detached_heads_and_non_utf8_file_names_work() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(&head.to_string()), "{out}");
 }
+
+#[test]
+fn a_backup_policy_is_due_from_its_first_appearance_in_the_history() {
+    // bp-new arrives in a later commit with no restore test. Its first test is due one
+    // interval after it appeared, not after the term's start (rules.md, periodic duties).
+    let repo = Repo::new("acme");
+    let root = repo.records();
+    let policy = "kind: BackupPolicy\nid: bp-new\nsystem: sys-itsm\nfrequency: weekly\noffsite: true\nencrypted: true\nretention_days: 90\nintegrity_check: 校验和\n";
+    std::fs::write(repo.path("backups/bp-new.yaml"), policy).unwrap();
+    repo.commit("a new backup policy");
+    let as_of = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
+    let bak = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["validate", "-C", root.as_str(), "--format", "json", "--rule", "BAK-002", "--as-of"];
+        args.push(&as_of);
+        args.extend_from_slice(extra);
+        let (_, out, _) = itos(&args);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap().to_owned()).collect()
+    };
+    assert!(!bak(&[]).iter().any(|f| f.ends_with("bp-new.yaml")), "{:?}", bak(&[]));
+    // Without the history the duty runs from the term's start, long past.
+    assert!(bak(&["--no-git"]).iter().any(|f| f.ends_with("bp-new.yaml")), "{:?}", bak(&["--no-git"]));
+}

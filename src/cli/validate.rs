@@ -227,18 +227,20 @@ fn changed_only(repo: &Repository, findings: Vec<Finding>, changes: &crate::load
 /// Read the git history when a history rule is enabled, and say once when it is skipped or
 /// only partly available (shallow clone).
 pub(crate) fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &super::Ui) {
+    if !settings.enabled().any(|(r, _)| crate::rules::reads_history(r.meta())) {
+        return;
+    }
+    // The note names the rules that are skipped without history (BAK-002 falls back instead).
     let history_rules: Vec<&str> = settings
         .enabled()
         .filter(|(r, _)| r.meta().stage == crate::rules::Stage::History)
         .map(|(r, _)| r.meta().id)
         .collect();
-    if history_rules.is_empty() {
-        return;
-    }
     let prefix = if cli.no_git { String::new() } else { worktree_prefix(&repo.root) };
     repo.attach_history(cli.no_git, &prefix);
     let list = history_rules.join(", ");
     let note = match &repo.history {
+        crate::load::HistoryState::Skipped(_) if history_rules.is_empty() => None,
         crate::load::HistoryState::Skipped(why) => {
             let (en, zh) = match why {
                 crate::load::HistorySkip::NoGit => ("--no-git", "使用了 --no-git"),

@@ -94,6 +94,11 @@ pub fn tracked(kind: Kind) -> bool {
     matches!(kind, Kind::Change | Kind::Incident | Kind::Audit | Kind::RestoreTest | Kind::Drill)
 }
 
+/// The kinds the walk reads: the judged ones, and backup policies for their first appearance.
+fn read_in_walk(kind: Kind) -> bool {
+    tracked(kind) || kind == Kind::BackupPolicy
+}
+
 /// What happened to a record in a commit.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -112,6 +117,10 @@ pub struct History {
     pub shallow_from: Option<CommitInfo>,
     /// For each `Deleted` event in order, the source added for its last text.
     pub deleted_sources: Vec<crate::model::FileId>,
+    /// The commit time at which each BackupPolicy id first appeared (BAK-002: a periodic
+    /// duty runs from "the policy's first appearance"). Policies already present in the
+    /// oldest commit of a shallow clone are left out: their first appearance is unknown.
+    pub first_seen: HashMap<String, jiff::Timestamp>,
 }
 
 impl History {
@@ -216,7 +225,7 @@ fn flatten(node: &Node<'_>, prefix: &str, out: &mut BTreeMap<String, String>) {
     match &node.value {
         Value::Scalar(s, _) => {
             if !node.is_null() {
-                out.insert(prefix.to_owned(), s.to_string());
+                out.insert(prefix.to_owned(), canonical(s));
             }
         }
         Value::Seq(items) => {
@@ -231,6 +240,17 @@ fn flatten(node: &Node<'_>, prefix: &str, out: &mut BTreeMap<String, String>) {
             }
         }
     }
+}
+
+/// A scalar as compared across versions: records are compared as parsed values (rules.md),
+/// so a timestamp rewritten with another offset for the same instant is the same value.
+fn canonical(text: &str) -> String {
+    let b = text.as_bytes();
+    let looks_like_timestamp = b.len() >= 20 && b.get(10).is_some_and(|c| *c == b'T' || *c == b't');
+    if looks_like_timestamp && let Ok(t) = text.parse::<jiff::Timestamp>() {
+        return t.to_string();
+    }
+    text.to_owned()
 }
 
 /// The span of the node at a flattened `path` (`approvals[1].at`) inside `node`.
@@ -309,7 +329,7 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 let parsed = match cache.remove(&(old.id(), path.clone())) {
                     Some(p) => Some(p),
                     None => blob_text(old.id()).map(|text| {
-                        let v = versions(&text, &path, limits).into_iter().filter(|v| tracked(v.kind)).collect();
+                        let v = versions(&text, &path, limits).into_iter().filter(|v| read_in_walk(v.kind)).collect();
                         (v, text)
                     }),
                 };
@@ -322,12 +342,18 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 && let Some(text) = blob_text(new.id())
             {
                 let list: Vec<Version> =
-                    versions(&text, &path, limits).into_iter().filter(|v| tracked(v.kind)).collect();
+                    versions(&text, &path, limits).into_iter().filter(|v| read_in_walk(v.kind)).collect();
                 added.extend(list.iter().cloned());
                 cache.insert((new.id(), path), (list, text));
             }
         }
         for v in added.iter() {
+            if v.kind == Kind::BackupPolicy {
+                if n > 0 || !repo.is_shallow() {
+                    history.first_seen.entry(v.id.clone()).or_insert(info.time);
+                }
+                continue;
+            }
             let key = (v.kind, v.id.clone());
             if let Some(before) = state.get(&key)
                 && before.is_final()
@@ -342,6 +368,9 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
             state.insert(key, v.clone());
         }
         for (v, text) in removed {
+            if !tracked(v.kind) {
+                continue;
+            }
             let key = (v.kind, v.id.clone());
             if added.iter().any(|a| a.kind == v.kind && a.id == v.id) {
                 continue; // moved, reformatted or edited: not deleted
@@ -376,6 +405,11 @@ mod tests {
         // Re-indented and reordered: the same version.
         let again = "kind: Drill\nheld_at:   2026-05-01\nplan: EP\nid: D-1\n";
         assert_eq!(versions(again, "i.yaml", &Limits::default())[0].fields, v[2].fields);
+        // Compared as parsed values: the same instant written with another offset.
+        let utc = text.replace("2026-10-01T10:00:00+08:00", "2026-10-01T02:00:00Z");
+        assert_eq!(versions(&utc, "i.yaml", &Limits::default())[0].fields, v[0].fields);
+        let moved = text.replace("2026-10-01T10:00:00+08:00", "2026-10-01T10:00:00+09:00");
+        assert_ne!(versions(&moved, "i.yaml", &Limits::default())[0].fields, v[0].fields);
     }
 
     #[test]

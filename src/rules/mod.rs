@@ -261,6 +261,12 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Whether a rule needs the git history read: the history rules, and BAK-002, whose duty runs
+/// from a backup policy's first appearance (it falls back to the term's start without git).
+pub fn reads_history(meta: &Meta) -> bool {
+    meta.stage == Stage::History || meta.id == "BAK-002"
+}
+
 /// Resolve a `Kind/id` reference, or a bare id that only one kind uses (records.md,
 /// References: waiver targets and improvement sources). Says why when it cannot.
 pub fn resolve_kind_id(cx: &Context<'_>, text: &str) -> Result<(Kind, String), Msg> {
