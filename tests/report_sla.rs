@@ -165,6 +165,22 @@ fn a_ticket_gen007_reports_is_left_out_of_every_figure() {
 }
 
 #[test]
+fn a_moved_ticket_keeps_its_other_running_clocks_listed() {
+    // Resolved within target on 10-20 and reopened: its resolution clock is listed as moved,
+    // but its restoration clock never stopped (no `restored_at`) and is still running.
+    let sla = sla("Asia/Shanghai", "99.9")
+        .replace("P1: {response: 15m, resolution: 4h}", "P1: {response: 15m, restoration: 30d, resolution: 40d}");
+    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T10:05:00+08:00\nresolved_at: 2026-10-20T11:00:00+08:00\nreopened:\n  - {at: 2026-10-21T09:00:00+08:00}\n";
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)]);
+    let oct = report(&r, (2026, 10), (2026, 10, 31));
+    let m = &oct.engagements[0].services[0].month;
+    let moved: Vec<&str> = m.moved.iter().map(|x| x.ticket.as_str()).collect();
+    assert_eq!(moved, vec!["I1"]);
+    let running: Vec<(&str, ClockKind)> = m.in_progress.iter().map(|x| (x.ticket.as_str(), x.clock)).collect();
+    assert_eq!(running, vec![("I1", ClockKind::Restoration)]);
+}
+
+#[test]
 fn a_reopened_ticket_moves_to_the_month_of_its_final_decision() {
     // Met at its first resolution in September (1 h of 4 h), reopened in October for 2 h:
     // 3 h in total, met, decided in October. September lists it as moved.

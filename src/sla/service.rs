@@ -413,8 +413,9 @@ impl<'a> Prepared<'a> {
     pub fn month(&self, month: Month) -> ServiceMonth {
         let (attainment, breaches, mut in_progress) = self.clocks_of(&month);
         let moved = self.moved(&month);
-        // A reopened ticket met in this month is listed once, as moved.
-        in_progress.retain(|r| !moved.iter().any(|m| m.ticket == r.ticket));
+        // A reopened ticket's resolution clock is listed once, as moved; its other clocks
+        // (an on-site or restoration clock still running) stay in the running list.
+        in_progress.retain(|r| r.clock != ClockKind::Resolution || !moved.iter().any(|m| m.ticket == r.ticket));
         let in_month = |inc: &Incident| month.contains(inc.opened_at.instant);
         let left_out = self
             .left_out
