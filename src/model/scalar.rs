@@ -273,18 +273,24 @@ pub struct Percent {
 impl Decode for Percent {
     const EXPECTED: (&'static str, &'static str) = ("a percentage (0–100)", "百分比(0–100)");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
-        let value = decode_number(node, d, Self::EXPECTED)?;
+        let (value, decimals) = percent_parts(node, d, Self::EXPECTED)?;
         if !(0.0..=100.0).contains(&value) {
             d.value_error(node, msg!("{value} is not between 0 and 100", "{value} 不在 0 到 100 之间"), None);
             return None;
         }
-        let text = node.as_scalar().unwrap_or("");
-        let decimals = text.split_once('.').map_or(0, |(_, f)| f.len().min(9) as u8);
         Some(Percent { value, decimals })
     }
     fn schema() -> Json {
         json!({ "title": "percent", "type": "number", "minimum": 0, "maximum": 100 })
     }
+}
+
+/// A percentage's value and its decimals as written (`99.90` → 2), which set how availability
+/// is shown (sla.md).
+fn percent_parts(node: &Node<'_>, d: &mut Decoder, expected: (&'static str, &'static str)) -> Option<(f64, u8)> {
+    let value = decode_number(node, d, expected)?;
+    let text = node.as_scalar().unwrap_or("");
+    Some((value, text.split_once('.').map_or(0, |(_, f)| f.len().min(9) as u8)))
 }
 
 /// A percentage whose range a rule judges instead of the type: an Sla's availability target,
@@ -298,9 +304,7 @@ pub struct TargetPercent {
 impl Decode for TargetPercent {
     const EXPECTED: (&'static str, &'static str) = ("a percentage", "百分比");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
-        let value = decode_number(node, d, Self::EXPECTED)?;
-        let text = node.as_scalar().unwrap_or("");
-        let decimals = text.split_once('.').map_or(0, |(_, f)| f.len().min(9) as u8);
+        let (value, decimals) = percent_parts(node, d, Self::EXPECTED)?;
         Some(TargetPercent { value, decimals })
     }
     fn schema() -> Json {

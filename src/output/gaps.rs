@@ -97,6 +97,24 @@ fn location(sources: &SourceMap, f: &crate::model::Finding) -> String {
     sources.locate(f.span).map_or(String::new(), |(file, lc, _)| format!("{}:{}:{}", file.display, lc.line, lc.col))
 }
 
+/// One section's row of the terminal and HTML tables: §, title, status, counts, rules (the
+/// counts are blank for a section no rule checks).
+fn row(line: &SectionLine, lang: Lang) -> Vec<String> {
+    let (p, f, wv) = totals(line);
+    let checked = line.status != Status::NotChecked;
+    let n = |v: usize| if checked { v.to_string() } else { String::new() };
+    let rules: Vec<&str> = line.rules.iter().map(|r| r.rule).collect();
+    vec![
+        format!("§{}", line.section.number),
+        title(line, lang).to_owned(),
+        line.status.label(lang).to_owned(),
+        n(p),
+        n(f),
+        n(wv),
+        rules.join(" "),
+    ]
+}
+
 fn heading(scope: &str, as_of: &str, lang: Lang) -> String {
     format!("{scope} · {} {as_of}", words(lang).as_of)
 }
@@ -108,19 +126,7 @@ pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, la
     t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
     t.set_header(["§", w.section, w.status, w.passed, w.failed, w.waived, w.rules]);
     for line in &card.sections {
-        let (p, f, wv) = totals(line);
-        let checked = line.status != Status::NotChecked;
-        let n = |v: usize| if checked { v.to_string() } else { String::new() };
-        let rules: Vec<&str> = line.rules.iter().map(|r| r.rule).collect();
-        t.add_row([
-            format!("§{}", line.section.number),
-            title(line, lang).to_owned(),
-            line.status.label(lang).to_owned(),
-            n(p),
-            n(f),
-            n(wv),
-            rules.join(" "),
-        ]);
+        t.add_row(row(line, lang));
     }
     let mut out = format!("{} — {heading}\n{t}\n{}\n", w.title, summary(card, lang));
     let open: Vec<_> = card
@@ -225,24 +231,7 @@ pub fn document(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
         doc.push(Block::Heading(2, format!("{number}. {chapter}")));
         let lines: Vec<&SectionLine> =
             card.sections.iter().filter(|l| l.section.number.split('.').next() == Some(number)).collect();
-        let rows = lines
-            .iter()
-            .map(|line| {
-                let (p, f, wv) = totals(line);
-                let checked = line.status != Status::NotChecked;
-                let n = |v: usize| if checked { v.to_string() } else { String::new() };
-                let rules: Vec<&str> = line.rules.iter().map(|r| r.rule).collect();
-                vec![
-                    format!("§{}", line.section.number),
-                    title(line, lang).to_owned(),
-                    line.status.label(lang).to_owned(),
-                    n(p),
-                    n(f),
-                    n(wv),
-                    rules.join(" "),
-                ]
-            })
-            .collect();
+        let rows = lines.iter().map(|line| row(line, lang)).collect();
         doc.push(Block::Table(DocTable {
             header: ["§", w.section, w.status, w.passed, w.failed, w.waived, w.rules].map(str::to_owned).to_vec(),
             rows,
