@@ -321,3 +321,39 @@ fn readme_first_command_exits_0_on_any_day() {
     let (code, stdout, stderr) = itos(&["validate", "-C", "examples/acme"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
 }
+
+#[test]
+fn path_fields_must_name_files_inside_the_repository() {
+    // records.md, Scalars: a path must exist inside the repository; a symlink leaving it is
+    // refused. GEN-005 reports it at the path, and the record still counts.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("acme");
+    common::copy_dir(Path::new("examples/acme"), &root);
+    std::fs::create_dir_all(root.join("evidence")).unwrap();
+    std::fs::write(root.join("evidence/ok.pdf"), "pdf").unwrap();
+    let change = "kind: Change\nid: CHG-T-9\ntitle: t\ndescription: d\nclass: standard\nrequested_by: 张伟\nrequested_at: 2026-10-08T10:00:00+08:00\nimpact: {services: [service-desk], expected: none}\nrisk: {likelihood: 1, impact: 1, level: low}\nevidence: [evidence/ok.pdf, evidence, missing/x.pdf, leak.txt]\nstatus: requested\n";
+    std::fs::write(root.join("changes/CHG-T-9.yaml"), change).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/etc/hostname", root.join("leak.txt")).unwrap();
+    let (code, out, err) =
+        itos(&["validate", "-C", root.to_str().unwrap(), "--no-git", "--format", "json", "--rule", "GEN-005"]);
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found: Vec<(String, u64, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (f["message"].as_str().unwrap().to_owned(), f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap())
+        })
+        .collect();
+    let mut expected = vec![("`evidence`: `missing/x.pdf` does not exist in the repository".to_owned(), 10, 39)];
+    if cfg!(unix) {
+        expected.push((
+            "`evidence`: `leak.txt` leads outside the repository (through a symbolic link)".to_owned(),
+            10,
+            54,
+        ));
+    }
+    assert_eq!(found, expected);
+}

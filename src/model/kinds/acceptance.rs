@@ -31,4 +31,7 @@ impl RecordKind for Acceptance {
     fn engagement(&self) -> Option<&Sp<String>> {
         self.engagement.as_ref()
     }
+    fn paths<'r>(&'r self, out: &mut Vec<super::FileRef<'r>>) {
+        out.extend(self.report.as_ref().map(|value| super::FileRef { field: "report", value }));
+    }
 }

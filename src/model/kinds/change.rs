@@ -221,6 +221,9 @@ impl RecordKind for Change {
     fn engagement(&self) -> Option<&Sp<String>> {
         self.engagement.as_ref()
     }
+    fn paths<'r>(&'r self, out: &mut Vec<super::FileRef<'r>>) {
+        out.extend(self.evidence.iter().map(|value| super::FileRef { field: "evidence", value }));
+    }
     fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
         services("impact.services", &self.impact.services, out);
         if let Some(pd) = &self.planned_downtime {

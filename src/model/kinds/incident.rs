@@ -147,9 +147,11 @@ impl Incident {
         }
     }
 
-    /// The pairs of timestamps that must be in order (GEN-007), as (earlier's name, earlier,
-    /// later's name, later); equal instants are in order. The SLA engine leaves out a ticket
-    /// with any pair out of order, so the report and GEN-007 always agree.
+    /// The pairs of timestamps records.md orders (GEN-007), as (earlier's name, earlier,
+    /// later's name, later); equal instants are in order: each timestamp ≥ `opened_at`, and
+    /// `responded_at` ≤ `resolved_at` ≤ `closed_at` (the final resolution, after reopenings;
+    /// `responded_at` ≤ `closed_at` when nothing is resolved). The SLA engine leaves out a
+    /// ticket with any pair out of order, so the report and GEN-007 always agree.
     pub fn ordered_pairs(&self) -> Vec<(&'static str, &Sp<Ts>, &'static str, &Sp<Ts>)> {
         let mut pairs = Vec::new();
         let opened = &self.opened_at;
@@ -167,21 +169,14 @@ impl Incident {
         if let (Some(r), Some(s)) = (&self.responded_at, &self.resolved_at) {
             pairs.push(("responded_at", r, "resolved_at", s));
         }
-        if let (Some(r), Some(c)) = (self.final_resolved_at().or(self.resolved_at.as_ref()), &self.closed_at) {
-            pairs.push(("resolved_at", r, "closed_at", c));
-        }
-        for p in &self.paused {
-            pairs.push(("paused[].from", &p.from, "paused[].to", &p.to));
-        }
-        let mut previous = self.resolved_at.as_ref();
-        for r in &self.reopened {
-            if let Some(p) = previous {
-                pairs.push(("resolved_at", p, "reopened[].at", &r.at));
+        match (self.final_resolved_at().or(self.resolved_at.as_ref()), &self.closed_at) {
+            (Some(r), Some(c)) => pairs.push(("resolved_at", r, "closed_at", c)),
+            (None, Some(c)) => {
+                if let Some(r) = &self.responded_at {
+                    pairs.push(("responded_at", r, "closed_at", c));
+                }
             }
-            if let Some(x) = &r.resolved_at {
-                pairs.push(("reopened[].at", &r.at, "reopened[].resolved_at", x));
-            }
-            previous = r.resolved_at.as_ref().or(Some(&r.at));
+            _ => {}
         }
         pairs
     }
@@ -240,6 +235,12 @@ impl RecordKind for Incident {
     }
     fn time_basis(&self) -> TimeBasis<'_> {
         TimeBasis::SlaOf(&self.service.value)
+    }
+    fn paths<'r>(&'r self, out: &mut Vec<super::FileRef<'r>>) {
+        let excluded = self.outage.as_deref().and_then(|o| o.excluded.as_ref()).and_then(|e| e.evidence.as_ref());
+        out.extend(excluded.map(|value| super::FileRef { field: "outage.excluded.evidence", value }));
+        let report = self.review.as_deref().and_then(|r| r.report.as_ref());
+        out.extend(report.map(|value| super::FileRef { field: "review.report", value }));
     }
     fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
         // `priority` is owned by INC-001.

@@ -28,6 +28,13 @@ pub struct Ref<'r> {
     pub value: &'r Sp<String>,
 }
 
+/// One `path` field of a record, for GEN-005.
+#[derive(Clone, Copy, Debug)]
+pub struct FileRef<'r> {
+    pub field: &'static str,
+    pub value: &'r Sp<crate::model::scalar::RelPath>,
+}
+
 impl<'r> Ref<'r> {
     pub fn new(field: &'static str, target: Target, value: &'r Sp<String>) -> Self {
         Ref { field, target, value }
@@ -57,6 +64,9 @@ pub trait RecordKind {
     }
     /// Reference fields that must resolve (GEN-005), excluding those a domain rule owns.
     fn refs<'r>(&'r self, _out: &mut Vec<Ref<'r>>) {}
+    /// Files named by `path` fields, which must exist inside the repository (records.md,
+    /// Scalars; GEN-005), except those a domain rule checks (a Handover's: HND-003).
+    fn paths<'r>(&'r self, _out: &mut Vec<FileRef<'r>>) {}
     fn time_basis(&self) -> TimeBasis<'_> {
         TimeBasis::Engagement
     }
@@ -120,6 +130,9 @@ macro_rules! kinds {
             }
             pub fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
                 match self { $( Record::$kind(r) => r.refs(out) ),* }
+            }
+            pub fn paths<'r>(&'r self, out: &mut Vec<FileRef<'r>>) {
+                match self { $( Record::$kind(r) => r.paths(out) ),* }
             }
             pub fn time_basis(&self) -> TimeBasis<'_> {
                 match self { $( Record::$kind(r) => r.time_basis() ),* }
@@ -205,6 +218,9 @@ macro_rules! kinds {
             }
             pub fn refs(self, out: &mut Vec<Ref<'a>>) {
                 match self { $( RecordView::$kind(r) => r.refs(out) ),* }
+            }
+            pub fn paths(self, out: &mut Vec<FileRef<'a>>) {
+                match self { $( RecordView::$kind(r) => r.paths(out) ),* }
             }
             pub fn span(self) -> Span {
                 match self { $( RecordView::$kind(r) => r.span ),* }

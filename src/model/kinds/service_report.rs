@@ -26,4 +26,7 @@ impl RecordKind for ServiceReport {
     fn engagement(&self) -> Option<&Sp<String>> {
         self.engagement.as_ref()
     }
+    fn paths<'r>(&'r self, out: &mut Vec<super::FileRef<'r>>) {
+        out.extend(self.path.as_ref().map(|value| super::FileRef { field: "path", value }));
+    }
 }

@@ -1,7 +1,7 @@
 //! GEN-005: references resolve (records.md, "References").
 
 use crate::model::decode::closest;
-use crate::model::kinds::{BUILTIN_CALENDARS, Kind, RecordView, Ref, Target};
+use crate::model::kinds::{BUILTIN_CALENDARS, FileRef, Kind, RecordView, Ref, Target};
 use crate::model::{Severity, Sp};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -21,11 +21,16 @@ change stays traceable (§6.5). `engagement:` may be left out only while the rep
 exactly one Engagement. Person fields such as `requested_by` or `approved_by` may also hold \
 the name of someone who is not on the team and are not checked here; references owned by a \
 domain rule (an incident's priority, an Sla's service, a handover's termination reason) are \
-reported by that rule.",
+reported by that rule. A `path` field (a change's `evidence`, an acceptance's `report`, a service \
+report's `path`, an incident's review report or outage-exclusion evidence) must name a file or \
+folder that exists in the repository, reached without a symbolic link leaving it; a Handover's \
+paths are HND-003's.",
     explanation_zh: "引用——服务项目、服务项目范围内的服务、日历、系统、数据资产、备份策略、预案、问题、事件、\
 变更或人员——必须指向存在的记录,使事件→问题→变更的链条可追溯(§6.5)。仅当仓库中只有一个服务项目\
 (Engagement)时才可省略 `engagement:`。`requested_by`、`approved_by` 等人员字段也可填写团队以外人员的\
-姓名,此处不检查;由业务规则负责的引用(事件的优先级、SLA 的服务、交接的终止原因)由相应规则报告。",
+姓名,此处不检查;由业务规则负责的引用(事件的优先级、SLA 的服务、交接的终止原因)由相应规则报告。`path` 字段\
+(变更的 `evidence`、验收的 `report`、服务报告的 `path`、事件的复盘报告和停机排除证据)必须指向仓库中存在的文件或目录,\
+且不得经符号链接指向仓库之外;交接记录中的路径由 HND-003 检查。",
     failing: "kind: Training\nid: TRN-2026-001\ntopic: security-awareness\nheld_at: 2026-03-10\nattendees: [p-li-na, p-zhao-min]\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
     passing: "kind: Training\nid: TRN-2026-001\ntopic: security-awareness\nheld_at: 2026-03-10\nattendees: [p-li-na]\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
     params: &[],
@@ -43,6 +48,7 @@ impl Rule for Gen005 {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let mut refs = Vec::new();
+        let mut paths = Vec::new();
         cx.records.for_each(|record| {
             out.checked();
             check_engagement(cx, record, out);
@@ -50,6 +56,11 @@ impl Rule for Gen005 {
             record.refs(&mut refs);
             for r in &refs {
                 check_ref(cx, record, r, out);
+            }
+            paths.clear();
+            record.paths(&mut paths);
+            for p in &paths {
+                check_path(cx, record, p, out);
             }
         });
         for problem in &cx.calendars.problems {
@@ -105,6 +116,29 @@ fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink) {
                 .record(kind, id);
         }
     }
+}
+
+/// A `path` field names a file or folder inside the repository, reached without a link that
+/// leaves it (records.md, Scalars). `..` and absolute paths are GEN-003's.
+fn check_path(cx: &Context<'_>, record: RecordView<'_>, p: &FileRef<'_>, out: &mut Sink) {
+    use crate::load::evidence::{EvidenceState, inspect_in};
+    let (field, path) = (p.field, p.value.value.0.as_str());
+    let message = match inspect_in(cx.repo, path) {
+        EvidenceState::Missing => {
+            msg!("`{field}`: `{path}` does not exist in the repository", "`{field}`:仓库中不存在 `{path}`")
+        }
+        EvidenceState::Escapes => msg!(
+            "`{field}`: `{path}` leads outside the repository (through a symbolic link)",
+            "`{field}`:`{path}` 指向仓库之外(经由符号链接)"
+        ),
+        EvidenceState::File | EvidenceState::Folder | EvidenceState::Unchecked => return,
+    };
+    out.report(p.value.span, message)
+        .help(msg!(
+            "commit the file at this path, or correct the path (relative to the folder holding itos.toml)",
+            "请在此路径提交文件,或更正路径(相对于 itos.toml 所在目录)"
+        ))
+        .record(record.kind(), record.id());
 }
 
 fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Sink) {

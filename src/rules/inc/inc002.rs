@@ -15,11 +15,11 @@ static META: Meta = Meta {
     title_en: "Pauses and outages fit the ticket's timeline",
     title_zh: "暂停与故障时段须与工单时间线相符",
     explanation_en: "Pauses stop the SLA clocks (awaiting the customer, a third party, a scheduled \
-window), so they must not overlap each other and must lie within a period in which the ticket \
+window), so each must end after it starts, must not overlap another, and must lie within a period in which the ticket \
 was open — from `opened_at` to its resolution, or within a reopening (§2.3, §5.1). An outage \
 must end after it starts, and a resolved ticket's outage must have an end: availability cannot \
 be computed from an outage that never ends.",
-    explanation_zh: "暂停会停止 SLA 计时(等待客户、等待第三方、计划内窗口),因此暂停之间不得重叠,且必须落在\
+    explanation_zh: "暂停会停止 SLA 计时(等待客户、等待第三方、计划内窗口),因此每次暂停须先开始后结束、暂停之间不得重叠,且必须落在\
 工单处于打开状态的时段内——从 `opened_at` 到解决,或某次重新打开期间(§2.3、§5.1)。故障须先开始后结束;已解决\
 工单的故障必须有结束时间,否则无法计算可用率。",
     failing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T10:20:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\npaused:\n  - {from: 2026-10-08T11:30:00+08:00, to: 2026-10-08T13:00:00+08:00, reason: awaiting-customer}\n",
@@ -74,6 +74,16 @@ impl Rule for Inc002 {
                 }
             }
             for p in &inc.paused {
+                if p.to.instant < p.from.instant {
+                    let (from, to) = (cx.text(p.from.span), cx.text(p.to.span));
+                    out.report(
+                        p.to.span,
+                        msg!("pause ends ({to}) before it starts ({from})", "暂停结束时间({to})早于开始时间({from})"),
+                    )
+                    .label(p.from.span, msg!("start", "开始"))
+                    .record(Kind::Incident, id);
+                    continue;
+                }
                 let inside = periods.iter().any(|&(s, e)| p.from.instant >= s && p.to.instant <= e);
                 if !inside && p.to.instant > p.from.instant {
                     let (from, to) = (cx.text(p.from.span), cx.text(p.to.span));
