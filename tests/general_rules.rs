@@ -339,3 +339,54 @@ fn nested_ids_are_unique_within_their_parent() {
     let first = audit.replace("  - {id: F1, title: u", "  - {id: F2, title: u");
     assert!(check(&[("base.yaml", BASE), ("a.yaml", &first), ("b.yaml", &other)]).0.is_empty());
 }
+
+#[test]
+fn an_id_in_defaults_is_reported_and_not_given_to_the_items() {
+    let batch = "kind: Training\ndefaults: {id: TRN-X, topic: operations, held_at: 2026-10-01, attendees: []}\nitems: [{}, {}]\n";
+    let (located, findings, repo) = check(&[("base.yaml", BASE), ("t.yaml", batch)]);
+    // The default itself, then each item's missing `id` (at the item), and no GEN-004.
+    assert_eq!(
+        located,
+        vec![at("GEN-003", "t.yaml", 2, 12), at("GEN-003", "t.yaml", 3, 9), at("GEN-003", "t.yaml", 3, 13)],
+        "{findings:#?}"
+    );
+    assert!(repo.records.trainings.is_empty());
+}
+
+#[test]
+fn a_restore_test_reads_offsetless_times_in_its_policys_engagement_zone() {
+    // Two engagements: the RestoreTest has no `engagement:`, its BackupPolicy belongs to e2.
+    let e2 = BASE
+        .replace("id: demo", "id: e2")
+        .replace("title: 示例服务项目", "title: 纽约项目\ntimezone: America/New_York");
+    let policy = "kind: BackupPolicy\nid: bp-x\nengagement: e2\nsystem: sys-x\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 30\nintegrity_check: checksum\n---\nkind: System\nid: sys-x\nengagement: e2\nname: X\ncriticality: normal\n";
+    let test = "kind: RestoreTest\nid: rt-x\npolicy: bp-x\nperformed_at: 2026-10-10\nresult: passed\nintegrity_verified: true\nbackup_taken_at: 2026-10-09T23:00:00\n";
+    let (_, findings, repo) = check(&[("base.yaml", BASE), ("e2.yaml", &e2), ("bp.yaml", policy), ("rt.yaml", test)]);
+    let gen008: Vec<&str> = findings.iter().filter(|f| f.rule == "GEN-008").map(|f| f.message.en.as_str()).collect();
+    assert_eq!(
+        gen008,
+        vec!["timestamp without a UTC offset; such timestamps in this file are read in America/New_York"]
+    );
+    let taken = repo.records.restore_tests[0].backup_taken_at.as_ref().unwrap().value.instant;
+    assert_eq!(taken.to_string(), "2026-10-10T03:00:00Z");
+}
+
+#[test]
+fn currency_must_be_an_iso_4217_code() {
+    let rmb = BASE.replace("currency: CNY", "currency: RMB");
+    assert_ne!(rmb, BASE, "the base engagement states its currency");
+    let (located, findings, _) = check(&[("base.yaml", &rmb)]);
+    let gen003: Vec<_> = findings.iter().filter(|f| f.rule == "GEN-003").collect();
+    assert_eq!(gen003.len(), 1, "{located:?}");
+    assert_eq!(gen003[0].help.as_ref().unwrap().en, "the ISO 4217 code of the renminbi is `CNY`");
+    let abc = BASE.replace("currency: CNY", "currency: ABC");
+    assert!(check(&[("base.yaml", &abc)]).1.iter().any(|f| f.rule == "GEN-003"));
+}
+
+#[test]
+fn closed_before_responded_without_a_resolution_is_out_of_order() {
+    // `responded_at` ≤ `resolved_at` ≤ `closed_at`: with no resolution, responded ≤ closed.
+    let incident = "kind: Incident\nid: I-2\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T12:00:00+08:00\nclosed_at: 2026-10-20T11:00:00+08:00\nstatus: closed\n";
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("i.yaml", incident)]);
+    assert_eq!(located, vec![at("GEN-007", "i.yaml", 7, 12)], "{findings:#?}");
+}

@@ -32,10 +32,12 @@ fn chg004_uses_the_policy_matrix() {
 }
 
 #[test]
-fn chg004_out_of_range_scores() {
-    let c = change("{likelihood: 6, impact: 1, level: low}");
-    let (located, _) = run_rule("CHG-004", &[("c.yaml", &c)], "2026-10-31");
-    assert_eq!(located, vec![at("CHG-004", "c.yaml", 9, 20)]);
+fn chg004_out_of_range_scores_are_type_errors() {
+    // records.md types them `1–5`: a score outside is GEN-003 at the value, not a CHG-004 finding.
+    let c = change("{likelihood: 6, impact: 0, level: low}");
+    let (located, findings) =
+        run_rules(&[("engagement.yaml", BASE), ("c.yaml", &c)], "", &["GEN-003", "CHG-004"], "2026-10-31");
+    assert_eq!(located, vec![at("GEN-003", "c.yaml", 9, 20), at("GEN-003", "c.yaml", 9, 31)], "{findings:?}");
 }
 
 /// A change with the given class and extra lines (line 11 is the first extra line).

@@ -347,9 +347,28 @@ fn fix_floating_times(loaded: &mut [documents::Loaded]) -> Vec<(usize, String)> 
         }
     }
     let only_engagement = (engagements == 1).then(|| engagement_tz.keys().next().cloned()).flatten();
+    // A record without `engagement:` belongs to its parent's (RestoreTest → BackupPolicy).
+    let wanted: std::collections::HashSet<(crate::model::Kind, String)> = loaded
+        .iter()
+        .filter(|l| l.floating_times && l.record.engagement().is_none())
+        .filter_map(|l| l.record.parent().map(|(k, id)| (k, id.value.clone())))
+        .collect();
+    let parent_engagement: HashMap<(crate::model::Kind, String), String> = if wanted.is_empty() {
+        HashMap::new()
+    } else {
+        loaded
+            .iter()
+            .filter_map(|l| {
+                let key = (l.record.kind(), l.record.id().value.clone());
+                let e = l.record.engagement()?;
+                wanted.contains(&key).then(|| (key, e.value.clone()))
+            })
+            .collect()
+    };
     let mut zones: Vec<(usize, String)> = Vec::new();
     for l in loaded.iter_mut().filter(|l| l.floating_times) {
-        let engagement = l.record.engagement().map(|e| e.value.clone()).or_else(|| only_engagement.clone());
+        let parent = l.record.parent().and_then(|(k, id)| parent_engagement.get(&(k, id.value.clone())).cloned());
+        let engagement = l.record.engagement().map(|e| e.value.clone()).or(parent).or_else(|| only_engagement.clone());
         let zone = match l.record.time_basis() {
             TimeBasis::SlaOf(service) => sla_tz
                 .get(&(engagement.clone(), service.to_owned()))

@@ -498,7 +498,8 @@ pub fn collect_fields<'n, 'a, const N: usize>(
             None => d.unknown_field(entry, fields),
         }
     }
-    for entry in defaults.unwrap_or(&[]) {
+    // `id` cannot be a default (GEN-003 at the default): each item without one is missing it.
+    for entry in defaults.unwrap_or(&[]).iter().filter(|e| e.key != "id") {
         if let Some(i) = fields.iter().position(|f| *f == entry.key)
             && slots[i].is_none()
         {

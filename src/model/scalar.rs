@@ -528,30 +528,62 @@ impl Decode for WeeklyWindow {
     }
 }
 
-/// An ISO 4217 currency code (three capital letters).
+/// An ISO 4217 currency code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Currency(pub String);
+
+/// The codes of ISO 4217 (list one, current codes, plus those replaced since 2021 that old
+/// records may still carry: ANG, CUC, SLL, ZWL), sorted for a binary search.
+pub const ISO_4217: &[&str] = &[
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BHD", "BIF",
+    "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHE", "CHF", "CHW", "CLF",
+    "CLP", "CNY", "COP", "COU", "CRC", "CUC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB",
+    "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR",
+    "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD",
+    "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR",
+    "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK",
+    "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP",
+    "SLE", "SLL", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD",
+    "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED", "VES", "VND", "VUV", "WST", "XAF",
+    "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XTS", "XUA",
+    "XXX", "YER", "ZAR", "ZMW", "ZWG", "ZWL",
+];
 
 impl Decode for Currency {
     const EXPECTED: (&'static str, &'static str) =
         ("an ISO 4217 currency code such as CNY", "ISO 4217 币种代码,如 CNY");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
-        if s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()) {
-            Some(Currency(s.to_owned()))
-        } else {
-            d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
-            None
+        if ISO_4217.binary_search(&s).is_ok() {
+            return Some(Currency(s.to_owned()));
         }
+        if matches!(s.to_ascii_uppercase().as_str(), "RMB" | "YUAN" | "CNH") {
+            let help = msg!("the ISO 4217 code of the renminbi is `CNY`", "人民币的 ISO 4217 代码是 `CNY`");
+            d.value_error(
+                node,
+                msg!("`{s}` is not an ISO 4217 currency code", "`{s}` 不是 ISO 4217 币种代码"),
+                Some(help),
+            );
+            return None;
+        }
+        d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
+        None
     }
     fn schema() -> Json {
-        json!({ "title": "currency code", "type": "string", "pattern": "^[A-Z]{3}$", "examples": ["CNY"] })
+        json!({ "title": "currency code (ISO 4217)", "type": "string", "enum": ISO_4217, "examples": ["CNY"] })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn currency_codes_are_iso_4217() {
+        assert!(ISO_4217.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
+        assert!(ISO_4217.binary_search(&"CNY").is_ok() && ISO_4217.binary_search(&"XOF").is_ok());
+        assert!(ISO_4217.binary_search(&"RMB").is_err() && ISO_4217.binary_search(&"ABC").is_err());
+    }
 
     #[test]
     fn wall_clock_ranges_across_dst_changes() {

@@ -2,7 +2,7 @@
 
 use super::{Kind, RecordKind, Ref, Target};
 use crate::model::decode::List;
-use crate::model::scalar::{RelPath, Ts};
+use crate::model::scalar::{Likert, RelPath, Ts};
 use crate::model::Sp;
 
 crate::enumeration! {
@@ -103,8 +103,8 @@ crate::object! {
 
 crate::object! {
     pub struct Risk {
-        likelihood: req u8,
-        impact: req u8,
+        likelihood: req Likert,
+        impact: req Likert,
         level: req RiskLevel,
     }
 }

@@ -35,7 +35,7 @@ impl Rule for Chg004 {
         for change in &cx.records.changes {
             out.checked();
             let risk = &change.risk;
-            let (l, i) = (risk.likelihood.value, risk.impact.value);
+            let (l, i) = (risk.likelihood.value.0, risk.impact.value.0);
             let written = risk.level.value;
             match cx.policy.risk_level(l, i) {
                 Some(expected) if expected == written => {}
