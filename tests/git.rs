@@ -326,6 +326,9 @@ fn a_backup_policy_is_due_from_its_first_appearance_in_the_history() {
         v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap().to_owned()).collect()
     };
     assert!(!bak(&[]).iter().any(|f| f.ends_with("bp-new.yaml")), "{:?}", bak(&[]));
+    // A policy not committed yet appears now: not overdue either.
+    std::fs::write(repo.path("backups/bp-draft.yaml"), policy.replace("bp-new", "bp-draft")).unwrap();
+    assert!(!bak(&[]).iter().any(|f| f.ends_with("bp-draft.yaml")), "{:?}", bak(&[]));
     // Without the history the duty runs from the term's start, long past.
     assert!(bak(&["--no-git"]).iter().any(|f| f.ends_with("bp-new.yaml")), "{:?}", bak(&["--no-git"]));
 }

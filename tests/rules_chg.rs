@@ -269,3 +269,18 @@ fn chg012_a_review_dated_after_as_of_is_not_there_yet() {
     assert_eq!(run_rule("CHG-012", &[("c.yaml", &reviewed)], "2026-10-31").0, vec![at("CHG-012", "c.yaml", 2, 5)]);
     assert!(run_rule("CHG-012", &[("c.yaml", &reviewed)], "2026-11-03").0.is_empty());
 }
+
+#[test]
+fn as_of_ends_in_the_changes_own_engagement_zone() {
+    // e2 is in New York: 2026-10-31T21:00-04:00 is still 31 October there, though already
+    // 1 November in Beijing, where the first engagement is.
+    let e2 = BASE
+        .replace("id: demo", "id: e2")
+        .replace("title: 示例服务项目", "title: 纽约项目\ntimezone: America/New_York");
+    let v = "verification: {by: 李娜, at: 2026-10-31T21:00:00-04:00, result: passed, checks: {functional: passed, performance: n/a, security: passed}}\n";
+    let c =
+        chg_with("normal", &format!("{IMPL}{v}"), "implemented").replace("id: CHG-1\n", "id: CHG-1\nengagement: e2\n");
+    let files = [("a.yaml", BASE), ("b.yaml", e2.as_str()), ("c.yaml", c.as_str())];
+    let (located, findings) = run_rules(&files, "", &["CHG-006"], "2026-10-31");
+    assert!(located.is_empty(), "{findings:#?}");
+}

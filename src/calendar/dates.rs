@@ -1,7 +1,6 @@
 //! Date arithmetic of the rules ("How rules read time" in rules.md): intervals in days or
 //! months, months clamped to the month's end (Jan 31 + 1 month = Feb 28/29).
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 
 /// A policy interval.
@@ -38,7 +37,9 @@ impl Interval {
 }
 
 pub fn add_days(day: Date, n: i64) -> Date {
-    day.checked_add(n.days()).unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
+    // A policy may ask for any number of days: past jiff's range the date clamps, never panics.
+    let clamped = if n < 0 { Date::MIN } else { Date::MAX };
+    jiff::Span::new().try_days(n).ok().and_then(|span| day.checked_add(span).ok()).unwrap_or(clamped)
 }
 
 /// Add months, clamping the day to the end of the target month.
@@ -74,6 +75,13 @@ pub fn month_end(day: Date) -> Date {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn huge_day_counts_clamp_instead_of_panicking() {
+        assert_eq!(add_days(date(2026, 10, 28), 3), date(2026, 10, 31));
+        assert_eq!(add_days(date(2026, 10, 28), 10_000_000), Date::MAX);
+        assert_eq!(add_days(date(2026, 10, 28), i64::MIN), Date::MIN);
+    }
 
     #[test]
     fn months_clamp_to_the_month_end() {

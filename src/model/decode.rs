@@ -85,6 +85,15 @@ impl Decoder {
         );
     }
 
+    /// `path: <reason>` at the offending value of an optional target, which is then ignored
+    /// while the record stays: a reported GEN-003 that does not take the whole record (an
+    /// Sla with it) out of every rule and report.
+    pub fn ignored_value(&mut self, node: &Node<'_>, reason: Msg) {
+        let path = self.path_string();
+        let message = Msg::new(format!("`{path}`: {} (ignored)", reason.en), format!("`{path}`:{}(已忽略)", reason.zh));
+        self.findings.push(Finding::new(GEN_003, Severity::Error, node.span, message));
+    }
+
     /// `path: <reason>` at the offending value.
     pub fn value_error(&mut self, node: &Node<'_>, reason: Msg, help: Option<Msg>) {
         let path = self.path_string();

@@ -112,17 +112,23 @@ pub fn civil_in(tz: &TimeZone, dt: civil::DateTime) -> Option<jiff::Timestamp> {
 /// - A time skipped by a gap is the end of the gap: the clock jumps from 02:00 to 03:00, so a
 ///   range from 02:30 starts at 03:00 (not at 03:30, as a "compatible" reading would say).
 /// - A time repeated by an overlap is its first occurrence for a start and its second for an
-///   end: 01:00–02:30 on the night clocks go back lasts 2 h 30 min plus the repeated hour.
+///   end: 01:00–02:30 on the night clocks go back lasts 2 h 30 min plus the repeated hour. A
+///   range starting inside the repeated hour ends at the end's first occurrence, so a range
+///   wholly inside it is taken once.
 pub fn local_range(
     tz: &TimeZone,
     day: civil::Date,
     start: u16,
     end: u16,
 ) -> Option<(jiff::Timestamp, jiff::Timestamp)> {
-    Some((wall_clock(tz, day, start, false)?, wall_clock(tz, day, end, true)?))
+    let (from, start_repeated) = wall_clock(tz, day, start, false)?;
+    let (to, _) = wall_clock(tz, day, end, !start_repeated)?;
+    Some((from, to))
 }
 
-fn wall_clock(tz: &TimeZone, day: civil::Date, minutes: u16, is_end: bool) -> Option<jiff::Timestamp> {
+/// The instant of a wall-clock time of `day` (the later occurrence of a repeated time when
+/// `later`), and whether the time is repeated by an overlap.
+fn wall_clock(tz: &TimeZone, day: civil::Date, minutes: u16, later: bool) -> Option<(jiff::Timestamp, bool)> {
     let dt = if minutes >= 24 * 60 {
         day.tomorrow().ok()?.to_datetime(civil::Time::midnight())
     } else {
@@ -134,10 +140,11 @@ fn wall_clock(tz: &TimeZone, day: civil::Date, minutes: u16, is_end: bool) -> Op
         jiff::tz::AmbiguousOffset::Gap { after, .. } => {
             // Read with the offset after the gap, the time lies before the transition.
             let early = after.to_timestamp(dt).ok()?;
-            tz.following(early).next().map(|t| t.timestamp())
+            tz.following(early).next().map(|t| (t.timestamp(), false))
         }
-        jiff::tz::AmbiguousOffset::Fold { after, .. } if is_end => after.to_timestamp(dt).ok(),
-        _ => ambiguous.compatible().ok(),
+        jiff::tz::AmbiguousOffset::Fold { after, .. } if later => Some((after.to_timestamp(dt).ok()?, true)),
+        jiff::tz::AmbiguousOffset::Fold { .. } => Some((ambiguous.compatible().ok()?, true)),
+        jiff::tz::AmbiguousOffset::Unambiguous { .. } => Some((ambiguous.compatible().ok()?, false)),
     }
 }
 
@@ -321,7 +328,7 @@ impl Decode for Score {
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let value = decode_number(node, d, Self::EXPECTED)?;
         if !(1.0..=5.0).contains(&value) {
-            d.value_error(node, msg!("{value} is not a score from 1 to 5", "{value} 不是 1 至 5 的评分"), None);
+            d.ignored_value(node, msg!("{value} is not a score from 1 to 5", "{value} 不是 1 至 5 的评分"));
             return None;
         }
         Some(Score(value))
@@ -598,6 +605,10 @@ mod tests {
         assert_eq!(secs(civil::date(2026, 10, 18), 60, 150), 5400);
         // Clocks go forward on 2026-03-29 (02:00 → 03:00): 02:30–04:00 starts at 03:00.
         assert_eq!(secs(civil::date(2026, 3, 29), 150, 240), 3600);
+        // Wholly inside the repeated hour: once. New York falls back on 2026-11-01.
+        let ny = jiff::tz::TimeZone::get("America/New_York").unwrap();
+        let (s, e) = local_range(&ny, civil::date(2026, 11, 1), 90, 105).unwrap();
+        assert_eq!(e.as_second() - s.as_second(), 900);
         // A whole day: 25 hours and 23 hours.
         assert_eq!(secs(civil::date(2026, 10, 25), 0, 1440), 25 * 3600);
         assert_eq!(secs(civil::date(2026, 3, 29), 0, 1440), 23 * 3600);

@@ -156,9 +156,10 @@ pub struct Context<'a> {
     pub calendars: &'a Calendars,
     /// End of this day in the engagement's time zone is "now" for time-dependent duties.
     pub as_of: Date,
-    /// The end of the as-of day in the engagement's zone (the first engagement's when there
-    /// are several; Asia/Shanghai when there is none): evidence at or after it is ignored.
-    known_before: jiff::Timestamp,
+    /// The end of the as-of day in each engagement's zone, by engagement id, and in the
+    /// default zone for records of no known engagement: evidence at or after it is ignored.
+    known_before: HashMap<String, jiff::Timestamp>,
+    known_before_default: jiff::Timestamp,
     /// (engagement id, service) → Sla, for the lookups of incident rules.
     slas: HashMap<(&'a str, &'a str), &'a Sla>,
 }
@@ -172,11 +173,13 @@ impl<'a> Context<'a> {
             policy: &repo.config.policy,
             calendars: &repo.calendars,
             as_of,
-            known_before: jiff::Timestamp::MAX,
+            known_before: HashMap::new(),
+            known_before_default: jiff::Timestamp::MAX,
             slas: HashMap::new(),
         };
-        let tz = repo.records.engagements.first().map_or_else(crate::model::scalar::default_tz, |e| e.tz());
-        cx.known_before = cx.as_of_end(&tz);
+        cx.known_before_default = cx.as_of_end(&crate::model::scalar::default_tz());
+        cx.known_before =
+            repo.records.engagements.iter().map(|e| (e.id.value.clone(), cx.as_of_end(&e.tz()))).collect();
         let mut slas = HashMap::new();
         for sla in &repo.records.slas {
             if let Some(e) = cx.engagement_of(RecordView::Sla(sla)) {
@@ -234,10 +237,19 @@ impl<'a> Context<'a> {
         person.joined.value <= self.as_of && person.left.as_ref().is_none_or(|l| l.value > self.as_of)
     }
 
-    /// Whether a timestamp had happened by the end of the as-of day. Evidence dated after
-    /// as-of is ignored (rules.md), so a re-run for a past day judges what was known then.
-    pub fn known(&self, ts: &crate::model::scalar::Ts) -> bool {
-        ts.instant < self.known_before
+    /// The end of the as-of day in the zone of `record`'s engagement.
+    fn known_before(&self, record: RecordView<'_>) -> jiff::Timestamp {
+        self.engagement_of(record)
+            .and_then(|e| self.known_before.get(e.value.as_str()))
+            .copied()
+            .unwrap_or(self.known_before_default)
+    }
+
+    /// Whether a timestamp of `record` had happened by the end of the as-of day in its
+    /// engagement's zone. Evidence dated after as-of is ignored (rules.md), so a re-run for a
+    /// past day judges what was known then.
+    pub fn known(&self, record: RecordView<'_>, ts: &crate::model::scalar::Ts) -> bool {
+        ts.instant < self.known_before(record)
     }
 
     /// A ticket's final resolution as known at as-of.
@@ -245,7 +257,7 @@ impl<'a> Context<'a> {
         &self,
         incident: &'x crate::model::kinds::incident::Incident,
     ) -> Option<&'x crate::model::Sp<crate::model::scalar::Ts>> {
-        incident.resolved_before(self.known_before)
+        incident.resolved_before(self.known_before(RecordView::Incident(incident)))
     }
 
     /// Whether a date had come by the as-of day.

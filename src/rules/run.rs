@@ -171,7 +171,8 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
 
 /// A finding caused by a value a batch item took from `defaults` is reported once, at the
 /// `defaults` node, not once per item (records.md, Batches): the first item's finding is
-/// kept and says how many items share the value. `findings` are sorted by position.
+/// kept and says how many items share the value. `findings` are sorted by position, and
+/// waivers are already applied.
 fn once_per_default(findings: &mut Vec<Finding>, defaults: &[crate::model::Span]) {
     if defaults.is_empty() {
         return;
@@ -183,7 +184,12 @@ fn once_per_default(findings: &mut Vec<Finding>, defaults: &[crate::model::Span]
     for f in findings.drain(..) {
         if inside(f.span) {
             let same = kept.iter().rposition(|k| k.span != f.span).map_or(0, |p| p + 1);
-            if let Some(pos) = (same..kept.len()).find(|&i| kept[i].rule == f.rule) {
+            // Waived and unwaived findings are merged apart: one item's waiver must not hide
+            // the others.
+            let waived = f.waived_by.is_some();
+            if let Some(pos) =
+                (same..kept.len()).find(|&i| kept[i].rule == f.rule && kept[i].waived_by.is_some() == waived)
+            {
                 shared[pos] += 1;
                 continue;
             }

@@ -149,9 +149,11 @@ impl Incident {
 
     /// The pairs of timestamps records.md orders (GEN-007), as (earlier's name, earlier,
     /// later's name, later); equal instants are in order: each timestamp ≥ `opened_at`, and
-    /// `responded_at` ≤ `resolved_at` ≤ `closed_at` (the final resolution, after reopenings;
-    /// `responded_at` ≤ `closed_at` when nothing is resolved). The SLA engine leaves out a
-    /// ticket with any pair out of order, so the report and GEN-007 always agree.
+    /// `responded_at` ≤ `resolved_at` ≤ `closed_at`, where a reopening continues the chain
+    /// (records.md: "the final resolution is the last reopen's `resolved_at`"): each reopening
+    /// after the resolution before it, resolved after it reopened, and `closed_at` after the
+    /// final resolution (after `responded_at` when nothing is resolved). The SLA engine
+    /// leaves out a ticket with any pair out of order, so the report and GEN-007 agree.
     pub fn ordered_pairs(&self) -> Vec<(&'static str, &Sp<Ts>, &'static str, &Sp<Ts>)> {
         let mut pairs = Vec::new();
         let opened = &self.opened_at;
@@ -177,6 +179,17 @@ impl Incident {
                 }
             }
             _ => {}
+        }
+        let mut previous = self.resolved_at.as_ref();
+        for r in &self.reopened {
+            pairs.push(("opened_at", &self.opened_at, "reopened[].at", &r.at));
+            if let Some(p) = previous {
+                pairs.push(("resolved_at", p, "reopened[].at", &r.at));
+            }
+            if let Some(x) = &r.resolved_at {
+                pairs.push(("reopened[].at", &r.at, "reopened[].resolved_at", x));
+            }
+            previous = r.resolved_at.as_ref().or(Some(&r.at));
         }
         pairs
     }

@@ -59,11 +59,14 @@ impl Rule for Bak002 {
                 })
                 .max_by_key(|t| t.performed_at.value);
             // The duty runs from the later of the term's start and the policy's first
-            // appearance in the git history (rules.md); without history, the term's start.
+            // appearance in the git history (rules.md). A policy not committed yet appears
+            // now; without history, or before the reach of a shallow clone, the term's start.
             let first_seen = match &cx.repo.history {
-                crate::load::HistoryState::Read(h) => {
-                    h.first_seen.get(&bp.id.value).map(|t| t.to_zoned_datetime(eng.tz()).date())
-                }
+                crate::load::HistoryState::Read(h) => match h.first_seen.get(&bp.id.value) {
+                    Some(t) => Some(t.to_zoned_datetime(eng.tz()).date()),
+                    None if h.shallow_from.is_none() => Some(day),
+                    None => None,
+                },
                 _ => None,
             };
             let start = first_seen.map_or(eng.term.start.value, |d| d.max(eng.term.start.value));

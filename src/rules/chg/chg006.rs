@@ -42,7 +42,7 @@ impl Rule for Chg006 {
             out.checked();
             let id = c.id.value.as_str();
             // A verification dated after as-of had not happened yet.
-            match c.verification.as_deref().filter(|v| cx.known(&v.at.value)) {
+            match c.verification.as_deref().filter(|v| cx.known(RecordView::Change(c), &v.at.value)) {
                 None => {
                     out.report(
                         c.id.span,

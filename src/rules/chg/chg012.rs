@@ -34,7 +34,7 @@ impl Rule for Chg012 {
             }
             out.checked();
             // A review dated after as-of had not happened yet.
-            if c.review.as_deref().is_none_or(|r| !cx.known(&r.at.value)) {
+            if c.review.as_deref().is_none_or(|r| !cx.known(crate::model::RecordView::Change(c), &r.at.value)) {
                 let (id, class) = (c.id.value.as_str(), c.class.value);
                 out.report(
                     c.id.span,

@@ -16,13 +16,14 @@ static META: Meta = Meta {
     title_zh: "同一记录内的时间戳顺序须合理",
     explanation_en: "SLA clocks are computed from a ticket's timestamps, so they must be in order: \
 every incident timestamp is at or after `opened_at`, and `responded_at` ≤ `resolved_at` ≤ \
-`closed_at` — the pairs records.md lists (`resolved_at` here is the final resolution, after \
-reopenings). Equal timestamps are in order, and an outage may start before the ticket was \
+`closed_at` — the pairs records.md lists. A reopening continues that chain: it comes after the \
+resolution it reopens and is resolved after it reopened, and `closed_at` follows the final \
+resolution. Equal timestamps are in order, and an outage may start before the ticket was \
 opened. Tickets with timestamps out of order are left out of SLA figures. A pause that ends \
 before it starts is INC-002's.",
     explanation_zh: "SLA 计时依据工单的时间戳计算,因此时间戳必须有序:事件的各时间戳均不早于 `opened_at`,且 \
-`responded_at` ≤ `resolved_at` ≤ `closed_at`——即记录格式规范所列的顺序(此处 `resolved_at` 指重新打开后的\
-最终解决时间)。时间相同视为有序;故障(outage)可早于工单创建。时间戳顺序错误的工单不计入 SLA 指标。\
+`responded_at` ≤ `resolved_at` ≤ `closed_at`——即记录格式规范所列的顺序。重新打开延续这一顺序:晚于其所重开的\
+解决时间,其解决晚于重新打开,`closed_at` 晚于最终解决时间。时间相同视为有序;故障(outage)可早于工单创建。时间戳顺序错误的工单不计入 SLA 指标。\
 结束早于开始的暂停由 INC-002 报告。",
     failing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T09:50:00+08:00\n",
     passing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T10:05:00+08:00\n",

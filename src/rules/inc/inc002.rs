@@ -49,7 +49,8 @@ impl Rule for Inc002 {
             for r in &inc.reopened {
                 periods.push((r.at.instant, r.resolved_at.as_ref().map_or(now, |x| x.instant)));
             }
-            let mut pauses: Vec<_> = inc.paused.iter().collect();
+            // A backward pause is reported as such below, not also as an overlap.
+            let mut pauses: Vec<_> = inc.paused.iter().filter(|p| p.to.instant >= p.from.instant).collect();
             pauses.sort_by_key(|p| p.from.instant);
             // Compare each pause with the one reaching furthest so far, so a long pause that
             // covers several later ones is found for each of them.

@@ -79,7 +79,7 @@ impl Rule for Inc004 {
                     ),
                 )
                 .record(Kind::Incident, id);
-            } else if !cx.known(&review.completed_at.value) {
+            } else if !cx.known(RecordView::Incident(inc), &review.completed_at.value) {
                 let done = review.completed_at.instant.to_zoned_datetime(tz).date();
                 out.report(
                     review.completed_at.span,

@@ -33,7 +33,12 @@ impl Rule for Inc007 {
                 continue;
             }
             out.checked();
-            if cx.resolved(inc).is_some() && inc.responded_at.as_ref().is_none_or(|r| !cx.known(&r.value)) {
+            if cx.resolved(inc).is_some()
+                && inc
+                    .responded_at
+                    .as_ref()
+                    .is_none_or(|r| !cx.known(crate::model::RecordView::Incident(inc), &r.value))
+            {
                 out.report(
                     inc.id.span,
                     msg!(

@@ -28,13 +28,16 @@ evidence the SLA is built on. For every month of the term that ended before the 
 there must be a ServiceReport whose `period` covers the month (from the term's start in its \
 first month), delivered within `service_report_workdays` (5 by default) working days after the \
 month's last day, counted on the engagement's `calendar` (public holidays and make-up workdays \
-included). Each month missing or late is one finding at the Engagement; a month that ends after \
-the term's end (or after the effective date of a termination recorded in a Handover) is not due.",
+included). Each month missing or late is one finding at the Engagement. The last month of a \
+service that ends mid-month — at the term's end, or at the effective date of a termination \
+recorded in a Handover — is a month of the term too: its report covers the month up to that day \
+and is due the same number of working days after it.",
     explanation_zh: "服务方每月向客户报告服务水平、事件、变更和风险(§1.2、§2.3,月度服务报告);报告缺失或\
 迟交,客户就缺少衡量 SLA 的依据。合同期内每个在评估日之前结束的月份,都须有一份 `period` 覆盖该月(首月从合同\
 开始日起)的服务报告(ServiceReport),并在该月最后一天后 `service_report_workdays`(默认 5)个工作日内提交,\
 工作日按服务项目的 `calendar` 计算(含法定节假日和调休上班日)。每个缺失或逾期的月份在 Engagement 处各报告一次;\
-结束于合同期满(或 Handover 记录的终止生效日)之后的月份不作要求。",
+服务在月中结束(合同期满,或 Handover 记录的终止生效日)时,最后这个不完整的月份同样属于合同期:其报告覆盖该月至服务\
+结束日,并在服务结束日后同样的工作日数内提交。",
     failing: concat!(
         engagement!(),
         "---\nkind: ServiceReport\nid: RPT-2026-09\nperiod: {from: 2026-09-01, to: 2026-09-30}\ndelivered_at: 2026-10-14\n"
