@@ -135,7 +135,7 @@ fn hnd004_open_issue_after_its_due_date_and_after_the_effective_date_without_pla
     );
     assert!(hnd("HND-004", &open, "2026-09-30").is_empty());
     assert_eq!(hnd("HND-004", &open, "2026-10-01"), vec![at_text("HND-004", &open, "open")]);
-    // No due date: due at the effective date; no plan: reported from the effective date on.
+    // No plan: reported from the effective date on. No due date: never "past its due".
     let no_plan = EXIT.replace(
         "status: resolved, owner: 王磊, plan: 迁移, due: 2026-09-30, verified_at: 2026-09-28",
         "status: open, owner: 王磊",
@@ -143,7 +143,12 @@ fn hnd004_open_issue_after_its_due_date_and_after_the_effective_date_without_pla
     assert!(hnd("HND-004", &no_plan, "2026-09-14").is_empty());
     let (line, col) = pos(&no_plan, "{id: L-1");
     assert_eq!(hnd("HND-004", &no_plan, "2026-09-15"), vec![at("HND-004", "h.yaml", line, col)]);
-    assert_eq!(hnd("HND-004", &no_plan, "2026-09-16").len(), 2, "open after the effective date, and no plan");
+    assert_eq!(hnd("HND-004", &no_plan, "2026-09-16"), vec![at("HND-004", "h.yaml", line, col)]);
+    let planned = EXIT.replace(
+        "status: resolved, owner: 王磊, plan: 迁移, due: 2026-09-30, verified_at: 2026-09-28",
+        "status: open, owner: 王磊, plan: 迁移",
+    );
+    assert!(hnd("HND-004", &planned, "2026-10-01").is_empty(), "open with a plan and no due date");
     // After exit without a leftover report.
     let no_report = EXIT.replace("leftover_report_submitted_at: 2026-10-08\n", "");
     assert!(hnd("HND-004", &no_report, "2026-10-15").is_empty());
@@ -292,4 +297,50 @@ fn evidence_dated_after_as_of_does_not_count_yet() {
     assert_eq!(rules("2026-10-31"), ["HND-002", "HND-006", "HND-007", "HND-008"]);
     // Once those days have come, the exit is complete again.
     assert!(rules("2026-11-20").is_empty(), "{:?}", rules("2026-11-20"));
+}
+
+#[test]
+fn review_fixes_not_applicable_evidence_late_notice_support_and_post_exit_dates() {
+    let rules = |text: &str, as_of: &str| -> Vec<String> {
+        let (located, _) = run_rules(&[("engagement.yaml", BASE), ("h.yaml", text)], "", &[], as_of);
+        let mut r: Vec<String> = located.into_iter().map(|l| l.0).filter(|r| r.starts_with("HND")).collect();
+        r.sort();
+        r
+    };
+    // A support period that ends before the effective date is no post-termination support.
+    let short = EXIT.replace("support: {until: 2026-12-15", "support: {until: 2026-09-01");
+    assert_eq!(rules(&short, "2026-10-31"), ["HND-005"]);
+    // Post-exit feedback and the outcome evaluation dated before the effective date do not count.
+    let early = EXIT
+        .replace("evaluation: {at: 2026-10-14", "evaluation: {at: 2026-06-01")
+        .replace("post_exit_feedback_at: 2026-10-14", "post_exit_feedback_at: 2026-06-01");
+    assert_eq!(rules(&early, "2026-10-31"), ["HND-008", "HND-008"]);
+}
+
+/// The exit model's items of `text` (with the base engagement) judged at `as_of`.
+fn items(text: &str, as_of: &str) -> Vec<(String, Status)> {
+    let files = vec![("engagement.yaml".to_owned(), BASE.to_owned()), ("h.yaml".to_owned(), text.to_owned())];
+    let repo = Repository::from_texts(&files, Config::default());
+    let day: jiff::civil::Date = as_of.parse().unwrap();
+    let cx = Context::new(&repo, day);
+    let eng = &repo.records.engagements[0];
+    exit(&cx, eng, handover_of(&cx, eng)).items.iter().map(|i| (i.key.clone(), i.status)).collect()
+}
+
+fn status(items: &[(String, Status)], key: &str) -> Status {
+    items.iter().find(|(k, _)| k == key).map(|(_, s)| *s).unwrap()
+}
+
+#[test]
+fn a_not_applicable_item_with_missing_evidence_is_missing_and_a_future_notice_is_not_given() {
+    // HND-003 fires on the evidence of an n/a deliverable: the checklist must not say n/a.
+    let na = EXIT.replace(
+        "{item: user-manuals, delivered_at: 2026-09-01, accepted_by: 周敏, accepted_at: 2026-09-05}",
+        "{item: user-manuals, evidence: [ghost.md], not_applicable: {reason: 无终端用户, accepted_by: 周敏}}",
+    );
+    assert_eq!(hnd("HND-003", &na, "2026-10-31").len(), 1);
+    assert_eq!(status(&items(&na, "2026-10-31"), "deliverable.user-manuals"), Status::Missing);
+    // A notice dated after as-of has not been given: pending until the last notice day.
+    let all = items(EXIT, "2026-06-15");
+    assert_eq!(status(&all, "termination.notice"), Status::Pending);
 }

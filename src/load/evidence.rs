@@ -57,31 +57,11 @@ pub fn inspect(root: &Path, rel: &str) -> EvidenceState {
 }
 
 /// [`inspect`] for a repository: in a revision read with `--at`, the revision's tree is
-/// looked at (a link there is never followed); in memory, its own files.
+/// looked at, with the same answers as the work tree (`./` and `//` are ignored; a link is
+/// followed while it stays inside the records folder); in memory, its own files.
 pub fn inspect_in(repo: &super::Repository, rel: &str) -> EvidenceState {
     if let Some(snapshot) = &repo.snapshot {
-        let relative = Path::new(rel);
-        if relative.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
-            return EvidenceState::Escapes;
-        }
-        let clean = rel.trim_end_matches('/');
-        // A link anywhere on the way is refused, as links are not followed in a revision.
-        let mut prefix = String::new();
-        for part in clean.split('/') {
-            if !prefix.is_empty() {
-                prefix.push('/');
-            }
-            prefix.push_str(part);
-            if snapshot.entries.get(&prefix) == Some(&super::git::EntryKind::Link) {
-                return EvidenceState::Escapes;
-            }
-        }
-        return match snapshot.entries.get(clean) {
-            Some(super::git::EntryKind::File) => EvidenceState::File,
-            Some(super::git::EntryKind::Folder) => EvidenceState::Folder,
-            Some(super::git::EntryKind::Link) => EvidenceState::Escapes,
-            None => EvidenceState::Missing,
-        };
+        return resolve_snapshot(snapshot, rel).0;
     }
     match inspect(&repo.root, rel) {
         EvidenceState::Unchecked if repo.sources.iter().any(|(_, f)| f.path == rel) => EvidenceState::File,
@@ -90,11 +70,67 @@ pub fn inspect_in(repo: &super::Repository, rel: &str) -> EvidenceState {
     }
 }
 
+/// Links followed at most, as a kernel would (a loop is "missing", like a dangling link).
+const MAX_LINKS: usize = 40;
+
+/// What `rel` names in a revision, and the path it resolves to (links followed).
+fn resolve_snapshot(snapshot: &super::git::Snapshot, rel: &str) -> (EvidenceState, String) {
+    use super::git::EntryKind;
+    let outcome = |state| (state, String::new());
+    if Path::new(rel).components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+        return outcome(EvidenceState::Escapes);
+    }
+    let mut parts: Vec<String> = rel.split('/').filter(|p| !p.is_empty() && *p != ".").map(str::to_owned).collect();
+    let mut links = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        let prefix = parts[..=i].join("/");
+        match snapshot.entries.get(&prefix) {
+            Some(EntryKind::Link) => {
+                links += 1;
+                let target = snapshot.read(&prefix).and_then(|b| String::from_utf8(b).ok());
+                let Some(target) = target.filter(|_| links <= MAX_LINKS) else {
+                    return outcome(EvidenceState::Missing);
+                };
+                if target.starts_with('/') {
+                    return outcome(EvidenceState::Escapes);
+                }
+                // The target is relative to the folder holding the link.
+                let mut resolved: Vec<String> = parts[..i].to_vec();
+                for part in target.split('/') {
+                    match part {
+                        "" | "." => {}
+                        ".." => {
+                            if resolved.pop().is_none() {
+                                return outcome(EvidenceState::Escapes);
+                            }
+                        }
+                        name => resolved.push(name.to_owned()),
+                    }
+                }
+                resolved.extend(parts[i + 1..].iter().cloned());
+                parts = resolved;
+                i = 0;
+            }
+            Some(_) => i += 1,
+            None => return outcome(EvidenceState::Missing),
+        }
+    }
+    let path = parts.join("/");
+    let state = match snapshot.entries.get(&path) {
+        Some(EntryKind::File) => EvidenceState::File,
+        Some(EntryKind::Folder) => EvidenceState::Folder,
+        _ => EvidenceState::Missing,
+    };
+    (state, path)
+}
+
 /// [`sha256`] for a repository, reading the revision's blob under `--at`.
 pub fn sha256_in(repo: &super::Repository, rel: &str) -> Option<String> {
     match &repo.snapshot {
         Some(snapshot) => {
-            let bytes = snapshot.read(rel)?;
+            let (state, path) = resolve_snapshot(snapshot, rel);
+            let bytes = snapshot.read(&path).filter(|_| state == EvidenceState::File)?;
             Some(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
         }
         None => sha256(&repo.root, rel),

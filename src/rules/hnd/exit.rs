@@ -173,10 +173,12 @@ impl Draft {
 
     fn finish(mut self, as_of: Date) -> Item {
         let overdue = self.item.due.is_some_and(|d| as_of > d);
-        self.item.status = if self.not_applicable {
-            Status::NotApplicable
-        } else if !self.item.problems.is_empty() {
+        // A problem a rule reports makes the item missing even when it is marked not
+        // applicable (its evidence must still exist), so validate and the checklist agree.
+        self.item.status = if !self.item.problems.is_empty() {
             Status::Missing
+        } else if self.not_applicable {
+            Status::NotApplicable
         } else if self.satisfied {
             Status::Done
         } else if overdue {
@@ -311,7 +313,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
             let t = &h.termination.value;
             let why = t.reason.value;
             let why_text = why.as_str();
-            reason.item.done_at = Some(t.notice_given_at.value);
+            reason.item.done_at = Some(t.notice_given_at.value).filter(|d| cx.known_date(*d));
             if engagement.termination.conditions.iter().any(|c| c.value == why) {
                 reason.satisfied = true;
             } else {
@@ -332,11 +334,13 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
                 reason.item.missing.push(msg!("a reason the contract allows", "合同允许的终止原因"));
             }
             let given = t.notice_given_at.value;
-            notice.item.done_at = Some(given);
+            // A notice dated after as-of has not been given yet (evidence after as-of is ignored).
+            let given_yet = cx.known_date(given);
+            notice.item.done_at = given_yet.then_some(given);
             if needs_notice_period(why) {
                 let latest = add_days(t.effective_at.value, -i64::from(n));
                 if given <= latest {
-                    notice.satisfied = true;
+                    notice.satisfied = given_yet;
                 } else {
                     let days = crate::calendar::dates::days_between(given, t.effective_at.value);
                     let contract = engagement.termination.notice_days.value;
@@ -491,7 +495,10 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
                 let v = &issue.value;
                 let id = v.id.value.as_str();
                 let title = v.title.value.as_str();
-                let due = v.due.as_ref().map_or(effective, |d| d.value);
+                // cli.md: owner and plan are due at E; closing is due at the issue's own `due`,
+                // when it has one (rules.md: "open past its `due`").
+                let own_due = v.due.as_ref().map(|d| d.value);
+                let due = own_due.unwrap_or(effective);
                 let mut d = Draft::new(
                     format!("leftover.{id}"),
                     "§7.3",
@@ -510,8 +517,14 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
                 if v.status.value == LeftoverStatus::Resolved && v.verified_at.is_none() {
                     d.item.notes.push(msg!("resolved, verification not recorded", "已解决,未记录验证"));
                 }
+                let has_plan = v.plan.as_ref().is_some_and(|p| !p.value.trim().is_empty());
+                if v.status.value == LeftoverStatus::Open && own_due.is_none() && has_plan {
+                    // Planned, with no date to be past: open, not overdue.
+                    d.item.due = None;
+                    d.item.notes.push(msg!("open; planned, no due date", "未关闭;已有处理计划,未设期限"));
+                }
                 if v.status.value == LeftoverStatus::Open {
-                    if as_of > due {
+                    if own_due.is_some_and(|_| as_of > due) {
                         d.problem(
                             HND_004,
                             v.status.span,
@@ -525,7 +538,11 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
                             )),
                         );
                     }
-                    d.item.missing.push(msg!("resolution by {due}", "于 {due} 前解决"));
+                    if own_due.is_some() {
+                        d.item.missing.push(msg!("resolution by {due}", "于 {due} 前解决"));
+                    } else {
+                        d.item.missing.push(msg!("resolution", "解决"));
+                    }
                 }
                 if v.plan.as_ref().is_none_or(|p| p.value.trim().is_empty()) && v.status.value == LeftoverStatus::Open {
                     if as_of >= effective {
@@ -625,6 +642,20 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
                 let channels = s.value.channels.iter().map(|c| c.value.as_str()).collect::<Vec<_>>().join(", ");
                 support.item.notes.push(msg!("support until {until} by {channels}", "支持至 {until},方式:{channels}"));
                 match required.map(|days| (days, add_days(effective, i64::from(days)))) {
+                    // With no contract minimum, support must still run past the effective date:
+                    // a period that ends before it is no post-termination support at all.
+                    None if until <= effective => {
+                        support.problem(
+                            HND_005,
+                            s.value.until.span,
+                            msg!(
+                                "support until {until} ends on or before the effective date {effective}: there is no post-termination support",
+                                "支持期至 {until},不晚于终止生效日 {effective}:没有终止后的支持期"
+                            ),
+                            Some(msg!("set `support.until` after {effective}", "请将 `support.until` 设在 {effective} 之后")),
+                        );
+                        support.item.missing.push(msg!("support after {effective}", "{effective} 之后的支持期"));
+                    }
                     Some((days, needed)) if until < needed => {
                         support.problem(
                             HND_005,
@@ -832,10 +863,19 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
     }
     items.push(sign.finish(as_of));
 
-    // §7.5 Outcome evaluation and post-exit feedback.
+    // §7.5 Outcome evaluation and post-exit feedback: follow-up after the service ended, so
+    // dated on or after the effective date (and by as-of).
+    let after_end = |d: Date| d >= effective && cx.known_date(d);
     let mut evaluation =
         Draft::new("evaluation", "§7.5", msg!("outcome evaluation", "服务成果评估"), &[HND_008]).due(grace_end);
-    match h.and_then(|h| h.evaluation.as_ref()).filter(|e| cx.known_date(e.value.at.value)) {
+    if let Some(e) = h.and_then(|h| h.evaluation.as_ref()).filter(|e| e.value.at.value < effective) {
+        let at = e.value.at.value;
+        evaluation.item.notes.push(msg!(
+            "an evaluation dated {at}, before the effective date, does not count",
+            "{at} 的评估早于终止生效日,不计入"
+        ));
+    }
+    match h.and_then(|h| h.evaluation.as_ref()).filter(|e| after_end(e.value.at.value)) {
         Some(e) => {
             evaluation.satisfied = true;
             evaluation.item.done_at = Some(e.value.at.value);
@@ -863,7 +903,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
         &[HND_008],
     )
     .due(grace_end);
-    match known(cx, h.and_then(|h| h.post_exit_feedback_at.as_ref())) {
+    match h.and_then(|h| h.post_exit_feedback_at.as_ref()).filter(|d| after_end(d.value)) {
         Some(d) => {
             feedback.satisfied = true;
             feedback.item.done_at = Some(d.value);
