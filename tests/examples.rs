@@ -357,3 +357,29 @@ fn path_fields_must_name_files_inside_the_repository() {
     }
     assert_eq!(found, expected);
 }
+
+#[test]
+fn language_from_the_environment_and_itos_toml_and_git_flags_that_conflict() {
+    // A repository whose itos.toml says zh-CN; an empty ITOS_LANG counts as unset, and the
+    // catalogue commands speak the repository's language too.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("acme");
+    common::copy_dir(Path::new("examples/acme"), &root);
+    let toml = std::fs::read_to_string(root.join("itos.toml")).unwrap();
+    std::fs::write(root.join("itos.toml"), format!("lang = \"zh-CN\"\n{toml}")).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_itos")).args(args).env("ITOS_LANG", "").env("NO_COLOR", "1").output().unwrap()
+    };
+    let r = root.to_str().unwrap();
+    let out = run(&["-C", r, "validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&["-C", r, "explain", "GEN-003"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("字段"), "{text}");
+    // --at and --changed-since need git: with --no-git they are refused (exit 2).
+    let (code, _, err) = itos(&["-C", "examples/acme", "--no-git", "validate", "--at", "HEAD"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot be combined with --no-git"), "{err}");
+    let (code, _, _) = itos(&["-C", "examples/acme", "--no-git", "validate", "--changed-since", "HEAD"]);
+    assert_eq!(code, 2);
+}

@@ -150,7 +150,19 @@ fn junit_is_well_formed_xml_with_consistent_counts() {
         let needle = format!("{}:{}:{}", f["file"].as_str().unwrap(), f["line"], f["column"]);
         assert!(text.contains(&needle), "{needle}");
     }
-    assert_eq!(skipped, 1, "the waived finding is skipped");
+    assert_eq!(skipped, 1, "the rule whose only finding is waived is skipped");
+    // One test case per rule (cli.md), each rule once.
+    let rules: std::collections::HashSet<&str> =
+        names.iter().map(|n| n.rsplit('/').next().unwrap().split(' ').next().unwrap()).collect();
+    assert_eq!(rules.len(), names.len());
+    // With --deny warnings a rule with only warnings fails too: the report is red exactly when
+    // the run fails.
+    let (code, denied, _) =
+        common::itos(&["validate", "-C", "examples/broken", "--no-git", "--format", "junit", "--deny", "warnings"]);
+    assert_eq!(code, 1);
+    let doc2 = roxmltree::Document::parse(&denied).unwrap();
+    let denied_failures = attr(doc2.root_element(), "failures");
+    assert!(denied_failures > failures, "{denied_failures} > {failures}");
     insta::assert_snapshot!(text);
 }
 

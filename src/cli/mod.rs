@@ -74,8 +74,8 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<Exit, Fatal> {
     match &cli.command {
         Command::Validate(args) => validate::run(&cli, args),
-        Command::Rules(args) => catalogue::rules(&ui(&cli, None)?, args),
-        Command::Explain(args) => catalogue::explain(&ui(&cli, None)?, args),
+        Command::Rules(args) => catalogue::rules(&ui(&cli, nearby_config(&cli).as_ref())?, args),
+        Command::Explain(args) => catalogue::explain(&ui(&cli, nearby_config(&cli).as_ref())?, args),
         Command::Schema(args) => catalogue::schema(args),
         Command::Report(args::ReportCommand::Gaps(args)) => report::gaps(&cli, args),
         Command::Report(args::ReportCommand::Sla(args)) => report::sla(&cli, args),
@@ -144,8 +144,16 @@ fn init(cli: &Cli, args: &args::InitArgs) -> Result<Exit, Fatal> {
     Ok(Exit::Clean)
 }
 
+/// The itos.toml of the records repository around, when there is a readable one: the catalogue
+/// commands work anywhere, and in a repository they speak its `lang`.
+fn nearby_config(cli: &Cli) -> Option<Config> {
+    records_root(cli).ok().and_then(|root| read_config(&root).ok())
+}
+
 pub(crate) fn ui(cli: &Cli, config: Option<&Config>) -> Result<Ui, Fatal> {
-    let lang_text = cli.lang.clone().or_else(|| config.and_then(|c| c.lang.clone()));
+    // An empty ITOS_LANG counts as unset.
+    let given = cli.lang.clone().filter(|l| !l.trim().is_empty());
+    let lang_text = given.or_else(|| config.and_then(|c| c.lang.clone()));
     let lang = match lang_text {
         Some(l) => Lang::parse(&l).ok_or_else(|| Fatal(format!("unknown language `{l}`; use `en` or `zh-CN`")))?,
         None => Lang::En,

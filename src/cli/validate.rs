@@ -17,6 +17,11 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
     let root = records_root(cli)?;
     let shown = shown_paths(&root, &args.paths)?;
     let started = Instant::now();
+    if cli.no_git && args.changed_since.is_some() {
+        return Err(Fatal(
+            "--changed-since compares with a git revision and cannot be combined with --no-git".to_owned(),
+        ));
+    }
     let (mut repo, ui) = loaded(cli, args.at.as_deref())?;
     let settings = Settings::new(&repo.config, &args.rules, &args.skip)?;
     with_history(cli, &mut repo, &settings, &ui);
@@ -73,6 +78,7 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
         evaluated: &evaluated,
         as_of: as_of.to_string(),
         ui: &ui,
+        deny_warnings: args.deny == Some(Deny::Warnings),
     };
     let text = view.render(args.format, args.output.is_none());
     emit(&text, args.output.as_deref())?;
@@ -147,6 +153,7 @@ struct View<'a> {
     evaluated: &'a [(&'static str, usize)],
     as_of: String,
     ui: &'a super::Ui,
+    deny_warnings: bool,
 }
 
 impl View<'_> {
@@ -169,7 +176,9 @@ impl View<'_> {
                     |id: &str| repo.records.waivers.iter().find(|w| w.id.value == id).map(|w| w.reason.value.clone());
                 crate::output::sarif::render(findings, &repo.sources, &reason, lang)
             }
-            FindingsFormat::Junit => crate::output::junit::render(findings, &repo.sources, self.evaluated, lang),
+            FindingsFormat::Junit => {
+                crate::output::junit::render(findings, &repo.sources, self.evaluated, lang, self.deny_warnings)
+            }
             FindingsFormat::Github => crate::output::github::render(findings, &repo.sources, lang),
             FindingsFormat::Markdown => crate::output::markdown::render(findings, &repo.sources, self.summary, lang),
         }
@@ -179,6 +188,9 @@ impl View<'_> {
 /// Load the repository the command line names — from the work tree, or with `at` from a git
 /// revision (itos.toml included) — with the interface settings of its config.
 pub(crate) fn loaded(cli: &Cli, at: Option<&str>) -> Result<(Repository, super::Ui), Fatal> {
+    if cli.no_git && at.is_some() {
+        return Err(Fatal("--at reads a git revision and cannot be combined with --no-git".to_owned()));
+    }
     let root = records_root(cli)?;
     let prefix = if cli.no_git { String::new() } else { worktree_prefix(&root) };
     let repo = match at {

@@ -1,7 +1,7 @@
 //! JUnit XML (`--format junit`) for GitLab, Jenkins and other test-report readers: one
-//! testsuite per rule family, one testcase per rule and record with findings (a failure for
-//! errors; warnings in `system-out`; waived findings skipped), and one passing testcase per
-//! rule for the subjects it checked without finding anything.
+//! testsuite per rule family and one testcase per rule (cli.md), failing with all of the
+//! rule's findings (file:line:col, severity, message), so the report is red exactly when the
+//! run fails.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -30,88 +30,101 @@ pub fn xml(text: &str) -> String {
 struct Case {
     name: String,
     classname: String,
-    /// (kind: "failure" | "skipped" | "warning", message, text)
-    outcome: Option<(&'static str, String, String)>,
+    /// (kind: "failure" | "skipped" | "passed", message, text); text goes to `system-out`
+    /// for a passing case (its warnings).
+    outcome: (&'static str, String, String),
 }
 
-/// `evaluated`: (rule id, subjects the rule checked) from the run.
-pub fn render(findings: &[Finding], sources: &SourceMap, evaluated: &[(&'static str, usize)], lang: Lang) -> String {
+/// cli.md: one test case per rule, failing with the rule's findings. `evaluated`: (rule id,
+/// subjects the rule checked) from the run; rules that did not run have no case. A rule
+/// fails on an unwaived error — or on an unwaived warning with `deny_warnings`, so the report
+/// fails exactly when the run does; its other warnings are listed in `system-out`; a rule
+/// whose only findings are waived is skipped.
+pub fn render(
+    findings: &[Finding],
+    sources: &SourceMap,
+    evaluated: &[(&'static str, usize)],
+    lang: Lang,
+    deny_warnings: bool,
+) -> String {
     let locate = |f: &Finding| {
         sources.locate(f.span).map_or(String::new(), |(file, lc, _)| format!("{}:{}:{}", file.display, lc.line, lc.col))
+    };
+    let line = |f: &Finding| {
+        let waived = f.waived_by.as_ref().map_or(String::new(), |w| format!(" (waived by {w})"));
+        format!("{} {} {}{waived}\n", locate(f), f.severity.as_str(), f.message.get(lang))
     };
     // family → cases, in rule order.
     let mut suites: BTreeMap<&'static str, Vec<Case>> = BTreeMap::new();
     for rule in rules::all() {
         let m = rule.meta();
-        let Some(&(_, checked)) = evaluated.iter().find(|(id, _)| *id == m.id) else { continue };
-        let classname = format!("itos.{}.{}", m.family(), m.id);
-        let mut groups: BTreeMap<String, Vec<&Finding>> = BTreeMap::new();
-        for f in findings.iter().filter(|f| f.rule == m.id) {
-            let subject = match &f.record {
-                Some(r) => format!("{}/{}", r.kind.name(), r.id),
-                None => sources.get(f.span.file).map_or_else(String::new, |s| s.path.clone()),
-            };
-            groups.entry(subject).or_default().push(f);
+        if !evaluated.iter().any(|(id, _)| *id == m.id) {
+            continue;
         }
-        let cases = suites.entry(m.family()).or_default();
-        for (subject, list) in &groups {
-            let text: String = list.iter().map(|f| format!("{} {}\n", locate(f), f.message.get(lang))).collect();
-            let first = list.first().map(|f| format!("{}: {}", locate(f), f.message.get(lang))).unwrap_or_default();
-            let outcome = if list.iter().any(|f| f.waived_by.is_none() && f.severity == Severity::Error) {
-                ("failure", first, text)
-            } else if list.iter().all(|f| f.waived_by.is_some()) {
-                let by = list.iter().filter_map(|f| f.waived_by.clone()).collect::<Vec<_>>().join(", ");
-                ("skipped", format!("waived by {by}"), text)
-            } else {
-                ("warning", first, text)
-            };
-            cases.push(Case {
-                name: format!("{} {subject}", m.id),
-                classname: classname.clone(),
-                outcome: Some(outcome),
-            });
-        }
-        if checked > groups.len() || groups.is_empty() {
-            cases.push(Case { name: format!("{} {}", m.id, m.title(lang)), classname, outcome: None });
-        }
+        let own: Vec<&Finding> = findings.iter().filter(|f| f.rule == m.id).collect();
+        let open: Vec<&&Finding> = own.iter().filter(|f| f.waived_by.is_none()).collect();
+        let failing = open.iter().filter(|f| f.severity == Severity::Error || deny_warnings).count();
+        let text: String = own.iter().map(|f| line(f)).collect();
+        let outcome = if failing > 0 {
+            let first = open.iter().find(|f| f.severity == Severity::Error || deny_warnings);
+            let first = first.map(|f| format!("{}: {}", locate(f), f.message.get(lang))).unwrap_or_default();
+            let more = if open.len() > 1 { format!(" (and {} more)", open.len() - 1) } else { String::new() };
+            ("failure", format!("{first}{more}"), text)
+        } else if !own.is_empty() && open.is_empty() {
+            let by = own.iter().filter_map(|f| f.waived_by.clone()).collect::<Vec<_>>().join(", ");
+            ("skipped", format!("waived by {by}"), text)
+        } else {
+            ("passed", String::new(), text)
+        };
+        suites.entry(m.family()).or_default().push(Case {
+            name: format!("{} {}", m.id, m.title(lang)),
+            classname: format!("itos.{}", m.family()),
+            outcome,
+        });
     }
-    let count =
-        |cases: &[Case], kind: &str| cases.iter().filter(|c| c.outcome.as_ref().is_some_and(|o| o.0 == kind)).count();
+    let count = |cases: &[&Case], kind: &str| cases.iter().filter(|c| c.outcome.0 == kind).count();
     let all: Vec<&Case> = suites.values().flatten().collect();
-    let total_fail = all.iter().filter(|c| c.outcome.as_ref().is_some_and(|o| o.0 == "failure")).count();
-    let total_skip = all.iter().filter(|c| c.outcome.as_ref().is_some_and(|o| o.0 == "skipped")).count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"itos\" tests=\"{}\" failures=\"{total_fail}\" errors=\"0\" skipped=\"{total_skip}\" time=\"0\">",
-        all.len()
+        "<testsuites name=\"itos\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
+        all.len(),
+        count(&all, "failure"),
+        count(&all, "skipped")
     );
     for (family, cases) in &suites {
+        let cases: Vec<&Case> = cases.iter().collect();
         let _ = writeln!(
             out,
             "  <testsuite name=\"itos.{family}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
             cases.len(),
-            count(cases, "failure"),
-            count(cases, "skipped")
+            count(&cases, "failure"),
+            count(&cases, "skipped")
         );
         for c in cases {
             let _ =
                 write!(out, "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"", xml(&c.name), xml(&c.classname));
-            match &c.outcome {
-                None => out.push_str("/>\n"),
-                Some(("failure", message, text)) => {
+            let (kind, message, text) = &c.outcome;
+            match *kind {
+                "failure" => {
                     let _ = write!(
                         out,
-                        ">\n      <failure message=\"{}\" type=\"error\">{}</failure>\n    </testcase>\n",
+                        ">\n      <failure message=\"{}\" type=\"finding\">{}</failure>\n    </testcase>\n",
                         xml(message),
                         xml(text)
                     );
                 }
-                Some(("skipped", message, _)) => {
-                    let _ = write!(out, ">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml(message));
+                "skipped" => {
+                    let _ = write!(
+                        out,
+                        ">\n      <skipped message=\"{}\"/>\n      <system-out>{}</system-out>\n    </testcase>\n",
+                        xml(message),
+                        xml(text)
+                    );
                 }
-                Some((_, _, text)) => {
-                    let _ = write!(out, ">\n      <system-out>warning: {}</system-out>\n    </testcase>\n", xml(text));
+                _ if text.is_empty() => out.push_str("/>\n"),
+                _ => {
+                    let _ = write!(out, ">\n      <system-out>{}</system-out>\n    </testcase>\n", xml(text));
                 }
             }
         }
