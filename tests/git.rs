@@ -316,19 +316,22 @@ fn a_backup_policy_is_due_from_its_first_appearance_in_the_history() {
     let policy = "kind: BackupPolicy\nid: bp-new\nsystem: sys-itsm\nfrequency: weekly\noffsite: true\nencrypted: true\nretention_days: 90\nintegrity_check: 校验和\n";
     std::fs::write(repo.path("backups/bp-new.yaml"), policy).unwrap();
     repo.commit("a new backup policy");
-    let as_of = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
-    let bak = |extra: &[&str]| -> Vec<String> {
-        let mut args = vec!["validate", "-C", root.as_str(), "--format", "json", "--rule", "BAK-002", "--as-of"];
-        args.push(&as_of);
+    let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
+    let judged = |as_of: &str, extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["validate", "-C", root.as_str(), "--format", "json", "--rule", "BAK-002", "--as-of", as_of];
         args.extend_from_slice(extra);
         let (_, out, _) = itos(&args);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap().to_owned()).collect()
     };
+    let bak = |extra: &[&str]| judged(&today, extra);
     assert!(!bak(&[]).iter().any(|f| f.ends_with("bp-new.yaml")), "{:?}", bak(&[]));
     // A policy not committed yet appears now: not overdue either.
     std::fs::write(repo.path("backups/bp-draft.yaml"), policy.replace("bp-new", "bp-draft")).unwrap();
     assert!(!bak(&[]).iter().any(|f| f.ends_with("bp-draft.yaml")), "{:?}", bak(&[]));
     // Without the history the duty runs from the term's start, long past.
     assert!(bak(&["--no-git"]).iter().any(|f| f.ends_with("bp-new.yaml")), "{:?}", bak(&["--no-git"]));
+    // Judged for a day before the policy was committed, git cannot place its beginning: the
+    // term's start again.
+    assert!(judged("2026-10-31", &[]).iter().any(|f| f.ends_with("bp-new.yaml")));
 }

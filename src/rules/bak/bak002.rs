@@ -19,14 +19,14 @@ asks for regular restore tests (恢复演练) and integrity checks. Each BackupP
 RestoreTest that `passed` with `integrity_verified: true` within the last \
 `restore_test_interval_days` (90 by default; the policy's own `restore_test_interval_days` \
 overrides it). The first test is due one interval after the later of the term's start and the \
-policy's first appearance in the git history (a policy added later is not overdue at once; \
-without git, the term's start); failed tests and tests without a verified integrity check do not \
+policy's first appearance in the git history when that was by the as-of day (a policy added \
+later is not overdue at once; otherwise, and without git, the term's start); failed tests and tests without a verified integrity check do not \
 count.",
     explanation_zh: "从未恢复过的备份只是一种期望:手册 §3.4 要求定期开展备份恢复测试(恢复演练)并校验完整性。\
 每个备份策略须在最近 `restore_test_interval_days`(默认 90 天;备份策略自身的 \
 `restore_test_interval_days` 优先)内有一次结果为 `passed` 且 `integrity_verified: true` 的恢复测试\
-(RestoreTest)。首次测试应在合同期开始与该备份策略首次出现在 git 历史中两者较晚者之后一个周期内完成(后来新增的策略不会立即逾期;\
-没有 git 时从合同期开始计算);失败或未完成完整性校验的测试不计入。",
+(RestoreTest)。首次测试应在合同期开始与该备份策略首次出现在 git 历史中(须不晚于评估日)两者较晚者之后一个周期内完成\
+(后来新增的策略不会立即逾期;其他情况及没有 git 时从合同期开始计算);失败或未完成完整性校验的测试不计入。",
     failing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: important\n---\nkind: RestoreTest\nid: RT-2026-06\npolicy: bp-core-db\nperformed_at: 2026-06-02\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n",
     passing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: important\n---\nkind: RestoreTest\nid: RT-2026-06\npolicy: bp-core-db\nperformed_at: 2026-06-02\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n---\nkind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-01\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n",
     params: &["restore_test_interval_days"],
@@ -59,16 +59,19 @@ impl Rule for Bak002 {
                 })
                 .max_by_key(|t| t.performed_at.value);
             // The duty runs from the later of the term's start and the policy's first
-            // appearance in the git history (rules.md). A policy not committed yet appears
-            // now; without history, or before the reach of a shallow clone, the term's start.
+            // appearance in the git history (rules.md); a policy not committed yet appears
+            // today. Git tells when a policy began only when that was by the judging day:
+            // judged for an earlier day (records committed later, a re-run with --as-of), as
+            // without history or before the reach of a shallow clone, from the term's start.
             let first_seen = match &cx.repo.history {
                 crate::load::HistoryState::Read(h) => match h.first_seen.get(&bp.id.value) {
                     Some(t) => Some(t.to_zoned_datetime(eng.tz()).date()),
-                    None if h.shallow_from.is_none() => Some(day),
+                    None if h.shallow_from.is_none() => Some(jiff::Timestamp::now().to_zoned_datetime(eng.tz()).date()),
                     None => None,
                 },
                 _ => None,
-            };
+            }
+            .filter(|d| *d <= day);
             let start = first_seen.map_or(eng.term.start.value, |d| d.max(eng.term.start.value));
             let Some(o) = overdue(last.map(|t| t.performed_at.value), start, Interval::Days(every), day) else {
                 continue;
