@@ -12,7 +12,7 @@ use crate::model::kinds::{Engagement, Sla};
 use crate::rules::Context;
 use crate::sla::clock::{Clock, union};
 use crate::sla::service::LeftOutReason;
-use crate::sla::tickets::{clocks, in_order, periods};
+use crate::sla::tickets::{clocks, periods};
 
 /// A stretch of a clock's active time and the working intervals inside it.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,7 +96,7 @@ pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -
     let calendar = repo.calendars.get_or_default(priority.value.calendar());
     let left_out = if incident.is_cancelled() {
         Some(LeftOutReason::Cancelled)
-    } else if !in_order(incident) {
+    } else if !incident.in_order() {
         Some(LeftOutReason::OutOfOrder)
     } else {
         None

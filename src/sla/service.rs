@@ -25,7 +25,7 @@ use crate::model::scalar::civil_in;
 use super::availability::{self, Outage, Span};
 use super::clock::{Clock, ClockKind, Outcome};
 use super::month::{Attainment, Month, attainment};
-use super::tickets::{clocks, in_order};
+use super::tickets::clocks;
 
 /// A clock that breached in the month.
 #[derive(Clone, Debug, PartialEq)]
@@ -238,7 +238,7 @@ impl<'a> Prepared<'a> {
                 left_out.push((inc, LeftOutReason::Cancelled));
                 continue;
             }
-            if !in_order(inc) {
+            if !inc.in_order() {
                 left_out.push((inc, LeftOutReason::OutOfOrder));
                 continue;
             }

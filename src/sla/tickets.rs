@@ -1,6 +1,6 @@
 //! The clocks of one ticket from its record (sla.md, "Clocks of a ticket"): which clocks run
-//! for its priority, over which periods, on which calendar, and whether the ticket is counted
-//! at all (cancelled tickets and tickets with timestamps out of order are not).
+//! for its priority, over which periods, on which calendar. Whether a ticket is counted at
+//! all is the record's (`Incident::in_order`, shared with GEN-007).
 
 use jiff::Timestamp;
 
@@ -9,12 +9,6 @@ use crate::model::kinds::incident::Incident;
 use crate::model::kinds::sla::Priority;
 
 use super::clock::{Clock, ClockKind, Periods, evaluate};
-
-/// Whether the ticket's timestamps are in the order GEN-007 requires (one definition:
-/// [`Incident::ordered_pairs`]).
-pub fn in_order(inc: &Incident) -> bool {
-    inc.in_order()
-}
 
 /// The open periods of one clock of a ticket, each from its start to its stop (`None`:
 /// still running). Resolution runs over every open period; a period without a stop that is
@@ -157,6 +151,6 @@ mod tests {
             "kind: Incident\nid: I\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-20T10:00:00+08:00\nresolved_at: 2026-10-20T09:00:00+08:00\n".to_owned(),
         )];
         let repo = Repository::from_texts(&files, Config::default());
-        assert!(!in_order(&repo.records.incidents[0]));
+        assert!(!repo.records.incidents[0].in_order());
     }
 }
