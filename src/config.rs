@@ -109,6 +109,31 @@ pub struct Policy {
     pub customer_approval_classes: Vec<String>,
     pub approval_matrix: BTreeMap<String, Vec<String>>,
     pub risk_matrix: Vec<Vec<String>>,
+    /// How SLA clocks follow a ticket's re-prioritisation (sla.md, "Priority changes").
+    pub priority_change: PriorityChange,
+}
+
+/// How a running SLA clock follows a priority change (sla.md, "Priority changes").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PriorityChange {
+    /// Judged from its start against the new priority, as if the ticket always had it.
+    #[default]
+    Final,
+    /// As `final`, against the strictest priority held while the clock ran.
+    Highest,
+    /// Starts again at the change with the new priority's target.
+    Restart,
+}
+
+impl PriorityChange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PriorityChange::Final => "final",
+            PriorityChange::Highest => "highest",
+            PriorityChange::Restart => "restart",
+        }
+    }
 }
 
 impl Default for Policy {
@@ -159,6 +184,7 @@ impl Default for Policy {
             .iter()
             .map(|row| strings(row))
             .collect(),
+            priority_change: PriorityChange::Final,
         }
     }
 }

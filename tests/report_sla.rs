@@ -8,6 +8,7 @@ mod common;
 use common::itos;
 use itos::config::Config;
 use itos::load::Repository;
+use itos::model::Exact;
 use itos::report::provenance::Provenance;
 use itos::report::sla::{Request, SlaReport, build};
 use itos::sla::clock::ClockKind;
@@ -68,7 +69,7 @@ fn berlin_sla_in_the_month_of_the_dst_change() {
     let rep = report(&r, (2026, 10), (2026, 11, 30));
     let m = &rep.engagements[0].services[0].month;
     assert_eq!(m.availability.scheduled, 745 * 3600);
-    assert_eq!(m.availability.downtime, 3600.0);
+    assert_eq!(m.availability.downtime, Exact::int(3600));
     assert_eq!(m.availability.shown().as_deref(), Some("99.86"));
     assert_eq!(m.availability.met(), Some(false));
     // The month starts and ends at Berlin midnight: 2026-10-01T00:00+02:00 and 2026-11-01T00:00+01:00.
@@ -144,7 +145,7 @@ fn an_outage_counts_whatever_the_tickets_priority() {
     let r = repo(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
     let oct = report(&r, (2026, 10), (2026, 10, 31));
     let m = &oct.engagements[0].services[0].month;
-    assert_eq!((m.availability.downtime, m.failures, m.repair_seconds), (7200.0, 1, 7200));
+    assert_eq!((m.availability.downtime, m.failures, m.repair_seconds), (Exact::int(7200), 1, 7200));
     assert_eq!(m.availability.shown().as_deref(), Some("99.73"));
     let left: Vec<(&str, LeftOutReason)> = m.left_out.iter().map(|l| (l.ticket.as_str(), l.reason)).collect();
     assert_eq!(left, vec![("I9", LeftOutReason::UnknownPriority)]);
@@ -167,10 +168,10 @@ fn a_ticket_gen007_reports_is_left_out_of_every_figure() {
 #[test]
 fn a_moved_ticket_keeps_its_other_running_clocks_listed() {
     // Resolved within target on 10-20 and reopened: its resolution clock is listed as moved,
-    // but its restoration clock never stopped (no `restored_at`) and is still running.
+    // but its restoration clock runs until `restored_at` in November and is still running.
     let sla = sla("Asia/Shanghai", "99.9")
         .replace("P1: {response: 15m, resolution: 4h}", "P1: {response: 15m, restoration: 30d, resolution: 40d}");
-    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T10:05:00+08:00\nresolved_at: 2026-10-20T11:00:00+08:00\nreopened:\n  - {at: 2026-10-21T09:00:00+08:00}\n";
+    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T10:05:00+08:00\nresolved_at: 2026-10-20T11:00:00+08:00\nrestored_at: 2026-11-05T10:00:00+08:00\nreopened:\n  - {at: 2026-10-21T09:00:00+08:00}\n";
     let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)]);
     let oct = report(&r, (2026, 10), (2026, 10, 31));
     let m = &oct.engagements[0].services[0].month;
@@ -214,13 +215,13 @@ fn credit_with_the_fee_pro_rated_and_capped() {
     let rep = report(&r, (2026, 10), (2026, 10, 31));
     let e = &rep.engagements[0];
     let fee = e.fee.unwrap();
-    assert!((fee - 100_000.0 * 21.0 / 31.0).abs() < 1e-6);
+    assert_eq!(fee, Exact::ratio(2_100_000, 31));
     let s = &e.services[0];
     assert_eq!(s.month.availability.scheduled, 504 * 3600);
     assert_eq!(s.month.availability.shown().as_deref(), Some("99.00"));
-    let percents: Vec<f64> = s.credits.iter().map(|c| c.percent).collect();
-    assert_eq!(percents, vec![10.0, 20.0]);
-    assert_eq!(e.credit, Some(16_935.48));
+    let percents: Vec<Exact> = s.credits.iter().map(|c| c.percent).collect();
+    assert_eq!(percents, vec![Exact::int(10), Exact::int(20)]);
+    assert_eq!(e.credit, Some(Exact::ratio(1_693_548, 100)));
 }
 
 #[test]
@@ -235,7 +236,7 @@ fn an_unloadable_file_is_named_at_the_top_and_the_rest_is_reported() {
     assert!(rep.left_out_files.iter().all(|l| l.line > 0));
     let text = itos::output::doc::text(&itos::output::sla::document(&rep, itos::model::Lang::En));
     assert!(text.contains("Left out"), "{text}");
-    assert!(text.find("Left out") < text.find("Service web"));
+    assert!(text.find("Left out") < text.find("Service 网站 (web)"));
 }
 
 #[test]
@@ -441,7 +442,9 @@ fn months_outside_the_term_or_after_the_as_of_day_say_so() {
     let january = report(&r, (2026, 1), (2026, 10, 31));
     let text = itos::output::doc::text(&itos::output::sla::document(&january, itos::model::Lang::En));
     assert!(!text.contains("Trend"), "{text}");
-    assert!(text.contains("Availability                100.00 % against 99.9 % — met"), "{text}");
+    // Nothing was recorded in January: never shown as a perfect month.
+    assert!(text.contains("100.00 % against 99.9 % — no data — no tickets recorded"), "{text}");
+    assert!(!january.engagements[0].services[0].month.tickets_recorded);
 }
 
 #[test]
@@ -492,8 +495,8 @@ fn inconsistent_tickets_never_count_time_twice_or_negative() {
     let m = &rep.engagements[0].services[0].month;
     let p1 = &m.attainment[&("P1".to_owned(), ClockKind::Resolution)];
     assert_eq!((p1.decided, p1.met, p1.median), (1, 1, Some(7200)));
-    assert_eq!(m.availability.downtime, 7200.0);
-    assert_eq!((m.failures, m.mttr), (1, Some(7200.0)));
+    assert_eq!(m.availability.downtime, Exact::int(7200));
+    assert_eq!((m.failures, m.mttr), (1, Some(Exact::int(7200))));
     let left: Vec<&str> = m.left_out.iter().map(|l| l.ticket.as_str()).collect();
     assert_eq!(left, vec!["I2"]);
 }

@@ -2,6 +2,7 @@
 //! Everything else in the crate builds on these types; this layer does no I/O.
 
 pub mod decode;
+pub mod exact;
 pub mod finding;
 pub mod kinds;
 pub mod node;
@@ -10,6 +11,7 @@ pub mod schema;
 pub mod source;
 pub mod span;
 
+pub use exact::Exact;
 pub use finding::{Finding, Label, Lang, Msg, RecordRef, Severity};
 pub use kinds::{Kind, Record, RecordView};
 pub use scalar::{Date, Dur, Percent, Ts};

@@ -2,6 +2,7 @@
 //! percentages, Likert scores, repository paths, time zones and time ranges. Each parses
 //! strictly and explains a bad value in plain words.
 
+use super::exact::Exact;
 use crate::msg;
 use std::fmt;
 use std::sync::OnceLock;
@@ -273,6 +274,8 @@ impl Decode for Dur {
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
 pub struct Percent {
     pub value: f64,
+    /// The value exactly as written, for every decision (sla.md, "Exactness").
+    pub exact: Exact,
     /// Decimals as written (`99.90` → 2), which sets how availability is shown (sla.md).
     pub decimals: u8,
 }
@@ -280,12 +283,12 @@ pub struct Percent {
 impl Decode for Percent {
     const EXPECTED: (&'static str, &'static str) = ("a percentage (0–100)", "百分比(0–100)");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
-        let (value, decimals) = percent_parts(node, d, Self::EXPECTED)?;
+        let (value, exact, decimals) = percent_parts(node, d, Self::EXPECTED)?;
         if !(0.0..=100.0).contains(&value) {
             d.value_error(node, msg!("{value} is not between 0 and 100", "{value} 不在 0 到 100 之间"), None);
             return None;
         }
-        Some(Percent { value, decimals })
+        Some(Percent { value, exact, decimals })
     }
     fn schema() -> Json {
         json!({ "title": "percent", "type": "number", "minimum": 0, "maximum": 100 })
@@ -294,10 +297,51 @@ impl Decode for Percent {
 
 /// A percentage's value and its decimals as written (`99.90` → 2), which set how availability
 /// is shown (sla.md).
-fn percent_parts(node: &Node<'_>, d: &mut Decoder, expected: (&'static str, &'static str)) -> Option<(f64, u8)> {
-    let value = decode_number(node, d, expected)?;
-    let text = node.as_scalar().unwrap_or("");
-    Some((value, text.split_once('.').map_or(0, |(_, f)| f.len().min(9) as u8)))
+fn percent_parts(node: &Node<'_>, d: &mut Decoder, expected: (&'static str, &'static str)) -> Option<(f64, Exact, u8)> {
+    let Decimal { value, exact, decimals } = Decimal::decode_as(node, d, expected)?;
+    Some((value, exact, decimals))
+}
+
+/// A decimal number kept exactly as written (an amount of money, a credit tier's threshold):
+/// at most 18 digits before the point and 9 after it.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Decimal {
+    /// An approximation for messages; never for a decision.
+    pub value: f64,
+    pub exact: Exact,
+    /// Decimals as written (`99.90` → 2).
+    pub decimals: u8,
+}
+
+impl Decimal {
+    fn decode_as(node: &Node<'_>, d: &mut Decoder, expected: (&'static str, &'static str)) -> Option<Decimal> {
+        let value = decode_number(node, d, expected)?;
+        let text = node.as_scalar().unwrap_or("");
+        match Exact::parse_decimal(text) {
+            Some((exact, decimals)) => Some(Decimal { value, exact, decimals }),
+            None => {
+                d.value_error(
+                    node,
+                    msg!(
+                        "`{text}` has more digits than an exact figure keeps (18 before the point, 9 after it)",
+                        "`{text}` 的位数超出精确计算的范围(整数最多 18 位,小数最多 9 位)"
+                    ),
+                    None,
+                );
+                None
+            }
+        }
+    }
+}
+
+impl Decode for Decimal {
+    const EXPECTED: (&'static str, &'static str) = ("a number", "数字");
+    fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
+        Decimal::decode_as(node, d, Self::EXPECTED)
+    }
+    fn schema() -> Json {
+        json!({ "type": "number" })
+    }
 }
 
 /// A percentage whose range a rule judges instead of the type: an Sla's availability target,
@@ -305,14 +349,15 @@ fn percent_parts(node: &Node<'_>, d: &mut Decoder, expected: (&'static str, &'st
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
 pub struct TargetPercent {
     pub value: f64,
+    pub exact: Exact,
     pub decimals: u8,
 }
 
 impl Decode for TargetPercent {
     const EXPECTED: (&'static str, &'static str) = ("a percentage", "百分比");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
-        let (value, decimals) = percent_parts(node, d, Self::EXPECTED)?;
-        Some(TargetPercent { value, decimals })
+        let (value, exact, decimals) = percent_parts(node, d, Self::EXPECTED)?;
+        Some(TargetPercent { value, exact, decimals })
     }
     fn schema() -> Json {
         json!({ "title": "percent", "type": "number" })
@@ -321,17 +366,17 @@ impl Decode for TargetPercent {
 
 /// A mean score on the 1–5 Likert scale (a target such as `satisfaction_min: 4.2`).
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
-pub struct Score(pub f64);
+pub struct Score(pub f64, pub Exact);
 
 impl Decode for Score {
     const EXPECTED: (&'static str, &'static str) = ("a score from 1 to 5", "1 至 5 的评分");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
-        let value = decode_number(node, d, Self::EXPECTED)?;
+        let Decimal { value, exact, .. } = Decimal::decode_as(node, d, Self::EXPECTED)?;
         if !(1.0..=5.0).contains(&value) {
             d.ignored_value(node, msg!("{value} is not a score from 1 to 5", "{value} 不是 1 至 5 的评分"));
             return None;
         }
-        Some(Score(value))
+        Some(Score(value, exact))
     }
     fn schema() -> Json {
         json!({ "title": "score 1–5", "type": "number", "minimum": 1, "maximum": 5 })

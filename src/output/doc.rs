@@ -37,8 +37,15 @@ pub struct DocTable {
 pub struct Chart {
     pub title: String,
     pub labels: Vec<String>,
+    /// Bar heights (drawing only; `None`: n/a).
     pub values: Vec<Option<f64>>,
+    /// Each bar's figure as the report shows it everywhere else (its tooltip).
+    pub shown: Vec<String>,
+    /// Bars that missed the target (decided exactly by the report, drawn in the warning colour).
+    pub low: Vec<bool>,
     pub target: Option<f64>,
+    /// The target as written.
+    pub target_shown: Option<String>,
     /// Lower end of the value axis (upper end is 100: charts show percentages).
     pub floor: f64,
     /// Bars below the target are drawn in the warning colour.
@@ -298,13 +305,14 @@ fn svg(c: &Chart) -> String {
     let every = (c.labels.len() / 16).max(1);
     for (i, (label, value)) in c.labels.iter().zip(&c.values).enumerate() {
         let x = LEFT + slot * i as f64 + (slot - bar) / 2.0;
+        let shown = c.shown.get(i).map_or("n/a", String::as_str);
         let tip = match value {
-            Some(v) => format!("{label}: {}{}", trim(*v), c.unit),
-            None => format!("{label}: n/a"),
+            Some(_) => format!("{label}: {shown}{}", c.unit),
+            None => format!("{label}: {shown}"),
         };
         match value {
             Some(v) => {
-                let class = if c.target.is_some_and(|t| *v < t) { "low" } else { "bar" };
+                let class = if c.low.get(i).copied().unwrap_or(false) { "low" } else { "bar" };
                 let top = y(*v);
                 let _ = writeln!(
                     out,
@@ -344,7 +352,7 @@ fn svg(c: &Chart) -> String {
             out,
             "<line class=\"target\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"><title>target {}{}</title></line>",
             W - 8.0,
-            trim(t),
+            c.target_shown.clone().unwrap_or_else(|| trim(t)),
             html_escape(c.unit),
             y = y(t)
         );
@@ -379,7 +387,10 @@ mod tests {
                     title: "c".to_owned(),
                     labels: vec!["1".to_owned(), "2".to_owned()],
                     values: vec![Some(99.5), None],
+                    shown: vec!["99.50".to_owned(), "n/a".to_owned()],
+                    low: vec![true, false],
                     target: Some(99.9),
+                    target_shown: Some("99.9".to_owned()),
                     floor: 99.0,
                     unit: "%",
                 }),

@@ -6,12 +6,15 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 
-use crate::model::Lang;
+use crate::model::kinds::{Engagement, Sla};
+use crate::model::scalar::Dur;
+use crate::model::{Exact, Lang};
 use crate::report::ledger::Ledger;
 use crate::report::sla::{EngagementReport, Headline, ServiceReport, SlaReport, current_headline};
-use crate::sla::availability::truncate;
 use crate::sla::clock::{ClockKind, Outcome};
+use crate::sla::figure;
 use crate::sla::month::Attainment;
+use crate::sla::tickets::target_of;
 
 use super::csv;
 use super::doc::{Block, Chart, Doc, DocTable};
@@ -21,16 +24,6 @@ fn t(lang: Lang, en: &str, zh: &str) -> String {
         Lang::En => en.to_owned(),
         Lang::ZhCn => zh.to_owned(),
     }
-}
-
-/// Business or wall-clock seconds shown in minutes (one decimal when not whole).
-pub fn minutes(secs: f64) -> String {
-    let m = secs / 60.0;
-    if (m - m.round()).abs() < 1e-9 { format!("{}", m.round() as i64) } else { format!("{m:.1}") }
-}
-
-fn percent(v: Option<f64>, decimals: u8) -> String {
-    v.map_or_else(|| "n/a".to_owned(), |v| truncate(v, decimals))
 }
 
 fn when(ts: Option<Timestamp>, tz: &TimeZone) -> String {
@@ -45,10 +38,23 @@ fn met(v: Option<bool>, lang: Lang) -> String {
     }
 }
 
-/// An amount with the currency's minor unit (2 decimals for CNY, 0 for JPY, 3 for BHD).
-fn money(amount: f64, currency: &str) -> String {
-    let decimals = usize::try_from(crate::sla::credits::minor_units(currency)).unwrap_or(2);
-    format!("{:.decimals$} {currency}", amount + 0.0)
+/// A status in a month nobody recorded: never "met" (sla.md, "Months without records").
+fn no_data(lang: Lang) -> String {
+    t(lang, "no data — no tickets recorded", "无数据——无事件记录")
+}
+
+/// A figure's status, or "no data" when the month has no records.
+fn status(v: Option<bool>, recorded: bool, lang: Lang) -> String {
+    if recorded { met(v, lang) } else { no_data(lang) }
+}
+
+/// How a service is named for the customer: its scope description, with its id.
+fn service_name(e: &Engagement, sla: &Sla) -> String {
+    let id = sla.service.value.as_str();
+    match e.scope.iter().find(|s| s.service.value == id) {
+        Some(s) if !s.description.value.trim().is_empty() => format!("{} ({id})", s.description.value.trim()),
+        _ => id.to_owned(),
+    }
 }
 
 fn month_label(d: jiff::civil::Date) -> String {
@@ -82,7 +88,6 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
         lang: lang.code(),
         blocks: Vec::new(),
     };
-    let p = &report.provenance;
     let mut facts =
         vec![(t(lang, "Month", "报告月份"), month.clone()), (t(lang, "As of", "数据截至"), report.as_of.to_string())];
     if report.partial_month {
@@ -91,20 +96,6 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
             t(lang, "month to date (ends with the as-of day)", "本月截至评估日(不含此后时间)"),
         ));
     }
-    let commit = match &p.commit {
-        Some(c) if p.dirty => t(lang, &format!("{c} (with uncommitted changes)"), &format!("{c}(含未提交的修改)")),
-        Some(c) => c.clone(),
-        None => t(lang, "none (no git repository, or --no-git)", "无(不在 git 仓库中,或使用了 --no-git)"),
-    };
-    facts.push((t(lang, "Records commit", "记录提交"), commit));
-    facts.push((
-        t(lang, "Inputs (SHA-256)", "输入摘要(SHA-256)"),
-        t(
-            lang,
-            &format!("{} over {} files and itos.toml", p.inputs, p.files),
-            &format!("{}(itos.toml 及 {} 个文件)", p.inputs, p.files),
-        ),
-    ));
     doc.push(Block::Facts(facts));
     for w in &report.warnings {
         doc.push(Block::Note(format!("{}: {}", t(lang, "Warning", "警告"), w.get(lang))));
@@ -132,7 +123,29 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
     for e in &report.engagements {
         engagement(&mut doc, e, report.filtered, lang);
     }
+    provenance(&mut doc, &report.provenance, lang);
     doc
+}
+
+/// What the report was computed from, at the foot of the page (a reader checks it last).
+fn provenance(doc: &mut Doc, p: &crate::report::provenance::Provenance, lang: Lang) {
+    doc.push(Block::Heading(2, t(lang, "Provenance", "数据来源")));
+    let commit = match &p.commit {
+        Some(c) if p.dirty => t(lang, &format!("{c} (with uncommitted changes)"), &format!("{c}(含未提交的修改)")),
+        Some(c) => c.clone(),
+        None => t(lang, "none (no git repository, or --no-git)", "无(不在 git 仓库中,或使用了 --no-git)"),
+    };
+    doc.push(Block::Facts(vec![
+        (t(lang, "Records commit", "记录提交"), commit),
+        (
+            t(lang, "Inputs (SHA-256)", "输入摘要(SHA-256)"),
+            t(
+                lang,
+                &format!("{} over {} files and itos.toml", p.inputs, p.files),
+                &format!("{}(itos.toml 及 {} 个文件)", p.inputs, p.files),
+            ),
+        ),
+    ]));
 }
 
 fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lang) {
@@ -143,22 +156,22 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     facts.push((t(lang, "Provider", "服务商"), eng.provider.value.name.value.clone()));
     facts.push((
         t(lang, "Month's fee", "本月服务费"),
-        e.fee.map_or_else(|| t(lang, "n/a (one-off fee)", "不适用(一次性费用)"), |f| money(f, currency)),
+        e.fee.map_or_else(|| t(lang, "n/a (one-off fee)", "不适用(一次性费用)"), |f| figure::money(f, currency, lang)),
     ));
     let owed = match (e.credit, e.fee) {
         (Some(c), Some(fee)) => {
             let sum = e.credit_percent();
-            let capped = sum > e.cap_percent;
-            let detail = if capped {
+            let (sum_shown, cap) = (figure::term_percent(sum), figure::term_percent(e.cap_percent));
+            let detail = if sum > e.cap_percent {
                 t(
                     lang,
-                    &format!("{} % earned, capped at {} %", trim(sum), trim(e.cap_percent)),
-                    &format!("应计 {} %,封顶 {} %", trim(sum), trim(e.cap_percent)),
+                    &format!("{sum_shown} % earned, capped at {cap} %"),
+                    &format!("应计 {sum_shown} %,封顶 {cap} %"),
                 )
             } else {
-                format!("{} % × {}", trim(sum), money(fee, currency))
+                format!("{sum_shown} % × {}", figure::money(fee, currency, lang))
             };
-            format!("{} ({detail})", money(c, currency))
+            format!("{} ({detail})", figure::money(c, currency, lang))
         }
         _ => "n/a".to_owned(),
     };
@@ -170,44 +183,49 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     facts.push((label, owed));
     doc.push(Block::Facts(facts));
     for s in &e.services {
-        service(doc, s, lang);
+        service(doc, eng, s, lang);
     }
     satisfaction(doc, e, lang);
     if !e.trend_credit.is_empty() {
         doc.push(Block::Heading(3, t(lang, "Service credits by month", "各月服务抵扣")));
-        let mut rows: Vec<Vec<String>> = e
-            .trend_credit
-            .iter()
-            .map(|(d, c)| vec![month_label(*d), c.map_or_else(|| "n/a".to_owned(), |c| money(c, currency))])
-            .collect();
+        let owed = |c: Option<Exact>| c.map_or_else(|| "n/a".to_owned(), |c| figure::money(c, currency, lang));
+        let mut rows: Vec<Vec<String>> = e.trend_credit.iter().map(|(d, c)| vec![month_label(*d), owed(*c)]).collect();
         rows.push(vec![
             e.services.first().map_or_else(String::new, |s| month_label(s.month.month.first)),
-            e.credit.map_or_else(|| "n/a".to_owned(), |c| money(c, currency)),
+            owed(e.credit),
         ]);
         doc.push(table(headers(lang, &[("Month", "月份"), ("Credit owed", "应付抵扣")]), rows, &[1]));
     }
 }
 
-fn trim(v: f64) -> String {
-    // `+ 0.0` turns the -0.0 of an empty float sum into 0.
-    let s = format!("{:.3}", v + 0.0);
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+/// "… min" for whole seconds.
+fn mins(secs: i64) -> String {
+    figure::minutes_of(secs)
 }
 
-fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
+fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
     let sla = s.sla;
     let m = &s.month;
     let tz = sla.tz();
     let a = &m.availability;
+    let name = service_name(eng, sla);
     doc.push(Block::Heading(
         3,
         t(
             lang,
-            &format!("Service {} (Sla {}, {})", sla.service.value, sla.id.value, sla.timezone.value.name),
-            &format!("服务 {}(SLA {},{})", sla.service.value, sla.id.value, sla.timezone.value.name),
+            &format!("Service {name} — Sla {}, {}", sla.id.value, sla.timezone.value.name),
+            &format!("服务 {name} — SLA {},{}", sla.id.value, sla.timezone.value.name),
         ),
     ));
-    let target = truncate(a.target, a.decimals.saturating_sub(1));
+    let recorded = m.tickets_recorded;
+    if !recorded {
+        doc.push(Block::Note(t(
+            lang,
+            "No tickets recorded for this service in the month: its figures are not evidence of a perfect month, and no status is given.",
+            "本月该服务无事件记录:以下指标不能证明本月服务完美,不给出达标结论。",
+        )));
+    }
+    let target = a.target.trimmed(a.decimals.saturating_sub(1));
     let mut facts = vec![
         (
             t(lang, "Availability", "可用性"),
@@ -215,12 +233,12 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
                 "{} {} {target} % — {}",
                 a.shown().map_or_else(|| "n/a".to_owned(), |v| format!("{v} %")),
                 t(lang, "against", "对比目标"),
-                met(a.met(), lang)
+                status(a.met(), recorded, lang)
             ),
         ),
         (
             t(lang, "Scheduled / downtime", "计划服务时间 / 停机时间"),
-            format!("{} min / {} min", minutes(a.scheduled as f64), minutes(a.downtime)),
+            format!("{} min / {} min", mins(a.scheduled), figure::minutes(a.downtime)),
         ),
         (
             t(lang, "Error budget", "错误预算"),
@@ -228,45 +246,52 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
                 lang,
                 &format!(
                     "{} min allowed, {} used, {} left",
-                    minutes(a.budget),
-                    minutes(a.downtime),
-                    minutes(a.budget_left())
+                    figure::minutes(a.budget),
+                    figure::minutes(a.downtime),
+                    figure::minutes(a.budget_left())
                 ),
                 &format!(
                     "允许 {} 分钟,已用 {},剩余 {}",
-                    minutes(a.budget),
-                    minutes(a.downtime),
-                    minutes(a.budget_left())
+                    figure::minutes(a.budget),
+                    figure::minutes(a.downtime),
+                    figure::minutes(a.budget_left())
                 ),
             ),
         ),
         (t(lang, "Failures (outages started)", "故障次数(本月开始的停机)"), m.failures.to_string()),
     ];
-    let mttr = m.mttr.map_or_else(|| "n/a".to_owned(), |v| format!("{} min", minutes(v)));
-    let mttr_target = sla.mttr_max.as_ref().map(|x| x.value.seconds() as f64);
-    let mttr_met = m.mttr.zip(mttr_target).map(|(v, max)| v <= max);
+    let mttr = m.mttr.map_or_else(|| "n/a".to_owned(), |v| format!("{} min", figure::minutes(v)));
+    let mttr_target = sla.mttr_max.as_ref().map(|x| x.value.seconds());
+    let mttr_met = m.mttr.zip(mttr_target).map(|(v, max)| v <= Exact::int(max));
     facts.push((
         "MTTR".to_owned(),
         match mttr_target {
-            Some(max) => format!("{mttr} (≤ {} min) — {}", minutes(max), met(mttr_met, lang)),
+            Some(max) => format!("{mttr} (≤ {} min) — {}", mins(max), status(mttr_met, recorded, lang)),
             None => mttr,
         },
     ));
-    let mtbf = if m.failures == 0 { format!("> {} min", minutes(m.mtbf)) } else { format!("{} min", minutes(m.mtbf)) };
-    let mtbf_target = sla.mtbf_min.as_ref().map(|x| x.value.seconds() as f64);
+    let mtbf = if m.failures == 0 {
+        format!("> {} min", figure::minutes(m.mtbf))
+    } else {
+        format!("{} min", figure::minutes(m.mtbf))
+    };
+    let mtbf_target = sla.mtbf_min.as_ref().map(|x| x.value.seconds());
     facts.push((
         "MTBF".to_owned(),
         match mtbf_target {
-            // With no failure the month shows no evidence against the target: met.
-            Some(min) => {
-                format!("{mtbf} (≥ {} min) — {}", minutes(min), met(Some(m.failures == 0 || m.mtbf >= min), lang))
-            }
+            // With no failure the month shows no evidence against the target: met — unless
+            // nothing was recorded at all.
+            Some(min) => format!(
+                "{mtbf} (≥ {} min) — {}",
+                mins(min),
+                status(Some(m.failures == 0 || m.mtbf >= Exact::int(min)), recorded, lang)
+            ),
             None => mtbf,
         },
     ));
     facts.push((t(lang, "Tickets opened and counted", "本月新开并计入的工单"), m.opened.to_string()));
-    let credit: f64 = s.credits.iter().map(|c| c.percent).sum();
-    facts.push((t(lang, "Credit earned", "应计服务抵扣"), format!("{} %", trim(credit))));
+    let credit: Exact = s.credits.iter().map(|c| c.percent).sum();
+    facts.push((t(lang, "Credit earned", "应计服务抵扣"), format!("{} %", figure::term_percent(credit))));
     doc.push(Block::Facts(facts));
 
     // Attainment per priority and clock.
@@ -275,14 +300,9 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
         .iter()
         .map(|((priority, clock), att)| {
             let p = sla.priority(priority).map(|p| &p.value);
-            let target = p.and_then(|p| match clock {
-                ClockKind::Response => Some(p.response.value.seconds()),
-                ClockKind::OnSite => p.on_site.as_ref().map(|d| d.value.seconds()),
-                ClockKind::Restoration => p.restoration.as_ref().map(|d| d.value.seconds()),
-                ClockKind::Resolution => Some(p.resolution.value.seconds()),
-            });
-            let goal = p.and_then(|p| p.attainment_target.as_ref()).map(|g| g.value.value);
-            attainment_row(priority, *clock, target, goal, p.map_or("24x7", |p| p.calendar()), att, lang)
+            let target = p.and_then(|p| target_of(p, *clock));
+            let goal = p.and_then(|p| p.attainment_target.as_ref()).map(|g| g.value.exact);
+            attainment_row(priority, *clock, target, goal, p.map_or("24x7", |p| p.calendar()), att, recorded, lang)
         })
         .collect();
     doc.push(table(
@@ -314,9 +334,9 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
                 b.priority.clone(),
                 b.clock.label(lang).to_owned(),
                 when(b.deadline, &tz),
-                minutes(b.elapsed as f64),
-                minutes(b.target as f64),
-                minutes(b.overrun as f64),
+                mins(b.elapsed),
+                mins(b.target),
+                mins(b.overrun),
             ]
         })
         .collect();
@@ -342,13 +362,11 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
         .in_progress
         .iter()
         .map(|r| {
-            vec![
-                r.ticket.clone(),
-                r.priority.clone(),
-                r.clock.label(lang).to_owned(),
-                minutes(r.elapsed as f64),
-                when(r.deadline, &tz),
-            ]
+            let deadline = match r.deadline {
+                Some(_) => when(r.deadline, &tz),
+                None => t(lang, "paused — no deadline yet", "暂停中——暂无截止时间"),
+            };
+            vec![r.ticket.clone(), r.priority.clone(), r.clock.label(lang).to_owned(), mins(r.elapsed), deadline]
         })
         .collect();
     section(
@@ -385,6 +403,39 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
         rows,
         &[],
     );
+    let rows = m
+        .reprioritised
+        .iter()
+        .flat_map(|r| {
+            let judged = r.judged.iter().map(|(k, p)| format!("{} {p}", k.label(lang))).collect::<Vec<_>>().join(", ");
+            let tz = &tz;
+            r.changes.iter().map(move |(at, from, to, reason)| {
+                vec![
+                    r.ticket.clone(),
+                    format!("{from} → {to}"),
+                    when(Some(*at), tz),
+                    reason.clone().unwrap_or_default(),
+                    judged.clone(),
+                ]
+            })
+        })
+        .collect();
+    section(
+        doc,
+        t(lang, "Re-prioritised tickets", "调整过优先级的工单"),
+        headers(
+            lang,
+            &[
+                ("Ticket", "工单"),
+                ("Change", "调整"),
+                ("At", "时间"),
+                ("Reason", "原因"),
+                ("Clocks judged as", "时钟按此优先级判定"),
+            ],
+        ),
+        rows,
+        &[],
+    );
     if !m.left_out.is_empty() {
         doc.push(Block::Heading(3, t(lang, "Tickets left out", "未计入的工单")));
         let rows = m.left_out.iter().map(|l| vec![l.ticket.clone(), l.reason.text(lang).to_owned()]).collect();
@@ -405,7 +456,7 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
     let rows = s
         .credits
         .iter()
-        .map(|c| vec![c.metric.as_str().to_owned(), trim(c.value), format!("{} %", trim(c.percent))])
+        .map(|c| vec![c.metric.as_str().to_owned(), c.shown.clone(), format!("{} %", figure::term_percent(c.percent))])
         .collect();
     section(
         doc,
@@ -442,25 +493,28 @@ fn service(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn attainment_row(
     priority: &str,
     clock: ClockKind,
-    target: Option<i64>,
-    goal: Option<f64>,
+    target: Option<Dur>,
+    goal: Option<Exact>,
     calendar: &str,
     a: &Attainment,
+    recorded: bool,
     lang: Lang,
 ) -> Vec<String> {
-    let opt = |v: Option<i64>| v.map_or_else(|| "n/a".to_owned(), |v| minutes(v as f64));
+    let opt = |v: Option<i64>| v.map_or_else(|| "n/a".to_owned(), mins);
+    let percent = if recorded { figure::attainment(a.percent) } else { no_data(lang) };
     vec![
         priority.to_owned(),
         clock.label(lang).to_owned(),
-        target.map_or_else(String::new, |v| minutes(v as f64)),
+        target.map_or_else(String::new, |v| mins(v.seconds())),
         calendar.to_owned(),
         a.decided.to_string(),
         a.met.to_string(),
-        percent(a.percent, 1),
-        goal.map_or_else(String::new, trim),
+        percent,
+        goal.map_or_else(String::new, figure::term_percent),
         opt(a.median),
         opt(a.p90),
     ]
@@ -470,49 +524,67 @@ fn trend_row(h: &Headline, lang: Lang) -> Vec<String> {
     vec![
         month_label(h.first),
         h.availability.clone().unwrap_or_else(|| "n/a".to_owned()),
-        met(h.availability_met, lang),
-        percent(h.response, 1),
-        percent(h.resolution, 1),
+        status(h.availability_met, h.tickets_recorded, lang),
+        figure::attainment(h.response),
+        figure::attainment(h.resolution),
         h.breaches.to_string(),
         h.failures.to_string(),
-        trim(h.credit_percent),
+        figure::term_percent(h.credit_percent),
     ]
 }
 
 fn charts(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
     let m = &s.month;
-    let target = m.availability.target;
-    let values: Vec<Option<f64>> = m.daily.iter().map(|d| d.percent()).collect();
-    let lowest = values.iter().flatten().copied().fold(target, f64::min);
-    let floor = axis_floor(lowest);
+    let a = &m.availability;
+    let target = a.target;
+    let daily: Vec<Option<Exact>> = m.daily.iter().map(|d| d.percent()).collect();
+    let lowest = daily.iter().flatten().copied().fold(target, Exact::min);
     doc.push(Block::Chart(Chart {
         title: t(lang, "Daily availability", "每日可用性"),
         labels: m.daily.iter().map(|d| d.date.day().to_string()).collect(),
-        values,
-        target: Some(target),
-        floor,
+        values: daily.iter().map(|v| v.map(Exact::approx)).collect(),
+        shown: daily.iter().map(|v| figure::percent_or_na(*v, a.decimals)).collect(),
+        low: daily.iter().map(|v| v.is_some_and(|v| v < target)).collect(),
+        target: Some(target.approx()),
+        target_shown: Some(target.trimmed(a.decimals.saturating_sub(1))),
+        floor: axis_floor(lowest.approx()),
         unit: "%",
     }));
     let keys: Vec<_> = m.attainment.iter().collect();
     doc.push(Block::Chart(Chart {
         title: t(lang, "Attainment per priority and clock", "各优先级与时钟的达成率"),
         labels: keys.iter().map(|((p, c), _)| format!("{p} {}", c.label(lang))).collect(),
-        values: keys.iter().map(|(_, a)| a.percent).collect(),
+        values: keys.iter().map(|(_, a)| a.percent.map(Exact::approx)).collect(),
+        shown: keys.iter().map(|(_, a)| figure::attainment(a.percent)).collect(),
+        low: vec![false; keys.len()],
         target: None,
+        target_shown: None,
         floor: 0.0,
         unit: "%",
     }));
     if !s.trend.is_empty() {
         let months: Vec<Headline> = s.trend.iter().cloned().chain(std::iter::once(current_headline(s))).collect();
-        let values: Vec<Option<f64>> =
-            months.iter().map(|h| h.availability.as_deref().and_then(|a| a.parse().ok())).collect();
-        let lowest = values.iter().flatten().copied().fold(target, f64::min);
+        let lowest = months.iter().filter_map(|h| h.availability_value).fold(target, Exact::min);
         doc.push(Block::Chart(Chart {
             title: t(lang, "Availability trend", "可用性趋势"),
             labels: months.iter().map(|h| month_label(h.first)).collect(),
-            values,
-            target: Some(target),
-            floor: axis_floor(lowest),
+            // A month nobody recorded is drawn as a gap, never as a full bar.
+            values: months
+                .iter()
+                .map(|h| h.availability_value.filter(|_| h.tickets_recorded).map(Exact::approx))
+                .collect(),
+            shown: months
+                .iter()
+                .map(|h| match (&h.availability, h.tickets_recorded) {
+                    (_, false) => no_data(lang),
+                    (Some(v), true) => v.clone(),
+                    (None, true) => "n/a".to_owned(),
+                })
+                .collect(),
+            low: months.iter().map(|h| h.availability_met == Some(false)).collect(),
+            target: Some(target.approx()),
+            target_shown: Some(target.trimmed(a.decimals.saturating_sub(1))),
+            floor: axis_floor(lowest.approx()),
             unit: "%",
         }));
     }
@@ -538,24 +610,31 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
         (
             t(lang, "Responses", "回复数"),
             match s.response_rate() {
-                Some(r) => format!("{} ({} %)", s.responses, trim((r * 10.0).floor() / 10.0)),
+                Some(r) => {
+                    format!("{} ({} %)", s.responses, figure::term_percent(Exact::ratio(r.mul_int(10).floor(), 10)))
+                }
                 None => s.responses.to_string(),
             },
         ),
-        (t(lang, "Mean score (1–5)", "平均分(1–5)"), s.mean.map_or_else(|| "n/a".to_owned(), |m| format!("{m:.2}"))),
-        (t(lang, "Satisfaction rate (scores ≥ 4)", "满意率(≥ 4 分)"), percent(s.rate, 1) + " %"),
+        (t(lang, "Mean score (1–5)", "平均分(1–5)"), s.mean.map_or_else(|| "n/a".to_owned(), figure::score)),
+        (t(lang, "Satisfaction rate (scores ≥ 4)", "满意率(≥ 4 分)"), figure::attainment(s.rate) + " %"),
     ];
     for sla in e.services.iter().map(|s| s.sla) {
+        let name = service_name(e.engagement, sla);
         if let Some(min) = &sla.satisfaction_min {
             facts.push((
-                t(lang, &format!("Mean target ({})", sla.service.value), &format!("平均分目标({})", sla.service.value)),
-                format!("≥ {} — {}", trim(min.value.0), met(s.mean.map(|m| m >= min.value.0), lang)),
+                t(lang, &format!("Mean target ({name})"), &format!("平均分目标({name})")),
+                format!("≥ {} — {}", figure::term_percent(min.value.1), met(s.mean.map(|m| m >= min.value.1), lang)),
             ));
         }
         if let Some(min) = &sla.satisfaction_rate_min {
             facts.push((
-                t(lang, &format!("Rate target ({})", sla.service.value), &format!("满意率目标({})", sla.service.value)),
-                format!("≥ {} % — {}", trim(min.value.value), met(s.rate.map(|r| r >= min.value.value), lang)),
+                t(lang, &format!("Rate target ({name})"), &format!("满意率目标({name})")),
+                format!(
+                    "≥ {} % — {}",
+                    figure::term_percent(min.value.exact),
+                    met(s.rate.map(|r| r >= min.value.exact), lang)
+                ),
             ));
         }
     }
@@ -565,7 +644,7 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
     }
     doc.push(Block::Facts(facts));
     let rows =
-        s.per_dimension.iter().map(|(d, mean, n)| vec![(*d).to_owned(), format!("{mean:.2}"), n.to_string()]).collect();
+        s.per_dimension.iter().map(|(d, mean, n)| vec![(*d).to_owned(), figure::score(*mean), n.to_string()]).collect();
     doc.push(table(
         vec![t(lang, "Dimension", "维度"), t(lang, "Mean", "平均分"), t(lang, "Scores", "评分数")],
         rows,
@@ -577,6 +656,30 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
 
 fn ts_json(ts: Option<Timestamp>) -> Value {
     ts.map_or(Value::Null, |t| Value::String(t.to_string()))
+}
+
+/// A figure as a JSON number (an approximation for charts and spreadsheets; the decisions and
+/// the `shown` and `exact` fields are exact).
+fn num(v: Exact) -> Value {
+    serde_json::Number::from_f64(v.approx()).map_or(Value::Null, Value::Number)
+}
+
+fn opt_num(v: Option<Exact>) -> Value {
+    v.map_or(Value::Null, num)
+}
+
+/// The exact value as text: a finite decimal (`2419.2`) or a fraction (`100/7`).
+fn exact(v: Exact) -> Value {
+    Value::String(v.to_text())
+}
+
+fn opt_exact(v: Option<Exact>) -> Value {
+    v.map_or(Value::Null, exact)
+}
+
+/// An amount as machines read it: the currency's minor unit, no separators.
+fn money_json(v: Option<Exact>, currency: &str) -> Value {
+    v.map_or(Value::Null, |v| Value::String(figure::money_plain(v, currency)))
 }
 
 pub fn json(report: &SlaReport<'_>, lang: Lang) -> String {
@@ -613,28 +716,33 @@ fn engagement_json(e: &EngagementReport<'_>) -> Value {
     json!({
         "id": e.engagement.id.value,
         "currency": e.currency(),
-        "fee": e.fee,
+        "fee": money_json(e.fee, e.currency()),
+        "fee_exact": opt_exact(e.fee),
         "credit": {
-            "owed": e.credit,
-            "percent_earned": e.credit_percent(),
-            "cap_percent": e.cap_percent,
+            "owed": money_json(e.credit, e.currency()),
+            "percent_earned": num(e.credit_percent()),
+            "percent_earned_exact": exact(e.credit_percent()),
+            "cap_percent": num(e.cap_percent),
         },
         "satisfaction": {
             "surveys": s.surveys,
             "responses": s.responses,
             "invited": s.invited,
             "scores": s.scores,
-            "mean": s.mean,
-            "rate_percent": s.rate,
+            "mean": opt_num(s.mean),
+            "mean_shown": s.mean.map(figure::score),
+            "mean_exact": opt_exact(s.mean),
+            "rate_percent": opt_num(s.rate),
+            "rate_shown": s.rate.map(|r| figure::attainment(Some(r))),
             "small_sample": s.small_sample(),
-            "dimensions": s.per_dimension.iter().map(|(d, m, n)| json!({"dimension": d, "mean": m, "scores": n})).collect::<Vec<_>>(),
+            "dimensions": s.per_dimension.iter().map(|(d, m, n)| json!({"dimension": d, "mean": num(*m), "shown": figure::score(*m), "scores": n})).collect::<Vec<_>>(),
         },
-        "services": e.services.iter().map(service_json).collect::<Vec<_>>(),
-        "trend_credit": e.trend_credit.iter().map(|(d, c)| json!({"month": month_label(*d), "owed": c})).collect::<Vec<_>>(),
+        "services": e.services.iter().map(|s| service_json(e.engagement, s)).collect::<Vec<_>>(),
+        "trend_credit": e.trend_credit.iter().map(|(d, c)| json!({"month": month_label(*d), "owed": money_json(*c, e.currency())})).collect::<Vec<_>>(),
     })
 }
 
-fn service_json(s: &ServiceReport<'_>) -> Value {
+fn service_json(engagement: &Engagement, s: &ServiceReport<'_>) -> Value {
     let m = &s.month;
     let a = &m.availability;
     let attainment: Vec<Value> = m
@@ -643,8 +751,9 @@ fn service_json(s: &ServiceReport<'_>) -> Value {
         .map(|((p, c), att)| {
             json!({
                 "priority": p, "clock": c.as_str(), "decided": att.decided, "met": att.met,
-                "percent": att.percent, "median_seconds": att.median, "p90_seconds": att.p90,
-                "attainment_target": s.sla.priority(p).and_then(|p| p.value.attainment_target.as_ref()).map(|g| g.value.value),
+                "percent": opt_num(att.percent), "shown": figure::attainment(att.percent),
+                "median_seconds": att.median, "p90_seconds": att.p90,
+                "attainment_target": s.sla.priority(p).and_then(|p| p.value.attainment_target.as_ref()).map(|g| num(g.value.exact)),
             })
         })
         .collect();
@@ -652,17 +761,23 @@ fn service_json(s: &ServiceReport<'_>) -> Value {
         "service": s.sla.service.value,
         "sla": s.sla.id.value,
         "timezone": s.sla.timezone.value.name,
+        "name": service_name(engagement, s.sla),
         "start": m.month.start.to_string(),
         "end": m.month.end.to_string(),
+        "tickets_recorded": m.tickets_recorded,
+        "status": if m.tickets_recorded { Value::Null } else { Value::String("no-data".to_owned()) },
         "availability": {
-            "percent": a.percent,
+            "percent": opt_num(a.percent),
+            "percent_exact": opt_exact(a.percent),
             "shown": a.shown(),
-            "target": a.target,
-            "met": a.met(),
+            "target": num(a.target),
+            "target_exact": exact(a.target),
+            "met": a.met().filter(|_| m.tickets_recorded),
             "scheduled_seconds": a.scheduled,
-            "downtime_seconds": a.downtime,
-            "error_budget_seconds": a.budget,
-            "error_budget_left_seconds": a.budget_left(),
+            "downtime_seconds": num(a.downtime),
+            "downtime_seconds_exact": exact(a.downtime),
+            "error_budget_seconds": num(a.budget),
+            "error_budget_left_seconds": num(a.budget_left()),
         },
         "attainment": attainment,
         "breaches": m.breaches.iter().map(|b| json!({
@@ -672,6 +787,11 @@ fn service_json(s: &ServiceReport<'_>) -> Value {
         "in_progress": m.in_progress.iter().map(|r| json!({
             "ticket": r.ticket, "priority": r.priority, "clock": r.clock.as_str(),
             "elapsed_seconds": r.elapsed, "deadline": ts_json(r.deadline),
+        })).collect::<Vec<_>>(),
+        "reprioritised": m.reprioritised.iter().map(|r| json!({
+            "ticket": r.ticket, "initial": r.initial,
+            "changes": r.changes.iter().map(|(at, from, to, reason)| json!({"at": at.to_string(), "from": from, "to": to, "reason": reason})).collect::<Vec<_>>(),
+            "judged": r.judged.iter().map(|(k, p)| json!({"clock": k.as_str(), "priority": p})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "moved": m.moved.iter().map(|mv| json!({
             "ticket": mv.ticket, "first_resolved": mv.resolved.to_string(), "decided": ts_json(mv.decided),
@@ -683,22 +803,25 @@ fn service_json(s: &ServiceReport<'_>) -> Value {
         "tickets_opened": m.opened,
         "failures": m.failures,
         "mttr": {
-            "seconds": m.mttr, "repaired": m.repaired, "repair_seconds": m.repair_seconds,
+            "seconds": opt_num(m.mttr), "shown": m.mttr.map(figure::minutes), "repaired": m.repaired, "repair_seconds": m.repair_seconds,
             "max_seconds": s.sla.mttr_max.as_ref().map(|d| d.value.seconds()),
         },
         "mtbf": {
-            "seconds": m.mtbf, "failures": m.failures, "uptime_seconds": a.scheduled as f64 - a.downtime,
+            "seconds": num(m.mtbf), "shown": figure::minutes(m.mtbf), "failures": m.failures,
+            "uptime_seconds": num(Exact::int(a.scheduled).minus(a.downtime)),
             "lower_bound": m.failures == 0,
             "min_seconds": s.sla.mtbf_min.as_ref().map(|d| d.value.seconds()),
         },
-        "credits": s.credits.iter().map(|c| json!({"metric": c.metric.as_str(), "value": c.value, "percent": c.percent})).collect::<Vec<_>>(),
+        "credits": s.credits.iter().map(|c| json!({"metric": c.metric.as_str(), "value": num(c.value), "shown": c.shown, "value_exact": exact(c.value), "percent": num(c.percent)})).collect::<Vec<_>>(),
         "daily": m.daily.iter().map(|d| json!({
-            "date": d.date.to_string(), "scheduled_seconds": d.scheduled, "downtime_seconds": d.downtime,
+            "date": d.date.to_string(), "scheduled_seconds": d.scheduled, "downtime_seconds": num(d.downtime),
+            "shown": figure::percent_or_na(d.percent(), a.decimals),
         })).collect::<Vec<_>>(),
         "trend": s.trend.iter().map(|h| json!({
             "month": month_label(h.first), "availability": h.availability, "availability_met": h.availability_met,
-            "response_percent": h.response, "resolution_percent": h.resolution,
-            "breaches": h.breaches, "failures": h.failures, "credit_percent": h.credit_percent,
+            "tickets_recorded": h.tickets_recorded,
+            "response_percent": opt_num(h.response), "resolution_percent": opt_num(h.resolution),
+            "breaches": h.breaches, "failures": h.failures, "credit_percent": num(h.credit_percent),
         })).collect::<Vec<_>>(),
     })
 }
@@ -711,7 +834,8 @@ pub fn csv(report: &SlaReport<'_>) -> String {
     let header: Vec<String> =
         ["engagement", "service", "priority", "clock", "figure", "value"].iter().map(|s| (*s).to_owned()).collect();
     csv::row(&mut out, &header);
-    let opt = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| v.to_string());
+    let money =
+        |v: Option<Exact>, currency: &str| v.map_or_else(|| "n/a".to_owned(), |v| figure::money_plain(v, currency));
     for e in &report.engagements {
         let eid = e.engagement.id.value.as_str();
         let mut row = |service: &str, priority: &str, clock: &str, figure: &str, value: String| {
@@ -721,34 +845,40 @@ pub fn csv(report: &SlaReport<'_>) -> String {
                 &[csv::cell(eid), csv::cell(service), csv::cell(priority), csv::cell(clock), csv::cell(figure), value],
             );
         };
-        row("", "", "", "fee", opt(e.fee));
-        row("", "", "", "credit_owed", opt(e.credit));
-        row("", "", "", "satisfaction_mean", opt(e.satisfaction.mean));
-        row("", "", "", "satisfaction_rate_percent", opt(e.satisfaction.rate));
+        row("", "", "", "fee", money(e.fee, e.currency()));
+        row("", "", "", "credit_owed", money(e.credit, e.currency()));
+        row("", "", "", "satisfaction_mean", e.satisfaction.mean.map_or_else(|| "n/a".to_owned(), figure::score));
+        row("", "", "", "satisfaction_rate_percent", figure::attainment(e.satisfaction.rate));
         row("", "", "", "satisfaction_responses", e.satisfaction.responses.to_string());
         for s in &e.services {
             let sid = s.sla.service.value.as_str();
             let m = &s.month;
             let a = &m.availability;
             row(sid, "", "", "availability_percent", a.shown().unwrap_or_else(|| "n/a".to_owned()));
-            row(sid, "", "", "availability_met", a.met().map_or_else(|| "n/a".to_owned(), |b| b.to_string()));
-            row(sid, "", "", "scheduled_minutes", minutes(a.scheduled as f64));
-            row(sid, "", "", "downtime_minutes", minutes(a.downtime));
-            row(sid, "", "", "error_budget_minutes", minutes(a.budget));
-            row(sid, "", "", "error_budget_left_minutes", minutes(a.budget_left()));
+            let met = if m.tickets_recorded {
+                a.met().map_or_else(|| "n/a".to_owned(), |b| b.to_string())
+            } else {
+                "no-data".to_owned()
+            };
+            row(sid, "", "", "availability_met", met);
+            row(sid, "", "", "tickets_recorded", m.tickets_recorded.to_string());
+            row(sid, "", "", "scheduled_minutes", figure::minutes_of(a.scheduled));
+            row(sid, "", "", "downtime_minutes", figure::minutes(a.downtime));
+            row(sid, "", "", "error_budget_minutes", figure::minutes(a.budget));
+            row(sid, "", "", "error_budget_left_minutes", figure::minutes(a.budget_left()));
             row(sid, "", "", "failures", m.failures.to_string());
-            row(sid, "", "", "mttr_minutes", m.mttr.map_or_else(|| "n/a".to_owned(), minutes));
+            row(sid, "", "", "mttr_minutes", m.mttr.map_or_else(|| "n/a".to_owned(), figure::minutes));
             // With no failure MTBF is a lower bound (sla.md): "> uptime", as in the table.
-            let mtbf = if m.failures == 0 { format!("> {}", minutes(m.mtbf)) } else { minutes(m.mtbf) };
+            let mtbf = if m.failures == 0 { format!("> {}", figure::minutes(m.mtbf)) } else { figure::minutes(m.mtbf) };
             row(sid, "", "", "mtbf_minutes", mtbf);
             row(sid, "", "", "tickets_opened", m.opened.to_string());
             for ((p, c), att) in &m.attainment {
                 let c = c.as_str();
                 row(sid, p, c, "decided", att.decided.to_string());
                 row(sid, p, c, "met", att.met.to_string());
-                row(sid, p, c, "attainment_percent", percent(att.percent, 1));
-                row(sid, p, c, "median_minutes", att.median.map_or_else(|| "n/a".to_owned(), |v| minutes(v as f64)));
-                row(sid, p, c, "p90_minutes", att.p90.map_or_else(|| "n/a".to_owned(), |v| minutes(v as f64)));
+                row(sid, p, c, "attainment_percent", figure::attainment(att.percent));
+                row(sid, p, c, "median_minutes", att.median.map_or_else(|| "n/a".to_owned(), figure::minutes_of));
+                row(sid, p, c, "p90_minutes", att.p90.map_or_else(|| "n/a".to_owned(), figure::minutes_of));
             }
             for b in &m.breaches {
                 row(
@@ -756,7 +886,7 @@ pub fn csv(report: &SlaReport<'_>) -> String {
                     &b.priority,
                     b.clock.as_str(),
                     &format!("breach_overrun_minutes:{}", b.ticket),
-                    minutes(b.overrun as f64),
+                    figure::minutes_of(b.overrun),
                 );
             }
             for r in &m.in_progress {
@@ -765,11 +895,11 @@ pub fn csv(report: &SlaReport<'_>) -> String {
                     &r.priority,
                     r.clock.as_str(),
                     &format!("in_progress_elapsed_minutes:{}", r.ticket),
-                    minutes(r.elapsed as f64),
+                    figure::minutes_of(r.elapsed),
                 );
             }
             for c in &s.credits {
-                row(sid, "", "", &format!("credit_percent:{}", c.metric.as_str()), trim(c.percent));
+                row(sid, "", "", &format!("credit_percent:{}", c.metric.as_str()), figure::term_percent(c.percent));
             }
             for h in &s.trend {
                 let label = month_label(h.first);
@@ -802,6 +932,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         (t(lang, "Service", "服务"), inc.service.value.clone()),
         (t(lang, "Priority", "优先级"), inc.priority.value.clone()),
         (t(lang, "Calendar", "日历"), format!("{} ({})", l.calendar, l.sla.timezone.value.name)),
+        (t(lang, "Priority changes follow", "优先级调整规则"), l.policy.as_str().to_owned()),
         (t(lang, "Opened", "开单时间"), when(Some(inc.opened_at.instant), tz)),
         (t(lang, "Seen at", "计算截至"), when(Some(l.known_until), tz)),
     ];
@@ -812,6 +943,17 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
     if let Some(w) = &l.warning {
         doc.push(Block::Note(format!("{}: {}", t(lang, "Warning", "警告"), w.get(lang))));
     }
+    if !l.changes.is_empty() {
+        let rows = l
+            .changes
+            .iter()
+            .map(|(at, from, to, reason)| {
+                vec![when(Some(*at), tz), format!("{from} → {to}"), reason.clone().unwrap_or_default()]
+            })
+            .collect();
+        doc.push(Block::Heading(2, t(lang, "Priority changes", "优先级调整")));
+        doc.push(table(headers(lang, &[("At", "时间"), ("Change", "调整"), ("Reason", "原因")]), rows, &[]));
+    }
     for c in &l.clocks {
         let clock = &c.clock;
         let name = clock.kind.label(lang);
@@ -821,15 +963,14 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         let outcome = match clock.outcome {
             Outcome::Met => t(lang, "met", "达标"),
             Outcome::Breached => t(lang, "BREACHED", "超时"),
+            Outcome::InProgress if clock.paused_open => t(lang, "in progress, paused", "计时中(暂停)"),
             Outcome::InProgress => t(lang, "in progress", "计时中"),
         };
         doc.push(Block::Facts(vec![
-            (t(lang, "Target", "目标"), format!("{} min", minutes(clock.target as f64))),
-            (t(lang, "Counted", "已计"), format!("{} min", minutes(clock.elapsed as f64))),
-            (
-                t(lang, "Paused (working time removed)", "暂停(扣除的工作时间)"),
-                format!("{} min", minutes(clock.paused as f64)),
-            ),
+            (t(lang, "Judged as", "判定优先级"), format!("{} ({})", clock.priority, c.calendar)),
+            (t(lang, "Target", "目标"), format!("{} min", mins(clock.target))),
+            (t(lang, "Counted", "已计"), format!("{} min", mins(clock.elapsed))),
+            (t(lang, "Paused (working time removed)", "暂停(扣除的工作时间)"), format!("{} min", mins(clock.paused))),
             (t(lang, "Deadline", "截止时间"), when(clock.deadline, tz)),
             (t(lang, "Stopped", "停止时间"), when(clock.stopped, tz)),
             (t(lang, "Result", "结果"), outcome),
@@ -840,7 +981,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         for s in &c.stretches {
             for &(a, b, secs) in &s.working {
                 running += secs;
-                rows.push(vec![when(Some(a), tz), when(Some(b), tz), minutes(secs as f64), minutes(running as f64)]);
+                rows.push(vec![when(Some(a), tz), when(Some(b), tz), mins(secs), mins(running)]);
             }
         }
         doc.push(table(
@@ -856,12 +997,12 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
                 .pauses
                 .iter()
                 .map(|p| {
-                    vec![
-                        when(Some(p.from), tz),
-                        when(Some(p.to), tz),
-                        p.reason.as_str().to_owned(),
-                        minutes(p.removed as f64),
-                    ]
+                    let until = if p.open_ended {
+                        format!("{} ({})", when(Some(p.to), tz), t(lang, "open-ended", "未写结束时间"))
+                    } else {
+                        when(Some(p.to), tz)
+                    };
+                    vec![when(Some(p.from), tz), until, p.reason.as_str().to_owned(), mins(p.removed)]
                 })
                 .collect();
             doc.push(table(
@@ -890,18 +1031,21 @@ pub fn ledger_json(l: &Ledger<'_>) -> String {
             let k = &c.clock;
             json!({
                 "clock": k.kind.as_str(),
+                "priority": k.priority,
+                "calendar": c.calendar,
                 "target_seconds": k.target,
                 "elapsed_seconds": k.elapsed,
                 "paused_seconds": k.paused,
                 "deadline": ts_json(k.deadline),
                 "stopped": ts_json(k.stopped),
                 "outcome": match k.outcome { Outcome::Met => "met", Outcome::Breached => "breached", Outcome::InProgress => "in-progress" },
+                "paused_open_ended": k.paused_open,
                 "decided": ts_json(k.decided),
                 "working_intervals": c.stretches.iter().flat_map(|s| s.working.iter().map(|&(a, b, secs)| json!({
                     "from": a.to_string(), "to": b.to_string(), "seconds": secs,
                 }))).collect::<Vec<_>>(),
                 "pauses": c.pauses.iter().map(|p| json!({
-                    "from": p.from.to_string(), "to": p.to.to_string(), "reason": p.reason.as_str(), "removed_seconds": p.removed,
+                    "from": p.from.to_string(), "to": p.to.to_string(), "open_ended": p.open_ended, "reason": p.reason.as_str(), "removed_seconds": p.removed,
                 })).collect::<Vec<_>>(),
             })
         })
@@ -914,6 +1058,8 @@ pub fn ledger_json(l: &Ledger<'_>) -> String {
         "service": l.incident.service.value,
         "priority": l.incident.priority.value,
         "calendar": l.calendar,
+        "priority_change": l.policy.as_str(),
+        "priority_changes": l.changes.iter().map(|(at, from, to, reason)| json!({"at": at.to_string(), "from": from, "to": to, "reason": reason})).collect::<Vec<_>>(),
         "seen_at": l.known_until.to_string(),
         "left_out": l.left_out.map(|r| r.text(Lang::En)),
         "warning": l.warning.as_ref().map(|w| w.get(Lang::En)),
@@ -927,13 +1073,6 @@ pub fn ledger_json(l: &Ledger<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn minutes_are_whole_or_one_decimal() {
-        assert_eq!(minutes(3600.0), "60");
-        assert_eq!(minutes(90.0), "1.5");
-        assert_eq!(minutes(-600.0), "-10");
-    }
 
     #[test]
     fn axis_floor_leaves_room_below_the_lowest_value() {

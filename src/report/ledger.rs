@@ -29,6 +29,8 @@ pub struct Stretch {
 pub struct PauseLine {
     pub from: Timestamp,
     pub to: Timestamp,
+    /// Recorded without `to`: it lasts until the next resolution, or the end instant.
+    pub open_ended: bool,
     pub reason: PauseReason,
     /// Business seconds removed (after intersecting with the clock's periods and working time).
     pub removed: i64,
@@ -37,6 +39,8 @@ pub struct PauseLine {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClockLedger {
     pub clock: Clock,
+    /// The calendar of the priority the clock was judged against.
+    pub calendar: String,
     pub stretches: Vec<Stretch>,
     pub pauses: Vec<PauseLine>,
 }
@@ -51,6 +55,10 @@ pub struct Ledger<'a> {
     /// The instant the clocks are seen at (the end of the as-of day).
     pub known_until: Timestamp,
     pub clocks: Vec<ClockLedger>,
+    /// Each re-prioritisation known by the end instant: (at, from, to, reason).
+    pub changes: Vec<(Timestamp, String, String, Option<String>)>,
+    /// How clocks follow a priority change (itos.toml `priority_change`).
+    pub policy: crate::config::PriorityChange,
     /// Set when the ticket is left out of every figure.
     pub left_out: Option<LeftOutReason>,
     /// Set when the calendar's holiday data does not cover the ticket's dates.
@@ -109,9 +117,25 @@ pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -
             "日历 `{id}` 仅含 {from}–{to} 年的法定节假日数据:{opened_day} 按普通工作日计算"
         )
     });
-    let clocks = clocks(incident, &priority.value, |_| calendar, known_until)
+    let policy = repo.config.policy.priority_change;
+    let judged = clocks(incident, sla, policy, |id| repo.calendars.get_or_default(id), known_until)
+        .map_err(|p| LedgerError::NoPriority(ticket.to_owned(), p.0))?;
+    let clocks = judged
         .into_iter()
-        .map(|c| explain(c, incident, calendar, known_until))
+        .map(|j| {
+            let id = sla.priority(&j.clock.priority).map_or(priority.value.calendar(), |p| p.value.calendar());
+            explain(j.clock, id, incident, j.calendar, known_until)
+        })
+        .collect();
+    let mut from = incident.priority.value.clone();
+    let changes = incident
+        .priority_changes
+        .iter()
+        .filter(|c| c.at.instant < known_until)
+        .map(|c| {
+            let to = c.to.value.clone();
+            (c.at.instant, std::mem::replace(&mut from, to.clone()), to, c.reason.as_ref().map(|r| r.value.clone()))
+        })
         .collect();
     Ok(Ledger {
         incident,
@@ -121,12 +145,20 @@ pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -
         tz,
         known_until,
         clocks,
+        changes,
+        policy,
         left_out,
         warning,
     })
 }
 
-fn explain(clock: Clock, incident: &Incident, calendar: &WorkCalendar, end: Timestamp) -> ClockLedger {
+fn explain(
+    clock: Clock,
+    calendar_id: &str,
+    incident: &Incident,
+    calendar: &WorkCalendar,
+    end: Timestamp,
+) -> ClockLedger {
     let stretches = clock
         .pieces
         .iter()
@@ -143,27 +175,30 @@ fn explain(clock: Clock, incident: &Incident, calendar: &WorkCalendar, end: Time
         .collect();
     let periods = periods_of(&clock, incident, end);
     // Pauses that overlap the clock's periods (one outside working hours is shown removing 0).
+    let spans = incident.pause_spans(end);
     let pauses = incident
         .paused
         .iter()
-        .filter(|p| periods.iter().any(|&(s, e)| p.from.instant < e && p.to.instant > s))
-        .map(|p| {
-            let own = union(vec![(p.from.instant, p.to.instant)]);
+        .zip(spans)
+        .filter(|(_, (from, to, _))| periods.iter().any(|&(s, e)| *from < e && *to > s))
+        .map(|(p, (from, to, _))| {
+            let own = union(vec![(from, to)]);
             let removed = own
                 .iter()
                 .flat_map(|&(a, b)| periods.iter().map(move |&(s, e)| (a.max(s), b.min(e))))
                 .filter(|(a, b)| b > a)
                 .map(|(a, b)| calendar.business_seconds(a, b))
                 .sum();
-            PauseLine { from: p.from.instant, to: p.to.instant, reason: p.reason.value, removed }
+            PauseLine { from, to, open_ended: p.to.is_none(), reason: p.reason.value, removed }
         })
         .collect();
-    ClockLedger { clock, stretches, pauses }
+    ClockLedger { clock, calendar: calendar_id.to_owned(), stretches, pauses }
 }
 
 /// The open periods of a clock as counted, each cut at the end instant.
 fn periods_of(clock: &Clock, incident: &Incident, end: Timestamp) -> Vec<(Timestamp, Timestamp)> {
     periods(incident, clock.kind)
+        .unwrap_or_default()
         .into_iter()
         .filter(|(a, _)| *a < end)
         .map(|(a, b)| (a, b.unwrap_or(end).min(end).max(a)))

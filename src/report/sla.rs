@@ -9,10 +9,11 @@ use crate::calendar::dates::sub_months;
 use crate::load::Repository;
 use crate::model::kinds::engagement::{CreditMetric, CreditTier};
 use crate::model::kinds::{Engagement, Sla, Survey};
-use crate::model::{Finding, Msg, RecordView, Severity};
+use crate::model::{Exact, Finding, Msg, RecordView, Severity};
 use crate::rules::Context;
 use crate::sla::clock::ClockKind;
 use crate::sla::credits::{credit_percent, monthly_fee, tiers_for, total_credit};
+use crate::sla::figure;
 use crate::sla::month::Month;
 use crate::sla::satisfaction::{Satisfaction, satisfaction};
 use crate::sla::service::{Inputs, Prepared, ServiceMonth};
@@ -38,9 +39,11 @@ pub struct Request {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Credit {
     pub metric: CreditMetric,
-    /// The measured value that fell under a tier.
-    pub value: f64,
-    pub percent: f64,
+    /// The measured value that fell under a tier, exactly.
+    pub value: Exact,
+    /// The value as the report shows it everywhere else (the headline's figure).
+    pub shown: String,
+    pub percent: Exact,
 }
 
 /// One service's page of the report.
@@ -60,12 +63,16 @@ pub struct Headline {
     /// Availability as shown (truncated) and whether it met the target; `None`: n/a.
     pub availability: Option<String>,
     pub availability_met: Option<bool>,
-    pub response: Option<f64>,
-    pub resolution: Option<f64>,
+    /// Availability exactly (for the chart's bar height).
+    pub availability_value: Option<Exact>,
+    pub response: Option<Exact>,
+    pub resolution: Option<Exact>,
     pub breaches: usize,
     pub failures: usize,
     /// Credit percent earned by this service's metrics (before the cap).
-    pub credit_percent: f64,
+    pub credit_percent: Exact,
+    /// Nothing was recorded for the service in the month: every status is "no data".
+    pub tickets_recorded: bool,
 }
 
 /// The report of one engagement for one month.
@@ -75,12 +82,12 @@ pub struct EngagementReport<'a> {
     pub services: Vec<ServiceReport<'a>>,
     pub satisfaction: Satisfaction,
     /// The month's fee (`None` for a one-off fee).
-    pub fee: Option<f64>,
-    pub cap_percent: f64,
+    pub fee: Option<Exact>,
+    pub cap_percent: Exact,
     /// Credits owed, capped and rounded (`None` when there is no monthly fee).
-    pub credit: Option<f64>,
+    pub credit: Option<Exact>,
     /// Credit owed per previous month (same order as each service's trend).
-    pub trend_credit: Vec<(Date, Option<f64>)>,
+    pub trend_credit: Vec<(Date, Option<Exact>)>,
 }
 
 impl EngagementReport<'_> {
@@ -89,8 +96,8 @@ impl EngagementReport<'_> {
     }
 
     /// Uncapped sum of the credit percents of every service.
-    pub fn credit_percent(&self) -> f64 {
-        self.services.iter().flat_map(|s| s.credits.iter().map(|c| c.percent)).sum::<f64>() + 0.0
+    pub fn credit_percent(&self) -> Exact {
+        self.services.iter().flat_map(|s| s.credits.iter().map(|c| c.percent)).sum()
     }
 }
 
@@ -290,8 +297,8 @@ struct MonthFigures {
     /// (index into `EngagementData::services`, figures, credits).
     services: Vec<(usize, ServiceMonth, Vec<Credit>)>,
     satisfaction: Satisfaction,
-    fee: Option<f64>,
-    credit: Option<f64>,
+    fee: Option<Exact>,
+    credit: Option<Exact>,
 }
 
 impl<'a> EngagementData<'a> {
@@ -327,12 +334,12 @@ impl<'a> EngagementData<'a> {
         EngagementData { engagement, services, surveys, tiers }
     }
 
-    fn cap_percent(&self) -> f64 {
+    fn cap_percent(&self) -> Exact {
         self.engagement
             .service_credits
             .as_ref()
             .and_then(|c| c.value.cap_percent.as_ref())
-            .map_or(100.0, |c| c.value.value)
+            .map_or(Exact::HUNDRED, |c| c.value.exact)
     }
 
     fn figures(&self, first: Date, cx: &Context<'_>) -> MonthFigures {
@@ -343,32 +350,39 @@ impl<'a> EngagementData<'a> {
             let Some(month) = Month::new(first, &tz, cx.as_of_end(&tz)) else { continue };
             let figures = prepared.month(month);
             let service = prepared.sla.service.value.as_str();
+            let availability = figures.availability.percent.map(|p| (p, figures.availability.decimals));
+            let attainment = |kind| figures.overall(kind).map(|p| (p, figure::ATTAINMENT_DECIMALS));
             let measured = [
-                (CreditMetric::Availability, figures.availability.percent),
-                (CreditMetric::ResponseAttainment, figures.overall(ClockKind::Response)),
-                (CreditMetric::ResolutionAttainment, figures.overall(ClockKind::Resolution)),
-                (CreditMetric::Satisfaction, sat.mean),
+                (CreditMetric::Availability, availability),
+                (CreditMetric::ResponseAttainment, attainment(ClockKind::Response)),
+                (CreditMetric::ResolutionAttainment, attainment(ClockKind::Resolution)),
+                (CreditMetric::Satisfaction, sat.mean.map(|m| (m, figure::SCORE_DECIMALS))),
             ];
+            // A month nobody recorded earns no credit (revision2-decisions.md 5).
             let credits: Vec<Credit> = measured
                 .iter()
+                .filter(|_| figures.tickets_recorded)
                 .filter_map(|&(metric, value)| {
-                    let value = value?;
+                    let (value, decimals) = value?;
                     let percent = credit_percent(&tiers_for(&self.tiers, service, metric), Some(value))?;
-                    Some(Credit { metric, value, percent })
+                    Some(Credit { metric, value, shown: figure::percent(value, decimals), percent })
                 })
                 .collect();
             services.push((index, figures, credits));
         }
         let fee = monthly_fee(self.engagement, first);
-        let percents: Vec<f64> = services.iter().flat_map(|(_, _, c)| c.iter().map(|c| c.percent)).collect();
+        let percents: Vec<Exact> = services.iter().flat_map(|(_, _, c)| c.iter().map(|c| c.percent)).collect();
         let currency = &self.engagement.fees.currency.value.0;
         let credit = fee.map(|fee| total_credit(fee, &percents, self.cap_percent(), currency));
         MonthFigures { services, satisfaction: sat, fee, credit }
     }
 
     fn report(&self, first: Date, trend: &[Date], cx: &Context<'_>) -> EngagementReport<'a> {
+        // The trend starts with the term, or with the records when they start later (records.md
+        // `records_from`).
         let term = &self.engagement.term;
-        let in_term = |d: &&Date| d.last_of_month() >= term.start.value && **d <= term.end.value;
+        let start = self.engagement.records_start();
+        let in_term = |d: &&Date| d.last_of_month() >= start && **d <= term.end.value;
         let past: Vec<(Date, MonthFigures)> = trend.iter().filter(in_term).map(|&d| (d, self.figures(d, cx))).collect();
         let now = self.figures(first, cx);
         let mut services = Vec::new();
@@ -396,12 +410,14 @@ fn headline(first: Date, m: &ServiceMonth, credits: &[Credit]) -> Headline {
     Headline {
         first,
         availability: m.availability.shown(),
-        availability_met: m.availability.met(),
+        availability_met: m.availability.met().filter(|_| m.tickets_recorded),
+        availability_value: m.availability.percent,
         response: m.overall(ClockKind::Response),
         resolution: m.overall(ClockKind::Resolution),
         breaches: m.breaches.len(),
         failures: m.failures,
-        credit_percent: credits.iter().map(|c| c.percent).sum::<f64>() + 0.0,
+        credit_percent: credits.iter().map(|c| c.percent).sum(),
+        tickets_recorded: m.tickets_recorded,
     }
 }
 
@@ -435,21 +451,21 @@ mod tests {
         let report = build(&repo, &request, Provenance::default()).unwrap();
         let eng = &report.engagements[0];
         assert_eq!(eng.services.len(), 3);
-        assert_eq!(eng.fee, Some(680_000.0));
+        assert_eq!(eng.fee, Some(Exact::int(680_000)));
         // No survey period overlaps October.
         assert_eq!(eng.satisfaction.mean, None);
         for s in &eng.services {
             // Every scheduled second is accounted for, and availability is a percentage.
             let a = &s.month.availability;
             assert!(a.scheduled > 0);
-            assert!(a.percent.is_some_and(|p| (0.0..=100.0).contains(&p)));
+            assert!(a.percent.is_some_and(|p| (Exact::ZERO..=Exact::HUNDRED).contains(&p)));
             assert!(s.month.left_out.is_empty());
             // The trend covers the months of the year within the term before October.
             assert!(s.trend.iter().all(|h| h.first < request.month));
             assert_eq!(s.month.daily.len(), 31);
         }
         // Credits are capped at 15 % of the month's fee.
-        assert!(eng.credit.is_some_and(|c| c <= 0.15 * 680_000.0));
+        assert!(eng.credit.is_some_and(|c| c <= Exact::int(102_000)));
     }
 
     #[test]

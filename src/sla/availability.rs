@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::calendar::WorkCalendar;
+use crate::model::Exact;
 use crate::model::scalar::{WeeklyWindow, local_range};
 
 use super::clock::union;
@@ -19,8 +20,8 @@ pub type Span = (Timestamp, Timestamp);
 pub struct Outage {
     pub start: Timestamp,
     pub end: Timestamp,
-    /// 1.0 for a full outage, `degraded_percent / 100` for a partial one.
-    pub weight: f64,
+    /// 1 for a full outage, `degraded_percent / 100` for a partial one, exactly.
+    pub weight: Exact,
 }
 
 fn secs(a: Timestamp, b: Timestamp) -> i64 {
@@ -93,17 +94,17 @@ pub fn scheduled(hours: &WorkCalendar, from: Timestamp, to: Timestamp, maintenan
     subtract(&working, &union(maintenance.to_vec()))
 }
 
-/// Downtime seconds (weighted) of `outages` over `scheduled` time.
-pub fn downtime(scheduled: &[Span], outages: &[Outage]) -> f64 {
+/// Downtime seconds (weighted, exact) of `outages` over `scheduled` time.
+pub fn downtime(scheduled: &[Span], outages: &[Outage]) -> Exact {
     // The weight as a step function: at every boundary, the largest weight of the outages
     // covering the next stretch.
     let mut bounds: Vec<Timestamp> = outages.iter().flat_map(|o| [o.start, o.end]).collect();
     bounds.sort();
     bounds.dedup();
-    let mut steps: Vec<(Span, f64)> = Vec::new();
+    let mut steps: Vec<(Span, Exact)> = Vec::new();
     // Outages sorted by start; an active set scanned per stretch (outage counts per service
     // and month are small, and each stretch only sees the outages covering it).
-    let mut sorted: Vec<&Outage> = outages.iter().filter(|o| o.end > o.start && o.weight > 0.0).collect();
+    let mut sorted: Vec<&Outage> = outages.iter().filter(|o| o.end > o.start && o.weight > Exact::ZERO).collect();
     sorted.sort_by_key(|o| o.start);
     let mut active: Vec<&Outage> = Vec::new();
     let mut next = 0;
@@ -114,13 +115,13 @@ pub fn downtime(scheduled: &[Span], outages: &[Outage]) -> f64 {
             next += 1;
         }
         active.retain(|o| o.end > a);
-        let weight = active.iter().filter(|o| o.start <= a).map(|o| o.weight).fold(0.0_f64, f64::max);
-        if weight > 0.0 {
-            steps.push(((a, b), weight.min(1.0)));
+        let weight = active.iter().filter(|o| o.start <= a).map(|o| o.weight).fold(Exact::ZERO, Exact::max);
+        if weight > Exact::ZERO {
+            steps.push(((a, b), weight.min(Exact::ONE)));
         }
     }
     // Integrate the steps over scheduled time (both sorted): a merge walk.
-    let mut total = 0.0;
+    let mut total = Exact::ZERO;
     let mut i = 0;
     for &((a, b), weight) in &steps {
         while i < scheduled.len() && scheduled[i].1 <= a {
@@ -130,7 +131,7 @@ pub fn downtime(scheduled: &[Span], outages: &[Outage]) -> f64 {
         while j < scheduled.len() && scheduled[j].0 < b {
             let (s, e) = (scheduled[j].0.max(a), scheduled[j].1.min(b));
             if e > s {
-                total += weight * secs(s, e) as f64;
+                total = total.plus(weight.mul_int(secs(s, e)));
             }
             j += 1;
         }
@@ -153,20 +154,24 @@ mod tests {
     #[test]
     fn overlapping_outages_count_once() {
         let outages = [
-            Outage { start: ts("2026-10-05T10:00:00+08:00"), end: ts("2026-10-05T11:00:00+08:00"), weight: 1.0 },
-            Outage { start: ts("2026-10-05T10:30:00+08:00"), end: ts("2026-10-05T11:30:00+08:00"), weight: 1.0 },
+            Outage { start: ts("2026-10-05T10:00:00+08:00"), end: ts("2026-10-05T11:00:00+08:00"), weight: Exact::ONE },
+            Outage { start: ts("2026-10-05T10:30:00+08:00"), end: ts("2026-10-05T11:30:00+08:00"), weight: Exact::ONE },
         ];
-        assert_eq!(downtime(&day(), &outages), 5400.0);
+        assert_eq!(downtime(&day(), &outages), Exact::int(5400));
     }
 
     #[test]
     fn partial_outage_is_weighted_and_a_full_one_wins() {
         let outages = [
-            Outage { start: ts("2026-10-05T10:00:00+08:00"), end: ts("2026-10-05T12:00:00+08:00"), weight: 0.5 },
-            Outage { start: ts("2026-10-05T11:00:00+08:00"), end: ts("2026-10-05T11:30:00+08:00"), weight: 1.0 },
+            Outage {
+                start: ts("2026-10-05T10:00:00+08:00"),
+                end: ts("2026-10-05T12:00:00+08:00"),
+                weight: Exact::ratio(1, 2),
+            },
+            Outage { start: ts("2026-10-05T11:00:00+08:00"), end: ts("2026-10-05T11:30:00+08:00"), weight: Exact::ONE },
         ];
         // 1.5 h at 0.5 + 0.5 h at 1.0 = 45 min + 30 min.
-        assert_eq!(downtime(&day(), &outages), 4500.0);
+        assert_eq!(downtime(&day(), &outages), Exact::int(4500));
     }
 
     #[test]
@@ -177,8 +182,12 @@ mod tests {
         let sched = scheduled(&cal, from, to, &maintenance);
         assert_eq!(total(&sched), 22 * 3600);
         // An outage 03:00–05:00 during a 02:00–04:00 window counts only for 04:00–05:00.
-        let o = [Outage { start: ts("2026-10-05T03:00:00+08:00"), end: ts("2026-10-05T05:00:00+08:00"), weight: 1.0 }];
-        assert_eq!(downtime(&sched, &o), 3600.0);
+        let o = [Outage {
+            start: ts("2026-10-05T03:00:00+08:00"),
+            end: ts("2026-10-05T05:00:00+08:00"),
+            weight: Exact::ONE,
+        }];
+        assert_eq!(downtime(&sched, &o), Exact::int(3600));
     }
 
     #[test]
@@ -195,63 +204,78 @@ mod tests {
     }
 }
 
-/// Availability of one service in one month.
+/// Availability of one service in one month, exact (sla.md, "Exactness").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
     /// Scheduled seconds (service hours within the month and the term, minus maintenance).
     pub scheduled: i64,
     /// Weighted downtime seconds.
-    pub downtime: f64,
+    pub downtime: Exact,
     /// 100 × (scheduled − downtime) / scheduled; `None` ("n/a") when nothing was scheduled.
-    pub percent: Option<f64>,
-    pub target: f64,
+    pub percent: Option<Exact>,
+    pub target: Exact,
     /// Decimals shown: one more than the target as written (`99.90` → 3).
     pub decimals: u8,
     /// Error budget: the downtime the target allows, in seconds.
-    pub budget: f64,
+    pub budget: Exact,
 }
 
 impl Figures {
-    pub fn compute(scheduled: &[Span], outages: &[Outage], target: f64, target_decimals: u8) -> Figures {
+    pub fn compute(scheduled: &[Span], outages: &[Outage], target: Exact, target_decimals: u8) -> Figures {
         let sched = total(scheduled);
         let down = downtime(scheduled, outages);
-        let percent = (sched > 0).then(|| 100.0 * (sched as f64 - down) / sched as f64);
+        let percent = Exact::HUNDRED.times(Exact::int(sched).minus(down)).over(Exact::int(sched));
         Figures {
             scheduled: sched,
             downtime: down,
             percent,
             target,
-            decimals: target_decimals + 1,
-            budget: sched as f64 * (100.0 - target) / 100.0,
+            decimals: target_decimals.saturating_add(1),
+            budget: Exact::int(sched).times(Exact::HUNDRED.minus(target)).over(Exact::HUNDRED).unwrap_or_default(),
         }
     }
 
-    /// Met when availability ≥ target (compared unrounded; "n/a" is not met).
+    /// Met when availability ≥ target, exactly ("n/a" is not met).
     pub fn met(&self) -> Option<bool> {
         self.percent.map(|p| p >= self.target)
     }
 
     /// The percentage as shown: truncated, never rounded up to meet the target.
     pub fn shown(&self) -> Option<String> {
-        self.percent.map(|p| truncate(p, self.decimals))
+        self.percent.map(|p| crate::sla::figure::percent(p, self.decimals))
     }
 
-    pub fn budget_left(&self) -> f64 {
-        self.budget - self.downtime
+    pub fn budget_left(&self) -> Exact {
+        self.budget.minus(self.downtime)
     }
-}
-
-/// `value` cut (not rounded) to `decimals` places.
-pub fn truncate(value: f64, decimals: u8) -> String {
-    let factor = 10f64.powi(i32::from(decimals));
-    // A tiny epsilon keeps exact decimals such as 99.9 from showing as 99.8999.
-    let cut = ((value * factor) + 1e-9).floor() / factor;
-    format!("{cut:.prec$}", prec = usize::from(decimals))
 }
 
 #[cfg(test)]
 mod figure_tests {
     use super::*;
+
+    fn target() -> Exact {
+        Exact::ratio(999, 10)
+    }
+
+    #[test]
+    fn a_partial_outage_of_exactly_the_budget_meets_the_target() {
+        // February 2026, 24x7, target 99.9: 63 min at 64 % = 2,419.2 s = exactly 0.1 % of the
+        // month's 2,419,200 s. Availability is exactly 99.9: met, shown 99.900.
+        let start = ts("2026-02-01T00:00:00+08:00");
+        let end = ts("2026-03-01T00:00:00+08:00");
+        let o = [Outage {
+            start: ts("2026-02-10T10:00:00+08:00"),
+            end: ts("2026-02-10T11:03:00+08:00"),
+            weight: Exact::ratio(64, 100),
+        }];
+        let f = Figures::compute(&[(start, end)], &o, Exact::ratio(9990, 100), 2);
+        assert_eq!(f.downtime, Exact::ratio(24_192, 10));
+        assert_eq!(f.percent, Some(Exact::ratio(999, 10)));
+        assert_eq!(f.met(), Some(true));
+        assert_eq!(f.shown().as_deref(), Some("99.900"));
+        assert_eq!(f.budget_left(), Exact::ZERO);
+    }
 
     fn ts(s: &str) -> Timestamp {
         s.parse().unwrap_or(Timestamp::UNIX_EPOCH)
@@ -263,11 +287,11 @@ mod figure_tests {
         let start = ts("2026-10-01T00:00:00+08:00");
         let end = Timestamp::from_second(start.as_second() + 1_000_000).unwrap_or(start);
         let down_end = Timestamp::from_second(start.as_second() + 1_010).unwrap_or(start);
-        let f = Figures::compute(&[(start, end)], &[Outage { start, end: down_end, weight: 1.0 }], 99.9, 1);
+        let f = Figures::compute(&[(start, end)], &[Outage { start, end: down_end, weight: Exact::ONE }], target(), 1);
         assert_eq!(f.met(), Some(false));
         assert_eq!(f.shown().as_deref(), Some("99.89"));
-        assert!((f.budget - 1000.0).abs() < 1e-6);
-        assert!((f.budget_left() + 10.0).abs() < 1e-6);
+        assert_eq!(f.budget, Exact::int(1000));
+        assert_eq!(f.budget_left(), Exact::int(-10));
     }
 
     #[test]
@@ -275,10 +299,10 @@ mod figure_tests {
         let start = ts("2026-10-01T00:00:00+08:00");
         let end = Timestamp::from_second(start.as_second() + 1_000_000).unwrap_or(start);
         let down_end = Timestamp::from_second(start.as_second() + 1_000).unwrap_or(start);
-        let f = Figures::compute(&[(start, end)], &[Outage { start, end: down_end, weight: 1.0 }], 99.9, 1);
+        let f = Figures::compute(&[(start, end)], &[Outage { start, end: down_end, weight: Exact::ONE }], target(), 1);
         assert_eq!(f.met(), Some(true));
         assert_eq!(f.shown().as_deref(), Some("99.90"));
-        let none = Figures::compute(&[], &[], 99.9, 1);
+        let none = Figures::compute(&[], &[], target(), 1);
         assert_eq!((none.percent, none.met()), (None, None));
     }
 
@@ -288,8 +312,12 @@ mod figure_tests {
         let oct = scheduled(&cal, ts("2026-10-01T00:00:00+08:00"), ts("2026-11-01T00:00:00+08:00"), &[]);
         let nov = scheduled(&cal, ts("2026-11-01T00:00:00+08:00"), ts("2026-12-01T00:00:00+08:00"), &[]);
         // 23:00 local on 10-31 to 01:00 on 11-01: one hour in each month (UTC midnight would split 15:00).
-        let o = [Outage { start: ts("2026-10-31T23:00:00+08:00"), end: ts("2026-11-01T01:00:00+08:00"), weight: 1.0 }];
-        assert_eq!(downtime(&oct, &o), 3600.0);
-        assert_eq!(downtime(&nov, &o), 3600.0);
+        let o = [Outage {
+            start: ts("2026-10-31T23:00:00+08:00"),
+            end: ts("2026-11-01T01:00:00+08:00"),
+            weight: Exact::ONE,
+        }];
+        assert_eq!(downtime(&oct, &o), Exact::int(3600));
+        assert_eq!(downtime(&nov, &o), Exact::int(3600));
     }
 }

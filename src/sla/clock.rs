@@ -77,6 +77,10 @@ pub struct Clock {
     pub pieces: Vec<Piece>,
     /// Business seconds removed by pauses.
     pub paused: i64,
+    /// The priority the clock was judged against (sla.md, "Priority changes").
+    pub priority: String,
+    /// Still running inside an open-ended pause: no deadline yet.
+    pub paused_open: bool,
 }
 
 /// The open periods of a clock, each from its start to its stop (`None`: still running).
@@ -170,14 +174,40 @@ pub fn evaluate(
         }
         deadline = calendar.add_business(from, target - elapsed);
     }
+    let breached_at = || deadline.map(|d| breach_instant(&pieces, d, calendar));
     let (outcome, decided) = if !running && last_stop.is_some() {
-        if elapsed <= target { (Outcome::Met, last_stop) } else { (Outcome::Breached, deadline) }
+        if elapsed <= target { (Outcome::Met, last_stop) } else { (Outcome::Breached, breached_at()) }
     } else if elapsed > target {
-        (Outcome::Breached, deadline)
+        (Outcome::Breached, breached_at())
     } else {
         (Outcome::InProgress, None)
     };
-    Clock { kind, target, elapsed, deadline, stopped: last_stop.filter(|_| !running), outcome, decided, pieces, paused }
+    Clock {
+        kind,
+        target,
+        elapsed,
+        deadline,
+        stopped: last_stop.filter(|_| !running),
+        outcome,
+        decided,
+        pieces,
+        paused,
+        priority: String::new(),
+        paused_open: false,
+    }
+}
+
+/// The instant a breach happens: the first instant after the deadline at which business time
+/// accrues (revision2-decisions.md 2). On `24x7` that is the deadline itself; a deadline at
+/// the end of Friday's hours is breached on Monday morning, in Monday's month.
+fn breach_instant(pieces: &[Piece], deadline: Timestamp, calendar: &WorkCalendar) -> Timestamp {
+    for p in pieces.iter().filter(|p| p.to > deadline && p.business_seconds > 0) {
+        let from = p.from.max(deadline);
+        if let Some(&(start, _)) = calendar.working_intervals(from, p.to).first() {
+            return start;
+        }
+    }
+    deadline
 }
 
 #[cfg(test)]

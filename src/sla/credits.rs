@@ -4,16 +4,20 @@
 use jiff::civil::Date;
 
 use crate::calendar::dates::days_between;
+use crate::model::Exact;
 use crate::model::kinds::engagement::{CreditMetric, CreditTier, Engagement, FeePeriod};
 
-/// The fee for one month: a quarterly or yearly fee divided by 3 or 12, pro-rated by days
-/// when the term covers only part of the month; `None` for a one-off fee.
-pub fn monthly_fee(engagement: &Engagement, month_first: Date) -> Option<f64> {
+use super::figure::round_money;
+
+/// The fee for one month, exactly: a quarterly or yearly fee divided by 3 or 12, pro-rated by
+/// days when the term covers only part of the month; `None` for a one-off fee.
+pub fn monthly_fee(engagement: &Engagement, month_first: Date) -> Option<Exact> {
     let fees = &engagement.fees;
+    let amount = fees.amount.value.exact;
     let base = match fees.period.value {
-        FeePeriod::Monthly => fees.amount.value,
-        FeePeriod::Quarterly => fees.amount.value / 3.0,
-        FeePeriod::Yearly => fees.amount.value / 12.0,
+        FeePeriod::Monthly => amount,
+        FeePeriod::Quarterly => amount.times(Exact::ratio(1, 3)),
+        FeePeriod::Yearly => amount.times(Exact::ratio(1, 12)),
         FeePeriod::OneOff => return None,
     };
     let first = month_first.first_of_month();
@@ -21,11 +25,11 @@ pub fn monthly_fee(engagement: &Engagement, month_first: Date) -> Option<f64> {
     let from = first.max(engagement.term.start.value);
     let to = last.min(engagement.term.end.value);
     if to < from {
-        return Some(0.0);
+        return Some(Exact::ZERO);
     }
     let covered = days_between(from, to) + 1;
     let days = i64::from(last.day());
-    Some(base * covered as f64 / days as f64)
+    Some(base.times(Exact::ratio(i128::from(covered), i128::from(days))))
 }
 
 /// The tiers for `service` and `metric`: the service's own tiers replace the general ones.
@@ -42,46 +46,22 @@ pub fn tiers_for<'a>(tiers: &'a [&'a CreditTier], service: &str, metric: CreditM
 }
 
 /// The credit percent owed for a measured value: the tier with the lowest `below` that the
-/// value is strictly under; none when the value is "n/a" or above every tier.
-pub fn credit_percent(tiers: &[&CreditTier], value: Option<f64>) -> Option<f64> {
+/// value is strictly under, compared exactly; none when the value is "n/a" or above every tier.
+pub fn credit_percent(tiers: &[&CreditTier], value: Option<Exact>) -> Option<Exact> {
     let value = value?;
     tiers
         .iter()
-        .filter(|t| value < t.below.value)
-        .min_by(|a, b| a.below.value.total_cmp(&b.below.value))
-        .map(|t| t.credit_percent.value.value)
-}
-
-/// Minor units of a currency: the ISO 4217 exponent of every active code that is not 2.
-pub fn minor_units(currency: &str) -> i32 {
-    match currency {
-        "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI" | "VND"
-        | "VUV" | "XAF" | "XOF" | "XPF" => 0,
-        "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
-        "CLF" | "UYW" => 4,
-        _ => 2,
-    }
-}
-
-/// Round half to even at `decimals` decimal places.
-pub fn round_half_even(value: f64, decimals: i32) -> f64 {
-    let factor = 10f64.powi(decimals);
-    let scaled = value * factor;
-    let floor = scaled.floor();
-    let diff = scaled - floor;
-    // Values that are a tie up to float noise are treated as exact ties.
-    let rounded =
-        if (diff - 0.5).abs() < 1e-9 { if floor % 2.0 == 0.0 { floor } else { floor + 1.0 } } else { scaled.round() };
-    rounded / factor
+        .filter(|t| value < t.below.value.exact)
+        .min_by(|a, b| a.below.value.exact.cmp(&b.below.value.exact))
+        .map(|t| t.credit_percent.value.exact)
 }
 
 /// The total credit: the sum of `percents` of the fee, capped at `cap_percent` of the fee,
 /// rounded half-even to the currency's minor unit.
-pub fn total_credit(fee: f64, percents: &[f64], cap_percent: f64, currency: &str) -> f64 {
-    let sum: f64 = percents.iter().map(|p| p / 100.0 * fee).sum();
-    let capped = sum.min(cap_percent / 100.0 * fee);
-    // `+ 0.0` turns the -0.0 of an empty sum into 0.
-    round_half_even(capped, minor_units(currency)) + 0.0
+pub fn total_credit(fee: Exact, percents: &[Exact], cap_percent: Exact, currency: &str) -> Exact {
+    let sum: Exact = percents.iter().copied().sum();
+    let capped = sum.min(cap_percent).times(fee).times(Exact::ratio(1, 100));
+    round_money(capped, currency)
 }
 
 #[cfg(test)]
@@ -105,32 +85,41 @@ mod tests {
         let eng = &repo.records.engagements[0];
         // Quarterly 310,000 → 103,333.33 a month; the term starts on 10-11: 21 of 31 days.
         let fee = monthly_fee(eng, jiff::civil::date(2026, 10, 1)).unwrap_or_default();
-        assert!((fee - 310_000.0 / 3.0 * 21.0 / 31.0).abs() < 1e-6, "{fee}");
+        assert_eq!(fee, Exact::int(70_000));
         let credits = eng.service_credits.as_ref().map(|c| c.value.clone());
         let tiers: Vec<&CreditTier> = credits.iter().flat_map(|c| c.tiers.iter().map(|t| &t.value)).collect();
         // 99.4 is under both 99.9 and 99.5: the lowest `below` (99.5) applies → 12 %.
-        let availability = credit_percent(&tiers_for(&tiers, "s", CreditMetric::Availability), Some(99.4));
-        assert_eq!(availability, Some(12.0));
+        let availability = credit_percent(&tiers_for(&tiers, "s", CreditMetric::Availability), pct(994, 10));
+        assert_eq!(availability, Some(Exact::int(12)));
         // Exactly at a threshold is not under it.
-        assert_eq!(credit_percent(&tiers_for(&tiers, "s", CreditMetric::Availability), Some(99.9)), None);
+        assert_eq!(credit_percent(&tiers_for(&tiers, "s", CreditMetric::Availability), pct(999, 10)), None);
         // "n/a" earns nothing.
         assert_eq!(credit_percent(&tiers_for(&tiers, "s", CreditMetric::Availability), None), None);
-        let resolution = credit_percent(&tiers_for(&tiers, "s", CreditMetric::ResolutionAttainment), Some(90.0));
-        assert_eq!(resolution, Some(3.0));
+        let resolution = credit_percent(&tiers_for(&tiers, "s", CreditMetric::ResolutionAttainment), pct(90, 1));
+        assert_eq!(resolution, Some(Exact::int(3)));
         // 12 % + 3 % = 15 % of 70,000.00 → capped at 10 % = 7,000.00.
-        assert_eq!(total_credit(fee, &[12.0, 3.0], 10.0, "CNY"), 7000.0);
-        assert_eq!(fee, 70_000.0);
+        assert_eq!(total_credit(fee, &[Exact::int(12), Exact::int(3)], Exact::int(10), "CNY"), Exact::int(7000));
+    }
+
+    fn pct(n: i128, d: i128) -> Option<Exact> {
+        Some(Exact::ratio(n, d))
     }
 
     #[test]
-    fn half_even_rounding() {
-        assert_eq!(round_half_even(2.345, 2), 2.34);
-        assert_eq!(round_half_even(2.355, 2), 2.36);
-        assert_eq!(round_half_even(0.5, 0), 0.0);
-        assert_eq!(round_half_even(1.5, 0), 2.0);
-        assert_eq!(minor_units("JPY"), 0);
-        assert_eq!(minor_units("XOF"), 0);
-        assert_eq!(minor_units("CLF"), 4);
+    fn an_exact_tier_boundary_and_a_cent_rounded_half_even() {
+        // Yearly fee 1,000,000.10 → 83,333.341666… a month; 1.5 % of it is 1,250.000125 → 1,250.00.
+        let repo =
+            engagement("service_credits:\n  tiers:\n    - {metric: availability, below: 99.90, credit_percent: 1.5}\n");
+        let mut eng = repo.records.engagements[0].clone();
+        eng.fees.value.period.value = FeePeriod::Yearly;
+        eng.fees.value.amount.value.exact = Exact::ratio(10_000_001, 10);
+        eng.term.value.start.value = jiff::civil::date(2026, 1, 1);
+        let fee = monthly_fee(&eng, jiff::civil::date(2026, 10, 1)).unwrap_or_default();
+        assert_eq!(fee, Exact::ratio(10_000_001, 120));
+        assert_eq!(total_credit(fee, &[Exact::ratio(3, 2)], Exact::HUNDRED, "CNY"), Exact::int(1250));
+        // A tie at the cent rounds to even: 0.125 → 0.12, 0.135 → 0.14.
+        assert_eq!(total_credit(Exact::ratio(125, 10), &[Exact::int(1)], Exact::HUNDRED, "CNY"), Exact::ratio(12, 100));
+        assert_eq!(total_credit(Exact::ratio(135, 10), &[Exact::int(1)], Exact::HUNDRED, "CNY"), Exact::ratio(14, 100));
     }
 
     #[test]

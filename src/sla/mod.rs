@@ -4,6 +4,7 @@
 pub mod availability;
 pub mod clock;
 pub mod credits;
+pub mod figure;
 pub mod month;
 pub mod satisfaction;
 pub mod service;

@@ -8,6 +8,8 @@ use jiff::tz::TimeZone;
 
 use crate::model::scalar::civil_in;
 
+use crate::model::Exact;
+
 use super::clock::Outcome;
 
 /// One calendar month of a report.
@@ -50,8 +52,8 @@ pub fn percentile(sorted: &[i64], p: u32) -> Option<i64> {
 pub struct Attainment {
     pub decided: usize,
     pub met: usize,
-    /// met / decided in percent; `None` ("n/a") when nothing was decided.
-    pub percent: Option<f64>,
+    /// met / decided in percent, exactly; `None` ("n/a") when nothing was decided.
+    pub percent: Option<Exact>,
     /// Median and 90th percentile of elapsed business seconds (nearest rank).
     pub median: Option<i64>,
     pub p90: Option<i64>,
@@ -72,7 +74,7 @@ pub fn attainment(decided: impl Iterator<Item = (Outcome, i64)>) -> Attainment {
     Attainment {
         decided,
         met,
-        percent: (decided > 0).then(|| 100.0 * met as f64 / decided as f64),
+        percent: (decided > 0).then(|| Exact::ratio(100 * met as i128, decided as i128)),
         median: percentile(&elapsed, 50),
         p90: percentile(&elapsed, 90),
     }
@@ -125,6 +127,8 @@ mod tests {
             decided: Some(ts(decided)),
             pieces: Vec::new(),
             paused: 0,
+            priority: String::new(),
+            paused_open: false,
         }
     }
 
@@ -139,7 +143,7 @@ mod tests {
         ];
         let in_october = clocks.iter().filter(|c| c.decided.is_some_and(|d| oct.contains(d)));
         let a = attainment(in_october.map(|c| (c.outcome, c.elapsed)));
-        assert_eq!((a.decided, a.met, a.percent), (2, 1, Some(50.0)));
+        assert_eq!((a.decided, a.met, a.percent), (2, 1, Some(Exact::int(50))));
         assert_eq!((a.median, a.p90), (Some(1800), Some(5400)));
         let none = attainment(std::iter::empty());
         assert_eq!(none.percent, None);

@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 
+use crate::model::Exact;
 use crate::model::kinds::Survey;
 
 /// Fewer responses than this are flagged as a small sample.
@@ -15,11 +16,11 @@ pub struct Satisfaction {
     pub responses: usize,
     pub invited: Option<u32>,
     /// (dimension, mean, number of scores), in the order of the record format.
-    pub per_dimension: Vec<(&'static str, f64, usize)>,
+    pub per_dimension: Vec<(&'static str, Exact, usize)>,
     /// Mean of all scores given; `None` when there are none.
-    pub mean: Option<f64>,
+    pub mean: Option<Exact>,
     /// Percent of scores of 4 or 5.
-    pub rate: Option<f64>,
+    pub rate: Option<Exact>,
     pub scores: usize,
 }
 
@@ -28,8 +29,8 @@ impl Satisfaction {
         self.responses < SMALL_SAMPLE
     }
 
-    pub fn response_rate(&self) -> Option<f64> {
-        self.invited.filter(|&n| n > 0).map(|n| 100.0 * self.responses as f64 / f64::from(n))
+    pub fn response_rate(&self) -> Option<Exact> {
+        self.invited.filter(|&n| n > 0).map(|n| Exact::ratio(100 * self.responses as i128, i128::from(n)))
     }
 }
 
@@ -66,9 +67,9 @@ pub fn satisfaction<'a>(surveys: impl Iterator<Item = &'a Survey>, first: Date, 
     out.invited = invited;
     let (total, count) = sums.iter().fold((0u32, 0usize), |(t, c), (_, s, n)| (t + s, c + n));
     out.scores = count;
-    out.per_dimension = sums.iter().map(|(d, s, n)| (*d, f64::from(*s) / *n as f64, *n)).collect();
-    out.mean = (count > 0).then(|| f64::from(total) / count as f64);
-    out.rate = (count > 0).then(|| 100.0 * high as f64 / count as f64);
+    out.per_dimension = sums.iter().map(|(d, s, n)| (*d, Exact::ratio(i128::from(*s), *n as i128), *n)).collect();
+    out.mean = (count > 0).then(|| Exact::ratio(i128::from(total), count as i128));
+    out.rate = (count > 0).then(|| Exact::ratio(100 * high as i128, count as i128));
     out
 }
 
@@ -86,10 +87,14 @@ mod tests {
             satisfaction(repo.records.surveys.iter(), jiff::civil::date(2026, 9, 1), jiff::civil::date(2026, 9, 30));
         assert_eq!(s.surveys, vec!["S".to_owned()]);
         // Scores 5, 3, 4, 2, 5: mean 19 / 5 = 3.8; three of five are 4 or 5.
-        assert_eq!(s.mean, Some(3.8));
-        assert_eq!(s.rate, Some(60.0));
-        assert_eq!(s.per_dimension, vec![("quality", 4.5, 2), ("cost", 2.5, 2), ("security", 5.0, 1)]);
-        assert_eq!(s.response_rate(), Some(25.0));
+        assert_eq!(s.mean, Some(Exact::ratio(19, 5)));
+        assert_eq!(s.rate, Some(Exact::int(60)));
+        let halves = |n| Exact::ratio(n, 2);
+        assert_eq!(
+            s.per_dimension,
+            vec![("quality", halves(9), 2), ("cost", halves(5), 2), ("security", Exact::int(5), 1)]
+        );
+        assert_eq!(s.response_rate(), Some(Exact::int(25)));
         assert!(s.small_sample());
     }
 }

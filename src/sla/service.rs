@@ -17,6 +17,7 @@ use jiff::tz::TimeZone;
 
 use crate::calendar::{Calendars, WorkCalendar};
 use crate::config::Policy;
+use crate::model::Exact;
 use crate::model::kinds::change::{Change, ChangeClass, ChangeStatus, PartyRole};
 use crate::model::kinds::incident::{ExclusionReason, Incident, OutageImpact};
 use crate::model::kinds::{Engagement, Sla};
@@ -25,7 +26,7 @@ use crate::model::scalar::civil_in;
 use super::availability::{self, Outage, Span};
 use super::clock::{Clock, ClockKind, Outcome};
 use super::month::{Attainment, Month, attainment};
-use super::tickets::clocks;
+use super::tickets::{Judged, clocks};
 
 /// A clock that breached in the month.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,12 +106,12 @@ impl LeftOutReason {
 pub struct Day {
     pub date: Date,
     pub scheduled: i64,
-    pub downtime: f64,
+    pub downtime: Exact,
 }
 
 impl Day {
-    pub fn percent(&self) -> Option<f64> {
-        (self.scheduled > 0).then(|| 100.0 * (self.scheduled as f64 - self.downtime) / self.scheduled as f64)
+    pub fn percent(&self) -> Option<Exact> {
+        Exact::HUNDRED.times(Exact::int(self.scheduled).minus(self.downtime)).over(Exact::int(self.scheduled))
     }
 }
 
@@ -139,20 +140,38 @@ pub struct ServiceMonth {
     pub repaired: usize,
     pub repair_seconds: i64,
     /// Mean duration of the failures whose outage ended, seconds.
-    pub mttr: Option<f64>,
+    pub mttr: Option<Exact>,
     /// (scheduled − downtime) / failures, seconds; with no failure, the uptime itself (shown as "> …").
-    pub mtbf: f64,
+    pub mtbf: Exact,
+    /// Whether anything was recorded for the service in the month (sla.md, "Months without
+    /// records"): a non-cancelled ticket open during it, or an outage overlapping it. Months
+    /// before `records_from` count as unrecorded too.
+    pub tickets_recorded: bool,
+    /// Tickets decided in the month that were re-prioritised, with their changes.
+    pub reprioritised: Vec<Reprioritised>,
+}
+
+/// A re-prioritised ticket with a clock decided in the month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reprioritised {
+    pub ticket: String,
+    /// The priority at opening.
+    pub initial: String,
+    /// (at, from, to, reason) in time order.
+    pub changes: Vec<(Timestamp, String, String, Option<String>)>,
+    /// The priority each of its clocks was judged against, by clock.
+    pub judged: Vec<(ClockKind, String)>,
 }
 
 impl ServiceMonth {
     /// Attainment over all priorities of one clock kind, percent (for credit tiers and the trend).
-    pub fn overall(&self, kind: ClockKind) -> Option<f64> {
+    pub fn overall(&self, kind: ClockKind) -> Option<Exact> {
         let (decided, met) = self
             .attainment
             .iter()
             .filter(|((_, k), _)| *k == kind)
             .fold((0, 0), |(d, m), (_, a)| (d + a.decided, m + a.met));
-        (decided > 0).then(|| 100.0 * met as f64 / decided as f64)
+        (decided > 0).then(|| Exact::ratio(100 * met as i128, decided as i128))
     }
 }
 
@@ -191,9 +210,8 @@ pub struct Inputs<'a> {
 #[derive(Debug)]
 pub struct Evaluated<'a> {
     pub incident: &'a Incident,
-    /// The calendar of the ticket's priority.
-    pub calendar: &'a WorkCalendar,
-    pub clocks: Vec<Clock>,
+    /// Each clock with the calendar of the priority it was judged against.
+    pub clocks: Vec<Judged<'a>>,
     /// When the last of its clocks was decided (`None` while one is undecided).
     pub settled: Option<Timestamp>,
 }
@@ -219,6 +237,11 @@ pub struct Prepared<'a> {
     tz: TimeZone,
     term: (Option<Timestamp>, Option<Timestamp>),
     known_until: Timestamp,
+    /// (opened, final resolution or closure) of every non-cancelled ticket, for "no tickets
+    /// recorded".
+    lifetimes: Vec<(Timestamp, Option<Timestamp>)>,
+    /// Local midnight starting `records_from` (in the Engagement's zone).
+    records_from: Option<Timestamp>,
 }
 
 fn local_midnight(tz: &TimeZone, day: Date) -> Option<Timestamp> {
@@ -229,7 +252,16 @@ impl<'a> Prepared<'a> {
     pub fn new(input: &Inputs<'a>) -> Prepared<'a> {
         let sla = input.sla;
         let known = input.known_until;
-        let mut counted = Vec::with_capacity(input.incidents.len());
+        let mut counted: Vec<&'a Incident> = Vec::with_capacity(input.incidents.len());
+        let lifetimes = input
+            .incidents
+            .iter()
+            .filter(|inc| !inc.is_cancelled())
+            .map(|inc| {
+                let end = inc.final_resolved_at().or(inc.closed_at.as_ref()).map(|t| t.instant);
+                (inc.opened_at.instant, end)
+            })
+            .collect();
         let mut left_out = Vec::new();
         let mut outages = Vec::new();
         let mut excluded = Vec::new();
@@ -257,11 +289,12 @@ impl<'a> Prepared<'a> {
                     excluded.push((span, entry));
                 } else {
                     let weight = match o.impact() {
-                        OutageImpact::Full => 1.0,
+                        OutageImpact::Full => Exact::ONE,
                         OutageImpact::Partial => o
                             .degraded_percent
                             .as_ref()
-                            .map_or(sla.availability.partial_weight() / 100.0, |d| d.value.value / 100.0),
+                            .map_or(sla.availability.partial_weight(), |d| d.value.exact)
+                            .times(Exact::ratio(1, 100)),
                     };
                     let ended = end.is_some_and(|e| e <= known);
                     // An outage ending before it starts (INC-002) says nothing usable.
@@ -270,26 +303,38 @@ impl<'a> Prepared<'a> {
                     }
                 }
             }
-            let Some(priority) = sla.priority(&inc.priority.value) else {
-                left_out.push((inc, LeftOutReason::UnknownPriority));
-                continue;
-            };
             if inc.opened_at.instant >= known {
                 continue;
             }
-            counted.push((inc, &priority.value));
+            counted.push(inc);
         }
         // Clock evaluation is the costly part and independent per ticket: in parallel.
-        let mut tickets: Vec<Evaluated<'a>> = counted
+        let policy = input.policy.priority_change;
+        let calendars = input.calendars;
+        let evaluated: Vec<Result<Evaluated<'a>, &'a Incident>> = counted
             .par_iter()
-            .map(|&(inc, priority)| {
-                let calendar = input.calendars.get_or_default(priority.calendar());
-                let clocks = clocks(inc, priority, |_| calendar, known);
-                let settled =
-                    clocks.iter().map(|c| c.decided).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max());
-                Evaluated { incident: inc, calendar, clocks, settled }
+            .map(|&inc| {
+                let clocks = clocks(inc, sla, policy, |id| calendars.get_or_default(id), known).map_err(|_| inc)?;
+                let settled = clocks
+                    .iter()
+                    .map(|j| j.clock.decided)
+                    .collect::<Option<Vec<_>>>()
+                    .and_then(|d| d.into_iter().max());
+                Ok(Evaluated { incident: inc, clocks, settled })
             })
             .collect();
+        let mut tickets = Vec::with_capacity(evaluated.len());
+        for e in evaluated {
+            match e {
+                Ok(t) => tickets.push(t),
+                // A priority the Sla does not define only leaves out the clocks (INC-001).
+                Err(inc) => left_out.push((inc, LeftOutReason::UnknownPriority)),
+            }
+        }
+        // Listed in record order, whatever the reason.
+        let position: std::collections::HashMap<*const Incident, usize> =
+            input.incidents.iter().enumerate().map(|(i, inc)| (*inc as *const Incident, i)).collect();
+        left_out.sort_by_key(|(inc, _)| position.get(&(*inc as *const Incident)).copied().unwrap_or(usize::MAX));
         // By opening instant (stable: ties keep file order), so a month looks only at the
         // tickets opened before its end.
         tickets.sort_by_key(|t| t.incident.opened_at.instant);
@@ -304,9 +349,12 @@ impl<'a> Prepared<'a> {
             })
             .collect();
         let tz = sla.tz();
+        // The term's dates are days in the Engagement's zone (sla.md, "Clocks and calendars").
+        let engagement_tz = input.engagement.tz();
         let term = &input.engagement.term;
-        let term_start = local_midnight(&tz, term.start.value);
-        let term_end = term.end.value.tomorrow().ok().and_then(|d| local_midnight(&tz, d));
+        let term_start = local_midnight(&engagement_tz, term.start.value);
+        let term_end = term.end.value.tomorrow().ok().and_then(|d| local_midnight(&engagement_tz, d));
+        let records_from = local_midnight(&engagement_tz, input.engagement.records_start());
         Prepared {
             sla,
             tickets,
@@ -318,6 +366,8 @@ impl<'a> Prepared<'a> {
             tz,
             term: (term_start, term_end),
             known_until: known,
+            lifetimes,
+            records_from,
         }
     }
 
@@ -338,7 +388,8 @@ impl<'a> Prepared<'a> {
                 continue; // every clock was decided in an earlier month
             }
             let inc = t.incident;
-            for c in &t.clocks {
+            for j in &t.clocks {
+                let c = &j.clock;
                 match c.decided {
                     Some(d) if month.contains(d) => {
                         // Counted up to the report's end instant (sla.md): a clock that breached
@@ -346,12 +397,12 @@ impl<'a> Prepared<'a> {
                         let elapsed = if c.stopped.is_some_and(|s| s <= month.end) {
                             c.elapsed
                         } else {
-                            elapsed_until(c, t.calendar, month.end)
+                            elapsed_until(c, j.calendar, month.end)
                         };
                         if c.outcome == Outcome::Breached {
                             breaches.push(Breach {
                                 ticket: inc.id.value.clone(),
-                                priority: inc.priority.value.clone(),
+                                priority: c.priority.clone(),
                                 clock: c.kind,
                                 deadline: c.deadline,
                                 elapsed,
@@ -359,14 +410,15 @@ impl<'a> Prepared<'a> {
                                 overrun: elapsed - c.target,
                             });
                         }
-                        per_key.entry((inc.priority.value.as_str(), c.kind)).or_default().push((c.outcome, elapsed));
+                        // A clock counts under the priority it was judged against.
+                        per_key.entry((c.priority.as_str(), c.kind)).or_default().push((c.outcome, elapsed));
                     }
                     Some(d) if d < month.start => continue,
                     _ => running.push(Running {
                         ticket: inc.id.value.clone(),
-                        priority: inc.priority.value.clone(),
+                        priority: c.priority.clone(),
                         clock: c.kind,
-                        elapsed: elapsed_until(c, t.calendar, month.end),
+                        elapsed: elapsed_until(c, j.calendar, month.end),
                         deadline: c.deadline,
                     }),
                 }
@@ -399,7 +451,7 @@ impl<'a> Prepared<'a> {
             if !month.contains(first) {
                 continue;
             }
-            let Some(c) = t.clocks.iter().find(|c| c.kind == ClockKind::Resolution) else { continue };
+            let Some(c) = t.clocks.iter().map(|j| &j.clock).find(|c| c.kind == ClockKind::Resolution) else { continue };
             let first_elapsed: i64 = c.pieces.iter().filter(|p| p.to <= first).map(|p| p.business_seconds).sum();
             let moved_on = c.decided.is_none_or(|d| d >= month.end);
             if first_elapsed <= c.target && moved_on {
@@ -435,7 +487,7 @@ impl<'a> Prepared<'a> {
         let overlapping: Vec<Outage> =
             self.outages.iter().map(|o| o.outage).filter(|o| o.start < to && o.end > from).collect();
         let target = &self.sla.availability.target.value;
-        let figures = availability::Figures::compute(&scheduled, &overlapping, target.value, target.decimals);
+        let figures = availability::Figures::compute(&scheduled, &overlapping, target.exact, target.decimals);
         let daily = self.daily(&month, &scheduled, &overlapping);
 
         let excluded_outages = self
@@ -454,7 +506,9 @@ impl<'a> Prepared<'a> {
                 repair_seconds += o.outage.end.as_second() - o.outage.start.as_second();
             }
         }
-        let uptime = figures.scheduled as f64 - figures.downtime;
+        let uptime = Exact::int(figures.scheduled).minus(figures.downtime);
+        let tickets_recorded = self.recorded(&month);
+        let reprioritised = self.reprioritised(&month);
         ServiceMonth {
             month,
             attainment,
@@ -468,9 +522,11 @@ impl<'a> Prepared<'a> {
             failures,
             repaired,
             repair_seconds,
-            mttr: (repaired > 0).then(|| repair_seconds as f64 / repaired as f64),
-            mtbf: if failures > 0 { uptime / failures as f64 } else { uptime },
+            mttr: (repaired > 0).then(|| Exact::ratio(i128::from(repair_seconds), repaired as i128)),
+            mtbf: if failures > 0 { uptime.times(Exact::ratio(1, failures as i128)) } else { uptime },
             availability: figures,
+            tickets_recorded,
+            reprioritised,
         }
     }
 
@@ -495,6 +551,47 @@ impl<'a> Prepared<'a> {
                 Some(n) => day = n,
                 None => break,
             }
+        }
+        out
+    }
+
+    /// Whether the month has records (sla.md, "Months without records"; revision2-decisions.md
+    /// 5): a non-cancelled ticket of the service open during it, or an outage overlapping it,
+    /// and the month not wholly before `records_from`.
+    fn recorded(&self, month: &Month) -> bool {
+        if self.records_from.is_some_and(|r| month.end <= r) {
+            return false;
+        }
+        let open_in = |&(opened, closed): &(Timestamp, Option<Timestamp>)| {
+            opened < month.end && closed.is_none_or(|c| c >= month.start)
+        };
+        self.lifetimes.iter().any(open_in)
+            || self.outages.iter().any(|o| o.outage.start < month.end && o.outage.end > month.start)
+            || self.excluded.iter().any(|((a, b), _)| *a < month.end && *b > month.start)
+    }
+
+    /// The re-prioritised tickets with a clock decided in `month`.
+    fn reprioritised(&self, month: &Month) -> Vec<Reprioritised> {
+        let mut out = Vec::new();
+        for t in self.opened_before(month.end).iter().filter(|t| !t.incident.priority_changes.is_empty()) {
+            if !t.clocks.iter().any(|j| j.clock.decided.is_some_and(|d| month.contains(d))) {
+                continue;
+            }
+            let inc = t.incident;
+            let mut from = inc.priority.value.clone();
+            let mut changes = Vec::new();
+            for c in inc.priority_changes.iter().filter(|c| c.at.instant < self.known_until) {
+                let to = c.to.value.clone();
+                let reason = c.reason.as_ref().map(|r| r.value.clone());
+                changes.push((c.at.instant, std::mem::replace(&mut from, to.clone()), to, reason));
+            }
+            let judged = t.clocks.iter().map(|j| (j.clock.kind, j.clock.priority.clone())).collect();
+            out.push(Reprioritised {
+                ticket: inc.id.value.clone(),
+                initial: inc.priority.value.clone(),
+                changes,
+                judged,
+            });
         }
         out
     }
@@ -560,17 +657,17 @@ mod tests {
         // Scheduled: 744 h − 8 h maintenance − 1 h planned downtime = 735 h.
         assert_eq!(m.availability.scheduled, 735 * 3600);
         // Downtime: 1 h full + 2 h × 0.5 = 2 h; the excluded outage counts for nothing.
-        assert_eq!(m.availability.downtime, 7200.0);
+        assert_eq!(m.availability.downtime, Exact::int(7200));
         assert_eq!(m.availability.shown().as_deref(), Some("99.727"));
         assert_eq!(m.availability.met(), Some(false));
         assert_eq!(m.excluded_outages.len(), 1);
         // Failures: I-1 and I-2 (I-3 excluded); MTTR (1 h + 2 h) / 2 = 1.5 h.
         assert_eq!(m.failures, 2);
-        assert_eq!(m.mttr, Some(5400.0));
-        assert_eq!(m.mtbf, (735.0 * 3600.0 - 7200.0) / 2.0);
+        assert_eq!(m.mttr, Some(Exact::int(5400)));
+        assert_eq!(m.mtbf, Exact::int((735 * 3600 - 7200) / 2));
         // P1 resolution: I-1 took 5 h against 4 h → breached; I-4 still in progress.
         let p1 = &m.attainment[&("P1".to_owned(), ClockKind::Resolution)];
-        assert_eq!((p1.decided, p1.met, p1.percent), (1, 0, Some(0.0)));
+        assert_eq!((p1.decided, p1.met, p1.percent), (1, 0, Some(Exact::ZERO)));
         assert_eq!(m.breaches.len(), 1);
         assert_eq!(m.breaches[0].overrun, 3600);
         let running: Vec<&str> = m.in_progress.iter().map(|r| r.ticket.as_str()).collect();
@@ -578,6 +675,6 @@ mod tests {
         assert_eq!(m.left_out, vec![LeftOut { ticket: "I-5".to_owned(), reason: LeftOutReason::Cancelled }]);
         // P2 response: two tickets met (20 min each against 30 min).
         let p2 = &m.attainment[&("P2".to_owned(), ClockKind::Response)];
-        assert_eq!((p2.decided, p2.met, p2.percent), (2, 2, Some(100.0)));
+        assert_eq!((p2.decided, p2.met, p2.percent), (2, 2, Some(Exact::HUNDRED)));
     }
 }

@@ -1,30 +1,46 @@
-//! The clocks of one ticket from its record (sla.md, "Clocks of a ticket"): which clocks run
-//! for its priority, over which periods, on which calendar. Whether a ticket is counted at
-//! all is the record's (`Incident::in_order`, shared with GEN-007).
+//! The clocks of one ticket from its record (sla.md, "Clocks of a ticket", "Priority
+//! changes", "Open-ended pauses"): which clocks run, over which periods, against which
+//! priority's target and calendar. Whether a ticket is counted at all is the record's
+//! (`Incident::in_order`, shared with GEN-007).
 
 use jiff::Timestamp;
 
 use crate::calendar::WorkCalendar;
+use crate::config::PriorityChange;
+use crate::model::kinds::Sla;
 use crate::model::kinds::incident::Incident;
 use crate::model::kinds::sla::Priority;
+use crate::model::scalar::Dur;
 
-use super::clock::{Clock, ClockKind, Periods, evaluate};
+use super::clock::{Clock, ClockKind, Outcome, Periods, evaluate};
 
 /// The open periods of one clock of a ticket, each from its start to its stop (`None`:
 /// still running). Resolution runs over every open period; a period without a stop that is
 /// followed by another (a reopening recorded without the resolution before it) runs into
-/// the next one, so open time is never counted twice.
-pub fn periods(inc: &Incident, kind: ClockKind) -> Periods {
+/// the next one, so open time is never counted twice. `None`: the ticket has no such clock
+/// (an on-site clock of a ticket fixed remotely).
+pub fn periods(inc: &Incident, kind: ClockKind) -> Option<Periods> {
     let opened = inc.opened_at.instant;
     let at = |t: &Option<crate::model::Sp<crate::model::scalar::Ts>>| t.as_ref().map(|t| t.instant);
+    let first_resolution = at(&inc.resolved_at);
     match kind {
         // A ticket resolved without `responded_at` counts as responded at its first
         // resolution (INC-007 warns about it).
-        ClockKind::Response => vec![(opened, at(&inc.responded_at).or(at(&inc.resolved_at)))],
-        ClockKind::OnSite => vec![(opened, at(&inc.arrived_at))],
-        ClockKind::Restoration => vec![(opened, at(&inc.restored_at))],
+        ClockKind::Response => Some(vec![(opened, at(&inc.responded_at).or(first_resolution))]),
+        // Only tickets someone attended (or had to attend) have an on-site clock; one that had
+        // to and has no arrival stops at the first resolution (revision2-decisions.md 6).
+        ClockKind::OnSite => {
+            let required = inc.on_site_required.as_ref().is_some_and(|r| r.value);
+            match at(&inc.arrived_at) {
+                Some(arrived) => Some(vec![(opened, Some(arrived))]),
+                None if required => Some(vec![(opened, first_resolution)]),
+                None => None,
+            }
+        }
+        // The service is restored at the latest when the ticket is resolved.
+        ClockKind::Restoration => Some(vec![(opened, at(&inc.restored_at).or(first_resolution))]),
         ClockKind::Resolution => {
-            let raw = std::iter::once((opened, at(&inc.resolved_at)))
+            let raw = std::iter::once((opened, first_resolution))
                 .chain(inc.reopened.iter().map(|r| (r.at.instant, at(&r.resolved_at))));
             let mut out: Periods = Vec::new();
             for (start, stop) in raw {
@@ -35,34 +51,187 @@ pub fn periods(inc: &Incident, kind: ClockKind) -> Periods {
                     _ => out.push((start, stop)),
                 }
             }
-            out
+            Some(out)
         }
     }
 }
 
+/// The target of `kind` under a priority, as written (`None`: the priority sets none).
+pub fn target_of(priority: &Priority, kind: ClockKind) -> Option<Dur> {
+    match kind {
+        ClockKind::Response => Some(priority.response.value),
+        ClockKind::OnSite => priority.on_site.as_ref().map(|d| d.value),
+        ClockKind::Restoration => priority.restoration.as_ref().map(|d| d.value),
+        ClockKind::Resolution => Some(priority.resolution.value),
+    }
+}
+
+/// A clock of a ticket with the calendar it was counted on.
+#[derive(Clone, Debug)]
+pub struct Judged<'c> {
+    pub clock: Clock,
+    pub calendar: &'c WorkCalendar,
+}
+
+/// A ticket whose clocks cannot be judged: its priority, or a priority it was changed to, is
+/// not one the Sla defines (INC-001).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UndefinedPriority(pub String);
+
+/// The priorities in force over the ticket's life: the initial one (a change at `opened_at`
+/// is a correction at opening) and each later change with the instant it was made.
+fn priority_line(inc: &Incident, end: Timestamp) -> (&str, Vec<(Timestamp, &str)>) {
+    let opened = inc.opened_at.instant;
+    let mut initial = inc.priority.value.as_str();
+    let mut later = Vec::new();
+    for c in &inc.priority_changes {
+        let at = c.at.instant;
+        if at >= end {
+            break; // not known yet at the end of the as-of day
+        }
+        if at <= opened {
+            initial = c.to.value.as_str();
+        } else {
+            later.push((at, c.to.value.as_str()));
+        }
+    }
+    (initial, later)
+}
+
+/// When a change made at `at` reaches a clock running over `periods`: at once while the
+/// clock runs; at the next reopening when the ticket is resolved then; never when the clock
+/// stopped at or before it.
+fn effective(periods: &Periods, at: Timestamp) -> Option<Timestamp> {
+    periods.iter().find_map(|&(start, stop)| {
+        if start <= at && stop.is_none_or(|s| at < s) {
+            Some(at)
+        } else if at < start {
+            Some(start)
+        } else {
+            None
+        }
+    })
+}
+
+/// `periods` from `cut` on (a clock restarted at a priority change).
+fn cut_periods(periods: &Periods, cut: Timestamp) -> Periods {
+    periods
+        .iter()
+        .filter(|(_, stop)| stop.is_none_or(|s| s > cut))
+        .map(|&(start, stop)| (start.max(cut), stop))
+        .collect()
+}
+
 /// The clocks of a ticket, evaluated with everything known up to `end` (the end of the as-of
-/// day). `calendar` resolves a calendar id.
+/// day), each judged against the priority the `policy` says. `calendar` resolves an id.
 pub fn clocks<'c>(
     inc: &Incident,
-    priority: &Priority,
+    sla: &Sla,
+    policy: PriorityChange,
     calendar: impl Fn(&str) -> &'c WorkCalendar,
     end: Timestamp,
-) -> Vec<Clock> {
-    let cal = calendar(priority.calendar());
-    let pauses: Vec<(Timestamp, Timestamp)> = inc.paused.iter().map(|p| (p.from.instant, p.to.instant)).collect();
-    let targets = [
-        (ClockKind::Response, Some(&priority.response)),
-        (ClockKind::OnSite, priority.on_site.as_ref()),
-        (ClockKind::Restoration, priority.restoration.as_ref()),
-        (ClockKind::Resolution, Some(&priority.resolution)),
-    ];
-    targets
-        .into_iter()
-        .filter_map(|(kind, target)| {
-            let target = target?.value.seconds();
-            Some(evaluate(kind, &periods(inc, kind), &pauses, target, cal, end))
-        })
-        .collect()
+) -> Result<Vec<Judged<'c>>, UndefinedPriority> {
+    let (initial, changes) = priority_line(inc, end);
+    let lookup = |name: &str| sla.priority(name).map(|p| &p.value).ok_or_else(|| UndefinedPriority(name.to_owned()));
+    lookup(initial)?;
+    for (_, to) in &changes {
+        lookup(to)?;
+    }
+    let spans = inc.pause_spans(end);
+    let pauses: Vec<(Timestamp, Timestamp)> = spans.iter().map(|&(a, b, _)| (a, b)).collect();
+    let open_pause = spans.iter().find(|s| s.2).map(|s| s.0);
+    let mut out = Vec::new();
+    for kind in ClockKind::ALL {
+        let Some(periods) = periods(inc, kind) else { continue };
+        // Judge the clock under `name`, counted from `cut` when it was restarted.
+        let judge = |name: &str, cut: Option<Timestamp>| -> Option<Judged<'c>> {
+            let priority = sla.priority(name)?;
+            let target = target_of(&priority.value, kind)?;
+            let cal = calendar(priority.value.calendar());
+            let periods = match cut {
+                Some(cut) => cut_periods(&periods, cut),
+                None => periods.clone(),
+            };
+            let mut clock = evaluate(kind, &periods, &pauses, target.seconds(), cal, end);
+            clock.priority = name.to_owned();
+            Some(Judged { clock, calendar: cal })
+        };
+        let mut current = initial;
+        let mut held = vec![initial];
+        let mut judged = judge(current, None);
+        for &(at, to) in &changes {
+            let Some(from) = effective(&periods, at) else { continue };
+            if from >= end {
+                break;
+            }
+            // A breach before the change stands: a later downgrade never erases it.
+            if judged
+                .as_ref()
+                .is_some_and(|j| j.clock.outcome == Outcome::Breached && j.clock.decided.is_some_and(|d| d < from))
+            {
+                break;
+            }
+            let cut = match policy {
+                PriorityChange::Final => {
+                    current = to;
+                    None
+                }
+                PriorityChange::Highest => {
+                    held.push(to);
+                    current = strictest(&held, kind, &periods, sla, &calendar).unwrap_or(to);
+                    None
+                }
+                PriorityChange::Restart => {
+                    current = to;
+                    Some(from)
+                }
+            };
+            judged = judge(current, cut);
+            // Judged from its start, a deadline that lies before the change is decided at the
+            // change: an earlier month is never rewritten by a later change.
+            if let Some(j) = judged.as_mut()
+                && j.clock.outcome == Outcome::Breached
+                && j.clock.decided.is_some_and(|d| d < from)
+            {
+                j.clock.decided = Some(from);
+                break;
+            }
+        }
+        if let Some(mut j) = judged {
+            // A running clock inside an open-ended pause has no deadline yet.
+            if j.clock.outcome == Outcome::InProgress && open_pause.is_some_and(|p| p < end) {
+                j.clock.deadline = None;
+                j.clock.paused_open = true;
+            }
+            out.push(j);
+        }
+    }
+    Ok(out)
+}
+
+/// Of the priorities held, the one whose target for `kind`, on its own calendar, gives the
+/// earliest deadline from the clock's start (pauses ignored; revision2-decisions.md 3). Ties
+/// keep the priority held first.
+fn strictest<'s, 'c>(
+    held: &[&'s str],
+    kind: ClockKind,
+    periods: &Periods,
+    sla: &Sla,
+    calendar: &impl Fn(&str) -> &'c WorkCalendar,
+) -> Option<&'s str> {
+    let start = periods.first()?.0;
+    let mut best: Option<(Timestamp, &'s str)> = None;
+    for &name in held {
+        let Some(priority) = sla.priority(name) else { continue };
+        let Some(target) = target_of(&priority.value, kind) else { continue };
+        let Some(deadline) = calendar(priority.value.calendar()).add_business(start, target.seconds()) else {
+            continue;
+        };
+        if best.is_none_or(|(b, _)| deadline < b) {
+            best = Some((deadline, name));
+        }
+    }
+    best.map(|(_, name)| name)
 }
 
 #[cfg(test)]
@@ -87,9 +256,10 @@ mod tests {
         ];
         let repo = Repository::from_texts(&files, Config::default());
         let inc = &repo.records.incidents[0];
-        let priority = repo.records.slas[0].priority(&inc.priority.value).map(|p| p.value.clone());
-        let Some(priority) = priority else { return Vec::new() };
-        clocks(inc, &priority, |id| repo.calendars.get_or_default(id), ts(end))
+        let policy = repo.config.policy.priority_change;
+        clocks(inc, &repo.records.slas[0], policy, |id| repo.calendars.get_or_default(id), ts(end))
+            .map(|j| j.into_iter().map(|j| j.clock).collect())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Engagement (§1.1, §1.4, §7.1, §8.2): the contract.
 
 use super::{Kind, RecordKind, Ref, Target};
-use crate::model::scalar::{Currency, Date, Percent, Tz};
+use crate::model::scalar::{Currency, Date, Decimal, Percent, Tz};
 use crate::model::Sp;
 
 crate::object! {
@@ -17,6 +17,9 @@ crate::object! {
         /// Working calendar for policy durations counted in working days; default cn-workdays.
         calendar: opt String,
         term: req Term,
+        /// The day this repository starts holding the engagement's records (adopting itos
+        /// mid-contract); default `term.start`.
+        records_from: opt Date,
         scope: req_list ScopeItem,
         fees: req Fees,
         termination: req Termination,
@@ -63,7 +66,7 @@ crate::enumeration! {
 
 crate::object! {
     pub struct Fees {
-        amount: req f64,
+        amount: req Decimal,
         currency: req Currency,
         period: req FeePeriod,
         payment_terms: req String,
@@ -130,7 +133,7 @@ crate::object! {
     pub struct CreditTier {
         service: opt String,
         metric: req CreditMetric,
-        below: req f64,
+        below: req Decimal,
         credit_percent: req Percent,
     }
 }
@@ -160,6 +163,12 @@ impl Engagement {
         self.timezone
             .as_ref()
             .map_or_else(crate::model::scalar::default_tz, |t| t.zone.clone())
+    }
+
+    /// The first day whose duties and figures are judged: max(term.start, records_from).
+    pub fn records_start(&self) -> jiff::civil::Date {
+        let start = self.term.start.value;
+        self.records_from.as_ref().map_or(start, |r| r.value.max(start))
     }
 }
 

@@ -52,9 +52,15 @@ crate::object! {
         /// Default `incident`.
         kind_ "type": opt IncidentType,
         opened_at: req Ts,
+        /// When the fault was first detected (a monitoring alarm), if before `opened_at`;
+        /// the §6.4 reporting clock starts here.
+        detected_at: opt Ts,
         responded_at: opt Ts,
         /// Arrival on site.
         arrived_at: opt Ts,
+        /// Someone had to attend on site: the on-site clock applies only to tickets with
+        /// `arrived_at` or this set (a ticket fixed remotely has no on-site clock).
+        on_site_required: opt bool,
         /// Service restored.
         restored_at: opt Ts,
         /// First resolution.
@@ -62,6 +68,9 @@ crate::object! {
         closed_at: opt Ts,
         /// Periods in which the SLA clocks stopped.
         paused: list Pause,
+        /// Re-prioritisation over the ticket's life, in time order; `priority` is the
+        /// priority at opening.
+        priority_changes: list PriorityChangeEntry,
         /// Reopenings; the final resolution is the last one's `resolved_at`.
         reopened: list Reopen,
         outage: boxed Outage,
@@ -84,8 +93,19 @@ crate::object! {
     /// A period in which the SLA clocks stopped.
     pub struct Pause {
         from: req Ts,
-        to: req Ts,
+        /// Absent on the last pause: open-ended, until the next resolution (sla.md).
+        to: opt Ts,
         reason: req PauseReason,
+    }
+}
+
+crate::object! {
+    /// The priority became `to` at `at`.
+    pub struct PriorityChangeEntry {
+        at: req Ts,
+        /// A key of the Sla's `priorities` (INC-001).
+        to: req String,
+        reason: opt String,
     }
 }
 
@@ -191,6 +211,18 @@ impl Incident {
             }
             previous = r.resolved_at.as_ref().or(Some(&r.at));
         }
+        // Detection precedes the ticket (revision2-decisions.md 29); re-prioritisations
+        // follow the opening and each other (records.md).
+        if let Some(d) = &self.detected_at {
+            pairs.push(("detected_at", d, "opened_at", opened));
+        }
+        let mut before = opened;
+        let mut before_name = "opened_at";
+        for c in &self.priority_changes {
+            pairs.push((before_name, before, "priority_changes[].at", &c.at));
+            before = &c.at;
+            before_name = "priority_changes[].at";
+        }
         pairs
     }
 
@@ -208,6 +240,33 @@ impl Incident {
             None => self.resolved_at.as_ref(),
         };
         resolution.filter(|r| r.value.instant < before)
+    }
+
+    /// Every resolution instant recorded: the first, then each reopening's.
+    pub fn resolutions(&self) -> impl Iterator<Item = jiff::Timestamp> + '_ {
+        self.resolved_at
+            .iter()
+            .map(|r| r.instant)
+            .chain(self.reopened.iter().filter_map(|r| r.resolved_at.as_ref().map(|x| x.instant)))
+    }
+
+    /// The pauses as instants. An open-ended pause (no `to`) lasts until the ticket's next
+    /// resolution, or until `end` (the end of the as-of day) while unresolved (sla.md,
+    /// "Open-ended pauses"); the flag says the pause is open-ended and still running at `end`.
+    pub fn pause_spans(&self, end: jiff::Timestamp) -> Vec<(jiff::Timestamp, jiff::Timestamp, bool)> {
+        self.paused
+            .iter()
+            .map(|p| {
+                let from = p.from.instant;
+                match &p.to {
+                    Some(to) => (from, to.instant, false),
+                    None => {
+                        let next = self.resolutions().filter(|r| *r >= from && *r < end).min();
+                        (from, next.unwrap_or(end).max(from), next.is_none())
+                    }
+                }
+            })
+            .collect()
     }
 
     /// The written status, or the one that follows from the timestamps.

@@ -79,8 +79,8 @@ impl Availability {
     }
 
     /// The weight of a partial outage in percent (100 when omitted).
-    pub fn partial_weight(&self) -> f64 {
-        self.partial_weight.as_ref().map_or(100.0, |p| p.value.value)
+    pub fn partial_weight(&self) -> crate::model::Exact {
+        self.partial_weight.as_ref().map_or(crate::model::Exact::HUNDRED, |p| p.value.exact)
     }
 }
 

@@ -32,8 +32,8 @@ impl Rule for Con003 {
             out.checked();
             let id = eng.id.value.as_str();
             let fees = &eng.fees;
-            let amount = fees.amount.value;
-            if !(amount.is_finite() && amount > 0.0) {
+            let amount = fees.amount.value.value;
+            if fees.amount.value.exact <= crate::model::Exact::ZERO {
                 out.report(
                     fees.amount.span,
                     msg!("fee amount is {amount}; it must be greater than zero", "服务费金额为 {amount},须大于零"),

@@ -49,17 +49,22 @@ impl Rule for Inc002 {
             for r in &inc.reopened {
                 periods.push((r.at.instant, r.resolved_at.as_ref().map_or(now, |x| x.instant)));
             }
+            // Pauses as instants: an open-ended one lasts until the next resolution (sla.md).
+            let spans = inc.pause_spans(now);
+            let paused: Vec<_> = inc.paused.iter().zip(spans.iter().map(|&(_, to, _)| to)).collect();
             // A backward pause is reported as such below, not also as an overlap.
-            let mut pauses: Vec<_> = inc.paused.iter().filter(|p| p.to.instant >= p.from.instant).collect();
-            pauses.sort_by_key(|p| p.from.instant);
+            let mut pauses: Vec<_> = paused.iter().filter(|(p, to)| *to >= p.from.instant).collect();
+            pauses.sort_by_key(|(p, _)| p.from.instant);
             // Compare each pause with the one reaching furthest so far, so a long pause that
             // covers several later ones is found for each of them.
-            let mut furthest: Option<&crate::model::Sp<crate::model::kinds::incident::Pause>> = None;
-            for p in pauses {
-                if let Some(prev) = furthest
-                    && p.from.instant < prev.to.instant
+            let mut furthest: Option<&(&crate::model::Sp<crate::model::kinds::incident::Pause>, Timestamp)> = None;
+            for pair in pauses {
+                let (p, to) = pair;
+                if let Some((prev, prev_to)) = furthest
+                    && p.from.instant < *prev_to
                 {
-                    let (a, b) = (cx.text(prev.to.span), cx.text(p.from.span));
+                    let end_span = prev.to.as_ref().map_or(prev.from.span, |t| t.span);
+                    let (a, b) = (prev.to.as_ref().map_or("—", |t| cx.text(t.span)), cx.text(p.from.span));
                     out.report(
                         p.from.span,
                         msg!(
@@ -67,27 +72,43 @@ impl Rule for Inc002 {
                             "自 {b} 起的暂停与之前的暂停重叠(后者至 {a} 结束)"
                         ),
                     )
-                    .label(prev.to.span, msg!("earlier pause ends", "之前暂停的结束"))
+                    .label(end_span, msg!("earlier pause ends", "之前暂停的结束"))
                     .record(Kind::Incident, id);
                 }
-                if furthest.is_none_or(|f| p.to.instant > f.to.instant) {
-                    furthest = Some(p);
+                if furthest.is_none_or(|(_, f)| *to > *f) {
+                    furthest = Some(pair);
                 }
             }
-            for p in &inc.paused {
-                if p.to.instant < p.from.instant {
-                    let (from, to) = (cx.text(p.from.span), cx.text(p.to.span));
+            let last = paused.len().saturating_sub(1);
+            for (i, (p, end)) in paused.iter().enumerate() {
+                let Some(to_written) = &p.to else {
+                    // Only the last pause may be open-ended (revision2-decisions.md 4).
+                    if i != last {
+                        let from = cx.text(p.from.span);
+                        out.report(
+                            p.from.span,
+                            msg!(
+                                "pause from {from} has no `to`, but only the last pause may be open-ended",
+                                "自 {from} 起的暂停没有 `to`(结束时间),但只有最后一次暂停可以不写结束时间"
+                            ),
+                        )
+                        .record(Kind::Incident, id);
+                    }
+                    continue;
+                };
+                if *end < p.from.instant {
+                    let (from, to) = (cx.text(p.from.span), cx.text(to_written.span));
                     out.report(
-                        p.to.span,
+                        to_written.span,
                         msg!("pause ends ({to}) before it starts ({from})", "暂停结束时间({to})早于开始时间({from})"),
                     )
                     .label(p.from.span, msg!("start", "开始"))
                     .record(Kind::Incident, id);
                     continue;
                 }
-                let inside = periods.iter().any(|&(s, e)| p.from.instant >= s && p.to.instant <= e);
-                if !inside && p.to.instant > p.from.instant {
-                    let (from, to) = (cx.text(p.from.span), cx.text(p.to.span));
+                let inside = periods.iter().any(|&(s, e)| p.from.instant >= s && *end <= e);
+                if !inside && *end > p.from.instant {
+                    let (from, to) = (cx.text(p.from.span), cx.text(to_written.span));
                     out.report(
                         p.from.span,
                         msg!(

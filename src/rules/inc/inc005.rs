@@ -3,7 +3,8 @@
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
-use crate::sla::clock::{ClockKind, evaluate};
+use crate::sla::clock::ClockKind;
+use crate::sla::tickets::clocks;
 
 use super::util::sla_of;
 
@@ -40,20 +41,22 @@ impl Rule for Inc005 {
                 continue;
             }
             let Some((eng, sla)) = sla_of(cx, inc) else { continue };
-            let Some(priority) = sla.priority(&inc.priority.value) else { continue };
+            let end = cx.as_of_end(&eng.tz());
+            // The resolution clock exactly as the SLA report judges it (priority changes,
+            // open-ended pauses); a priority the Sla does not define is INC-001's.
+            let policy = cx.policy.priority_change;
+            let Ok(judged) = clocks(inc, sla, policy, |c| cx.calendar(c), end) else { continue };
+            let Some(clock) = judged.into_iter().map(|j| j.clock).find(|c| c.kind == ClockKind::Resolution) else {
+                continue;
+            };
+            let Some(priority) = sla.priority(&clock.priority) else { continue };
             out.checked();
             let id = inc.id.value.as_str();
-            let end = cx.as_of_end(&eng.tz());
-            let calendar = cx.calendar(priority.calendar());
-            let mut periods = vec![(inc.opened_at.instant, inc.resolved_at.as_ref().map(|r| r.instant))];
-            periods.extend(inc.reopened.iter().map(|r| (r.at.instant, r.resolved_at.as_ref().map(|x| x.instant))));
-            let pauses: Vec<_> = inc.paused.iter().map(|p| (p.from.instant, p.to.instant)).collect();
-            let target = priority.resolution.value.seconds();
-            let clock = evaluate(ClockKind::Resolution, &periods, &pauses, target, calendar, end);
+            let target = clock.target;
             let limit = (target as f64 * factor).round() as i64;
             if clock.elapsed > limit {
                 let (elapsed, target_text, p) =
-                    (crate::model::Dur(clock.elapsed), priority.resolution.value, inc.priority.value.as_str());
+                    (crate::model::Dur(clock.elapsed), priority.resolution.value, clock.priority.as_str());
                 let cal = priority.calendar();
                 out.report(
                     inc.id.span,
