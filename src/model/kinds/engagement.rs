@@ -17,6 +17,8 @@ crate::object! {
         /// Working calendar for policy durations counted in working days; default cn-workdays.
         calendar: opt String,
         term: req Term,
+        /// The day this repository starts holding the engagement's records (adopting itos mid-contract); duties and reports due before it are not judged and the SLA trend starts there (default: `term.start`).
+        records_from: opt Date,
         scope: req_list ScopeItem,
         fees: req Fees,
         termination: req Termination,
@@ -150,6 +152,14 @@ impl Engagement {
 
     pub fn has_service(&self, id: &str) -> bool {
         self.scope.iter().any(|s| s.service.value == id)
+    }
+
+    /// The day the engagement's records begin: the later of `term.start` and `records_from`
+    /// (revision 2, decision 8). Periodic duties start no earlier, and nothing due before it
+    /// is judged.
+    pub fn records_start(&self) -> jiff::civil::Date {
+        let start = self.term.start.value;
+        self.records_from.as_ref().map_or(start, |r| r.value.max(start))
     }
 
     pub fn timezone_name(&self) -> &str {
