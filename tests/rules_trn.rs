@@ -44,16 +44,22 @@ fn trn001_only_security_awareness_sessions_the_person_attended() {
         );
         assert!(located.contains(&at("TRN-001", "p.yaml", 2, 5)), "{located:?}");
         let ours = findings.iter().find(|f| f.record.as_ref().unwrap().id == "p-1").unwrap();
-        assert!(ours.message.en.starts_with("no security-awareness training attended by p-1 since 2025-06-20"));
+        // Joined before the term started (2025-07-01): the duty starts with the term.
+        assert!(ours.message.en.starts_with("no security-awareness training attended by p-1 since 2025-07-01"));
     }
 }
 
 #[test]
 fn trn001_first_training_due_one_interval_after_joining() {
+    let p = person("p-1", "").replace("joined: 2025-06-20", "joined: 2025-08-20");
+    // Joined 2025-08-20, after the term started: due 2026-08-20.
+    assert!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-08-20").0.is_empty());
+    assert_eq!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-08-21").0, vec![at("TRN-001", "p.yaml", 2, 5)]);
+    // Joined 2025-06-20, before the term started on 2025-07-01: a periodic duty starts no
+    // earlier than the term (decision 8), so due 2026-07-01.
     let p = person("p-1", "");
-    // Joined 2025-06-20: due 2026-06-20.
-    assert!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-06-20").0.is_empty());
-    assert_eq!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-06-21").0, vec![at("TRN-001", "p.yaml", 2, 5)]);
+    assert!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-07-01").0.is_empty());
+    assert_eq!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-07-02").0, vec![at("TRN-001", "p.yaml", 2, 5)]);
 }
 
 #[test]
