@@ -92,3 +92,21 @@ fn every_periodic_duty_is_first_due_one_interval_after_records_from() {
         assert_eq!(judged(Some("2026-11-01"), &[rule], &next), then, "{rule} on {next}");
     }
 }
+
+#[test]
+fn messages_name_records_from_as_the_start() {
+    let files = repository(Some("2026-11-01"));
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let (_, findings) = run_rules(&files, "", &["SAT-001", "SEC-003"], "2027-05-02");
+    let messages: Vec<&str> = findings.iter().map(|f| f.message.en.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "no satisfaction survey covers the last 6 months (2026-11-02 to 2027-05-02); there has been none since the records began on 2026-11-01",
+            "no access review of sys-core since 2026-11-01; one is required every 6 months (due 2027-05-01)",
+            "no privileged-account review of critical system sys-core since 2026-11-01; one is required every 3 months (due 2027-02-01)",
+        ]
+    );
+    // Each labels `records_from` (engagement.yaml, line 7), beside its own labels.
+    assert!(findings.iter().all(|f| f.labels.iter().any(|l| l.message.en.contains("`records_from`"))));
+}
