@@ -29,6 +29,20 @@ impl Repo {
         repo
     }
 
+    /// A git repository holding `files` (path, text) in `records/`, committed once.
+    fn from_files(files: &[(&str, String)]) -> Repo {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let target = dir.path().join("records").join(path);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(target, text).unwrap();
+        }
+        let git = git2::Repository::init(dir.path()).unwrap();
+        let repo = Repo { dir, git };
+        repo.commit("records");
+        repo
+    }
+
     fn records(&self) -> String {
         self.dir.path().join("records").to_str().unwrap().to_owned()
     }
@@ -308,30 +322,89 @@ fn worktrees_detached_heads_and_non_utf8_file_names_work() {
 }
 
 #[test]
-fn a_backup_policy_is_due_from_its_first_appearance_in_the_history() {
-    // bp-new arrives in a later commit with no restore test. Its first test is due one
-    // interval after it appeared, not after the term's start (rules.md, periodic duties).
-    let repo = Repo::new("acme");
-    let root = repo.records();
-    let policy = "kind: BackupPolicy\nid: bp-new\nsystem: sys-itsm\nfrequency: weekly\noffsite: true\nencrypted: true\nretention_days: 90\nintegrity_check: 校验和\n";
-    std::fs::write(repo.path("backups/bp-new.yaml"), policy).unwrap();
-    repo.commit("a new backup policy");
-    let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
-    let judged = |as_of: &str, extra: &[&str]| -> Vec<String> {
-        let mut args = vec!["validate", "-C", root.as_str(), "--format", "json", "--rule", "BAK-002", "--as-of", as_of];
-        args.extend_from_slice(extra);
-        let (_, out, _) = itos(&args);
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap().to_owned()).collect()
+fn backup_duties_run_from_records_from_never_from_a_commit_date() {
+    // A repository adopted mid-contract, all committed today: the term began two years ago,
+    // the records 120 days ago. Decision 8: BAK-002 starts at `records_from`, never at the
+    // day a policy first appeared in git (which would have been today, hiding both findings).
+    let tz = itos::model::scalar::default_tz();
+    let today = jiff::Timestamp::now().to_zoned_datetime(tz).date();
+    let day = |n: i64| today.checked_add(jiff::Span::new().days(n)).unwrap();
+    let (start, end, records_from) = (day(-730), day(365), day(-120));
+    let engagement = itos::rules::examples::BASE.replace(
+        "term: {start: 2025-07-01, end: 2027-06-30}",
+        &format!("term: {{start: {start}, end: {end}}}\nrecords_from: {records_from}"),
+    );
+    let system = "kind: System\nid: sys-itsm\nname: ITSM\ncriticality: normal\n";
+    let policy = |id: &str| {
+        format!(
+            "kind: BackupPolicy\nid: {id}\nsystem: sys-itsm\nfrequency: weekly\noffsite: true\nencrypted: true\nretention_days: 90\nintegrity_check: 校验和\n"
+        )
     };
-    let bak = |extra: &[&str]| judged(&today, extra);
-    assert!(!bak(&[]).iter().any(|f| f.ends_with("bp-new.yaml")), "{:?}", bak(&[]));
-    // A policy not committed yet appears now: not overdue either.
-    std::fs::write(repo.path("backups/bp-draft.yaml"), policy.replace("bp-new", "bp-draft")).unwrap();
-    assert!(!bak(&[]).iter().any(|f| f.ends_with("bp-draft.yaml")), "{:?}", bak(&[]));
-    // Without the history the duty runs from the term's start, long past.
-    assert!(bak(&["--no-git"]).iter().any(|f| f.ends_with("bp-new.yaml")), "{:?}", bak(&["--no-git"]));
-    // Judged for a day before the policy was committed, git cannot place its beginning: the
-    // term's start again.
-    assert!(judged("2026-10-31", &[]).iter().any(|f| f.ends_with("bp-new.yaml")));
+    let failed = format!(
+        "kind: RestoreTest\nid: RT-FAILED\npolicy: bp-tested\nperformed_at: {}\nresult: failed\nintegrity_verified: false\n",
+        day(-100)
+    );
+    let repo = Repo::from_files(&[
+        ("itos.toml", "format = 1\n".to_owned()),
+        ("engagement.yaml", engagement.clone()),
+        ("systems/itsm.yaml", system.to_owned()),
+        ("backups/bp-tested.yaml", policy("bp-tested")),
+        ("backups/bp-bare.yaml", policy("bp-bare")),
+        ("backups/rt-failed.yaml", failed),
+    ]);
+    let root = repo.records();
+    let judged = |extra: &[&str]| -> Vec<(String, String, u64, u64, String)> {
+        let mut args =
+            vec!["validate", "-C", root.as_str(), "--format", "json", "--rule", "BAK-002", "--rule", "BAK-003"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = itos(&args);
+        assert_eq!(code, 1, "{out}{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_owned(),
+                    // Repository-relative with git, records-relative under --no-git.
+                    f["file"].as_str().unwrap().trim_start_matches("records/").to_owned(),
+                    f["line"].as_u64().unwrap(),
+                    f["column"].as_u64().unwrap(),
+                    f["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let as_of = today.to_string();
+    let with_git = judged(&["--as-of", &as_of]);
+    let due = records_from.checked_add(jiff::Span::new().days(90)).unwrap();
+    let expected = |id: &str| {
+        format!(
+            "no passed restore test of {id} with integrity verified since {records_from}; policy requires one every 90 days (due {due})"
+        )
+    };
+    let located: Vec<(&str, &str, u64, u64)> =
+        with_git.iter().map(|(r, f, l, c, _)| (r.as_str(), f.as_str(), *l, *c)).collect();
+    assert_eq!(
+        located,
+        vec![
+            ("BAK-002", "backups/bp-bare.yaml", 2, 5),
+            ("BAK-002", "backups/bp-tested.yaml", 2, 5),
+            ("BAK-003", "backups/rt-failed.yaml", 2, 5),
+        ],
+        "{with_git:?}"
+    );
+    // The policy with a failed test after `records_from`, and the one without any test, are
+    // both judged from `records_from` (not from today's commit).
+    assert_eq!(with_git[0].4, expected("bp-bare"));
+    assert_eq!(with_git[1].4, expected("bp-tested"));
+    // Git plays no part: the same without it.
+    assert_eq!(judged(&["--as-of", &as_of, "--no-git"]), with_git);
+    // Without `records_from` the duties run from the term's start instead.
+    std::fs::write(repo.path("engagement.yaml"), engagement.replace(&format!("\nrecords_from: {records_from}"), ""))
+        .unwrap();
+    repo.commit("no adoption date");
+    let from_term = judged(&["--as-of", &as_of]);
+    assert!(from_term[0].4.contains(&format!("since {start};")), "{from_term:?}");
 }

@@ -70,6 +70,49 @@ fn init_into_a_folder_with_one_clashing_file_writes_nothing() {
 }
 
 #[test]
+fn init_writes_records_from_default_the_as_of_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let engagement =
+        |root: &std::path::Path| std::fs::read_to_string(root.join("engagements/example-ops.yaml")).unwrap();
+    // Default: the day init uses (here --as-of), which is also the example term's start.
+    let plain = dir.path().join("plain");
+    let (code, _, err) = itos(&["init", plain.to_str().unwrap(), "--as-of", "2026-11-15"]);
+    assert_eq!(code, 0, "{err}");
+    let text = engagement(&plain);
+    assert!(text.contains("term: {start: 2026-11-15, end: 2028-11-14}\nrecords_from: 2026-11-15  # "), "{text}");
+    // Given: written as is, right after the term, and the scaffold still validates clean.
+    let adopted = dir.path().join("adopted");
+    let root = adopted.to_str().unwrap();
+    let (code, _, err) = itos(&["init", root, "--as-of", "2026-11-15", "--records-from", "2026-12-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(engagement(&adopted).contains("\nrecords_from: 2026-12-01  # "));
+    let (code, out, err) = itos(&["validate", "-C", root, "--as-of", "2026-12-31"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
+}
+
+#[test]
+fn init_refuses_a_bad_records_from_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("records");
+    let root_s = root.to_str().unwrap();
+    for (day, says) in [
+        ("2026-02-30", "--records-from: `2026-02-30` is not a date: 2026-02 has 28 days"),
+        ("2026-11", "--records-from: `2026-11` is not a date in the form YYYY-MM-DD"),
+        // After the example term (2026-11-15 to 2028-11-14) nothing would ever be judged.
+        ("2028-11-15", "--records-from: 2028-11-15 is after the end of the example term (2026-11-15 to 2028-11-14)"),
+    ] {
+        let (code, _, err) = itos(&["init", root_s, "--as-of", "2026-11-15", "--records-from", day]);
+        assert_eq!(code, 2, "{day}: {err}");
+        assert!(err.contains(says), "{err}");
+        assert!(!root.exists(), "{day}: nothing is written");
+    }
+    // The term's last day is still within it.
+    let (code, _, err) = itos(&["init", root_s, "--as-of", "2026-11-15", "--records-from", "2028-11-14"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
 fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let (code, out, _) = itos(&["completions", shell]);

@@ -67,3 +67,18 @@ fn aud003_open_finding_past_due() {
     assert!(run_rule("AUD-003", &[("a.yaml", &a)], "2026-10-31").0.is_empty());
     assert_eq!(run_rule("AUD-003", &[("a.yaml", &a)], "2026-11-01").0, vec![at("AUD-003", "a.yaml", 7, 54)]);
 }
+
+#[test]
+fn aud002_judged_once_the_first_interval_has_passed() {
+    // Term from 2025-07-01: the other areas may still be audited until 2026-07-01.
+    let a = audit_areas("A-1", "2025-09-01", "security-policy");
+    assert!(run_rule("AUD-002", &[("a.yaml", &a)], "2026-07-01").0.is_empty());
+    assert_eq!(run_rule("AUD-002", &[("a.yaml", &a)], "2026-07-02").0, vec![at("AUD-002", "engagement.yaml", 2, 5)]);
+    // Adopted on 2026-11-01: audits before it may never have been recorded, so coverage is
+    // judged from a year after it.
+    let eng = BASE.replace("end: 2027-06-30}", "end: 2028-06-30}\nrecords_from: 2026-11-01");
+    let a = audit_areas("A-1", "2026-12-01", "security-policy");
+    let files = [("engagement.yaml", eng.as_str()), ("a.yaml", a.as_str())];
+    assert!(run_rules(&files, "", &["AUD-002"], "2027-11-01").0.is_empty());
+    assert_eq!(run_rules(&files, "", &["AUD-002"], "2027-11-02").0, vec![at("AUD-002", "engagement.yaml", 2, 5)]);
+}

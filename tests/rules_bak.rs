@@ -121,6 +121,65 @@ fn bak002_first_test_due_one_interval_after_the_term_starts() {
     assert!(run_rule("BAK-002", &files(&v), "2025-06-30").0.is_empty());
 }
 
+/// The base engagement (term from 2025-07-01) adopted on 2026-11-01: `records_from` on line 7.
+fn adopted() -> String {
+    BASE.replace(
+        "term: {start: 2025-07-01, end: 2027-06-30}",
+        "term: {start: 2025-07-01, end: 2027-06-30}\nrecords_from: 2026-11-01",
+    )
+}
+
+#[test]
+fn bak002_first_test_due_one_interval_after_records_from() {
+    let eng = adopted();
+    let v = [("engagement.yaml", eng.clone()), ("b.yaml", policy(true, true)), ("s.yaml", SYS.to_owned())];
+    // Without any restore test: 2026-11-01 + 90 days = 2027-01-30, whatever git says.
+    assert!(run_rules(&files(&v), "", &["BAK-002"], "2027-01-30").0.is_empty());
+    let (located, findings) = run_rules(&files(&v), "", &["BAK-002"], "2027-01-31");
+    assert_eq!(located, vec![at("BAK-002", "b.yaml", 2, 5)]);
+    assert_eq!(
+        findings[0].message.en,
+        "no passed restore test of bp-1 with integrity verified since 2026-11-01; policy requires one every 90 days (due 2027-01-30)"
+    );
+    assert_eq!(findings[0].labels.len(), 1, "records_from is labelled");
+    // From the term's start, the same policy would have been overdue since 2025-09-30.
+    let v = [("engagement.yaml", BASE.to_owned()), ("b.yaml", policy(true, true)), ("s.yaml", SYS.to_owned())];
+    assert_eq!(run_rules(&files(&v), "", &["BAK-002"], "2027-01-30").0, vec![at("BAK-002", "b.yaml", 2, 5)]);
+}
+
+#[test]
+fn bak_failed_restore_test_after_records_from_is_judged() {
+    // Adopted on 2026-11-01; the only test, on 2026-11-20, failed: it does not satisfy
+    // BAK-002 once the first interval from records_from has passed, and BAK-003 asks for its
+    // follow-up at once.
+    let eng = adopted();
+    let failed = restore("RT-1", "2026-11-20", "").replace("result: passed", "result: failed");
+    let v = [
+        ("engagement.yaml", eng),
+        ("b.yaml", policy(true, true)),
+        ("s.yaml", SYS_NORMAL.to_owned()),
+        ("t.yaml", failed),
+    ];
+    let (located, _) = run_rules(&files(&v), "", &["BAK-002", "BAK-003"], "2026-12-31");
+    assert_eq!(located, vec![at("BAK-003", "t.yaml", 2, 5)]);
+    let (located, _) = run_rules(&files(&v), "", &["BAK-002", "BAK-003"], "2027-01-31");
+    assert_eq!(located, vec![at("BAK-002", "b.yaml", 2, 5), at("BAK-003", "t.yaml", 2, 5)]);
+}
+
+#[test]
+fn bak004_first_full_restore_due_one_interval_after_records_from() {
+    let eng = adopted();
+    let v = [("engagement.yaml", eng), ("b.yaml", policy(true, true)), ("s.yaml", SYS.to_owned())];
+    assert!(run_rules(&files(&v), "", &["BAK-004"], "2027-06-30").0.is_empty());
+    // The term ends before a year from records_from: never due within it.
+    let longer = adopted().replace("end: 2027-06-30", "end: 2028-06-30");
+    let v = [("engagement.yaml", longer), ("b.yaml", policy(true, true)), ("s.yaml", SYS.to_owned())];
+    assert!(run_rules(&files(&v), "", &["BAK-004"], "2027-11-01").0.is_empty());
+    let (located, findings) = run_rules(&files(&v), "", &["BAK-004"], "2027-11-02");
+    assert_eq!(located, vec![at("BAK-004", "s.yaml", 2, 5)]);
+    assert!(findings[0].message.en.ends_with("(due 2027-11-01)"), "{}", findings[0].message.en);
+}
+
 #[test]
 fn bak002_policys_own_interval_overrides_the_parameter() {
     let own = format!("{}restore_test_interval_days: 30\n", policy(true, true));

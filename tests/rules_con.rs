@@ -94,6 +94,39 @@ fn con004_term_order_and_conditions() {
 }
 
 #[test]
+fn con004_records_from_after_the_term_ends() {
+    // On the term's last day: still within the term.
+    let within = "term: {start: 2025-07-01, end: 2027-06-30}\nrecords_from: 2027-06-30";
+    let eng = engagement(&[("term: {start: 2025-07-01, end: 2027-06-30}", within)]);
+    assert!(run("CON-004", &eng, "2026-10-31").is_empty());
+    // Before the term starts: harmless, the term's start governs.
+    let before = "term: {start: 2025-07-01, end: 2027-06-30}\nrecords_from: 2024-01-01";
+    let eng = engagement(&[("term: {start: 2025-07-01, end: 2027-06-30}", before)]);
+    assert!(run("CON-004", &eng, "2026-10-31").is_empty());
+    // The day after: reported at `records_from`, the term's end labelled.
+    let after = "term: {start: 2025-07-01, end: 2027-06-30}\nrecords_from: 2027-07-01";
+    let eng = engagement(&[("term: {start: 2025-07-01, end: 2027-06-30}", after)]);
+    let (located, findings) = run_rules(&[("e.yaml", &eng), ("sla.yaml", SLA)], "", &["CON-004"], "2026-10-31");
+    assert_eq!(located, vec![at("CON-004", "e.yaml", 7, 15)]);
+    assert_eq!(
+        findings[0].message.en,
+        "`records_from` (2027-07-01) is after the term's end (2027-06-30): no duty or report of the term would be judged"
+    );
+    assert_eq!(findings[0].labels.len(), 1);
+}
+
+#[test]
+fn records_from_that_is_not_a_date_is_gen003() {
+    let eng = engagement(&[(
+        "term: {start: 2025-07-01, end: 2027-06-30}",
+        "term: {start: 2025-07-01, end: 2027-06-30}\nrecords_from: 2026-11-31",
+    )]);
+    let (located, findings) = run_rules(&[("e.yaml", &eng), ("sla.yaml", SLA)], "", &["RPT-001"], "2026-10-31");
+    assert_eq!(located, vec![at("GEN-003", "e.yaml", 7, 15)]);
+    assert!(findings[0].message.en.contains("2026-11 has 30 days"), "{}", findings[0].message.en);
+}
+
+#[test]
 fn con005_notice_exactly_at_the_minimum_passes() {
     let eng = engagement(&[]);
     assert!(run("CON-005", &eng, "2026-10-31").is_empty());

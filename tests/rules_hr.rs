@@ -132,6 +132,42 @@ fn hr003_grace_days_and_judging_day() {
     assert_eq!(run_rule("HR-003", &[("p.yaml", &p)], "2025-06-21").0, vec![at("HR-003", "p.yaml", 2, 5)]);
 }
 
+/// The base engagement with a term from 2026-01-01, adopted on 2026-11-01.
+fn adopted() -> String {
+    BASE.replace(
+        "term: {start: 2025-07-01, end: 2027-06-30}",
+        "term: {start: 2026-01-01, end: 2027-12-31}\nrecords_from: 2026-11-01",
+    )
+}
+
+#[test]
+fn hr003_onboarding_due_before_records_from_is_not_judged() {
+    let eng = adopted();
+    let joined = |day: &str| person("").replace("joined: 2025-06-20", &format!("joined: {day}"));
+    let judged = |day: &str, config: &str| {
+        let p = joined(day);
+        run_rules(&[("engagement.yaml", eng.as_str()), ("p.yaml", p.as_str())], config, &["HR-003"], "2026-12-31").0
+    };
+    // Seven people who joined from February to August, without onboarding records: history
+    // the adopted repository never held.
+    for month in 2..=8 {
+        assert!(judged(&format!("2026-{month:02}-01"), "").is_empty(), "{month}");
+    }
+    // Due the day before `records_from`: not judged; due on it: judged.
+    assert!(judged("2026-10-31", "").is_empty());
+    assert_eq!(judged("2026-11-01", ""), vec![at("HR-003", "p.yaml", 2, 5)]);
+    // It is the due day that counts, not the joining day: joined before, due on records_from.
+    let grace = "[policy]\nonboarding_training_grace_days = 5\n";
+    assert!(judged("2026-10-26", grace).is_empty());
+    assert_eq!(judged("2026-10-27", grace), vec![at("HR-003", "p.yaml", 2, 5)]);
+    // Without `records_from` the joiners of February are judged.
+    let p = joined("2026-02-01");
+    let plain =
+        BASE.replace("term: {start: 2025-07-01, end: 2027-06-30}", "term: {start: 2026-01-01, end: 2027-12-31}");
+    let files = [("engagement.yaml", plain.as_str()), ("p.yaml", p.as_str())];
+    assert_eq!(run_rules(&files, "", &["HR-003"], "2026-12-31").0, vec![at("HR-003", "p.yaml", 2, 5)]);
+}
+
 #[test]
 fn hr004_active_person_without_nda() {
     assert_eq!(run_rule("HR-004", &[("p.yaml", &person(""))], "2026-10-31").0, vec![at("HR-004", "p.yaml", 2, 5)]);

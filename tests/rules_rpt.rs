@@ -114,3 +114,63 @@ fn rpt001_workdays_parameter_and_engagement_calendar() {
     assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
     assert!(findings[0].message.en.contains("due by 2026-10-05"));
 }
+
+/// The base engagement with a term from 2026-01-01 and, when given, `records_from` (line 7).
+fn adopted(records_from: Option<&str>) -> String {
+    let term = "term: {start: 2026-01-01, end: 2027-12-31}";
+    let with = records_from.map_or(term.to_owned(), |d| format!("{term}\nrecords_from: {d}"));
+    BASE.replace("term: {start: 2025-07-01, end: 2027-06-30}", &with)
+}
+
+#[test]
+fn rpt001_no_report_is_owed_for_months_before_records_from() {
+    // Adopted on 2026-11-01 with nothing recorded before: no finding for January–October;
+    // November's report is due by Mon 2026-12-07, five working days after Mon 11-30.
+    let eng = adopted(Some("2026-11-01"));
+    let files = [("engagement.yaml", eng.as_str())];
+    assert!(run_rules(&files, "", &["RPT-001"], "2026-12-07").0.is_empty());
+    let (located, findings) = run_rules(&files, "", &["RPT-001"], "2026-12-08");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert_eq!(
+        findings[0].message.en,
+        "no service report for 2026-11 (2026-11-01 to 2026-11-30) was delivered by 2026-12-07, 5 working days after the month ended"
+    );
+    // Without `records_from` every month since the term began is owed.
+    let eng = adopted(None);
+    let (located, _) = run_rules(&[("engagement.yaml", eng.as_str())], "", &["RPT-001"], "2026-12-08");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5); 11]);
+}
+
+#[test]
+fn rpt001_the_month_records_from_falls_in_is_owed_in_full() {
+    // Adopted on 2026-11-03: October ended before it, so it is not owed although its report
+    // was due on 2026-11-06; November is owed from its first day.
+    let eng = adopted(Some("2026-11-03"));
+    let (located, findings) = run_rules(&[("engagement.yaml", eng.as_str())], "", &["RPT-001"], "2026-12-08");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert!(findings[0].message.en.contains("2026-11 (2026-11-01 to 2026-11-30)"), "{}", findings[0].message.en);
+    let partial =
+        "kind: ServiceReport\nid: R-2026-11\nperiod: {from: 2026-11-03, to: 2026-11-30}\ndelivered_at: 2026-12-01\n";
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", partial)];
+    assert_eq!(run_rules(&files, "", &["RPT-001"], "2026-12-08").0, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    let whole = partial.replace("from: 2026-11-03", "from: 2026-11-01");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", whole.as_str())];
+    assert!(run_rules(&files, "", &["RPT-001"], "2026-12-08").0.is_empty());
+    // Adopted on October's last day: October is owed (due Fri 2026-11-06).
+    let eng = adopted(Some("2026-10-31"));
+    let files = [("engagement.yaml", eng.as_str())];
+    assert!(run_rules(&files, "", &["RPT-001"], "2026-11-06").0.is_empty());
+    let (located, findings) = run_rules(&files, "", &["RPT-001"], "2026-11-07");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert!(findings[0].message.en.contains("2026-10 (2026-10-01 to 2026-10-31)"), "{}", findings[0].message.en);
+}
+
+#[test]
+fn rpt001_records_from_before_the_term_changes_nothing() {
+    let eng = BASE.replace(
+        "term: {start: 2025-07-01, end: 2027-06-30}",
+        "term: {start: 2025-07-01, end: 2027-06-30}\nrecords_from: 2024-01-01",
+    );
+    let (located, _) = run_rules(&[("engagement.yaml", eng.as_str())], "", &["RPT-001"], "2025-10-31");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5); 3]);
+}

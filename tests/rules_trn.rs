@@ -44,16 +44,22 @@ fn trn001_only_security_awareness_sessions_the_person_attended() {
         );
         assert!(located.contains(&at("TRN-001", "p.yaml", 2, 5)), "{located:?}");
         let ours = findings.iter().find(|f| f.record.as_ref().unwrap().id == "p-1").unwrap();
-        assert!(ours.message.en.starts_with("no security-awareness training attended by p-1 since 2025-06-20"));
+        // Joined before the term started (2025-07-01): the duty starts with the term.
+        assert!(ours.message.en.starts_with("no security-awareness training attended by p-1 since 2025-07-01"));
     }
 }
 
 #[test]
 fn trn001_first_training_due_one_interval_after_joining() {
+    let p = person("p-1", "").replace("joined: 2025-06-20", "joined: 2025-08-20");
+    // Joined 2025-08-20, after the term started: due 2026-08-20.
+    assert!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-08-20").0.is_empty());
+    assert_eq!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-08-21").0, vec![at("TRN-001", "p.yaml", 2, 5)]);
+    // Joined 2025-06-20, before the term started on 2025-07-01: a periodic duty starts no
+    // earlier than the term (decision 8), so due 2026-07-01.
     let p = person("p-1", "");
-    // Joined 2025-06-20: due 2026-06-20.
-    assert!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-06-20").0.is_empty());
-    assert_eq!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-06-21").0, vec![at("TRN-001", "p.yaml", 2, 5)]);
+    assert!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-07-01").0.is_empty());
+    assert_eq!(run_rule("TRN-001", &[("p.yaml", &p)], "2026-07-02").0, vec![at("TRN-001", "p.yaml", 2, 5)]);
 }
 
 #[test]
@@ -117,4 +123,30 @@ fn trn002_emergency_training_twelve_months_inclusive() {
     let (located, findings) = run_rule("TRN-002", &files, "2026-11-01");
     assert_eq!(located, vec![at("TRN-002", "p.yaml", 2, 5)]);
     assert_eq!(findings[0].labels.len(), 2);
+}
+
+#[test]
+fn training_duties_start_at_records_from() {
+    // Term from 2026-01-01, adopted on 2026-11-01 (line 7); p-1 joined on 2026-02-01 and
+    // holds a role in plan EP-1, with no training on record.
+    let term = "term: {start: 2025-07-01, end: 2027-06-30}";
+    let plain = BASE.replace(term, "term: {start: 2026-01-01, end: 2027-12-31}");
+    let eng = plain.replace("end: 2027-12-31}", "end: 2027-12-31}\nrecords_from: 2026-11-01");
+    let p = person("p-1", "").replace("joined: 2025-06-20", "joined: 2026-02-01");
+    let run = |eng: &str, rule: &str, as_of: &str| {
+        run_rules(&[("engagement.yaml", eng), ("p.yaml", p.as_str()), ("plan.yaml", PLAN)], "", &[rule], as_of)
+    };
+    for rule in ["TRN-001", "TRN-002"] {
+        // Without `records_from` the first training was due a year after joining.
+        assert_eq!(run(&plain, rule, "2027-02-02").0, vec![at(rule, "p.yaml", 2, 5)]);
+        // With it, a year after `records_from`: not before 2027-11-01 has passed.
+        assert!(run(&eng, rule, "2027-02-02").0.is_empty(), "{rule}");
+        assert!(run(&eng, rule, "2027-11-01").0.is_empty(), "{rule}");
+        let (located, findings) = run(&eng, rule, "2027-11-02");
+        assert_eq!(located, vec![at(rule, "p.yaml", 2, 5)]);
+        assert!(findings[0].message.en.contains("since 2026-11-01;"), "{}", findings[0].message.en);
+        assert!(findings[0].message.en.ends_with("(due 2027-11-01)"), "{}", findings[0].message.en);
+        // `records_from` is labelled: it is why nothing earlier counts.
+        assert!(findings[0].labels.iter().any(|l| l.message.en == "records begin here (`records_from`)"));
+    }
 }

@@ -84,6 +84,11 @@ pub enum Command {
 pub struct InitArgs {
     /// The folder to create the repository in (default: the current folder)
     pub dir: Option<PathBuf>,
+
+    /// The day these records begin, written as the Engagement's `records_from`: duties and
+    /// reports due before it are not judged (YYYY-MM-DD; default: today, i.e. --as-of)
+    #[arg(long, value_name = "DATE")]
+    pub records_from: Option<String>,
 }
 
 #[derive(Debug, Args)]

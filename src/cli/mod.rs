@@ -103,7 +103,17 @@ fn init(cli: &Cli, args: &args::InitArgs) -> Result<Exit, Fatal> {
         Some(day) => crate::model::scalar::parse_date(day).map_err(|(en, _)| Fatal(format!("--as-of: {en}")))?,
         None => jiff::Timestamp::now().to_zoned_datetime(tz).date(),
     };
-    let files = crate::output::scaffold::files(today);
+    let records_from = match args.records_from.as_deref() {
+        Some(day) => crate::model::scalar::parse_date(day).map_err(|(en, _)| Fatal(format!("--records-from: {en}")))?,
+        None => today,
+    };
+    let end = crate::output::scaffold::term_end(today);
+    if records_from > end {
+        return Err(Fatal(format!(
+            "--records-from: {records_from} is after the end of the example term ({today} to {end}); nothing would be judged"
+        )));
+    }
+    let files = crate::output::scaffold::files(today, records_from);
     let existing: Vec<String> = files.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.clone()).collect();
     if !existing.is_empty() {
         let shown: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();

@@ -242,7 +242,7 @@ pub(crate) fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings
     if !settings.enabled().any(|(r, _)| crate::rules::reads_history(r.meta())) {
         return;
     }
-    // The note names the rules that are skipped without history (BAK-002 falls back instead).
+    // The note names the rules that are skipped without history.
     let history_rules: Vec<&str> = settings
         .enabled()
         .filter(|(r, _)| r.meta().stage == crate::rules::Stage::History)
@@ -252,7 +252,6 @@ pub(crate) fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings
     repo.attach_history(cli.no_git, &prefix);
     let list = history_rules.join(", ");
     let note = match &repo.history {
-        crate::load::HistoryState::Skipped(_) if history_rules.is_empty() => None,
         crate::load::HistoryState::Skipped(why) => {
             let (en, zh) = match why {
                 crate::load::HistorySkip::NoGit => ("--no-git", "使用了 --no-git"),

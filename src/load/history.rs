@@ -94,11 +94,6 @@ pub fn tracked(kind: Kind) -> bool {
     matches!(kind, Kind::Change | Kind::Incident | Kind::Audit | Kind::RestoreTest | Kind::Drill)
 }
 
-/// The kinds the walk reads: the judged ones, and backup policies for their first appearance.
-fn read_in_walk(kind: Kind) -> bool {
-    tracked(kind) || kind == Kind::BackupPolicy
-}
-
 /// What happened to a record in a commit.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -117,10 +112,6 @@ pub struct History {
     pub shallow_from: Option<CommitInfo>,
     /// For each `Deleted` event in order, the source added for its last text.
     pub deleted_sources: Vec<crate::model::FileId>,
-    /// The commit time at which each BackupPolicy id first appeared (BAK-002: a periodic
-    /// duty runs from "the policy's first appearance"). Policies already present in the
-    /// oldest commit of a shallow clone are left out: their first appearance is unknown.
-    pub first_seen: HashMap<String, jiff::Timestamp>,
 }
 
 impl History {
@@ -329,7 +320,7 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 let parsed = match cache.remove(&(old.id(), path.clone())) {
                     Some(p) => Some(p),
                     None => blob_text(old.id()).map(|text| {
-                        let v = versions(&text, &path, limits).into_iter().filter(|v| read_in_walk(v.kind)).collect();
+                        let v = versions(&text, &path, limits).into_iter().filter(|v| tracked(v.kind)).collect();
                         (v, text)
                     }),
                 };
@@ -342,18 +333,12 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 && let Some(text) = blob_text(new.id())
             {
                 let list: Vec<Version> =
-                    versions(&text, &path, limits).into_iter().filter(|v| read_in_walk(v.kind)).collect();
+                    versions(&text, &path, limits).into_iter().filter(|v| tracked(v.kind)).collect();
                 added.extend(list.iter().cloned());
                 cache.insert((new.id(), path), (list, text));
             }
         }
         for v in added.iter() {
-            if v.kind == Kind::BackupPolicy {
-                if n > 0 || !repo.is_shallow() {
-                    history.first_seen.entry(v.id.clone()).or_insert(info.time);
-                }
-                continue;
-            }
             let key = (v.kind, v.id.clone());
             if let Some(before) = state.get(&key)
                 && before.is_final()

@@ -1,7 +1,8 @@
 //! The files `itos init` writes: itos.toml with every policy parameter and its default
 //! (commented, in English and Chinese), one realistic record of every kind in its
 //! conventional folder — dated on the day of `init`, when the example engagement's term
-//! starts, so the scaffold validates clean — JSON Schemas with editor settings, a GitHub
+//! starts, so the scaffold validates clean; its `records_from` is `--records-from` (default:
+//! that day) — JSON Schemas with editor settings, a GitHub
 //! Actions workflow, a GitLab CI snippet. The Handover and the Waiver are written commented
 //! out: a Handover switches the exit rules on, a Waiver must match a finding.
 
@@ -152,10 +153,16 @@ fn record(path: &str, kind: Kind, body: &str) -> (String, String) {
     (path.to_owned(), format!("# yaml-language-server: $schema={up}{}\n{body}", schema_path(kind)))
 }
 
-/// Every file of the scaffold, `(path, text)`, for an engagement starting on `today`.
-pub fn files(today: Date) -> Vec<(String, String)> {
+/// The end of the example engagement's two-year term starting on `today`.
+pub fn term_end(today: Date) -> Date {
+    today.checked_add(jiff::Span::new().years(2)).and_then(|d| d.yesterday()).unwrap_or(today)
+}
+
+/// Every file of the scaffold, `(path, text)`, for an engagement starting on `today` whose
+/// records begin on `records_from`.
+pub fn files(today: Date, records_from: Date) -> Vec<(String, String)> {
     let t = today;
-    let end = today.checked_add(jiff::Span::new().years(2)).and_then(|d| d.yesterday()).unwrap_or(today);
+    let end = term_end(today);
     let due = today.checked_add(jiff::Span::new().months(2)).unwrap_or(today);
     let ts = |h: u8, m: u8| format!("{t}T{h:02}:{m:02}:00+08:00");
     let mut out = vec![("itos.toml".to_owned(), config(today))];
@@ -170,6 +177,7 @@ provider: {{name: 示例信息技术服务有限公司, contact: 服务经理 �
 timezone: Asia/Shanghai
 calendar: cn-workdays
 term: {{start: {t}, end: {end}}}
+records_from: {records_from}  # the day these records begin: duties due before it are not judged / 记录起始日,此前到期的义务不予判断
 scope:
   - service: service-desk
     description: 行内员工 IT 服务台(5×8)

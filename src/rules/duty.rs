@@ -23,6 +23,37 @@ pub fn judged_at(cx: &Context<'_>, engagement: &Engagement) -> Option<Date> {
     Some(cx.as_of.min(ended))
 }
 
+/// The day a periodic duty of `engagement`'s subject starts (revision 2, decision 8): the
+/// latest of the subject's own start (`own`: a person's `joined`; none for the engagement,
+/// its systems, backup policies and plans), the term's start and `records_from` (a
+/// repository adopted mid-contract holds no history before it). Never a commit date.
+pub fn duty_start(engagement: &Engagement, own: Option<Date>) -> Date {
+    let start = engagement.records_start();
+    own.map_or(start, |d| d.max(start))
+}
+
+/// Whether a one-off duty of `engagement` that fell due on `due` (a person's onboarding
+/// training) lies before the engagement's records begin: due before a `records_from` later
+/// than the term's start, its history was never entered and it is not judged. A
+/// `records_from` on or before the term's start changes nothing. Items with an explicit date
+/// (`due`, `expires`, leftover issues, audit findings) are judged whatever their date and do
+/// not ask this.
+pub fn before_records(engagement: &Engagement, due: Date) -> bool {
+    let start = engagement.records_start();
+    start > engagement.term.start.value && due < start
+}
+
+/// Label an engagement's `records_from` on a finding when it is what set a duty's `start`, so
+/// that the reader sees why nothing earlier counts.
+pub fn label_records_from(finding: &mut crate::model::Finding, engagement: &Engagement, start: Date) {
+    if let Some(r) = &engagement.records_from
+        && r.value == start
+        && r.value > engagement.term.start.value
+    {
+        finding.label(r.span, msg!("records begin here (`records_from`)", "记录自此日开始(`records_from`)"));
+    }
+}
+
 /// A periodic duty that is overdue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overdue {

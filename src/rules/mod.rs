@@ -273,10 +273,10 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Whether a rule needs the git history read: the history rules, and BAK-002, whose duty runs
-/// from a backup policy's first appearance (it falls back to the term's start without git).
+/// Whether a rule needs the git history read: the history rules only (no periodic duty
+/// reads a commit date; decision 8).
 pub fn reads_history(meta: &Meta) -> bool {
-    meta.stage == Stage::History || meta.id == "BAK-002"
+    meta.stage == Stage::History
 }
 
 /// Resolve a `Kind/id` reference, or a bare id that only one kind uses (records.md,

@@ -17,8 +17,7 @@ crate::object! {
         /// Working calendar for policy durations counted in working days; default cn-workdays.
         calendar: opt String,
         term: req Term,
-        /// The day this repository starts holding the engagement's records (adopting itos
-        /// mid-contract); default `term.start`.
+        /// The day this repository starts holding the engagement's records (adopting itos mid-contract); duties and reports due before it are not judged and the SLA trend starts there (default: `term.start`).
         records_from: opt Date,
         scope: req_list ScopeItem,
         fees: req Fees,
@@ -155,6 +154,14 @@ impl Engagement {
         self.scope.iter().any(|s| s.service.value == id)
     }
 
+    /// The day the engagement's records begin: the later of `term.start` and `records_from`
+    /// (revision 2, decision 8). Periodic duties start no earlier, and nothing due before it
+    /// is judged.
+    pub fn records_start(&self) -> jiff::civil::Date {
+        let start = self.term.start.value;
+        self.records_from.as_ref().map_or(start, |r| r.value.max(start))
+    }
+
     pub fn timezone_name(&self) -> &str {
         self.timezone.as_ref().map_or(crate::model::scalar::DEFAULT_TIMEZONE, |t| t.name.as_str())
     }
@@ -163,12 +170,6 @@ impl Engagement {
         self.timezone
             .as_ref()
             .map_or_else(crate::model::scalar::default_tz, |t| t.zone.clone())
-    }
-
-    /// The first day whose duties and figures are judged: max(term.start, records_from).
-    pub fn records_start(&self) -> jiff::civil::Date {
-        let start = self.term.start.value;
-        self.records_from.as_ref().map_or(start, |r| r.value.max(start))
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::calendar::dates::Interval;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{judged_at, latest_until, overdue, periodic_message};
+use crate::rules::duty::{duty_start, judged_at, label_records_from, latest_until, overdue, periodic_message};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Aud001;
@@ -18,10 +18,12 @@ static META: Meta = Meta {
 service: policy, encryption and access control, vulnerabilities and incidents, training and \
 awareness. The engagement must have an Audit performed within the last \
 `audit_interval_months` (12 by default); the first is due one interval after the term \
-starts. The finding points at the Engagement, since the duty is the engagement's.",
+starts, or after the Engagement's `records_from` when that is later. The finding points at the \
+Engagement, since the duty is the engagement's.",
     explanation_zh: "手册 §3.3 要求定期对服务开展信息安全审计(安全策略、加密与访问控制、漏洞与事件、培训与\
 意识)。服务项目在最近 `audit_interval_months`(默认 12)个月内须有一次审计(Audit);首次审计应在合同期开始\
-后一个周期内完成。该义务属于服务项目,因此发现项指向 Engagement。",
+(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成。该义务属于服务项目,因此发现项指向 \
+Engagement。",
     failing: "kind: Audit\nid: AUD-2025-01\nperformed_at: 2025-09-15\nauditor: {name: 第三方安全评估机构, independent: true}\nareas: [security-policy, encryption-access-control, vulnerabilities-incidents, training-awareness]\n",
     passing: "kind: Audit\nid: AUD-2026-01\nperformed_at: 2026-09-15\nauditor: {name: 第三方安全评估机构, independent: true}\nareas: [security-policy, encryption-access-control, vulnerabilities-incidents, training-awareness]\n",
     params: &["audit_interval_months"],
@@ -45,15 +47,16 @@ impl Rule for Aud001 {
                 .iter()
                 .filter(|a| cx.engagement_of(RecordView::Audit(a)).is_some_and(|e| e.value == eng.id.value));
             let last = latest_until(audits.map(|a| a.performed_at.value), day);
-            let start = eng.term.start.value;
+            let start = duty_start(eng, None);
             if let Some(o) = overdue(last, start, interval, day) {
                 let what = msg!("information-security audit", "信息安全审计");
-                out.report(eng.id.span, periodic_message(&what, o, start, interval, day))
-                    .help(msg!(
-                        "record the audit as an Audit (kind: Audit) with its date, auditor and areas",
-                        "请以 Audit 记录登记审计,注明日期、审计方和覆盖领域"
-                    ))
-                    .record(Kind::Engagement, &eng.id);
+                let f = out.report(eng.id.span, periodic_message(&what, o, start, interval, day));
+                label_records_from(f, eng, start);
+                f.help(msg!(
+                    "record the audit as an Audit (kind: Audit) with its date, auditor and areas",
+                    "请以 Audit 记录登记审计,注明日期、审计方和覆盖领域"
+                ))
+                .record(Kind::Engagement, &eng.id);
             }
         }
     }

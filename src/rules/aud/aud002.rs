@@ -12,8 +12,8 @@ static META: Meta = Meta {
     section: "§3.3",
     title_en: "Audits within the interval cover all four areas",
     title_zh: "审计周期内的审计须覆盖全部四个领域",
-    explanation_en: "The security audit (§3.3) covers four areas: security policy, encryption and access control, vulnerabilities and incidents, training and awareness. Topic audits (专项审计) may each cover one, but together the audits performed within the last `audit_interval_months` (12 by default) must cover all four.",
-    explanation_zh: "信息安全审计(§3.3)涵盖四个领域:安全策略、加密与访问控制、漏洞与事件、培训与意识。专项审计可各覆盖一个领域,但最近 `audit_interval_months`(默认 12)个月内的审计合起来须覆盖全部四个领域。",
+    explanation_en: "The security audit (§3.3) covers four areas: security policy, encryption and access control, vulnerabilities and incidents, training and awareness. Topic audits (专项审计) may each cover one, but together the audits performed within the last `audit_interval_months` (12 by default) must cover all four. Like the audit itself (AUD-001), coverage is judged once one interval has passed since the term's start, or since the Engagement's `records_from` when that is later.",
+    explanation_zh: "信息安全审计(§3.3)涵盖四个领域:安全策略、加密与访问控制、漏洞与事件、培训与意识。专项审计可各覆盖一个领域,但最近 `audit_interval_months`(默认 12)个月内的审计合起来须覆盖全部四个领域。与审计本身(AUD-001)相同,自合同期开始(或 Engagement 的 `records_from`,取较晚者)满一个周期后才判断覆盖情况。",
     failing: "kind: Audit\nid: AUD-2026-01\nperformed_at: 2026-05-20\nauditor: {name: 信息安全测评中心, independent: true}\nareas: [security-policy, encryption-access-control]\n",
     passing: "kind: Audit\nid: AUD-2026-01\nperformed_at: 2026-05-20\nauditor: {name: 信息安全测评中心, independent: true}\nareas: [security-policy, encryption-access-control]\n---\nkind: Audit\nid: AUD-2026-02\nperformed_at: 2026-09-10\nauditor: {name: 信息安全测评中心, independent: true}\nareas: [vulnerabilities-incidents, training-awareness]\n",
     params: &["audit_interval_months"],
@@ -32,6 +32,11 @@ impl Rule for Aud002 {
         let interval = Interval::Months(cx.policy.audit_interval_months);
         for eng in &cx.records.engagements {
             let Some(day) = crate::rules::duty::judged_at(cx, eng) else { continue };
+            // Every area is a periodic duty (decision 8): first due one interval after the
+            // term's start or `records_from`; audits before it may never have been recorded.
+            if day <= interval.after(crate::rules::duty::duty_start(eng, None)) {
+                continue;
+            }
             let from = interval.before(day);
             let audits: Vec<_> = cx
                 .records

@@ -3,7 +3,7 @@
 use crate::calendar::dates::{Interval, days_between};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{judged_at, overdue};
+use crate::rules::duty::{duty_start, judged_at, label_records_from, overdue};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Bak002;
@@ -18,15 +18,14 @@ static META: Meta = Meta {
 asks for regular restore tests (恢复演练) and integrity checks. Each BackupPolicy needs a \
 RestoreTest that `passed` with `integrity_verified: true` within the last \
 `restore_test_interval_days` (90 by default; the policy's own `restore_test_interval_days` \
-overrides it). The first test is due one interval after the later of the term's start and the \
-policy's first appearance in the git history when that was by the as-of day (a policy added \
-later is not overdue at once; otherwise, and without git, the term's start); failed tests and tests without a verified integrity check do not \
-count.",
+overrides it). The first test is due one interval after the term's start, or after the \
+Engagement's `records_from` when that is later (never a commit date: git history plays no part); \
+failed tests and tests without a verified integrity check do not count.",
     explanation_zh: "从未恢复过的备份只是一种期望:手册 §3.4 要求定期开展备份恢复测试(恢复演练)并校验完整性。\
 每个备份策略须在最近 `restore_test_interval_days`(默认 90 天;备份策略自身的 \
 `restore_test_interval_days` 优先)内有一次结果为 `passed` 且 `integrity_verified: true` 的恢复测试\
-(RestoreTest)。首次测试应在合同期开始与该备份策略首次出现在 git 历史中(须不晚于评估日)两者较晚者之后一个周期内完成\
-(后来新增的策略不会立即逾期;其他情况及没有 git 时从合同期开始计算);失败或未完成完整性校验的测试不计入。",
+(RestoreTest)。首次测试应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成\
+(与 git 提交日期无关);失败或未完成完整性校验的测试不计入。",
     failing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: important\n---\nkind: RestoreTest\nid: RT-2026-06\npolicy: bp-core-db\nperformed_at: 2026-06-02\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n",
     passing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: important\n---\nkind: RestoreTest\nid: RT-2026-06\npolicy: bp-core-db\nperformed_at: 2026-06-02\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n---\nkind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-01\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n",
     params: &["restore_test_interval_days"],
@@ -58,21 +57,9 @@ impl Rule for Bak002 {
                         && t.performed_at.value <= day
                 })
                 .max_by_key(|t| t.performed_at.value);
-            // The duty runs from the later of the term's start and the policy's first
-            // appearance in the git history (rules.md); a policy not committed yet appears
-            // today. Git tells when a policy began only when that was by the judging day:
-            // judged for an earlier day (records committed later, a re-run with --as-of), as
-            // without history or before the reach of a shallow clone, from the term's start.
-            let first_seen = match &cx.repo.history {
-                crate::load::HistoryState::Read(h) => match h.first_seen.get(&bp.id.value) {
-                    Some(t) => Some(t.to_zoned_datetime(eng.tz()).date()),
-                    None if h.shallow_from.is_none() => Some(jiff::Timestamp::now().to_zoned_datetime(eng.tz()).date()),
-                    None => None,
-                },
-                _ => None,
-            }
-            .filter(|d| *d <= day);
-            let start = first_seen.map_or(eng.term.start.value, |d| d.max(eng.term.start.value));
+            // Like every periodic duty, from the term's start or `records_from` when later
+            // (decision 8): never from a commit date.
+            let start = duty_start(eng, None);
             let Some(o) = overdue(last.map(|t| t.performed_at.value), start, Interval::Days(every), day) else {
                 continue;
             };
@@ -98,6 +85,7 @@ impl Rule for Bak002 {
             if let Some(own) = own {
                 f.label(own.span, msg!("this policy's own interval", "本备份策略自定的测试周期"));
             }
+            label_records_from(f, eng, start);
             f.help(msg!(
                 "restore from the backups, verify integrity, and record it as a RestoreTest of policy {id} with `result: passed` and `integrity_verified: true`",
                 "请从备份执行恢复并校验完整性,以 RestoreTest 记录(`policy: {id}`,`result: passed`,`integrity_verified: true`)"

@@ -5,7 +5,7 @@ use crate::model::kinds::restore_test::{RestoreScope, RestoreSource};
 use crate::model::kinds::system::Criticality;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{judged_at, overdue, periodic_message};
+use crate::rules::duty::{duty_start, judged_at, label_records_from, overdue, periodic_message};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Bak004;
@@ -20,12 +20,13 @@ static META: Meta = Meta {
 the loss of its site (§3.4, disaster recovery). For every System with `criticality: critical`, \
 one RestoreTest of one of its backup policies (BackupPolicy `system`) must have passed as a \
 `scope: full` restore from `source: offsite` within `full_restore_interval_months` (12 by \
-default); the first is due one interval after the term starts. A critical system without any \
+default); the first is due one interval after the term starts, or after the Engagement's \
+`records_from` when that is later. A critical system without any \
 backup policy is reported too.",
     explanation_zh: "从本地副本做部分恢复,并不能证明关键系统在站点整体损毁后仍可恢复(§3.4,灾难恢复)。\
 对每个 `criticality: critical` 的系统,其某个备份策略(BackupPolicy 的 `system`)须在 \
 `full_restore_interval_months`(默认 12)个月内有一次 `scope: full`、`source: offsite` 且结果为通过的恢复\
-测试;首次测试应在合同期开始后一个周期内完成。没有任何备份策略的关键系统同样会被报告。",
+测试;首次测试应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成。没有任何备份策略的关键系统同样会被报告。",
     failing: "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-08-22\nresult: passed\nintegrity_verified: true\nscope: full\nsource: local\n",
     passing: "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-08-22\nresult: passed\nintegrity_verified: true\nscope: full\nsource: offsite\n",
     params: &["full_restore_interval_months"],
@@ -66,7 +67,7 @@ impl Rule for Bak004 {
                         && t.performed_at.value <= day
                 })
                 .max_by_key(|t| t.performed_at.value);
-            let start = eng.term.start.value;
+            let start = duty_start(eng, None);
             let Some(o) = overdue(last.map(|t| t.performed_at.value), start, interval, day) else { continue };
             let id = sys.id.value.as_str();
             let what = msg!(
@@ -75,6 +76,7 @@ impl Rule for Bak004 {
             );
             let f = out.report(sys.id.span, periodic_message(&what, o, start, interval, day));
             f.label(sys.criticality.span, msg!("critical system", "关键系统"));
+            label_records_from(f, eng, start);
             if let Some(t) = last {
                 let tid = t.id.value.as_str();
                 f.label(t.performed_at.span, msg!("last full offsite restore {tid}", "最近一次异地全量恢复测试 {tid}"));

@@ -12,8 +12,8 @@ static META: Meta = Meta {
     section: "§1.4, §7.1",
     title_en: "Term starts before it ends; termination conditions listed",
     title_zh: "合同期限起始须早于结束,并列明终止条件",
-    explanation_en: "A contract term that ends on or before its start cannot be served, and the exit rules of chapter 7 need to know under which conditions the contract may end (§1.4, §7.1): contract expiry, mutual agreement, force majeure, a breach by either party, a change on the customer's side, or the provider's own decision.",
-    explanation_zh: "合同期限的结束日不晚于起始日则无法履行;第 7 章的退出要求也需要知道合同在何种条件下终止(§1.4、§7.1):期满、协商一致、不可抗力、任一方违约、客户方调整或服务方主动终止。",
+    explanation_en: "A contract term that ends on or before its start cannot be served, and the exit rules of chapter 7 need to know under which conditions the contract may end (§1.4, §7.1): contract expiry, mutual agreement, force majeure, a breach by either party, a change on the customer's side, or the provider's own decision. An adoption date `records_from` after the term's end is reported too: no duty or report of the term would be judged, which is almost always a mistyped year.",
+    explanation_zh: "合同期限的结束日不晚于起始日则无法履行;第 7 章的退出要求也需要知道合同在何种条件下终止(§1.4、§7.1):期满、协商一致、不可抗力、任一方违约、客户方调整或服务方主动终止。`records_from`(记录起始日)晚于合同期结束日的同样报告:此时合同期内的任何义务和报告都不再判断,这几乎总是年份写错。",
     failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2027-06-30, end: 2025-07-01}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
     passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n---\nkind: Sla\nid: sla-helpdesk\nservice: helpdesk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
     params: &[],
@@ -40,6 +40,23 @@ impl Rule for Con004 {
                     ),
                 )
                 .label(eng.term.start.span, msg!("start", "起始日"))
+                .record(Kind::Engagement, id);
+            }
+            // Records that begin after the term would judge nothing of it (docs/decisions.md).
+            if let Some(from) = eng.records_from.as_ref().filter(|r| r.value > end) {
+                let on = from.value;
+                out.report(
+                    from.span,
+                    msg!(
+                        "`records_from` ({on}) is after the term's end ({end}): no duty or report of the term would be judged",
+                        "`records_from`({on})晚于合同期结束日({end}):合同期内的义务和报告将全部不予判断"
+                    ),
+                )
+                .label(eng.term.end.span, msg!("end", "结束日"))
+                .help(msg!(
+                    "write the day this repository started holding the engagement's records, within the term",
+                    "请填写本仓库开始保存该服务项目记录的日期,且须在合同期内"
+                ))
                 .record(Kind::Engagement, id);
             }
             if eng.termination.conditions.is_empty() {

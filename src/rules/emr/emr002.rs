@@ -4,7 +4,7 @@ use crate::calendar::dates::Interval;
 use crate::model::kinds::drill::DrillOutcome;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{judged_at, overdue, periodic_message};
+use crate::rules::duty::{duty_start, judged_at, label_records_from, overdue, periodic_message};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Emr002;
@@ -17,12 +17,13 @@ static META: Meta = Meta {
     title_zh: "应急预案须按周期演练,演练失败须列出改进措施",
     explanation_en: "A plan that is never rehearsed fails when it is needed (§6.3, 应急演练). Each \
 EmergencyPlan needs a Drill (`plan` naming it) held within the last `drill_interval_months` (12 \
-by default); the first is due one interval after the term starts, whatever the plan's \
+by default); the first is due one interval after the term starts (or after the Engagement's \
+`records_from` when that is later), whatever the plan's \
 `reviewed_at` (a review is not a drill). A Drill whose `outcome` is `failed` must list the \
 `actions` taken from it, or the same failure waits for the real emergency.",
     explanation_zh: "从未演练的预案在真正需要时往往失效(§6.3,应急演练)。每份应急预案(EmergencyPlan)须在最近 \
 `drill_interval_months`(默认 12)个月内至少有一次演练(Drill,其 `plan` 指向该预案);首次演练应在合同期开始\
-后一个周期内完成,与预案的 `reviewed_at` 无关(评审不能代替演练)。`outcome` 为 `failed` 的演练须列出由此\
+(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成,与预案的 `reviewed_at` 无关(评审不能代替演练)。`outcome` 为 `failed` 的演练须列出由此\
 产生的改进措施 `actions`,否则同样的问题会留到真正的突发事件中。",
     failing: "kind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心]\n---\nkind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n---\nkind: Drill\nid: DR-2025-09\nplan: EP-CORE\nheld_at: 2025-09-20\ntype: dr-switchover\nscenario: 主数据中心存储故障,切换至同城灾备\noutcome: passed\nevaluation: 切换用时 48 分钟,达到 RTO\n",
     passing: "kind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心]\n---\nkind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n---\nkind: Drill\nid: DR-2026-05\nplan: EP-CORE\nheld_at: 2026-05-23\ntype: dr-switchover\nscenario: 主数据中心存储故障,切换至同城灾备\noutcome: failed\nevaluation: 切换用时 3 小时,超过 RTO\nactions: [灾备数据库改为实时同步, 8 月复演]\n",
@@ -48,11 +49,12 @@ impl Rule for Emr002 {
                 .iter()
                 .filter(|d| d.plan.value == plan.id.value && d.held_at.value <= day)
                 .max_by_key(|d| d.held_at.value);
-            let start = eng.term.start.value;
+            let start = duty_start(eng, None);
             let Some(o) = overdue(last.map(|d| d.held_at.value), start, interval, day) else { continue };
             let pid = plan.id.value.as_str();
             let what = msg!("drill of emergency plan {pid}", "应急预案 {pid} 的应急演练");
             let f = out.report(plan.id.span, periodic_message(&what, o, start, interval, day));
+            label_records_from(f, eng, start);
             if let Some(d) = last {
                 let did = d.id.value.as_str();
                 f.label(d.held_at.span, msg!("last drill {did}", "最近一次演练 {did}"));

@@ -3,7 +3,7 @@
 use crate::calendar::dates::Interval;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{judged_at, overdue, periodic_message};
+use crate::rules::duty::{duty_start, judged_at, label_records_from, overdue, periodic_message};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Emr003;
@@ -17,11 +17,13 @@ static META: Meta = Meta {
     explanation_en: "Systems, people, suppliers and contacts change; an emergency plan written for last \
 year's set-up misleads the people who follow it (§6.3). A plan whose `reviewed_at` is more than \
 `plan_review_interval_months` (12 by default) before the as-of date is due for review; a review \
-dated before the term started counts from the term's start. Update the plan, its roles and \
-contacts, and record the new `version` and `reviewed_at`.",
+dated before the term started counts from the term's start (from the Engagement's `records_from` \
+when that is later). Update the plan, its roles and contacts, and record the new `version` and \
+`reviewed_at`.",
     explanation_zh: "系统、人员、供应商和联系方式都会变化;按去年情况编写的应急预案会误导按预案行事的人(§6.3)。\
 `reviewed_at`(最近评审日期)距评估日超过 `plan_review_interval_months`(默认 12)个月的预案应重新评审;\
-合同期开始前的评审从合同期开始日起算。请更新预案、角色和联系方式,并记录新的 `version` 和 `reviewed_at`。",
+合同期开始前的评审从合同期开始日起算(Engagement 的 `records_from` 较晚时从该日起算)。请更新预案、角色和\
+联系方式,并记录新的 `version` 和 `reviewed_at`。",
     failing: "kind: EmergencyPlan\nid: EP-CORE\nversion: \"3.0\"\nreviewed_at: 2025-09-30\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心]\n---\nkind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n",
     passing: "kind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心]\n---\nkind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n",
     params: &["plan_review_interval_months"],
@@ -42,16 +44,17 @@ impl Rule for Emr003 {
             out.checked();
             // A review dated after the judging day is not evidence yet.
             let reviewed = Some(plan.reviewed_at.value).filter(|r| *r <= day);
-            let start = eng.term.start.value;
+            let start = duty_start(eng, None);
             let Some(o) = overdue(reviewed, start, interval, day) else { continue };
             let id = plan.id.value.as_str();
             let what = msg!("review of emergency plan {id}", "应急预案 {id} 的评审");
-            out.report(plan.reviewed_at.span, periodic_message(&what, o, start, interval, day))
-                .help(msg!(
-                    "review the plan, its roles and contacts, and record the new `version` and `reviewed_at`",
-                    "请评审并更新预案及其角色和联系方式,记录新的 `version` 和 `reviewed_at`"
-                ))
-                .record(Kind::EmergencyPlan, id);
+            let f = out.report(plan.reviewed_at.span, periodic_message(&what, o, start, interval, day));
+            label_records_from(f, eng, start);
+            f.help(msg!(
+                "review the plan, its roles and contacts, and record the new `version` and `reviewed_at`",
+                "请评审并更新预案及其角色和联系方式,记录新的 `version` 和 `reviewed_at`"
+            ))
+            .record(Kind::EmergencyPlan, id);
         }
     }
 }

@@ -4,6 +4,7 @@ use crate::calendar::dates::add_days;
 use crate::model::kinds::training::TrainingTopic;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
+use crate::rules::duty::before_records;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Hr003;
@@ -18,11 +19,13 @@ static META: Meta = Meta {
 touch production (§4.1, 上岗前培训). Every person must appear in the `attendees` of a Training with \
 `topic: onboarding` held on or before `joined` plus `onboarding_training_grace_days` (0 by \
 default: on or before the joining day). A person is judged once that day has passed; people who \
-have since left are judged too, since the gap happened while they worked.",
+have since left are judged too, since the gap happened while they worked. A repository adopted \
+mid-contract does not judge onboarding that was due before the Engagement's `records_from`.",
     explanation_zh: "新进人员在接触生产环境之前,须先了解客户环境、工作流程和安全要求(§4.1,上岗前培训)。\
 每名人员须出现在一次 `topic: onboarding` 培训(Training)的 `attendees` 中,培训日期不晚于 `joined`(入场日期)\
 加 `onboarding_training_grace_days` 天(默认 0,即入场当日或之前)。该日期过后即作判断;已离场人员同样判断,\
-因为缺口发生在其在岗期间。",
+因为缺口发生在其在岗期间。项目中途启用本工具的仓库,不判断 Engagement 的 `records_from` 之前即已到期的\
+上岗前培训。",
     failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n---\nkind: Training\nid: TRN-2025-ONB-02\ntopic: onboarding\nheld_at: 2025-07-08\nattendees: [p-li-na]\n",
     passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n---\nkind: Training\nid: TRN-2025-ONB-01\ntopic: onboarding\nheld_at: 2025-06-18\nattendees: [p-li-na]\n",
     params: &["onboarding_training_grace_days"],
@@ -39,8 +42,12 @@ impl Rule for Hr003 {
         let grace = cx.policy.onboarding_training_grace_days;
         for p in &cx.records.people {
             let by = add_days(p.joined.value, i64::from(grace));
-            // Due on `by` (inclusive): judged once as-of is past it.
+            // Due on `by` (inclusive): judged once as-of is past it, and not when it fell due
+            // before the engagement's records begin (decision 8).
             if by >= cx.as_of || cx.engagement_of(RecordView::Person(p)).is_none() {
+                continue;
+            }
+            if cx.engagement_for(RecordView::Person(p)).is_some_and(|eng| before_records(eng, by)) {
                 continue;
             }
             out.checked();

@@ -31,13 +31,16 @@ month's last day, counted on the engagement's `calendar` (public holidays and ma
 included). Each month missing or late is one finding at the Engagement. The last month of a \
 service that ends mid-month — at the term's end, or at the effective date of a termination \
 recorded in a Handover — is a month of the term too: its report covers the month up to that day \
-and is due the same number of working days after it.",
+and is due the same number of working days after it. A repository adopted mid-contract owes no \
+report for a month that ended before the Engagement's `records_from`; the month it falls in is \
+owed in full.",
     explanation_zh: "服务方每月向客户报告服务水平、事件、变更和风险(§1.2、§2.3,月度服务报告);报告缺失或\
 迟交,客户就缺少衡量 SLA 的依据。合同期内每个在评估日之前结束的月份,都须有一份 `period` 覆盖该月(首月从合同\
 开始日起)的服务报告(ServiceReport),并在该月最后一天后 `service_report_workdays`(默认 5)个工作日内提交,\
 工作日按服务项目的 `calendar` 计算(含法定节假日和调休上班日)。每个缺失或逾期的月份在 Engagement 处各报告一次;\
 服务在月中结束(合同期满,或 Handover 记录的终止生效日)时,最后这个不完整的月份同样属于合同期:其报告覆盖该月至服务\
-结束日,并在服务结束日后同样的工作日数内提交。",
+结束日,并在服务结束日后同样的工作日数内提交。项目中途启用本工具的仓库,\
+Engagement 的 `records_from` 之前已结束的月份无须报告;该日所在的月份须完整报告。",
     failing: concat!(
         engagement!(),
         "---\nkind: ServiceReport\nid: RPT-2026-09\nperiod: {from: 2026-09-01, to: 2026-09-30}\ndelivered_at: 2026-10-14\n"
@@ -72,7 +75,9 @@ impl Rule for Rpt001 {
             // Service ends at the term's end, or earlier at the effective date of a termination.
             let ended = crate::rules::hnd::exit::handover_of(cx, eng)
                 .map_or(eng.term.end.value, |h| h.termination.effective_at.value.min(eng.term.end.value));
-            for (from, to) in months(eng, ended).take_while(|(_, to)| *to < cx.as_of) {
+            // A month that ended before the records begin is not owed (decision 8).
+            let records = eng.records_start();
+            for (from, to) in months(eng, ended).take_while(|(_, to)| *to < cx.as_of).filter(|(_, to)| *to >= records) {
                 check_month(cx, out, eng, &reports, from, to);
             }
         }

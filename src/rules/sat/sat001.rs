@@ -3,7 +3,7 @@
 use crate::calendar::dates::Interval;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::judged_at;
+use crate::rules::duty::{duty_start, judged_at, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Sat001;
@@ -18,11 +18,12 @@ static META: Meta = Meta {
 customer's own view of the service, which no ticket statistic replaces. At the as-of date the \
 engagement must have a Survey whose `period` overlaps the last `survey_interval_months` (6 by \
 default), i.e. the days from as-of minus that many months up to as-of, both included. The first \
-survey is due one interval after the term starts; the finding points at the Engagement, since \
+survey is due one interval after the term starts (or after the Engagement's `records_from` when \
+that is later); the finding points at the Engagement, since \
 the duty is the engagement's.",
     explanation_zh: "手册要求定期开展客户满意度调查(§5.3):这是客户自己对服务的评价,任何工单统计都无法替代。\
 评估日时,服务项目须有一次满意度调查(Survey),其 `period` 与最近 `survey_interval_months`(默认 6)个月\
-(即评估日前推该月数之日至评估日,两端均含)有重叠。首次调查应在合同期开始后一个周期内完成;该义务属于服务项目,\
+(即评估日前推该月数之日至评估日,两端均含)有重叠。首次调查应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成;该义务属于服务项目,\
 因此发现项指向 Engagement。",
     failing: "kind: Survey\nid: SAT-2026-Q1\nperiod: {from: 2026-01-01, to: 2026-03-31}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {quality: 5, reliability: 4}}\n  - {department: 运营管理部, scores: {quality: 4, reliability: 4}}\n",
     passing: "kind: Survey\nid: SAT-2026-Q3\nperiod: {from: 2026-07-01, to: 2026-09-30}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {quality: 5, reliability: 4}}\n  - {department: 运营管理部, scores: {quality: 4, reliability: 4}}\n",
@@ -41,8 +42,8 @@ impl Rule for Sat001 {
         let interval = Interval::Months(months);
         for eng in &cx.records.engagements {
             let Some(day) = judged_at(cx, eng) else { continue };
-            let start = eng.term.start.value;
-            // The first survey is due one interval after the term starts.
+            let start = duty_start(eng, None);
+            // The first survey is due one interval after the term (or the records) starts.
             if day <= interval.after(start) {
                 continue;
             }
@@ -68,6 +69,10 @@ impl Rule for Sat001 {
                         "最近 {months} 个月({window} 至 {day})没有满意度调查;最近一次调查 {sid} 的调查期止于 {to}"
                     )
                 }
+                None if start > eng.term.start.value => msg!(
+                    "no satisfaction survey covers the last {months} months ({window} to {day}); there has been none since the records began on {start}",
+                    "最近 {months} 个月({window} 至 {day})没有满意度调查;自记录开始({start})以来未开展过调查"
+                ),
                 None => msg!(
                     "no satisfaction survey covers the last {months} months ({window} to {day}); there has been none since the term started on {start}",
                     "最近 {months} 个月({window} 至 {day})没有满意度调查;自合同期开始({start})以来未开展过调查"
@@ -78,6 +83,7 @@ impl Rule for Sat001 {
                 let sid = s.id.value.as_str();
                 f.label(s.period.to.span, msg!("latest survey {sid}", "最近一次满意度调查 {sid}"));
             }
+            label_records_from(f, eng, start);
             f.help(msg!(
                 "survey the customer and record it as a Survey whose `period` reaches into the last {months} months",
                 "请开展满意度调查,并以 Survey 记录,其 `period` 须覆盖最近 {months} 个月内的日期"

@@ -12,8 +12,8 @@ static META: Meta = Meta {
     section: "§3.2",
     title_en: "Systems get regular access reviews; critical ones privileged reviews too",
     title_zh: "系统须定期进行权限复核,关键系统还须复核特权账号",
-    explanation_en: "Least privilege (§3.2, 最小权限原则) decays unless access is reviewed. Every System needs an AccessReview within `access_review_interval_months` (6 by default); a critical System also needs a review of `scope: privileged` within `privileged_review_interval_months` (3 by default). The first reviews are due one interval after the term starts.",
-    explanation_zh: "最小权限原则(§3.2)需要定期复核才能保持。每个系统须在 `access_review_interval_months`(默认 6)个月内有一次权限复核(AccessReview);关键系统还须在 `privileged_review_interval_months`(默认 3)个月内有一次 `scope: privileged` 的特权账号复核。首次复核应在合同期开始后一个周期内完成。",
+    explanation_en: "Least privilege (§3.2, 最小权限原则) decays unless access is reviewed. Every System needs an AccessReview within `access_review_interval_months` (6 by default); a critical System also needs a review of `scope: privileged` within `privileged_review_interval_months` (3 by default). The first reviews are due one interval after the term starts, or after the Engagement's `records_from` when that is later.",
+    explanation_zh: "最小权限原则(§3.2)需要定期复核才能保持。每个系统须在 `access_review_interval_months`(默认 6)个月内有一次权限复核(AccessReview);关键系统还须在 `privileged_review_interval_months`(默认 3)个月内有一次 `scope: privileged` 的特权账号复核。首次复核应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成。",
     failing: "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n---\nkind: AccessReview\nid: AR-2026-H1\nsystem: sys-core\nperformed_at: 2026-06-28\nreviewer: 刘洋\nscope: all\naccounts_reviewed: 42\n",
     passing: "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n---\nkind: AccessReview\nid: AR-2026-H1\nsystem: sys-core\nperformed_at: 2026-06-28\nreviewer: 刘洋\nscope: all\naccounts_reviewed: 42\n---\nkind: AccessReview\nid: AR-2026-Q3\nsystem: sys-core\nperformed_at: 2026-09-25\nreviewer: 刘洋\nscope: privileged\naccounts_reviewed: 42\n",
     params: &["access_review_interval_months", "privileged_review_interval_months"],
@@ -30,7 +30,7 @@ impl Rule for Sec003 {
         use crate::calendar::dates::Interval;
         use crate::model::kinds::access_review::ReviewScope;
         use crate::model::kinds::system::Criticality;
-        use crate::rules::duty::{judged_at, latest_until, overdue, periodic_message};
+        use crate::rules::duty::{duty_start, judged_at, label_records_from, latest_until, overdue, periodic_message};
         let all = Interval::Months(cx.policy.access_review_interval_months);
         let privileged = Interval::Months(cx.policy.privileged_review_interval_months);
         for sys in &cx.records.systems {
@@ -38,12 +38,14 @@ impl Rule for Sec003 {
             let Some(day) = judged_at(cx, eng) else { continue };
             out.checked();
             let id = sys.id.value.as_str();
-            let start = eng.term.start.value;
+            let start = duty_start(eng, None);
             let reviews: Vec<_> = cx.records.access_reviews.iter().filter(|r| r.system.value == sys.id.value).collect();
             let last = latest_until(reviews.iter().map(|r| r.performed_at.value), day);
             if let Some(o) = overdue(last, start, all, day) {
                 let what = msg!("access review of {id}", "{id} 的权限复核");
-                out.report(sys.id.span, periodic_message(&what, o, start, all, day)).record(Kind::System, id);
+                let f = out.report(sys.id.span, periodic_message(&what, o, start, all, day));
+                label_records_from(f, eng, start);
+                f.record(Kind::System, id);
             }
             if sys.criticality.value == Criticality::Critical {
                 let last = latest_until(
@@ -53,9 +55,10 @@ impl Rule for Sec003 {
                 if let Some(o) = overdue(last, start, privileged, day) {
                     let what =
                         msg!("privileged-account review of critical system {id}", "关键系统 {id} 的特权账号复核");
-                    out.report(sys.id.span, periodic_message(&what, o, start, privileged, day))
-                        .label(sys.criticality.span, msg!("critical", "关键"))
-                        .record(Kind::System, id);
+                    let f = out.report(sys.id.span, periodic_message(&what, o, start, privileged, day));
+                    f.label(sys.criticality.span, msg!("critical", "关键"));
+                    label_records_from(f, eng, start);
+                    f.record(Kind::System, id);
                 }
             }
         }

@@ -5,7 +5,7 @@ use crate::calendar::dates::Interval;
 use crate::model::kinds::training::TrainingTopic;
 use crate::model::{Kind, Severity};
 use crate::msg;
-use crate::rules::duty::{overdue, periodic_message};
+use crate::rules::duty::{duty_start, label_records_from, overdue, periodic_message};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Trn001;
@@ -20,11 +20,12 @@ static META: Meta = Meta {
 security-awareness training of all staff (§3.5, §4.1). Every active person (joined on or before \
 the as-of date and not left by then) must appear in the `attendees` of a Training with `topic: \
 security-awareness` held within the last `security_training_interval_months` (12 by default). \
-The first training is due one interval after the person's `joined` date.",
+The first training is due one interval after the latest of the person's `joined` date, the \
+term's start and the Engagement's `records_from`.",
     explanation_zh: "人员往往是信息安全最薄弱的环节,手册要求对全体服务人员定期开展信息安全意识培训(§3.5、§4.1)。\
 每名在岗人员(评估日当天或之前入场且尚未离场)须出现在最近 `security_training_interval_months`(默认 12)\
 个月内一次 `topic: security-awareness` 培训(Training)的 `attendees` 中。首次培训应在其 `joined`(入场日期)\
-后一个周期内完成。",
+、合同期开始日和 Engagement 的 `records_from` 三者中最晚者后一个周期内完成。",
     failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\nnda_signed_at: 2025-03-01\n---\nkind: Training\nid: TRN-2025-SEC-01\ntopic: security-awareness\nheld_at: 2025-09-18\nattendees: [p-li-na]\n",
     passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\nnda_signed_at: 2025-03-01\n---\nkind: Training\nid: TRN-2026-SEC-01\ntopic: security-awareness\nheld_at: 2026-03-18\nattendees: [p-li-na]\n",
     params: &["security_training_interval_months"],
@@ -40,10 +41,10 @@ impl Rule for Trn001 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let interval = Interval::Months(cx.policy.security_training_interval_months);
         for p in &cx.records.people {
-            let Some(day) = judging_day(cx, p) else { continue };
+            let Some((eng, day)) = judging_day(cx, p) else { continue };
             out.checked();
             let last = last_training(cx, &p.id.value, TrainingTopic::SecurityAwareness, day);
-            let start = p.joined.value;
+            let start = duty_start(eng, Some(p.joined.value));
             let Some(o) = overdue(last.map(|t| t.held_at.value), start, interval, day) else { continue };
             let id = p.id.value.as_str();
             let what = msg!("security-awareness training attended by {id}", "人员 {id} 参加的信息安全意识培训");
@@ -60,6 +61,7 @@ impl Rule for Trn001 {
                     f.label(p.joined.span, msg!("joined", "入场日期"));
                 }
             }
+            label_records_from(f, eng, start);
             f.help(msg!(
                 "record the session as a Training with `topic: security-awareness` and {id} among its `attendees`",
                 "请以 Training 记录培训(`topic: security-awareness`),并将 {id} 列入 `attendees`"

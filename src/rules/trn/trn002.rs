@@ -5,7 +5,7 @@ use crate::calendar::dates::Interval;
 use crate::model::kinds::training::TrainingTopic;
 use crate::model::{Kind, Severity};
 use crate::msg;
-use crate::rules::duty::{overdue, periodic_message};
+use crate::rules::duty::{duty_start, label_records_from, overdue, periodic_message};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Trn002;
@@ -20,11 +20,13 @@ static META: Meta = Meta {
 strikes; the manual's training duty (§3.5) applies to them with the emergency procedures as the \
 subject. Every active person named in an EmergencyPlan's `roles[].person` must have attended a \
 Training with `topic: emergency-response` within the last `security_training_interval_months` \
-(12 by default); the first is due one interval after the person's `joined` date.",
+(12 by default); the first is due one interval after the latest of the person's `joined` date, \
+the term's start and the Engagement's `records_from`.",
     explanation_zh: "应急预案(§6.3)中指定的人员在重大事件发生时负责组织处置;手册的培训要求(§3.5)对他们而言\
 即应急处置流程的培训。应急预案 `roles[].person` 中列出的每名在岗人员,须在最近 \
 `security_training_interval_months`(默认 12)个月内参加过一次 `topic: emergency-response` 的培训\
-(Training);首次培训应在其 `joined`(入场日期)后一个周期内完成。",
+(Training);首次培训应在其 `joined`(入场日期)、合同期开始日和 Engagement 的 `records_from` 三者中最晚者\
+后一个周期内完成。",
     failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-03-01\n---\nkind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 数据库恢复负责人, person: p-li-na}\nresources: [同城灾备中心]\n",
     passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-03-01\n---\nkind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 数据库恢复负责人, person: p-li-na}\nresources: [同城灾备中心]\n---\nkind: Training\nid: TRN-2026-EMR-01\ntopic: emergency-response\nheld_at: 2026-05-20\nattendees: [p-li-na]\n",
     params: &["security_training_interval_months"],
@@ -49,10 +51,10 @@ impl Rule for Trn002 {
             else {
                 continue;
             };
-            let Some(day) = judging_day(cx, p) else { continue };
+            let Some((eng, day)) = judging_day(cx, p) else { continue };
             out.checked();
             let last = last_training(cx, &p.id.value, TrainingTopic::EmergencyResponse, day);
-            let start = p.joined.value;
+            let start = duty_start(eng, Some(p.joined.value));
             let Some(o) = overdue(last.map(|t| t.held_at.value), start, interval, day) else { continue };
             let (id, pid, name) = (p.id.value.as_str(), plan.id.value.as_str(), role.role.value.as_str());
             let what = msg!(
@@ -65,6 +67,7 @@ impl Rule for Trn002 {
                 let tid = t.id.value.as_str();
                 f.label(t.held_at.span, msg!("last emergency-response training {tid}", "最近一次应急响应培训 {tid}"));
             }
+            label_records_from(f, eng, start);
             f.help(msg!(
                 "record the session as a Training with `topic: emergency-response` and {id} among its `attendees`",
                 "请以 Training 记录培训(`topic: emergency-response`),并将 {id} 列入 `attendees`"

@@ -4,18 +4,19 @@ use jiff::civil::Date;
 
 use crate::model::RecordView;
 use crate::model::kinds::training::TrainingTopic;
-use crate::model::kinds::{Person, Training};
+use crate::model::kinds::{Engagement, Person, Training};
 use crate::rules::Context;
 use crate::rules::duty::judged_at;
 
-/// The day a person's training duty is judged at: as-of (not past the term's end) for an
-/// active person of a known engagement whose term has started; `None` otherwise.
-pub(super) fn judging_day(cx: &Context<'_>, person: &Person) -> Option<Date> {
+/// The person's engagement and the day a person's training duty is judged at: as-of (not
+/// past the term's end) for an active person of a known engagement whose term has started;
+/// `None` otherwise.
+pub(super) fn judging_day<'a>(cx: &Context<'a>, person: &'a Person) -> Option<(&'a Engagement, Date)> {
     if !cx.is_active(person) {
         return None;
     }
     let eng = cx.engagement_for(RecordView::Person(person))?;
-    judged_at(cx, eng)
+    Some((eng, judged_at(cx, eng)?))
 }
 
 /// The latest Training of `topic` held on or before `day` that `person` attended.
