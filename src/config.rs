@@ -439,6 +439,16 @@ mod tests {
     }
 
     #[test]
+    fn priority_change_is_one_of_three_policies() {
+        let c = Config::parse("[policy]\npriority_change = \"restart\"\n", Path::new("itos.toml")).unwrap();
+        assert_eq!(c.policy.priority_change, PriorityChange::Restart);
+        assert_eq!(Config::default().policy.priority_change, PriorityChange::Final);
+        let e = Config::parse("[policy]\npriority_change = \"latest\"\n", Path::new("itos.toml")).unwrap_err();
+        assert_eq!((e.line, e.col), (2, 19), "{e}");
+        assert!(e.message.contains("final"), "{e}");
+    }
+
+    #[test]
     fn inconsistent_policy_is_refused() {
         let e = Config::parse("[policy]\nencryption_required_from = \"secret\"\n", Path::new("itos.toml")).unwrap_err();
         assert!(e.message.contains("secret"), "{e}");

@@ -390,3 +390,17 @@ fn closed_before_responded_without_a_resolution_is_out_of_order() {
     let (located, findings, _) = check(&[("base.yaml", BASE), ("i.yaml", incident)]);
     assert_eq!(located, vec![at("GEN-007", "i.yaml", 7, 12)], "{findings:#?}");
 }
+
+#[test]
+fn detection_after_opening_and_backward_priority_changes_are_out_of_order() {
+    // `detected_at` ≤ `opened_at` (revision2-decisions.md 29); a change at `opened_at` is a
+    // correction at opening and in order; changes follow each other.
+    let ok = "kind: Incident\nid: I-3\nservice: helpdesk\npriority: P3\ndetected_at: 2026-10-20T10:00:00+08:00\nopened_at: 2026-10-20T10:00:00+08:00\npriority_changes:\n  - {at: 2026-10-20T10:00:00+08:00, to: P2}\n  - {at: 2026-10-20T11:00:00+08:00, to: P1}\n";
+    assert!(check(&[("base.yaml", BASE), ("i.yaml", ok)]).0.is_empty());
+    let late = ok.replace("detected_at: 2026-10-20T10:00:00", "detected_at: 2026-10-20T10:01:00");
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("i.yaml", &late)]);
+    assert_eq!(located, vec![at("GEN-007", "i.yaml", 6, 12)], "{findings:#?}");
+    let backward = ok.replace("at: 2026-10-20T11:00:00", "at: 2026-10-20T09:59:00");
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("i.yaml", &backward)]);
+    assert_eq!(located, vec![at("GEN-007", "i.yaml", 9, 10)], "{findings:#?}");
+}

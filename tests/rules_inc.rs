@@ -143,3 +143,54 @@ fn inc003_inc005_inc007_ignore_a_resolution_after_as_of() {
     assert!(run("INC-005", reopened, "2026-10-31").0.is_empty());
     assert!(run("INC-003", reopened, "2026-10-31").0.is_empty());
 }
+
+#[test]
+fn inc001_every_priority_a_ticket_was_changed_to_is_defined() {
+    // The change to `P9` (line 8, column 41) is reported; the one to `P1` is not.
+    let body = "priority: P3\nopened_at: 2026-10-08T10:00:00+08:00\npriority_changes:\n  - {at: 2026-10-08T11:00:00+08:00, to: P1}\n  - {at: 2026-10-08T12:00:00+08:00, to: P9, reason: typo}\n";
+    let (located, findings) = run("INC-001", body, "2026-10-31");
+    assert_eq!(located, vec![at("INC-001", "i.yaml", 8, 41)]);
+    assert!(findings[0].message.en.contains("`P9`"), "{}", findings[0].message.en);
+    let fixed = body.replace("to: P9", "to: P2");
+    assert!(run("INC-001", &fixed, "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn inc002_only_the_last_pause_may_be_open_ended() {
+    let last = "priority: P3\nopened_at: 2026-10-08T10:00:00+08:00\npaused:\n  - {from: 2026-10-08T11:00:00+08:00, to: 2026-10-08T12:00:00+08:00, reason: other}\n  - {from: 2026-10-08T13:00:00+08:00, reason: awaiting-customer}\n";
+    assert!(run("INC-002", last, "2026-10-31").0.is_empty());
+    let first = "priority: P3\nopened_at: 2026-10-08T10:00:00+08:00\npaused:\n  - {from: 2026-10-08T11:00:00+08:00, reason: awaiting-customer}\n  - {from: 2026-10-08T13:00:00+08:00, to: 2026-10-08T14:00:00+08:00, reason: other}\n";
+    let (located, findings) = run("INC-002", first, "2026-10-31");
+    // The open-ended first pause, and the second one, which it overlaps (it lasts until now).
+    assert_eq!(located, vec![at("INC-002", "i.yaml", 7, 12), at("INC-002", "i.yaml", 8, 12)]);
+    assert!(findings.iter().any(|f| f.message.en.contains("only the last pause may be open-ended")));
+}
+
+#[test]
+fn inc005_judges_the_clock_as_the_report_does_after_a_priority_change() {
+    // Opened as P4 (5d) on 10-20 and raised to P1 (4h) at once: under the default `final`
+    // policy the resolution clock is judged against 4 h, so 11 days open is far beyond 3 × 4 h.
+    let body = "priority: P4\nopened_at: 2026-10-20T10:00:00+08:00\npriority_changes:\n  - {at: 2026-10-20T10:05:00+08:00, to: P1, reason: core system down}\n";
+    let (located, findings) = run("INC-005", body, "2026-10-31");
+    assert_eq!(located, vec![at("INC-005", "i.yaml", 2, 5)]);
+    assert!(findings[0].message.en.contains("(P1)"), "{}", findings[0].message.en);
+    // Without the change, P4's 5 d × 3 = 15 d has not passed yet.
+    let unchanged = "priority: P4\nopened_at: 2026-10-20T10:00:00+08:00\n";
+    assert!(run("INC-005", unchanged, "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn inc006_the_reporting_clock_starts_at_detection() {
+    // Reported 30 minutes after opening (on time from `opened_at`), but the alarm fired five
+    // minutes before the ticket was opened: 35 minutes, late.
+    let detected = MAJOR.replace("opened_at:", "detected_at: 2026-10-12T09:55:00+08:00\nopened_at:");
+    let (located, findings) = run("INC-006", &detected, "2026-10-31");
+    assert_eq!(located, vec![at("INC-006", "i.yaml", 9, 14)]);
+    assert!(findings[0].message.en.contains("35 minutes after it was detected"), "{}", findings[0].message.en);
+    // Exactly at the limit from detection passes.
+    let on_time = detected.replace("09:55:00", "10:00:00");
+    assert!(run("INC-006", &on_time, "2026-10-31").0.is_empty());
+    // An outage that started before the ticket starts the clock too.
+    let outage = MAJOR.to_owned() + "outage: {start: 2026-10-12T09:58:00+08:00, end: 2026-10-12T11:00:00+08:00}\n";
+    assert_eq!(run("INC-006", &outage, "2026-10-31").0, vec![at("INC-006", "i.yaml", 8, 14)]);
+}

@@ -93,6 +93,11 @@ const PARAMS: &[(&str, &str, &str)] = &[
         "risk level by likelihood (rows) and impact (columns), 1–5",
         "按可能性(行)和影响(列)确定的风险等级,1–5",
     ),
+    (
+        "priority_change",
+        "how SLA clocks follow a re-prioritised ticket: final, highest or restart",
+        "工单调整优先级后 SLA 时钟的计算方式:final(按最终优先级)、highest(按最高优先级)或 restart(自调整时重新计时)",
+    ),
 ];
 
 fn config(today: Date) -> String {

@@ -13,8 +13,8 @@ static META: Meta = Meta {
     section: "§1.3, §5.1",
     title_en: "Priority is one the service's Sla defines",
     title_zh: "事件优先级须为该服务 SLA 中定义的优先级",
-    explanation_en: "Every ticket is measured against the targets of its priority in its service's Sla (§1.3, §5.1). A priority the Sla does not define — `p1` for `P1`, or a level of another service — means the ticket cannot be measured at all, and silently drops out of the SLA report.",
-    explanation_zh: "每张工单都按其服务 SLA 中对应优先级的时限考核(§1.3、§5.1)。SLA 未定义的优先级(如把 `P1` 写成 `p1`,或用了其他服务的级别)会使工单无法考核,并悄然从 SLA 报告中消失。",
+    explanation_en: "Every ticket is measured against the targets of its priority in its service's Sla (§1.3, §5.1). A priority the Sla does not define — `p1` for `P1`, or a level of another service — means the ticket cannot be measured at all, and silently drops out of the SLA report. The same holds for every `priority_changes[].to`.",
+    explanation_zh: "每张工单都按其服务 SLA 中对应优先级的时限考核(§1.3、§5.1)。SLA 未定义的优先级(如把 `P1` 写成 `p1`,或用了其他服务的级别)会使工单无法考核,并悄然从 SLA 报告中消失。`priority_changes[].to`(调整后的优先级)同样适用。",
     failing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P5\nopened_at: 2026-10-08T10:00:00+08:00\n",
     passing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\n",
     params: &[],
@@ -32,20 +32,26 @@ impl Rule for Inc001 {
             let id = inc.id.value.as_str();
             let Some((_, sla)) = sla_of(cx, inc) else { continue };
             out.checked();
-            let p = inc.priority.value.as_str();
-            if sla.priority(p).is_none() {
-                let names: Vec<&str> = sla.priorities.iter().map(|(k, _)| k.value.as_str()).collect();
+            // The priority at opening and every priority it was changed to (sla.md, "Priority
+            // changes"; revision2-decisions.md 3).
+            let names: Vec<&str> = sla.priorities.iter().map(|(k, _)| k.value.as_str()).collect();
+            let written = std::iter::once(&inc.priority).chain(inc.priority_changes.iter().map(|c| &c.value.to));
+            for priority in written {
+                let p = priority.value.as_str();
+                if sla.priority(p).is_some() {
+                    continue;
+                }
                 let (list, sid) = (names.join(", "), sla.id.value.as_str());
                 let f = out
                     .report(
-                        inc.priority.span,
+                        priority.span,
                         msg!(
                             "priority `{p}` is not defined by Sla `{sid}` ({list})",
                             "优先级 `{p}` 未在 SLA `{sid}` 中定义({list})"
                         ),
                     )
                     .record(Kind::Incident, id);
-                f.help = crate::model::decode::closest(p, names.into_iter())
+                f.help = crate::model::decode::closest(p, names.iter().copied())
                     .map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
             }
         }

@@ -24,7 +24,7 @@ the as-of date — is most likely forgotten, or resolved without the record bein
 扣除暂停、截至评估日——多半是被遗忘,或已处理但未更新记录(§2.3、§5.1)。无论哪种情况,处理之前 SLA 报告都不可信。",
     failing: "kind: Incident\nid: INC-2026-10-003\nservice: helpdesk\npriority: P2\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T10:20:00+08:00\n",
     passing: "kind: Incident\nid: INC-2026-10-003\nservice: helpdesk\npriority: P2\nopened_at: 2026-10-31T10:00:00+08:00\nresponded_at: 2026-10-31T10:20:00+08:00\n",
-    params: &["stale_ticket_factor"],
+    params: &["stale_ticket_factor", "priority_change"],
     configurable: true,
     stage: Stage::Records,
 };

@@ -12,8 +12,8 @@ static META: Meta = Meta {
     section: "§6.4",
     title_en: "Major incidents are reported at once",
     title_zh: "重大事件须第一时间报告",
-    explanation_en: "A major incident must be reported to the responsible managers at once (§6.4, 第一时间报告). itos expects `reported_at` on every major incident, no more than `major_report_minutes` (30 by default) after `opened_at`; reporting exactly at the limit passes.",
-    explanation_zh: "重大事件须第一时间报告相关负责人(§6.4)。每个重大事件都应有 `reported_at`,且不晚于 `opened_at` 后 `major_report_minutes`(默认 30)分钟;恰好在时限报告视为符合。",
+    explanation_en: "A major incident must be reported to the responsible managers at once (§6.4, 第一时间报告). itos expects `reported_at` on every major incident, no more than `major_report_minutes` (30 by default) after the earliest of `detected_at` (the monitoring alarm), the outage's `start` and `opened_at`; reporting exactly at the limit passes.",
+    explanation_zh: "重大事件须第一时间报告相关负责人(§6.4)。每个重大事件都应有 `reported_at`,且不晚于 `detected_at`(监控告警时间)、故障 `start` 与 `opened_at` 三者中最早者之后 `major_report_minutes`(默认 30)分钟;恰好在时限报告视为符合。",
     failing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-08T10:00:00+08:00\nmajor: true\nreported_at: 2026-10-08T11:10:00+08:00\n",
     passing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-08T10:00:00+08:00\nmajor: true\nreported_at: 2026-10-08T10:12:00+08:00\n",
     params: &["major_report_minutes"],
@@ -47,11 +47,23 @@ impl Rule for Inc006 {
                     .record(Kind::Incident, id);
                 }
                 Some(r) => {
-                    let minutes = (r.instant.as_second() - inc.opened_at.instant.as_second()) / 60;
-                    let late = r.instant.as_second() - inc.opened_at.instant.as_second() > limit * 60;
-                    if late {
-                        out.report(r.span, msg!("major incident reported {minutes} minutes after it was opened; the policy allows {limit}", "重大事件在创建 {minutes} 分钟后才报告,策略要求不超过 {limit} 分钟"))
-                            .label(inc.opened_at.span, msg!("opened", "创建时间"))
+                    // The §6.4 clock starts at the earliest sign of the fault (rules.md, revision 2).
+                    let outage = inc.outage.as_ref().map(|o| &o.start);
+                    let (start_name, start) = [
+                        (("detected", "检测到故障", "检测到故障的时间"), inc.detected_at.as_ref()),
+                        (("outage started", "故障开始", "故障开始时间"), outage),
+                        (("opened", "创建", "创建时间"), Some(&inc.opened_at)),
+                    ]
+                    .into_iter()
+                    .filter_map(|(name, t)| Some((name, t?)))
+                    .min_by_key(|(_, t)| t.instant)
+                    .unwrap_or((("opened", "创建", "创建时间"), &inc.opened_at));
+                    let seconds = r.instant.as_second() - start.instant.as_second();
+                    let minutes = seconds / 60;
+                    if seconds > limit * 60 {
+                        let (en, zh, zh_label) = start_name;
+                        out.report(r.span, msg!("major incident reported {minutes} minutes after it was {en}; the policy allows {limit}", "重大事件在{zh} {minutes} 分钟后才报告,策略要求不超过 {limit} 分钟"))
+                            .label(start.span, msg!("{en}", "{zh_label}"))
                             .record(Kind::Incident, id);
                     }
                 }
