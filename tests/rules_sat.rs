@@ -69,7 +69,7 @@ fn sat002_mean_below_the_sla_needs_an_improvement() {
     assert_eq!(located, vec![at("SAT-002", "s.yaml", 2, 5)]);
     assert_eq!(
         findings[0].message.en,
-        "survey S-1: the mean score 3.67 is below the target 4 (3 scores), but no Improvement names the survey in `sources`"
+        "survey S-1: the mean score 3.66 is below the target 4 (3 scores), but no Improvement names the survey in `sources`"
     );
     // The Sla's target is labelled.
     assert_eq!(findings[0].labels.len(), 1);
@@ -142,4 +142,22 @@ fn sat002_highest_target_among_the_engagements_slas() {
     let low = survey("S-1", "2026-01-01", "2026-06-30", &["{quality: 1}"]);
     let files = [("engagement.yaml", none.as_str()), ("s.yaml", low.as_str())];
     assert!(run_rules(&files, "", &["SAT-002"], "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn sat002_a_mean_exactly_at_the_target_is_not_below_it() {
+    // Scores 4, 4, 5, 4, 4: mean 21/5 = 4.2 exactly, against `satisfaction_min: 4.2` — met,
+    // with no floating-point slack; 4, 4, 4, 4, 4 (mean 4) is below it.
+    let base = itos::rules::examples::BASE.replace("satisfaction_min: 4", "satisfaction_min: 4.2");
+    let at_target = survey(
+        "S-1",
+        "2026-01-01",
+        "2026-06-30",
+        &["{quality: 4}", "{quality: 4}", "{quality: 5}", "{quality: 4}", "{quality: 4}"],
+    );
+    let files = [("engagement.yaml", base.as_str()), ("s.yaml", at_target.as_str())];
+    assert!(run_rules(&files, "", &["SAT-002"], "2026-10-31").0.is_empty());
+    let below = at_target.replace("{quality: 5}", "{quality: 4}");
+    let files = [("engagement.yaml", base.as_str()), ("s.yaml", below.as_str())];
+    assert_eq!(run_rules(&files, "", &["SAT-002"], "2026-10-31").0, vec![at("SAT-002", "s.yaml", 2, 5)]);
 }

@@ -1,5 +1,6 @@
 //! INC-005: tickets are not left open far beyond their resolution target.
 
+use crate::model::Exact;
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -53,8 +54,9 @@ impl Rule for Inc005 {
             out.checked();
             let id = inc.id.value.as_str();
             let target = clock.target;
-            let limit = (target as f64 * factor).round() as i64;
-            if clock.elapsed > limit {
+            // The factor as written in itos.toml (`2.5`), compared exactly.
+            let factor_exact = Exact::parse_decimal(&factor.to_string()).map_or(Exact::int(3), |(e, _)| e);
+            if Exact::int(clock.elapsed) > Exact::int(target).times(factor_exact) {
                 let (elapsed, target_text, p) =
                     (crate::model::Dur(clock.elapsed), priority.resolution.value, clock.priority.as_str());
                 let cal = priority.calendar();

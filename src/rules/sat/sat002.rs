@@ -1,9 +1,11 @@
 //! SAT-002: a survey below the satisfaction target leads to an improvement plan.
 
+use crate::model::Exact;
 use crate::model::kinds::{Sla, Survey};
 use crate::model::{Kind, Msg, RecordView, Severity, Span};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
+use crate::sla::figure;
 
 pub struct Sat002;
 
@@ -30,9 +32,6 @@ judged once its period has ended.",
     stage: Stage::Records,
 };
 
-/// Slack for comparing a computed mean or rate with a written target (4.2 is not below 4.2).
-const EPSILON: f64 = 1e-9;
-
 impl Rule for Sat002 {
     fn meta(&self) -> &'static Meta {
         &META
@@ -52,19 +51,22 @@ impl Rule for Sat002 {
                 .filter(|x| cx.engagement_of(RecordView::Sla(x)).is_some_and(|e| e.value == eng.value))
                 .collect();
             let mean_min =
-                highest(slas.iter().filter_map(|x| x.satisfaction_min.as_ref().map(|m| (m.value.0, m.span))));
+                highest(slas.iter().filter_map(|x| x.satisfaction_min.as_ref().map(|m| (m.value.1, m.span))));
             let rate_min =
-                highest(slas.iter().filter_map(|x| x.satisfaction_rate_min.as_ref().map(|m| (m.value.value, m.span))));
+                highest(slas.iter().filter_map(|x| x.satisfaction_rate_min.as_ref().map(|m| (m.value.exact, m.span))));
             let scores: Vec<u8> = s.responses.iter().flat_map(|r| r.scores.given().map(|(_, v)| v.value.0)).collect();
             if scores.is_empty() || (mean_min.is_none() && rate_min.is_none()) {
                 continue;
             }
             out.checked();
-            let count = scores.len() as f64;
-            let mean = scores.iter().map(|&x| f64::from(x)).sum::<f64>() / count;
-            let rate = 100.0 * scores.iter().filter(|&&x| x >= 4).count() as f64 / count;
-            let low_mean = mean_min.filter(|(min, _)| mean < min - EPSILON);
-            let low_rate = rate_min.filter(|(min, _)| rate < min - EPSILON);
+            // Compared exactly: a mean of 21/5 is not below a target of 4.2 (revision2-decisions.md 26).
+            let count = scores.len();
+            let total: i128 = scores.iter().map(|&x| i128::from(x)).sum();
+            let mean = Exact::ratio(total, count as i128);
+            let rate = Exact::ratio(100 * scores.iter().filter(|&&x| x >= 4).count() as i128, count as i128);
+            let low_mean = mean_min.filter(|(min, _)| mean < *min);
+            let low_rate = rate_min.filter(|(min, _)| rate < *min);
+            let (mean, rate) = (figure::score(mean), figure::attainment(Some(rate)));
             if (low_mean.is_none() && low_rate.is_none()) || named_by_improvement(cx, s) {
                 continue;
             }
@@ -72,15 +74,15 @@ impl Rule for Sat002 {
             if let Some((_, span)) = low_mean {
                 let target = cx.text(span);
                 shortfalls.push(msg!(
-                    "the mean score {mean:.2} is below the target {target}",
-                    "平均分 {mean:.2} 低于目标值 {target}"
+                    "the mean score {mean} is below the target {target}",
+                    "平均分 {mean} 低于目标值 {target}"
                 ));
             }
             if let Some((_, span)) = low_rate {
                 let target = cx.text(span);
                 shortfalls.push(msg!(
-                    "the satisfaction rate {rate:.1}% is below the target {target}%",
-                    "满意率 {rate:.1}% 低于目标值 {target}%"
+                    "the satisfaction rate {rate}% is below the target {target}%",
+                    "满意率 {rate}% 低于目标值 {target}%"
                 ));
             }
             let what = join(&shortfalls);
@@ -108,7 +110,7 @@ impl Rule for Sat002 {
 }
 
 /// The highest target and where it is written (the first of equal ones).
-fn highest(targets: impl Iterator<Item = (f64, Span)>) -> Option<(f64, Span)> {
+fn highest(targets: impl Iterator<Item = (Exact, Span)>) -> Option<(Exact, Span)> {
     targets.fold(None, |best, (v, span)| match best {
         Some((b, _)) if b >= v => best,
         _ => Some((v, span)),

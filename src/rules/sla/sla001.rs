@@ -31,7 +31,8 @@ impl Rule for Sla001 {
             out.checked();
             let sid = sla.id.value.as_str();
             let target = sla.availability.target.value.value;
-            if target <= 0.0 || target > 100.0 {
+            let exact = sla.availability.target.value.exact;
+            if exact <= crate::model::Exact::ZERO || exact > crate::model::Exact::HUNDRED {
                 out.report(
                     sla.availability.target.span,
                     msg!(
