@@ -55,7 +55,8 @@ impl Rule for Inc005 {
             let id = inc.id.value.as_str();
             let target = clock.target;
             // The factor as written in itos.toml (`2.5`), compared exactly.
-            let factor_exact = Exact::parse_decimal(&factor.to_string()).map_or(Exact::int(3), |(e, _)| e);
+            let factor_exact = Exact::parse_decimal(&factor.to_string())
+                .map_or_else(|| Exact::ratio((factor * 1e9) as i128, 1_000_000_000), |(e, _)| e);
             if Exact::int(clock.elapsed) > Exact::int(target).times(factor_exact) {
                 let (elapsed, target_text, p) =
                     (crate::model::Dur(clock.elapsed), priority.resolution.value, clock.priority.as_str());
