@@ -404,3 +404,14 @@ fn detection_after_opening_and_backward_priority_changes_are_out_of_order() {
     let (located, findings, _) = check(&[("base.yaml", BASE), ("i.yaml", &backward)]);
     assert_eq!(located, vec![at("GEN-007", "i.yaml", 9, 10)], "{findings:#?}");
 }
+
+#[test]
+fn a_number_with_more_digits_than_exact_figures_keep_is_a_value_error() {
+    // Decimals that decide money or a threshold are kept exactly: at most 9 after the point.
+    let ok = "kind: Incident\nid: I-4\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-20T10:00:00+08:00\noutage: {start: 2026-10-20T10:00:00+08:00, end: 2026-10-20T11:00:00+08:00, impact: partial, degraded_percent: 12.123456789}\n";
+    assert!(check(&[("base.yaml", BASE), ("i.yaml", ok)]).0.is_empty());
+    let long = ok.replace("12.123456789", "12.1234567891");
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("i.yaml", &long)]);
+    assert_eq!(located, vec![at("GEN-003", "i.yaml", 6, 111)], "{findings:#?}");
+    assert!(findings[0].message.en.contains("more digits than an exact figure keeps"), "{findings:#?}");
+}
