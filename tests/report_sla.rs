@@ -9,11 +9,9 @@ use common::itos;
 use itos::config::Config;
 use itos::load::Repository;
 use itos::model::Exact;
-use itos::report::provenance::Provenance;
-use itos::report::sla::{Request, SlaReport, build};
+use itos::report::sla::SlaReport;
 use itos::sla::clock::ClockKind;
 use itos::sla::service::LeftOutReason;
-use jiff::civil::date;
 
 const ENGAGEMENT: &str = "\
 kind: Engagement
@@ -50,14 +48,7 @@ fn clean(files: &[(&str, &str)]) -> Repository {
 }
 
 fn report(repo: &Repository, month: (i16, i8), as_of: (i16, i8, i8)) -> SlaReport<'_> {
-    let request = Request {
-        month: date(month.0, month.1, 1),
-        as_of: date(as_of.0, as_of.1, as_of.2),
-        engagement: None,
-        service: None,
-        months: None,
-    };
-    build(repo, &request, Provenance::default()).unwrap()
+    common::sla_report(repo, month, as_of)
 }
 
 #[test]

@@ -3,11 +3,12 @@
 //! SLA figures a customer can sign (sla.md, "Exactness", "Priority changes", "Open-ended
 //! pauses", "Months without records"): each test is computed by hand at the boundary it names.
 
+mod common;
+
 use itos::config::{Config, PriorityChange};
 use itos::load::Repository;
 use itos::model::{Exact, Lang};
-use itos::report::provenance::Provenance;
-use itos::report::sla::{Request, SlaReport, build};
+use itos::report::sla::SlaReport;
 use itos::sla::clock::{ClockKind, Outcome};
 use itos::sla::service::ServiceMonth;
 use jiff::Timestamp;
@@ -52,14 +53,7 @@ fn repo_with(files: &[(&str, &str)], policy: PriorityChange) -> Repository {
 }
 
 fn report(repo: &Repository, month: (i16, i8), as_of: (i16, i8, i8)) -> SlaReport<'_> {
-    let request = Request {
-        month: date(month.0, month.1, 1),
-        as_of: date(as_of.0, as_of.1, as_of.2),
-        engagement: None,
-        service: None,
-        months: None,
-    };
-    build(repo, &request, Provenance::default()).unwrap()
+    common::sla_report(repo, month, as_of)
 }
 
 fn ts(s: &str) -> Timestamp {
