@@ -177,8 +177,8 @@ fn resolution(inc: &str, policy: PriorityChange) -> (Outcome, String, Option<Tim
     let clocks =
         itos::sla::tickets::clocks(&r.records.incidents[0], sla, policy, |id| r.calendars.get_or_default(id), end)
             .unwrap();
-    let c = clocks.into_iter().map(|j| j.clock).find(|c| c.kind == ClockKind::Resolution).unwrap();
-    (c.outcome, c.priority, c.decided, c.elapsed)
+    let j = clocks.into_iter().find(|j| j.clock.kind == ClockKind::Resolution).unwrap();
+    (j.clock.outcome, j.priority.to_owned(), j.clock.decided, j.clock.elapsed)
 }
 
 fn ticket(priority: &str, changes: &[(&str, &str)], resolved: &str) -> String {

@@ -967,7 +967,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
             Outcome::InProgress => t(lang, "in progress", "计时中"),
         };
         doc.push(Block::Facts(vec![
-            (t(lang, "Judged as", "判定优先级"), format!("{} ({})", clock.priority, c.calendar)),
+            (t(lang, "Judged as", "判定优先级"), format!("{} ({})", c.priority, c.calendar)),
             (t(lang, "Target", "目标"), format!("{} min", mins(clock.target))),
             (t(lang, "Counted", "已计"), format!("{} min", mins(clock.elapsed))),
             (t(lang, "Paused (working time removed)", "暂停(扣除的工作时间)"), format!("{} min", mins(clock.paused))),
@@ -1031,7 +1031,7 @@ pub fn ledger_json(l: &Ledger<'_>) -> String {
             let k = &c.clock;
             json!({
                 "clock": k.kind.as_str(),
-                "priority": k.priority,
+                "priority": c.priority,
                 "calendar": c.calendar,
                 "target_seconds": k.target,
                 "elapsed_seconds": k.elapsed,

@@ -39,6 +39,8 @@ pub struct PauseLine {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClockLedger {
     pub clock: Clock,
+    /// The priority the clock was judged against.
+    pub priority: String,
     /// The calendar of the priority the clock was judged against.
     pub calendar: String,
     pub stretches: Vec<Stretch>,
@@ -123,8 +125,8 @@ pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -
     let clocks = judged
         .into_iter()
         .map(|j| {
-            let id = sla.priority(&j.clock.priority).map_or(priority.value.calendar(), |p| p.value.calendar());
-            explain(j.clock, id, incident, j.calendar, known_until)
+            let id = sla.priority(j.priority).map_or(priority.value.calendar(), |p| p.value.calendar());
+            explain(j.clock, j.priority, id, incident, j.calendar, known_until)
         })
         .collect();
     let mut from = incident.priority.value.clone();
@@ -154,6 +156,7 @@ pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -
 
 fn explain(
     clock: Clock,
+    priority: &str,
     calendar_id: &str,
     incident: &Incident,
     calendar: &WorkCalendar,
@@ -192,7 +195,7 @@ fn explain(
             PauseLine { from, to, open_ended: p.to.is_none(), reason: p.reason.value, removed }
         })
         .collect();
-    ClockLedger { clock, calendar: calendar_id.to_owned(), stretches, pauses }
+    ClockLedger { clock, priority: priority.to_owned(), calendar: calendar_id.to_owned(), stretches, pauses }
 }
 
 /// The open periods of a clock as counted, each cut at the end instant.

@@ -77,8 +77,6 @@ pub struct Clock {
     pub pieces: Vec<Piece>,
     /// Business seconds removed by pauses.
     pub paused: i64,
-    /// The priority the clock was judged against (sla.md, "Priority changes").
-    pub priority: String,
     /// Still running inside an open-ended pause: no deadline yet.
     pub paused_open: bool,
 }
@@ -192,7 +190,6 @@ pub fn evaluate(
         decided,
         pieces,
         paused,
-        priority: String::new(),
         paused_open: false,
     }
 }

@@ -127,7 +127,6 @@ mod tests {
             decided: Some(ts(decided)),
             pieces: Vec::new(),
             paused: 0,
-            priority: String::new(),
             paused_open: false,
         }
     }

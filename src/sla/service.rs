@@ -402,7 +402,7 @@ impl<'a> Prepared<'a> {
                         if c.outcome == Outcome::Breached {
                             breaches.push(Breach {
                                 ticket: inc.id.value.clone(),
-                                priority: c.priority.clone(),
+                                priority: j.priority.to_owned(),
                                 clock: c.kind,
                                 deadline: c.deadline,
                                 elapsed,
@@ -411,12 +411,12 @@ impl<'a> Prepared<'a> {
                             });
                         }
                         // A clock counts under the priority it was judged against.
-                        per_key.entry((c.priority.as_str(), c.kind)).or_default().push((c.outcome, elapsed));
+                        per_key.entry((j.priority, c.kind)).or_default().push((c.outcome, elapsed));
                     }
                     Some(d) if d < month.start => continue,
                     _ => running.push(Running {
                         ticket: inc.id.value.clone(),
-                        priority: c.priority.clone(),
+                        priority: j.priority.to_owned(),
                         clock: c.kind,
                         elapsed: elapsed_until(c, j.calendar, month.end),
                         deadline: c.deadline,
@@ -585,7 +585,7 @@ impl<'a> Prepared<'a> {
                 let reason = c.reason.as_ref().map(|r| r.value.clone());
                 changes.push((c.at.instant, std::mem::replace(&mut from, to.clone()), to, reason));
             }
-            let judged = t.clocks.iter().map(|j| (j.clock.kind, j.clock.priority.clone())).collect();
+            let judged = t.clocks.iter().map(|j| (j.clock.kind, j.priority.to_owned())).collect();
             out.push(Reprioritised {
                 ticket: inc.id.value.clone(),
                 initial: inc.priority.value.clone(),

@@ -66,10 +66,12 @@ pub fn target_of(priority: &Priority, kind: ClockKind) -> Option<Dur> {
     }
 }
 
-/// A clock of a ticket with the calendar it was counted on.
+/// A clock of a ticket with the priority it was judged against (sla.md, "Priority changes")
+/// and the calendar it was counted on.
 #[derive(Clone, Debug)]
 pub struct Judged<'c> {
     pub clock: Clock,
+    pub priority: &'c str,
     pub calendar: &'c WorkCalendar,
 }
 
@@ -125,7 +127,7 @@ fn cut_periods(periods: &Periods, cut: Timestamp) -> Periods {
 /// The clocks of a ticket, evaluated with everything known up to `end` (the end of the as-of
 /// day), each judged against the priority the `policy` says. `calendar` resolves an id.
 pub fn clocks<'c>(
-    inc: &Incident,
+    inc: &'c Incident,
     sla: &Sla,
     policy: PriorityChange,
     calendar: impl Fn(&str) -> &'c WorkCalendar,
@@ -144,7 +146,7 @@ pub fn clocks<'c>(
     for kind in ClockKind::ALL {
         let Some(periods) = periods(inc, kind) else { continue };
         // Judge the clock under `name`, counted from `cut` when it was restarted.
-        let judge = |name: &str, cut: Option<Timestamp>| -> Option<Judged<'c>> {
+        let judge = |name: &'c str, cut: Option<Timestamp>| -> Option<Judged<'c>> {
             let priority = sla.priority(name)?;
             let target = target_of(&priority.value, kind)?;
             let cal = calendar(priority.value.calendar());
@@ -152,9 +154,8 @@ pub fn clocks<'c>(
                 Some(cut) => cut_periods(&periods, cut),
                 None => periods.clone(),
             };
-            let mut clock = evaluate(kind, &periods, &pauses, target.seconds(), cal, end);
-            clock.priority = name.to_owned();
-            Some(Judged { clock, calendar: cal })
+            let clock = evaluate(kind, &periods, &pauses, target.seconds(), cal, end);
+            Some(Judged { clock, priority: name, calendar: cal })
         };
         let mut current = initial;
         let mut held = vec![initial];

@@ -47,10 +47,12 @@ impl Rule for Inc005 {
             // open-ended pauses); a priority the Sla does not define is INC-001's.
             let policy = cx.policy.priority_change;
             let Ok(judged) = clocks(inc, sla, policy, |c| cx.calendar(c), end) else { continue };
-            let Some(clock) = judged.into_iter().map(|j| j.clock).find(|c| c.kind == ClockKind::Resolution) else {
+            let Some((clock, judged_as)) =
+                judged.into_iter().map(|j| (j.clock, j.priority)).find(|(c, _)| c.kind == ClockKind::Resolution)
+            else {
                 continue;
             };
-            let Some(priority) = sla.priority(&clock.priority) else { continue };
+            let Some(priority) = sla.priority(judged_as) else { continue };
             out.checked();
             let id = inc.id.value.as_str();
             let target = clock.target;
@@ -59,7 +61,7 @@ impl Rule for Inc005 {
                 .map_or_else(|| Exact::ratio((factor * 1e9) as i128, 1_000_000_000), |(e, _)| e);
             if Exact::int(clock.elapsed) > Exact::int(target).times(factor_exact) {
                 let (elapsed, target_text, p) =
-                    (crate::model::Dur(clock.elapsed), priority.resolution.value, clock.priority.as_str());
+                    (crate::model::Dur(clock.elapsed), priority.resolution.value, judged_as);
                 let cal = priority.calendar();
                 out.report(
                     inc.id.span,
