@@ -41,6 +41,18 @@ fn sla002_response_longer_than_resolution() {
 }
 
 #[test]
+fn sla002_counts_a_working_day_as_the_length_of_monday() {
+    // cn-workdays: 1wd counts as 9 h. 10h before 1wd is out of order, 9h is not; on 24x7 a
+    // working day is 24 h.
+    let s = sla(
+        "availability: {target: 99.9}\npriorities:\n  P3: {response: 10h, resolution: 1wd, calendar: cn-workdays}\n  P4: {response: 9h, resolution: 1wd, calendar: cn-workdays}\n  P5: {response: 10h, restoration: 1wd, resolution: 2wd}\n",
+    );
+    let (located, findings) = run_rule("SLA-002", &[("s.yaml", &s)], "2026-10-31");
+    assert_eq!(located, vec![at("SLA-002", "s.yaml", 8, 35)]);
+    assert_eq!(findings[0].message.en, "P3: resolution target 1wd (9h) is shorter than the response target 10h");
+}
+
+#[test]
 fn sla003_and_sla004_missing_targets_warn_at_the_id() {
     let s = sla("availability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\nmttr_max: 2h\n");
     let (located, findings) = run_rule("SLA-003", &[("s.yaml", &s)], "2026-10-31");

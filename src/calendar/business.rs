@@ -54,6 +54,15 @@ impl WorkCalendar {
         pieces
     }
 
+    /// The working time of `day` in time order, into `buf` (cleared first).
+    pub(crate) fn day_pieces(&self, day: Date, buf: &mut Vec<(Timestamp, Timestamp)>) {
+        buf.clear();
+        let _ = self.visit_day(day, |a, b| {
+            buf.push((a, b));
+            ControlFlow::<()>::Continue(())
+        });
+    }
+
     pub(crate) fn local_date(&self, t: Timestamp) -> Date {
         t.to_zoned_datetime(self.tz.clone()).date()
     }

@@ -5,6 +5,7 @@
 pub mod business;
 pub mod cn;
 pub mod dates;
+pub mod target;
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -350,12 +350,95 @@ impl Decode for Dur {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         let parsed = Dur::parse(s);
         if parsed.is_none() {
-            d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
+            if let Some(n) = parse_working_days(s) {
+                // `wd` counts working days on a priority's calendar; elsewhere there is none.
+                let days = if n == 1 { "1d".to_owned() } else { format!("{n}d") };
+                d.type_error_with_help(
+                    node,
+                    Self::EXPECTED,
+                    msg!(
+                        "working days (`wd`) are only for the targets under an Sla's `priorities`; here durations are wall-clock time, e.g. `{days}`",
+                        "工作日(`wd`)只能用于 SLA `priorities` 下的时限;此处的时长按自然时间计算,请改为如 `{days}`"
+                    ),
+                );
+            } else {
+                d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
+            }
         }
         parsed
     }
     fn schema() -> Json {
         json!({ "title": "duration", "type": "string", "pattern": "^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", "minLength": 2, "examples": ["15m", "4h", "1h30m", "2d"] })
+    }
+}
+
+/// `<int>wd`, greater than zero: a number of working days.
+fn parse_working_days(s: &str) -> Option<u32> {
+    let digits = s.strip_suffix("wd")?;
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u32>().ok().filter(|&n| n > 0)
+}
+
+/// The target of one clock of an Sla priority (`response`, `resolution`, `restoration`,
+/// `on_site`): business time on the priority's calendar (`4h`, `1d` = 24 business hours), or
+/// `<int>wd` working days of that calendar — "N 个工作日" (records.md, "duration"). A
+/// working-day target becomes business time per clock, at the clock's start
+/// (`WorkCalendar::target_seconds`); static comparisons use `WorkCalendar::nominal_seconds`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SlaTarget {
+    Business(Dur),
+    WorkingDays(u32),
+}
+
+impl SlaTarget {
+    pub fn parse(s: &str) -> Option<SlaTarget> {
+        Dur::parse(s).map(SlaTarget::Business).or_else(|| parse_working_days(s).map(SlaTarget::WorkingDays))
+    }
+
+    /// Seconds for a display that has no calendar at hand: a business-time target's seconds;
+    /// `Nwd` as N days of 24 hours (its length on `24x7`). Every computation uses
+    /// `WorkCalendar::target_seconds` (a clock) or `WorkCalendar::nominal_seconds` (a
+    /// comparison) instead.
+    pub fn seconds(self) -> i64 {
+        match self {
+            SlaTarget::Business(d) => d.seconds(),
+            SlaTarget::WorkingDays(n) => i64::from(n) * 86_400,
+        }
+    }
+}
+
+impl fmt::Display for SlaTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SlaTarget::Business(d) => d.fmt(f),
+            SlaTarget::WorkingDays(n) => write!(f, "{n}wd"),
+        }
+    }
+}
+
+impl Decode for SlaTarget {
+    const EXPECTED: (&'static str, &'static str) = (
+        "a duration such as `15m`, `4h` or `1h30m`, or working days such as `1wd`",
+        "时长(如 `15m`、`4h`、`1h30m`)或工作日数(如 `1wd`)",
+    );
+    fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
+        let (s, _) = scalar(node, d, Self::EXPECTED)?;
+        let parsed = SlaTarget::parse(s);
+        if parsed.is_none() {
+            d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
+        }
+        parsed
+    }
+    fn schema() -> Json {
+        json!({
+            "title": "target (business time or working days)",
+            "type": "string",
+            "pattern": "^(([0-9]+d)?([0-9]+h)?([0-9]+m)?|[0-9]+wd)$",
+            "minLength": 2,
+            "examples": ["15m", "4h", "1h30m", "1wd"]
+        })
     }
 }
 
@@ -728,6 +811,20 @@ mod tests {
         let shanghai = default_tz();
         assert_eq!(local_range(&shanghai, civil::date(2026, 10, 25), 540, 1080).seconds(), 9 * 3600);
         assert_eq!(local_range(&shanghai, civil::date(2026, 10, 25), 600, 540).seconds(), 0);
+    }
+
+    #[test]
+    fn targets_and_working_days() {
+        assert_eq!(SlaTarget::parse("1wd"), Some(SlaTarget::WorkingDays(1)));
+        assert_eq!(SlaTarget::parse("12wd"), Some(SlaTarget::WorkingDays(12)));
+        assert_eq!(SlaTarget::parse("1d"), Some(SlaTarget::Business(Dur(86_400))));
+        for bad in ["0wd", "wd", "1wd2h", "1.5wd", "-1wd", "1 wd", "1WD", "9999999999wd", "1dwd"] {
+            assert_eq!(SlaTarget::parse(bad), None, "{bad}");
+        }
+        assert_eq!(SlaTarget::WorkingDays(3).to_string(), "3wd");
+        assert_eq!(SlaTarget::Business(Dur(5400)).to_string(), "1h30m");
+        // `wd` is not a plain duration.
+        assert_eq!(Dur::parse("1wd"), None);
     }
 
     #[test]

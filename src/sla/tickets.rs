@@ -59,7 +59,7 @@ pub fn clocks<'c>(
     targets
         .into_iter()
         .filter_map(|(kind, target)| {
-            let target = target?.value.seconds();
+            let target = cal.target_seconds(target?.value, inc.opened_at.instant);
             Some(evaluate(kind, &periods(inc, kind), &pauses, target, cal, end))
         })
         .collect()

@@ -48,7 +48,8 @@ impl Rule for Inc005 {
             let mut periods = vec![(inc.opened_at.instant, inc.resolved_at.as_ref().map(|r| r.instant))];
             periods.extend(inc.reopened.iter().map(|r| (r.at.instant, r.resolved_at.as_ref().map(|x| x.instant))));
             let pauses: Vec<_> = inc.paused.iter().map(|p| (p.from.instant, p.to.instant)).collect();
-            let target = priority.resolution.value.seconds();
+            // A working-day target becomes business time at the clock's start (decision 1).
+            let target = calendar.target_seconds(priority.resolution.value, inc.opened_at.instant);
             let clock = evaluate(ClockKind::Resolution, &periods, &pauses, target, calendar, end);
             let limit = (target as f64 * factor).round() as i64;
             if clock.elapsed > limit {
