@@ -102,13 +102,7 @@ pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -
         None
     };
     let opened_day = incident.opened_at.instant.to_zoned_datetime(calendar.tz.clone()).date();
-    let warning = calendar.data_years.filter(|_| calendar.beyond_data(opened_day)).map(|(from, to)| {
-        let id = priority.value.calendar();
-        crate::msg!(
-            "calendar `{id}` has public-holiday data for {from}–{to} only: {opened_day} is counted as a plain weekday",
-            "日历 `{id}` 仅含 {from}–{to} 年的法定节假日数据:{opened_day} 按普通工作日计算"
-        )
-    });
+    let warning = calendar.day_warning(priority.value.calendar(), opened_day);
     let clocks = clocks(incident, &priority.value, |_| calendar, known_until)
         .into_iter()
         .map(|c| explain(c, incident, calendar, known_until))
