@@ -143,6 +143,30 @@ key_staff: no
 }
 
 #[test]
+fn working_days_are_only_for_sla_priorities() {
+    // `1wd` under an Sla's priorities is a target; anywhere else a duration is wall-clock
+    // time and `wd` is a type error with a hint.
+    let sla = BASE
+        .replace("P3: {response: 2h, resolution: 2d}", "P3: {response: 2h, resolution: 1wd, calendar: cn-workdays}")
+        .replace("mttr_max: 4h", "mttr_max: 1wd");
+    let (located, findings, _) = check(&[("base.yaml", &sla)]);
+    let line = sla.lines().position(|l| l.starts_with("mttr_max")).unwrap() as u32 + 1;
+    assert_eq!(located, vec![at("GEN-003", "base.yaml", line, 11)]);
+    assert!(findings[0].message.en.contains("expected a duration"), "{}", findings[0].message.en);
+    let help = findings[0].help.as_ref().unwrap();
+    assert!(
+        help.en.contains("only for the targets under an Sla's `priorities`") && help.en.contains("`1d`"),
+        "{}",
+        help.en
+    );
+    assert!(help.zh.contains("工作日"), "{}", help.zh);
+    // A bad target names both forms.
+    let bad = BASE.replace("resolution: 2d}", "resolution: 2days}");
+    let (_, findings, _) = check(&[("base.yaml", &bad)]);
+    assert!(findings[0].message.en.contains("or working days such as `1wd`"), "{}", findings[0].message.en);
+}
+
+#[test]
 fn unknown_kind_and_missing_kind() {
     let doc = "kind: Chnage\nid: C-1\n---\nid: X-1\ntitle: no kind\n";
     let (located, findings, _) = check(&[("base.yaml", BASE), ("x.yaml", doc)]);

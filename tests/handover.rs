@@ -104,7 +104,15 @@ fn partial_exit_shows_exactly_what_is_missing() {
     let (code, json, _) = itos(&["validate", "-C", root, "--no-git", "--format", "json"]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let mut rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    // The exit's problems; the example's Slas also draw SLA-005 warnings (targets in `d` on
+    // office calendars), which are not about the exit.
+    let mut rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .filter(|r| *r != "SLA-005")
+        .collect();
     rules.sort_unstable();
     assert_eq!(rules, vec!["HND-003", "HND-004", "HND-007", "HND-008"]);
     assert_eq!(checklist(root, &["--strict"]).0, 1);

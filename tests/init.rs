@@ -14,7 +14,10 @@ fn init_scaffolds_a_clean_repository_and_refuses_to_overwrite() {
     assert_eq!(code, 0, "{err}");
     let (code, out, err) = itos(&["validate", "-C", root_s]);
     assert_eq!(code, 0, "{out}{err}");
+    // Clean: the scaffold's Sla writes working-day targets as `1wd` (no SLA-005).
     assert!(out.contains("0 errors, 0 warnings"), "{out}");
+    let sla = std::fs::read_to_string(root.join("slas/service-desk.yaml")).unwrap();
+    assert!(sla.contains("resolution: 1wd, calendar: cn-workdays"), "{sla}");
     // Every kind has an example with an editor modeline; the exit and waiver ones are commented out.
     let kinds = itos::model::kinds::Kind::ALL.len();
     let examples: Vec<_> = walkdir::WalkDir::new(&root)

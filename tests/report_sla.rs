@@ -112,6 +112,23 @@ fn a_ticket_spanning_two_months_counts_where_it_is_decided() {
 }
 
 #[test]
+fn a_working_day_target_falls_at_the_same_position_on_the_next_working_day() {
+    // P3: 1wd on cn-workdays. Opened Wed 2026-09-30 15:00 (6 h into the day); National Day
+    // follows, so the deadline is Thu 10-08 15:00 (T = 9 h). I1 resolved at 14:00 is met, I2
+    // resolved at 16:00 is breached by 1 h.
+    let sla = "kind: Sla\nid: s1\nengagement: e1\nservice: web\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P3: {response: 1h, resolution: 1wd, calendar: cn-workdays}\n";
+    let incidents = "kind: Incident\ndefaults: {engagement: e1, service: web, priority: P3, opened_at: 2026-09-30T15:00:00+08:00, responded_at: 2026-09-30T15:30:00+08:00}\nitems:\n  - {id: I1, resolved_at: 2026-10-08T14:00:00+08:00}\n  - {id: I2, resolved_at: 2026-10-08T16:00:00+08:00}\n";
+    let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", sla), ("i.yaml", incidents)]);
+    let oct = report(&r, (2026, 10), (2026, 10, 31));
+    let m = &oct.engagements[0].services[0].month;
+    let a = &m.attainment[&("P3".to_owned(), ClockKind::Resolution)];
+    assert_eq!((a.decided, a.met), (2, 1));
+    let breaches: Vec<_> = m.breaches.iter().map(|b| (b.ticket.as_str(), b.deadline, b.target, b.overrun)).collect();
+    let due = "2026-10-08T15:00:00+08:00".parse().ok();
+    assert_eq!(breaches, vec![("I2", due, 9 * 3600, 3600)]);
+}
+
+#[test]
 fn a_past_month_does_not_change_with_a_later_as_of() {
     // P1 (24x7, 4 h) opened 10-30 10:00 and never resolved: breached 10-30 14:00. October's
     // report counts its time up to the month's end, 38 h, whatever the as-of day.

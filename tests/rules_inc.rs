@@ -100,6 +100,20 @@ fn inc005_exactly_three_times_the_target_is_not_yet_stale() {
 }
 
 #[test]
+fn inc005_a_working_day_target_is_counted_from_the_tickets_opening() {
+    // P3 1wd on cn-workdays, opened Tue 2026-10-20 10:00: T = 9 h, stale after 27 h. To the
+    // end of Thu 10-22: 8 + 9 + 9 = 26 h; to the end of Fri 10-23: 35 h.
+    let base = BASE
+        .replace("P3: {response: 2h, resolution: 2d}", "P3: {response: 2h, resolution: 1wd, calendar: cn-workdays}");
+    let text = inc("priority: P3\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T10:30:00+08:00\n");
+    let files = [("engagement.yaml", base.as_str()), ("i.yaml", text.as_str())];
+    assert!(run_rules(&files, "", &["INC-005"], "2026-10-22").0.is_empty());
+    let (located, findings) = run_rules(&files, "", &["INC-005"], "2026-10-23");
+    assert_eq!(located, vec![at("INC-005", "i.yaml", 2, 5)]);
+    assert!(findings[0].message.en.contains("more than 3 × its resolution target 1wd"), "{}", findings[0].message.en);
+}
+
+#[test]
 fn inc006_report_within_thirty_minutes() {
     assert!(run("INC-006", MAJOR, "2026-10-31").0.is_empty());
     let late = MAJOR.replace("reported_at: 2026-10-12T10:30:00", "reported_at: 2026-10-12T10:31:00");

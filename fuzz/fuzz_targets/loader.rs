@@ -22,5 +22,5 @@ fuzz_target!(|data: &[u8]| {
         let _ = repo.sources.locate(f.span);
     }
     let summary = itos::output::Summary::of(&outcome.findings, repo.records.len(), repo.file_count());
-    let _ = itos::output::json::render(&outcome.findings, &repo.sources, &summary, "2026-10-31", itos::model::Lang::En);
+    let _ = itos::output::json::render(&outcome.findings, &repo.sources, &summary, "2026-10-31", &[], itos::model::Lang::En);
 });

@@ -6,20 +6,64 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::WorkCalendar;
-use crate::model::scalar::local_range;
+use std::ops::ControlFlow;
+
+use crate::model::scalar::{QuickRange, TimeRange, local_range, quick_range};
 
 /// Seconds of a signed duration between two instants (b − a).
-fn seconds_between(a: Timestamp, b: Timestamp) -> i64 {
+pub(crate) fn seconds_between(a: Timestamp, b: Timestamp) -> i64 {
     b.as_second() - a.as_second()
 }
 
 impl WorkCalendar {
-    /// The instants a working range of `day` covers (`24:00` is the next midnight).
-    fn range_instants(&self, day: Date, start: u16, end: u16) -> Option<(Timestamp, Timestamp)> {
-        local_range(&self.tz, day, start, end)
+    /// Calls `f` with the working time of `day` in time order — each working range as the
+    /// instants whose wall-clock time lies in it (`local_range`) — until `f` breaks. Only
+    /// where a repeated hour splits ranges can the pieces of two ranges interleave: from the
+    /// first range near a transition on, the day's pieces are sorted. Pieces never overlap:
+    /// an instant has one wall-clock time.
+    pub(crate) fn visit_day<B>(
+        &self,
+        day: Date,
+        mut f: impl FnMut(Timestamp, Timestamp) -> ControlFlow<B>,
+    ) -> ControlFlow<B> {
+        let ranges = self.ranges(day);
+        for (i, r) in ranges.iter().enumerate() {
+            match quick_range(&self.tz, day, r.start, r.end) {
+                QuickRange::One(a, b) => f(a, b)?,
+                QuickRange::Empty => {}
+                QuickRange::NearTransition => {
+                    for (a, b) in self.sorted_pieces(day, ranges.get(i..).unwrap_or_default()) {
+                        f(a, b)?;
+                    }
+                    return ControlFlow::Continue(());
+                }
+            }
+        }
+        ControlFlow::Continue(())
     }
 
-    fn local_date(&self, t: Timestamp) -> Date {
+    /// The pieces of `ranges` of `day` in time order.
+    #[cold]
+    #[inline(never)]
+    fn sorted_pieces(&self, day: Date, ranges: &[TimeRange]) -> Vec<(Timestamp, Timestamp)> {
+        let mut pieces: Vec<(Timestamp, Timestamp)> = Vec::new();
+        for r in ranges {
+            pieces.extend(local_range(&self.tz, day, r.start, r.end).iter());
+        }
+        pieces.sort_unstable();
+        pieces
+    }
+
+    /// The working time of `day` in time order, into `buf` (cleared first).
+    pub(crate) fn day_pieces(&self, day: Date, buf: &mut Vec<(Timestamp, Timestamp)>) {
+        buf.clear();
+        let _ = self.visit_day(day, |a, b| {
+            buf.push((a, b));
+            ControlFlow::<()>::Continue(())
+        });
+    }
+
+    pub(crate) fn local_date(&self, t: Timestamp) -> Date {
         t.to_zoned_datetime(self.tz.clone()).date()
     }
 
@@ -28,7 +72,8 @@ impl WorkCalendar {
         self.working_intervals(a, b).iter().map(|&(s, e)| seconds_between(s, e)).sum()
     }
 
-    /// The working intervals within `[a, b)`, in order (one per working range and day).
+    /// The working intervals within `[a, b)`, in order (one per working range and day, two
+    /// for a range the repeated hour of a fall-back night splits).
     pub fn working_intervals(&self, a: Timestamp, b: Timestamp) -> Vec<(Timestamp, Timestamp)> {
         if b <= a {
             return Vec::new();
@@ -40,14 +85,13 @@ impl WorkCalendar {
         let mut out = Vec::new();
         let mut day = first;
         loop {
-            for r in self.ranges(day) {
-                if let Some((rs, re)) = self.range_instants(day, r.start, r.end) {
-                    let (s, e) = (rs.max(a), re.min(b));
-                    if e > s {
-                        out.push((s, e));
-                    }
+            let _ = self.visit_day(day, |rs, re| {
+                let (s, e) = (rs.max(a), re.min(b));
+                if e > s {
+                    out.push((s, e));
                 }
-            }
+                ControlFlow::<()>::Continue(())
+            });
             if day >= last {
                 break;
             }
@@ -71,17 +115,20 @@ impl WorkCalendar {
         let mut left = seconds;
         let mut day = self.local_date(a);
         for _ in 0..3_660 * 2 {
-            for r in self.ranges(day) {
-                let Some((rs, re)) = self.range_instants(day, r.start, r.end) else { continue };
+            let found = self.visit_day(day, |rs, re| {
                 let s = rs.max(a);
                 if re <= s {
-                    continue;
+                    return ControlFlow::Continue(());
                 }
                 let available = seconds_between(s, re);
                 if available >= left {
-                    return s.checked_add(jiff::SignedDuration::from_secs(left)).ok();
+                    return ControlFlow::Break(s.checked_add(jiff::SignedDuration::from_secs(left)).ok());
                 }
                 left -= available;
+                ControlFlow::Continue(())
+            });
+            if let ControlFlow::Break(at) = found {
+                return at;
             }
             day = day.tomorrow().ok()?;
         }
@@ -118,6 +165,71 @@ mod tests {
         // Exactly the end of a day's hours stays on that day.
         let t = cn.add_business(ts("2026-10-09T17:00:00+08:00"), 3600);
         assert_eq!(t, Some(ts("2026-10-09T18:00:00+08:00")));
+    }
+
+    /// Europe/Berlin, Sundays only: `range`.
+    fn berlin_sundays(start: u16, end: u16) -> WorkCalendar {
+        let mut cal =
+            WorkCalendar::always(crate::model::scalar::tzdb().get("Europe/Berlin").unwrap_or(jiff::tz::TimeZone::UTC));
+        cal.always = false;
+        cal.id = "berlin".into();
+        for (i, day) in cal.week.iter_mut().enumerate() {
+            *day = if i == 6 { vec![crate::model::scalar::TimeRange { start, end }] } else { Vec::new() };
+        }
+        cal
+    }
+
+    #[test]
+    fn a_repeated_hour_is_working_time_twice_when_its_wall_clock_times_are_in_range() {
+        // Clocks go back on Sun 2026-10-25 (03:00 CEST → 02:00 CET).
+        let (day_start, day_end) = (ts("2026-10-24T12:00:00Z"), ts("2026-10-25T12:00:00Z"));
+        // 02:15–05:00: 02:15–03:00 CEST and 02:15–05:00 CET, 3 h 30 min.
+        let cal = berlin_sundays(135, 300);
+        assert_eq!(cal.business_seconds(day_start, day_end), 3 * 3600 + 1800);
+        assert_eq!(
+            cal.working_intervals(day_start, day_end),
+            [
+                (ts("2026-10-25T02:15:00+02:00"), ts("2026-10-25T03:00:00+02:00")),
+                (ts("2026-10-25T02:15:00+01:00"), ts("2026-10-25T05:00:00+01:00")),
+            ]
+        );
+        // The second 02:00–02:14 is not working time.
+        assert_eq!(cal.business_seconds(ts("2026-10-25T02:00:00+01:00"), ts("2026-10-25T02:15:00+01:00")), 0);
+        // 01:00–02:30: 01:00–02:30 CEST and 02:00–02:30 CET, 2 h.
+        assert_eq!(berlin_sundays(60, 150).business_seconds(day_start, day_end), 2 * 3600);
+        // Spring forward on 2026-03-29 (02:00 → 03:00): 02:30–05:00 is 03:00–05:00, 2 h.
+        let spring = berlin_sundays(150, 300);
+        assert_eq!(spring.business_seconds(ts("2026-03-28T12:00:00Z"), ts("2026-03-29T12:00:00Z")), 2 * 3600);
+        assert_eq!(spring.add_business(ts("2026-03-28T12:00:00Z"), 1), Some(ts("2026-03-29T03:00:01+02:00")));
+    }
+
+    #[test]
+    fn adding_business_time_across_the_repeated_hour() {
+        // 02:15–05:00 on the fall-back night: 45 min until the change, then nothing until the
+        // second 02:15, then the rest.
+        let cal = berlin_sundays(135, 300);
+        let from = ts("2026-10-25T02:15:00+02:00");
+        assert_eq!(cal.add_business(from, 45 * 60), Some(ts("2026-10-25T03:00:00+02:00")));
+        assert_eq!(cal.add_business(from, 45 * 60 + 1), Some(ts("2026-10-25T02:15:01+01:00")));
+        assert_eq!(cal.add_business(from, 3600), Some(ts("2026-10-25T02:30:00+01:00")));
+        assert_eq!(cal.add_business(from, 3 * 3600 + 1800), Some(ts("2026-10-25T05:00:00+01:00")));
+        // Beyond the night: the next Sunday 02:15 (CET), one second in.
+        assert_eq!(cal.add_business(from, 3 * 3600 + 1801), Some(ts("2026-11-01T02:15:01+01:00")));
+        // 01:00–05:00 runs through the repeated hour without a break: 2 h before the change
+        // and 3 h after, one piece of 5 h; 2 h 30 min in is 02:30 CET.
+        let whole = berlin_sundays(60, 300);
+        let start = ts("2026-10-25T01:00:00+02:00");
+        assert_eq!(whole.working_intervals(start, ts("2026-10-26T00:00:00+01:00")).len(), 1);
+        assert_eq!(whole.add_business(start, 9000), Some(ts("2026-10-25T02:30:00+01:00")));
+        // Two ranges the repeated hour splits interleave in time and are counted in time order.
+        let mut two = berlin_sundays(0, 150);
+        two.week[6].push(crate::model::scalar::TimeRange { start: 165, end: 300 });
+        let night = ts("2026-10-25T00:00:00+02:00");
+        // 00:00–02:30 CEST (2 h 30), 02:45–03:00 CEST (15 min), 02:00–02:30 CET (30 min) …
+        assert_eq!(two.add_business(night, 9000 + 900), Some(ts("2026-10-25T03:00:00+02:00")));
+        assert_eq!(two.add_business(night, 9000 + 900 + 1800), Some(ts("2026-10-25T02:30:00+01:00")));
+        // … then 02:45–05:00 CET (2 h 15).
+        assert_eq!(two.business_seconds(night, ts("2026-10-26T00:00:00+01:00")), 9000 + 900 + 1800 + 8100);
     }
 
     #[test]

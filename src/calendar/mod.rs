@@ -5,6 +5,7 @@
 pub mod business;
 pub mod cn;
 pub mod dates;
+pub mod target;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -27,9 +28,58 @@ pub struct WorkCalendar {
     pub workdays: BTreeSet<Date>,
     /// Every instant is working time (`24x7`).
     pub always: bool,
-    /// Years for which holiday data is complete (`cn-workdays`); outside them only weekends
-    /// are days off, and users are warned.
-    pub data_years: Option<(i16, i16)>,
+    /// Years for which holiday data is complete (`cn-workdays`, and a Calendar record's
+    /// `holiday_years` added to what it extends); outside them only weekends are days off,
+    /// and users are told. `None`: the calendar makes no such claim (never judged).
+    pub data_years: Option<Years>,
+}
+
+/// A set of years, shown as runs: `2024–2026`, `2024–2026, 2028`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Years(BTreeSet<i16>);
+
+impl Years {
+    /// `from` to `to`, both included.
+    pub fn range(from: i16, to: i16) -> Years {
+        Years((from..=to).collect())
+    }
+
+    pub fn covers(&self, year: i16) -> bool {
+        self.0.contains(&year)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn insert(&mut self, year: i16) {
+        self.0.insert(year);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = i16> + '_ {
+        self.0.iter().copied()
+    }
+}
+
+impl FromIterator<i16> for Years {
+    fn from_iter<I: IntoIterator<Item = i16>>(iter: I) -> Years {
+        Years(iter.into_iter().collect())
+    }
+}
+
+impl std::fmt::Display for Years {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut runs: Vec<(i16, i16)> = Vec::new();
+        for y in self.iter() {
+            match runs.last_mut() {
+                Some(run) if i32::from(run.1) + 1 == i32::from(y) => run.1 = y,
+                _ => runs.push((y, y)),
+            }
+        }
+        let shown: Vec<String> =
+            runs.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+        f.write_str(&shown.join(", "))
+    }
 }
 
 pub const ALWAYS: &str = "24x7";
@@ -66,7 +116,7 @@ impl WorkCalendar {
             holidays,
             workdays,
             always: false,
-            data_years: Some(cn::YEARS),
+            data_years: Some(Years::range(cn::YEARS.0, cn::YEARS.1)),
         }
     }
 
@@ -110,7 +160,36 @@ impl WorkCalendar {
 
     /// Whether `day` lies outside the years the holiday data covers.
     pub fn beyond_data(&self, day: Date) -> bool {
-        self.data_years.is_some_and(|(from, to)| day.year() < from || day.year() > to)
+        self.beyond_data_year(day.year())
+    }
+
+    /// Whether `year` lies outside the years the holiday data covers.
+    pub fn beyond_data_year(&self, year: i16) -> bool {
+        self.data_years.as_ref().is_some_and(|y| !y.covers(year))
+    }
+
+    /// The warning of a report on a month (`first`: its first day) counted on this calendar
+    /// (named `id`) when the holiday data does not cover it.
+    pub fn month_warning(&self, id: &str, first: Date) -> Option<crate::model::Msg> {
+        let years = self.data_years.as_ref()?;
+        let month = format!("{:04}-{:02}", first.year(), first.month());
+        (self.beyond_data(first) || self.beyond_data(first.last_of_month())).then(|| {
+            crate::msg!(
+                "calendar `{id}` has public-holiday data for {years} only: in {month} it counts plain weekdays, without holidays or make-up workdays; add them to a Calendar record that extends it",
+                "日历 `{id}` 仅含 {years} 年的法定节假日数据:{month} 按普通工作日计算,未计节假日与调休;请在继承它的 Calendar 记录中补充"
+            )
+        })
+    }
+
+    /// The warning of a ticket's ledger when the day it was opened lies outside the data.
+    pub fn day_warning(&self, id: &str, day: Date) -> Option<crate::model::Msg> {
+        let years = self.data_years.as_ref()?;
+        self.beyond_data(day).then(|| {
+            crate::msg!(
+                "calendar `{id}` has public-holiday data for {years} only: {day} is counted as a plain weekday",
+                "日历 `{id}` 仅含 {years} 年的法定节假日数据:{day} 按普通工作日计算"
+            )
+        })
     }
 }
 
@@ -228,6 +307,11 @@ fn resolve(
             out.holidays.remove(&d);
             out.workdays.insert(d);
         }
+        // Years whose holidays and make-up workdays the record lists completely add to the
+        // data it inherits.
+        for year in record.holiday_years.iter().filter_map(|y| i16::try_from(y.value).ok()) {
+            out.data_years.get_or_insert_with(Years::default).insert(year);
+        }
     }
     out.id = cal.id.value.clone();
     out.tz = tz;
@@ -271,6 +355,59 @@ mod tests {
         assert!(!cal.is_working_day(date(2026, 10, 10)));
         // 2026-10-08 is a National Day holiday; the bank works.
         assert!(cal.is_working_day(date(2026, 10, 8)));
+    }
+
+    #[test]
+    fn years_show_as_runs() {
+        assert_eq!(Years::range(2024, 2026).to_string(), "2024–2026");
+        assert_eq!([2024, 2025, 2026, 2028].into_iter().collect::<Years>().to_string(), "2024–2026, 2028");
+        assert_eq!([2027].into_iter().collect::<Years>().to_string(), "2027");
+        assert_eq!(Years::default().to_string(), "");
+    }
+
+    #[test]
+    fn warnings_beyond_the_data() {
+        let cn = WorkCalendar::cn_workdays();
+        // The texts of the SLA report and the ledger, as they were before years became a set.
+        let month = cn.month_warning(CN_WORKDAYS, date(2027, 2, 1)).map(|m| m.en);
+        assert_eq!(
+            month.as_deref(),
+            Some(
+                "calendar `cn-workdays` has public-holiday data for 2024–2026 only: in 2027-02 it counts plain weekdays, without holidays or make-up workdays; add them to a Calendar record that extends it"
+            )
+        );
+        assert!(cn.month_warning(CN_WORKDAYS, date(2026, 12, 1)).is_none());
+        let day = cn.day_warning("cn-workdays", date(2023, 5, 4)).map(|m| m.zh);
+        assert_eq!(
+            day.as_deref(),
+            Some("日历 `cn-workdays` 仅含 2024–2026 年的法定节假日数据:2023-05-04 按普通工作日计算")
+        );
+        // 24x7 has no holidays to miss.
+        assert!(
+            WorkCalendar::always(crate::model::scalar::default_tz()).month_warning(ALWAYS, date(2030, 1, 1)).is_none()
+        );
+    }
+
+    #[test]
+    fn holiday_years_add_to_the_inherited_data() {
+        let texts = [
+            ("a.yaml".to_owned(), "kind: Calendar\nid: plain\ntimezone: Asia/Shanghai\nextends: cn-workdays\nweek: {}\n".to_owned()),
+            ("b.yaml".to_owned(), "kind: Calendar\nid: plus\ntimezone: Asia/Shanghai\nextends: plain\nweek: {}\nholiday_years: [2028]\nholidays: [2028-01-03]\n".to_owned()),
+            ("c.yaml".to_owned(), "kind: Calendar\nid: own\ntimezone: Europe/Berlin\nweek: {mon: [\"09:00-17:00\"]}\nholiday_years: [2026]\nholidays: [2026-12-25]\n".to_owned()),
+        ];
+        let repo = crate::load::Repository::from_texts(&texts, crate::config::Config::default());
+        let years = |id: &str| repo.calendars.get(id).and_then(|c| c.data_years.as_ref()).map(ToString::to_string);
+        // `week: {}` keeps the inherited week; no `holiday_years`, the inherited years.
+        assert_eq!(years("plain").as_deref(), Some("2024–2026"));
+        assert!(repo.calendars.get("plain").is_some_and(|c| c.is_working_day(date(2026, 10, 9))));
+        assert_eq!(years("plus").as_deref(), Some("2024–2026, 2028"));
+        assert!(
+            repo.calendars
+                .get("plus")
+                .is_some_and(|c| c.beyond_data(date(2027, 3, 1)) && !c.beyond_data(date(2028, 3, 1)))
+        );
+        // A calendar of its own claims the years it names.
+        assert_eq!(years("own").as_deref(), Some("2026"));
     }
 
     #[test]

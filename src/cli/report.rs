@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use super::args::{ChecklistArgs, ChecklistFormat, GapsArgs, ReportFormat, SlaArgs};
-use super::validate::{as_of_date, loaded};
+use super::validate::{as_of_date, calendar_notes, loaded};
 use super::{Cli, Exit, Fatal, emit};
 use crate::config::CONFIG_FILE;
 use crate::output::{doc, gaps, handover, sla as render};
@@ -105,6 +105,7 @@ pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<Exit, Fatal> {
     let settings = Settings::new(&repo.config, &[], &[])?;
     super::validate::with_history(cli, &mut repo, &settings, &ui);
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
+    calendar_notes(&repo, as_of, &ui);
     let card = build(rules::run(&repo, &settings, as_of));
     let ids: Vec<&str> = repo.records.engagements.iter().map(|e| e.id.value.as_str()).collect();
     let scope = if ids.is_empty() { repo.root.display().to_string() } else { ids.join(", ") };
@@ -127,6 +128,7 @@ pub fn checklist(cli: &Cli, args: &ChecklistArgs) -> Result<Exit, Fatal> {
     let (repo, ui) = loaded(cli, args.at.as_deref())?;
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     let engagement = exit::choose(&repo, args.engagement.as_deref()).map_err(|e| Fatal(e.to_string()))?;
+    calendar_notes(&repo, as_of, &ui);
     let cx = rules::Context::new(&repo, as_of);
     let list = exit::build(&cx, engagement, !cli.no_git);
     let text = match args.format {

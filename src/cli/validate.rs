@@ -11,6 +11,7 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::load::{Repository, worktree_prefix};
 use crate::model::{Finding, Severity};
 use crate::output::{Summary, human, json};
+use crate::rules::notes::CalendarDataNote;
 use crate::rules::{self, Settings};
 
 pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
@@ -27,6 +28,7 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
     with_history(cli, &mut repo, &settings, &ui);
     let loaded = started.elapsed();
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
+    let notes = calendar_notes(&repo, as_of, &ui);
     let outcome = rules::run(&repo, &settings, as_of);
     let evaluated = outcome.evaluated;
     let mut findings = outcome.findings;
@@ -77,6 +79,7 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
         summary: &summary,
         evaluated: &evaluated,
         as_of: as_of.to_string(),
+        notes: &notes,
         ui: &ui,
         deny_warnings: args.deny == Some(Deny::Warnings),
     };
@@ -116,6 +119,7 @@ pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<Exit, Fat
     let settings = Settings::new(&repo.config, &[], &[])?;
     with_history(cli, &mut repo, &settings, &ui);
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
+    calendar_notes(&repo, as_of, &ui);
     let findings = rules::run(&repo, &settings, as_of).findings;
     let path = args.output.clone().unwrap_or_else(|| repo.root.join(crate::output::baseline::FILE_NAME));
     emit(&crate::output::baseline::write(&findings, &repo.sources), Some(&path))?;
@@ -152,6 +156,7 @@ struct View<'a> {
     summary: &'a Summary,
     evaluated: &'a [(&'static str, usize)],
     as_of: String,
+    notes: &'a [CalendarDataNote],
     ui: &'a super::Ui,
     deny_warnings: bool,
 }
@@ -170,16 +175,16 @@ impl View<'_> {
                 }
                 text
             }
-            FindingsFormat::Json => json::render(findings, &repo.sources, self.summary, &self.as_of, lang),
+            FindingsFormat::Json => json::render(findings, &repo.sources, self.summary, &self.as_of, self.notes, lang),
             FindingsFormat::Sarif => {
                 let reason =
                     |id: &str| repo.records.waivers.iter().find(|w| w.id.value == id).map(|w| w.reason.value.clone());
-                crate::output::sarif::render(findings, &repo.sources, &reason, lang)
+                crate::output::sarif::render(findings, &repo.sources, &reason, self.notes, lang)
             }
             FindingsFormat::Junit => {
                 crate::output::junit::render(findings, &repo.sources, self.evaluated, lang, self.deny_warnings)
             }
-            FindingsFormat::Github => crate::output::github::render(findings, &repo.sources, lang),
+            FindingsFormat::Github => crate::output::github::render(findings, &repo.sources, self.notes, lang),
             FindingsFormat::Markdown => crate::output::markdown::render(findings, &repo.sources, self.summary, lang),
         }
     }
@@ -275,6 +280,20 @@ pub(crate) fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings
         use std::io::Write as _;
         let _ = writeln!(std::io::stderr(), "{}", note.get(ui.lang));
     }
+}
+
+/// The calendars in use whose public-holiday data misses a year working days may be counted
+/// in (`rules::notes`), each said once on standard error (not under `--quiet`).
+pub(crate) fn calendar_notes(repo: &Repository, as_of: Date, ui: &super::Ui) -> Vec<CalendarDataNote> {
+    let notes = crate::rules::notes::calendar_data(&crate::rules::Context::new(repo, as_of));
+    if !ui.quiet {
+        use std::io::Write as _;
+        let mut err = std::io::stderr().lock();
+        for n in &notes {
+            let _ = writeln!(err, "{}", n.line(ui.lang));
+        }
+    }
+    notes
 }
 
 /// 1 when an unwaived error (or, with `--deny warnings`, warning) remains.

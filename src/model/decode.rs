@@ -85,6 +85,18 @@ impl Decoder {
         );
     }
 
+    /// `type_error` with a help line saying what to write instead.
+    pub fn type_error_with_help(&mut self, node: &Node<'_>, expected: (&str, &str), help: Msg) {
+        let (found_en, found_zh) = node.describe();
+        let path = self.path_string();
+        let (expected_en, expected_zh) = expected;
+        self.error(
+            node.span,
+            msg!("`{path}`: expected {expected_en}, found {found_en}", "`{path}`:应为{expected_zh},实际为{found_zh}"),
+            Some(help),
+        );
+    }
+
     /// `path: <reason>` at the offending value of an optional target, which is then ignored
     /// while the record stays: a reported GEN-003 that does not take the whole record (an
     /// Sla with it) out of every rule and report.

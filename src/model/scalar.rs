@@ -107,46 +107,136 @@ pub fn civil_in(tz: &TimeZone, dt: civil::DateTime) -> Option<jiff::Timestamp> {
     tz.to_ambiguous_timestamp(dt).compatible().ok()
 }
 
-/// The instants a wall-clock range of `day` covers (minutes after local midnight; `24:00` is
-/// the next midnight), for working ranges and maintenance windows: local wall-clock times
-/// (sla.md), so a DST gap day has fewer minutes and an overlap day more.
-/// - A time skipped by a gap is the end of the gap: the clock jumps from 02:00 to 03:00, so a
-///   range from 02:30 starts at 03:00 (not at 03:30, as a "compatible" reading would say).
-/// - A time repeated by an overlap is its first occurrence for a start and its second for an
-///   end: 01:00–02:30 on the night clocks go back lasts 2 h 30 min plus the repeated hour. A
-///   range starting inside the repeated hour ends at the end's first occurrence, so a range
-///   wholly inside it is taken once.
-pub fn local_range(
-    tz: &TimeZone,
-    day: civil::Date,
-    start: u16,
-    end: u16,
-) -> Option<(jiff::Timestamp, jiff::Timestamp)> {
-    let (from, start_repeated) = wall_clock(tz, day, start, false)?;
-    let (to, _) = wall_clock(tz, day, end, !start_repeated)?;
-    Some((from, to))
+/// The instants whose local wall-clock time in `tz` lies in a range of `day` (minutes after
+/// local midnight, the end excluded; `24:00` is the next midnight), for working ranges and
+/// maintenance windows. Membership is decided per instant by its wall-clock time (sla.md,
+/// "Clocks and calendars"): a time skipped by a DST gap does not exist, so a gap day has
+/// fewer minutes; a time repeated by an overlap is in the range twice, so `02:15-05:00` on
+/// the night clocks go back holds 02:15–03:00 before the change and 02:15–05:00 after it,
+/// and not the second 02:00–02:14. On a day without a transition this is one piece.
+pub fn local_range(tz: &TimeZone, day: civil::Date, start: u16, end: u16) -> WallPieces {
+    match quick_range(tz, day, start, end) {
+        QuickRange::One(a, b) => WallPieces { first: Some((a, b)), rest: Vec::new() },
+        QuickRange::Empty => WallPieces::default(),
+        QuickRange::NearTransition => match (wall_clock(day, start), wall_clock(day, end)) {
+            (Some(from), Some(to)) => near_transition(tz, from, to).unwrap_or_default(),
+            _ => WallPieces::default(),
+        },
+    }
 }
 
-/// The instant of a wall-clock time of `day` (the later occurrence of a repeated time when
-/// `later`), and whether the time is repeated by an overlap.
-fn wall_clock(tz: &TimeZone, day: civil::Date, minutes: u16, later: bool) -> Option<(jiff::Timestamp, bool)> {
-    let dt = if minutes >= 24 * 60 {
-        day.tomorrow().ok()?.to_datetime(civil::Time::midnight())
-    } else {
-        let t = civil::Time::new(i8::try_from(minutes / 60).ok()?, i8::try_from(minutes % 60).ok()?, 0, 0).ok()?;
-        day.to_datetime(t)
-    };
-    let ambiguous = tz.to_ambiguous_timestamp(dt);
-    match ambiguous.offset() {
-        jiff::tz::AmbiguousOffset::Gap { after, .. } => {
-            // Read with the offset after the gap, the time lies before the transition.
-            let early = after.to_timestamp(dt).ok()?;
-            tz.following(early).next().map(|t| (t.timestamp(), false))
-        }
-        jiff::tz::AmbiguousOffset::Fold { after, .. } if later => Some((after.to_timestamp(dt).ok()?, true)),
-        jiff::tz::AmbiguousOffset::Fold { .. } => Some((ambiguous.compatible().ok()?, true)),
-        jiff::tz::AmbiguousOffset::Unambiguous { .. } => Some((ambiguous.compatible().ok()?, false)),
+/// `local_range` for hot loops, without building pieces on the usual day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuickRange {
+    /// The range covers nothing.
+    Empty,
+    /// The range is this one piece.
+    One(jiff::Timestamp, jiff::Timestamp),
+    /// A transition is near: ask `local_range`.
+    NearTransition,
+}
+
+/// A range on the usual day: both ends occur once, under the same offset. Then the range is
+/// the one stretch between them: a transition inside it would change the offset at the end
+/// unless a gap and an overlap cancel out, and then too every instant between the ends reads
+/// a time of the range (an end inside a repeated hour would not occur once). Two lookups, as
+/// a plain conversion of both ends takes.
+pub fn quick_range(tz: &TimeZone, day: civil::Date, start: u16, end: u16) -> QuickRange {
+    use jiff::tz::AmbiguousOffset::Unambiguous;
+    if start >= end {
+        return QuickRange::Empty;
     }
+    let (Some(from), Some(to)) = (wall_clock(day, start), wall_clock(day, end)) else {
+        return QuickRange::Empty;
+    };
+    let a = tz.to_ambiguous_timestamp(from);
+    let Unambiguous { offset } = a.offset() else { return QuickRange::NearTransition };
+    let b = tz.to_ambiguous_timestamp(to);
+    if !matches!(b.offset(), Unambiguous { offset: end } if end == offset) {
+        return QuickRange::NearTransition;
+    }
+    match (a.compatible(), b.compatible()) {
+        (Ok(a), Ok(b)) => QuickRange::One(a, b),
+        _ => QuickRange::Empty,
+    }
+}
+
+/// The pieces of a wall-clock range in time order, adjacent pieces joined: one, or more
+/// around a DST transition.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WallPieces {
+    first: Option<(jiff::Timestamp, jiff::Timestamp)>,
+    /// Further pieces (only around a transition; empty, so never allocated, otherwise).
+    rest: Vec<(jiff::Timestamp, jiff::Timestamp)>,
+}
+
+impl WallPieces {
+    fn push(&mut self, piece: (jiff::Timestamp, jiff::Timestamp)) {
+        let last = match self.rest.last_mut() {
+            Some(last) => Some(last),
+            None => self.first.as_mut(),
+        };
+        match last {
+            Some(last) if last.1 == piece.0 => last.1 = piece.1,
+            Some(_) => self.rest.push(piece),
+            None => self.first = Some(piece),
+        }
+    }
+
+    /// The pieces, in time order.
+    pub fn iter(&self) -> impl Iterator<Item = (jiff::Timestamp, jiff::Timestamp)> + '_ {
+        self.first.iter().chain(self.rest.iter()).copied()
+    }
+
+    /// Whether more than one piece (a range cut by a repeated hour).
+    pub fn is_split(&self) -> bool {
+        !self.rest.is_empty()
+    }
+
+    /// Seconds covered.
+    pub fn seconds(&self) -> i64 {
+        self.iter().map(|(a, b)| b.as_second() - a.as_second()).sum()
+    }
+}
+
+/// `local_range` near a transition: walk the stretches of constant offset over a window wide
+/// enough for any offset, and keep in each the instants whose wall-clock time lies in
+/// `[from, to)`.
+#[cold]
+#[inline(never)]
+fn near_transition(tz: &TimeZone, from: civil::DateTime, to: civil::DateTime) -> Option<WallPieces> {
+    let utc = jiff::tz::Offset::UTC;
+    let two_days = jiff::SignedDuration::from_hours(48);
+    let lo = utc.to_timestamp(from).ok()?.checked_sub(two_days).ok()?;
+    let hi = utc.to_timestamp(to).ok()?.checked_add(two_days).ok()?;
+    let mut out = WallPieces::default();
+    let mut cursor = lo;
+    let mut offset = tz.to_offset(lo);
+    let mut transitions = tz.following(lo);
+    loop {
+        let next = transitions.next().map(|t| (t.timestamp(), t.offset())).filter(|(t, _)| *t < hi);
+        let stretch_end = next.map_or(hi, |(t, _)| t);
+        if let (Ok(a), Ok(b)) = (offset.to_timestamp(from), offset.to_timestamp(to)) {
+            let (s, e) = (a.max(cursor), b.min(stretch_end));
+            if e > s {
+                out.push((s, e));
+            }
+        }
+        match next {
+            Some((t, o)) => (cursor, offset) = (t, o),
+            None => break,
+        }
+    }
+    Some(out)
+}
+
+/// The civil date-time of a wall-clock time of `day` (`24:00` is the next midnight).
+fn wall_clock(day: civil::Date, minutes: u16) -> Option<civil::DateTime> {
+    if minutes >= 24 * 60 {
+        return Some(day.tomorrow().ok()?.to_datetime(civil::Time::midnight()));
+    }
+    let t = civil::Time::new(i8::try_from(minutes / 60).ok()?, i8::try_from(minutes % 60).ok()?, 0, 0).ok()?;
+    Some(day.to_datetime(t))
 }
 
 impl Decode for Ts {
@@ -261,12 +351,84 @@ impl Decode for Dur {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         let parsed = Dur::parse(s);
         if parsed.is_none() {
-            d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
+            if let Some(n) = parse_working_days(s) {
+                // `wd` counts working days on a priority's calendar; elsewhere there is none.
+                let days = if n == 1 { "1d".to_owned() } else { format!("{n}d") };
+                d.type_error_with_help(
+                    node,
+                    Self::EXPECTED,
+                    msg!(
+                        "working days (`wd`) are only for the targets under an Sla's `priorities`; here durations are wall-clock time, e.g. `{days}`",
+                        "工作日(`wd`)只能用于 SLA `priorities` 下的时限;此处的时长按自然时间计算,请改为如 `{days}`"
+                    ),
+                );
+            } else {
+                d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
+            }
         }
         parsed
     }
     fn schema() -> Json {
         json!({ "title": "duration", "type": "string", "pattern": "^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", "minLength": 2, "examples": ["15m", "4h", "1h30m", "2d"] })
+    }
+}
+
+/// `<int>wd`, greater than zero: a number of working days.
+fn parse_working_days(s: &str) -> Option<u32> {
+    let digits = s.strip_suffix("wd")?;
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u32>().ok().filter(|&n| n > 0)
+}
+
+/// The target of one clock of an Sla priority (`response`, `resolution`, `restoration`,
+/// `on_site`): business time on the priority's calendar (`4h`, `1d` = 24 business hours), or
+/// `<int>wd` working days of that calendar — "N 个工作日" (records.md, "duration"). A
+/// working-day target becomes business time per clock, at the clock's start
+/// (`WorkCalendar::target_seconds`); static comparisons use `WorkCalendar::nominal_seconds`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SlaTarget {
+    Business(Dur),
+    WorkingDays(u32),
+}
+
+impl SlaTarget {
+    pub fn parse(s: &str) -> Option<SlaTarget> {
+        Dur::parse(s).map(SlaTarget::Business).or_else(|| parse_working_days(s).map(SlaTarget::WorkingDays))
+    }
+}
+
+impl fmt::Display for SlaTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SlaTarget::Business(d) => d.fmt(f),
+            SlaTarget::WorkingDays(n) => write!(f, "{n}wd"),
+        }
+    }
+}
+
+impl Decode for SlaTarget {
+    const EXPECTED: (&'static str, &'static str) = (
+        "a duration such as `15m`, `4h` or `1h30m`, or working days such as `1wd`",
+        "时长(如 `15m`、`4h`、`1h30m`)或工作日数(如 `1wd`)",
+    );
+    fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
+        let (s, _) = scalar(node, d, Self::EXPECTED)?;
+        let parsed = SlaTarget::parse(s);
+        if parsed.is_none() {
+            d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
+        }
+        parsed
+    }
+    fn schema() -> Json {
+        json!({
+            "title": "target (business time or working days)",
+            "type": "string",
+            "pattern": "^(([0-9]+d)?([0-9]+h)?([0-9]+m)?|[0-9]+wd)$",
+            "minLength": 2,
+            "examples": ["15m", "4h", "1h30m", "1wd"]
+        })
     }
 }
 
@@ -640,23 +802,63 @@ mod tests {
     #[test]
     fn wall_clock_ranges_across_dst_changes() {
         let berlin = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
-        let secs = |day: civil::Date, a: u16, b: u16| {
-            let (s, e) = local_range(&berlin, day, a, b).unwrap();
-            e.as_second() - s.as_second()
-        };
-        // Clocks go back on 2026-10-25 (03:00 CEST → 02:00 CET): 01:00–02:30 covers the
-        // repeated hour, 2 h 30 min; any other Sunday 1 h 30 min.
-        assert_eq!(secs(civil::date(2026, 10, 25), 60, 150), 9000);
+        let secs = |day: civil::Date, a: u16, b: u16| local_range(&berlin, day, a, b).seconds();
+        // Clocks go back on 2026-10-25 (03:00 CEST → 02:00 CET). Membership is per instant by
+        // its wall-clock time: 02:15–05:00 holds 02:15–03:00 CEST and 02:15–05:00 CET, 3 h 30
+        // min, and not the second 02:00–02:14.
+        let fall_back = civil::date(2026, 10, 25);
+        assert_eq!(secs(fall_back, 135, 300), 3 * 3600 + 1800);
+        let pieces: Vec<_> = local_range(&berlin, fall_back, 135, 300).iter().collect();
+        let ts = |s: &str| s.parse::<jiff::Timestamp>().unwrap();
+        assert_eq!(
+            pieces,
+            [
+                (ts("2026-10-25T02:15:00+02:00"), ts("2026-10-25T03:00:00+02:00")),
+                (ts("2026-10-25T02:15:00+01:00"), ts("2026-10-25T05:00:00+01:00")),
+            ]
+        );
+        // 01:00–02:30 that night: 01:00–02:30 CEST and 02:00–02:30 CET, 2 h; any other
+        // Sunday 1 h 30 min.
+        assert_eq!(secs(fall_back, 60, 150), 2 * 3600);
         assert_eq!(secs(civil::date(2026, 10, 18), 60, 150), 5400);
-        // Clocks go forward on 2026-03-29 (02:00 → 03:00): 02:30–04:00 starts at 03:00.
-        assert_eq!(secs(civil::date(2026, 3, 29), 150, 240), 3600);
-        // Wholly inside the repeated hour: once. New York falls back on 2026-11-01.
+        // Clocks go forward on 2026-03-29 (02:00 → 03:00): 02:30–05:00 holds 03:00–05:00 CEST,
+        // 2 h; 02:30–04:00 1 h; 01:00–02:30 only 01:00–02:00 CET, one piece of 1 h.
+        let spring = civil::date(2026, 3, 29);
+        assert_eq!(secs(spring, 150, 300), 2 * 3600);
+        assert_eq!(secs(spring, 150, 240), 3600);
+        assert_eq!(secs(spring, 60, 150), 3600);
+        // A range across the gap is one piece.
+        assert!(!local_range(&berlin, spring, 60, 300).is_split());
+        assert_eq!(secs(spring, 60, 300), 3 * 3600);
+        // Wholly inside the repeated hour: twice. New York falls back on 2026-11-01.
         let ny = jiff::tz::TimeZone::get("America/New_York").unwrap();
-        let (s, e) = local_range(&ny, civil::date(2026, 11, 1), 90, 105).unwrap();
-        assert_eq!(e.as_second() - s.as_second(), 900);
-        // A whole day: 25 hours and 23 hours.
-        assert_eq!(secs(civil::date(2026, 10, 25), 0, 1440), 25 * 3600);
-        assert_eq!(secs(civil::date(2026, 3, 29), 0, 1440), 23 * 3600);
+        let r = local_range(&ny, civil::date(2026, 11, 1), 90, 105);
+        assert_eq!((r.seconds(), r.is_split()), (1800, true));
+        // A whole day: 25 hours and 23 hours, one piece each.
+        assert_eq!(secs(fall_back, 0, 1440), 25 * 3600);
+        assert!(!local_range(&berlin, fall_back, 0, 1440).is_split());
+        assert_eq!(secs(spring, 0, 1440), 23 * 3600);
+        // The days around a change and a zone without any: plain.
+        for day in [civil::date(2026, 10, 23), civil::date(2026, 10, 24), civil::date(2026, 10, 26)] {
+            assert_eq!(secs(day, 135, 300), 9900, "{day}");
+        }
+        let shanghai = default_tz();
+        assert_eq!(local_range(&shanghai, civil::date(2026, 10, 25), 540, 1080).seconds(), 9 * 3600);
+        assert_eq!(local_range(&shanghai, civil::date(2026, 10, 25), 600, 540).seconds(), 0);
+    }
+
+    #[test]
+    fn targets_and_working_days() {
+        assert_eq!(SlaTarget::parse("1wd"), Some(SlaTarget::WorkingDays(1)));
+        assert_eq!(SlaTarget::parse("12wd"), Some(SlaTarget::WorkingDays(12)));
+        assert_eq!(SlaTarget::parse("1d"), Some(SlaTarget::Business(Dur(86_400))));
+        for bad in ["0wd", "wd", "1wd2h", "1.5wd", "-1wd", "1 wd", "1WD", "9999999999wd", "1dwd"] {
+            assert_eq!(SlaTarget::parse(bad), None, "{bad}");
+        }
+        assert_eq!(SlaTarget::WorkingDays(3).to_string(), "3wd");
+        assert_eq!(SlaTarget::Business(Dur(5400)).to_string(), "1h30m");
+        // `wd` is not a plain duration.
+        assert_eq!(Dur::parse("1wd"), None);
     }
 
     #[test]

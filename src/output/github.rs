@@ -1,10 +1,11 @@
 //! GitHub Actions workflow commands (`--format github`): `::error` / `::warning` annotations
-//! (waived findings as `::notice`) with the runner's escaping, and a Markdown summary for
+//! (waived findings and notes as `::notice`) with the runner's escaping, and a Markdown summary for
 //! `$GITHUB_STEP_SUMMARY`.
 
 use std::fmt::Write as _;
 
 use crate::model::{Finding, Lang, Severity, SourceMap};
+use crate::rules::notes::CalendarDataNote;
 
 use super::sanitize::terminal_safe;
 
@@ -18,8 +19,12 @@ pub fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(findings: &[Finding], sources: &SourceMap, lang: Lang) -> String {
+pub fn render(findings: &[Finding], sources: &SourceMap, notes: &[CalendarDataNote], lang: Lang) -> String {
     let mut out = String::new();
+    // Notes first, as notice annotations without a file.
+    for n in notes {
+        let _ = writeln!(out, "::notice title=itos::{}", data(n.message().get(lang)));
+    }
     for f in findings {
         let command = match (f.waived_by.is_some(), f.severity) {
             (true, _) => "notice",

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::model::{Finding, Lang, SourceMap, Span};
 use crate::rules;
+use crate::rules::notes::CalendarDataNote;
 
 use super::Summary;
 
@@ -20,6 +21,17 @@ struct Document<'a> {
     lang: &'static str,
     summary: SummaryOut,
     findings: Vec<FindingOut<'a>>,
+    /// What the reader must know besides the findings (absent when there is nothing).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<NoteOut>,
+}
+
+#[derive(Serialize)]
+struct NoteOut {
+    kind: &'static str,
+    calendar: String,
+    years: Vec<i16>,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -87,7 +99,14 @@ fn position(sources: &SourceMap, span: Span) -> Position {
     }
 }
 
-pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, as_of: &str, lang: Lang) -> String {
+pub fn render(
+    findings: &[Finding],
+    sources: &SourceMap,
+    summary: &Summary,
+    as_of: &str,
+    notes: &[CalendarDataNote],
+    lang: Lang,
+) -> String {
     let doc = Document {
         version: FORMAT_VERSION,
         tool: Tool { name: "itos", version: env!("CARGO_PKG_VERSION") },
@@ -120,6 +139,15 @@ pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, as_o
                     record: f.record.as_ref().map(|r| RecordOut { kind: r.kind.name(), id: &r.id }),
                     waived_by: f.waived_by.as_deref(),
                 }
+            })
+            .collect(),
+        notes: notes
+            .iter()
+            .map(|n| NoteOut {
+                kind: "calendar-data",
+                calendar: n.calendar.clone(),
+                years: n.years.iter().collect(),
+                message: n.message().get(lang).to_owned(),
             })
             .collect(),
     };

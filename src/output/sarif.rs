@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use crate::model::{Finding, Lang, Severity, SourceMap};
 use crate::rules;
+use crate::rules::notes::CalendarDataNote;
 
 use super::fingerprint;
 
@@ -71,6 +72,7 @@ pub fn render(
     findings: &[Finding],
     sources: &SourceMap,
     waivers: &dyn Fn(&str) -> Option<String>,
+    notes: &[CalendarDataNote],
     lang: Lang,
 ) -> String {
     let index_of = |id: &str| rules::all().iter().position(|r| r.meta().id == id);
@@ -125,7 +127,7 @@ pub fn render(
             result
         })
         .collect();
-    let doc = json!({
+    let mut doc = json!({
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [{
@@ -135,6 +137,22 @@ pub fn render(
             "columnKind": "unicodeCodePoints",
         }],
     });
+    // Notes are tool execution notifications of the run's invocation (SARIF 2.1.0 §3.20.21).
+    if !notes.is_empty() {
+        let notifications: Vec<Value> = notes
+            .iter()
+            .map(|n| {
+                json!({
+                    "level": "note",
+                    "message": {"text": n.message().get(lang)},
+                    "descriptor": {"id": "calendar-data"},
+                    "properties": {"calendar": n.calendar, "years": n.years.iter().collect::<Vec<i16>>()},
+                })
+            })
+            .collect();
+        doc["runs"][0]["invocations"] =
+            json!([{"executionSuccessful": true, "toolExecutionNotifications": notifications}]);
+    }
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text

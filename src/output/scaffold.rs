@@ -212,7 +212,7 @@ availability:
   hours: cn-workdays
 priorities:
   P2: {response: 30m, resolution: 4h, calendar: cn-workdays, attainment_target: 95}
-  P3: {response: 1h, resolution: 1d, calendar: cn-workdays, attainment_target: 90}
+  P3: {response: 1h, resolution: 1wd, calendar: cn-workdays, attainment_target: 90}
 mttr_max: 4h
 mtbf_min: 30d
 satisfaction_min: 4

@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 
 use crate::model::kinds::{Engagement, Sla};
-use crate::model::scalar::Dur;
+use crate::model::scalar::SlaTarget;
 use crate::model::{Exact, Lang};
 use crate::report::ledger::Ledger;
 use crate::report::sla::{EngagementReport, Headline, ServiceReport, SlaReport, current_headline};
@@ -497,7 +497,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
 fn attainment_row(
     priority: &str,
     clock: ClockKind,
-    target: Option<Dur>,
+    target: Option<SlaTarget>,
     goal: Option<Exact>,
     calendar: &str,
     a: &Attainment,
@@ -509,7 +509,11 @@ fn attainment_row(
     vec![
         priority.to_owned(),
         clock.label(lang).to_owned(),
-        target.map_or_else(String::new, |v| mins(v.seconds())),
+        // A working-day target is shown as written: its business time depends on the start.
+        target.map_or_else(String::new, |v| match v {
+            SlaTarget::Business(d) => mins(d.seconds()),
+            SlaTarget::WorkingDays(_) => v.to_string(),
+        }),
         calendar.to_owned(),
         a.decided.to_string(),
         a.met.to_string(),

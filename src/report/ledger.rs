@@ -112,13 +112,7 @@ pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -
         None
     };
     let opened_day = incident.opened_at.instant.to_zoned_datetime(calendar.tz.clone()).date();
-    let warning = calendar.data_years.filter(|_| calendar.beyond_data(opened_day)).map(|(from, to)| {
-        let id = priority.value.calendar();
-        crate::msg!(
-            "calendar `{id}` has public-holiday data for {from}–{to} only: {opened_day} is counted as a plain weekday",
-            "日历 `{id}` 仅含 {from}–{to} 年的法定节假日数据:{opened_day} 按普通工作日计算"
-        )
-    });
+    let warning = calendar.day_warning(priority.value.calendar(), opened_day);
     let policy = repo.config.policy.priority_change;
     let judged = clocks(incident, sla, policy, |id| repo.calendars.get_or_default(id), known_until)
         .map_err(|p| LedgerError::NoPriority(ticket.to_owned(), p.0))?;

@@ -256,19 +256,7 @@ pub fn calendar_warnings(repo: &Repository, engagements: &[EngagementReport<'_>]
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    let month = format!("{:04}-{:02}", first.year(), first.month());
-    ids.into_iter()
-        .filter_map(|id| {
-            let cal = repo.calendars.get_or_default(id);
-            let (from, to) = cal.data_years?;
-            (cal.beyond_data(first) || cal.beyond_data(first.last_of_month())).then(|| {
-                crate::msg!(
-                    "calendar `{id}` has public-holiday data for {from}–{to} only: in {month} it counts plain weekdays, without holidays or make-up workdays; add them to a Calendar record that extends it",
-                    "日历 `{id}` 仅含 {from}–{to} 年的法定节假日数据:{month} 按普通工作日计算,未计节假日与调休;请在继承它的 Calendar 记录中补充"
-                )
-            })
-        })
-        .collect()
+    ids.into_iter().filter_map(|id| repo.calendars.get_or_default(id).month_warning(id, first)).collect()
 }
 
 fn chosen_services(repo: &Repository, cx: &Context<'_>, engagement: Option<&str>) -> Vec<String> {

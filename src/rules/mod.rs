@@ -19,6 +19,7 @@ pub mod hnd;
 pub mod hr;
 pub mod imp;
 pub mod inc;
+pub mod notes;
 pub mod prb;
 pub mod rpt;
 mod run;

@@ -73,7 +73,7 @@ pub fn weekly_windows(windows: &[WeeklyWindow], tz: &TimeZone, from: Timestamp, 
     while day <= last {
         let weekday = crate::model::scalar::Weekday::from_jiff(day.weekday());
         for w in windows.iter().filter(|w| w.day == weekday) {
-            if let Some((a, b)) = local_range(tz, day, w.range.start, w.range.end) {
+            for (a, b) in local_range(tz, day, w.range.start, w.range.end).iter() {
                 let (a, b) = (a.max(from), b.min(to));
                 if b > a {
                     out.push((a, b));

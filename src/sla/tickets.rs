@@ -10,7 +10,7 @@ use crate::config::PriorityChange;
 use crate::model::kinds::Sla;
 use crate::model::kinds::incident::Incident;
 use crate::model::kinds::sla::Priority;
-use crate::model::scalar::Dur;
+use crate::model::scalar::SlaTarget;
 
 use super::clock::{Clock, ClockKind, Outcome, Periods, evaluate};
 
@@ -57,7 +57,7 @@ pub fn periods(inc: &Incident, kind: ClockKind) -> Option<Periods> {
 }
 
 /// The target of `kind` under a priority, as written (`None`: the priority sets none).
-pub fn target_of(priority: &Priority, kind: ClockKind) -> Option<Dur> {
+pub fn target_of(priority: &Priority, kind: ClockKind) -> Option<SlaTarget> {
     match kind {
         ClockKind::Response => Some(priority.response.value),
         ClockKind::OnSite => priority.on_site.as_ref().map(|d| d.value),
@@ -154,7 +154,10 @@ pub fn clocks<'c>(
                 Some(cut) => cut_periods(&periods, cut),
                 None => periods.clone(),
             };
-            let clock = evaluate(kind, &periods, &pauses, target.seconds(), cal, end);
+            // A working-day target becomes business time once, at the clock's start (a
+            // restarted clock starts at the change; revision2-decisions.md 1).
+            let start = periods.first().map_or(inc.opened_at.instant, |p| p.0);
+            let clock = evaluate(kind, &periods, &pauses, cal.target_seconds(target, start), cal, end);
             Some(Judged { clock, priority: name, calendar: cal })
         };
         let mut current = initial;
@@ -225,7 +228,8 @@ fn strictest<'s, 'c>(
     for &name in held {
         let Some(priority) = sla.priority(name) else { continue };
         let Some(target) = target_of(&priority.value, kind) else { continue };
-        let Some(deadline) = calendar(priority.value.calendar()).add_business(start, target.seconds()) else {
+        let cal = calendar(priority.value.calendar());
+        let Some(deadline) = cal.add_business(start, cal.target_seconds(target, start)) else {
             continue;
         };
         if best.is_none_or(|(b, _)| deadline < b) {

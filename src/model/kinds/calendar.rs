@@ -15,12 +15,17 @@ crate::object! {
     pub struct Calendar {
         id: req String,
         timezone: req Tz,
-        /// Weekday (`mon`…`sun`) → working-time ranges.
+        /// Weekday (`mon`…`sun`) → working-time ranges; with `extends`, `{}` keeps the
+        /// inherited week.
         week: req_map Ranges,
         /// Days off.
         holidays: list Date,
         /// Working days although their weekday has no ranges (they use `mon`'s ranges).
         workdays: list Date,
+        /// Years whose public holidays and make-up workdays `holidays` and `workdays` list
+        /// completely, added to those of the calendar it extends (`cn-workdays`: 2024–2026).
+        /// Working days counted in other years draw a note (docs/calendars.md).
+        holiday_years: list u32,
         /// Calendar id to inherit `week`, `holidays` and `workdays` from.
         extends: opt String,
         /// Change-freeze periods (封网期).
@@ -72,7 +77,8 @@ impl Decode for Ranges {
 
 impl Calendar {
     /// Constraints across fields (GEN-003): weekday keys, overlapping ranges, a date that is
-    /// both a holiday and a workday, a freeze that ends before it starts.
+    /// both a holiday and a workday, a `holiday_years` year without a holiday, a freeze that
+    /// ends before it starts.
     fn check(&self, d: &mut Decoder) -> bool {
         let before = d.errors();
         for (day, ranges) in self.week.iter() {
@@ -110,6 +116,28 @@ impl Calendar {
                         "{date} 同时被列为节假日和工作日"
                     ),
                     None,
+                );
+            }
+        }
+        for year in &self.holiday_years {
+            let y = year.value;
+            if !(1970..=2200).contains(&y) {
+                d.error(
+                    year.span,
+                    crate::msg!("`holiday_years`: {y} is not a year from 1970 to 2200", "`holiday_years`:{y} 不是 1970 至 2200 之间的年份"),
+                    None,
+                );
+            } else if !self.holidays.iter().any(|h| i64::from(h.value.year()) == i64::from(y)) {
+                d.error(
+                    year.span,
+                    crate::msg!(
+                        "`holiday_years` lists {y}, but `holidays` has no date in {y}",
+                        "`holiday_years` 列出了 {y} 年,但 `holidays` 中没有该年的日期"
+                    ),
+                    Some(crate::msg!(
+                        "list the public holidays of {y} (and its make-up workdays under `workdays`)",
+                        "请列出 {y} 年的法定节假日(调休上班日列在 `workdays` 下)"
+                    )),
                 );
             }
         }

@@ -2,7 +2,7 @@
 
 use super::{Kind, RecordKind, Ref, Target};
 use crate::model::Sp;
-use crate::model::scalar::{Dur, Percent, Score, TargetPercent, Tz, WeeklyWindow};
+use crate::model::scalar::{Dur, Percent, Score, SlaTarget, TargetPercent, Tz, WeeklyWindow};
 
 /// The built-in calendar used when an Sla names none.
 pub const DEFAULT_CALENDAR: &str = "24x7";
@@ -18,7 +18,7 @@ crate::object! {
         timezone: req Tz,
         availability: req Availability,
         /// Targets per priority (`P1`…`P4` or any names); durations are business time on the
-        /// priority's calendar.
+        /// priority's calendar, `<int>wd` working days of it.
         priorities: req_map Priority,
         mtbf_min: opt Dur,
         mttr_max: opt Dur,
@@ -50,13 +50,14 @@ crate::object! {
 }
 
 crate::object! {
-    /// Targets for one priority.
+    /// Targets for one priority: business time on its calendar (`4h`; `1d` = 24 business
+    /// hours), or working days of it (`1wd` = "1 个工作日").
     pub struct Priority {
-        response: req Dur,
-        resolution: req Dur,
-        restoration: opt Dur,
-        on_site: opt Dur,
-        /// Calendar id the durations are counted on; default `24x7`.
+        response: req SlaTarget,
+        resolution: req SlaTarget,
+        restoration: opt SlaTarget,
+        on_site: opt SlaTarget,
+        /// Calendar id the targets are counted on; default `24x7`.
         calendar: opt String,
         attainment_target: opt Percent,
     }

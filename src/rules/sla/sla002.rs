@@ -1,5 +1,7 @@
 //! SLA-002: Response ≤ restoration ≤ resolution for every priority.
 
+use crate::calendar::WorkCalendar;
+use crate::model::scalar::{Dur, SlaTarget};
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -32,17 +34,20 @@ impl Rule for Sla002 {
             let sid = sla.id.value.as_str();
             for (name, p) in sla.priorities.iter() {
                 let pname = name.value.as_str();
+                // Working days count as the length of `mon` on the priority's calendar
+                // (revision2-decisions.md, decision 1).
+                let cal = cx.calendar(p.calendar());
                 let chain = [
                     ("response", Some(&p.response)),
                     ("restoration", p.restoration.as_ref()),
                     ("resolution", Some(&p.resolution)),
                 ];
-                let given: Vec<(&str, &crate::model::Sp<crate::model::Dur>)> =
+                let given: Vec<(&str, &crate::model::Sp<SlaTarget>)> =
                     chain.iter().filter_map(|(n, d)| d.map(|d| (*n, d))).collect();
                 for pair in given.windows(2) {
                     let ((an, a), (bn, b)) = (pair[0], pair[1]);
-                    if a.value > b.value {
-                        let (av, bv) = (a.value, b.value);
+                    if cal.nominal_seconds(a.value) > cal.nominal_seconds(b.value) {
+                        let (av, bv) = (shown(a.value, cal), shown(b.value, cal));
                         out.report(
                             b.span,
                             msg!(
@@ -56,5 +61,13 @@ impl Rule for Sla002 {
                 }
             }
         }
+    }
+}
+
+/// A target as written; working days with the business time they count as here.
+fn shown(target: SlaTarget, cal: &WorkCalendar) -> String {
+    match target {
+        SlaTarget::Business(_) => target.to_string(),
+        SlaTarget::WorkingDays(_) => format!("{target} ({})", Dur(cal.nominal_seconds(target))),
     }
 }
