@@ -299,3 +299,38 @@ fn a_breach_on_a_business_calendar_belongs_to_the_month_it_happens_in() {
     let running = report(&r, (2026, 10), (2026, 10, 31));
     assert_eq!(month(&running).in_progress.len(), 1);
 }
+
+#[test]
+fn a_working_day_target_is_fixed_at_the_start_of_the_clock_as_judged() {
+    // P2 is `1wd` on cn-workdays (09:00–18:00). Opened as P3 (48 h, 24x7) on Tue 2026-11-10
+    // 15:00, raised to P2 on Wed 10:00, resolved Thu 09:30.
+    let sla = SLA
+        .replace(
+            "P2: {response: 30m, on_site: 2h, resolution: 8h}",
+            "P2: {response: 30m, resolution: 1wd, calendar: cn-workdays}",
+        )
+        .replace("P3: {response: 1h, resolution: 8h}", "P3: {response: 1h, resolution: 48h}");
+    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P3\nopened_at: 2026-11-10T15:00:00+08:00\nresponded_at: 2026-11-10T15:10:00+08:00\nresolved_at: 2026-11-12T09:30:00+08:00\npriority_changes:\n  - {at: 2026-11-11T10:00:00+08:00, to: P2}\n";
+    let judge = |policy| {
+        let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)], policy);
+        let end = ts("2026-12-01T00:00:00+08:00");
+        let clocks = itos::sla::tickets::clocks(
+            &r.records.incidents[0],
+            &r.records.slas[0],
+            policy,
+            |id| r.calendars.get_or_default(id),
+            end,
+        )
+        .unwrap();
+        let j = clocks.into_iter().find(|j| j.clock.kind == ClockKind::Resolution).unwrap();
+        (j.clock.outcome, j.clock.target, j.clock.deadline, j.clock.decided, j.clock.elapsed)
+    };
+    // final: 1wd from Tue 15:00 (6 h into Tuesday) is due Wed 15:00 — 9 working hours; 12.5 h
+    // counted. The deadline lies after the change, so the breach is decided at Wed 15:00.
+    let wed_15 = Some(ts("2026-11-11T15:00:00+08:00"));
+    assert_eq!(judge(PriorityChange::Final), (Outcome::Breached, 9 * 3600, wed_15, wed_15, 12 * 3600 + 1800));
+    // restart: 1wd from the change, Wed 10:00, is due Thu 10:00; 8.5 h counted from the change: met.
+    let (outcome, target, deadline, _, elapsed) = judge(PriorityChange::Restart);
+    assert_eq!((outcome, target, elapsed), (Outcome::Met, 9 * 3600, 8 * 3600 + 1800));
+    assert_eq!(deadline, Some(ts("2026-11-12T10:00:00+08:00")));
+}

@@ -62,14 +62,14 @@ impl CalendarDataNote {
 
 /// The calendars an engagement counts on — its `calendar` (working-day policy durations) and,
 /// for each of its Slas, the availability hours and every priority's calendar — and the years
-/// from the term's start to the earlier of the term's end and a year after the as-of day:
+/// from the start of the records (`records_from`, else the term's start) to the earlier of the term's end and a year after the as-of day:
 /// what a run judges, plus the deadlines it computes ahead. Every calendar whose holiday data
 /// misses one of those years gives one note (years of all engagements together).
 pub fn calendar_data(cx: &Context<'_>) -> Vec<CalendarDataNote> {
     let mut missing: BTreeMap<&str, Years> = BTreeMap::new();
     let ahead = crate::calendar::dates::add_months(cx.as_of, 12);
     for engagement in &cx.records.engagements {
-        let (start, end) = (engagement.term.start.value, engagement.term.end.value.min(ahead));
+        let (start, end) = (engagement.records_start(), engagement.term.end.value.min(ahead));
         if end < start {
             continue;
         }
