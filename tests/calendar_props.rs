@@ -80,3 +80,53 @@ fn berlin_dst_days_have_fewer_and_more_working_minutes() {
     assert_eq!(day("2026-03-29T00:00:00+01:00", "2026-03-30T00:00:00+02:00"), 3600);
     assert_eq!(day("2026-10-25T00:00:00+02:00", "2026-10-26T00:00:00+01:00"), 3 * 3600);
 }
+
+/// Business seconds of `[a, b)` counted minute by minute from the definition (sla.md): a
+/// minute is working time when its local wall-clock time lies in a working range of its local
+/// day. Independent of the day-by-day arithmetic under test.
+fn reference_minutes(cal: &WorkCalendar, a: Timestamp, b: Timestamp) -> i64 {
+    let mut t = a;
+    let mut total = 0;
+    while t < b {
+        let local = t.to_zoned_datetime(cal.tz.clone());
+        let minute = i32::from(local.hour()) * 60 + i32::from(local.minute());
+        let working =
+            cal.ranges(local.date()).iter().any(|r| i32::from(r.start) <= minute && minute < i32::from(r.end));
+        if working {
+            total += 60;
+        }
+        t = Timestamp::from_second(t.as_second() + 60).unwrap();
+    }
+    total
+}
+
+/// Minute-aligned instants within four days of Berlin's 2026 DST changes.
+fn near_dst() -> impl Strategy<Value = Timestamp> {
+    let spring = "2026-03-27T00:00:00Z".parse::<Timestamp>().unwrap().as_second() / 60;
+    let autumn = "2026-10-23T00:00:00Z".parse::<Timestamp>().unwrap().as_second() / 60;
+    (prop::bool::ANY, 0i64..4 * 1440)
+        .prop_map(move |(first, m)| Timestamp::from_second(((if first { spring } else { autumn }) + m) * 60).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn business_time_agrees_with_a_minute_by_minute_reference_across_dst(a in near_dst(), len in 0i64..3 * 1440) {
+        let repo = berlin();
+        let cal = repo.calendars.get("berlin-office").unwrap();
+        let b = Timestamp::from_second(a.as_second() + len * 60).unwrap();
+        prop_assert_eq!(cal.business_seconds(a, b), reference_minutes(cal, a, b), "{} {}", a, b);
+    }
+}
+
+#[test]
+fn a_range_in_the_repeated_hour_counts_its_wall_clock_minutes_twice() {
+    // Sunday 2026-10-25 01:30–03:30 in Berlin: 01:30–02:00 CEST, 02:00–03:00 CEST, the repeated
+    // 02:00–03:00 CET, then 03:00–03:30 CET: 3 h, the same as the minute-by-minute count.
+    let repo = berlin();
+    let cal = repo.calendars.get("berlin-office").unwrap();
+    let (a, b) = ("2026-10-25T00:00:00+02:00".parse().unwrap(), "2026-10-26T00:00:00+01:00".parse().unwrap());
+    assert_eq!(cal.business_seconds(a, b), reference_minutes(cal, a, b));
+    assert_eq!(reference_minutes(cal, a, b), 3 * 3600);
+}
