@@ -151,7 +151,7 @@ fn fields_table(schema: &serde_json::Value, prefix: &str, out: &mut String) {
         .unwrap_or_default();
     for (name, field) in props {
         let star = if required.contains(&name.as_str()) { " **\\***" } else { "" };
-        let desc = field.get("description").and_then(|d| d.as_str()).unwrap_or("").replace('\n', " ");
+        let desc = one_line(field.get("description").and_then(|d| d.as_str()).unwrap_or(""));
         let _ = writeln!(out, "| `{prefix}{name}`{star} | {} | {} |", type_of(field), desc.replace('|', "\\|"));
         let nested = if field.get("properties").is_some() {
             Some(field)
@@ -165,4 +165,9 @@ fn fields_table(schema: &serde_json::Value, prefix: &str, out: &mut String) {
             fields_table(values, &format!("{prefix}{name}.<name>."), out);
         }
     }
+}
+
+/// A doc comment of several lines as one line (each line keeps its leading space from `///`).
+fn one_line(text: &str) -> String {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
