@@ -334,3 +334,54 @@ fn a_working_day_target_is_fixed_at_the_start_of_the_clock_as_judged() {
     assert_eq!((outcome, target, elapsed), (Outcome::Met, 9 * 3600, 8 * 3600 + 1800));
     assert_eq!(deadline, Some(ts("2026-11-12T10:00:00+08:00")));
 }
+
+#[test]
+fn highest_counts_only_the_priorities_held_while_the_clock_ran() {
+    // P2 (8 h) resolved after 2 h; while resolved it was raised to P1 and then lowered to P4
+    // (40 h) before the reopening: the clock ran under P2 and P4 only. P2 is the strictest,
+    // and 2 h + 3 h = 5 h is within its 8 h: met.
+    let sla = SLA.to_owned() + "  P4: {response: 4h, resolution: 40h}\n";
+    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P2\nopened_at: 2026-11-10T10:00:00+08:00\nresponded_at: 2026-11-10T10:10:00+08:00\nresolved_at: 2026-11-10T12:00:00+08:00\npriority_changes:\n  - {at: 2026-11-11T09:00:00+08:00, to: P1}\n  - {at: 2026-11-11T10:00:00+08:00, to: P4}\nreopened:\n  - {at: 2026-11-12T10:00:00+08:00, resolved_at: 2026-11-12T13:00:00+08:00}\n";
+    let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)], PriorityChange::Highest);
+    let end = ts("2026-12-01T00:00:00+08:00");
+    let clocks = itos::sla::tickets::clocks(
+        &r.records.incidents[0],
+        &r.records.slas[0],
+        PriorityChange::Highest,
+        |id| r.calendars.get_or_default(id),
+        end,
+    )
+    .unwrap();
+    let j = clocks.into_iter().find(|j| j.clock.kind == ClockKind::Resolution).unwrap();
+    assert_eq!((j.clock.outcome, j.priority, j.clock.elapsed), (Outcome::Met, "P2", 5 * 3600));
+}
+
+#[test]
+fn what_a_later_reopening_does_is_not_known_at_the_as_of_day() {
+    // Resolved on 11-05 after a 2 h outage without `end`, reopened on 12-03. Seen at the end of
+    // November the outage ended with the resolution: 120 min of downtime, not a month of it.
+    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P1\nopened_at: 2026-11-05T10:00:00+08:00\nresponded_at: 2026-11-05T10:05:00+08:00\nresolved_at: 2026-11-05T12:00:00+08:00\noutage: {start: 2026-11-05T10:00:00+08:00}\nreopened:\n  - {at: 2026-12-03T09:00:00+08:00}\n";
+    let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", SLA), ("i.yaml", inc)], PriorityChange::Final);
+    let m = month(&report(&r, (2026, 11), (2026, 11, 30))).clone();
+    assert_eq!((m.availability.downtime, m.mttr), (Exact::int(7200), Some(Exact::int(7200))));
+    // A ticket resolved in October and reopened in December was not open in November.
+    let oct = inc.replace("2026-11-05", "2026-10-05");
+    let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", SLA), ("i.yaml", &oct)], PriorityChange::Final);
+    assert!(!month(&report(&r, (2026, 11), (2026, 12, 31))).tickets_recorded);
+    assert!(month(&report(&r, (2026, 12), (2026, 12, 31))).tickets_recorded);
+}
+
+#[test]
+fn a_working_day_target_beyond_ten_years_is_refused() {
+    let sla = SLA.replace(
+        "P3: {response: 1h, resolution: 8h}",
+        "P3: {response: 1h, resolution: 999999999wd, calendar: cn-workdays}",
+    );
+    let files: Vec<(String, String)> = [("e.yaml", ENGAGEMENT), ("s.yaml", sla.as_str())]
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect();
+    let repo = Repository::from_texts(&files, Config::default());
+    let f = repo.findings.iter().find(|f| f.rule == "GEN-003").unwrap();
+    assert!(f.message.en.contains("more than 2500"), "{}", f.message.en);
+}

@@ -146,14 +146,18 @@ impl WorkCalendar {
     pub fn add_working_days(&self, day: Date, n: u32) -> Date {
         let mut current = day;
         let mut left = n;
-        // A calendar without any working weekday would loop forever: stop after ten years.
-        let mut guard = 0u32;
-        while left > 0 && guard < 3_660 {
-            current = current.tomorrow().unwrap_or(current);
+        // A calendar without any working weekday would loop forever: stop after ten years
+        // without a working day (or at the end of the calendar).
+        let mut idle = 0u32;
+        while left > 0 && idle < 3_660 {
+            let Ok(next) = current.tomorrow() else { break };
+            current = next;
             if self.is_working_day(current) {
                 left -= 1;
+                idle = 0;
+            } else {
+                idle += 1;
             }
-            guard += 1;
         }
         current
     }

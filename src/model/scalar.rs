@@ -382,6 +382,9 @@ fn parse_working_days(s: &str) -> Option<u32> {
     digits.parse::<u32>().ok().filter(|&n| n > 0)
 }
 
+/// The most working days a target may count (about ten years of working days).
+pub const MAX_WORKING_DAYS: u32 = 2_500;
+
 /// The target of one clock of an Sla priority (`response`, `resolution`, `restoration`,
 /// `on_site`): business time on the priority's calendar (`4h`, `1d` = 24 business hours), or
 /// `<int>wd` working days of that calendar — "N 个工作日" (records.md, "duration"). A
@@ -416,8 +419,22 @@ impl Decode for SlaTarget {
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         let parsed = SlaTarget::parse(s);
-        if parsed.is_none() {
-            d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
+        match parsed {
+            None => d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1),
+            // Counted day by day per ticket: a bound keeps every clock cheap, and no contract
+            // gives more than ten years to resolve a ticket.
+            Some(SlaTarget::WorkingDays(n)) if n > MAX_WORKING_DAYS => {
+                d.value_error(
+                    node,
+                    msg!(
+                        "{n} working days is more than {MAX_WORKING_DAYS} (ten years of working days)",
+                        "{n} 个工作日超过上限 {MAX_WORKING_DAYS}(约十年的工作日)"
+                    ),
+                    None,
+                );
+                return None;
+            }
+            Some(_) => {}
         }
         parsed
     }

@@ -198,9 +198,9 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     }
 }
 
-/// "… min" for whole seconds.
+/// Whole seconds as minutes for people (thousands separated; CSV and JSON stay plain).
 fn mins(secs: i64) -> String {
-    figure::minutes_of(secs)
+    figure::minutes_grouped(Exact::int(secs))
 }
 
 fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
@@ -225,7 +225,8 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
             "本月该服务无事件记录:以下指标不能证明本月服务完美,不给出达标结论。",
         )));
     }
-    let target = a.target.trimmed(a.decimals.saturating_sub(1));
+    // The target as the contract writes it (`99.90`), one decimal fewer than the figure.
+    let target = a.target.truncated(a.decimals.saturating_sub(1));
     let mut facts = vec![
         (
             t(lang, "Availability", "可用性"),
@@ -238,7 +239,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         ),
         (
             t(lang, "Scheduled / downtime", "计划服务时间 / 停机时间"),
-            format!("{} min / {} min", mins(a.scheduled), figure::minutes(a.downtime)),
+            format!("{} min / {} min", mins(a.scheduled), figure::minutes_grouped(a.downtime)),
         ),
         (
             t(lang, "Error budget", "错误预算"),
@@ -246,21 +247,21 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                 lang,
                 &format!(
                     "{} min allowed, {} used, {} left",
-                    figure::minutes(a.budget),
-                    figure::minutes(a.downtime),
-                    figure::minutes(a.budget_left())
+                    figure::minutes_grouped(a.budget),
+                    figure::minutes_grouped(a.downtime),
+                    figure::minutes_grouped(a.budget_left())
                 ),
                 &format!(
                     "允许 {} 分钟,已用 {},剩余 {}",
-                    figure::minutes(a.budget),
-                    figure::minutes(a.downtime),
-                    figure::minutes(a.budget_left())
+                    figure::minutes_grouped(a.budget),
+                    figure::minutes_grouped(a.downtime),
+                    figure::minutes_grouped(a.budget_left())
                 ),
             ),
         ),
         (t(lang, "Failures (outages started)", "故障次数(本月开始的停机)"), m.failures.to_string()),
     ];
-    let mttr = m.mttr.map_or_else(|| "n/a".to_owned(), |v| format!("{} min", figure::minutes(v)));
+    let mttr = m.mttr.map_or_else(|| "n/a".to_owned(), |v| format!("{} min", figure::minutes_grouped(v)));
     let mttr_target = sla.mttr_max.as_ref().map(|x| x.value.seconds());
     let mttr_met = m.mttr.zip(mttr_target).map(|(v, max)| v <= Exact::int(max));
     facts.push((
@@ -271,9 +272,9 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         },
     ));
     let mtbf = if m.failures == 0 {
-        format!("> {} min", figure::minutes(m.mtbf))
+        format!("> {} min", figure::minutes_grouped(m.mtbf))
     } else {
-        format!("{} min", figure::minutes(m.mtbf))
+        format!("{} min", figure::minutes_grouped(m.mtbf))
     };
     let mtbf_target = sla.mtbf_min.as_ref().map(|x| x.value.seconds());
     facts.push((
@@ -550,7 +551,7 @@ fn charts(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
         shown: daily.iter().map(|v| figure::percent_or_na(*v, a.decimals)).collect(),
         low: daily.iter().map(|v| v.is_some_and(|v| v < target)).collect(),
         target: Some(target.approx()),
-        target_shown: Some(target.trimmed(a.decimals.saturating_sub(1))),
+        target_shown: Some(target.truncated(a.decimals.saturating_sub(1))),
         floor: axis_floor(lowest.approx()),
         unit: "%",
     }));
@@ -587,7 +588,7 @@ fn charts(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
                 .collect(),
             low: months.iter().map(|h| h.availability_met == Some(false)).collect(),
             target: Some(target.approx()),
-            target_shown: Some(target.trimmed(a.decimals.saturating_sub(1))),
+            target_shown: Some(target.truncated(a.decimals.saturating_sub(1))),
             floor: axis_floor(lowest.approx()),
             unit: "%",
         }));

@@ -130,7 +130,8 @@ pub struct SlaReport<'a> {
 /// Why the report cannot be produced as asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RequestError {
-    NoEngagement,
+    /// No Engagement loaded; the Engagement records left out, as `file:line:col: message`.
+    NoEngagement(Vec<String>),
     UnknownEngagement(String, Vec<String>),
     UnknownService(String, Vec<String>),
 }
@@ -138,7 +139,14 @@ pub enum RequestError {
 impl std::fmt::Display for RequestError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RequestError::NoEngagement => write!(f, "the repository holds no Engagement record to report on"),
+            RequestError::NoEngagement(left_out) if left_out.is_empty() => {
+                write!(f, "the repository holds no Engagement record to report on")
+            }
+            RequestError::NoEngagement(left_out) => write!(
+                f,
+                "no Engagement record could be loaded, so there is nothing to report on; fix: {}",
+                left_out.join("; ")
+            ),
             RequestError::UnknownEngagement(id, known) => {
                 write!(f, "no engagement `{id}`; the repository has: {}", known.join(", "))
             }
@@ -184,7 +192,13 @@ pub fn build<'a>(
 ) -> Result<SlaReport<'a>, RequestError> {
     let all = &repo.records.engagements;
     if all.is_empty() {
-        return Err(RequestError::NoEngagement);
+        // Name what could not be loaded (an Engagement among it, most likely): "no engagement"
+        // alone would hide why.
+        let left_out = left_out_files(repo)
+            .into_iter()
+            .map(|l| format!("{}:{}:{}: {}", l.file, l.line, l.col, l.message.en))
+            .collect();
+        return Err(RequestError::NoEngagement(left_out));
     }
     let chosen: Vec<&Engagement> = match &request.engagement {
         Some(id) => {

@@ -9,7 +9,7 @@ pub const ATTAINMENT_DECIMALS: u8 = 1;
 /// Decimals of a mean satisfaction score.
 pub const SCORE_DECIMALS: u8 = 2;
 /// At most this many decimals for a percentage written in a contract (a credit tier's 2.5 %).
-pub const TERM_DECIMALS: u8 = 3;
+pub const TERM_DECIMALS: u8 = 9;
 
 /// A percentage cut (never rounded up) to `decimals` places: `99.899…` → `99.89` for 2.
 pub fn percent(value: Exact, decimals: u8) -> String {
@@ -48,6 +48,41 @@ pub fn minutes_of(seconds: i64) -> String {
     minutes(Exact::int(seconds))
 }
 
+/// Business time in hours and minutes (`134h30m`): never in days, since a working day is
+/// not 24 hours.
+pub fn hours_minutes(seconds: i64) -> String {
+    let (h, m) = (seconds / 3600, seconds % 3600 / 60);
+    match (h, m) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m}m"),
+    }
+}
+
+/// Minutes as a person reads them (table, Markdown, HTML): `44,100`, `1,234.5`.
+pub fn minutes_grouped(seconds: Exact) -> String {
+    grouped(&minutes(seconds))
+}
+
+/// A plain number (`-1234567.89`) with thousands separators in its integer part.
+pub fn grouped(plain: &str) -> String {
+    let (sign, digits) = plain.strip_prefix('-').map_or(("", plain), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
+    let mut out = String::with_capacity(plain.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
 /// Minor units of a currency: the ISO 4217 exponent of every active code that is not 2.
 pub fn minor_units(currency: &str) -> u8 {
     match currency {
@@ -72,21 +107,8 @@ pub fn money_plain(amount: Exact, currency: &str) -> String {
 /// An amount as a person reads it (table, Markdown, HTML): thousands separators and the
 /// currency, `680,000.00 CNY`, in Chinese `680,000.00 元` for the renminbi.
 pub fn money(amount: Exact, currency: &str, lang: Lang) -> String {
-    let plain = money_plain(amount, currency);
-    let (sign, digits) = plain.strip_prefix('-').map_or(("", plain.as_str()), |d| ("-", d));
-    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
     let unit = if lang == Lang::ZhCn && currency == "CNY" { "元" } else { currency };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f} {unit}"),
-        None => format!("{sign}{grouped} {unit}"),
-    }
+    format!("{} {unit}", grouped(&money_plain(amount, currency)))
 }
 
 #[cfg(test)]
@@ -113,6 +135,8 @@ mod tests {
         assert_eq!(minutes(Exact::ratio(28_801, 2)), "240.0");
         assert_eq!(minutes(Exact::ratio(24_192, 10)), "40.3");
         assert_eq!(minutes_of(90), "1.5");
+        assert_eq!(minutes_grouped(Exact::int(44_100 * 60)), "44,100");
+        assert_eq!(minutes_grouped(Exact::ratio(-74_073, 1)), "-1,234.5");
     }
 
     #[test]
@@ -121,6 +145,8 @@ mod tests {
         assert_eq!(attainment(Some(Exact::ratio(100, 7))), "14.2");
         assert_eq!(attainment(None), "n/a");
         assert_eq!(term_percent(Exact::ratio(5, 2)), "2.5");
+        // A sum of contract percentages is shown exactly, so it multiplies to the amount.
+        assert_eq!(term_percent(Exact::ratio(33_333_333_333, 1_000_000_000)), "33.333333333");
         assert_eq!(score(Exact::ratio(19, 5)), "3.80");
     }
 }

@@ -237,7 +237,7 @@ pub struct Prepared<'a> {
     tz: TimeZone,
     term: (Option<Timestamp>, Option<Timestamp>),
     known_until: Timestamp,
-    /// (opened, final resolution or closure) of every non-cancelled ticket, for "no tickets
+    /// Every open period (start, stop) of every non-cancelled ticket, for "no tickets
     /// recorded".
     lifetimes: Vec<(Timestamp, Option<Timestamp>)>,
     /// Local midnight starting `records_from` (in the Engagement's zone).
@@ -253,15 +253,18 @@ impl<'a> Prepared<'a> {
         let sla = input.sla;
         let known = input.known_until;
         let mut counted: Vec<&'a Incident> = Vec::with_capacity(input.incidents.len());
-        let lifetimes = input
-            .incidents
-            .iter()
-            .filter(|inc| !inc.is_cancelled())
-            .map(|inc| {
-                let end = inc.final_resolved_at().or(inc.closed_at.as_ref()).map(|t| t.instant);
-                (inc.opened_at.instant, end)
-            })
-            .collect();
+        // Every period in which a ticket was open, as known at the end of the as-of day: a
+        // ticket resolved in October and reopened in December was not open in November.
+        let mut lifetimes = Vec::with_capacity(input.incidents.len());
+        for inc in input.incidents.iter().filter(|inc| !inc.is_cancelled()) {
+            let closed = inc.closed_at.as_ref().map(|c| c.instant);
+            for (start, stop) in super::tickets::periods(inc, ClockKind::Resolution).unwrap_or_default() {
+                if start < known {
+                    let stop = stop.or(closed).filter(|s| *s < known);
+                    lifetimes.push((start, stop));
+                }
+            }
+        }
         let mut left_out = Vec::new();
         let mut outages = Vec::new();
         let mut excluded = Vec::new();
@@ -278,7 +281,15 @@ impl<'a> Prepared<'a> {
             // service"); a priority the Sla does not define only leaves out the clocks.
             if let Some(o) = &inc.outage {
                 // An open outage runs to the ticket's final resolution, or to the end instant.
-                let end = o.end.as_ref().map(|e| e.instant).or_else(|| inc.final_resolved_at().map(|r| r.instant));
+                // Without `end`: the first resolution after the outage started, as known at the
+                // end of the as-of day (the service is restored at the latest when the ticket is
+                // resolved; a later reopening does not reopen the outage), else still running.
+                let start = o.start.instant;
+                let end = o
+                    .end
+                    .as_ref()
+                    .map(|e| e.instant)
+                    .or_else(|| inc.resolutions().filter(|r| *r >= start && *r < known).min());
                 let span = (o.start.instant, end.unwrap_or(known).min(known));
                 if let Some(ex) = &o.excluded {
                     let entry = ExcludedOutage {

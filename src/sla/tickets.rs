@@ -163,10 +163,15 @@ pub fn clocks<'c>(
         let mut current = initial;
         let mut held = vec![initial];
         let mut judged = judge(current, None);
-        for &(at, to) in &changes {
+        for (i, &(at, to)) in changes.iter().enumerate() {
             let Some(from) = effective(&periods, at) else { continue };
             if from >= end {
                 break;
+            }
+            // Replaced before it took effect (a later change made while the ticket was still
+            // resolved reaches the same reopening): the clock never ran under it.
+            if changes.get(i + 1).is_some_and(|&(next, _)| effective(&periods, next) == Some(from)) {
+                continue;
             }
             // A breach before the change stands: a later downgrade never erases it.
             if judged
@@ -228,8 +233,9 @@ fn strictest<'s, 'c>(
     for &name in held {
         let Some(priority) = sla.priority(name) else { continue };
         let Some(target) = target_of(&priority.value, kind) else { continue };
+        // A static comparison: `Nwd` counts N lengths of `mon`'s ranges (revision2-decisions.md 1).
         let cal = calendar(priority.value.calendar());
-        let Some(deadline) = cal.add_business(start, cal.target_seconds(target, start)) else {
+        let Some(deadline) = cal.add_business(start, cal.nominal_seconds(target)) else {
             continue;
         };
         if best.is_none_or(|(b, _)| deadline < b) {

@@ -38,11 +38,12 @@ impl Rule for Inc005 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let factor = cx.policy.stale_ticket_factor;
         for inc in &cx.records.incidents {
-            if inc.is_cancelled() || cx.resolved(inc).is_some() {
+            if inc.is_cancelled() || !inc.in_order() || cx.resolved(inc).is_some() {
                 continue;
             }
-            let Some((eng, sla)) = sla_of(cx, inc) else { continue };
-            let end = cx.as_of_end(&eng.tz());
+            let Some((_, sla)) = sla_of(cx, inc) else { continue };
+            // The report's end instant: the as-of day ends in the Sla's zone.
+            let end = cx.as_of_end(&sla.tz());
             // The resolution clock exactly as the SLA report judges it (priority changes,
             // open-ended pauses); a priority the Sla does not define is INC-001's.
             let policy = cx.policy.priority_change;
@@ -61,7 +62,7 @@ impl Rule for Inc005 {
                 .map_or_else(|| Exact::ratio((factor * 1e9) as i128, 1_000_000_000), |(e, _)| e);
             if Exact::int(clock.elapsed) > Exact::int(target).times(factor_exact) {
                 let (elapsed, target_text, p) =
-                    (crate::model::Dur(clock.elapsed), priority.resolution.value, judged_as);
+                    (crate::sla::figure::hours_minutes(clock.elapsed), priority.resolution.value, judged_as);
                 let cal = priority.calendar();
                 out.report(
                     inc.id.span,
