@@ -12,4 +12,4 @@ pub mod load;
 pub mod output;
 pub mod report;
 pub mod rules;
-pub mod sla;
+pub mod figures;

@@ -9,9 +9,9 @@ use common::itos;
 use itos::config::Config;
 use itos::load::Repository;
 use itos::model::Exact;
-use itos::report::sla::SlaReport;
-use itos::sla::clock::ClockKind;
-use itos::sla::service::LeftOutReason;
+use itos::report::sla_report::SlaReport;
+use itos::figures::clock::ClockKind;
+use itos::figures::service::LeftOutReason;
 
 const ENGAGEMENT: &str = "\
 kind: Engagement
@@ -82,12 +82,12 @@ fn a_month_without_p1_tickets_reads_na_not_zero_or_hundred() {
     let m = &rep.engagements[0].services[0].month;
     let p1 = &m.attainment[&("P1".to_owned(), ClockKind::Response)];
     assert_eq!((p1.decided, p1.percent, p1.median), (0, None, None));
-    let json = itos::output::sla::json(&rep, itos::model::Lang::En);
+    let json = itos::output::sla_report::json(&rep, itos::model::Lang::En);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let rows = v["engagements"][0]["services"][0]["attainment"].as_array().unwrap();
     let p1 = rows.iter().find(|r| r["priority"] == "P1" && r["clock"] == "response").unwrap();
     assert!(p1["percent"].is_null());
-    let table = itos::output::doc::text(&itos::output::sla::document(&rep, itos::model::Lang::En));
+    let table = itos::output::doc::text(&itos::output::sla_report::document(&rep, itos::model::Lang::En));
     assert!(table.lines().any(|l| l.contains("P1") && l.contains("response") && l.contains("n/a")), "{table}");
 }
 
@@ -242,7 +242,7 @@ fn an_unloadable_file_is_named_at_the_top_and_the_rest_is_reported() {
     let files: Vec<&str> = rep.left_out_files.iter().map(|l| l.file.as_str()).collect();
     assert_eq!(files, vec!["b.yaml", "i.yaml"]);
     assert!(rep.left_out_files.iter().all(|l| l.line > 0));
-    let text = itos::output::doc::text(&itos::output::sla::document(&rep, itos::model::Lang::En));
+    let text = itos::output::doc::text(&itos::output::sla_report::document(&rep, itos::model::Lang::En));
     assert!(text.contains("Left out"), "{text}");
     assert!(text.find("Left out") < text.find("Service 网站 (web)"));
 }
@@ -255,13 +255,13 @@ fn record_text_cannot_attack_html_markdown_or_csv() {
     let sla = sla("Asia/Shanghai", "99.9").replace("engagement: e1", "engagement: \"=HYPERLINK(1)\"");
     let r = clean(&[("e.yaml", &engagement), ("s.yaml", &sla)]);
     let rep = report(&r, (2026, 10), (2026, 10, 31));
-    let doc = itos::output::sla::document(&rep, itos::model::Lang::En);
+    let doc = itos::output::sla_report::document(&rep, itos::model::Lang::En);
     let html = itos::output::doc::html(&doc);
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;"));
     let md = itos::output::doc::markdown(&doc);
     assert!(!md.contains("<script>"));
-    let csv = itos::output::sla::csv(&rep);
+    let csv = itos::output::sla_report::csv(&rep);
     assert!(csv.lines().skip(1).all(|l| l.starts_with("'=HYPERLINK")), "{csv}");
 }
 
@@ -428,7 +428,7 @@ fn a_month_beyond_the_holiday_data_is_a_clear_warning() {
     assert!(
         rep.warnings[0].get(itos::model::Lang::En).contains("`cn-workdays` has public-holiday data for 2024–2026 only")
     );
-    let text = itos::output::doc::text(&itos::output::sla::document(&rep, itos::model::Lang::ZhCn));
+    let text = itos::output::doc::text(&itos::output::sla_report::document(&rep, itos::model::Lang::ZhCn));
     assert!(text.contains("警告: 日历 `cn-workdays` 仅含 2024–2026 年"), "{text}");
 }
 
@@ -448,7 +448,7 @@ fn months_outside_the_term_or_after_the_as_of_day_say_so() {
     assert_eq!(future.engagements[0].services[0].month.availability.scheduled, 0);
     // January of the term's first year has no earlier month: no trend table.
     let january = report(&r, (2026, 1), (2026, 10, 31));
-    let text = itos::output::doc::text(&itos::output::sla::document(&january, itos::model::Lang::En));
+    let text = itos::output::doc::text(&itos::output::sla_report::document(&january, itos::model::Lang::En));
     assert!(!text.contains("Trend"), "{text}");
     // Nothing was recorded in January: never shown as a perfect month.
     assert!(text.contains("100.00 % against 99.9 % — no data — no tickets recorded"), "{text}");

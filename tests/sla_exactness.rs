@@ -8,9 +8,9 @@ mod common;
 use itos::config::{Config, PriorityChange};
 use itos::load::Repository;
 use itos::model::{Exact, Lang};
-use itos::report::sla::SlaReport;
-use itos::sla::clock::{ClockKind, Outcome};
-use itos::sla::service::ServiceMonth;
+use itos::report::sla_report::SlaReport;
+use itos::figures::clock::{ClockKind, Outcome};
+use itos::figures::service::ServiceMonth;
 use jiff::Timestamp;
 use jiff::civil::date;
 
@@ -92,11 +92,11 @@ fn a_partial_outage_of_exactly_a_tenth_of_a_percent_meets_the_target_and_owes_no
     let shown = s.month.availability.shown().unwrap();
     assert_eq!(shown, "99.89");
     assert_eq!(s.credits[0].shown, shown);
-    let text = itos::output::doc::text(&itos::output::sla::document(&rep, Lang::En));
+    let text = itos::output::doc::text(&itos::output::sla_report::document(&rep, Lang::En));
     assert!(text.contains("99.89 % against 99.9 % — NOT MET"), "{text}");
     assert!(text.contains("│ availability ┆    99.89 ┆    5 % │"), "{text}");
     assert!(text.contains("5,000.00 CNY"), "{text}");
-    assert!(itos::output::sla::csv(&rep).contains(",availability_percent,99.89\r\n"));
+    assert!(itos::output::sla_report::csv(&rep).contains(",availability_percent,99.89\r\n"));
 }
 
 #[test]
@@ -145,15 +145,15 @@ fn a_month_without_tickets_is_no_data_and_earns_no_credit() {
     assert_eq!(m.availability.percent, Some(Exact::HUNDRED));
     assert!(oct.engagements[0].services[0].credits.is_empty());
     assert_eq!(oct.engagements[0].credit, Some(Exact::ZERO));
-    let zh = itos::output::doc::text(&itos::output::sla::document(&oct, Lang::ZhCn));
+    let zh = itos::output::doc::text(&itos::output::sla_report::document(&oct, Lang::ZhCn));
     assert!(zh.contains("无数据——无事件记录"), "{zh}");
-    let json = itos::output::sla::json(&oct, Lang::En);
+    let json = itos::output::sla_report::json(&oct, Lang::En);
     assert!(json.contains("\"tickets_recorded\": false"), "{json}");
     // November's trend shows October as no data; the chart draws it as a gap, not a full bar.
     let nov = report(&r, (2026, 11), (2026, 11, 30));
     let october = nov.engagements[0].services[0].trend.iter().find(|h| h.first == date(2026, 10, 1)).unwrap();
     assert!(!october.tickets_recorded && october.availability_met.is_none());
-    let html = itos::output::doc::html(&itos::output::sla::document(&nov, Lang::En));
+    let html = itos::output::doc::html(&itos::output::sla_report::document(&nov, Lang::En));
     assert!(html.contains("<title>2026-10: no data — no tickets recorded</title>"), "{html}");
     // With `records_from: 2026-11-01` the trend starts in November: no earlier month is shown.
     let adopted = engagement.replace(
@@ -175,7 +175,7 @@ fn resolution(inc: &str, policy: PriorityChange) -> (Outcome, String, Option<Tim
     let sla = &r.records.slas[0];
     let end = ts("2026-12-01T00:00:00+08:00");
     let clocks =
-        itos::sla::tickets::clocks(&r.records.incidents[0], sla, policy, |id| r.calendars.get_or_default(id), end)
+        itos::figures::tickets::clocks(&r.records.incidents[0], sla, policy, |id| r.calendars.get_or_default(id), end)
             .unwrap();
     let j = clocks.into_iter().find(|j| j.clock.kind == ClockKind::Resolution).unwrap();
     (j.clock.outcome, j.priority.to_owned(), j.clock.decided, j.clock.elapsed)
@@ -259,9 +259,9 @@ fn the_report_lists_re_prioritised_tickets_and_counts_clocks_under_the_priority_
     assert_eq!(m.breaches[0].priority, "P1");
     assert_eq!(m.reprioritised.len(), 1);
     assert_eq!(m.reprioritised[0].changes[0].1, "P3");
-    let text = itos::output::doc::text(&itos::output::sla::document(&rep, Lang::En));
+    let text = itos::output::doc::text(&itos::output::sla_report::document(&rep, Lang::En));
     assert!(text.contains("P3 → P1"), "{text}");
-    let zh = itos::output::doc::text(&itos::output::sla::document(&rep, Lang::ZhCn));
+    let zh = itos::output::doc::text(&itos::output::sla_report::document(&rep, Lang::ZhCn));
     assert!(zh.contains("调整过优先级的工单"), "{zh}");
 }
 
@@ -278,7 +278,7 @@ fn an_open_ended_pause_holds_the_clock_until_the_next_resolution() {
     let rep = report(&r, (2026, 11), (2026, 11, 30));
     let running: Vec<_> = month(&rep).in_progress.iter().map(|r| (r.clock, r.elapsed, r.deadline)).collect();
     assert_eq!(running, vec![(ClockKind::Resolution, 3600, None)]);
-    let text = itos::output::doc::text(&itos::output::sla::document(&rep, Lang::En));
+    let text = itos::output::doc::text(&itos::output::sla_report::document(&rep, Lang::En));
     assert!(text.contains("paused — no deadline yet"), "{text}");
 }
 
@@ -314,7 +314,7 @@ fn a_working_day_target_is_fixed_at_the_start_of_the_clock_as_judged() {
     let judge = |policy| {
         let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)], policy);
         let end = ts("2026-12-01T00:00:00+08:00");
-        let clocks = itos::sla::tickets::clocks(
+        let clocks = itos::figures::tickets::clocks(
             &r.records.incidents[0],
             &r.records.slas[0],
             policy,
@@ -344,7 +344,7 @@ fn highest_counts_only_the_priorities_held_while_the_clock_ran() {
     let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P2\nopened_at: 2026-11-10T10:00:00+08:00\nresponded_at: 2026-11-10T10:10:00+08:00\nresolved_at: 2026-11-10T12:00:00+08:00\npriority_changes:\n  - {at: 2026-11-11T09:00:00+08:00, to: P1}\n  - {at: 2026-11-11T10:00:00+08:00, to: P4}\nreopened:\n  - {at: 2026-11-12T10:00:00+08:00, resolved_at: 2026-11-12T13:00:00+08:00}\n";
     let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)], PriorityChange::Highest);
     let end = ts("2026-12-01T00:00:00+08:00");
-    let clocks = itos::sla::tickets::clocks(
+    let clocks = itos::figures::tickets::clocks(
         &r.records.incidents[0],
         &r.records.slas[0],
         PriorityChange::Highest,

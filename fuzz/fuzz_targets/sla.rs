@@ -4,7 +4,7 @@
 #![no_main]
 
 use itos::calendar::WorkCalendar;
-use itos::sla::clock::{ClockKind, evaluate};
+use itos::figures::clock::{ClockKind, evaluate};
 use jiff::Timestamp;
 use libfuzzer_sys::fuzz_target;
 

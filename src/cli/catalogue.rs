@@ -5,12 +5,12 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::json;
 
 use super::args::{ExplainArgs, ListFormat, RulesArgs, SchemaArgs};
-use super::{Exit, Fatal, Ui, emit};
+use super::{ExitStatus, Fatal, Ui, emit};
 use crate::model::{Kind, Lang};
 use crate::output::{Summary, human};
 use crate::rules::{self, Meta, all, examples};
 
-pub fn rules(ui: &Ui, args: &RulesArgs) -> Result<Exit, Fatal> {
+pub fn rules(ui: &Ui, args: &RulesArgs) -> Result<ExitStatus, Fatal> {
     let text = match args.format {
         ListFormat::Json => {
             let list: Vec<_> = all().iter().map(|r| rule_json(r.meta())).collect();
@@ -34,7 +34,7 @@ pub fn rules(ui: &Ui, args: &RulesArgs) -> Result<Exit, Fatal> {
         }
     };
     emit(&text, None)?;
-    Ok(Exit::Clean)
+    Ok(ExitStatus::Clean)
 }
 
 pub fn rule_json(m: &Meta) -> serde_json::Value {
@@ -93,7 +93,7 @@ pub fn explain_text(m: &Meta, lang: Lang) -> String {
     )
 }
 
-pub fn explain(ui: &Ui, args: &ExplainArgs) -> Result<Exit, Fatal> {
+pub fn explain(ui: &Ui, args: &ExplainArgs) -> Result<ExitStatus, Fatal> {
     let Some(rule) = rules::find(&args.id) else {
         let ids: Vec<&str> = all().iter().map(|r| r.meta().id).collect();
         let hint = crate::model::decode::closest(&args.id, ids.into_iter())
@@ -101,7 +101,7 @@ pub fn explain(ui: &Ui, args: &ExplainArgs) -> Result<Exit, Fatal> {
         return Err(Fatal(format!("unknown rule `{}`{hint} (`itos rules` lists them)", args.id)));
     };
     emit(&explain_text(rule.meta(), ui.lang), None)?;
-    Ok(Exit::Clean)
+    Ok(ExitStatus::Clean)
 }
 
 /// The schema for `kind`, `findings`, or (no argument) any record file.
@@ -122,7 +122,7 @@ pub fn schema_text(kind: Option<&str>) -> Result<String, Fatal> {
     Ok(text)
 }
 
-pub fn schema(args: &SchemaArgs) -> Result<Exit, Fatal> {
+pub fn schema(args: &SchemaArgs) -> Result<ExitStatus, Fatal> {
     emit(&schema_text(args.kind.as_deref())?, None)?;
-    Ok(Exit::Clean)
+    Ok(ExitStatus::Clean)
 }

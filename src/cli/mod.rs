@@ -20,7 +20,7 @@ use crate::model::Lang;
 
 /// Documented exit codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Exit {
+pub enum ExitStatus {
     /// No failing findings; a report was produced.
     Clean = 0,
     /// Failing findings.
@@ -29,8 +29,8 @@ pub enum Exit {
     Error = 2,
 }
 
-impl From<Exit> for ExitCode {
-    fn from(e: Exit) -> ExitCode {
+impl From<ExitStatus> for ExitCode {
+    fn from(e: ExitStatus) -> ExitCode {
         ExitCode::from(e as u8)
     }
 }
@@ -59,44 +59,44 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { Exit::Error.into() } else { Exit::Clean.into() };
+            return if e.use_stderr() { ExitStatus::Error.into() } else { ExitStatus::Clean.into() };
         }
     };
     match run(cli) {
         Ok(exit) => exit.into(),
         Err(Fatal(message)) => {
             let _ = writeln!(std::io::stderr(), "error: {message}");
-            Exit::Error.into()
+            ExitStatus::Error.into()
         }
     }
 }
 
-fn run(cli: Cli) -> Result<Exit, Fatal> {
+fn run(cli: Cli) -> Result<ExitStatus, Fatal> {
     match &cli.command {
         Command::Validate(args) => validate::run(&cli, args),
         Command::Rules(args) => catalogue::rules(&ui(&cli, nearby_config(&cli).as_ref())?, args),
         Command::Explain(args) => catalogue::explain(&ui(&cli, nearby_config(&cli).as_ref())?, args),
         Command::Schema(args) => catalogue::schema(args),
         Command::Report(args::ReportCommand::Gaps(args)) => report::gaps(&cli, args),
-        Command::Report(args::ReportCommand::Sla(args)) => report::sla(&cli, args),
+        Command::Report(args::ReportCommand::Sla(args)) => report::sla_report(&cli, args),
         Command::Handover(args::HandoverCommand::Checklist(args)) => report::checklist(&cli, args),
         Command::Baseline(args) => validate::baseline(&cli, args),
         Command::Init(args) => init(&cli, args),
         Command::Completions(args) => {
             let mut out = Vec::new();
             clap_complete::generate(args.shell, &mut <Cli as clap::CommandFactory>::command(), "itos", &mut out);
-            emit(&String::from_utf8_lossy(&out), None).map(|()| Exit::Clean)
+            emit(&String::from_utf8_lossy(&out), None).map(|()| ExitStatus::Clean)
         }
         Command::Man => {
             let mut out = Vec::new();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
-            emit(&String::from_utf8_lossy(&out), None).map(|()| Exit::Clean)
+            emit(&String::from_utf8_lossy(&out), None).map(|()| ExitStatus::Clean)
         }
     }
 }
 
 /// `itos init [DIR]`: write the scaffold, refusing to overwrite anything.
-fn init(cli: &Cli, args: &args::InitArgs) -> Result<Exit, Fatal> {
+fn init(cli: &Cli, args: &args::InitArgs) -> Result<ExitStatus, Fatal> {
     let dir = args.dir.clone().or_else(|| cli.repo.clone()).unwrap_or_else(|| PathBuf::from("."));
     let tz = crate::model::scalar::default_tz();
     let today = match cli.as_of.as_deref() {
@@ -151,7 +151,7 @@ fn init(cli: &Cli, args: &args::InitArgs) -> Result<Exit, Fatal> {
         };
         let _ = writeln!(std::io::stderr(), "{message}");
     }
-    Ok(Exit::Clean)
+    Ok(ExitStatus::Clean)
 }
 
 /// The itos.toml of the records repository around, when there is a readable one: the catalogue

@@ -5,12 +5,12 @@ use std::time::Instant;
 
 use super::args::{ChecklistArgs, ChecklistFormat, GapsArgs, ReportFormat, SlaArgs};
 use super::validate::{as_of_date, calendar_notes, loaded};
-use super::{Cli, Exit, Fatal, emit};
+use super::{Cli, ExitStatus, Fatal, emit};
 use crate::config::CONFIG_FILE;
-use crate::output::{doc, gaps, handover, sla as render};
+use crate::output::{doc, gaps, handover, sla_report as render};
 use crate::report::gaps::build;
 use crate::report::provenance::{Provenance, inputs_digest};
-use crate::report::{handover as exit, ledger, sla};
+use crate::report::{handover as checklist, ledger, sla_report};
 use crate::rules::{self, Settings};
 
 /// `YYYY-MM` → the first day of that month.
@@ -27,7 +27,7 @@ fn parse_month(text: &str) -> Result<jiff::civil::Date, Fatal> {
     jiff::civil::Date::new(y, m, 1).map_err(|_| bad())
 }
 
-pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
+pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
     let started = Instant::now();
     let (repo, ui) = loaded(cli, args.at.as_deref())?;
     let loaded_in = started.elapsed();
@@ -44,7 +44,7 @@ pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
             }
         };
         emit(&text, args.output.as_deref())?;
-        return Ok(Exit::Clean);
+        return Ok(ExitStatus::Clean);
     }
     let month = parse_month(args.month.as_deref().unwrap_or_default())?;
     let config_text = match &repo.snapshot {
@@ -66,14 +66,14 @@ pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
         },
         (None, true) => provenance,
     };
-    let request = sla::Request {
+    let request = sla_report::Request {
         month,
         as_of,
         engagement: args.engagement.clone(),
         service: args.service.clone(),
         months: args.months,
     };
-    let report = sla::build(&repo, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
+    let report = sla_report::build(&repo, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
     let text = match args.format {
         ReportFormat::Table => doc::text(&render::document(&report, ui.lang)),
         ReportFormat::Markdown => doc::markdown(&render::document(&report, ui.lang)),
@@ -97,10 +97,10 @@ pub fn sla(cli: &Cli, args: &SlaArgs) -> Result<Exit, Fatal> {
     std::mem::forget(report);
     std::mem::forget(repo);
     // A report that was produced exits 0: breaches in it are content, not failure.
-    Ok(Exit::Clean)
+    Ok(ExitStatus::Clean)
 }
 
-pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<Exit, Fatal> {
+pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<ExitStatus, Fatal> {
     let (mut repo, ui) = loaded(cli, args.at.as_deref())?;
     let settings = Settings::new(&repo.config, &[], &[])?;
     super::validate::with_history(cli, &mut repo, &settings, &ui);
@@ -119,23 +119,23 @@ pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<Exit, Fatal> {
     };
     emit(&text, args.output.as_deref())?;
     // A report that was produced exits 0: gaps in it are content, not failure.
-    Ok(Exit::Clean)
+    Ok(ExitStatus::Clean)
 }
 
 /// `itos handover checklist`: exit 0 with the checklist; with `--strict`, 1 while anything is
 /// pending or missing.
-pub fn checklist(cli: &Cli, args: &ChecklistArgs) -> Result<Exit, Fatal> {
+pub fn checklist(cli: &Cli, args: &ChecklistArgs) -> Result<ExitStatus, Fatal> {
     let (repo, ui) = loaded(cli, args.at.as_deref())?;
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
-    let engagement = exit::choose(&repo, args.engagement.as_deref()).map_err(|e| Fatal(e.to_string()))?;
+    let engagement = checklist::choose(&repo, args.engagement.as_deref()).map_err(|e| Fatal(e.to_string()))?;
     calendar_notes(&repo, as_of, &ui);
     let cx = rules::Context::new(&repo, as_of);
-    let list = exit::build(&cx, engagement, !cli.no_git);
+    let list = checklist::build(&cx, engagement, !cli.no_git);
     let text = match args.format {
         ChecklistFormat::Table => handover::table(&list, ui.lang),
         ChecklistFormat::Markdown => handover::markdown(&list, ui.lang),
         ChecklistFormat::Json => handover::json(&list, ui.lang),
     };
     emit(&text, args.output.as_deref())?;
-    Ok(if args.strict && !list.complete() { Exit::Findings } else { Exit::Clean })
+    Ok(if args.strict && !list.complete() { ExitStatus::Findings } else { ExitStatus::Clean })
 }

@@ -6,7 +6,7 @@ use std::time::Instant;
 use jiff::civil::Date;
 
 use super::args::{Deny, FindingsFormat, ValidateArgs};
-use super::{Cli, Exit, Fatal, emit, read_config, records_root, ui};
+use super::{Cli, ExitStatus, Fatal, emit, read_config, records_root, ui};
 use crate::config::{CONFIG_FILE, Config};
 use crate::load::{Repository, worktree_prefix};
 use crate::model::{Finding, Severity};
@@ -14,7 +14,7 @@ use crate::output::{Summary, human, json};
 use crate::rules::notes::CalendarDataNote;
 use crate::rules::{self, Settings};
 
-pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
+pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
     let root = records_root(cli)?;
     let shown = shown_paths(&root, &args.paths)?;
     let started = Instant::now();
@@ -114,7 +114,7 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<Exit, Fatal> {
 }
 
 /// `itos baseline`: write the fingerprints of every current finding (waived ones included).
-pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<Exit, Fatal> {
+pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<ExitStatus, Fatal> {
     let (mut repo, ui) = loaded(cli, None)?;
     let settings = Settings::new(&repo.config, &[], &[])?;
     with_history(cli, &mut repo, &settings, &ui);
@@ -135,7 +135,7 @@ pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<Exit, Fat
             }
         );
     }
-    Ok(Exit::Clean)
+    Ok(ExitStatus::Clean)
 }
 
 /// Append to a file (the GitHub step summary), creating it if needed.
@@ -297,9 +297,9 @@ pub(crate) fn calendar_notes(repo: &Repository, as_of: Date, ui: &super::Ui) -> 
 }
 
 /// 1 when an unwaived error (or, with `--deny warnings`, warning) remains.
-pub fn exit_code(findings: &[Finding], deny_warnings: bool) -> Exit {
+pub fn exit_code(findings: &[Finding], deny_warnings: bool) -> ExitStatus {
     let failing = findings.iter().any(|f| f.waived_by.is_none() && (f.severity == Severity::Error || deny_warnings));
-    if failing { Exit::Findings } else { Exit::Clean }
+    if failing { ExitStatus::Findings } else { ExitStatus::Clean }
 }
 
 /// `--as-of`, else `as_of` in itos.toml, else today in the time zone of the engagement (`default_engagement`, or the

@@ -16,7 +16,7 @@ pub mod markdown;
 pub mod sanitize;
 pub mod sarif;
 pub mod scaffold;
-pub mod sla;
+pub mod sla_report;
 
 use std::io::Write as _;
 use std::path::Path;

@@ -10,9 +10,9 @@ use crate::model::RecordView;
 use crate::model::kinds::incident::{Incident, PauseReason};
 use crate::model::kinds::{Engagement, Sla};
 use crate::rules::Context;
-use crate::sla::clock::{Clock, union};
-use crate::sla::service::LeftOutReason;
-use crate::sla::tickets::{clocks, periods};
+use crate::figures::clock::{Clock, union};
+use crate::figures::service::LeftOutReason;
+use crate::figures::tickets::{clocks, periods};
 
 /// A stretch of a clock's active time and the working intervals inside it.
 #[derive(Clone, Debug, PartialEq)]
@@ -206,7 +206,7 @@ fn periods_of(clock: &Clock, incident: &Incident, end: Timestamp) -> Vec<(Timest
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::sla::clock::{ClockKind, Outcome};
+    use crate::figures::clock::{ClockKind, Outcome};
 
     fn ts(s: &str) -> Timestamp {
         s.parse().unwrap_or(Timestamp::UNIX_EPOCH)

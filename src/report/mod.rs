@@ -4,4 +4,4 @@ pub mod gaps;
 pub mod handover;
 pub mod ledger;
 pub mod provenance;
-pub mod sla;
+pub mod sla_report;

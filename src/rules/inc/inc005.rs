@@ -4,8 +4,8 @@ use crate::model::Exact;
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
-use crate::sla::clock::ClockKind;
-use crate::sla::tickets::clocks;
+use crate::figures::clock::ClockKind;
+use crate::figures::tickets::clocks;
 
 use super::util::sla_of;
 
@@ -62,7 +62,7 @@ impl Rule for Inc005 {
                 .map_or_else(|| Exact::ratio((factor * 1e9) as i128, 1_000_000_000), |(e, _)| e);
             if Exact::int(clock.elapsed) > Exact::int(target).times(factor_exact) {
                 let (elapsed, target_text, p) =
-                    (crate::sla::figure::hours_minutes(clock.elapsed), priority.resolution.value, judged_as);
+                    (crate::figures::figure::hours_minutes(clock.elapsed), priority.resolution.value, judged_as);
                 let cal = priority.calendar();
                 out.report(
                     inc.id.span,

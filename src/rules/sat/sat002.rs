@@ -5,7 +5,7 @@ use crate::model::kinds::{Sla, Survey};
 use crate::model::{Kind, Msg, RecordView, Severity, Span};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
-use crate::sla::figure;
+use crate::figures::figure;
 
 pub struct Sat002;
 

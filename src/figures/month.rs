@@ -83,7 +83,7 @@ pub fn attainment(decided: impl Iterator<Item = (Outcome, i64)>) -> Attainment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sla::clock::{Clock, ClockKind};
+    use crate::figures::clock::{Clock, ClockKind};
 
     fn ts(s: &str) -> Timestamp {
         s.parse().unwrap_or(Timestamp::UNIX_EPOCH)

@@ -250,7 +250,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::load::Repository;
-    use crate::sla::clock::Outcome;
+    use crate::figures::clock::Outcome;
 
     fn ts(s: &str) -> Timestamp {
         s.parse().unwrap_or(Timestamp::UNIX_EPOCH)

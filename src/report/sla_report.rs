@@ -1,7 +1,7 @@
 //! The month-end SLA report's figures (sla.md) for every service of every engagement: the
 //! service's month, satisfaction of the engagement's surveys, the service credits owed, the
 //! trend over previous months, and what the report is based on (commit, inputs, files left
-//! out). Rendering lives in `output::sla`.
+//! out). Rendering lives in `output::sla_report`.
 
 use jiff::civil::Date;
 
@@ -11,12 +11,12 @@ use crate::model::kinds::engagement::{CreditMetric, CreditTier};
 use crate::model::kinds::{Engagement, Sla, Survey};
 use crate::model::{Exact, Finding, Msg, RecordView, Severity};
 use crate::rules::Context;
-use crate::sla::clock::ClockKind;
-use crate::sla::credits::{credit_percent, monthly_fee, tiers_for, total_credit};
-use crate::sla::figure;
-use crate::sla::month::Month;
-use crate::sla::satisfaction::{Satisfaction, satisfaction};
-use crate::sla::service::{Inputs, Prepared, ServiceMonth};
+use crate::figures::clock::ClockKind;
+use crate::figures::credits::{credit_percent, monthly_fee, tiers_for, total_credit};
+use crate::figures::figure;
+use crate::figures::month::Month;
+use crate::figures::satisfaction::{Satisfaction, satisfaction};
+use crate::figures::service::{Inputs, Prepared, ServiceMonth};
 
 use super::provenance::Provenance;
 

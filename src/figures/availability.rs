@@ -242,7 +242,7 @@ impl Figures {
 
     /// The percentage as shown: truncated, never rounded up to meet the target.
     pub fn shown(&self) -> Option<String> {
-        self.percent.map(|p| crate::sla::figure::percent(p, self.decimals))
+        self.percent.map(|p| crate::figures::figure::percent(p, self.decimals))
     }
 
     pub fn budget_left(&self) -> Exact {

@@ -10,11 +10,11 @@ use crate::model::kinds::{Engagement, Sla};
 use crate::model::scalar::SlaTarget;
 use crate::model::{Exact, Lang};
 use crate::report::ledger::Ledger;
-use crate::report::sla::{EngagementReport, Headline, ServiceReport, SlaReport, current_headline};
-use crate::sla::clock::{ClockKind, Outcome};
-use crate::sla::figure;
-use crate::sla::month::Attainment;
-use crate::sla::tickets::target_of;
+use crate::report::sla_report::{EngagementReport, Headline, ServiceReport, SlaReport, current_headline};
+use crate::figures::clock::{ClockKind, Outcome};
+use crate::figures::figure;
+use crate::figures::month::Attainment;
+use crate::figures::tickets::target_of;
 
 use super::csv;
 use super::doc::{Block, Chart, Doc, DocTable};
