@@ -8,6 +8,7 @@ pub mod model;
 pub mod calendar;
 pub mod cli;
 pub mod config;
+pub mod context;
 pub mod load;
 pub mod output;
 pub mod report;

@@ -129,7 +129,7 @@ pub fn checklist(cli: &Cli, args: &ChecklistArgs) -> Result<ExitStatus, Fatal> {
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     let engagement = checklist::choose(&repo, args.engagement.as_deref()).map_err(|e| Fatal(e.to_string()))?;
     calendar_notes(&repo, as_of, &ui);
-    let cx = rules::Context::new(&repo, as_of);
+    let cx = crate::context::Context::new(&repo, as_of);
     let list = checklist::build(&cx, engagement, !cli.no_git);
     let text = match args.format {
         ChecklistFormat::Table => handover::table(&list, ui.lang),

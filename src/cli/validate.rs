@@ -285,7 +285,7 @@ pub(crate) fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings
 /// The calendars in use whose public-holiday data misses a year working days may be counted
 /// in (`rules::notes`), each said once on standard error (not under `--quiet`).
 pub(crate) fn calendar_notes(repo: &Repository, as_of: Date, ui: &super::Ui) -> Vec<CalendarDataNote> {
-    let notes = crate::rules::notes::calendar_data(&crate::rules::Context::new(repo, as_of));
+    let notes = crate::rules::notes::calendar_data(&crate::context::Context::new(repo, as_of));
     if !ui.quiet {
         use std::io::Write as _;
         let mut err = std::io::stderr().lock();

@@ -10,7 +10,7 @@ use crate::load::git::{LastChange, last_changes};
 use crate::model::kinds::Engagement;
 use crate::model::{Kind, Msg};
 use crate::msg;
-use crate::rules::Context;
+use crate::context::Context;
 use crate::rules::hnd::exit::{Exit, Status, exit, handover_of};
 
 /// What is known about one evidence file.

@@ -9,7 +9,7 @@ use crate::load::Repository;
 use crate::model::RecordView;
 use crate::model::kinds::incident::{Incident, PauseReason};
 use crate::model::kinds::{Engagement, Sla};
-use crate::rules::Context;
+use crate::context::Context;
 use crate::figures::clock::{Clock, union};
 use crate::figures::service::LeftOutReason;
 use crate::figures::tickets::{clocks, periods};

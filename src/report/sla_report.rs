@@ -10,7 +10,7 @@ use crate::load::Repository;
 use crate::model::kinds::engagement::{CreditMetric, CreditTier};
 use crate::model::kinds::{Engagement, Sla, Survey};
 use crate::model::{Exact, Finding, Msg, RecordView, Severity};
-use crate::rules::Context;
+use crate::context::Context;
 use crate::figures::clock::ClockKind;
 use crate::figures::credits::{credit_percent, monthly_fee, tiers_for, total_credit};
 use crate::figures::figure;

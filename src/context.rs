@@ -1,0 +1,141 @@
+//! The repository as of a day: what rules and reports look at. The records, their index,
+//! the policy and calendars, and the as-of day with what was known by its end in each
+//! engagement's zone (rules.md, "How rules read time": evidence dated after it is ignored).
+//! Built once per command and shared by every rule and report.
+
+use jiff::civil::Date;
+
+use std::collections::HashMap;
+
+use crate::calendar::{Calendars, WorkCalendar};
+use crate::config::Policy;
+use crate::load::{Index, Repository};
+use crate::model::kinds::{Engagement, Person, RecordView, Records, Sla};
+use crate::model::{Kind, Sp, Span};
+
+/// The repository as of a day.
+pub struct Context<'a> {
+    pub repo: &'a Repository,
+    pub records: &'a Records,
+    pub index: &'a Index,
+    pub policy: &'a Policy,
+    pub calendars: &'a Calendars,
+    /// End of this day in the engagement's time zone is "now" for time-dependent duties.
+    pub as_of: Date,
+    /// The end of the as-of day in each engagement's zone, by engagement id, and in the
+    /// default zone for records of no known engagement: evidence at or after it is ignored.
+    known_before: HashMap<String, jiff::Timestamp>,
+    known_before_default: jiff::Timestamp,
+    /// (engagement id, service) → Sla, for the lookups of incident rules.
+    slas: HashMap<(&'a str, &'a str), &'a Sla>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(repo: &'a Repository, as_of: Date) -> Self {
+        let mut cx = Context {
+            repo,
+            records: &repo.records,
+            index: &repo.index,
+            policy: &repo.config.policy,
+            calendars: &repo.calendars,
+            as_of,
+            known_before: HashMap::new(),
+            known_before_default: jiff::Timestamp::MAX,
+            slas: HashMap::new(),
+        };
+        cx.known_before_default = cx.as_of_end(&crate::model::scalar::default_tz());
+        cx.known_before =
+            repo.records.engagements.iter().map(|e| (e.id.value.clone(), cx.as_of_end(&e.tz()))).collect();
+        let mut slas = HashMap::new();
+        for sla in &repo.records.slas {
+            if let Some(e) = cx.engagement_of(RecordView::Sla(sla)) {
+                slas.entry((e.value.as_str(), sla.service.value.as_str())).or_insert(sla);
+            }
+        }
+        cx.slas = slas;
+        cx
+    }
+
+    /// The source text a span covers (values quoted in messages exactly as written).
+    pub fn text(&self, span: Span) -> &'a str {
+        self.repo.sources.get(span.file).map_or("", |f| f.slice(span))
+    }
+
+    /// The engagement id a record belongs to (its own, its parent's, or the only one).
+    pub fn engagement_of(&self, record: RecordView<'a>) -> Option<&'a Sp<String>> {
+        crate::load::index::engagement_of(self.records, self.index, record)
+    }
+
+    pub fn engagement(&self, id: &str) -> Option<&'a Engagement> {
+        let pos = self.index.position(Kind::Engagement, id)?;
+        self.records.engagements.get(pos)
+    }
+
+    /// The Engagement record a record belongs to.
+    pub fn engagement_for(&self, record: RecordView<'a>) -> Option<&'a Engagement> {
+        self.engagement_of(record).and_then(|e| self.engagement(e))
+    }
+
+    /// The Sla of `service` in engagement `engagement`.
+    pub fn sla(&self, engagement: &str, service: &str) -> Option<&'a Sla> {
+        self.slas.get(&(engagement, service)).copied()
+    }
+
+    pub fn person(&self, id: &str) -> Option<&'a Person> {
+        let pos = self.index.position(Kind::Person, id)?;
+        self.records.people.get(pos)
+    }
+
+    /// A calendar by id (unknown ids fall back to `cn-workdays`; GEN-005 reports them).
+    pub fn calendar(&self, id: &str) -> &'a WorkCalendar {
+        self.calendars.get_or_default(id)
+    }
+
+    /// The calendar that counts an engagement's working days (`calendar`, default cn-workdays).
+    pub fn working_days(&self, engagement: Option<&Engagement>) -> &'a WorkCalendar {
+        let id =
+            engagement.and_then(|e| e.calendar.as_ref()).map_or(crate::calendar::CN_WORKDAYS, |c| c.value.as_str());
+        self.calendar(id)
+    }
+
+    /// Whether a person works on the engagement at the as-of date (joined, not yet left).
+    pub fn is_active(&self, person: &Person) -> bool {
+        person.joined.value <= self.as_of && person.left.as_ref().is_none_or(|l| l.value > self.as_of)
+    }
+
+    /// The end of the as-of day in the zone of `record`'s engagement.
+    fn known_before(&self, record: RecordView<'_>) -> jiff::Timestamp {
+        self.engagement_of(record)
+            .and_then(|e| self.known_before.get(e.value.as_str()))
+            .copied()
+            .unwrap_or(self.known_before_default)
+    }
+
+    /// Whether a timestamp of `record` had happened by the end of the as-of day in its
+    /// engagement's zone. Evidence dated after as-of is ignored (rules.md), so a re-run for a
+    /// past day judges what was known then.
+    pub fn known(&self, record: RecordView<'_>, ts: &crate::model::scalar::Ts) -> bool {
+        ts.instant < self.known_before(record)
+    }
+
+    /// A ticket's final resolution as known at as-of.
+    pub fn resolved<'x>(
+        &self,
+        incident: &'x crate::model::kinds::incident::Incident,
+    ) -> Option<&'x crate::model::Sp<crate::model::scalar::Ts>> {
+        incident.resolved_before(self.known_before(RecordView::Incident(incident)))
+    }
+
+    /// Whether a date had come by the as-of day.
+    pub fn known_date(&self, date: Date) -> bool {
+        date <= self.as_of
+    }
+
+    /// The end of the as-of day in `tz`: instants at or after it have not happened yet.
+    pub fn as_of_end(&self, tz: &jiff::tz::TimeZone) -> jiff::Timestamp {
+        let next = crate::calendar::dates::add_days(self.as_of, 1);
+        crate::model::scalar::civil_in(tz, next.to_datetime(jiff::civil::Time::midnight()))
+            .unwrap_or(jiff::Timestamp::MAX)
+    }
+}
+
