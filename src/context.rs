@@ -28,6 +28,9 @@ pub struct Context<'a> {
     known_before_default: jiff::Timestamp,
     /// (engagement id, service) → Sla, for the lookups of incident rules.
     slas: HashMap<(&'a str, &'a str), &'a Sla>,
+    /// The exit of every engagement with a Handover, when a run prepared it for the eight HND
+    /// rules (one build per run, not one per rule).
+    exits: Option<Vec<crate::exit::Exit<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -42,6 +45,7 @@ impl<'a> Context<'a> {
             known_before: HashMap::new(),
             known_before_default: jiff::Timestamp::MAX,
             slas: HashMap::new(),
+            exits: None,
         };
         cx.known_before_default = cx.as_of_end(&crate::model::scalar::default_tz());
         cx.known_before =
@@ -131,6 +135,16 @@ impl<'a> Context<'a> {
         date <= self.as_of
     }
 
+    /// Build the exits once, for the rules that all read them (see [`Context::prepared_exits`]).
+    pub fn prepare_exits(&mut self) {
+        self.exits = Some(crate::exit::exits(self));
+    }
+
+    /// The exits of the engagements that have a Handover, when prepared.
+    pub fn prepared_exits(&self) -> Option<&[crate::exit::Exit<'a>]> {
+        self.exits.as_deref()
+    }
+
     /// The end of the as-of day in `tz`: instants at or after it have not happened yet.
     pub fn as_of_end(&self, tz: &jiff::tz::TimeZone) -> jiff::Timestamp {
         let next = crate::calendar::dates::add_days(self.as_of, 1);
@@ -138,4 +152,3 @@ impl<'a> Context<'a> {
             .unwrap_or(jiff::Timestamp::MAX)
     }
 }
-

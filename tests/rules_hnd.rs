@@ -7,8 +7,8 @@ mod common;
 use common::*;
 
 use itos::config::Config;
+use itos::exit::{Status, exit, handover_of};
 use itos::load::Repository;
-use itos::rules::hnd::exit::{Status, exit, handover_of};
 use itos::rules::{Context, Settings, run};
 
 /// A complete exit of the base engagement `demo` (notice 30 days, conditions contract-expiry

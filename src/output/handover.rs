@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
+use crate::exit::{Item, Status};
 use crate::load::evidence::EvidenceState;
 use crate::model::Lang;
 use crate::report::handover::Checklist;
-use crate::rules::hnd::exit::{Item, Status};
 
 use super::doc::{self, Block, Doc, DocTable, md};
 

@@ -4,14 +4,14 @@
 
 use std::collections::HashMap;
 
+use crate::context::Context;
+use crate::exit::{Exit, Status, exit, handover_of};
 use crate::load::Repository;
 use crate::load::evidence::{EvidenceState, sha256_in};
 use crate::load::git::{LastChange, last_changes};
 use crate::model::kinds::Engagement;
 use crate::model::{Kind, Msg};
 use crate::msg;
-use crate::context::Context;
-use crate::rules::hnd::exit::{Exit, Status, exit, handover_of};
 
 /// What is known about one evidence file.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -18,7 +18,7 @@ pub fn judged_at(cx: &Context<'_>, engagement: &Engagement) -> Option<Date> {
     if cx.as_of < term.start.value {
         return None;
     }
-    let ended = crate::rules::hnd::exit::handover_of(cx, engagement)
+    let ended = crate::exit::handover_of(cx, engagement)
         .map_or(term.end.value, |h| h.termination.effective_at.value.min(term.end.value));
     Some(cx.as_of.min(ended))
 }

@@ -4,7 +4,7 @@ use crate::model::Severity;
 use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
-    id: super::exit::HND_001,
+    id: crate::exit::HND_001,
     severity: Severity::Error,
     section: "§7.1",
     title_en: "Termination has an allowed reason and the notice the contract requires",

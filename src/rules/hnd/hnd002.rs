@@ -4,7 +4,7 @@ use crate::model::Severity;
 use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
-    id: super::exit::HND_002,
+    id: crate::exit::HND_002,
     severity: Severity::Error,
     section: "§7.2",
     title_en: "All eight exit deliverables are delivered and accepted",

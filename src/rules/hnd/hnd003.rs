@@ -4,7 +4,7 @@ use crate::model::Severity;
 use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
-    id: super::exit::HND_003,
+    id: crate::exit::HND_003,
     severity: Severity::Error,
     section: "§7.2",
     title_en: "Exit evidence exists inside the repository",

@@ -4,7 +4,7 @@ use crate::model::Severity;
 use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
-    id: super::exit::HND_004,
+    id: crate::exit::HND_004,
     severity: Severity::Error,
     section: "§7.3",
     title_en: "Leftover issues are planned, closed on time and reported",

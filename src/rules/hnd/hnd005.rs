@@ -4,7 +4,7 @@ use crate::model::Severity;
 use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
-    id: super::exit::HND_005,
+    id: crate::exit::HND_005,
     severity: Severity::Error,
     section: "§7.4",
     title_en: "Support after termination is defined for the contract's period",

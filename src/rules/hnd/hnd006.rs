@@ -4,7 +4,7 @@ use crate::model::Severity;
 use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
-    id: super::exit::HND_006,
+    id: crate::exit::HND_006,
     severity: Severity::Error,
     section: "§7.2, §4.4",
     title_en: "After exit, data, credentials, access and settlement are closed",

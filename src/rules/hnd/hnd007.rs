@@ -4,7 +4,7 @@ use crate::model::Severity;
 use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
-    id: super::exit::HND_007,
+    id: crate::exit::HND_007,
     severity: Severity::Error,
     section: "§7.2",
     title_en: "After exit, both parties have signed off in writing",

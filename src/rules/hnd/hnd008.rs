@@ -4,7 +4,7 @@ use crate::model::Severity;
 use crate::rules::{Meta, Stage};
 
 static META: Meta = Meta {
-    id: super::exit::HND_008,
+    id: crate::exit::HND_008,
     severity: Severity::Warning,
     section: "§7.5",
     title_en: "After exit, the outcome is evaluated and the customer's feedback collected",

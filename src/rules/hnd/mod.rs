@@ -1,7 +1,6 @@
 //! Exit and handover (§7.1–§7.5, §4.4): the rules report the problems of the exit model in
 //! [`exit`], which `itos handover checklist` shows as well.
 
-pub mod exit;
 pub mod hnd001;
 pub mod hnd002;
 pub mod hnd003;
@@ -46,7 +45,15 @@ pub(crate) use exit_rule;
 
 /// Report every problem of rule `id` on every engagement's exit; each Handover is one subject.
 fn report(cx: &Context<'_>, out: &mut Sink, id: &str) {
-    for exit in exit::exits(cx) {
+    let built;
+    let exits = match cx.prepared_exits() {
+        Some(exits) => exits,
+        None => {
+            built = crate::exit::exits(cx);
+            &built
+        }
+    };
+    for exit in exits {
         let Some(h) = exit.handover else { continue };
         out.checked();
         for p in exit.items.iter().flat_map(|i| i.problems.iter()).filter(|p| p.rule == id) {

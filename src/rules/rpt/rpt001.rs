@@ -73,7 +73,7 @@ impl Rule for Rpt001 {
                 .filter(|r| cx.engagement_of(RecordView::ServiceReport(r)).is_some_and(|e| e.value == eng.id.value))
                 .collect();
             // Service ends at the term's end, or earlier at the effective date of a termination.
-            let ended = crate::rules::hnd::exit::handover_of(cx, eng)
+            let ended = crate::exit::handover_of(cx, eng)
                 .map_or(eng.term.end.value, |h| h.termination.effective_at.value.min(eng.term.end.value));
             // A month that ended before the records begin is not owed (decision 8).
             let records = eng.records_start();

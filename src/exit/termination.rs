@@ -1,0 +1,161 @@
+//! The exit's items of §7.1 termination (reason, notice, agreement) and the §7.3 full system check before exit.
+
+use super::*;
+
+pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
+    let Scope { cx, engagement, h, as_of, term_end, effective, n, .. } = *s;
+    // §7.1 Termination: reason, notice, agreement.
+    let mut reason = Draft::new(
+        "termination.reason",
+        "§7.1",
+        msg!("termination reason is one of the contract's conditions", "终止原因属于合同约定的终止条件"),
+        &[HND_001],
+    )
+    .due(effective);
+    let mut notice = Draft::new(
+        "termination.notice",
+        "§7.1",
+        msg!("termination notice given in time", "按期发出终止通知"),
+        &[HND_001],
+    )
+    .due(add_days(effective, -i64::from(n)));
+    let mut agreement = Draft::new(
+        "termination.agreement",
+        "§7.1",
+        msg!("termination agreement signed (mutual agreement)", "签署终止协议(双方协商一致)"),
+        &[HND_001],
+    )
+    .due(effective);
+    match h {
+        None => {
+            reason.item.missing.push(msg!("no Handover record yet", "尚无 Handover 记录"));
+            notice.item.missing.push(msg!(
+                "notice at least {n} days before the term ends ({term_end})",
+                "至少在服务期结束({term_end})前 {n} 天发出通知"
+            ));
+            agreement.item.notes.push(msg!("needed only when ending by mutual agreement", "仅在双方协商终止时需要"));
+            agreement.item.missing.push(msg!("no Handover record yet", "尚无 Handover 记录"));
+        }
+        Some(h) => {
+            let t = &h.termination.value;
+            let why = t.reason.value;
+            let why_text = why.as_str();
+            reason.item.done_at = Some(t.notice_given_at.value).filter(|d| cx.known_date(*d));
+            if engagement.termination.conditions.iter().any(|c| c.value == why) {
+                reason.satisfied = true;
+            } else {
+                let allowed: Vec<&str> = engagement.termination.conditions.iter().map(|c| c.value.as_str()).collect();
+                let allowed = allowed.join(", ");
+                reason.problem(
+                    HND_001,
+                    t.reason.span,
+                    msg!(
+                        "`{why_text}` is not among the contract's termination conditions ({allowed})",
+                        "`{why_text}` 不属于合同约定的终止条件({allowed})"
+                    ),
+                    Some(msg!(
+                        "end the engagement on one of the contract's conditions, or amend the contract first",
+                        "请依合同约定的终止条件终止,或先变更合同"
+                    )),
+                );
+                reason.item.missing.push(msg!("a reason the contract allows", "合同允许的终止原因"));
+            }
+            let given = t.notice_given_at.value;
+            // A notice dated after as-of has not been given yet (evidence after as-of is ignored).
+            let given_yet = cx.known_date(given);
+            notice.item.done_at = given_yet.then_some(given);
+            if needs_notice_period(why) {
+                let latest = add_days(t.effective_at.value, -i64::from(n));
+                if given <= latest {
+                    notice.satisfied = given_yet;
+                } else {
+                    let days = crate::calendar::dates::days_between(given, t.effective_at.value);
+                    let contract = engagement.termination.notice_days.value;
+                    let policy = cx.policy.termination_notice_days;
+                    notice.problem(
+                        HND_001,
+                        t.notice_given_at.span,
+                        msg!(
+                            "notice given {given}, {days} days before the effective date {effective}; at least {n} days are required (contract {contract}, policy {policy}), i.e. by {latest}",
+                            "终止通知于 {given} 发出,距生效日 {effective} 仅 {days} 天;至少须提前 {n} 天(合同 {contract} 天,策略 {policy} 天),即不晚于 {latest}"
+                        ),
+                        Some(msg!(
+                            "move the effective date to {n} days after the notice, or record the customer's agreement (reason mutual-agreement)",
+                            "请将生效日顺延至通知后 {n} 天,或记录客户同意(原因改为 mutual-agreement)"
+                        )),
+                    );
+                    notice.item.missing.push(msg!("notice by {latest}", "不晚于 {latest} 的通知"));
+                }
+            } else if needs_evidence(why) {
+                notice.item.due = Some(t.effective_at.value);
+                if t.notice_evidence.is_some() {
+                    notice.satisfied = true;
+                } else {
+                    notice.problem(
+                        HND_001,
+                        t.reason.span,
+                        msg!(
+                            "termination for `{why_text}` needs `notice_evidence`: the document that establishes it",
+                            "因 `{why_text}` 终止须提供 `notice_evidence`(证明该情形的文件)"
+                        ),
+                        Some(msg!(
+                            "commit the notice or evidence document and name it in `termination.notice_evidence`",
+                            "请提交通知或证明文件,并在 `termination.notice_evidence` 中引用"
+                        )),
+                    );
+                    notice.item.missing.push(msg!("notice evidence", "通知证明文件"));
+                }
+            } else {
+                notice.not_applicable = true;
+                notice
+                    .item
+                    .notes
+                    .push(msg!("ended by mutual agreement: no notice period", "双方协商终止:无通知期要求"));
+            }
+            if let Some(path) = &t.notice_evidence {
+                evidence(cx, &mut notice, path, true);
+            }
+            if why == TerminationCondition::MutualAgreement {
+                match known(cx, t.agreement_signed_at.as_ref()) {
+                    Some(d) => {
+                        agreement.satisfied = true;
+                        agreement.item.done_at = Some(d.value);
+                    }
+                    None => {
+                        agreement.problem(
+                            HND_001,
+                            t.reason.span,
+                            msg!(
+                                "termination by mutual agreement without `agreement_signed_at`",
+                                "双方协商终止但缺少 `agreement_signed_at`(协议签署日期)"
+                            ),
+                            Some(msg!(
+                                "record the date both parties signed the termination agreement",
+                                "请记录双方签署终止协议的日期"
+                            )),
+                        );
+                        agreement.item.missing.push(msg!("signed termination agreement", "已签署的终止协议"));
+                    }
+                }
+            } else {
+                agreement.not_applicable = true;
+            }
+        }
+    }
+    items.push(reason.finish(as_of));
+    items.push(notice.finish(as_of));
+    items.push(agreement.finish(as_of));
+
+    // §7.3 Full system check before exit (the checklist's own item; no rule).
+    let mut check =
+        Draft::new("pre-exit-check", "§7.3", msg!("full system check before exit", "退出前全面系统检查"), &[])
+            .due(add_days(effective, -30));
+    match known(cx, h.and_then(|h| h.pre_exit_check_at.as_ref())) {
+        Some(d) => {
+            check.satisfied = true;
+            check.item.done_at = Some(d.value);
+        }
+        None => check.item.missing.push(msg!("`pre_exit_check_at`", "`pre_exit_check_at`(检查日期)")),
+    }
+    items.push(check.finish(as_of));
+}
