@@ -8,7 +8,8 @@ use jiff::civil::Date;
 use super::WorkCalendar;
 use std::ops::ControlFlow;
 
-use crate::model::scalar::{QuickRange, TimeRange, local_range, quick_range};
+use super::wall::{QuickRange, local_range, quick_range};
+use crate::model::scalar::TimeRange;
 
 /// Seconds of a signed duration between two instants (b − a).
 pub(crate) fn seconds_between(a: Timestamp, b: Timestamp) -> i64 {

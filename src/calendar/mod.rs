@@ -6,6 +6,7 @@ pub mod business;
 pub mod cn;
 pub mod dates;
 pub mod target;
+pub mod wall;
 
 use std::collections::{BTreeSet, HashMap};
 

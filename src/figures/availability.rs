@@ -8,8 +8,9 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::calendar::WorkCalendar;
+use crate::calendar::wall::local_range;
 use crate::model::Exact;
-use crate::model::scalar::{WeeklyWindow, local_range};
+use crate::model::scalar::WeeklyWindow;
 
 use super::clock::union;
 
