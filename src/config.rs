@@ -1,5 +1,9 @@
 //! `itos.toml`: read strictly (unknown keys are errors with line and column), every policy
 //! parameter of rules.md with its default, the loader's limits, and rule severity overrides.
+//!
+//! Two layers, as cargo-deny does: the file as written (`RawConfig`, `RawPolicy`: every value
+//! that can be wrong is a `toml::Spanned`), then the checked, typed [`Config`] and [`Policy`]
+//! the rest of itos reads. Checking collects every problem at its own line and column.
 
 use std::collections::BTreeMap;
 use std::fmt;
