@@ -357,9 +357,12 @@ struct RawPolicy {
     encryption_required_from: Option<Spanned<String>>,
     customer_approval_classes: Option<Vec<Spanned<String>>>,
     approval_matrix: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
-    risk_matrix: Option<Spanned<Vec<Spanned<Vec<Spanned<String>>>>>>,
+    risk_matrix: Option<RawRiskMatrix>,
     priority_change: Option<Spanned<String>>,
 }
+
+/// `risk_matrix` as written: rows of names, each with its position.
+type RawRiskMatrix = Spanned<Vec<Spanned<Vec<Spanned<String>>>>>;
 
 /// Problems found so far, by byte offset.
 #[derive(Default)]
@@ -554,10 +557,7 @@ fn encryption_problem(from: &str, levels: &[String]) -> String {
 }
 
 /// A 5×5 matrix of risk levels; every wrong row and cell is a problem at its own position.
-fn check_risk_matrix(
-    rows: &Spanned<Vec<Spanned<Vec<Spanned<String>>>>>,
-    problems: &mut Problems,
-) -> Option<[[RiskLevel; 5]; 5]> {
+fn check_risk_matrix(rows: &RawRiskMatrix, problems: &mut Problems) -> Option<[[RiskLevel; 5]; 5]> {
     let mut ok = true;
     if rows.get_ref().len() != 5 {
         ok = false;
