@@ -177,6 +177,27 @@ fn bad_config_exits_2_naming_the_line() {
 }
 
 #[test]
+fn every_bad_policy_value_is_reported_on_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config =
+        "format = 1\n\n[policy]\nstale_ticket_factor = 0\n\n[policy.approval_matrix]\nnormal = [\"cab\", \"boss\"]\n";
+    std::fs::write(dir.path().join("itos.toml"), config).unwrap();
+    let (code, stdout, stderr) = itos(&["validate", "-C", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].starts_with("error: ") && lines[0].contains("itos.toml:4:23: policy.stale_ticket_factor"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with("error: ") && lines[1].contains("itos.toml:7:18: policy.approval_matrix.normal: `boss`"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn unknown_rule_in_config_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("itos.toml"), "[rules]\n\"GEN-099\" = \"off\"\n").unwrap();

@@ -128,3 +128,60 @@ fn completions_and_man_page() {
     let (code, _, _) = itos(&["completions", "tcsh"]);
     assert_eq!(code, 2);
 }
+
+/// Every policy parameter a rule names exists in the typed configuration and is written,
+/// commented and with its default, by `itos init`; uncommented, the template reads as the
+/// defaults.
+#[test]
+fn every_parameter_a_rule_names_is_configurable_and_in_the_init_template() {
+    let defaults = serde_json::to_value(itos::config::Policy::default()).unwrap();
+    let keys = defaults.as_object().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("records");
+    let (code, _, err) = itos(&["init", root.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let template = std::fs::read_to_string(root.join("itos.toml")).unwrap();
+    let mut named = 0;
+    for rule in itos::rules::all() {
+        let meta = rule.meta();
+        for param in meta.params {
+            named += 1;
+            assert!(keys.contains_key(*param), "{}: `{param}` is not a policy parameter", meta.id);
+            assert!(
+                template.lines().any(|l| l.starts_with(&format!("# {param} = ")) || l == format!("# [policy.{param}]")),
+                "{}: `{param}` is not in the itos.toml of `itos init`",
+                meta.id
+            );
+        }
+    }
+    assert!(named > 0);
+    // Uncommenting every parameter line of `[policy]` gives the defaults.
+    let mut in_policy = false;
+    let uncommented: String = template
+        .lines()
+        .map(|l| {
+            if l.starts_with('[') {
+                in_policy = l == "[policy]";
+            }
+            let setting = l.strip_prefix("# ").filter(|s| {
+                s.starts_with("[policy.")
+                    || s.split_once(" = ").is_some_and(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            });
+            match setting {
+                Some(s) if in_policy || s.starts_with("[policy.") => {
+                    in_policy = true;
+                    format!("{s}\n")
+                }
+                _ => format!("{l}\n"),
+            }
+        })
+        .collect();
+    let config = itos::config::Config::parse(&uncommented, std::path::Path::new("itos.toml")).unwrap();
+    assert_eq!(serde_json::to_value(&config.policy).unwrap(), defaults);
+    for key in keys.keys() {
+        assert!(
+            uncommented.lines().any(|l| l.starts_with(&format!("{key} = ")) || l == format!("[policy.{key}]")),
+            "`{key}` was not uncommented"
+        );
+    }
+}

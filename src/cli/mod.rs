@@ -208,7 +208,13 @@ pub(crate) fn records_root(cli: &Cli) -> Result<PathBuf, Fatal> {
 pub(crate) fn read_config(root: &Path) -> Result<Config, Fatal> {
     let path = root.join(CONFIG_FILE);
     let text = std::fs::read_to_string(&path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
-    Config::parse(&text, &path).map_err(|e| Fatal(e.to_string()))
+    Config::parse(&text, &path).map_err(|e| config_fatal(&e, ""))
+}
+
+/// Every problem of itos.toml on its own `error:` line, each followed by `suffix`.
+pub(crate) fn config_fatal(e: &crate::config::ConfigError, suffix: &str) -> Fatal {
+    let lines: Vec<String> = e.lines().map(|line| format!("{line}{suffix}")).collect();
+    Fatal(lines.join("\nerror: "))
 }
 
 /// Write command output to stdout or, with `--output`, atomically to a file. A closed pipe

@@ -202,7 +202,7 @@ pub(crate) fn loaded(cli: &Cli, at: Option<&str>) -> Result<(Repository, super::
         Some(rev) => {
             let snapshot = crate::load::git::Snapshot::open(&root, rev).map_err(|e| Fatal(e.to_string()))?;
             let config = Config::parse(&snapshot.config_text, &root.join(CONFIG_FILE))
-                .map_err(|e| Fatal(format!("{e} (at {rev})")))?;
+                .map_err(|e| super::config_fatal(&e, &format!(" (at {rev})")))?;
             Settings::new(&config, &[], &[])?;
             Repository::load_snapshot(&root, config, &prefix, snapshot)
         }

@@ -49,21 +49,21 @@ impl Settings {
         let mut levels: Vec<Option<Severity>> = all().iter().map(|r| Some(r.meta().severity)).collect();
         for o in &config.rules {
             let Some(pos) = all().iter().position(|r| r.meta().id.eq_ignore_ascii_case(&o.rule)) else {
-                return Err(SettingsError::Config(ConfigError {
-                    path: config.path.clone().unwrap_or_default(),
-                    line: o.line,
-                    col: o.col,
-                    message: unknown_rule(&o.rule),
-                }));
+                return Err(SettingsError::Config(ConfigError::one(
+                    config.path.clone().unwrap_or_default(),
+                    o.line,
+                    o.col,
+                    unknown_rule(&o.rule),
+                )));
             };
             let meta = all()[pos].meta();
             if !meta.configurable {
-                return Err(SettingsError::Config(ConfigError {
-                    path: config.path.clone().unwrap_or_default(),
-                    line: o.line,
-                    col: o.col,
-                    message: format!("{} cannot be switched off or changed: the general rules are always on", meta.id),
-                }));
+                return Err(SettingsError::Config(ConfigError::one(
+                    config.path.clone().unwrap_or_default(),
+                    o.line,
+                    o.col,
+                    format!("{} cannot be switched off or changed: the general rules are always on", meta.id),
+                )));
             }
             levels[pos] = match o.level {
                 RuleLevel::Off => None,
