@@ -96,3 +96,18 @@ fn failing_fixture_findings() {
         insta::assert_snapshot!(family.to_lowercase(), text);
     }
 }
+
+/// `fixtures/` holds the two examples of every rule, and nothing else.
+#[test]
+fn fixtures_are_the_rules_examples() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut found: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    found.sort();
+    let mut expected: Vec<String> = all()
+        .iter()
+        .flat_map(|r| ["failing", "passing"].map(|which| format!("{}.{which}.yaml", r.meta().id)))
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+}
