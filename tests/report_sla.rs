@@ -5,7 +5,8 @@
 
 mod common;
 
-use common::{build, itos};
+use common::build;
+use common::itos;
 use itos::config::Config;
 use itos::figures::clock::ClockKind;
 use itos::figures::service::LeftOutReason;
