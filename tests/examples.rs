@@ -352,7 +352,13 @@ fn path_fields_must_name_files_inside_the_repository() {
     common::copy_dir(Path::new("examples/acme"), &root);
     std::fs::create_dir_all(root.join("evidence")).unwrap();
     std::fs::write(root.join("evidence/ok.pdf"), "pdf").unwrap();
-    let change = "kind: Change\nid: CHG-T-9\ntitle: t\ndescription: d\nclass: standard\nrequested_by: 张伟\nrequested_at: 2026-10-08T10:00:00+08:00\nimpact: {services: [service-desk], expected: none}\nrisk: {likelihood: 1, impact: 1, level: low}\nevidence: [evidence/ok.pdf, evidence, missing/x.pdf, leak.txt]\nstatus: requested\n";
+    // `evidence` is line 10.
+    let change = common::build::change("CHG-T-9")
+        .class("standard")
+        .impact("{services: [service-desk], expected: none}")
+        .without("rollback_plan")
+        .set("evidence", "[evidence/ok.pdf, evidence, missing/x.pdf, leak.txt]")
+        .yaml();
     std::fs::write(root.join("changes/CHG-T-9.yaml"), change).unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink("/etc/hostname", root.join("leak.txt")).unwrap();

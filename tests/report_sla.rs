@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::build;
 use common::itos;
 use itos::config::Config;
 use itos::figures::clock::ClockKind;
@@ -55,7 +56,15 @@ fn report(repo: &Repository, month: (i16, i8), as_of: (i16, i8, i8)) -> SlaRepor
 fn berlin_sla_in_the_month_of_the_dst_change() {
     // October 2026 in Berlin has 31 × 24 h + 1 h = 745 h. One full outage of 1 h:
     // 100 × 744 / 745 = 99.865…, shown with two decimals (target 99.9) as 99.86, not met.
-    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P2\nopened_at: 2026-10-25T01:30:00+02:00\nresponded_at: 2026-10-25T01:40:00+02:00\nresolved_at: 2026-10-25T02:30:00+01:00\noutage: {start: 2026-10-25T01:30:00+02:00, end: 2026-10-25T02:30:00+02:00}\n";
+    let inc: &str = &build::incident("I1")
+        .engagement("e1")
+        .service("web")
+        .priority("P2")
+        .opened_at("2026-10-25T01:30:00+02:00")
+        .responded_at("2026-10-25T01:40:00+02:00")
+        .resolved_at("2026-10-25T02:30:00+01:00")
+        .set("outage", "{start: 2026-10-25T01:30:00+02:00, end: 2026-10-25T02:30:00+02:00}")
+        .yaml();
     let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Europe/Berlin", "99.9")), ("i.yaml", inc)]);
     let rep = report(&r, (2026, 10), (2026, 11, 30));
     let m = &rep.engagements[0].services[0].month;
@@ -76,7 +85,14 @@ fn berlin_sla_in_the_month_of_the_dst_change() {
 
 #[test]
 fn a_month_without_p1_tickets_reads_na_not_zero_or_hundred() {
-    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P2\nopened_at: 2026-10-05T10:00:00+08:00\nresponded_at: 2026-10-05T10:10:00+08:00\nresolved_at: 2026-10-05T11:00:00+08:00\n";
+    let inc: &str = &build::incident("I1")
+        .engagement("e1")
+        .service("web")
+        .priority("P2")
+        .opened_at("2026-10-05T10:00:00+08:00")
+        .responded_at("2026-10-05T10:10:00+08:00")
+        .resolved_at("2026-10-05T11:00:00+08:00")
+        .yaml();
     let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
     let rep = report(&r, (2026, 10), (2026, 10, 31));
     let m = &rep.engagements[0].services[0].month;
@@ -95,7 +111,14 @@ fn a_month_without_p1_tickets_reads_na_not_zero_or_hundred() {
 fn a_ticket_spanning_two_months_counts_where_it_is_decided() {
     // P1 (24x7, 4 h) opened 09-30 22:00, resolved 10-01 01:00 → met, decided in October;
     // at the end of September it is in progress with 2 h counted.
-    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-09-30T22:00:00+08:00\nresponded_at: 2026-09-30T22:05:00+08:00\nresolved_at: 2026-10-01T01:00:00+08:00\n";
+    let inc: &str = &build::incident("I1")
+        .engagement("e1")
+        .service("web")
+        .priority("P1")
+        .opened_at("2026-09-30T22:00:00+08:00")
+        .responded_at("2026-09-30T22:05:00+08:00")
+        .resolved_at("2026-10-01T01:00:00+08:00")
+        .yaml();
     let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
     let sep = report(&r, (2026, 9), (2026, 10, 31));
     let m = &sep.engagements[0].services[0].month;
@@ -132,7 +155,13 @@ fn a_working_day_target_falls_at_the_same_position_on_the_next_working_day() {
 fn a_past_month_does_not_change_with_a_later_as_of() {
     // P1 (24x7, 4 h) opened 10-30 10:00 and never resolved: breached 10-30 14:00. October's
     // report counts its time up to the month's end, 38 h, whatever the as-of day.
-    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-30T10:00:00+08:00\nresponded_at: 2026-10-30T10:05:00+08:00\n";
+    let inc: &str = &build::incident("I1")
+        .engagement("e1")
+        .service("web")
+        .priority("P1")
+        .opened_at("2026-10-30T10:00:00+08:00")
+        .responded_at("2026-10-30T10:05:00+08:00")
+        .yaml();
     let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
     for as_of in [(2026, 10, 31), (2026, 11, 15), (2026, 12, 31)] {
         let oct = report(&r, (2026, 10), as_of);
@@ -149,7 +178,15 @@ fn a_past_month_does_not_change_with_a_later_as_of() {
 fn an_outage_counts_whatever_the_tickets_priority() {
     // P9 is not a priority of the Sla (INC-001): its clocks are left out, but the outage of
     // the service still counts (sla.md: "any full outage"): 2 h of 744 h in October.
-    let inc = "kind: Incident\nid: I9\nengagement: e1\nservice: web\npriority: P9\nopened_at: 2026-10-05T10:00:00+08:00\nresponded_at: 2026-10-05T10:05:00+08:00\nresolved_at: 2026-10-05T12:00:00+08:00\noutage: {start: 2026-10-05T10:00:00+08:00, end: 2026-10-05T12:00:00+08:00}\n";
+    let inc: &str = &build::incident("I9")
+        .engagement("e1")
+        .service("web")
+        .priority("P9")
+        .opened_at("2026-10-05T10:00:00+08:00")
+        .responded_at("2026-10-05T10:05:00+08:00")
+        .resolved_at("2026-10-05T12:00:00+08:00")
+        .set("outage", "{start: 2026-10-05T10:00:00+08:00, end: 2026-10-05T12:00:00+08:00}")
+        .yaml();
     let r = repo(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
     let oct = report(&r, (2026, 10), (2026, 10, 31));
     let m = &oct.engagements[0].services[0].month;
@@ -163,7 +200,16 @@ fn an_outage_counts_whatever_the_tickets_priority() {
 fn a_ticket_gen007_reports_is_left_out_of_every_figure() {
     // Closed (11:00) before it was resolved (12:00), then reopened without a resolution:
     // GEN-007 reports it, so the report leaves it out instead of counting a breach.
-    let inc = "kind: Incident\nid: I7\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T10:10:00+08:00\nresolved_at: 2026-10-20T12:00:00+08:00\nclosed_at: 2026-10-20T11:00:00+08:00\nreopened:\n  - {at: 2026-10-21T09:00:00+08:00}\n";
+    let inc: &str = &build::incident("I7")
+        .engagement("e1")
+        .service("web")
+        .priority("P1")
+        .opened_at("2026-10-20T10:00:00+08:00")
+        .responded_at("2026-10-20T10:10:00+08:00")
+        .resolved_at("2026-10-20T12:00:00+08:00")
+        .set("closed_at", "2026-10-20T11:00:00+08:00")
+        .set("reopened", "\n  - {at: 2026-10-21T09:00:00+08:00}")
+        .yaml();
     let r = repo(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
     assert!(r.findings.is_empty());
     let oct = report(&r, (2026, 10), (2026, 10, 31));
@@ -179,7 +225,16 @@ fn a_moved_ticket_keeps_its_other_running_clocks_listed() {
     // but its restoration clock runs until `restored_at` in November and is still running.
     let sla = sla("Asia/Shanghai", "99.9")
         .replace("P1: {response: 15m, resolution: 4h}", "P1: {response: 15m, restoration: 30d, resolution: 40d}");
-    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T10:05:00+08:00\nresolved_at: 2026-10-20T11:00:00+08:00\nrestored_at: 2026-11-05T10:00:00+08:00\nreopened:\n  - {at: 2026-10-21T09:00:00+08:00}\n";
+    let inc: &str = &build::incident("I1")
+        .engagement("e1")
+        .service("web")
+        .priority("P1")
+        .opened_at("2026-10-20T10:00:00+08:00")
+        .responded_at("2026-10-20T10:05:00+08:00")
+        .resolved_at("2026-10-20T11:00:00+08:00")
+        .set("restored_at", "2026-11-05T10:00:00+08:00")
+        .set("reopened", "\n  - {at: 2026-10-21T09:00:00+08:00}")
+        .yaml();
     let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)]);
     let oct = report(&r, (2026, 10), (2026, 10, 31));
     let m = &oct.engagements[0].services[0].month;
@@ -193,7 +248,15 @@ fn a_moved_ticket_keeps_its_other_running_clocks_listed() {
 fn a_reopened_ticket_moves_to_the_month_of_its_final_decision() {
     // Met at its first resolution in September (1 h of 4 h), reopened in October for 2 h:
     // 3 h in total, met, decided in October. September lists it as moved.
-    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-09-20T10:00:00+08:00\nresponded_at: 2026-09-20T10:05:00+08:00\nresolved_at: 2026-09-20T11:00:00+08:00\nreopened:\n  - {at: 2026-10-02T09:00:00+08:00, resolved_at: 2026-10-02T11:00:00+08:00}\n";
+    let inc: &str = &build::incident("I1")
+        .engagement("e1")
+        .service("web")
+        .priority("P1")
+        .opened_at("2026-09-20T10:00:00+08:00")
+        .responded_at("2026-09-20T10:05:00+08:00")
+        .resolved_at("2026-09-20T11:00:00+08:00")
+        .set("reopened", "\n  - {at: 2026-10-02T09:00:00+08:00, resolved_at: 2026-10-02T11:00:00+08:00}")
+        .yaml();
     let r = clean(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
     let sep = report(&r, (2026, 9), (2026, 10, 31));
     let m = &sep.engagements[0].services[0].month;
@@ -218,7 +281,15 @@ fn credit_with_the_fee_pro_rated_and_capped() {
     let engagement = ENGAGEMENT.replace("start: 2026-01-01", "start: 2026-10-11")
         + "service_credits:\n  cap_percent: 25\n  tiers:\n    - {metric: availability, below: 99.9, credit_percent: 5}\n    - {metric: availability, below: 99.5, credit_percent: 10}\n    - {metric: resolution-attainment, below: 90, credit_percent: 20}\n";
     // 21 days × 24 h = 504 h scheduled; 1 % of it is 5.04 h of outage (18,144 s).
-    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P1\nopened_at: 2026-10-12T00:00:00+08:00\nresponded_at: 2026-10-12T00:05:00+08:00\nresolved_at: 2026-10-12T05:02:24+08:00\noutage: {start: 2026-10-12T00:00:00+08:00, end: 2026-10-12T05:02:24+08:00}\n";
+    let inc: &str = &build::incident("I1")
+        .engagement("e1")
+        .service("web")
+        .priority("P1")
+        .opened_at("2026-10-12T00:00:00+08:00")
+        .responded_at("2026-10-12T00:05:00+08:00")
+        .resolved_at("2026-10-12T05:02:24+08:00")
+        .set("outage", "{start: 2026-10-12T00:00:00+08:00, end: 2026-10-12T05:02:24+08:00}")
+        .yaml();
     let r = clean(&[("e.yaml", &engagement), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc)]);
     let rep = report(&r, (2026, 10), (2026, 10, 31));
     let e = &rep.engagements[0];
@@ -234,7 +305,13 @@ fn credit_with_the_fee_pro_rated_and_capped() {
 
 #[test]
 fn an_unloadable_file_is_named_at_the_top_and_the_rest_is_reported() {
-    let inc = "kind: Incident\nid: I1\nengagement: e1\nservice: web\npriority: P2\nopened_at: 2026-10-05T10:00:00+08:00\nresolved_at: not-a-time\n";
+    let inc: &str = &build::incident("I1")
+        .engagement("e1")
+        .service("web")
+        .priority("P2")
+        .opened_at("2026-10-05T10:00:00+08:00")
+        .resolved_at("not-a-time")
+        .yaml();
     let bad = "kind: Incident\nid: [unclosed\n";
     let r =
         repo(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla("Asia/Shanghai", "99.9")), ("i.yaml", inc), ("b.yaml", bad)]);
@@ -461,9 +538,17 @@ fn planned_downtime_counts_only_when_chg002_would_accept_the_approvals() {
     // without the customer's approval, and major approved by the committee and the customer.
     // Only the last is maintenance: October's 744 h minus 10 h.
     let change = |id: &str, class: &str, approvals: &str, start: &str, end: &str| {
-        format!(
-            "kind: Change\nid: {id}\nengagement: e1\ntitle: t\ndescription: d\nclass: {class}\nrequested_by: r\nrequested_at: 2026-10-01T10:00:00+08:00\nimpact: {{services: [web], expected: e}}\nrisk: {{likelihood: 1, impact: 1, level: low}}\napprovals:\n{approvals}planned_downtime: {{start: {start}, end: {end}, services: [web]}}\nstatus: approved\n"
-        )
+        build::change(id)
+            .engagement("e1")
+            .class(class)
+            .requested_by("r")
+            .requested_at("2026-10-01T10:00:00+08:00")
+            .impact("{services: [web], expected: e}")
+            .without("rollback_plan")
+            .raw(&format!("approvals:\n{approvals}"))
+            .set("planned_downtime", &format!("{{start: {start}, end: {end}, services: [web]}}"))
+            .status("approved")
+            .yaml()
     };
     let a = change(
         "C1",

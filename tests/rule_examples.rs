@@ -70,3 +70,44 @@ fn registry_is_ordered_unique_and_complete() {
         }
     }
 }
+
+/// What each rule reports on its failing fixture (`fixtures/<ID>.failing.yaml`), as `itos
+/// validate` prints it (file:line:col, no colour), in English and Chinese: one snapshot a family.
+#[test]
+fn failing_fixture_findings() {
+    use itos::model::Lang;
+    use itos::output::{Summary, human};
+
+    let style = human::Style { color: false, unicode: true, width: 100 };
+    let mut families: Vec<&str> = all().iter().map(|r| r.meta().family()).collect();
+    families.dedup();
+    for family in families {
+        let mut text = String::new();
+        for m in all().iter().map(|r| r.meta()).filter(|m| m.family() == family) {
+            let (repo, findings) = examples::run_example(m, m.failing);
+            let summary = Summary::of(&findings, 0, 0);
+            for (lang, name) in [(Lang::En, "en"), (Lang::ZhCn, "zh-CN")] {
+                let rendered = human::render(&findings, &repo.sources, &summary, lang, style);
+                // The summary line counts the example's records, which means nothing here.
+                let body = rendered.trim_end().rsplit_once('\n').map_or("", |(body, _)| body).trim_end();
+                text.push_str(&format!("===== {} ({name}) =====\n{body}\n\n", m.id));
+            }
+        }
+        insta::assert_snapshot!(family.to_lowercase(), text);
+    }
+}
+
+/// `fixtures/` holds the two examples of every rule, and nothing else.
+#[test]
+fn fixtures_are_the_rules_examples() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut found: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    found.sort();
+    let mut expected: Vec<String> = all()
+        .iter()
+        .flat_map(|r| ["failing", "passing"].map(|which| format!("{}.{which}.yaml", r.meta().id)))
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+}

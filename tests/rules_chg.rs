@@ -6,9 +6,7 @@ mod common;
 use common::*;
 
 fn change(risk: &str) -> String {
-    format!(
-        "kind: Change\nid: CHG-1\ntitle: t\ndescription: d\nclass: normal\nrequested_by: 张伟\nrequested_at: 2026-10-08T10:00:00+08:00\nimpact: {{services: [helpdesk], expected: e}}\nrisk: {risk}\nstatus: requested\n"
-    )
+    build::change("CHG-1").risk(risk).yaml()
 }
 
 #[test]
@@ -42,9 +40,7 @@ fn chg004_out_of_range_scores_are_type_errors() {
 
 /// A change with the given class and extra lines (line 11 is the first extra line).
 fn chg_with(class: &str, extra: &str, status: &str) -> String {
-    format!(
-        "kind: Change\nid: CHG-1\ntitle: t\ndescription: d\nclass: {class}\nrequested_by: 赵敏\nrequested_at: 2026-10-01T09:00:00+08:00\nimpact: {{services: [helpdesk], expected: e, business: b, technical: t, security: s, cost: c}}\nrisk: {{likelihood: 1, impact: 1, level: low}}\nrollback_plan: 回退\n{extra}status: {status}\n"
-    )
+    build::change("CHG-1").class(class).raw(extra).status(status).yaml()
 }
 
 const IMPL: &str = "schedule: {start: 2026-10-15T21:00:00+08:00, end: 2026-10-15T23:00:00+08:00}\nimplementation: {by: 王磊, started_at: 2026-10-15T21:10:00+08:00, finished_at: 2026-10-15T22:20:00+08:00}\n";
@@ -186,13 +182,13 @@ fn chg007_rollback_plan_for_non_standard_changes() {
 
 #[test]
 fn chg008_implementer_as_sole_approver_or_verifier() {
-    let person = "kind: Person\nid: p-wang\nname: 王磊\nrole: r\njoined: 2025-06-20\n";
+    let person = build::person("p-wang").yaml();
     let a = format!(
         "approvals:\n{}{IMPL}verification: {{by: p-wang, at: 2026-10-15T22:40:00+08:00, result: passed, checks: {{functional: passed}}}}\n",
         approval("p-wang", "department-head", "provider", "2026-10-14T10:00:00+08:00", "approved")
     );
     let (located, _) =
-        run_rule("CHG-008", &[("c.yaml", &chg_with("normal", &a, "verified")), ("p.yaml", person)], "2026-10-31");
+        run_rule("CHG-008", &[("c.yaml", &chg_with("normal", &a, "verified")), ("p.yaml", &person)], "2026-10-31");
     // `p-wang` and `王磊` are the same person.
     assert_eq!(located, vec![at("CHG-008", "c.yaml", 14, 22), at("CHG-008", "c.yaml", 15, 20)]);
 }
@@ -282,5 +278,25 @@ fn as_of_ends_in_the_changes_own_engagement_zone() {
         chg_with("normal", &format!("{IMPL}{v}"), "implemented").replace("id: CHG-1\n", "id: CHG-1\nengagement: e2\n");
     let files = [("a.yaml", BASE), ("b.yaml", e2.as_str()), ("c.yaml", c.as_str())];
     let (located, findings) = run_rules(&files, "", &["CHG-006"], "2026-10-31");
+    assert!(located.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn builders_make_valid_records() {
+    use build::{change, engagement, incident, person, sla};
+    // The Engagement builder's defaults are the base engagement's.
+    assert!(BASE.starts_with(&format!("{}---\n{}", engagement("demo").yaml(), sla("sla-helpdesk").yaml())));
+    let records = [
+        engagement("e1").yaml(),
+        sla("sla-1").yaml(),
+        change("CHG-1").approval("张伟", "department-head", "provider", "2026-10-02T10:00:00+08:00", "approved").yaml(),
+        incident("I-1").engagement("e1").yaml(),
+        person("p-wang").yaml(),
+    ];
+    let names = ["e.yaml", "s.yaml", "c.yaml", "i.yaml", "p.yaml"];
+    let files: Vec<(&str, &str)> = names.into_iter().zip(records.iter().map(String::as_str)).collect();
+    let general: Vec<&str> =
+        itos::rules::all().iter().map(|r| r.meta().id).filter(|id| id.starts_with("GEN-")).collect();
+    let (located, findings) = run_rules(&files, "", &general, "2026-10-31");
     assert!(located.is_empty(), "{findings:#?}");
 }

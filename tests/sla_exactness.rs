@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::build;
 use itos::config::{Config, PriorityChange};
 use itos::figures::clock::{ClockKind, Outcome};
 use itos::figures::service::ServiceMonth;
@@ -70,7 +71,17 @@ fn a_partial_outage_of_exactly_a_tenth_of_a_percent_meets_the_target_and_owes_no
     // 2,419.2 s = exactly 0.1 %: availability 99.9 exactly, met; the 5 % tier is not owed.
     let engagement = ENGAGEMENT.to_owned()
         + "service_credits:\n  tiers:\n    - {metric: availability, below: 99.9, credit_percent: 5}\n";
-    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P1\nopened_at: 2026-02-10T10:00:00+08:00\nresponded_at: 2026-02-10T10:05:00+08:00\nresolved_at: 2026-02-10T11:03:00+08:00\noutage: {start: 2026-02-10T10:00:00+08:00, end: 2026-02-10T11:03:00+08:00, impact: partial, degraded_percent: 64}\n";
+    let inc: &str = &build::incident("I1")
+        .service("desk")
+        .priority("P1")
+        .opened_at("2026-02-10T10:00:00+08:00")
+        .responded_at("2026-02-10T10:05:00+08:00")
+        .resolved_at("2026-02-10T11:03:00+08:00")
+        .set(
+            "outage",
+            "{start: 2026-02-10T10:00:00+08:00, end: 2026-02-10T11:03:00+08:00, impact: partial, degraded_percent: 64}",
+        )
+        .yaml();
     let r = repo_with(&[("e.yaml", &engagement), ("s.yaml", SLA), ("i.yaml", inc)], PriorityChange::Final);
     let rep = report(&r, (2026, 2), (2026, 3, 31));
     let m = month(&rep);
@@ -103,7 +114,13 @@ fn a_partial_outage_of_exactly_a_tenth_of_a_percent_meets_the_target_and_owes_no
 fn a_remote_fix_has_no_on_site_clock() {
     // P2 sets an on-site target of 2 h. Resolved remotely 60 min after opening: no on-site
     // clock at all (not a breach counted to the end of the month).
-    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P2\nopened_at: 2026-11-03T10:00:00+08:00\nresponded_at: 2026-11-03T10:10:00+08:00\nresolved_at: 2026-11-03T11:00:00+08:00\n";
+    let inc: &str = &build::incident("I1")
+        .service("desk")
+        .priority("P2")
+        .opened_at("2026-11-03T10:00:00+08:00")
+        .responded_at("2026-11-03T10:10:00+08:00")
+        .resolved_at("2026-11-03T11:00:00+08:00")
+        .yaml();
     let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", SLA), ("i.yaml", inc)], PriorityChange::Final);
     let rep = report(&r, (2026, 11), (2026, 11, 30));
     let m = month(&rep);
@@ -134,7 +151,13 @@ fn a_month_without_tickets_is_no_data_and_earns_no_credit() {
         + "service_credits:\n  tiers:\n    - {metric: satisfaction, below: 4, credit_percent: 2}\n";
     let survey =
         "kind: Survey\nid: S1\nperiod: {from: 2026-10-01, to: 2026-10-31}\nresponses:\n  - {scores: {quality: 2}}\n";
-    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P1\nopened_at: 2026-11-03T10:00:00+08:00\nresponded_at: 2026-11-03T10:05:00+08:00\nresolved_at: 2026-11-03T11:00:00+08:00\n";
+    let inc: &str = &build::incident("I1")
+        .service("desk")
+        .priority("P1")
+        .opened_at("2026-11-03T10:00:00+08:00")
+        .responded_at("2026-11-03T10:05:00+08:00")
+        .resolved_at("2026-11-03T11:00:00+08:00")
+        .yaml();
     let r = repo_with(
         &[("e.yaml", &engagement), ("s.yaml", SLA), ("i.yaml", inc), ("v.yaml", survey)],
         PriorityChange::Final,
@@ -182,9 +205,13 @@ fn resolution(inc: &str, policy: PriorityChange) -> (Outcome, String, Option<Tim
 }
 
 fn ticket(priority: &str, changes: &[(&str, &str)], resolved: &str) -> String {
-    let mut text = format!(
-        "kind: Incident\nid: I1\nservice: desk\npriority: {priority}\nopened_at: 2026-11-10T08:00:00+08:00\nresponded_at: 2026-11-10T08:05:00+08:00\nresolved_at: 2026-11-10T{resolved}:00+08:00\n"
-    );
+    let mut text = build::incident("I1")
+        .service("desk")
+        .priority(priority)
+        .opened_at("2026-11-10T08:00:00+08:00")
+        .responded_at("2026-11-10T08:05:00+08:00")
+        .resolved_at(&format!("2026-11-10T{resolved}:00+08:00"))
+        .yaml();
     if !changes.is_empty() {
         text.push_str("priority_changes:\n");
         for (at, to) in changes {
@@ -269,7 +296,14 @@ fn the_report_lists_re_prioritised_tickets_and_counts_clocks_under_the_priority_
 fn an_open_ended_pause_holds_the_clock_until_the_next_resolution() {
     // 24x7, P1 4 h: opened 08:00, paused from 09:00 without an end, resolved 20:00. The pause
     // lasts until the resolution: 1 h counted, met.
-    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P1\nopened_at: 2026-11-10T08:00:00+08:00\nresponded_at: 2026-11-10T08:05:00+08:00\nresolved_at: 2026-11-10T20:00:00+08:00\npaused:\n  - {from: 2026-11-10T09:00:00+08:00, reason: awaiting-customer}\n";
+    let inc: &str = &build::incident("I1")
+        .service("desk")
+        .priority("P1")
+        .opened_at("2026-11-10T08:00:00+08:00")
+        .responded_at("2026-11-10T08:05:00+08:00")
+        .resolved_at("2026-11-10T20:00:00+08:00")
+        .set("paused", "\n  - {from: 2026-11-10T09:00:00+08:00, reason: awaiting-customer}")
+        .yaml();
     let (outcome, _, _, elapsed) = resolution(inc, PriorityChange::Final);
     assert_eq!((outcome, elapsed), (Outcome::Met, 3600));
     // Unresolved: in progress, paused, with no deadline shown.
@@ -288,7 +322,13 @@ fn a_breach_on_a_business_calendar_belongs_to_the_month_it_happens_in() {
     // Friday; no business time accrues until Mon 11-02 09:00, so the breach is November's.
     let sla =
         SLA.replace("P3: {response: 1h, resolution: 8h}", "P3: {response: 1h, resolution: 8h, calendar: cn-workdays}");
-    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P3\nopened_at: 2026-10-30T10:00:00+08:00\nresponded_at: 2026-10-30T10:05:00+08:00\nresolved_at: 2026-11-02T12:00:00+08:00\n";
+    let inc: &str = &build::incident("I1")
+        .service("desk")
+        .priority("P3")
+        .opened_at("2026-10-30T10:00:00+08:00")
+        .responded_at("2026-10-30T10:05:00+08:00")
+        .resolved_at("2026-11-02T12:00:00+08:00")
+        .yaml();
     let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)], PriorityChange::Final);
     let oct = report(&r, (2026, 10), (2026, 11, 30));
     assert!(month(&oct).breaches.is_empty());
@@ -310,7 +350,14 @@ fn a_working_day_target_is_fixed_at_the_start_of_the_clock_as_judged() {
             "P2: {response: 30m, resolution: 1wd, calendar: cn-workdays}",
         )
         .replace("P3: {response: 1h, resolution: 8h}", "P3: {response: 1h, resolution: 48h}");
-    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P3\nopened_at: 2026-11-10T15:00:00+08:00\nresponded_at: 2026-11-10T15:10:00+08:00\nresolved_at: 2026-11-12T09:30:00+08:00\npriority_changes:\n  - {at: 2026-11-11T10:00:00+08:00, to: P2}\n";
+    let inc: &str = &build::incident("I1")
+        .service("desk")
+        .priority("P3")
+        .opened_at("2026-11-10T15:00:00+08:00")
+        .responded_at("2026-11-10T15:10:00+08:00")
+        .resolved_at("2026-11-12T09:30:00+08:00")
+        .set("priority_changes", "\n  - {at: 2026-11-11T10:00:00+08:00, to: P2}")
+        .yaml();
     let judge = |policy| {
         let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)], policy);
         let end = ts("2026-12-01T00:00:00+08:00");
@@ -341,7 +388,18 @@ fn highest_counts_only_the_priorities_held_while_the_clock_ran() {
     // (40 h) before the reopening: the clock ran under P2 and P4 only. P2 is the strictest,
     // and 2 h + 3 h = 5 h is within its 8 h: met.
     let sla = SLA.to_owned() + "  P4: {response: 4h, resolution: 40h}\n";
-    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P2\nopened_at: 2026-11-10T10:00:00+08:00\nresponded_at: 2026-11-10T10:10:00+08:00\nresolved_at: 2026-11-10T12:00:00+08:00\npriority_changes:\n  - {at: 2026-11-11T09:00:00+08:00, to: P1}\n  - {at: 2026-11-11T10:00:00+08:00, to: P4}\nreopened:\n  - {at: 2026-11-12T10:00:00+08:00, resolved_at: 2026-11-12T13:00:00+08:00}\n";
+    let inc: &str = &build::incident("I1")
+        .service("desk")
+        .priority("P2")
+        .opened_at("2026-11-10T10:00:00+08:00")
+        .responded_at("2026-11-10T10:10:00+08:00")
+        .resolved_at("2026-11-10T12:00:00+08:00")
+        .set(
+            "priority_changes",
+            "\n  - {at: 2026-11-11T09:00:00+08:00, to: P1}\n  - {at: 2026-11-11T10:00:00+08:00, to: P4}",
+        )
+        .set("reopened", "\n  - {at: 2026-11-12T10:00:00+08:00, resolved_at: 2026-11-12T13:00:00+08:00}")
+        .yaml();
     let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", &sla), ("i.yaml", inc)], PriorityChange::Highest);
     let end = ts("2026-12-01T00:00:00+08:00");
     let clocks = itos::figures::tickets::clocks(
@@ -360,7 +418,15 @@ fn highest_counts_only_the_priorities_held_while_the_clock_ran() {
 fn what_a_later_reopening_does_is_not_known_at_the_as_of_day() {
     // Resolved on 11-05 after a 2 h outage without `end`, reopened on 12-03. Seen at the end of
     // November the outage ended with the resolution: 120 min of downtime, not a month of it.
-    let inc = "kind: Incident\nid: I1\nservice: desk\npriority: P1\nopened_at: 2026-11-05T10:00:00+08:00\nresponded_at: 2026-11-05T10:05:00+08:00\nresolved_at: 2026-11-05T12:00:00+08:00\noutage: {start: 2026-11-05T10:00:00+08:00}\nreopened:\n  - {at: 2026-12-03T09:00:00+08:00}\n";
+    let inc: &str = &build::incident("I1")
+        .service("desk")
+        .priority("P1")
+        .opened_at("2026-11-05T10:00:00+08:00")
+        .responded_at("2026-11-05T10:05:00+08:00")
+        .resolved_at("2026-11-05T12:00:00+08:00")
+        .set("outage", "{start: 2026-11-05T10:00:00+08:00}")
+        .set("reopened", "\n  - {at: 2026-12-03T09:00:00+08:00}")
+        .yaml();
     let r = repo_with(&[("e.yaml", ENGAGEMENT), ("s.yaml", SLA), ("i.yaml", inc)], PriorityChange::Final);
     let m = month(&report(&r, (2026, 11), (2026, 11, 30))).clone();
     assert_eq!((m.availability.downtime, m.mttr), (Exact::int(7200), Some(Exact::int(7200))));

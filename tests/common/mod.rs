@@ -7,6 +7,8 @@ use itos::model::Finding;
 use itos::rules::{Settings, run};
 use jiff::civil::Date;
 
+pub mod build;
+
 pub use itos::rules::examples::BASE;
 
 /// Rule, file, line and column of a finding.

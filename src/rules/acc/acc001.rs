@@ -21,8 +21,8 @@ closing the gap and the delivery stays half-accepted.",
     explanation_zh: "验收(§2.4)标志着交付成果的正式移交,手册的验收步骤也包括验收后的后续支持。`result` 为 \
 `failed`(未通过)或 `conditional`(有条件通过)的验收并不意味着交付结束:记录须在 `follow_up` 中写明后续\
 措施——返工内容、待补部分、责任人及完成时间。没有后续措施,就无人负责弥补差距,交付始终处于“半验收”状态。",
-    failing: "kind: Acceptance\nid: ACC-2026-07\nsubject: 服务台知识库建设\ncriteria: [知识条目不少于 300 条, 覆盖全部分行常见问题]\nresult: conditional\naccepted_by: 周敏\naccepted_at: 2026-08-28\n",
-    passing: "kind: Acceptance\nid: ACC-2026-07\nsubject: 服务台知识库建设\ncriteria: [知识条目不少于 300 条, 覆盖全部分行常见问题]\nresult: conditional\naccepted_by: 周敏\naccepted_at: 2026-08-28\nfollow_up: 10 月底前补充 50 条分行常见问题,由张伟负责\n",
+    failing: include_str!("../../../fixtures/ACC-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/ACC-001.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

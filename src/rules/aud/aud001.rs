@@ -24,8 +24,8 @@ Engagement, since the duty is the engagement's.",
 意识)。服务项目在最近 `audit_interval_months`(默认 12)个月内须有一次审计(Audit);首次审计应在合同期开始\
 (或 Engagement 的 `records_from`,取较晚者)后一个周期内完成。该义务属于服务项目,因此发现项指向 \
 Engagement。",
-    failing: "kind: Audit\nid: AUD-2025-01\nperformed_at: 2025-09-15\nauditor: {name: 第三方安全评估机构, independent: true}\nareas: [security-policy, encryption-access-control, vulnerabilities-incidents, training-awareness]\n",
-    passing: "kind: Audit\nid: AUD-2026-01\nperformed_at: 2026-09-15\nauditor: {name: 第三方安全评估机构, independent: true}\nareas: [security-policy, encryption-access-control, vulnerabilities-incidents, training-awareness]\n",
+    failing: include_str!("../../../fixtures/AUD-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/AUD-001.passing.yaml"),
     params: &["audit_interval_months"],
     configurable: true,
     stage: Stage::Records,

@@ -23,8 +23,8 @@ in `systems` or the System lists the asset in `data`.",
 (BackupPolicy)都须为 `offsite: true`。备份是数据的完整副本,当其所属系统承载的数据分级达到或高于 \
 `encryption_required_from`(默认 `sensitive`,级别次序见 `classification_levels`)时,备份还须 \
 `encrypted: true`。数据资产在 `systems` 中列出该系统,或系统在 `data` 中列出该数据资产,即视为系统承载该数据。",
-    failing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: false\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n",
-    passing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n",
+    failing: include_str!("../../../fixtures/BAK-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/BAK-001.passing.yaml"),
     params: &["encryption_required_from", "classification_levels"],
     configurable: true,
     stage: Stage::Records,

@@ -26,8 +26,8 @@ failed tests and tests without a verified integrity check do not count.",
 `restore_test_interval_days` 优先)内有一次结果为 `passed` 且 `integrity_verified: true` 的恢复测试\
 (RestoreTest)。首次测试应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成\
 (与 git 提交日期无关);失败或未完成完整性校验的测试不计入。",
-    failing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: important\n---\nkind: RestoreTest\nid: RT-2026-06\npolicy: bp-core-db\nperformed_at: 2026-06-02\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n",
-    passing: "kind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: important\n---\nkind: RestoreTest\nid: RT-2026-06\npolicy: bp-core-db\nperformed_at: 2026-06-02\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n---\nkind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-01\nresult: passed\nintegrity_verified: true\nchecked_by: 王磊\n",
+    failing: include_str!("../../../fixtures/BAK-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/BAK-002.passing.yaml"),
     params: &["restore_test_interval_days"],
     configurable: true,
     stage: Stage::Records,

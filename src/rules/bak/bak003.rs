@@ -19,8 +19,8 @@ until the cause is found and fixed. The RestoreTest must say what is being done 
 tracked to closure instead of being filed away.",
     explanation_zh: "恢复测试失败(§3.4)意味着在查明并排除原因之前,该系统的备份不可依赖。恢复测试记录须在 \
 `follow_up` 中写明后续整改措施——失败原因、整改办法及重测日期——使问题得到跟踪闭环,而不是记录归档了事。",
-    failing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: failed\nintegrity_verified: false\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n",
-    passing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: failed\nintegrity_verified: false\nfollow_up: 磁带库驱动器故障,已更换并于 10 月 9 日重测通过\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n",
+    failing: include_str!("../../../fixtures/BAK-003.failing.yaml"),
+    passing: include_str!("../../../fixtures/BAK-003.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

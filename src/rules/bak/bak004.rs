@@ -27,8 +27,8 @@ backup policy is reported too.",
 对每个 `criticality: critical` 的系统,其某个备份策略(BackupPolicy 的 `system`)须在 \
 `full_restore_interval_months`(默认 12)个月内有一次 `scope: full`、`source: offsite` 且结果为通过的恢复\
 测试;首次测试应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成。没有任何备份策略的关键系统同样会被报告。",
-    failing: "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-08-22\nresult: passed\nintegrity_verified: true\nscope: full\nsource: local\n",
-    passing: "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: RestoreTest\nid: RT-2026-08\npolicy: bp-core-db\nperformed_at: 2026-08-22\nresult: passed\nintegrity_verified: true\nscope: full\nsource: offsite\n",
+    failing: include_str!("../../../fixtures/BAK-004.failing.yaml"),
+    passing: include_str!("../../../fixtures/BAK-004.passing.yaml"),
     params: &["full_restore_interval_months"],
     configurable: true,
     stage: Stage::Records,

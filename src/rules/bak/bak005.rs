@@ -20,8 +20,8 @@ a `duration`, and systems without an `rto`, are not judged.",
     explanation_zh: "恢复测试同时检验恢复所需的时间(§3.4,灾难恢复)。恢复测试的 `duration` 超过其备份策略\
 所属系统的 `rto`(恢复时间目标)时,说明真正发生灾难时无法达成对该系统承诺的 RTO:应加快恢复(就近副本、\
 并行恢复、热备),或重新商定切实可行的 RTO。未填写 `duration` 的测试及未设定 `rto` 的系统不作判断。",
-    failing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: passed\nintegrity_verified: true\nduration: 3h10m\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
-    passing: "kind: RestoreTest\nid: RT-2026-09\npolicy: bp-core-db\nperformed_at: 2026-09-20\nresult: passed\nintegrity_verified: true\nduration: 1h40m\n---\nkind: BackupPolicy\nid: bp-core-db\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 每日校验 SHA-256\n---\nkind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n",
+    failing: include_str!("../../../fixtures/BAK-005.failing.yaml"),
+    passing: include_str!("../../../fixtures/BAK-005.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

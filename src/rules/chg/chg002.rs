@@ -32,8 +32,8 @@ change-manager < department-head < cab < itsm-committee < senior-management)。�
 还须有一条 `party: customer` 的甲方审批;在最新决定为否决的情况下实施变更,同样会被报告。紧急变更可凭实施前给出的 \
 `emergency_authorization` 先行实施,正式审批须在 `implementation.finished_at` 后 `emergency_approval_workdays`(默认 2)\
 个工作日内补齐。",
-    failing: "kind: Change\nid: CHG-2026-038\ntitle: 核心数据库季度补丁\ndescription: 安装季度补丁\nclass: major\nrequested_by: 赵敏\nrequested_at: 2026-10-01T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 1 小时}\nrisk: {likelihood: 3, impact: 4, level: high}\napprovals:\n  - {by: 张伟, role: department-head, at: 2026-10-03T16:00:00+08:00, decision: approved}\nrollback_plan: 回退至快照\nimplementation: {by: 王磊, started_at: 2026-10-06T02:05:00+08:00, finished_at: 2026-10-06T03:40:00+08:00}\nstatus: implemented\n",
-    passing: "kind: Change\nid: CHG-2026-038\ntitle: 核心数据库季度补丁\ndescription: 安装季度补丁\nclass: major\nrequested_by: 赵敏\nrequested_at: 2026-10-01T09:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 1 小时}\nrisk: {likelihood: 3, impact: 4, level: high}\napprovals:\n  - {by: 张伟, role: itsm-committee, at: 2026-10-03T16:00:00+08:00, decision: approved}\n  - {by: 周敏, role: department-head, party: customer, at: 2026-10-04T10:00:00+08:00, decision: approved}\nrollback_plan: 回退至快照\nimplementation: {by: 王磊, started_at: 2026-10-06T02:05:00+08:00, finished_at: 2026-10-06T03:40:00+08:00}\nstatus: implemented\n",
+    failing: include_str!("../../../fixtures/CHG-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/CHG-002.passing.yaml"),
     params: &["approval_matrix", "customer_approval_classes", "emergency_approval_workdays"],
     configurable: true,
     stage: Stage::Records,

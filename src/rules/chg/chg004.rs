@@ -19,8 +19,8 @@ the matrix gives would let a risky change through with too little scrutiny.",
     explanation_zh: "变更影响评估(§6.2)对可能性和影响程度按 1–5 评分;风险等级不能自行填写,而应取策略 \
 `risk_matrix` 中对应的单元格(行 = 可能性,列 = 影响程度)。风险等级决定审批层级,低于矩阵结果的等级会让高风险\
 变更绕过应有的审查。",
-    failing: "kind: Change\nid: CHG-2026-014\ntitle: 核心数据库版本升级\ndescription: 升级至 19.21\nclass: major\nrequested_by: 张伟\nrequested_at: 2026-10-08T10:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 2 小时}\nrisk: {likelihood: 4, impact: 4, level: medium}\nstatus: requested\n",
-    passing: "kind: Change\nid: CHG-2026-014\ntitle: 核心数据库版本升级\ndescription: 升级至 19.21\nclass: major\nrequested_by: 张伟\nrequested_at: 2026-10-08T10:00:00+08:00\nimpact: {services: [helpdesk], expected: 停机 2 小时}\nrisk: {likelihood: 4, impact: 4, level: high}\nstatus: requested\n",
+    failing: include_str!("../../../fixtures/CHG-004.failing.yaml"),
+    passing: include_str!("../../../fixtures/CHG-004.passing.yaml"),
     params: &["risk_matrix"],
     configurable: true,
     stage: Stage::Records,

@@ -19,8 +19,8 @@ or a service without deliverables leaves nothing to hold the provider to, and ev
 and report is built per service in scope.",
     explanation_zh: "合同须写明外包内容(§1.1、§1.4):`scope` 至少列出一项服务,每项服务须有服务说明和至少一项\
 交付物。服务范围为空或服务没有交付物,就无从约束服务方;SLA 指标和报告也都按服务范围内的服务统计。",
-    failing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: []\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n",
-    passing: "kind: Engagement\nid: demo\ntitle: 示例服务项目\ncustomer: {name: 示例银行}\nprovider: {name: 示例服务商}\nterm: {start: 2025-07-01, end: 2027-06-30}\nscope:\n  - service: helpdesk\n    description: 服务台\n    deliverables: [月度服务报告]\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry, mutual-agreement]}\nliability: {service_interruption: 按合同扣减服务费, data_loss: 赔偿直接损失, system_failure: 按合同扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n",
+    failing: include_str!("../../../fixtures/CON-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/CON-001.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

@@ -21,8 +21,8 @@ measures something nobody bought — usually a typo in `service`. An engagement 
 per service.",
     explanation_zh: "服务级别按服务约定(§1.2、§1.4):合同范围内的服务若没有 SLA,就没有可衡量的承诺;SLA 所指\
 服务若不在范围内,衡量的就是无人采购的服务——通常是 `service` 拼写错误。每项服务只能有一份 SLA。",
-    failing: "kind: Sla\nid: sla-help-desk\nservice: help-desk\ntimezone: Asia/Shanghai\navailability: {target: 99.9}\npriorities:\n  P1: {response: 15m, resolution: 4h}\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
+    failing: include_str!("../../../fixtures/CON-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/CON-002.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

@@ -21,8 +21,8 @@ contains.",
     explanation_zh: "手册要求制定应急预案(§6.3),明确响应级别、角色分工和应急资源,使服务中断、系统故障或安全事件\
 按事先准备并演练过的流程处置,而非临场发挥。服务项目自合同期开始起至少须有一份应急预案(EmergencyPlan)记录;\
 该义务属于服务项目,因此发现项指向 Engagement。灾难恢复预案的内容可参考 GB/T 20988-2007。",
-    failing: "kind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n",
-    passing: "kind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n---\nkind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\n  - {level: Ⅱ级, criteria: 单一渠道中断, response: 30m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心, 7×24 值班电话]\n",
+    failing: include_str!("../../../fixtures/EMR-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/EMR-001.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

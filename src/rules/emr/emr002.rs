@@ -25,8 +25,8 @@ by default); the first is due one interval after the term starts (or after the E
 `drill_interval_months`(默认 12)个月内至少有一次演练(Drill,其 `plan` 指向该预案);首次演练应在合同期开始\
 (或 Engagement 的 `records_from`,取较晚者)后一个周期内完成,与预案的 `reviewed_at` 无关(评审不能代替演练)。`outcome` 为 `failed` 的演练须列出由此\
 产生的改进措施 `actions`,否则同样的问题会留到真正的突发事件中。",
-    failing: "kind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心]\n---\nkind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n---\nkind: Drill\nid: DR-2025-09\nplan: EP-CORE\nheld_at: 2025-09-20\ntype: dr-switchover\nscenario: 主数据中心存储故障,切换至同城灾备\noutcome: passed\nevaluation: 切换用时 48 分钟,达到 RTO\n",
-    passing: "kind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心]\n---\nkind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n---\nkind: Drill\nid: DR-2026-05\nplan: EP-CORE\nheld_at: 2026-05-23\ntype: dr-switchover\nscenario: 主数据中心存储故障,切换至同城灾备\noutcome: failed\nevaluation: 切换用时 3 小时,超过 RTO\nactions: [灾备数据库改为实时同步, 8 月复演]\n",
+    failing: include_str!("../../../fixtures/EMR-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/EMR-002.passing.yaml"),
     params: &["drill_interval_months"],
     configurable: true,
     stage: Stage::Records,

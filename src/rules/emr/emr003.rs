@@ -24,8 +24,8 @@ when that is later). Update the plan, its roles and contacts, and record the new
 `reviewed_at`(最近评审日期)距评估日超过 `plan_review_interval_months`(默认 12)个月的预案应重新评审;\
 合同期开始前的评审从合同期开始日起算(Engagement 的 `records_from` 较晚时从该日起算)。请更新预案、角色和\
 联系方式,并记录新的 `version` 和 `reviewed_at`。",
-    failing: "kind: EmergencyPlan\nid: EP-CORE\nversion: \"3.0\"\nreviewed_at: 2025-09-30\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心]\n---\nkind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n",
-    passing: "kind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 应急总指挥, person: p-zhang-wei}\nresources: [同城灾备中心]\n---\nkind: Person\nid: p-zhang-wei\nname: 张伟\nrole: 服务经理\njoined: 2025-06-20\n",
+    failing: include_str!("../../../fixtures/EMR-003.failing.yaml"),
+    passing: include_str!("../../../fixtures/EMR-003.passing.yaml"),
     params: &["plan_review_interval_months"],
     configurable: true,
     stage: Stage::Records,

@@ -21,8 +21,8 @@ the loop is meant to prevent.",
     explanation_zh: "客户反馈的处理是闭环管理(§5.2):收集、分析、处理,并由客户确认。`status: closed` 的反馈须有 \
 `resolution`(处理时间和处理结果)和 `customer_confirmed_at`(客户确认时间),且均不晚于评估日;缺少这些就关闭,\
 等于服务方单方面关闭,这正是闭环管理要避免的。",
-    failing: "kind: Feedback\nid: FB-2026-014\nreceived_at: 2026-10-16T11:30:00+08:00\nchannel: phone\nclass: important\nsummary: 核心系统故障期间通报不够及时\nresolution: {at: 2026-10-18T16:00:00+08:00, summary: 通报名单增加业务部门负责人}\nstatus: closed\n",
-    passing: "kind: Feedback\nid: FB-2026-014\nreceived_at: 2026-10-16T11:30:00+08:00\nchannel: phone\nclass: important\nsummary: 核心系统故障期间通报不够及时\nresolution: {at: 2026-10-18T16:00:00+08:00, summary: 通报名单增加业务部门负责人}\ncustomer_confirmed_at: 2026-10-19T09:30:00+08:00\nstatus: closed\n",
+    failing: include_str!("../../../fixtures/FBK-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/FBK-001.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

@@ -21,8 +21,8 @@ with 3 days may be closed through 31 October, and is overdue from 1 November.",
     explanation_zh: "客户反馈须按轻重缓急处理(§5.2):紧急投诉须在数日内答复,而不是数周。`class: urgent` 的反馈\
 自 `received_at`(接收时间)起超过 `urgent_feedback_days`(默认 3)天仍未 `closed` 的,即为逾期。天数按服务项目所在时区的\
 自然日计算,期限含当日:10 月 28 日收到、期限 3 天的反馈,可在 10 月 31 日(含)前关闭,11 月 1 日起逾期。",
-    failing: "kind: Feedback\nid: FB-2026-021\nreceived_at: 2026-10-26T11:30:00+08:00\nchannel: phone\nclass: urgent\nsummary: 分行柜面系统频繁卡顿\nanalysis: 疑似数据库连接池耗尽\nstatus: in-progress\n",
-    passing: "kind: Feedback\nid: FB-2026-021\nreceived_at: 2026-10-29T11:30:00+08:00\nchannel: phone\nclass: urgent\nsummary: 分行柜面系统频繁卡顿\nanalysis: 疑似数据库连接池耗尽\nstatus: in-progress\n",
+    failing: include_str!("../../../fixtures/FBK-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/FBK-002.passing.yaml"),
     params: &["urgent_feedback_days"],
     configurable: true,
     stage: Stage::Records,

@@ -16,8 +16,8 @@ records can be arranged freely. A document without `kind`, or with a kind itos d
 is reported at that field with the closest known kind.",
     explanation_zh: "记录类型由 `kind:` 字段决定,与所在目录无关,因此记录可以自由组织。缺少 `kind` \
 或类型未知的文档会在该字段处报告,并给出最接近的已知类型。",
-    failing: "kind: Chnage\nid: CHG-2026-001\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
+    failing: include_str!("../../../fixtures/GEN-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/GEN-002.passing.yaml"),
     params: &[],
     configurable: false,
     stage: Stage::Load,

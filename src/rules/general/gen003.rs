@@ -21,8 +21,8 @@ with such an error is left out of every other check until it is fixed.",
 悄悄通过;以 `x-` 开头的键可自由用于自定义扩展);缺少的必填字段在记录的 `id`(或上级键)处报告;类型或取值\
 错误在值处报告并说明应为何种格式——包括 `2026-02-30` 这类不存在的日期和 `no` 这类 YAML 1.1 布尔写法。\
 存在此类错误的记录在修正前不参与其他检查。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\nnda_singed_at: 2025-06-20\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\nnda_signed_at: 2025-06-20\n",
+    failing: include_str!("../../../fixtures/GEN-003.failing.yaml"),
+    passing: include_str!("../../../fixtures/GEN-003.passing.yaml"),
     params: &[],
     configurable: false,
     stage: Stage::Load,

@@ -17,8 +17,8 @@ track records by kind and id. Two records of one kind with the same id make ever
 reference ambiguous, so the second definition is reported, pointing at the first.",
     explanation_zh: "记录之间通过 id 互相引用,例外审批、报告和 git 历史也按类型和 id 追踪记录。同类记录 id \
 重复会使所有引用产生歧义,因此在第二处定义报告,并指向第一处。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n---\nkind: Person\nid: p-li-na\nname: 李娜(重复)\nrole: engineer\njoined: 2025-08-01\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: engineer\njoined: 2025-08-01\n",
+    failing: include_str!("../../../fixtures/GEN-004.failing.yaml"),
+    passing: include_str!("../../../fixtures/GEN-004.passing.yaml"),
     params: &[],
     configurable: false,
     stage: Stage::Records,

@@ -31,8 +31,8 @@ paths are HND-003's.",
 姓名,此处不检查;由业务规则负责的引用(事件的优先级、SLA 的服务、交接的终止原因)由相应规则报告。`path` 字段\
 (变更的 `evidence`、验收的 `report`、服务报告的 `path`、事件的复盘报告和停机排除证据)必须指向仓库中存在的文件或目录,\
 且不得经符号链接指向仓库之外;交接记录中的路径由 HND-003 检查。",
-    failing: "kind: Training\nid: TRN-2026-001\ntopic: security-awareness\nheld_at: 2026-03-10\nattendees: [p-li-na, p-zhao-min]\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
-    passing: "kind: Training\nid: TRN-2026-001\ntopic: security-awareness\nheld_at: 2026-03-10\nattendees: [p-li-na]\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
+    failing: include_str!("../../../fixtures/GEN-005.failing.yaml"),
+    passing: include_str!("../../../fixtures/GEN-005.passing.yaml"),
     params: &[],
     configurable: false,
     stage: Stage::Records,

@@ -30,8 +30,8 @@ problem. Findings of the general rules GEN-001 to GEN-007 cannot be waived.",
 `Survey/SAT-2026-H1`)、在所有类型中唯一的 id,或路径通配符(如 `path:changes/2025/**`)。已过期的例外审批会被\
 报告(其发现项恢复为失败),针对未知规则、目标不存在或没有匹配任何发现项的例外审批同样会被报告:不再需要的\
 例外应当删除,而不是留着掩盖下一个问题。通用规则 GEN-001 至 GEN-007 的发现项不能豁免。",
-    failing: "kind: Waiver\nid: WVR-2026-001\nrule: GEN-008\ntarget: path:legacy/**\nreason: 历史数据导出时未带时区,已人工核对\napproved_by: p-li-na\nexpires: 2026-06-30\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n",
-    passing: "kind: Waiver\nid: WVR-2026-001\nrule: GEN-008\ntarget: Feedback/FB-2026-001\nreason: 历史数据导出时未带时区,已人工核对\napproved_by: p-li-na\nexpires: 2026-12-31\n---\nkind: Person\nid: p-li-na\nname: 李娜\nrole: service manager\njoined: 2025-07-01\n---\nkind: Feedback\nid: FB-2026-001\nreceived_at: 2026-10-03T09:12:00\nchannel: email\nclass: general\nsummary: 月报格式建议\nstatus: open\n",
+    failing: include_str!("../../../fixtures/GEN-006.failing.yaml"),
+    passing: include_str!("../../../fixtures/GEN-006.passing.yaml"),
     params: &[],
     configurable: false,
     stage: Stage::Waivers,

@@ -25,8 +25,8 @@ before it starts is INC-002's.",
 `responded_at` ≤ `resolved_at` ≤ `closed_at`——即记录格式规范所列的顺序。重新打开延续这一顺序:晚于其所重开的\
 解决时间,其解决晚于重新打开,`closed_at` 晚于最终解决时间。时间相同视为有序;故障(outage)可早于工单创建。时间戳顺序错误的工单不计入 SLA 指标。\
 结束早于开始的暂停由 INC-002 报告。",
-    failing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T09:50:00+08:00\n",
-    passing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T10:05:00+08:00\n",
+    failing: include_str!("../../../fixtures/GEN-007.failing.yaml"),
+    passing: include_str!("../../../fixtures/GEN-007.passing.yaml"),
     params: &[],
     configurable: false,
     stage: Stage::Records,

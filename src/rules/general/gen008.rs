@@ -18,8 +18,8 @@ warns once per file, at the first such timestamp.",
     explanation_zh: "不带时区偏移的时间戳(如 `2026-10-03T09:12:00`)对事件按其 SLA 的时区解读,对其他记录按\
 服务项目的时区解读。这通常没有问题,但若工单系统在其他时区导出,所有 SLA 计时都会悄然偏移,因此每个文件在\
 第一个此类时间戳处警告一次。",
-    failing: "kind: Feedback\nid: FB-2026-001\nreceived_at: 2026-10-03T09:12:00\nchannel: email\nclass: general\nsummary: 月报格式建议\nstatus: open\n",
-    passing: "kind: Feedback\nid: FB-2026-001\nreceived_at: 2026-10-03T09:12:00+08:00\nchannel: email\nclass: general\nsummary: 月报格式建议\nstatus: open\n",
+    failing: include_str!("../../../fixtures/GEN-008.failing.yaml"),
+    passing: include_str!("../../../fixtures/GEN-008.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Load,

@@ -21,8 +21,8 @@ its `expires` day.",
     explanation_zh: "服务人员须具备胜任工作所需的资质(§4.1),已过期的证书对客户和审计方都不再具有证明力。\
 在岗人员(评估日当天或之前入场且尚未离场)的某项资质 `expires`(有效期至)早于评估日的,将被报告:请续证并\
 更新有效期,或在岗位不再需要时从记录中删除。资质在 `expires` 当天仍视为有效。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-06-20\nqualifications:\n  - {name: Oracle OCP, expires: 2026-08-31}\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-06-20\nqualifications:\n  - {name: Oracle OCP, expires: 2027-08-31}\n",
+    failing: include_str!("../../../fixtures/HR-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/HR-001.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

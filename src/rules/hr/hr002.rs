@@ -22,8 +22,8 @@ be no later than `access_revocation_days` after `left` (1 by default; 0 = on the
 `left`(离场日期)已到的人员须有 `offboarding`(离场交接)记录;其 `access_revoked_at`(权限回收日期)不得晚于 \
 `left` 后 `access_revocation_days` 天(默认 1 天,0 表示离场当日);`handover_to` 须是在 `handover_at` \
 (交接日期)时尚未离场的人员。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nleft: 2026-02-27\noffboarding:\n  handover_to: p-wang-lei\n  handover_at: 2026-02-26\n  access_revoked_at: 2026-03-05\n  records_archived: true\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: 运维工程师\njoined: 2025-06-20\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nleft: 2026-02-27\noffboarding:\n  handover_to: p-wang-lei\n  handover_at: 2026-02-26\n  access_revoked_at: 2026-02-27\n  records_archived: true\n---\nkind: Person\nid: p-wang-lei\nname: 王磊\nrole: 运维工程师\njoined: 2025-06-20\n",
+    failing: include_str!("../../../fixtures/HR-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/HR-002.passing.yaml"),
     params: &["access_revocation_days"],
     configurable: true,
     stage: Stage::Records,

@@ -26,8 +26,8 @@ mid-contract does not judge onboarding that was due before the Engagement's `rec
 加 `onboarding_training_grace_days` 天(默认 0,即入场当日或之前)。该日期过后即作判断;已离场人员同样判断,\
 因为缺口发生在其在岗期间。项目中途启用本工具的仓库,不判断 Engagement 的 `records_from` 之前即已到期的\
 上岗前培训。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n---\nkind: Training\nid: TRN-2025-ONB-02\ntopic: onboarding\nheld_at: 2025-07-08\nattendees: [p-li-na]\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n---\nkind: Training\nid: TRN-2025-ONB-01\ntopic: onboarding\nheld_at: 2025-06-18\nattendees: [p-li-na]\n",
+    failing: include_str!("../../../fixtures/HR-003.failing.yaml"),
+    passing: include_str!("../../../fixtures/HR-003.passing.yaml"),
     params: &["onboarding_training_grace_days"],
     configurable: true,
     stage: Stage::Records,

@@ -19,8 +19,8 @@ then) must have `nda_signed_at`, dated on or before the as-of date.",
     explanation_zh: "参与服务项目的人员都会接触客户的系统和数据,手册的行为规范(§4.5)要求其履行保密义务;\
 没有签署的保密协议,这一义务就无从约束。每名在岗人员(评估日当天或之前入场且尚未离场)都须有 \
 `nda_signed_at`(保密协议签署日期),且不晚于评估日。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-06-20\nnda_signed_at: 2025-06-18\n",
+    failing: include_str!("../../../fixtures/HR-004.failing.yaml"),
+    passing: include_str!("../../../fixtures/HR-004.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

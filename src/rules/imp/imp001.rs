@@ -22,8 +22,8 @@ as-of day skipped the \"check\": nobody knows whether the measures worked.",
 仍未 `done` 的服务改进计划即为逾期——无论是 `planned`、`in-progress` 还是 `dropped`:放弃计划并不能关闭触发它的问题,\
 放弃时须以例外审批(Waiver)或新计划说明原因;标记为 `done` \
 却没有不晚于评估日的 `evaluation`(效果评估)的,跳过了“检查”环节:无人知道改进措施是否见效。",
-    failing: "kind: Improvement\nid: IMP-2026-03\ngoal: 月度服务报告增加风险趋势分析\nmeasures: [修订报告模板, 增加季度趋势图]\nowner: 张伟\ndue: 2026-08-31\nstatus: done\n",
-    passing: "kind: Improvement\nid: IMP-2026-03\ngoal: 月度服务报告增加风险趋势分析\nmeasures: [修订报告模板, 增加季度趋势图]\nowner: 张伟\ndue: 2026-08-31\nstatus: done\nevaluation: {at: 2026-09-30, effective: true, notes: 客户在 9 月例会上确认报告更易读}\n",
+    failing: include_str!("../../../fixtures/IMP-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/IMP-001.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

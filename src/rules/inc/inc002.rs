@@ -22,8 +22,8 @@ be computed from an outage that never ends.",
     explanation_zh: "暂停会停止 SLA 计时(等待客户、等待第三方、计划内窗口),因此每次暂停须先开始后结束、暂停之间不得重叠,且必须落在\
 工单处于打开状态的时段内——从 `opened_at` 到解决,或某次重新打开期间(§2.3、§5.1)。故障须先开始后结束;已解决\
 工单的故障必须有结束时间,否则无法计算可用率。",
-    failing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T10:20:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\npaused:\n  - {from: 2026-10-08T11:30:00+08:00, to: 2026-10-08T13:00:00+08:00, reason: awaiting-customer}\n",
-    passing: "kind: Incident\nid: INC-2026-10-001\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\nresponded_at: 2026-10-08T10:20:00+08:00\nresolved_at: 2026-10-08T12:00:00+08:00\npaused:\n  - {from: 2026-10-08T10:30:00+08:00, to: 2026-10-08T11:00:00+08:00, reason: awaiting-customer}\n",
+    failing: include_str!("../../../fixtures/INC-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/INC-002.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

@@ -20,8 +20,8 @@ completed later is reported too, at its date.",
     explanation_zh: "重大事件处理后须进行分析并形成书面总结(§6.4、§2.3)。重大事件在评估日之前已解决超过 \
 `major_review_workdays`(默认 5)个工作日(按服务项目日历计算)的,须有包含根本原因、总结和经验教训的 `review`\
 (事件复盘),并在该期限内完成;逾期完成的复盘也会在其日期处报告。",
-    failing: "kind: Incident\nid: INC-2026-10-007\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-12T10:00:00+08:00\nresponded_at: 2026-10-12T10:05:00+08:00\nresolved_at: 2026-10-12T13:00:00+08:00\nmajor: true\nreported_at: 2026-10-12T10:10:00+08:00\n",
-    passing: "kind: Incident\nid: INC-2026-10-007\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-12T10:00:00+08:00\nresponded_at: 2026-10-12T10:05:00+08:00\nresolved_at: 2026-10-12T13:00:00+08:00\nmajor: true\nreported_at: 2026-10-12T10:10:00+08:00\nreview:\n  completed_at: 2026-10-16T15:00:00+08:00\n  root_cause: 存储多路径软件缺陷\n  summary: 主备切换后恢复\n  lessons: 补充 I/O 挂起监控\n",
+    failing: include_str!("../../../fixtures/INC-004.failing.yaml"),
+    passing: include_str!("../../../fixtures/INC-004.passing.yaml"),
     params: &["major_review_workdays"],
     configurable: true,
     stage: Stage::Records,

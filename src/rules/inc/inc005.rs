@@ -23,8 +23,8 @@ the as-of date — is most likely forgotten, or resolved without the record bein
 §5.1). Either way the SLA report cannot be trusted until it is dealt with.",
     explanation_zh: "工单在其解决时限的 `stale_ticket_factor`(默认 3)倍之后仍未解决——按优先级日历计算工作时间、\
 扣除暂停、截至评估日——多半是被遗忘,或已处理但未更新记录(§2.3、§5.1)。无论哪种情况,处理之前 SLA 报告都不可信。",
-    failing: "kind: Incident\nid: INC-2026-10-003\nservice: helpdesk\npriority: P2\nopened_at: 2026-10-20T10:00:00+08:00\nresponded_at: 2026-10-20T10:20:00+08:00\n",
-    passing: "kind: Incident\nid: INC-2026-10-003\nservice: helpdesk\npriority: P2\nopened_at: 2026-10-31T10:00:00+08:00\nresponded_at: 2026-10-31T10:20:00+08:00\n",
+    failing: include_str!("../../../fixtures/INC-005.failing.yaml"),
+    passing: include_str!("../../../fixtures/INC-005.passing.yaml"),
     params: &["stale_ticket_factor", "priority_change"],
     configurable: true,
     stage: Stage::Records,

@@ -9,13 +9,6 @@ use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Rpt001;
 
-/// The examples' own engagement: its term starts in September 2026, so one report is due.
-macro_rules! engagement {
-    () => {
-        "kind: Engagement\nid: bank-ops\ntitle: 核心系统运维外包\ncustomer: {name: 江南商业银行}\nprovider: {name: 示例服务商}\nterm: {start: 2026-09-01, end: 2027-08-31}\nscope:\n  - {service: helpdesk, description: 服务台, deliverables: [月度服务报告]}\nfees: {amount: 100000, currency: CNY, period: monthly, payment_terms: 按月结算}\ntermination: {notice_days: 30, conditions: [contract-expiry]}\nliability: {service_interruption: 扣减服务费, data_loss: 赔偿直接损失, system_failure: 扣减服务费}\nsupport: {response: 7×24 电话响应, problem_process: 按问题管理流程, maintenance_cycle: 每月}\n"
-    };
-}
-
 static META: Meta = Meta {
     id: "RPT-001",
     severity: Severity::Error,
@@ -41,14 +34,8 @@ owed in full.",
 服务在月中结束(合同期满,或 Handover 记录的终止生效日)时,最后这个不完整的月份同样属于合同期:其报告覆盖该月至服务\
 结束日,并在服务结束日后同样的工作日数内提交。项目中途启用本工具的仓库,\
 Engagement 的 `records_from` 之前已结束的月份无须报告;该日所在的月份须完整报告。",
-    failing: concat!(
-        engagement!(),
-        "---\nkind: ServiceReport\nid: RPT-2026-09\nperiod: {from: 2026-09-01, to: 2026-09-30}\ndelivered_at: 2026-10-14\n"
-    ),
-    passing: concat!(
-        engagement!(),
-        "---\nkind: ServiceReport\nid: RPT-2026-09\nperiod: {from: 2026-09-01, to: 2026-09-30}\ndelivered_at: 2026-10-13\n"
-    ),
+    failing: include_str!("../../../fixtures/RPT-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/RPT-001.passing.yaml"),
     params: &["service_report_workdays"],
     configurable: true,
     stage: Stage::Records,

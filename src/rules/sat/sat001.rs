@@ -25,8 +25,8 @@ the duty is the engagement's.",
 评估日时,服务项目须有一次满意度调查(Survey),其 `period` 与最近 `survey_interval_months`(默认 6)个月\
 (即评估日前推该月数之日至评估日,两端均含)有重叠。首次调查应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成;该义务属于服务项目,\
 因此发现项指向 Engagement。",
-    failing: "kind: Survey\nid: SAT-2026-Q1\nperiod: {from: 2026-01-01, to: 2026-03-31}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {quality: 5, reliability: 4}}\n  - {department: 运营管理部, scores: {quality: 4, reliability: 4}}\n",
-    passing: "kind: Survey\nid: SAT-2026-Q3\nperiod: {from: 2026-07-01, to: 2026-09-30}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {quality: 5, reliability: 4}}\n  - {department: 运营管理部, scores: {quality: 4, reliability: 4}}\n",
+    failing: include_str!("../../../fixtures/SAT-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/SAT-001.passing.yaml"),
     params: &["survey_interval_months"],
     configurable: true,
     stage: Stage::Records,

@@ -25,8 +25,8 @@ judged once its period has ended.",
 改进计划。调查全部评分的平均分低于服务项目各 SLA 中最高的 `satisfaction_min`,或满意率(4 分及 5 分评分所占\
 比例)低于最高的 `satisfaction_rate_min` 时,须有一项服务改进计划(Improvement)在 `sources` 中引用该调查\
 (`Survey/<id>` 或直接写调查 id)。调查期结束后即作判断。",
-    failing: "kind: Survey\nid: SAT-2026-H1\nperiod: {from: 2026-01-01, to: 2026-06-30}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {response_speed: 3, quality: 4}}\n  - {department: 运营管理部, scores: {response_speed: 3, quality: 3}}\n",
-    passing: "kind: Survey\nid: SAT-2026-H1\nperiod: {from: 2026-01-01, to: 2026-06-30}\ninvited: 6\nresponses:\n  - {department: 信息科技部, scores: {response_speed: 3, quality: 4}}\n  - {department: 运营管理部, scores: {response_speed: 3, quality: 3}}\n---\nkind: Improvement\nid: IMP-2026-05\nsources: [Survey/SAT-2026-H1]\ngoal: 提升服务台响应速度\nmeasures: [高峰时段增加一名值班工程师]\nowner: 张伟\ndue: 2026-12-31\nstatus: in-progress\n",
+    failing: include_str!("../../../fixtures/SAT-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/SAT-002.passing.yaml"),
     params: &[],
     configurable: true,
     stage: Stage::Records,

@@ -26,8 +26,8 @@ term's start and the Engagement's `records_from`.",
 每名在岗人员(评估日当天或之前入场且尚未离场)须出现在最近 `security_training_interval_months`(默认 12)\
 个月内一次 `topic: security-awareness` 培训(Training)的 `attendees` 中。首次培训应在其 `joined`(入场日期)\
 、合同期开始日和 Engagement 的 `records_from` 三者中最晚者后一个周期内完成。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\nnda_signed_at: 2025-03-01\n---\nkind: Training\nid: TRN-2025-SEC-01\ntopic: security-awareness\nheld_at: 2025-09-18\nattendees: [p-li-na]\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 运维工程师\njoined: 2025-03-01\nnda_signed_at: 2025-03-01\n---\nkind: Training\nid: TRN-2026-SEC-01\ntopic: security-awareness\nheld_at: 2026-03-18\nattendees: [p-li-na]\n",
+    failing: include_str!("../../../fixtures/TRN-001.failing.yaml"),
+    passing: include_str!("../../../fixtures/TRN-001.passing.yaml"),
     params: &["security_training_interval_months"],
     configurable: true,
     stage: Stage::Records,

@@ -27,8 +27,8 @@ the term's start and the Engagement's `records_from`.",
 `security_training_interval_months`(默认 12)个月内参加过一次 `topic: emergency-response` 的培训\
 (Training);首次培训应在其 `joined`(入场日期)、合同期开始日和 Engagement 的 `records_from` 三者中最晚者\
 后一个周期内完成。",
-    failing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-03-01\n---\nkind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 数据库恢复负责人, person: p-li-na}\nresources: [同城灾备中心]\n",
-    passing: "kind: Person\nid: p-li-na\nname: 李娜\nrole: 数据库工程师\njoined: 2025-03-01\n---\nkind: EmergencyPlan\nid: EP-CORE\nversion: \"3.1\"\nreviewed_at: 2026-04-15\nlevels:\n  - {level: Ⅰ级, criteria: 核心交易中断超过 30 分钟, response: 15m}\nroles:\n  - {role: 数据库恢复负责人, person: p-li-na}\nresources: [同城灾备中心]\n---\nkind: Training\nid: TRN-2026-EMR-01\ntopic: emergency-response\nheld_at: 2026-05-20\nattendees: [p-li-na]\n",
+    failing: include_str!("../../../fixtures/TRN-002.failing.yaml"),
+    passing: include_str!("../../../fixtures/TRN-002.passing.yaml"),
     params: &["security_training_interval_months"],
     configurable: true,
     stage: Stage::Records,
