@@ -46,6 +46,8 @@ pub fn rule_json(m: &Meta) -> serde_json::Value {
         "explanation": { "en": m.explanation_en, "zh-CN": m.explanation_zh },
         "params": m.params,
         "configurable": m.configurable,
+        "waivable": m.waivable,
+        "reads_history": m.reads_history(),
         "examples": { "failing": m.failing, "passing": m.passing },
     })
 }

@@ -36,6 +36,9 @@ pub const HND_006: &str = "HND-006";
 pub const HND_007: &str = "HND-007";
 pub const HND_008: &str = "HND-008";
 
+/// The rules that report this model's problems.
+pub const RULES: [&str; 8] = [HND_001, HND_002, HND_003, HND_004, HND_005, HND_006, HND_007, HND_008];
+
 /// The eight deliverables §7.2 requires, in the manual's order.
 pub const REQUIRED: [DeliverableItem; 8] = [
     DeliverableItem::SystemConfig,

@@ -76,12 +76,31 @@ pub struct Meta {
     pub passing: &'static str,
     /// Policy parameters read (`[policy]` in itos.toml).
     pub params: &'static [&'static str],
-    /// Whether `[rules]` may switch it off or change its severity.
+    /// Whether `[rules]` may switch it off or change its severity (false: always on).
     pub configurable: bool,
+    /// Whether a Waiver may accept its findings (the general rules about reading files and
+    /// records may not: a file that cannot be read cannot be waived into compliance).
+    pub waivable: bool,
     pub stage: Stage,
 }
 
 impl Meta {
+    /// Always on: `[rules]` cannot switch it off, `--skip` refuses it.
+    pub fn always_on(&self) -> bool {
+        !self.configurable
+    }
+
+    /// Reads the git history (skipped without git).
+    pub fn reads_history(&self) -> bool {
+        self.stage == Stage::History
+    }
+
+    /// Shown under `--rule ID` whatever is selected: the loader's own always-on rules (a
+    /// record that could not be read cannot be checked by the selected rule).
+    pub fn shown_with_any_selection(&self) -> bool {
+        self.stage == Stage::Load && self.always_on()
+    }
+
     pub fn title(&self, lang: crate::model::Lang) -> &'static str {
         match lang {
             crate::model::Lang::En => self.title_en,
@@ -147,7 +166,7 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 /// Whether a rule needs the git history read: the history rules only (no periodic duty
 /// reads a commit date; decision 8).
 pub fn reads_history(meta: &Meta) -> bool {
-    meta.stage == Stage::History
+    meta.reads_history()
 }
 
 /// Resolve a `Kind/id` reference, or a bare id that only one kind uses (records.md,

@@ -79,8 +79,7 @@ impl Settings {
         if !only.is_empty() {
             for (pos, rule) in all().iter().enumerate() {
                 let id = rule.meta().id;
-                let always = matches!(id, "GEN-001" | "GEN-002" | "GEN-003");
-                if !always && !only.iter().any(|o| o.eq_ignore_ascii_case(id)) {
+                if !rule.meta().shown_with_any_selection() && !only.iter().any(|o| o.eq_ignore_ascii_case(id)) {
                     levels[pos] = None;
                 }
             }
@@ -134,7 +133,7 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
         .collect();
     let mut cx = Context::new(repo, as_of);
     // The HND rules all report the problems of one exit model: build it once.
-    if settings.enabled().any(|(r, _)| r.meta().id.starts_with("HND-")) {
+    if settings.enabled().any(|(r, _)| crate::exit::RULES.contains(&r.meta().id)) {
         cx.prepare_exits();
     }
     let sinks: Vec<Sink> = settings
@@ -152,7 +151,8 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
     // The loader's rules judge files and records as they are read.
     for (rule, _) in settings.enabled().filter(|(r, _)| r.meta().stage == Stage::Load) {
         let id = rule.meta().id;
-        let n = if id == "GEN-003" { repo.records.len() } else { repo.file_count() };
+        // GEN-003 judges records; the other loader rules judge files.
+        let n = if id == crate::model::decode::GEN_003 { repo.records.len() } else { repo.file_count() };
         evaluated.push((id, n));
     }
     for (sink, (rule, _)) in sinks.into_iter().zip(settings.enabled().filter(|(r, _)| r.meta().stage.checks())) {
@@ -161,11 +161,14 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
     }
     // Waivers always apply (a waived finding must never fail a focused `--rule` run); the
     // problems with waivers themselves are reported while GEN-006 is on.
-    let mut sink = Sink::new("GEN-006", settings.severity("GEN-006").unwrap_or(Severity::Error));
+    let mut sink = Sink::new(
+        super::general::gen006::GEN_006,
+        settings.severity(super::general::gen006::GEN_006).unwrap_or(Severity::Error),
+    );
     super::general::gen006::apply(&cx, settings, &mut findings, &mut sink);
-    if settings.severity("GEN-006").is_some() {
+    if settings.severity(super::general::gen006::GEN_006).is_some() {
         findings.extend(sink.findings);
-        evaluated.push(("GEN-006", repo.records.waivers.len()));
+        evaluated.push((super::general::gen006::GEN_006, repo.records.waivers.len()));
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());

@@ -25,6 +25,7 @@ closing the gap and the delivery stays half-accepted.",
     passing: include_str!("../../../fixtures/ACC-001.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

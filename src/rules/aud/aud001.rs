@@ -28,6 +28,7 @@ Engagement。",
     passing: include_str!("../../../fixtures/AUD-001.passing.yaml"),
     params: &["audit_interval_months"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -18,6 +18,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/AUD-002.passing.yaml"),
     params: &["audit_interval_months"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

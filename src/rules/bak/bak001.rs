@@ -27,6 +27,7 @@ in `systems` or the System lists the asset in `data`.",
     passing: include_str!("../../../fixtures/BAK-001.passing.yaml"),
     params: &["encryption_required_from", "classification_levels"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

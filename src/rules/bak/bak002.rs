@@ -30,6 +30,7 @@ failed tests and tests without a verified integrity check do not count.",
     passing: include_str!("../../../fixtures/BAK-002.passing.yaml"),
     params: &["restore_test_interval_days"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -23,6 +23,7 @@ tracked to closure instead of being filed away.",
     passing: include_str!("../../../fixtures/BAK-003.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -31,6 +31,7 @@ backup policy is reported too.",
     passing: include_str!("../../../fixtures/BAK-004.passing.yaml"),
     params: &["full_restore_interval_months"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -24,6 +24,7 @@ a `duration`, and systems without an `rto`, are not judged.",
     passing: include_str!("../../../fixtures/BAK-005.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -36,6 +36,7 @@ change-manager < department-head < cab < itsm-committee < senior-management)ã€‚æ
     passing: include_str!("../../../fixtures/CHG-002.passing.yaml"),
     params: &["approval_matrix", "customer_approval_classes", "emergency_approval_workdays"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -23,6 +23,7 @@ the matrix gives would let a risky change through with too little scrutiny.",
     passing: include_str!("../../../fixtures/CHG-004.passing.yaml"),
     params: &["risk_matrix"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

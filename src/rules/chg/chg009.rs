@@ -18,6 +18,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/CHG-009.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::History,
 };
 

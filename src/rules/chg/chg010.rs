@@ -18,6 +18,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/CHG-010.passing.yaml"),
     params: &["retention_years"],
     configurable: true,
+    waivable: true,
     stage: Stage::History,
 };
 

@@ -25,6 +25,7 @@ calendar's time zone and both ends included, needs an approval by senior-managem
     passing: include_str!("../../../fixtures/CHG-011.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

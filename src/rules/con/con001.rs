@@ -23,6 +23,7 @@ and report is built per service in scope.",
     passing: include_str!("../../../fixtures/CON-001.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -25,6 +25,7 @@ per service.",
     passing: include_str!("../../../fixtures/CON-002.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

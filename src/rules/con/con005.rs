@@ -18,6 +18,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/CON-005.passing.yaml"),
     params: &["termination_notice_days"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

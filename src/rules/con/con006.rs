@@ -19,6 +19,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/CON-006.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -19,6 +19,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/CON-008.passing.yaml"),
     params: &["contract_expiry_warning_days"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -25,6 +25,7 @@ contains.",
     passing: include_str!("../../../fixtures/EMR-001.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

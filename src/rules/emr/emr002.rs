@@ -29,6 +29,7 @@ by default); the first is due one interval after the term starts (or after the E
     passing: include_str!("../../../fixtures/EMR-002.passing.yaml"),
     params: &["drill_interval_months"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -28,6 +28,7 @@ when that is later). Update the plan, its roles and contacts, and record the new
     passing: include_str!("../../../fixtures/EMR-003.passing.yaml"),
     params: &["plan_review_interval_months"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -25,6 +25,7 @@ the loop is meant to prevent.",
     passing: include_str!("../../../fixtures/FBK-001.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

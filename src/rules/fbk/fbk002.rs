@@ -25,6 +25,7 @@ with 3 days may be closed through 31 October, and is overdue from 1 November.",
     passing: include_str!("../../../fixtures/FBK-002.passing.yaml"),
     params: &["urgent_feedback_days"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -6,7 +6,7 @@ use crate::rules::{Context, Meta, Rule, Sink, Stage};
 pub struct Gen001;
 
 static META: Meta = Meta {
-    id: "GEN-001",
+    id: crate::load::yaml::GEN_001,
     severity: Severity::Error,
     section: "§2.3",
     title_en: "File is valid UTF-8 YAML within the limits",
@@ -23,6 +23,7 @@ and still checks every other file.",
     passing: include_str!("../../../fixtures/GEN-001.passing.yaml"),
     params: &[],
     configurable: false,
+    waivable: false,
     stage: Stage::Load,
 };
 

@@ -6,7 +6,7 @@ use crate::rules::{Context, Meta, Rule, Sink, Stage};
 pub struct Gen002;
 
 static META: Meta = Meta {
-    id: "GEN-002",
+    id: crate::load::documents::GEN_002,
     severity: Severity::Error,
     section: "§2.3",
     title_en: "Document has a known `kind`",
@@ -20,6 +20,7 @@ is reported at that field with the closest known kind.",
     passing: include_str!("../../../fixtures/GEN-002.passing.yaml"),
     params: &[],
     configurable: false,
+    waivable: false,
     stage: Stage::Load,
 };
 

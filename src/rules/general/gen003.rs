@@ -6,7 +6,7 @@ use crate::rules::{Context, Meta, Rule, Sink, Stage};
 pub struct Gen003;
 
 static META: Meta = Meta {
-    id: "GEN-003",
+    id: crate::model::decode::GEN_003,
     severity: Severity::Error,
     section: "§2.3",
     title_en: "Fields are known, present and well-formed",
@@ -25,6 +25,7 @@ with such an error is left out of every other check until it is fixed.",
     passing: include_str!("../../../fixtures/GEN-003.passing.yaml"),
     params: &[],
     configurable: false,
+    waivable: false,
     stage: Stage::Load,
 };
 

@@ -21,6 +21,7 @@ reference ambiguous, so the second definition is reported, pointing at the first
     passing: include_str!("../../../fixtures/GEN-004.passing.yaml"),
     params: &[],
     configurable: false,
+    waivable: false,
     stage: Stage::Records,
 };
 

@@ -35,6 +35,7 @@ paths are HND-003's.",
     passing: include_str!("../../../fixtures/GEN-005.passing.yaml"),
     params: &[],
     configurable: false,
+    waivable: false,
     stage: Stage::Records,
 };
 

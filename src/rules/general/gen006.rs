@@ -11,8 +11,11 @@ use crate::rules::{Context, Meta, Rule, Settings, Sink, Stage, all};
 
 pub struct Gen006;
 
+/// The rule that applies waivers (its findings are made by the runner, after every other rule).
+pub const GEN_006: &str = "GEN-006";
+
 static META: Meta = Meta {
-    id: "GEN-006",
+    id: GEN_006,
     severity: Severity::Error,
     section: "§2.3, §6.5",
     title_en: "Waivers are live, name a known rule and match a finding",
@@ -34,6 +37,7 @@ problem. Findings of the general rules GEN-001 to GEN-007 cannot be waived.",
     passing: include_str!("../../../fixtures/GEN-006.passing.yaml"),
     params: &[],
     configurable: false,
+    waivable: false,
     stage: Stage::Waivers,
 };
 
@@ -53,7 +57,7 @@ enum Target {
 }
 
 fn is_unwaivable(rule: &str) -> bool {
-    rule.starts_with("GEN-") && rule != "GEN-008"
+    crate::rules::find(rule).is_some_and(|r| !r.meta().waivable)
 }
 
 /// Resolve a waiver's target, or say why it cannot be.

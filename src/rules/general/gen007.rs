@@ -29,6 +29,7 @@ before it starts is INC-002's.",
     passing: include_str!("../../../fixtures/GEN-007.passing.yaml"),
     params: &[],
     configurable: false,
+    waivable: false,
     stage: Stage::Records,
 };
 

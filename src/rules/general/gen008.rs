@@ -6,7 +6,7 @@ use crate::rules::{Context, Meta, Rule, Sink, Stage};
 pub struct Gen008;
 
 static META: Meta = Meta {
-    id: "GEN-008",
+    id: crate::load::GEN_008,
     severity: Severity::Warning,
     section: "§2.3",
     title_en: "Timestamps carry a UTC offset",
@@ -22,6 +22,7 @@ warns once per file, at the first such timestamp.",
     passing: include_str!("../../../fixtures/GEN-008.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Load,
 };
 

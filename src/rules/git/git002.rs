@@ -18,6 +18,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/GIT-002.passing.yaml"),
     params: &["retention_years"],
     configurable: true,
+    waivable: true,
     stage: Stage::History,
 };
 

@@ -15,6 +15,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/HND-001.passing.yaml"),
     params: &["termination_notice_days"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

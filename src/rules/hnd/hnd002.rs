@@ -15,6 +15,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/HND-002.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -15,6 +15,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/HND-003.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

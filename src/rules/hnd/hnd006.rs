@@ -15,6 +15,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/HND-006.passing.yaml"),
     params: &["handover_grace_days", "encryption_required_from"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -15,6 +15,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/HND-007.passing.yaml"),
     params: &["handover_grace_days"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -25,6 +25,7 @@ its `expires` day.",
     passing: include_str!("../../../fixtures/HR-001.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

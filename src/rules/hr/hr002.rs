@@ -26,6 +26,7 @@ be no later than `access_revocation_days` after `left` (1 by default; 0 = on the
     passing: include_str!("../../../fixtures/HR-002.passing.yaml"),
     params: &["access_revocation_days"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

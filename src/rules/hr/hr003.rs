@@ -30,6 +30,7 @@ mid-contract does not judge onboarding that was due before the Engagement's `rec
     passing: include_str!("../../../fixtures/HR-003.passing.yaml"),
     params: &["onboarding_training_grace_days"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -23,6 +23,7 @@ then) must have `nda_signed_at`, dated on or before the as-of date.",
     passing: include_str!("../../../fixtures/HR-004.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

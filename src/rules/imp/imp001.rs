@@ -26,6 +26,7 @@ as-of day skipped the \"check\": nobody knows whether the measures worked.",
     passing: include_str!("../../../fixtures/IMP-001.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -26,6 +26,7 @@ be computed from an outage that never ends.",
     passing: include_str!("../../../fixtures/INC-002.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -24,6 +24,7 @@ completed later is reported too, at its date.",
     passing: include_str!("../../../fixtures/INC-004.passing.yaml"),
     params: &["major_review_workdays"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -27,6 +27,7 @@ the as-of date — is most likely forgotten, or resolved without the record bein
     passing: include_str!("../../../fixtures/INC-005.passing.yaml"),
     params: &["stale_ticket_factor", "priority_change"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

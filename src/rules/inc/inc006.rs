@@ -18,6 +18,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/INC-006.passing.yaml"),
     params: &["major_report_minutes"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -38,6 +38,7 @@ Engagement 的 `records_from` 之前已结束的月份无须报告;该日所在�
     passing: include_str!("../../../fixtures/RPT-001.passing.yaml"),
     params: &["service_report_workdays"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -29,6 +29,7 @@ the duty is the engagement's.",
     passing: include_str!("../../../fixtures/SAT-001.passing.yaml"),
     params: &["survey_interval_months"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

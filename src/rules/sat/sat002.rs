@@ -29,6 +29,7 @@ judged once its period has ended.",
     passing: include_str!("../../../fixtures/SAT-002.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -18,6 +18,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/SEC-001.passing.yaml"),
     params: &["classification_levels", "encryption_required_from"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -18,6 +18,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/SEC-003.passing.yaml"),
     params: &["access_review_interval_months", "privileged_review_interval_months"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

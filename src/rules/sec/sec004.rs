@@ -18,6 +18,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/SEC-004.passing.yaml"),
     params: &["exception_action_days"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

@@ -20,6 +20,7 @@ static META: Meta = Meta {
     passing: include_str!("../../../fixtures/SLA-002.passing.yaml"),
     params: &[],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

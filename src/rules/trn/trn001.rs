@@ -30,6 +30,7 @@ term's start and the Engagement's `records_from`.",
     passing: include_str!("../../../fixtures/TRN-001.passing.yaml"),
     params: &["security_training_interval_months"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 

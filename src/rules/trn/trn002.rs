@@ -31,6 +31,7 @@ the term's start and the Engagement's `records_from`.",
     passing: include_str!("../../../fixtures/TRN-002.passing.yaml"),
     params: &["security_training_interval_months"],
     configurable: true,
+    waivable: true,
     stage: Stage::Records,
 };
 
