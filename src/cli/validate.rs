@@ -67,9 +67,9 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
 
     let mut known = 0;
     if let Some(path) = &args.baseline {
-        let baseline = crate::output::baseline::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        let baseline = crate::baseline::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
         let before = findings.len();
-        findings = crate::output::baseline::new_only(findings, &repo.sources, &baseline);
+        findings = crate::baseline::new_only(findings, &repo.sources, &baseline);
         known = before - findings.len();
     }
     let summary = Summary::of(&findings, repo.records.len(), repo.file_count());
@@ -121,8 +121,8 @@ pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<ExitStatu
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     calendar_notes(&repo, as_of, &ui);
     let findings = rules::run(&repo, &settings, as_of).findings;
-    let path = args.output.clone().unwrap_or_else(|| repo.root.join(crate::output::baseline::FILE_NAME));
-    emit(&crate::output::baseline::write(&findings, &repo.sources), Some(&path))?;
+    let path = args.output.clone().unwrap_or_else(|| repo.root.join(crate::baseline::FILE_NAME));
+    emit(&crate::baseline::write(&findings, &repo.sources), Some(&path))?;
     if !ui.quiet {
         use std::io::Write as _;
         let n = findings.len();

@@ -1,11 +1,9 @@
 //! Rendering results for people and machines: one file per format. Nothing here decides
 //! what is wrong; it only shows findings and figures computed by the layers above.
 
-pub mod baseline;
 pub mod csv;
 pub mod doc;
 pub mod docs;
-pub mod fingerprint;
 pub mod gaps;
 pub mod github;
 pub mod handover;

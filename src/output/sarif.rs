@@ -8,7 +8,7 @@ use crate::model::{Finding, Lang, Severity, SourceMap};
 use crate::rules;
 use crate::rules::notes::CalendarDataNote;
 
-use super::fingerprint;
+use crate::baseline::fingerprint;
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const HELP_URI: &str = "https://example.invalid/itos/docs/rules.md";

@@ -6,15 +6,15 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 
+use crate::figures::clock::{ClockKind, Outcome};
+use crate::figures::figure;
+use crate::figures::month::Attainment;
+use crate::figures::tickets::target_of;
 use crate::model::kinds::{Engagement, Sla};
 use crate::model::scalar::SlaTarget;
 use crate::model::{Exact, Lang};
 use crate::report::ledger::Ledger;
 use crate::report::sla_report::{EngagementReport, Headline, ServiceReport, SlaReport, current_headline};
-use crate::figures::clock::{ClockKind, Outcome};
-use crate::figures::figure;
-use crate::figures::month::Attainment;
-use crate::figures::tickets::target_of;
 
 use super::csv;
 use super::doc::{Block, Chart, Doc, DocTable};
