@@ -7,23 +7,13 @@ use std::fmt::Write as _;
 use crate::model::{Finding, Lang, Severity, SourceMap};
 use crate::rules::notes::CalendarDataNote;
 
-use super::sanitize::terminal_safe;
-
-/// The message part: `%`, CR and LF escaped.
-pub fn data(text: &str) -> String {
-    terminal_safe(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-/// A property value: as [`data`], plus `:` and `,`.
-pub fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
-}
+use super::escape::{github_data, github_property};
 
 pub fn render(findings: &[Finding], sources: &SourceMap, notes: &[CalendarDataNote], lang: Lang) -> String {
     let mut out = String::new();
     // Notes first, as notice annotations without a file.
     for n in notes {
-        let _ = writeln!(out, "::notice title=itos::{}", data(n.message().get(lang)));
+        let _ = writeln!(out, "::notice title=itos::{}", github_data(n.message().get(lang)));
     }
     for f in findings {
         let command = match (f.waived_by.is_some(), f.severity) {
@@ -41,16 +31,16 @@ pub fn render(findings: &[Finding], sources: &SourceMap, notes: &[CalendarDataNo
         let props = match sources.locate(f.span) {
             Some((file, start, end)) => format!(
                 "file={},line={},col={},endLine={},endColumn={},title={}",
-                property(&file.display),
+                github_property(&file.display),
                 start.line,
                 start.col,
                 end.line,
                 end.col,
-                property(f.rule)
+                github_property(f.rule)
             ),
-            None => format!("title={}", property(f.rule)),
+            None => format!("title={}", github_property(f.rule)),
         };
-        let _ = writeln!(out, "::{command} {props}::{}", data(&message));
+        let _ = writeln!(out, "::{command} {props}::{}", github_data(&message));
     }
     out
 }

@@ -11,7 +11,7 @@ use crate::model::{Finding, Lang, Severity, SourceMap};
 use crate::rules;
 
 use super::Summary;
-use super::sanitize::{one_line, terminal_safe};
+use super::escape::{one_line, terminal_safe};
 
 /// How to draw reports.
 #[derive(Clone, Copy, Debug)]

@@ -9,23 +9,7 @@ use std::fmt::Write as _;
 use crate::model::{Finding, Lang, Severity, SourceMap};
 use crate::rules;
 
-/// Text safe in XML content and attributes (characters XML 1.0 forbids are dropped).
-pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c as u32, 0xFFFE | 0xFFFF) => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::escape::xml;
 
 struct Case {
     name: String,

@@ -8,7 +8,7 @@ use crate::model::{Finding, Lang, Severity, SourceMap};
 use crate::rules;
 
 use super::Summary;
-use super::doc::md;
+use super::escape::{md, md_code, md_code_cell};
 
 /// Rows shown before the list is cut.
 pub const MAX_ROWS: usize = 200;
@@ -41,7 +41,7 @@ pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, lang
         let _ = writeln!(
             out,
             "| {icon} | `{}` | {} | {} |",
-            md(&location(f)).replace('`', "'"),
+            md_code_cell(&location(f)),
             md(&format!("{} {title}", f.rule)),
             md(f.message.get(lang))
         );
@@ -66,7 +66,7 @@ pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, lang
         }
     );
     for f in findings.iter().take(MAX_ROWS).filter(|f| f.help.is_some() || f.waived_by.is_some()) {
-        let mut line = format!("- **{}** `{}`", f.rule, md(&location(f)).replace('`', "'"));
+        let mut line = format!("- **{}** `{}`", f.rule, md_code(&location(f)));
         if let Some(h) = &f.help {
             let _ = write!(line, ": {}", md(h.get(lang)));
         }

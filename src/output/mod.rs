@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod doc;
 pub mod docs;
+pub mod escape;
 pub mod gaps;
 pub mod github;
 pub mod handover;
@@ -11,7 +12,6 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
-pub mod sanitize;
 pub mod sarif;
 pub mod scaffold;
 pub mod sla_report;

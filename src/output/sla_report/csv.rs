@@ -5,7 +5,7 @@ use crate::model::Exact;
 use crate::report::sla_report::SlaReport;
 
 use super::month_label;
-use crate::output::csv;
+use crate::output::{csv, escape};
 
 /// Long form: engagement, service, priority, clock, figure, value.
 pub fn csv(report: &SlaReport<'_>) -> String {
@@ -18,10 +18,10 @@ pub fn csv(report: &SlaReport<'_>) -> String {
     for e in &report.engagements {
         let eid = e.engagement.id.value.as_str();
         let mut row = |service: &str, priority: &str, clock: &str, figure: &str, value: String| {
-            let value = if value.parse::<f64>().is_ok() { csv::number(value) } else { csv::cell(&value) };
+            let value = if value.parse::<f64>().is_ok() { csv::number(value) } else { escape::csv_cell(&value) };
             csv::row(
                 &mut out,
-                &[csv::cell(eid), csv::cell(service), csv::cell(priority), csv::cell(clock), csv::cell(figure), value],
+                &[escape::csv_cell(eid), escape::csv_cell(service), escape::csv_cell(priority), escape::csv_cell(clock), escape::csv_cell(figure), value],
             );
         };
         row("", "", "", "fee", money(e.fee, e.currency()));
