@@ -207,7 +207,10 @@ mod tests {
 
     #[test]
     fn html_escapes_markup_quotes_and_controls() {
-        assert_eq!(html("<a href=\"x\" title='y'>&</a>"), "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+        assert_eq!(
+            html("<a href=\"x\" title='y'>&</a>"),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
         assert_eq!(html("a\u{1b}b\n\tc\r"), "a\u{FFFD}b\n\tc\u{FFFD}");
     }
 

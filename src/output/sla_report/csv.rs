@@ -21,7 +21,14 @@ pub fn csv(report: &SlaReport<'_>) -> String {
             let value = if value.parse::<f64>().is_ok() { csv::number(value) } else { escape::csv_cell(&value) };
             csv::row(
                 &mut out,
-                &[escape::csv_cell(eid), escape::csv_cell(service), escape::csv_cell(priority), escape::csv_cell(clock), escape::csv_cell(figure), value],
+                &[
+                    escape::csv_cell(eid),
+                    escape::csv_cell(service),
+                    escape::csv_cell(priority),
+                    escape::csv_cell(clock),
+                    escape::csv_cell(figure),
+                    value,
+                ],
             );
         };
         row("", "", "", "fee", money(e.fee, e.currency()));
