@@ -7,11 +7,11 @@ mod common;
 
 use common::itos;
 use itos::config::Config;
+use itos::figures::clock::ClockKind;
+use itos::figures::service::LeftOutReason;
 use itos::load::Repository;
 use itos::model::Exact;
 use itos::report::sla_report::SlaReport;
-use itos::figures::clock::ClockKind;
-use itos::figures::service::LeftOutReason;
 
 const ENGAGEMENT: &str = "\
 kind: Engagement

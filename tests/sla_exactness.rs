@@ -6,11 +6,11 @@
 mod common;
 
 use itos::config::{Config, PriorityChange};
+use itos::figures::clock::{ClockKind, Outcome};
+use itos::figures::service::ServiceMonth;
 use itos::load::Repository;
 use itos::model::{Exact, Lang};
 use itos::report::sla_report::SlaReport;
-use itos::figures::clock::{ClockKind, Outcome};
-use itos::figures::service::ServiceMonth;
 use jiff::Timestamp;
 use jiff::civil::date;
 

@@ -249,8 +249,8 @@ fn strictest<'s, 'c>(
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::load::Repository;
     use crate::figures::clock::Outcome;
+    use crate::load::Repository;
 
     fn ts(s: &str) -> Timestamp {
         s.parse().unwrap_or(Timestamp::UNIX_EPOCH)

@@ -5,14 +5,14 @@
 use jiff::Timestamp;
 
 use crate::calendar::WorkCalendar;
+use crate::figures::clock::{Clock, union};
+use crate::figures::service::LeftOutReason;
+use crate::figures::tickets::{clocks, periods};
 use crate::load::Repository;
 use crate::model::RecordView;
 use crate::model::kinds::incident::{Incident, PauseReason};
 use crate::model::kinds::{Engagement, Sla};
 use crate::rules::Context;
-use crate::figures::clock::{Clock, union};
-use crate::figures::service::LeftOutReason;
-use crate::figures::tickets::{clocks, periods};
 
 /// A stretch of a clock's active time and the working intervals inside it.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,17 +6,17 @@
 use jiff::civil::Date;
 
 use crate::calendar::dates::sub_months;
-use crate::load::Repository;
-use crate::model::kinds::engagement::{CreditMetric, CreditTier};
-use crate::model::kinds::{Engagement, Sla, Survey};
-use crate::model::{Exact, Finding, Msg, RecordView, Severity};
-use crate::rules::Context;
 use crate::figures::clock::ClockKind;
 use crate::figures::credits::{credit_percent, monthly_fee, tiers_for, total_credit};
 use crate::figures::figure;
 use crate::figures::month::Month;
 use crate::figures::satisfaction::{Satisfaction, satisfaction};
 use crate::figures::service::{Inputs, Prepared, ServiceMonth};
+use crate::load::Repository;
+use crate::model::kinds::engagement::{CreditMetric, CreditTier};
+use crate::model::kinds::{Engagement, Sla, Survey};
+use crate::model::{Exact, Finding, Msg, RecordView, Severity};
+use crate::rules::Context;
 
 use super::provenance::Provenance;
 

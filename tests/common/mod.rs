@@ -73,7 +73,11 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 }
 
 /// The SLA report of every engagement for `month` as of `as_of`, built as the CLI builds it.
-pub fn sla_report(repo: &Repository, month: (i16, i8), as_of: (i16, i8, i8)) -> itos::report::sla_report::SlaReport<'_> {
+pub fn sla_report(
+    repo: &Repository,
+    month: (i16, i8),
+    as_of: (i16, i8, i8),
+) -> itos::report::sla_report::SlaReport<'_> {
     let request = itos::report::sla_report::Request {
         month: jiff::civil::date(month.0, month.1, 1),
         as_of: jiff::civil::date(as_of.0, as_of.1, as_of.2),

@@ -1,11 +1,11 @@
 //! INC-005: tickets are not left open far beyond their resolution target.
 
+use crate::figures::clock::ClockKind;
+use crate::figures::tickets::clocks;
 use crate::model::Exact;
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
-use crate::figures::clock::ClockKind;
-use crate::figures::tickets::clocks;
 
 use super::util::sla_of;
 

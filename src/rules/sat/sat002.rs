@@ -1,11 +1,11 @@
 //! SAT-002: a survey below the satisfaction target leads to an improvement plan.
 
+use crate::figures::figure;
 use crate::model::Exact;
 use crate::model::kinds::{Sla, Survey};
 use crate::model::{Kind, Msg, RecordView, Severity, Span};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
-use crate::figures::figure;
 
 pub struct Sat002;
 
