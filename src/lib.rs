@@ -1,10 +1,11 @@
 //! itos: a compliance toolkit for IT-outsourcing engagements.
 //!
 //! Layers, each using only those above it: [`model`] → [`config`] → [`calendar`] →
-//! [`load`] → [`rules`] → [`report`] → [`output`] → [`cli`].
+//! [`load`] → [`rules`] → [`baseline`] → [`report`] → [`output`] → [`cli`].
 
 #[macro_use]
 pub mod model;
+pub mod baseline;
 pub mod calendar;
 pub mod cli;
 pub mod config;

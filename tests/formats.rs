@@ -168,7 +168,7 @@ fn junit_is_well_formed_xml_with_consistent_counts() {
 
 #[test]
 fn github_commands_escape_data_and_properties() {
-    use itos::output::github::{data, property};
+    use itos::output::escape::{github_data as data, github_property as property};
     assert_eq!(data("100% done\r\nnext"), "100%25 done%0D%0Anext");
     assert_eq!(property("a:b,c%d\ne"), "a%3Ab%2Cc%25d%0Ae");
     // A file whose name holds `:` and `,`, and a message with `%` and a newline.

@@ -22,5 +22,22 @@ fuzz_target!(|data: &[u8]| {
         let _ = repo.sources.locate(f.span);
     }
     let summary = itos::output::Summary::of(&outcome.findings, repo.records.len(), repo.file_count());
-    let _ = itos::output::json::render(&outcome.findings, &repo.sources, &summary, "2026-10-31", &[], itos::model::Lang::En);
+    let run = itos::output::RunView {
+        findings: &outcome.findings,
+        sources: &repo.sources,
+        summary,
+        lang: itos::model::Lang::En,
+        as_of: "2026-10-31",
+        notes: &[],
+        evaluated: &outcome.evaluated,
+        waivers: &repo.records.waivers,
+        deny_warnings: false,
+        color: false,
+        quiet: false,
+    };
+    let mut out = String::new();
+    for format in itos::output::FORMATS {
+        format.render(&run, &mut out);
+        out.clear();
+    }
 });

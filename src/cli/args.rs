@@ -202,26 +202,24 @@ pub struct SlaArgs {
     pub output: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FindingsFormat {
-    Human,
-    Json,
-    Sarif,
-    Junit,
-    Github,
-    Markdown,
+/// The names of the findings formats (`output::FORMATS`), for `--format`.
+fn findings_formats() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(crate::output::FORMATS.iter().map(|f| f.name()))
 }
 
-/// `FORMAT=FILE` of `--report`.
-fn report_target(text: &str) -> Result<(FindingsFormat, PathBuf), String> {
+/// `FORMAT=FILE` of `--report`: the format's name (ASCII case ignored) and the file.
+fn report_target(text: &str) -> Result<(&'static str, PathBuf), String> {
     let (format, file) =
         text.split_once('=').ok_or_else(|| format!("`{text}`: expected FORMAT=FILE, e.g. sarif=itos.sarif"))?;
-    let format = FindingsFormat::from_str(format, true)
-        .map_err(|_| format!("`{format}`: unknown format; use human, json, sarif, junit, github or markdown"))?;
+    let format = crate::output::findings_format(format).ok_or_else(|| {
+        let names: Vec<&str> = crate::output::FORMATS.iter().map(|f| f.name()).collect();
+        let (last, rest) = names.split_last().map_or(("", &[][..]), |(l, r)| (*l, r));
+        format!("`{format}`: unknown format; use {} or {last}", rest.join(", "))
+    })?;
     if file.is_empty() {
         return Err(format!("`{text}`: the file name is missing"));
     }
-    Ok((format, PathBuf::from(file)))
+    Ok((format.name(), PathBuf::from(file)))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -238,8 +236,8 @@ pub struct ValidateArgs {
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
 
-    #[arg(long, value_enum, default_value_t = FindingsFormat::Human)]
-    pub format: FindingsFormat,
+    #[arg(long, default_value = "human", value_parser = findings_formats())]
+    pub format: String,
 
     /// Write the output to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -252,7 +250,7 @@ pub struct ValidateArgs {
 
     /// Also write FORMAT to FILE (repeatable), e.g. `--report sarif=itos.sarif --report junit=itos.xml`
     #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = report_target)]
-    pub reports: Vec<(FindingsFormat, PathBuf)>,
+    pub reports: Vec<(&'static str, PathBuf)>,
 
     /// Show only findings not in this baseline (written by `itos baseline`)
     #[arg(long, value_name = "FILE")]

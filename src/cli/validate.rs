@@ -5,12 +5,12 @@ use std::time::Instant;
 
 use jiff::civil::Date;
 
-use super::args::{Deny, FindingsFormat, ValidateArgs};
+use super::args::{Deny, ValidateArgs};
 use super::{Cli, ExitStatus, Fatal, emit, read_config, records_root, ui};
 use crate::config::{CONFIG_FILE, Config};
 use crate::load::{Repository, worktree_prefix};
 use crate::model::{Finding, Severity};
-use crate::output::{Summary, human, json};
+use crate::output::{self, FindingsFormat, RunView, Summary};
 use crate::rules::notes::CalendarDataNote;
 use crate::rules::{self, Settings};
 
@@ -67,31 +67,39 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
 
     let mut known = 0;
     if let Some(path) = &args.baseline {
-        let baseline = crate::output::baseline::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        let baseline = crate::baseline::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
         let before = findings.len();
-        findings = crate::output::baseline::new_only(findings, &repo.sources, &baseline);
+        findings = crate::baseline::new_only(findings, &repo.sources, &baseline);
         known = before - findings.len();
     }
     let summary = Summary::of(&findings, repo.records.len(), repo.file_count());
-    let view = View {
-        repo: &repo,
+    let as_of = as_of.to_string();
+    let run = RunView {
         findings: &findings,
-        summary: &summary,
-        evaluated: &evaluated,
-        as_of: as_of.to_string(),
+        sources: &repo.sources,
+        summary,
+        lang: ui.lang,
+        as_of: &as_of,
         notes: &notes,
-        ui: &ui,
+        evaluated: &evaluated,
+        waivers: &repo.records.waivers,
         deny_warnings: args.deny == Some(Deny::Warnings),
+        color: false,
+        quiet: ui.quiet,
     };
-    let text = view.render(args.format, args.output.is_none());
+    let format = output::findings_format(&args.format)
+        .ok_or_else(|| Fatal(format!("--format {}: unknown format", args.format)))?;
+    // Colour only on a terminal: never in a file.
+    let text = render(format, &RunView { color: ui.color && args.output.is_none(), ..run });
     emit(&text, args.output.as_deref())?;
-    for (format, path) in &args.reports {
-        emit(&view.render(*format, false), Some(path))?;
+    for (name, path) in &args.reports {
+        let format = output::findings_format(name).ok_or_else(|| Fatal(format!("--report {name}: unknown format")))?;
+        emit(&render(format, &run), Some(path))?;
     }
-    if args.format == FindingsFormat::Github
+    if format.name() == output::github::Github.name()
         && let Some(summary_file) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|v| !v.is_empty())
     {
-        append(std::path::Path::new(&summary_file), &view.render(FindingsFormat::Markdown, false))?;
+        append(std::path::Path::new(&summary_file), &render(&output::markdown::Markdown, &run))?;
     }
     if known > 0 && !ui.quiet {
         use std::io::Write as _;
@@ -121,8 +129,8 @@ pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<ExitStatu
     let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     calendar_notes(&repo, as_of, &ui);
     let findings = rules::run(&repo, &settings, as_of).findings;
-    let path = args.output.clone().unwrap_or_else(|| repo.root.join(crate::output::baseline::FILE_NAME));
-    emit(&crate::output::baseline::write(&findings, &repo.sources), Some(&path))?;
+    let path = args.output.clone().unwrap_or_else(|| repo.root.join(crate::baseline::FILE_NAME));
+    emit(&crate::baseline::write(&findings, &repo.sources), Some(&path))?;
     if !ui.quiet {
         use std::io::Write as _;
         let n = findings.len();
@@ -149,45 +157,10 @@ fn append(path: &Path, text: &str) -> Result<(), Fatal> {
     file.write_all(text.as_bytes()).map_err(|e| Fatal(format!("{}: {e}", path.display())))
 }
 
-/// Everything a findings format needs.
-struct View<'a> {
-    repo: &'a Repository,
-    findings: &'a [Finding],
-    summary: &'a Summary,
-    evaluated: &'a [(&'static str, usize)],
-    as_of: String,
-    notes: &'a [CalendarDataNote],
-    ui: &'a super::Ui,
-    deny_warnings: bool,
-}
-
-impl View<'_> {
-    fn render(&self, format: FindingsFormat, terminal: bool) -> String {
-        let (repo, findings, lang) = (self.repo, self.findings, self.ui.lang);
-        match format {
-            FindingsFormat::Human => {
-                let style = human::Style { color: self.ui.color && terminal, unicode: true, width: 100 };
-                let mut text = human::render(findings, &repo.sources, self.summary, lang, style);
-                if self.ui.quiet {
-                    // Findings only: drop the summary line.
-                    let cut = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
-                    text.truncate(cut);
-                }
-                text
-            }
-            FindingsFormat::Json => json::render(findings, &repo.sources, self.summary, &self.as_of, self.notes, lang),
-            FindingsFormat::Sarif => {
-                let reason =
-                    |id: &str| repo.records.waivers.iter().find(|w| w.id.value == id).map(|w| w.reason.value.clone());
-                crate::output::sarif::render(findings, &repo.sources, &reason, self.notes, lang)
-            }
-            FindingsFormat::Junit => {
-                crate::output::junit::render(findings, &repo.sources, self.evaluated, lang, self.deny_warnings)
-            }
-            FindingsFormat::Github => crate::output::github::render(findings, &repo.sources, self.notes, lang),
-            FindingsFormat::Markdown => crate::output::markdown::render(findings, &repo.sources, self.summary, lang),
-        }
-    }
+fn render(format: &dyn FindingsFormat, run: &RunView<'_>) -> String {
+    let mut text = String::new();
+    format.render(run, &mut text);
+    text
 }
 
 /// Load the repository the command line names — from the work tree, or with `at` from a git

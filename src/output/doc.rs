@@ -1,13 +1,13 @@
 //! A small report document (headings, facts, tables, notes, charts) and its three renderings:
 //! a terminal text with comfy-table tables, GitHub Markdown, and one self-contained HTML
 //! page with inline SVG charts. Reports build a [`Doc`] once; every format shows the same
-//! content. Record text is escaped for each target here, in one place.
+//! content. Record text is escaped for each target with [`super::escape`].
 
 use std::fmt::Write as _;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::sanitize::one_line;
+use super::escape::{self, md, one_line};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
@@ -127,42 +127,6 @@ fn is_wide(c: char) -> bool {
 
 // ---------------------------------------------------------------- Markdown
 
-/// Text safe inside a Markdown table cell or line: no line breaks, no raw HTML, no pipes.
-pub fn md(text: &str) -> String {
-    let text = one_line(text);
-    // Backtick pairs are code spans: shown literally, so only `|` (which GFM tables split on
-    // even there) is escaped inside. An unpaired last backtick is escaped, so that it cannot
-    // open a span that leaves the rest of the text unescaped.
-    let ticks = text.matches('`').count();
-    let mut seen = 0;
-    let mut in_code = false;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '`' => {
-                seen += 1;
-                if seen == ticks && ticks % 2 == 1 {
-                    out.push_str("\\`");
-                } else {
-                    in_code = !in_code;
-                    out.push('`');
-                }
-            }
-            '|' => out.push_str("\\|"),
-            _ if in_code => out.push(c),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '*' | '_' | '[' | ']' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 pub fn markdown(doc: &Doc) -> String {
     let mut out = format!("# {}\n", md(&doc.title));
     for block in &doc.blocks {
@@ -198,23 +162,6 @@ pub fn markdown(doc: &Doc) -> String {
 
 // ---------------------------------------------------------------- HTML
 
-/// Text safe in HTML element content and attribute values.
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 const STYLE: &str = "body{font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif;color:#1b1f24;max-width:1100px;margin:2em auto;padding:0 1em}\
 h1{font-size:1.6em;border-bottom:2px solid #1b1f24;padding-bottom:.2em}h2{font-size:1.3em;margin-top:1.8em;border-bottom:1px solid #ccc}h3{font-size:1.05em;margin-top:1.4em}\
 table{border-collapse:collapse;margin:.5em 0 1em;font-variant-numeric:tabular-nums}th,td{border:1px solid #c8ccd0;padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f1f3f5}td.n{text-align:right}\
@@ -225,41 +172,41 @@ figure{margin:.5em 0 1.2em}figcaption{font-weight:600;margin-bottom:.2em}svg{max
 pub fn html(doc: &Doc) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        html_escape(doc.lang),
-        html_escape(&doc.title),
-        html_escape(&doc.title)
+        escape::html(doc.lang),
+        escape::html(&doc.title),
+        escape::html(&doc.title)
     );
     for block in &doc.blocks {
         match block {
             Block::Heading(level, h) => {
                 let l = (*level).clamp(2, 4);
-                let _ = writeln!(out, "<h{l}>{}</h{l}>", html_escape(h));
+                let _ = writeln!(out, "<h{l}>{}</h{l}>", escape::html(h));
             }
             Block::Facts(facts) => {
                 out.push_str("<dl>\n");
                 for (label, value) in facts {
-                    let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", html_escape(label), html_escape(value));
+                    let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape::html(label), escape::html(value));
                 }
                 out.push_str("</dl>\n");
             }
             Block::Table(t) => {
                 out.push_str("<table>\n<thead><tr>");
                 for h in &t.header {
-                    let _ = write!(out, "<th>{}</th>", html_escape(h));
+                    let _ = write!(out, "<th>{}</th>", escape::html(h));
                 }
                 out.push_str("</tr></thead>\n<tbody>\n");
                 for row in &t.rows {
                     out.push_str("<tr>");
                     for (i, c) in row.iter().enumerate() {
                         let class = if t.numeric.contains(&i) { " class=\"n\"" } else { "" };
-                        let _ = write!(out, "<td{class}>{}</td>", html_escape(c));
+                        let _ = write!(out, "<td{class}>{}</td>", escape::html(c));
                     }
                     out.push_str("</tr>\n");
                 }
                 out.push_str("</tbody>\n</table>\n");
             }
             Block::Note(n) => {
-                let _ = writeln!(out, "<p>{}</p>", html_escape(n));
+                let _ = writeln!(out, "<p>{}</p>", escape::html(n));
             }
             Block::Chart(c) => out.push_str(&svg(c)),
         }
@@ -286,8 +233,8 @@ fn svg(c: &Chart) -> String {
     let bar = (slot * 0.7).max(1.0);
     let mut out = format!(
         "<figure>\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-label=\"{}\">\n",
-        html_escape(&c.title),
-        html_escape(&c.title)
+        escape::html(&c.title),
+        escape::html(&c.title)
     );
     // Axis with three ticks.
     for v in [floor, floor + span / 2.0, 100.0] {
@@ -298,7 +245,7 @@ fn svg(c: &Chart) -> String {
             LEFT - 4.0,
             y(v) + 3.0,
             trim(v),
-            html_escape(c.unit),
+            escape::html(c.unit),
             y = y(v)
         );
     }
@@ -318,7 +265,7 @@ fn svg(c: &Chart) -> String {
                     out,
                     "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{top:.1}\" width=\"{bar:.1}\" height=\"{:.1}\"><title>{}</title></rect>",
                     (TOP + plot_h - top).max(0.5),
-                    html_escape(&tip)
+                    escape::html(&tip)
                 );
             }
             None => {
@@ -326,7 +273,7 @@ fn svg(c: &Chart) -> String {
                     out,
                     "<rect class=\"na\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"2\"><title>{}</title></rect>",
                     TOP + plot_h - 2.0,
-                    html_escape(&tip)
+                    escape::html(&tip)
                 );
             }
         }
@@ -335,7 +282,7 @@ fn svg(c: &Chart) -> String {
             let _ = writeln!(
                 out,
                 "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-35 {lx:.1} {ly:.1})\">{}</text>",
-                html_escape(label)
+                escape::html(label)
             );
         } else if i % every == 0 {
             let _ = writeln!(
@@ -343,7 +290,7 @@ fn svg(c: &Chart) -> String {
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{}</text>",
                 x + bar / 2.0,
                 h - bottom + 14.0,
-                html_escape(label)
+                escape::html(label)
             );
         }
     }
@@ -352,8 +299,8 @@ fn svg(c: &Chart) -> String {
             out,
             "<line class=\"target\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"><title>target {}{}</title></line>",
             W - 8.0,
-            c.target_shown.clone().unwrap_or_else(|| trim(t)),
-            html_escape(c.unit),
+            escape::html(&c.target_shown.clone().unwrap_or_else(|| trim(t))),
+            escape::html(c.unit),
             y = y(t)
         );
     }
@@ -414,15 +361,6 @@ mod tests {
         assert!(m.contains("| a\\|b c | 1 |"));
         assert!(!m.contains("<script>"));
         assert!(m.contains("| ---: |"));
-    }
-
-    #[test]
-    fn markdown_code_spans_stay_literal_and_unpaired_backticks_open_nothing() {
-        assert_eq!(md("set `post_exit_feedback_at`"), "set `post_exit_feedback_at`");
-        assert_eq!(md("a `<b>` c"), "a `<b>` c");
-        assert_eq!(md("x ` <script>"), "x \\` &lt;script&gt;");
-        assert_eq!(md("`a|b`"), "`a\\|b`");
-        assert_eq!(md("snake_case"), "snake\\_case");
     }
 
     #[test]

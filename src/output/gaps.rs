@@ -12,7 +12,7 @@ use crate::rules::sections::CHAPTERS;
 
 use super::csv;
 use super::doc::{Block, Doc, DocTable};
-use super::sanitize::one_line;
+use super::escape::{csv_cell, md, md_code, one_line};
 
 struct Words {
     title: &'static str,
@@ -146,21 +146,17 @@ pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, la
             line.section.number,
             f.rule,
             f.severity.label(lang),
-            location(sources, f),
+            one_line(&location(sources, f)),
             one_line(f.message.get(lang))
         );
     }
     out
 }
 
-fn md_escape(text: &str) -> String {
-    one_line(text).replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lang: Lang) -> String {
     let w = words(lang);
     let heading = heading(scope, as_of, lang);
-    let mut out = format!("# {} — {}\n\n{}\n", w.title, md_escape(&heading), summary(card, lang));
+    let mut out = format!("# {} — {}\n\n{}\n", w.title, md(&heading), summary(card, lang));
     for (number, en, zh) in CHAPTERS {
         let chapter = match lang {
             Lang::En => en,
@@ -205,8 +201,8 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
                     "- `{}` {} `{}`: {}",
                     f.rule,
                     f.severity.label(lang),
-                    location(sources, f),
-                    md_escape(f.message.get(lang))
+                    md_code(&location(sources, f)),
+                    md(f.message.get(lang))
                 );
             }
         }
@@ -337,16 +333,16 @@ pub fn csv(card: &Scorecard, lang: Lang) -> String {
     for line in &card.sections {
         let base = |rule: &str, figure: &str, value: String| {
             vec![
-                csv::cell(line.section.number),
-                csv::cell(title(line, lang)),
-                csv::cell(line.status.as_str()),
-                csv::cell(rule),
-                csv::cell(figure),
+                csv_cell(line.section.number),
+                csv_cell(title(line, lang)),
+                csv_cell(line.status.as_str()),
+                csv_cell(rule),
+                csv_cell(figure),
                 value,
             ]
         };
         if line.rules.is_empty() {
-            csv::row(&mut out, &base("", "status", csv::cell(line.status.label(lang))));
+            csv::row(&mut out, &base("", "status", csv_cell(line.status.label(lang))));
         }
         for r in &line.rules {
             for (figure, value) in

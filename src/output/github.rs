@@ -4,53 +4,51 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Finding, Lang, Severity, SourceMap};
-use crate::rules::notes::CalendarDataNote;
+use crate::model::Severity;
 
-use super::sanitize::terminal_safe;
+use super::escape::{github_data, github_property};
+use super::{FindingsFormat, RunView};
 
-/// The message part: `%`, CR and LF escaped.
-pub fn data(text: &str) -> String {
-    terminal_safe(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
+/// `--format github`.
+pub struct Github;
 
-/// A property value: as [`data`], plus `:` and `,`.
-pub fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-pub fn render(findings: &[Finding], sources: &SourceMap, notes: &[CalendarDataNote], lang: Lang) -> String {
-    let mut out = String::new();
-    // Notes first, as notice annotations without a file.
-    for n in notes {
-        let _ = writeln!(out, "::notice title=itos::{}", data(n.message().get(lang)));
+impl FindingsFormat for Github {
+    fn name(&self) -> &'static str {
+        "github"
     }
-    for f in findings {
-        let command = match (f.waived_by.is_some(), f.severity) {
-            (true, _) => "notice",
-            (false, Severity::Error) => "error",
-            (false, Severity::Warning) => "warning",
-        };
-        let mut message = f.message.get(lang).to_owned();
-        if let Some(w) = &f.waived_by {
-            let _ = write!(message, " (waived by {w})");
+
+    fn render(&self, run: &RunView<'_>, out: &mut String) {
+        let (findings, sources, notes, lang) = (run.findings, run.sources, run.notes, run.lang);
+        // Notes first, as notice annotations without a file.
+        for n in notes {
+            let _ = writeln!(out, "::notice title=itos::{}", github_data(n.message().get(lang)));
         }
-        if let Some(h) = &f.help {
-            let _ = write!(message, "\n{}", h.get(lang));
+        for f in findings {
+            let command = match (f.waived_by.is_some(), f.severity) {
+                (true, _) => "notice",
+                (false, Severity::Error) => "error",
+                (false, Severity::Warning) => "warning",
+            };
+            let mut message = f.message.get(lang).to_owned();
+            if let Some(w) = &f.waived_by {
+                let _ = write!(message, " (waived by {w})");
+            }
+            if let Some(h) = &f.help {
+                let _ = write!(message, "\n{}", h.get(lang));
+            }
+            let props = match sources.locate(f.span) {
+                Some((file, start, end)) => format!(
+                    "file={},line={},col={},endLine={},endColumn={},title={}",
+                    github_property(&file.display),
+                    start.line,
+                    start.col,
+                    end.line,
+                    end.col,
+                    github_property(f.rule)
+                ),
+                None => format!("title={}", github_property(f.rule)),
+            };
+            let _ = writeln!(out, "::{command} {props}::{}", github_data(&message));
         }
-        let props = match sources.locate(f.span) {
-            Some((file, start, end)) => format!(
-                "file={},line={},col={},endLine={},endColumn={},title={}",
-                property(&file.display),
-                start.line,
-                start.col,
-                end.line,
-                end.col,
-                property(f.rule)
-            ),
-            None => format!("title={}", property(f.rule)),
-        };
-        let _ = writeln!(out, "::{command} {props}::{}", data(&message));
     }
-    out
 }

@@ -10,7 +10,8 @@ use crate::load::evidence::EvidenceState;
 use crate::model::Lang;
 use crate::report::handover::Checklist;
 
-use super::doc::{self, Block, Doc, DocTable, md};
+use super::doc::{self, Block, Doc, DocTable};
+use super::escape::md;
 
 fn t(lang: Lang, en: &str, zh: &str) -> String {
     match lang {

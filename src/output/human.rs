@@ -10,8 +10,8 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, Na
 use crate::model::{Finding, Lang, Severity, SourceMap};
 use crate::rules;
 
-use super::Summary;
-use super::sanitize::{one_line, terminal_safe};
+use super::escape::{one_line, terminal_safe};
+use super::{FindingsFormat, RunView, Summary};
 
 /// How to draw reports.
 #[derive(Clone, Copy, Debug)]
@@ -63,7 +63,27 @@ impl Diagnostic for Report {
     }
 }
 
-/// Render every finding and the summary line.
+/// `--format human`: [`render`] in the terminal's colours; under `--quiet` without the summary line.
+pub struct Human;
+
+impl FindingsFormat for Human {
+    fn name(&self) -> &'static str {
+        "human"
+    }
+
+    fn render(&self, run: &RunView<'_>, out: &mut String) {
+        let style = Style { color: run.color, unicode: true, width: 100 };
+        let mut text = render(run.findings, run.sources, &run.summary, run.lang, style);
+        if run.quiet {
+            // Findings only: drop the summary line.
+            let cut = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
+            text.truncate(cut);
+        }
+        out.push_str(&text);
+    }
+}
+
+/// Render every finding and the summary line (also the rule examples of `itos explain`).
 pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, lang: Lang, style: Style) -> String {
     let theme = match (style.unicode, style.color) {
         (true, true) => GraphicalTheme::unicode(),

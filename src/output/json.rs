@@ -2,11 +2,10 @@
 
 use serde::Serialize;
 
-use crate::model::{Finding, Lang, SourceMap, Span};
+use crate::model::{SourceMap, Span};
 use crate::rules;
-use crate::rules::notes::CalendarDataNote;
 
-use super::Summary;
+use super::{FindingsFormat, RunView};
 
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -99,59 +98,66 @@ fn position(sources: &SourceMap, span: Span) -> Position {
     }
 }
 
-pub fn render(
-    findings: &[Finding],
-    sources: &SourceMap,
-    summary: &Summary,
-    as_of: &str,
-    notes: &[CalendarDataNote],
-    lang: Lang,
-) -> String {
-    let doc = Document {
-        version: FORMAT_VERSION,
-        tool: Tool { name: "itos", version: env!("CARGO_PKG_VERSION") },
-        as_of: as_of.to_owned(),
-        lang: lang.code(),
-        summary: SummaryOut {
-            errors: summary.errors,
-            warnings: summary.warnings,
-            waived: summary.waived,
-            records: summary.records,
-            files: summary.files,
-        },
-        findings: findings
-            .iter()
-            .map(|f| {
-                let meta = rules::find(f.rule).map(|r| r.meta());
-                FindingOut {
-                    rule: f.rule,
-                    severity: f.severity.as_str(),
-                    title: meta.map_or("", |m| m.title(lang)),
-                    section: meta.map_or("", |m| m.section),
-                    at: position(sources, f.span),
-                    message: f.message.get(lang),
-                    help: f.help.as_ref().map(|h| h.get(lang)),
-                    labels: f
-                        .labels
-                        .iter()
-                        .map(|l| LabelOut { at: position(sources, l.span), message: l.message.get(lang).to_owned() })
-                        .collect(),
-                    record: f.record.as_ref().map(|r| RecordOut { kind: r.kind.name(), id: &r.id }),
-                    waived_by: f.waived_by.as_deref(),
-                }
-            })
-            .collect(),
-        notes: notes
-            .iter()
-            .map(|n| NoteOut {
-                kind: "calendar-data",
-                calendar: n.calendar.clone(),
-                years: n.years.iter().collect(),
-                message: n.message().get(lang).to_owned(),
-            })
-            .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+/// `--format json`.
+pub struct Json;
+
+impl FindingsFormat for Json {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+
+    fn render(&self, run: &RunView<'_>, out: &mut String) {
+        let (findings, sources, summary, as_of, notes, lang) =
+            (run.findings, run.sources, &run.summary, run.as_of, run.notes, run.lang);
+        let doc = Document {
+            version: FORMAT_VERSION,
+            tool: Tool { name: "itos", version: env!("CARGO_PKG_VERSION") },
+            as_of: as_of.to_owned(),
+            lang: lang.code(),
+            summary: SummaryOut {
+                errors: summary.errors,
+                warnings: summary.warnings,
+                waived: summary.waived,
+                records: summary.records,
+                files: summary.files,
+            },
+            findings: findings
+                .iter()
+                .map(|f| {
+                    let meta = rules::find(f.rule).map(|r| r.meta());
+                    FindingOut {
+                        rule: f.rule,
+                        severity: f.severity.as_str(),
+                        title: meta.map_or("", |m| m.title(lang)),
+                        section: meta.map_or("", |m| m.section),
+                        at: position(sources, f.span),
+                        message: f.message.get(lang),
+                        help: f.help.as_ref().map(|h| h.get(lang)),
+                        labels: f
+                            .labels
+                            .iter()
+                            .map(|l| LabelOut {
+                                at: position(sources, l.span),
+                                message: l.message.get(lang).to_owned(),
+                            })
+                            .collect(),
+                        record: f.record.as_ref().map(|r| RecordOut { kind: r.kind.name(), id: &r.id }),
+                        waived_by: f.waived_by.as_deref(),
+                    }
+                })
+                .collect(),
+            notes: notes
+                .iter()
+                .map(|n| NoteOut {
+                    kind: "calendar-data",
+                    calendar: n.calendar.clone(),
+                    years: n.years.iter().collect(),
+                    message: n.message().get(lang).to_owned(),
+                })
+                .collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        text.push('\n');
+        out.push_str(&text);
+    }
 }

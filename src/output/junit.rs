@@ -6,26 +6,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::model::{Finding, Lang, Severity, SourceMap};
+use crate::model::{Finding, Severity};
 use crate::rules;
 
-/// Text safe in XML content and attributes (characters XML 1.0 forbids are dropped).
-pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c as u32, 0xFFFE | 0xFFFF) => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::escape::xml;
+use super::{FindingsFormat, RunView};
 
 struct Case {
     name: String,
@@ -35,101 +20,109 @@ struct Case {
     outcome: (&'static str, String, String),
 }
 
-/// cli.md: one test case per rule, failing with the rule's findings. `evaluated`: (rule id,
-/// subjects the rule checked) from the run; rules that did not run have no case. A rule
-/// fails on an unwaived error — or on an unwaived warning with `deny_warnings`, so the report
-/// fails exactly when the run does; its other warnings are listed in `system-out`; a rule
-/// whose only findings are waived is skipped.
-pub fn render(
-    findings: &[Finding],
-    sources: &SourceMap,
-    evaluated: &[(&'static str, usize)],
-    lang: Lang,
-    deny_warnings: bool,
-) -> String {
-    let locate = |f: &Finding| {
-        sources.locate(f.span).map_or(String::new(), |(file, lc, _)| format!("{}:{}:{}", file.display, lc.line, lc.col))
-    };
-    let line = |f: &Finding| {
-        let waived = f.waived_by.as_ref().map_or(String::new(), |w| format!(" (waived by {w})"));
-        format!("{} {} {}{waived}\n", locate(f), f.severity.as_str(), f.message.get(lang))
-    };
-    // family → cases, in rule order.
-    let mut suites: BTreeMap<&'static str, Vec<Case>> = BTreeMap::new();
-    for rule in rules::all() {
-        let m = rule.meta();
-        if !evaluated.iter().any(|(id, _)| *id == m.id) {
-            continue;
-        }
-        let own: Vec<&Finding> = findings.iter().filter(|f| f.rule == m.id).collect();
-        let open: Vec<&&Finding> = own.iter().filter(|f| f.waived_by.is_none()).collect();
-        let failing = open.iter().filter(|f| f.severity == Severity::Error || deny_warnings).count();
-        let text: String = own.iter().map(|f| line(f)).collect();
-        let outcome = if failing > 0 {
-            let first = open.iter().find(|f| f.severity == Severity::Error || deny_warnings);
-            let first = first.map(|f| format!("{}: {}", locate(f), f.message.get(lang))).unwrap_or_default();
-            let more = if open.len() > 1 { format!(" (and {} more)", open.len() - 1) } else { String::new() };
-            ("failure", format!("{first}{more}"), text)
-        } else if !own.is_empty() && open.is_empty() {
-            let by = own.iter().filter_map(|f| f.waived_by.clone()).collect::<Vec<_>>().join(", ");
-            ("skipped", format!("waived by {by}"), text)
-        } else {
-            ("passed", String::new(), text)
-        };
-        suites.entry(m.family()).or_default().push(Case {
-            name: format!("{} {}", m.id, m.title(lang)),
-            classname: format!("itos.{}", m.family()),
-            outcome,
-        });
+/// `--format junit`. cli.md: one test case per rule, failing with the rule's findings. Rules
+/// that did not run have no case. A rule fails on an unwaived error — or on an unwaived
+/// warning with `--deny warnings`, so the report fails exactly when the run does; its other
+/// warnings are listed in `system-out`; a rule whose only findings are waived is skipped.
+pub struct Junit;
+
+impl FindingsFormat for Junit {
+    fn name(&self) -> &'static str {
+        "junit"
     }
-    let count = |cases: &[&Case], kind: &str| cases.iter().filter(|c| c.outcome.0 == kind).count();
-    let all: Vec<&Case> = suites.values().flatten().collect();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"itos\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
-        all.len(),
-        count(&all, "failure"),
-        count(&all, "skipped")
-    );
-    for (family, cases) in &suites {
-        let cases: Vec<&Case> = cases.iter().collect();
+
+    fn render(&self, run: &RunView<'_>, out: &mut String) {
+        let (findings, sources, evaluated, lang, deny_warnings) =
+            (run.findings, run.sources, run.evaluated, run.lang, run.deny_warnings);
+        let locate = |f: &Finding| {
+            sources
+                .locate(f.span)
+                .map_or(String::new(), |(file, lc, _)| format!("{}:{}:{}", file.display, lc.line, lc.col))
+        };
+        let line = |f: &Finding| {
+            let waived = f.waived_by.as_ref().map_or(String::new(), |w| format!(" (waived by {w})"));
+            format!("{} {} {}{waived}\n", locate(f), f.severity.as_str(), f.message.get(lang))
+        };
+        // family → cases, in rule order.
+        let mut suites: BTreeMap<&'static str, Vec<Case>> = BTreeMap::new();
+        for rule in rules::all() {
+            let m = rule.meta();
+            if !evaluated.iter().any(|(id, _)| *id == m.id) {
+                continue;
+            }
+            let own: Vec<&Finding> = findings.iter().filter(|f| f.rule == m.id).collect();
+            let open: Vec<&&Finding> = own.iter().filter(|f| f.waived_by.is_none()).collect();
+            let failing = open.iter().filter(|f| f.severity == Severity::Error || deny_warnings).count();
+            let text: String = own.iter().map(|f| line(f)).collect();
+            let outcome = if failing > 0 {
+                let first = open.iter().find(|f| f.severity == Severity::Error || deny_warnings);
+                let first = first.map(|f| format!("{}: {}", locate(f), f.message.get(lang))).unwrap_or_default();
+                let more = if open.len() > 1 { format!(" (and {} more)", open.len() - 1) } else { String::new() };
+                ("failure", format!("{first}{more}"), text)
+            } else if !own.is_empty() && open.is_empty() {
+                let by = own.iter().filter_map(|f| f.waived_by.clone()).collect::<Vec<_>>().join(", ");
+                ("skipped", format!("waived by {by}"), text)
+            } else {
+                ("passed", String::new(), text)
+            };
+            suites.entry(m.family()).or_default().push(Case {
+                name: format!("{} {}", m.id, m.title(lang)),
+                classname: format!("itos.{}", m.family()),
+                outcome,
+            });
+        }
+        let count = |cases: &[&Case], kind: &str| cases.iter().filter(|c| c.outcome.0 == kind).count();
+        let all: Vec<&Case> = suites.values().flatten().collect();
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         let _ = writeln!(
             out,
-            "  <testsuite name=\"itos.{family}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
-            cases.len(),
-            count(&cases, "failure"),
-            count(&cases, "skipped")
+            "<testsuites name=\"itos\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
+            all.len(),
+            count(&all, "failure"),
+            count(&all, "skipped")
         );
-        for c in cases {
-            let _ =
-                write!(out, "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"", xml(&c.name), xml(&c.classname));
-            let (kind, message, text) = &c.outcome;
-            match *kind {
-                "failure" => {
-                    let _ = write!(
-                        out,
-                        ">\n      <failure message=\"{}\" type=\"finding\">{}</failure>\n    </testcase>\n",
-                        xml(message),
-                        xml(text)
-                    );
-                }
-                "skipped" => {
-                    let _ = write!(
-                        out,
-                        ">\n      <skipped message=\"{}\"/>\n      <system-out>{}</system-out>\n    </testcase>\n",
-                        xml(message),
-                        xml(text)
-                    );
-                }
-                _ if text.is_empty() => out.push_str("/>\n"),
-                _ => {
-                    let _ = write!(out, ">\n      <system-out>{}</system-out>\n    </testcase>\n", xml(text));
+        for (family, cases) in &suites {
+            let cases: Vec<&Case> = cases.iter().collect();
+            let _ = writeln!(
+                out,
+                "  <testsuite name=\"itos.{family}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
+                cases.len(),
+                count(&cases, "failure"),
+                count(&cases, "skipped")
+            );
+            for c in cases {
+                let _ = write!(
+                    out,
+                    "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"",
+                    xml(&c.name),
+                    xml(&c.classname)
+                );
+                let (kind, message, text) = &c.outcome;
+                match *kind {
+                    "failure" => {
+                        let _ = write!(
+                            out,
+                            ">\n      <failure message=\"{}\" type=\"finding\">{}</failure>\n    </testcase>\n",
+                            xml(message),
+                            xml(text)
+                        );
+                    }
+                    "skipped" => {
+                        let _ = write!(
+                            out,
+                            ">\n      <skipped message=\"{}\"/>\n      <system-out>{}</system-out>\n    </testcase>\n",
+                            xml(message),
+                            xml(text)
+                        );
+                    }
+                    _ if text.is_empty() => out.push_str("/>\n"),
+                    _ => {
+                        let _ = write!(out, ">\n      <system-out>{}</system-out>\n    </testcase>\n", xml(text));
+                    }
                 }
             }
+            out.push_str("  </testsuite>\n");
         }
-        out.push_str("  </testsuite>\n");
+        out.push_str("</testsuites>\n");
     }
-    out.push_str("</testsuites>\n");
-    out
 }

@@ -1,11 +1,13 @@
 //! Rendering results for people and machines: one file per format. Nothing here decides
 //! what is wrong; it only shows findings and figures computed by the layers above.
+//!
+//! The findings of `itos validate` are shown by one [`FindingsFormat`] per format, all
+//! listed in [`FORMATS`]; record text is escaped with [`escape`].
 
-pub mod baseline;
 pub mod csv;
 pub mod doc;
 pub mod docs;
-pub mod fingerprint;
+pub mod escape;
 pub mod gaps;
 pub mod github;
 pub mod handover;
@@ -13,7 +15,6 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
-pub mod sanitize;
 pub mod sarif;
 pub mod scaffold;
 pub mod sla_report;
@@ -21,7 +22,58 @@ pub mod sla_report;
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::model::{Finding, Lang, Severity};
+use crate::model::kinds::Waiver;
+use crate::model::{Finding, Lang, Severity, SourceMap};
+use crate::rules::notes::CalendarDataNote;
+
+/// One way to show the findings of a run (`itos validate --format NAME`, `--report NAME=FILE`).
+/// A new format is a file implementing this trait plus its line in [`FORMATS`].
+pub trait FindingsFormat: Sync {
+    /// The name on the command line.
+    fn name(&self) -> &'static str;
+    /// Append the whole output for `run` to `out`.
+    fn render(&self, run: &RunView<'_>, out: &mut String);
+}
+
+/// Every findings format, in the order `--help` lists them.
+pub const FORMATS: &[&dyn FindingsFormat] =
+    &[&human::Human, &json::Json, &sarif::Sarif, &junit::Junit, &github::Github, &markdown::Markdown];
+
+/// The format called `name` (ASCII case ignored).
+pub fn findings_format(name: &str) -> Option<&'static dyn FindingsFormat> {
+    FORMATS.iter().copied().find(|f| f.name().eq_ignore_ascii_case(name))
+}
+
+/// What every findings format may show of a run.
+#[derive(Clone, Copy)]
+pub struct RunView<'a> {
+    /// The findings shown, in order (after `--changed-since`, PATHS and `--baseline`).
+    pub findings: &'a [Finding],
+    pub sources: &'a SourceMap,
+    pub summary: Summary,
+    pub lang: Lang,
+    /// The as-of day, `YYYY-MM-DD`.
+    pub as_of: &'a str,
+    /// Calendars whose holiday data misses a year the run counts in.
+    pub notes: &'a [CalendarDataNote],
+    /// (rule id, subjects it checked) of every rule that ran.
+    pub evaluated: &'a [(&'static str, usize)],
+    /// The waivers of the repository (their reasons justify suppressed findings).
+    pub waivers: &'a [Waiver],
+    /// `--deny warnings`: an unwaived warning fails the run.
+    pub deny_warnings: bool,
+    /// Colour for a terminal (the human format only).
+    pub color: bool,
+    /// `--quiet`: the findings only, no summary line (the human format only).
+    pub quiet: bool,
+}
+
+impl RunView<'_> {
+    /// The reason of the waiver `id`.
+    pub fn waiver_reason(&self, id: &str) -> Option<&str> {
+        self.waivers.iter().find(|w| w.id.value == id).map(|w| w.reason.value.as_str())
+    }
+}
 
 /// Counts for the summary line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

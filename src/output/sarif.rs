@@ -4,11 +4,12 @@
 
 use serde_json::{Value, json};
 
-use crate::model::{Finding, Lang, Severity, SourceMap};
+use crate::model::{Lang, Severity};
 use crate::rules;
-use crate::rules::notes::CalendarDataNote;
 
-use super::fingerprint;
+use crate::baseline::fingerprint;
+
+use super::{FindingsFormat, RunView};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const HELP_URI: &str = "https://example.invalid/itos/docs/rules.md";
@@ -67,93 +68,96 @@ fn driver(lang: Lang) -> Value {
     })
 }
 
-/// `waivers`: waiver id → its reason (the suppression's justification).
-pub fn render(
-    findings: &[Finding],
-    sources: &SourceMap,
-    waivers: &dyn Fn(&str) -> Option<String>,
-    notes: &[CalendarDataNote],
-    lang: Lang,
-) -> String {
-    let index_of = |id: &str| rules::all().iter().position(|r| r.meta().id == id);
-    let prints = fingerprint::of(findings, sources);
-    let results: Vec<Value> = findings
-        .iter()
-        .zip(&prints)
-        .map(|(f, print)| {
-            let mut region = json!({});
-            let mut uri = String::new();
-            if let Some((file, start, end)) = sources.locate(f.span) {
-                uri = file.display.clone();
-                region = json!({
-                    "startLine": start.line.max(1),
-                    "startColumn": start.col.max(1),
-                    "endLine": end.line.max(start.line.max(1)),
-                    "endColumn": if end.line > start.line { end.col.max(1) } else { end.col.max(start.col.max(1) + 1) },
-                });
-            }
-            let mut message = f.message.get(lang).to_owned();
-            if let Some(help) = &f.help {
-                message.push_str("\n\n");
-                message.push_str(help.get(lang));
-            }
-            let mut result = json!({
-                "ruleId": f.rule,
-                "level": level(f.severity),
-                "message": {"text": message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                        "region": region,
-                    }
-                }],
-                "partialFingerprints": {"itos/v1": print},
-            });
-            if let Some(i) = index_of(f.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            if let Some(r) = &f.record {
-                result["properties"] = json!({"recordKind": r.kind.name(), "recordId": r.id});
-            }
-            if let Some(w) = &f.waived_by {
-                let justification = waivers(w).unwrap_or_default();
-                result["suppressions"] = json!([{
-                    "kind": "external",
-                    "status": "accepted",
-                    "justification": justification,
-                    "properties": {"waiver": w},
-                }]);
-            }
-            result
-        })
-        .collect();
-    let mut doc = json!({
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver(lang)},
-            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "the git work tree (or the records folder outside git)"}}},
-            "results": results,
-            "columnKind": "unicodeCodePoints",
-        }],
-    });
-    // Notes are tool execution notifications of the run's invocation (SARIF 2.1.0 §3.20.21).
-    if !notes.is_empty() {
-        let notifications: Vec<Value> = notes
+/// `--format sarif`: waived findings are suppressed results justified by their waiver's reason.
+pub struct Sarif;
+
+impl FindingsFormat for Sarif {
+    fn name(&self) -> &'static str {
+        "sarif"
+    }
+
+    fn render(&self, run: &RunView<'_>, out: &mut String) {
+        let (findings, sources, notes, lang) = (run.findings, run.sources, run.notes, run.lang);
+        let index_of = |id: &str| rules::all().iter().position(|r| r.meta().id == id);
+        let prints = fingerprint::of(findings, sources);
+        let results: Vec<Value> = findings
             .iter()
-            .map(|n| {
-                json!({
-                    "level": "note",
-                    "message": {"text": n.message().get(lang)},
-                    "descriptor": {"id": "calendar-data"},
-                    "properties": {"calendar": n.calendar, "years": n.years.iter().collect::<Vec<i16>>()},
-                })
+            .zip(&prints)
+            .map(|(f, print)| {
+                let mut region = json!({});
+                let mut uri = String::new();
+                if let Some((file, start, end)) = sources.locate(f.span) {
+                    uri = file.display.clone();
+                    region = json!({
+                        "startLine": start.line.max(1),
+                        "startColumn": start.col.max(1),
+                        "endLine": end.line.max(start.line.max(1)),
+                        "endColumn": if end.line > start.line { end.col.max(1) } else { end.col.max(start.col.max(1) + 1) },
+                    });
+                }
+                let mut message = f.message.get(lang).to_owned();
+                if let Some(help) = &f.help {
+                    message.push_str("\n\n");
+                    message.push_str(help.get(lang));
+                }
+                let mut result = json!({
+                    "ruleId": f.rule,
+                    "level": level(f.severity),
+                    "message": {"text": message},
+                    "locations": [{
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                            "region": region,
+                        }
+                    }],
+                    "partialFingerprints": {"itos/v1": print},
+                });
+                if let Some(i) = index_of(f.rule) {
+                    result["ruleIndex"] = json!(i);
+                }
+                if let Some(r) = &f.record {
+                    result["properties"] = json!({"recordKind": r.kind.name(), "recordId": r.id});
+                }
+                if let Some(w) = &f.waived_by {
+                    let justification = run.waiver_reason(w).unwrap_or_default();
+                    result["suppressions"] = json!([{
+                        "kind": "external",
+                        "status": "accepted",
+                        "justification": justification,
+                        "properties": {"waiver": w},
+                    }]);
+                }
+                result
             })
             .collect();
-        doc["runs"][0]["invocations"] =
-            json!([{"executionSuccessful": true, "toolExecutionNotifications": notifications}]);
+        let mut doc = json!({
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": driver(lang)},
+                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "the git work tree (or the records folder outside git)"}}},
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }],
+        });
+        // Notes are tool execution notifications of the run's invocation (SARIF 2.1.0 §3.20.21).
+        if !notes.is_empty() {
+            let notifications: Vec<Value> = notes
+                .iter()
+                .map(|n| {
+                    json!({
+                        "level": "note",
+                        "message": {"text": n.message().get(lang)},
+                        "descriptor": {"id": "calendar-data"},
+                        "properties": {"calendar": n.calendar, "years": n.years.iter().collect::<Vec<i16>>()},
+                    })
+                })
+                .collect();
+            doc["runs"][0]["invocations"] =
+                json!([{"executionSuccessful": true, "toolExecutionNotifications": notifications}]);
+        }
+        let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        text.push('\n');
+        out.push_str(&text);
     }
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text
 }

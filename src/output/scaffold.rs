@@ -5,6 +5,10 @@
 //! that day) — JSON Schemas with editor settings, a GitHub
 //! Actions workflow, a GitLab CI snippet. The Handover and the Waiver are written commented
 //! out: a Handover switches the exit rules on, a Waiver must match a finding.
+//!
+//! The records and CI files are the files of `templates/init/` (included at compile time),
+//! written to the same relative paths, with placeholders filled in: `__TODAY__`,
+//! `__YYYYMMDD__`, `__YEAR__`, `__TERM_END__`, `__DUE__`, `__RECORDS_FROM__` (see `placeholders`).
 
 use jiff::civil::Date;
 
@@ -163,341 +167,94 @@ pub fn term_end(today: Date) -> Date {
     today.checked_add(jiff::Span::new().years(2)).and_then(|d| d.yesterday()).unwrap_or(today)
 }
 
+/// A template under `templates/init/`, by the path the scaffold writes it to.
+macro_rules! template {
+    ($path:literal) => {
+        ($path, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/init/", $path)))
+    };
+    ($path:literal, $kind:ident) => {
+        ($path, Kind::$kind, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/init/", $path)))
+    };
+}
+
+/// One example record of every kind but Handover and Waiver, `(path, kind, template)`: each
+/// file of `templates/init/` is written to the same path below the new repository, after an
+/// editor modeline, with its placeholders filled in ([`fill`]).
+const RECORDS: &[(&str, Kind, &str)] = &[
+    template!("engagements/example-ops.yaml", Engagement),
+    template!("slas/service-desk.yaml", Sla),
+    template!("calendars/office-hours.yaml", Calendar),
+    template!("systems/systems.yaml", System),
+    template!("data/assets.yaml", DataAsset),
+    template!("people/staff.yaml", Person),
+    template!("trainings/onboarding.yaml", Training),
+    template!("incidents/first.yaml", Incident),
+    template!("problems/problems.yaml", Problem),
+    template!("changes/first.yaml", Change),
+    template!("audits/first.yaml", Audit),
+    template!("backups/policies.yaml", BackupPolicy),
+    template!("backups/restore-tests.yaml", RestoreTest),
+    template!("access/reviews.yaml", AccessReview),
+    template!("surveys/first.yaml", Survey),
+    template!("feedback/first.yaml", Feedback),
+    template!("improvements/first.yaml", Improvement),
+    template!("emergency/plan.yaml", EmergencyPlan),
+    template!("emergency/drills.yaml", Drill),
+    template!("acceptance/first.yaml", Acceptance),
+    template!("reports/monthly.yaml", ServiceReport),
+];
+
+/// Written like [`RECORDS`], but commented out (their templates are): a Handover switches the
+/// exit rules on, a Waiver must match a finding. The editor settings do not map their folders.
+const COMMENTED_OUT: &[(&str, Kind, &str)] =
+    &[template!("handover/exit.yaml", Handover), template!("waivers/example.yaml", Waiver)];
+
+/// The CI files, written as they are.
+const CI: &[(&str, &str)] = &[template!(".github/workflows/itos.yml"), template!(".gitlab/itos-ci.yml")];
+
+/// The placeholders of the templates and what replaces them, for an engagement whose term
+/// starts on `today` and whose records begin on `records_from`.
+fn placeholders(today: Date, records_from: Date) -> [(&'static str, String); 6] {
+    let due = today.checked_add(jiff::Span::new().months(2)).unwrap_or(today);
+    [
+        // The day of `init`, compact (`20261031`), in record ids.
+        ("__YYYYMMDD__", today.strftime("%Y%m%d").to_string()),
+        // The day of `init`: the term starts, and the example records happen, on it.
+        ("__TODAY__", today.to_string()),
+        // The last day of the two-year term.
+        ("__TERM_END__", term_end(today).to_string()),
+        // Two months after `today`: the open problem's and improvement's due date.
+        ("__DUE__", due.to_string()),
+        // `--records-from` (default: `today`).
+        ("__RECORDS_FROM__", records_from.to_string()),
+        // The year of `today`, in the contract number.
+        ("__YEAR__", today.year().to_string()),
+    ]
+}
+
+/// A template with its placeholders filled in.
+fn fill(template: &str, values: &[(&'static str, String)]) -> String {
+    values.iter().fold(template.to_owned(), |text, (name, value)| text.replace(name, value))
+}
+
 /// Every file of the scaffold, `(path, text)`, for an engagement starting on `today` whose
 /// records begin on `records_from`.
 pub fn files(today: Date, records_from: Date) -> Vec<(String, String)> {
-    let t = today;
-    let end = term_end(today);
-    let due = today.checked_add(jiff::Span::new().months(2)).unwrap_or(today);
-    let ts = |h: u8, m: u8| format!("{t}T{h:02}:{m:02}:00+08:00");
+    let values = placeholders(today, records_from);
     let mut out = vec![("itos.toml".to_owned(), config(today))];
-    let records: Vec<(&str, Kind, String)> = vec![
-        ("engagements/example-ops.yaml", Kind::Engagement, format!(
-"kind: Engagement
-id: example-ops
-title: 示例银行 IT 运维外包服务
-contract_no: EX-IT-{year}-001
-customer: {{name: 示例银行股份有限公司, contact: 信息科技部 周敏}}
-provider: {{name: 示例信息技术服务有限公司, contact: 服务经理 张伟}}
-timezone: Asia/Shanghai
-calendar: cn-workdays
-term: {{start: {t}, end: {end}}}
-records_from: {records_from}  # the day these records begin: duties due before it are not judged / 记录起始日,此前到期的义务不予判断
-scope:
-  - service: service-desk
-    description: 行内员工 IT 服务台(5×8)
-    deliverables: [月度服务报告, 服务台工单统计]
-    delivery: 远程
-fees: {{amount: 120000, currency: CNY, period: monthly, payment_terms: 次月 15 日前支付}}
-termination:
-  notice_days: 60
-  conditions: [contract-expiry, mutual-agreement, provider-breach, customer-breach]
-liability:
-  service_interruption: 按 SLA 服务费扣减条款扣减当月服务费
-  data_loss: 因乙方原因造成数据丢失的,赔偿直接损失
-  system_failure: 按 SLA 扣减当月服务费
-support:
-  response: 工作日 9:00–18:00 热线与工单平台
-  problem_process: 按问题管理流程进行根因分析
-  maintenance_cycle: 每月第一个周日例行维护
-post_termination_support_days: 90
-", year = t.year())),
-        ("slas/service-desk.yaml", Kind::Sla, "kind: Sla
-id: sla-service-desk
-engagement: example-ops
-service: service-desk
-timezone: Asia/Shanghai
-availability:
-  target: 99.5
-  hours: cn-workdays
-priorities:
-  P2: {response: 30m, resolution: 4h, calendar: cn-workdays, attainment_target: 95}
-  P3: {response: 1h, resolution: 1wd, calendar: cn-workdays, attainment_target: 90}
-mttr_max: 4h
-mtbf_min: 30d
-satisfaction_min: 4
-".to_string()),
-        ("calendars/office-hours.yaml", Kind::Calendar, "kind: Calendar
-id: office-hours
-timezone: Asia/Shanghai
-extends: cn-workdays
-week:
-  mon: [\"08:30-12:00\", \"13:00-17:30\"]
-  tue: [\"08:30-12:00\", \"13:00-17:30\"]
-  wed: [\"08:30-12:00\", \"13:00-17:30\"]
-  thu: [\"08:30-12:00\", \"13:00-17:30\"]
-  fri: [\"08:30-12:00\", \"13:00-17:30\"]
-".to_string()),
-        ("systems/systems.yaml", Kind::System, "kind: System
-id: sys-itsm
-engagement: example-ops
-name: IT 服务管理平台
-services: [service-desk]
-criticality: normal
-data: [data-tickets]
-rto: 8h
-rpo: 1d
-".to_string()),
-        ("data/assets.yaml", Kind::DataAsset, "kind: DataAsset
-id: data-tickets
-engagement: example-ops
-classification: internal
-owner: 信息科技部
-encrypted_at_rest: true
-encrypted_in_transit: true
-systems: [sys-itsm]
-retention: 工单关闭后保存 5 年
-destruction: 到期后经双人复核安全擦除
-".to_string()),
-        ("people/staff.yaml", Kind::Person, format!(
-"kind: Person
-defaults:
-  engagement: example-ops
-items:
-  - id: p-zhang-wei
-    name: 张伟
-    role: 服务经理
-    joined: {t}
-    key_staff: true
-    nda_signed_at: {t}
-    background_checked_at: {t}
-    qualifications:
-      - {{name: ITIL 4 Foundation, expires: {end}}}
-  - id: p-li-na
-    name: 李娜
-    role: 服务台工程师
-    joined: {t}
-    nda_signed_at: {t}
-    background_checked_at: {t}
-")),
-        ("trainings/onboarding.yaml", Kind::Training, format!(
-"kind: Training
-defaults:
-  engagement: example-ops
-  held_at: {t}
-  attendees: [p-zhang-wei, p-li-na]
-items:
-  - {{id: TRN-{t}-1, topic: onboarding}}
-  - {{id: TRN-{t}-2, topic: security-awareness}}
-  - {{id: TRN-{t}-3, topic: emergency-response, attendees: [p-zhang-wei]}}
-")),
-        ("incidents/first.yaml", Kind::Incident, format!(
-"kind: Incident
-defaults:
-  engagement: example-ops
-  service: service-desk
-items:
-  - id: INC-{compact}-001
-    priority: P3
-    opened_at: {o}
-    responded_at: {r}
-    resolved_at: {s}
-    closed_at: {c}
-    category: 账号权限
-    cause: 用户密码过期
-    resolution: 重置密码并提醒定期修改
-    status: closed
-", compact = t.strftime("%Y%m%d"), o = ts(0, 10), r = ts(0, 15), s = ts(0, 40), c = ts(0, 50))),
-        ("problems/problems.yaml", Kind::Problem, format!(
-"kind: Problem
-id: PRB-{compact}-01
-engagement: example-ops
-title: 密码到期提醒未覆盖外包人员账号
-incidents: [INC-{compact}-001]
-owner: p-li-na
-due: {due}
-status: open
-", compact = t.strftime("%Y%m%d"))),
-        ("changes/first.yaml", Kind::Change, format!(
-"kind: Change
-id: CHG-{compact}-01
-engagement: example-ops
-title: 服务台知识库条目更新
-description: 新增密码重置自助指引
-class: standard
-requested_by: p-zhang-wei
-requested_at: {a}
-impact: {{services: [service-desk], expected: 无业务影响}}
-risk: {{likelihood: 1, impact: 1, level: low}}
-implementation: {{by: p-li-na, started_at: {b}, finished_at: {c}}}
-verification: {{by: p-zhang-wei, at: {d}, result: passed, checks: {{functional: passed, performance: passed, security: passed}}}}
-status: closed
-closed_at: {e}
-", compact = t.strftime("%Y%m%d"), a = ts(1, 0), b = ts(1, 10), c = ts(1, 20), d = ts(1, 30), e = ts(1, 40))),
-        ("audits/first.yaml", Kind::Audit, format!(
-"kind: Audit
-id: AUD-{compact}
-engagement: example-ops
-performed_at: {t}
-auditor: {{name: 第三方安全审计机构, independent: true}}
-areas: [security-policy, encryption-access-control, vulnerabilities-incidents, training-awareness]
-", compact = t.strftime("%Y%m%d"))),
-        ("backups/policies.yaml", Kind::BackupPolicy, "kind: BackupPolicy
-id: bp-itsm
-engagement: example-ops
-system: sys-itsm
-frequency: daily
-offsite: true
-encrypted: true
-retention_days: 90
-integrity_check: 每次备份后校验哈希
-".to_string()),
-        ("backups/restore-tests.yaml", Kind::RestoreTest, format!(
-"kind: RestoreTest
-id: RT-{compact}
-policy: bp-itsm
-performed_at: {t}
-result: passed
-integrity_verified: true
-scope: full
-source: offsite
-checked_by: p-zhang-wei
-", compact = t.strftime("%Y%m%d"))),
-        ("access/reviews.yaml", Kind::AccessReview, format!(
-"kind: AccessReview
-id: AR-{compact}
-engagement: example-ops
-system: sys-itsm
-performed_at: {t}
-reviewer: p-zhang-wei
-scope: all
-accounts_reviewed: 24
-", compact = t.strftime("%Y%m%d"))),
-        ("surveys/first.yaml", Kind::Survey, format!(
-"kind: Survey
-id: SAT-{compact}
-engagement: example-ops
-period: {{from: {t}, to: {t}}}
-invited: 5
-responses:
-  - {{department: 运营管理部, scores: {{response_speed: 5, quality: 4, reliability: 5}}}}
-  - {{department: 零售金融部, scores: {{response_speed: 4, quality: 4, reliability: 4}}}}
-", compact = t.strftime("%Y%m%d"))),
-        ("feedback/first.yaml", Kind::Feedback, format!(
-"kind: Feedback
-id: FB-{compact}-01
-engagement: example-ops
-received_at: {a}
-channel: email
-class: general
-summary: 希望服务台提供自助密码重置指引
-resolution: {{at: {b}, summary: 已在知识库发布自助指引}}
-customer_confirmed_at: {c}
-status: closed
-", compact = t.strftime("%Y%m%d"), a = ts(0, 5), b = ts(1, 45), c = ts(1, 50))),
-        ("improvements/first.yaml", Kind::Improvement, format!(
-"kind: Improvement
-id: IMP-{compact}-01
-engagement: example-ops
-sources: [Problem/PRB-{compact}-01]
-goal: 密码到期类工单减少一半
-measures: [到期前 7 天短信提醒, 知识库自助指引]
-owner: p-zhang-wei
-due: {due}
-status: in-progress
-", compact = t.strftime("%Y%m%d"))),
-        ("emergency/plan.yaml", Kind::EmergencyPlan, format!(
-"kind: EmergencyPlan
-id: EP-SERVICE-DESK
-engagement: example-ops
-version: \"1.0\"
-reviewed_at: {t}
-levels:
-  - {{level: Ⅰ级, criteria: 服务台系统全部不可用超过 30 分钟, response: 15m}}
-  - {{level: Ⅱ级, criteria: 部分功能不可用, response: 1h}}
-roles:
-  - {{role: 应急总指挥, person: p-zhang-wei}}
-resources: [备用热线, 纸质工单登记表]
-")),
-        ("emergency/drills.yaml", Kind::Drill, format!(
-"kind: Drill
-id: DR-{compact}
-plan: EP-SERVICE-DESK
-held_at: {t}
-type: tabletop
-scenario: 服务台系统宕机,切换备用热线
-outcome: passed
-evaluation: 角色清晰,切换 10 分钟内完成
-", compact = t.strftime("%Y%m%d"))),
-        ("acceptance/first.yaml", Kind::Acceptance, format!(
-"kind: Acceptance
-id: ACC-{compact}
-engagement: example-ops
-subject: 服务台上线
-criteria: [热线与工单平台可用, 知识库已导入]
-result: passed
-accepted_by: 周敏
-accepted_at: {t}
-", compact = t.strftime("%Y%m%d"))),
-        ("reports/monthly.yaml", Kind::ServiceReport, format!(
-"kind: ServiceReport
-id: RPT-{compact}
-engagement: example-ops
-period: {{from: {t}, to: {t}}}
-delivered_at: {t}
-confirmed_by: 周敏
-confirmed_at: {t}
-", compact = t.strftime("%Y%m%d"))),
-    ];
-    for (path, kind, body) in &records {
-        out.push(record(path, *kind, body));
+    for (path, kind, template) in RECORDS.iter().chain(COMMENTED_OUT) {
+        out.push(record(path, *kind, &fill(template, &values)));
     }
-    // Commented out: a Handover switches the exit rules on; a Waiver must match a finding.
-    let commented = |body: &str| {
-        body.lines()
-            .map(|l| if l.is_empty() { "#".to_owned() } else { format!("# {l}") })
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n"
-    };
-    out.push(record(
-        "handover/exit.yaml",
-        Kind::Handover,
-        &format!(
-            "# When the engagement ends, uncomment and complete (see `itos handover checklist`).
-# 服务终止时取消注释并补全(参见 `itos handover checklist`)。
-{}",
-            commented(&format!(
-                "kind: Handover
-id: HO-1
-engagement: example-ops
-termination: {{reason: contract-expiry, notice_given_at: {t}, effective_at: {end}}}
-deliverables:
-  - {{item: system-config, evidence: [handover/system-config.md]}}
-"
-            ))
-        ),
-    ));
-    out.push(record(
-        "waivers/example.yaml",
-        Kind::Waiver,
-        &format!(
-            "# An accepted exception: it turns matching findings into \"waived\" until it expires.
-# 经批准的例外:到期前将匹配的发现项标记为已豁免。
-{}",
-            commented(&format!(
-                "kind: Waiver
-id: WVR-1
-rule: SAT-001
-target: Engagement/example-ops
-reason: 首次满意度调查安排在合同第二季度
-approved_by: p-zhang-wei
-expires: {due}
-"
-            ))
-        ),
-    ));
     for kind in Kind::ALL {
         let schema = crate::model::schema::kind_schema(*kind);
         out.push((schema_path(*kind), serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"));
     }
-    out.push((".vscode/settings.json".to_owned(), vscode(&records)));
-    out.push((".github/workflows/itos.yml".to_owned(), GITHUB.to_owned()));
-    out.push((".gitlab/itos-ci.yml".to_owned(), GITLAB.to_owned()));
+    out.push((".vscode/settings.json".to_owned(), vscode(RECORDS)));
+    out.extend(CI.iter().map(|(path, text)| ((*path).to_owned(), (*text).to_owned())));
     out
 }
 
-fn vscode(records: &[(&str, Kind, String)]) -> String {
+fn vscode(records: &[(&str, Kind, &str)]) -> String {
     let mut map = serde_json::Map::new();
     for (path, kind, _) in records {
         let folder = path.split('/').next().unwrap_or("");
@@ -510,44 +267,22 @@ fn vscode(records: &[(&str, Kind, String)]) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 
-const GITHUB: &str = "# Validate the records on every push and pull request; findings appear as annotations
-# on the changed lines and in the Security tab (SARIF).
-name: itos
-on:
-  push:
-  pull_request:
-permissions:
-  contents: read
-  security-events: write
-jobs:
-  validate:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0          # the history rules read the git history
-      - uses: dtolnay/rust-toolchain@stable
-      - run: cargo install itos --locked
-      - name: itos validate
-        run: itos validate --format github --report sarif=itos.sarif --report junit=itos-junit.xml
-      - uses: github/codeql-action/upload-sarif@v3
-        if: always()
-        with:
-          sarif_file: itos.sarif
-          category: itos
-";
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-const GITLAB: &str = "# Include in .gitlab-ci.yml (`include: .gitlab/itos-ci.yml`): the findings appear in the
-# merge request's test report.
-itos:
-  image: rust:1
-  variables:
-    GIT_DEPTH: \"0\"            # the history rules read the git history
-  script:
-    - cargo install itos --locked
-    - itos validate --report junit=itos-junit.xml
-  artifacts:
-    when: always
-    reports:
-      junit: itos-junit.xml
-";
+    #[test]
+    fn every_placeholder_is_filled_and_every_kind_has_a_template() {
+        let files = files(jiff::civil::date(2026, 10, 31), jiff::civil::date(2026, 1, 15));
+        for (path, text) in &files {
+            assert!(!text.contains("__"), "{path} keeps a placeholder");
+        }
+        for kind in Kind::ALL {
+            assert!(RECORDS.iter().chain(COMMENTED_OUT).any(|(_, k, _)| k == kind), "no template for {kind:?}");
+        }
+        let engagement = &files.iter().find(|(p, _)| p == "engagements/example-ops.yaml").unwrap().1;
+        assert!(engagement.contains("term: {start: 2026-10-31, end: 2028-10-30}"), "{engagement}");
+        assert!(engagement.contains("records_from: 2026-01-15 "), "{engagement}");
+        assert!(engagement.contains("contract_no: EX-IT-2026-001\n"), "{engagement}");
+    }
+}

@@ -2,14 +2,14 @@
 //! findings a team accepts for now, so that adopting itos on an existing repository fails only
 //! on new findings while the known ones are burnt down.
 
+pub mod fingerprint;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Finding, SourceMap};
-
-use super::fingerprint;
 
 pub const FILE_NAME: &str = "itos-baseline.json";
 
