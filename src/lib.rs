@@ -1,6 +1,6 @@
 //! itos: a compliance toolkit for IT-outsourcing engagements.
 //!
-//! Layers, each using only those above it: [`model`] → [`config`] → [`calendar`] →
+//! Layers, each using only those above it (docs/architecture.md; a test enforces it).
 //! [`load`] → [`rules`] → [`baseline`] → [`report`] → [`output`] → [`cli`].
 
 #[macro_use]
