@@ -17,6 +17,10 @@ fn layers() -> BTreeMap<String, u32> {
             continue;
         }
         let Ok(layer) = cells[1].parse::<u32>() else { continue };
+        // Rows of the layer table name modules in code spans (the exit-code table does not).
+        if !cells[2].starts_with('`') {
+            continue;
+        }
         for module in cells[2].split(',') {
             let module = module.trim().trim_matches('`');
             if !module.is_empty() {
@@ -69,7 +73,8 @@ fn every_module_imports_only_its_own_layer_or_those_below() {
         };
         let mut files = Vec::new();
         let dir = src.join(&module);
-        rust_files(if dir.is_dir() { &dir } else { &src.join(format!("{module}.rs")) }, &mut files);
+        let path = if dir.is_dir() { dir } else { src.join(format!("{module}.rs")) };
+        rust_files(&path, &mut files);
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
             let code = text.split("#[cfg(test)]").next().unwrap_or("");
