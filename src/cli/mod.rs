@@ -4,6 +4,7 @@
 mod args;
 mod catalogue;
 mod report;
+mod session;
 mod validate;
 
 use std::io::{IsTerminal, Write};

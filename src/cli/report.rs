@@ -4,14 +4,14 @@
 use std::time::Instant;
 
 use super::args::{ChecklistArgs, ChecklistFormat, GapsArgs, ReportFormat, SlaArgs};
-use super::validate::{as_of_date, calendar_notes, loaded};
+use super::session::{Needs, Session};
 use super::{Cli, ExitStatus, Fatal, emit};
 use crate::config::CONFIG_FILE;
 use crate::output::{doc, gaps, handover, sla_report as render};
 use crate::report::gaps::build;
 use crate::report::provenance::{Provenance, inputs_digest};
 use crate::report::{handover as checklist, ledger, sla_report};
-use crate::rules::{self, Settings};
+use crate::rules;
 
 /// `YYYY-MM` → the first day of that month.
 fn parse_month(text: &str) -> Result<jiff::civil::Date, Fatal> {
@@ -29,9 +29,8 @@ fn parse_month(text: &str) -> Result<jiff::civil::Date, Fatal> {
 
 pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
     let started = Instant::now();
-    let (repo, ui) = loaded(cli, args.at.as_deref())?;
+    let Session { repo, ui, as_of, .. } = Session::open(cli, Needs { at: args.at.as_deref(), ..Needs::default() })?;
     let loaded_in = started.elapsed();
-    let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
     if let Some(ticket) = &args.ticket {
         let l = ledger::build(&repo, ticket, as_of).map_err(|e| Fatal(e.to_string()))?;
         let text = match args.format {
@@ -101,11 +100,9 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
 }
 
 pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<ExitStatus, Fatal> {
-    let (mut repo, ui) = loaded(cli, args.at.as_deref())?;
-    let settings = Settings::new(&repo.config, &[], &[])?;
-    super::validate::with_history(cli, &mut repo, &settings, &ui);
-    let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
-    calendar_notes(&repo, as_of, &ui);
+    let session = Session::open(cli, Needs { at: args.at.as_deref(), history: true, ..Needs::default() })?;
+    session.calendar_notes();
+    let Session { repo, ui, settings, as_of } = session;
     let card = build(rules::run(&repo, &settings, as_of));
     let ids: Vec<&str> = repo.records.engagements.iter().map(|e| e.id.value.as_str()).collect();
     let scope = if ids.is_empty() { repo.root.display().to_string() } else { ids.join(", ") };
@@ -125,11 +122,11 @@ pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<ExitStatus, Fatal> {
 /// `itos handover checklist`: exit 0 with the checklist; with `--strict`, 1 while anything is
 /// pending or missing.
 pub fn checklist(cli: &Cli, args: &ChecklistArgs) -> Result<ExitStatus, Fatal> {
-    let (repo, ui) = loaded(cli, args.at.as_deref())?;
-    let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
-    let engagement = checklist::choose(&repo, args.engagement.as_deref()).map_err(|e| Fatal(e.to_string()))?;
-    calendar_notes(&repo, as_of, &ui);
-    let cx = crate::context::Context::new(&repo, as_of);
+    let session = Session::open(cli, Needs { at: args.at.as_deref(), ..Needs::default() })?;
+    let engagement = checklist::choose(&session.repo, args.engagement.as_deref()).map_err(|e| Fatal(e.to_string()))?;
+    session.calendar_notes();
+    let (repo, ui) = (&session.repo, &session.ui);
+    let cx = crate::context::Context::new(repo, session.as_of);
     let list = checklist::build(&cx, engagement, !cli.no_git);
     let text = match args.format {
         ChecklistFormat::Table => handover::table(&list, ui.lang),

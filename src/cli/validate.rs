@@ -3,16 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use jiff::civil::Date;
-
 use super::args::{Deny, ValidateArgs};
-use super::{Cli, ExitStatus, Fatal, emit, read_config, records_root, ui};
-use crate::config::{CONFIG_FILE, Config};
-use crate::load::{Repository, worktree_prefix};
+use super::session::{Needs, Session};
+use super::{Cli, ExitStatus, Fatal, emit, records_root};
+use crate::load::Repository;
 use crate::model::{Finding, Severity};
 use crate::output::{self, FindingsFormat, RunView, Summary};
-use crate::rules::notes::CalendarDataNote;
-use crate::rules::{self, Settings};
+use crate::rules;
 
 pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
     let root = records_root(cli)?;
@@ -23,12 +20,11 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
             "--changed-since compares with a git revision and cannot be combined with --no-git".to_owned(),
         ));
     }
-    let (mut repo, ui) = loaded(cli, args.at.as_deref())?;
-    let settings = Settings::new(&repo.config, &args.rules, &args.skip)?;
-    with_history(cli, &mut repo, &settings, &ui);
+    let needs = Needs { at: args.at.as_deref(), only: &args.rules, skip: &args.skip, history: true };
+    let session = Session::open(cli, needs)?;
     let loaded = started.elapsed();
-    let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
-    let notes = calendar_notes(&repo, as_of, &ui);
+    let notes = session.calendar_notes();
+    let Session { repo, ui, settings, as_of } = session;
     let outcome = rules::run(&repo, &settings, as_of);
     let evaluated = outcome.evaluated;
     let mut findings = outcome.findings;
@@ -123,11 +119,9 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
 
 /// `itos baseline`: write the fingerprints of every current finding (waived ones included).
 pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<ExitStatus, Fatal> {
-    let (mut repo, ui) = loaded(cli, None)?;
-    let settings = Settings::new(&repo.config, &[], &[])?;
-    with_history(cli, &mut repo, &settings, &ui);
-    let as_of = as_of_date(cli.as_of.as_deref(), &repo)?;
-    calendar_notes(&repo, as_of, &ui);
+    let session = Session::open(cli, Needs { history: true, ..Needs::default() })?;
+    session.calendar_notes();
+    let Session { repo, ui, settings, as_of } = session;
     let findings = rules::run(&repo, &settings, as_of).findings;
     let path = args.output.clone().unwrap_or_else(|| repo.root.join(crate::baseline::FILE_NAME));
     emit(&crate::baseline::write(&findings, &repo.sources), Some(&path))?;
@@ -163,33 +157,6 @@ fn render(format: &dyn FindingsFormat, run: &RunView<'_>) -> String {
     text
 }
 
-/// Load the repository the command line names — from the work tree, or with `at` from a git
-/// revision (itos.toml included) — with the interface settings of its config.
-pub(crate) fn loaded(cli: &Cli, at: Option<&str>) -> Result<(Repository, super::Ui), Fatal> {
-    if cli.no_git && at.is_some() {
-        return Err(Fatal("--at reads a git revision and cannot be combined with --no-git".to_owned()));
-    }
-    let root = records_root(cli)?;
-    let prefix = if cli.no_git { String::new() } else { worktree_prefix(&root) };
-    let repo = match at {
-        Some(rev) => {
-            let snapshot = crate::load::git::Snapshot::open(&root, rev).map_err(|e| Fatal(e.to_string()))?;
-            let config = Config::parse(&snapshot.config_text, &root.join(CONFIG_FILE))
-                .map_err(|e| super::config_fatal(&e, &format!(" (at {rev})")))?;
-            Settings::new(&config, &[], &[])?;
-            Repository::load_snapshot(&root, config, &prefix, snapshot)
-        }
-        None => {
-            let config = read_config(&root)?;
-            // Settings are checked before loading so that a bad `[rules]` entry exits 2 at once.
-            Settings::new(&config, &[], &[])?;
-            Repository::load(&root, config, &prefix)
-        }
-    };
-    let ui = ui(cli, Some(&repo.config))?;
-    Ok((repo, ui))
-}
-
 /// The findings located in a changed file (primary span or a label), and those pointing at a
 /// reference to a record that a changed file defines now or defined at the revision (a
 /// deleted Person named by an unchanged change record).
@@ -214,85 +181,10 @@ fn changed_only(repo: &Repository, findings: Vec<Finding>, changes: &crate::load
         .collect()
 }
 
-/// Read the git history when a history rule is enabled, and say once when it is skipped or
-/// only partly available (shallow clone).
-pub(crate) fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &super::Ui) {
-    if !settings.enabled().any(|(r, _)| crate::rules::reads_history(r.meta())) {
-        return;
-    }
-    // The note names the rules that are skipped without history.
-    let history_rules: Vec<&str> = settings
-        .enabled()
-        .filter(|(r, _)| r.meta().stage == crate::rules::Stage::History)
-        .map(|(r, _)| r.meta().id)
-        .collect();
-    let prefix = if cli.no_git { String::new() } else { worktree_prefix(&repo.root) };
-    repo.attach_history(cli.no_git, &prefix);
-    let list = history_rules.join(", ");
-    let note = match &repo.history {
-        crate::load::HistoryState::Skipped(why) => {
-            let (en, zh) = match why {
-                crate::load::HistorySkip::NoGit => ("--no-git", "使用了 --no-git"),
-                crate::load::HistorySkip::NotARepository => ("not a git repository", "不在 git 仓库中"),
-            };
-            Some(crate::model::Msg::new(
-                format!("note: history rules {list} skipped ({en})"),
-                format!("注意:已跳过历史规则 {list}({zh})"),
-            ))
-        }
-        crate::load::HistoryState::Read(h) => h.shallow_from.as_ref().map(|c| {
-            let (short, date) = (c.short(), c.date());
-            crate::model::Msg::new(
-                format!("note: shallow clone: history reaches back to commit {short} ({date}); history rules judge only that range"),
-                format!("注意:浅克隆,历史仅追溯到提交 {short}({date});历史规则只判断该范围"),
-            )
-        }),
-        crate::load::HistoryState::NotRead => None,
-    };
-    if let Some(note) = note.filter(|_| !ui.quiet) {
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), "{}", note.get(ui.lang));
-    }
-}
-
-/// The calendars in use whose public-holiday data misses a year working days may be counted
-/// in (`rules::notes`), each said once on standard error (not under `--quiet`).
-pub(crate) fn calendar_notes(repo: &Repository, as_of: Date, ui: &super::Ui) -> Vec<CalendarDataNote> {
-    let notes = crate::rules::notes::calendar_data(&crate::context::Context::new(repo, as_of));
-    if !ui.quiet {
-        use std::io::Write as _;
-        let mut err = std::io::stderr().lock();
-        for n in &notes {
-            let _ = writeln!(err, "{}", n.line(ui.lang));
-        }
-    }
-    notes
-}
-
 /// 1 when an unwaived error (or, with `--deny warnings`, warning) remains.
 pub fn exit_code(findings: &[Finding], deny_warnings: bool) -> ExitStatus {
     let failing = findings.iter().any(|f| f.waived_by.is_none() && (f.severity == Severity::Error || deny_warnings));
     if failing { ExitStatus::Findings } else { ExitStatus::Clean }
-}
-
-/// `--as-of`, else `as_of` in itos.toml, else today in the time zone of the engagement (`default_engagement`, or the
-/// only one), else Asia/Shanghai.
-pub(crate) fn as_of_date(flag: Option<&str>, repo: &Repository) -> Result<Date, Fatal> {
-    if let Some(text) = flag {
-        return crate::model::scalar::parse_date(text).map_err(|(en, _)| Fatal(format!("--as-of: {en}")));
-    }
-    if let Some(day) = repo.config.as_of {
-        return Ok(day);
-    }
-    let engagements = &repo.records.engagements;
-    let chosen = repo
-        .config
-        .default_engagement
-        .as_deref()
-        .and_then(|id| engagements.iter().find(|e| e.id.value == id))
-        .or(if engagements.len() == 1 { engagements.first() } else { None });
-    let tz = chosen.map_or_else(crate::model::scalar::default_tz, |e| e.tz());
-    Ok(jiff::Timestamp::now().to_zoned_datetime(tz).date())
 }
 
 /// The PATHS arguments as records-root-relative prefixes (`None`: show everything).
