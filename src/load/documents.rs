@@ -45,8 +45,12 @@ pub fn records_of(docs: Vec<Node<'_>>, file: FileId, limits: &Limits, findings: 
     }
     // A value taken from `defaults` reports the same problem for every item: keep one.
     let mut seen = std::collections::HashSet::new();
-    d.findings.retain(|f| seen.insert((f.span, f.message.en.clone())));
-    findings.append(&mut d.findings);
+    d.problems.retain(|p| seen.insert((p.span, p.message.en.clone())));
+    findings.extend(d.problems.drain(..).map(|p| {
+        let mut f = Finding::new(super::GEN_003, Severity::Error, p.span, p.message);
+        f.help = p.help;
+        f
+    }));
     out.floating = d.floating_time;
     out
 }

@@ -25,6 +25,8 @@ use crate::msg;
 pub use index::Index;
 
 pub const GEN_008: &str = "GEN-008";
+/// A field of a record that cannot be decoded (the decoder's problems, reported here).
+pub const GEN_003: &str = "GEN-003";
 
 /// Everything loaded from a records repository.
 #[derive(Debug)]

@@ -8,11 +8,9 @@ use std::fmt::Write as _;
 
 use serde_json::{Value as Json, json};
 
-use super::finding::{Finding, Msg, Severity};
+use super::message::Msg;
 use super::node::{Entry, Node, Style, Value};
 use super::span::{FileId, Sp, Span};
-
-pub const GEN_003: &str = "GEN-003";
 
 /// One step of the path from a record to a node, for messages (`approvals[1].at`).
 #[derive(Clone, Debug)]
@@ -22,11 +20,21 @@ pub(crate) enum Seg {
     Key(String),
 }
 
+/// A field that could not be decoded: missing, of the wrong type or value, or unknown. The
+/// decoder knows no rules; the loader reports each as a GEN-003 finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub span: Span,
+    pub message: Msg,
+    pub help: Option<Msg>,
+}
+
 /// Decoding state for one file: where problems are collected.
 #[derive(Debug)]
 pub struct Decoder {
     pub file: FileId,
-    pub findings: Vec<Finding>,
+    /// Field problems found so far; the loader reports them (as GEN-003).
+    pub problems: Vec<Problem>,
     errors: usize,
     path: Vec<Seg>,
     /// Set by a timestamp without an offset, so the loader can read it in the right zone.
@@ -35,7 +43,7 @@ pub struct Decoder {
 
 impl Decoder {
     pub fn new(file: FileId) -> Self {
-        Decoder { file, findings: Vec::new(), errors: 0, path: Vec::new(), floating_time: None }
+        Decoder { file, problems: Vec::new(), errors: 0, path: Vec::new(), floating_time: None }
     }
 
     /// Number of errors reported so far; a record whose decoding raised it is dropped.
@@ -69,9 +77,7 @@ impl Decoder {
 
     pub fn error(&mut self, span: Span, message: Msg, help: Option<Msg>) {
         self.errors += 1;
-        let mut f = Finding::new(GEN_003, Severity::Error, span, message);
-        f.help = help;
-        self.findings.push(f);
+        self.problems.push(Problem { span, message, help });
     }
 
     /// `path: expected X, found Y` at the offending value.
@@ -103,7 +109,7 @@ impl Decoder {
     pub fn ignored_value(&mut self, node: &Node<'_>, reason: Msg) {
         let path = self.path_string();
         let message = Msg::new(format!("`{path}`: {} (ignored)", reason.en), format!("`{path}`:{}(已忽略)", reason.zh));
-        self.findings.push(Finding::new(GEN_003, Severity::Error, node.span, message));
+        self.problems.push(Problem { span: node.span, message, help: None });
     }
 
     /// `path: <reason>` at the offending value.
@@ -557,7 +563,6 @@ pub fn object_schema(description: &str, props: Vec<(&str, Json, String)>, requir
 }
 
 /// The Rust type of a field for each decoding mode.
-#[macro_export]
 macro_rules! field_type {
     (req $t:ty) => { $crate::model::Sp<$t> };
     (opt $t:ty) => { Option<$crate::model::Sp<$t>> };
@@ -569,7 +574,6 @@ macro_rules! field_type {
 }
 
 #[doc(hidden)]
-#[macro_export]
 macro_rules! field_decode {
     (req $t:ty, $d:ident, $name:expr, $node:expr, $anchor:expr) => {
         $d.required::<$t>($name, $node, $anchor)
@@ -595,7 +599,6 @@ macro_rules! field_decode {
 }
 
 #[doc(hidden)]
-#[macro_export]
 macro_rules! field_schema {
     (req $t:ty) => {
         <$t as $crate::model::decode::Decode>::schema()
@@ -621,7 +624,6 @@ macro_rules! field_schema {
 }
 
 #[doc(hidden)]
-#[macro_export]
 macro_rules! field_required {
     (req) => {
         true
@@ -638,7 +640,6 @@ macro_rules! field_required {
 }
 
 #[doc(hidden)]
-#[macro_export]
 macro_rules! field_fix_times {
     (req, $f:expr, $tz:expr) => {
         $crate::model::decode::Decode::fix_times(&mut $f.value, $tz)
@@ -665,7 +666,6 @@ macro_rules! field_fix_times {
 /// `#[check(path)]` names a `fn(&Self, &mut Decoder) -> bool` for constraints across fields.
 /// Every object also gets `anchor` (where to point when something inside it is missing) and
 /// `span` (the mapping itself).
-#[macro_export]
 macro_rules! object {
     (
         $(#[doc = $doc:literal])*
@@ -758,7 +758,6 @@ macro_rules! object {
 }
 
 /// Declare an enumeration of kebab-case YAML values with its decoder and schema.
-#[macro_export]
 macro_rules! enumeration {
     (
         $(#[doc = $doc:literal])*
@@ -814,3 +813,6 @@ pub fn decode_enum<T>(node: &Node<'_>, d: &mut Decoder, names: &[&str], parse: f
     d.value_error(node, msg!("`{s}` is not one of: {list}", "`{s}` 不是以下取值之一:{list}"), help);
     None
 }
+
+// The record macros are the crate's own: not part of its public API.
+pub(crate) use {enumeration, field_decode, field_fix_times, field_required, field_schema, field_type, object};

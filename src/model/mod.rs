@@ -5,6 +5,7 @@ pub mod decode;
 pub mod exact;
 pub mod finding;
 pub mod kinds;
+pub mod message;
 pub mod node;
 pub mod scalar;
 pub mod schema;

@@ -152,7 +152,7 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
     for (rule, _) in settings.enabled().filter(|(r, _)| r.meta().stage == Stage::Load) {
         let id = rule.meta().id;
         // GEN-003 judges records; the other loader rules judge files.
-        let n = if id == crate::model::decode::GEN_003 { repo.records.len() } else { repo.file_count() };
+        let n = if id == crate::load::GEN_003 { repo.records.len() } else { repo.file_count() };
         evaluated.push((id, n));
     }
     for (sink, (rule, _)) in sinks.into_iter().zip(settings.enabled().filter(|(r, _)| r.meta().stage.checks())) {

@@ -6,7 +6,7 @@ use crate::rules::{Context, Meta, Rule, Sink, Stage};
 pub struct Gen003;
 
 static META: Meta = Meta {
-    id: crate::model::decode::GEN_003,
+    id: crate::load::GEN_003,
     severity: Severity::Error,
     section: "§2.3",
     title_en: "Fields are known, present and well-formed",
