@@ -110,7 +110,7 @@ impl Default for Config {
 }
 
 /// The policy parameters of rules.md, checked and typed, with their defaults. Read from
-/// [`RawPolicy`] by [`Config::parse`]; serialized with the names and values as written in
+/// `RawPolicy` by [`Config::parse`]; serialized with the names and values as written in
 /// itos.toml (the docs and `itos init` print the defaults from it).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Policy {

@@ -2,7 +2,7 @@
 //!
 //! Layers, each module using only its own layer and those below it, are listed in
 //! docs/architecture.md, and `tests/layers.rs` enforces them: [`model`] → [`config`] →
-//! [`calendar`] → [`figures`] → [`load`] → [`context`] and [`exit`] → [`rules`] →
+//! [`calendar`] → [`figures`] → [`load`] → [`context`] and [`exit`](mod@exit) → [`rules`] →
 //! [`baseline`] → [`report`] → [`output`] → [`cli`].
 
 pub mod baseline;

@@ -1,5 +1,5 @@
 //! Exit and handover (§7.1–§7.5, §4.4): the rules report the problems of the exit model in
-//! [`exit`], which `itos handover checklist` shows as well.
+//! [`crate::exit`], which `itos handover checklist` shows as well.
 
 pub mod hnd001;
 pub mod hnd002;
