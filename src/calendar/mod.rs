@@ -8,7 +8,7 @@ pub mod dates;
 pub mod target;
 pub mod wall;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -220,14 +220,23 @@ impl Calendars {
         by_id.insert(CN_WORKDAYS.to_owned(), WorkCalendar::cn_workdays());
         let records_by_id: HashMap<&str, &CalendarRecord> =
             records.calendars.iter().map(|c| (c.id.value.as_str(), c)).collect();
+        // Calendars resolved from records: a chain stops at one (each is resolved once, so a
+        // chain of 5,000 `extends` costs 5,000 steps, not 5,000² or more).
+        let mut from_records: HashSet<String> = HashSet::new();
         let mut problems = Vec::new();
         for cal in &records.calendars {
             if by_id.contains_key(cal.id.value.as_str()) {
                 continue;
             }
-            match resolve(cal, &records_by_id, &by_id) {
-                Ok(wc) => {
-                    by_id.insert(cal.id.value.clone(), wc);
+            match resolve(cal, &records_by_id, &by_id, &from_records) {
+                Ok(resolved) => {
+                    // Every calendar of the chain, root first, is resolved on the way.
+                    for wc in resolved {
+                        if !by_id.contains_key(&wc.id) {
+                            from_records.insert(wc.id.clone());
+                            by_id.insert(wc.id.clone(), wc);
+                        }
+                    }
                 }
                 Err(message) => problems.push(CalendarProblem { calendar: cal.id.value.clone(), message }),
             }
@@ -250,39 +259,47 @@ fn unreachable_calendar() -> &'static WorkCalendar {
     FALLBACK.get_or_init(WorkCalendar::cn_workdays)
 }
 
-/// Resolve a Calendar record, following `extends` (own `week` replaces, own dates add).
+/// Resolve a Calendar record, following `extends` (own `week` replaces, own dates add) up to
+/// a calendar already resolved, a built-in or an unknown id. Returns the calendars of the
+/// chain resolved on the way, root first, `cal` last.
 fn resolve(
     cal: &CalendarRecord,
     records: &HashMap<&str, &CalendarRecord>,
-    builtins: &HashMap<String, WorkCalendar>,
-) -> Result<WorkCalendar, crate::model::Msg> {
+    resolved: &HashMap<String, WorkCalendar>,
+    from_records: &HashSet<String>,
+) -> Result<Vec<WorkCalendar>, crate::model::Msg> {
     // Collect the chain, child first.
     let mut chain = vec![cal];
     let mut base: Option<WorkCalendar> = None;
     let mut seen = vec![cal.id.value.as_str()];
+    let mut seen_set: HashSet<&str> = seen.iter().copied().collect();
     let mut next = cal.extends.as_ref().map(|e| e.value.as_str());
     while let Some(parent) = next {
-        if seen.contains(&parent) {
+        if seen_set.contains(parent) {
             let path = seen.join(" → ");
             return Err(crate::msg!(
                 "calendar `extends` forms a cycle: {path} → {parent}",
                 "日历的 `extends` 形成循环:{path} → {parent}"
             ));
         }
-        if let Some(record) = records.get(parent) {
+        if from_records.contains(parent) {
+            // Resolved already: inherit it as it is.
+            base = resolved.get(parent).cloned();
+            next = None;
+        } else if let Some(record) = records.get(parent) {
             chain.push(record);
             seen.push(parent);
+            seen_set.insert(parent);
             next = record.extends.as_ref().map(|e| e.value.as_str());
         } else {
             // A built-in, or an unknown id (reported by GEN-005): inherit nothing then.
-            base = builtins.get(parent).cloned();
+            base = resolved.get(parent).cloned();
             next = None;
         }
     }
-    let tz = cal.timezone.zone.clone();
     let mut out = base.unwrap_or_else(|| WorkCalendar {
         id: String::new(),
-        tz: tz.clone(),
+        tz: cal.timezone.zone.clone(),
         week: Default::default(),
         holidays: BTreeSet::new(),
         workdays: BTreeSet::new(),
@@ -290,6 +307,7 @@ fn resolve(
         data_years: None,
     });
     out.always = false;
+    let mut done = Vec::with_capacity(chain.len());
     for record in chain.iter().rev() {
         if !record.week.is_empty() {
             let mut week: [Vec<TimeRange>; 7] = Default::default();
@@ -317,10 +335,12 @@ fn resolve(
         for year in record.holiday_years.iter().filter_map(|y| i16::try_from(y.value).ok()) {
             out.data_years.get_or_insert_with(Years::default).insert(year);
         }
+        let mut this = out.clone();
+        this.id = record.id.value.clone();
+        this.tz = record.timezone.zone.clone();
+        done.push(this);
     }
-    out.id = cal.id.value.clone();
-    out.tz = tz;
-    Ok(out)
+    Ok(done)
 }
 
 #[cfg(test)]

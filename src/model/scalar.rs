@@ -107,17 +107,37 @@ pub fn civil_in(tz: &TimeZone, dt: civil::DateTime) -> Option<jiff::Timestamp> {
     tz.to_ambiguous_timestamp(dt).compatible().ok()
 }
 
+/// The years a timestamp may lie in.
+pub const TS_YEARS: (i16, i16) = (1970, 2200);
+
 impl Decode for Ts {
     const EXPECTED: (&'static str, &'static str) =
         ("a timestamp (RFC 3339, e.g. 2026-10-03T09:12:00+08:00)", "时间戳(RFC 3339,如 2026-10-03T09:12:00+08:00)");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         // The date part is checked first so that `2026-02-30T…` gets the plain explanation.
-        if let Some(date) = s.get(..10)
-            && let Err((en, zh)) = parse_date(date)
-        {
-            d.value_error(node, super::Msg::new(en, zh), None);
-            return None;
+        if let Some(date) = s.get(..10) {
+            match parse_date(date) {
+                Err((en, zh)) => {
+                    d.value_error(node, super::Msg::new(en, zh), None);
+                    return None;
+                }
+                // Clocks are counted day by day: an instant centuries away is a typing
+                // mistake, and would make every clock of the ticket walk those centuries.
+                Ok(day) if !(TS_YEARS.0..=TS_YEARS.1).contains(&day.year()) => {
+                    let (from, to) = TS_YEARS;
+                    d.value_error(
+                        node,
+                        msg!(
+                            "`{s}` lies outside the years {from}–{to} a timestamp may have",
+                            "`{s}` 超出时间戳允许的年份范围 {from}–{to}"
+                        ),
+                        None,
+                    );
+                    return None;
+                }
+                Ok(_) => {}
+            }
         }
         if s.len() == 10 {
             d.value_error(

@@ -42,6 +42,33 @@ paths are HND-003's.",
 /// Suggest the closest id only among a manageable number of candidates.
 const SUGGESTION_CANDIDATES: usize = 5_000;
 
+/// At most this many candidate comparisons for suggestions in one run: thousands of dangling
+/// references against thousands of ids must not cost minutes (a suggestion is a courtesy).
+const SUGGESTION_WORK: usize = 100_000;
+
+/// "Did you mean" for dangling references, each name computed once, within a work budget.
+#[derive(Default)]
+struct Suggestions {
+    known: std::collections::HashMap<(Kind, String), Option<crate::model::Msg>>,
+    work: usize,
+}
+
+impl Suggestions {
+    fn get(&mut self, cx: &Context<'_>, kind: Kind, id: &str) -> Option<crate::model::Msg> {
+        if let Some(known) = self.known.get(&(kind, id.to_owned())) {
+            return known.clone();
+        }
+        let n = cx.index.count(kind);
+        if n > SUGGESTION_CANDIDATES || self.work + n > SUGGESTION_WORK {
+            return None;
+        }
+        self.work += n;
+        let found = closest(id, cx.index.ids_of(kind)).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+        self.known.insert((kind, id.to_owned()), found.clone());
+        found
+    }
+}
+
 impl Rule for Gen005 {
     fn meta(&self) -> &'static Meta {
         &META
@@ -50,13 +77,14 @@ impl Rule for Gen005 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let mut refs = Vec::new();
         let mut paths = Vec::new();
+        let mut suggestions = Suggestions::default();
         cx.records.for_each(|record| {
             out.checked();
-            check_engagement(cx, record, out);
+            check_engagement(cx, record, out, &mut suggestions);
             refs.clear();
             record.refs(&mut refs);
             for r in &refs {
-                check_ref(cx, record, r, out);
+                check_ref(cx, record, r, out, &mut suggestions);
             }
             paths.clear();
             record.paths(&mut paths);
@@ -64,8 +92,10 @@ impl Rule for Gen005 {
                 check_path(cx, record, p, out);
             }
         });
+        let calendars: std::collections::HashMap<&str, &crate::model::kinds::Calendar> =
+            cx.records.calendars.iter().rev().map(|c| (c.id.value.as_str(), c)).collect();
         for problem in &cx.calendars.problems {
-            let cal = cx.records.calendars.iter().find(|c| c.id.value == problem.calendar);
+            let cal = calendars.get(problem.calendar.as_str());
             if let Some(cal) = cal {
                 let span = cal.extends.as_ref().map_or(cal.id.span, |e| e.span);
                 out.report(span, problem.message.clone()).record(Kind::Calendar, &problem.calendar);
@@ -74,14 +104,7 @@ impl Rule for Gen005 {
     }
 }
 
-fn suggestion(cx: &Context<'_>, kind: Kind, id: &str) -> Option<crate::model::Msg> {
-    if cx.index.count(kind) > SUGGESTION_CANDIDATES {
-        return None;
-    }
-    closest(id, cx.index.ids_of(kind)).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"))
-}
-
-fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink) {
+fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink, suggestions: &mut Suggestions) {
     let kind = record.kind();
     if !kind.fields().contains(&"engagement") || kind == Kind::Engagement {
         return;
@@ -93,7 +116,7 @@ fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink) {
             let f = out
                 .report(e.span, msg!("engagement `{name}` is not defined", "服务项目 `{name}` 不存在"))
                 .record(kind, id);
-            f.help = suggestion(cx, Kind::Engagement, name);
+            f.help = suggestions.get(cx, Kind::Engagement, name);
         }
         Some(_) => {}
         None => {
@@ -142,7 +165,7 @@ fn check_path(cx: &Context<'_>, record: RecordView<'_>, p: &FileRef<'_>, out: &m
         .record(record.kind(), record.id());
 }
 
-fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Sink) {
+fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Sink, suggestions: &mut Suggestions) {
     let value: &Sp<String> = r.value;
     let (name, field) = (value.value.as_str(), r.field);
     let (rec_kind, rec_id) = (record.kind(), record.id());
@@ -155,7 +178,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                         msg!("`{field}`: {kind} `{name}` is not defined", "`{field}`:{kind} `{name}` 不存在"),
                     )
                     .record(rec_kind, rec_id);
-                f.help = suggestion(cx, kind, name);
+                f.help = suggestions.get(cx, kind, name);
             }
         }
         Target::AnyRecord => {

@@ -76,19 +76,120 @@ fn target(cx: &Context<'_>, w: &Waiver) -> Result<Target, crate::model::Msg> {
     }
 }
 
-fn matches(target: &Target, cx: &Context<'_>, f: &Finding) -> bool {
-    match target {
-        Target::Record { kind, id, span } => {
-            f.record.as_ref().is_some_and(|r| r.kind == *kind && r.id == *id)
-                || (f.span.file == span.file && span.start <= f.span.start && f.span.end <= span.end)
+/// (start, end, index) of the findings of one rule in one file, in order of start.
+type InFile = Vec<(u32, u32, usize)>;
+
+/// The findings by rule, file and record, so a waiver looks only at the findings it could
+/// match (thousands of waivers over 100,000 findings stay linear).
+struct FindingIndex<'f> {
+    /// (rule, file) → the findings there.
+    by_file: std::collections::HashMap<(&'static str, crate::model::FileId), InFile>,
+    /// (rule, kind, id) → findings about that record.
+    by_record: std::collections::HashMap<(&'static str, Kind, &'f str), Vec<usize>>,
+    /// rule → the files holding its findings.
+    files: std::collections::HashMap<&'static str, Vec<crate::model::FileId>>,
+}
+
+impl<'f> FindingIndex<'f> {
+    fn new(findings: &'f [Finding]) -> Self {
+        let mut index = FindingIndex {
+            by_file: std::collections::HashMap::new(),
+            by_record: std::collections::HashMap::new(),
+            files: std::collections::HashMap::new(),
+        };
+        for (i, f) in findings.iter().enumerate() {
+            let in_file = index.by_file.entry((f.rule, f.span.file)).or_default();
+            if in_file.is_empty() {
+                index.files.entry(f.rule).or_default().push(f.span.file);
+            }
+            in_file.push((f.span.start, f.span.end, i));
+            if let Some(r) = &f.record {
+                index.by_record.entry((f.rule, r.kind, r.id.as_str())).or_default().push(i);
+            }
         }
-        Target::Path(glob) => cx.repo.sources.get(f.span.file).is_some_and(|file| glob.is_match(&file.path)),
+        for list in index.by_file.values_mut() {
+            list.sort_unstable();
+        }
+        index
+    }
+
+    /// The findings of `rule` a target selects, in finding order.
+    fn select(&self, rule: &'static str, target: &Target, cx: &Context<'_>) -> Vec<usize> {
+        let mut out = Vec::new();
+        match target {
+            Target::Record { kind, id, span } => {
+                if let Some(list) = self.by_record.get(&(rule, *kind, id.as_str())) {
+                    out.extend(list);
+                }
+                // Findings located inside the record's text.
+                if let Some(list) = self.by_file.get(&(rule, span.file)) {
+                    let from = list.partition_point(|&(start, _, _)| start < span.start);
+                    out.extend(
+                        list[from..]
+                            .iter()
+                            .take_while(|&&(start, _, _)| start <= span.end)
+                            .filter(|&&(_, end, _)| end <= span.end)
+                            .map(|&(_, _, i)| i),
+                    );
+                }
+            }
+            Target::Path(glob) => {
+                for file in self.files.get(rule).into_iter().flatten() {
+                    if cx.repo.sources.get(*file).is_some_and(|f| glob.is_match(&f.path))
+                        && let Some(list) = self.by_file.get(&(rule, *file))
+                    {
+                        out.extend(list.iter().map(|&(_, _, i)| i));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
 /// Apply live waivers to `findings` and report GEN-006 problems into `out`.
 pub fn apply(cx: &Context<'_>, settings: &Settings, findings: &mut [Finding], out: &mut Sink) {
-    for w in &cx.records.waivers {
+    let selected: Vec<(usize, Vec<usize>)> = select_all(cx, findings, out);
+    let mut matched_of = Vec::new();
+    for (w, indices) in selected {
+        let wid = cx.records.waivers[w].id.value.as_str();
+        let mut matched = 0usize;
+        for i in indices {
+            if let Some(f) = findings.get_mut(i)
+                && f.waived_by.is_none()
+            {
+                f.waived_by = Some(wid.to_owned());
+                matched += 1;
+            }
+        }
+        matched_of.push((w, matched));
+    }
+    for (w, matched) in matched_of {
+        let waiver = &cx.records.waivers[w];
+        let (wid, known) = (waiver.id.value.as_str(), waiver.rule.value.as_str());
+        let known = all().iter().map(|r| r.meta().id).find(|id| id.eq_ignore_ascii_case(known)).unwrap_or(known);
+        // A disabled rule has no findings to match: that says nothing about the waiver.
+        if matched == 0 && settings.severity(known).is_some() {
+            let t = waiver.target.value.as_str();
+            out.report(
+                waiver.target.span,
+                msg!(
+                    "waiver `{wid}` matches no finding of {known} on `{t}`; remove it if the exception is no longer needed",
+                    "例外审批 `{wid}` 在 `{t}` 上没有匹配到 {known} 的发现项;如例外已不再需要,请删除"
+                ),
+            )
+            .record(Kind::Waiver, wid);
+        }
+    }
+}
+
+/// Check every waiver and select, for each live one, the findings it targets (by index).
+fn select_all(cx: &Context<'_>, findings: &[Finding], out: &mut Sink) -> Vec<(usize, Vec<usize>)> {
+    let index = FindingIndex::new(findings);
+    let mut selected = Vec::new();
+    for (w_pos, w) in cx.records.waivers.iter().enumerate() {
         let (wid, rule) = (w.id.value.as_str(), w.rule.value.as_str());
         let Some(known) = all().iter().map(|r| r.meta().id).find(|id| id.eq_ignore_ascii_case(rule)) else {
             let ids = all().iter().map(|r| r.meta().id);
@@ -143,24 +244,7 @@ pub fn apply(cx: &Context<'_>, settings: &Settings, findings: &mut [Finding], ou
             .record(Kind::Waiver, wid);
             continue;
         }
-        let mut matched = 0usize;
-        for f in findings.iter_mut() {
-            if f.rule == known && f.waived_by.is_none() && matches(&target, cx, f) {
-                f.waived_by = Some(wid.to_owned());
-                matched += 1;
-            }
-        }
-        // A disabled rule has no findings to match: that says nothing about the waiver.
-        if matched == 0 && settings.severity(known).is_some() {
-            let t = w.target.value.as_str();
-            out.report(
-                w.target.span,
-                msg!(
-                    "waiver `{wid}` matches no finding of {known} on `{t}`; remove it if the exception is no longer needed",
-                    "例外审批 `{wid}` 在 `{t}` 上没有匹配到 {known} 的发现项;如例外已不再需要,请删除"
-                ),
-            )
-            .record(Kind::Waiver, wid);
-        }
+        selected.push((w_pos, index.select(known, &target, cx)));
     }
+    selected
 }

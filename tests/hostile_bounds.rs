@@ -1,0 +1,146 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+//! Bounded time on hostile input (quality.md, "Reliability"): each test builds an input at a
+//! size CI can afford and compares the time it takes with a linear baseline of the same size
+//! in the same test — a ratio, not an absolute time, so a busy machine does not fail it but a
+//! quadratic step does.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{BASE, run_rules};
+use itos::config::Config;
+use itos::load::Repository;
+
+/// The fastest of three runs (the least disturbed by the other core's load).
+fn fastest(mut f: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// `hostile` within `ratio` times `baseline`, with a little slack for tiny inputs.
+fn assert_linear(what: &str, hostile: Duration, baseline: Duration, ratio: u32) {
+    let bound = baseline * ratio + Duration::from_millis(300);
+    assert!(hostile <= bound, "{what}: {hostile:?} against a linear baseline of {baseline:?} (bound {bound:?})");
+}
+
+fn load(files: &[(String, String)]) -> Repository {
+    Repository::from_texts(files, Config::default())
+}
+
+#[test]
+fn a_long_extends_chain_resolves_in_linear_time() {
+    // 2,000 calendars each extending the previous one, against 2,000 that extend only the
+    // built-in: the same records, the same work per calendar.
+    let n = 2_000;
+    let calendar = |i: usize, parent: &str| {
+        format!(
+            "---\nkind: Calendar\nid: c{i}\ntimezone: Asia/Shanghai\nextends: {parent}\nweek: {{}}\nholidays: [2026-10-0{}]\n",
+            1 + i % 7
+        )
+    };
+    let chain: String =
+        (0..n).map(|i| calendar(i, &if i == 0 { "cn-workdays".to_owned() } else { format!("c{}", i - 1) })).collect();
+    let flat: String = (0..n).map(|i| calendar(i, "cn-workdays")).collect();
+    let chain = vec![("c.yaml".to_owned(), chain)];
+    let flat = vec![("c.yaml".to_owned(), flat)];
+    let repo = load(&chain);
+    // The last calendar inherits every holiday of the chain.
+    let last = repo.calendars.get(&format!("c{}", n - 1)).unwrap();
+    assert!(!last.is_working_day(jiff::civil::date(2026, 10, 7)));
+    assert!(repo.calendars.problems.is_empty());
+    let hostile = fastest(|| drop(load(&chain)));
+    let baseline = fastest(|| drop(load(&flat)));
+    assert_linear("extends chain", hostile, baseline, 4);
+}
+
+#[test]
+fn a_timestamp_outside_1970_2200_is_a_located_value_error() {
+    // A ticket opened in 1026 would make every clock walk a thousand years day by day.
+    for (ts, year) in [("1026-10-08T10:00:00+08:00", "1026"), ("2201-01-01T00:00:00+08:00", "2201")] {
+        let text = format!("kind: Incident\nid: I-1\nservice: helpdesk\npriority: P3\nopened_at: {ts}\n");
+        let (located, findings) = run_rules(&[("i.yaml", &text)], "", &["GEN-003"], "2026-10-31");
+        assert_eq!(located, vec![common::at("GEN-003", "i.yaml", 5, 12)], "{findings:#?}");
+        assert!(findings[0].message.en.contains(year) && findings[0].message.en.contains("1970–2200"));
+    }
+    let fine = "kind: Incident\nid: I-1\nservice: helpdesk\npriority: P3\nopened_at: 1970-01-01T08:00:00+08:00\n";
+    assert!(run_rules(&[("i.yaml", fine)], "", &["GEN-003"], "2026-10-31").0.is_empty());
+}
+
+#[test]
+fn thousands_of_dangling_references_do_not_cost_suggestions_times_candidates() {
+    // 2,000 people, and 2,000 trainings naming 2,000 people who do not exist (each a GEN-005
+    // finding with a possible "did you mean"), against trainings naming people who exist.
+    let n = 2_000;
+    let people: String = (0..n)
+        .map(|i| format!("---\nkind: Person\nid: person-{i:05}\nname: n\nrole: r\njoined: 2025-07-01\n"))
+        .collect();
+    let trainings = |prefix: &str| -> String {
+        (0..n)
+            .map(|i| format!("---\nkind: Training\nid: t-{i}\ntopic: security-awareness\nheld_at: 2026-01-05\nattendees: [{prefix}{i:05}]\n"))
+            .collect()
+    };
+    let files = |prefix: &str| {
+        vec![
+            ("base.yaml".to_owned(), BASE.to_owned()),
+            ("p.yaml".to_owned(), people.clone()),
+            ("t.yaml".to_owned(), trainings(prefix)),
+        ]
+    };
+    let run = |files: &[(String, String)]| {
+        let repo = load(files);
+        let settings = itos::rules::Settings::new(&repo.config, &["GEN-005".to_owned()], &[]).unwrap();
+        let findings = itos::rules::run(&repo, &settings, jiff::civil::date(2026, 10, 31)).findings;
+        findings.iter().filter(|f| f.rule == "GEN-005").count()
+    };
+    let dangling = files("nobody-");
+    let valid = files("person-");
+    assert_eq!(run(&dangling), n, "every dangling reference is still reported");
+    assert_eq!(run(&valid), 0);
+    let hostile = fastest(|| {
+        run(&dangling);
+    });
+    let baseline = fastest(|| {
+        run(&valid);
+    });
+    assert_linear("dangling references", hostile, baseline, 4);
+}
+
+#[test]
+fn thousands_of_waivers_over_thousands_of_findings_are_matched_by_index() {
+    // 2,000 people without an NDA (one HR-004 finding each) and 2,000 waivers, one per person,
+    // against the same findings with no waiver.
+    let n = 2_000;
+    let people: String = (0..n)
+        .map(|i| format!("---\nkind: Person\nid: p-{i}\nname: n\nrole: r\njoined: 2025-07-01\nbackground_checked_at: 2025-07-01\n"))
+        .collect();
+    let waivers: String = (0..n)
+        .map(|i| format!("---\nkind: Waiver\nid: W-{i}\nrule: HR-004\ntarget: Person/p-{i}\nreason: r\napproved_by: a\nexpires: 2027-01-01\n"))
+        .collect();
+    let with = vec![
+        ("base.yaml".to_owned(), BASE.to_owned()),
+        ("p.yaml".to_owned(), people.clone()),
+        ("w.yaml".to_owned(), waivers),
+    ];
+    let without = vec![("base.yaml".to_owned(), BASE.to_owned()), ("p.yaml".to_owned(), people)];
+    let run = |files: &[(String, String)]| {
+        let repo = load(files);
+        let settings = itos::rules::Settings::new(&repo.config, &["HR-004".to_owned()], &[]).unwrap();
+        itos::rules::run(&repo, &settings, jiff::civil::date(2026, 10, 31)).findings
+    };
+    let findings = run(&with);
+    let hr004: Vec<_> = findings.iter().filter(|f| f.rule == "HR-004").collect();
+    assert_eq!(hr004.len(), n);
+    assert!(hr004.iter().all(|f| f.waived_by.is_some()), "every finding is waived by its waiver");
+    let hostile = fastest(|| drop(run(&with)));
+    let baseline = fastest(|| drop(run(&without)));
+    // The waivers are records to load too: the baseline is of the same order of size.
+    assert_linear("waiver matching", hostile, baseline, 4);
+}
