@@ -408,3 +408,48 @@ fn backup_duties_run_from_records_from_never_from_a_commit_date() {
     let from_term = judged(&["--as-of", &as_of]);
     assert!(from_term[0].4.contains(&format!("since {start};")), "{from_term:?}");
 }
+
+/// Wall time of `f`, best of three (this machine's second core is often busy).
+fn best_of_three(mut f: impl FnMut()) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn history_walk_is_linear_in_the_size_of_a_batch() {
+    // Issue 15, item 2: a batch file gaining records commit after commit. Each commit's
+    // removed records are looked up by (kind, id), not scanned: eight times the batch takes
+    // about eight times as long (the scan made it about forty times).
+    fn build(n: usize, commits: usize) -> Repo {
+        // Small items: the walk's own work, not parsing, dominates.
+        let incident = |i: usize| format!("  - {{id: INC-{i:06}}}\n");
+        let mut text = String::from("kind: Incident\nitems:\n");
+        for i in 0..n {
+            text.push_str(&incident(i));
+        }
+        let repo = Repo::from_files(&[("itos.toml", "format = 1\n".to_owned()), ("incidents.yaml", text.clone())]);
+        for c in 0..commits {
+            text.push_str(&incident(n + c));
+            std::fs::write(repo.path("incidents.yaml"), &text).unwrap();
+            repo.commit("one more incident");
+        }
+        repo
+    }
+    let limits = itos::config::Limits::default();
+    let commits = 10;
+    let (small, large) = (build(1_000, commits), build(8_000, commits));
+    let walk = |repo: &Repo| {
+        let h = itos::load::history::walk(Path::new(&repo.records()), None, &limits).unwrap();
+        assert_eq!((h.commits, h.events.len()), (commits + 1, 0));
+    };
+    let (t_small, t_large) = (best_of_three(|| walk(&small)), best_of_three(|| walk(&large)));
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
+    eprintln!("history walk: {commits} commits, 1,000 → {t_small:?}, 8,000 → {t_large:?}, ratio {ratio:.2} (linear: 8)");
+    assert!(ratio < 12.0, "8× the batch took {ratio:.1}× as long");
+}

@@ -338,6 +338,9 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 cache.insert((new.id(), path), (list, text));
             }
         }
+        // (kind, id) of every record a changed file holds now: a removed one found here was
+        // moved or edited, not deleted (one lookup each, not a scan of `added`).
+        let present: std::collections::HashSet<(Kind, &str)> = added.iter().map(|a| (a.kind, a.id.as_str())).collect();
         for v in added.iter() {
             let key = (v.kind, v.id.clone());
             if let Some(before) = state.get(&key)
@@ -357,7 +360,7 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 continue;
             }
             let key = (v.kind, v.id.clone());
-            if added.iter().any(|a| a.kind == v.kind && a.id == v.id) {
+            if present.contains(&(v.kind, v.id.as_str())) {
                 continue; // moved, reformatted or edited: not deleted
             }
             if state.remove(&key).is_some() {
