@@ -4,7 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 
 /// What a repository-relative path names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,6 +73,9 @@ pub fn inspect_in(repo: &super::Repository, rel: &str) -> EvidenceState {
 /// Links followed at most, as a kernel would (a loop is "missing", like a dangling link).
 const MAX_LINKS: usize = 40;
 
+/// A link's target is a path: one longer than this is not a usable link (PATH_MAX).
+const MAX_LINK_BYTES: u64 = 4096;
+
 /// What `rel` names in a revision, and the path it resolves to (links followed).
 fn resolve_snapshot(snapshot: &super::git::Snapshot, rel: &str) -> (EvidenceState, String) {
     use super::git::EntryKind;
@@ -88,7 +91,7 @@ fn resolve_snapshot(snapshot: &super::git::Snapshot, rel: &str) -> (EvidenceStat
         match snapshot.entries.get(&prefix) {
             Some(EntryKind::Link) => {
                 links += 1;
-                let target = snapshot.read(&prefix).and_then(|b| String::from_utf8(b).ok());
+                let target = snapshot.read(&prefix, MAX_LINK_BYTES).and_then(|b| String::from_utf8(b).ok());
                 let Some(target) = target.filter(|_| links <= MAX_LINKS) else {
                     return outcome(EvidenceState::Missing);
                 };
@@ -125,13 +128,16 @@ fn resolve_snapshot(snapshot: &super::git::Snapshot, rel: &str) -> (EvidenceStat
     (state, path)
 }
 
-/// [`sha256`] for a repository, reading the revision's blob under `--at`.
+/// [`sha256`] for a repository, reading the revision's blob under `--at` as a stream (a
+/// packed blob, which cannot be streamed, only up to `limits.max_file_bytes`).
 pub fn sha256_in(repo: &super::Repository, rel: &str) -> Option<String> {
     match &repo.snapshot {
         Some(snapshot) => {
             let (state, path) = resolve_snapshot(snapshot, rel);
-            let bytes = snapshot.read(&path).filter(|_| state == EvidenceState::File)?;
-            Some(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
+            if state != EvidenceState::File {
+                return None;
+            }
+            snapshot.sha256(&path, repo.config.limits.max_file_bytes)
         }
         None => sha256(&repo.root, rel),
     }
