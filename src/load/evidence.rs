@@ -15,6 +15,9 @@ pub enum EvidenceState {
     Folder,
     /// Nothing there.
     Missing,
+    /// Something that is neither a regular file nor a folder (a FIFO, a device, a socket,
+    /// a submodule in a revision): never opened, never evidence.
+    NotRegular,
     /// A symlink (the path itself or a folder on the way) that resolves outside the
     /// repository, or a path that is absolute or climbs out with `..`.
     Escapes,
@@ -51,7 +54,9 @@ pub fn inspect(root: &Path, rel: &str) -> EvidenceState {
     }
     match std::fs::metadata(&current) {
         Ok(m) if m.is_dir() => EvidenceState::Folder,
-        Ok(_) => EvidenceState::File,
+        Ok(m) if m.is_file() => EvidenceState::File,
+        // Opening a FIFO blocks until a writer comes; a device may never end: not read.
+        Ok(_) => EvidenceState::NotRegular,
         Err(_) => EvidenceState::Missing,
     }
 }
@@ -123,6 +128,7 @@ fn resolve_snapshot(snapshot: &super::git::Snapshot, rel: &str) -> (EvidenceStat
     let state = match snapshot.entries.get(&path) {
         Some(EntryKind::File) => EvidenceState::File,
         Some(EntryKind::Folder) => EvidenceState::Folder,
+        Some(EntryKind::Other) => EvidenceState::NotRegular,
         _ => EvidenceState::Missing,
     };
     (state, path)
@@ -152,6 +158,9 @@ fn resolved(root: &Path, rel: &str) -> Option<PathBuf> {
 pub fn sha256(root: &Path, rel: &str) -> Option<String> {
     let path = resolved(root, rel)?;
     let mut file = std::fs::File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None; // replaced since it was inspected
+    }
     let mut hash = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
     loop {
