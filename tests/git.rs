@@ -422,6 +422,7 @@ fn best_of_three(mut f: impl FnMut()) -> std::time::Duration {
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // tells the measured figures, or why a case is not checked
 fn history_walk_is_linear_in_the_size_of_a_batch() {
     // Issue 15, item 2: a batch file gaining records commit after commit. Each commit's
     // removed records are looked up by (kind, id), not scanned: eight times the batch takes
@@ -450,11 +451,14 @@ fn history_walk_is_linear_in_the_size_of_a_batch() {
     };
     let (t_small, t_large) = (best_of_three(|| walk(&small)), best_of_three(|| walk(&large)));
     let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
-    eprintln!("history walk: {commits} commits, 1,000 → {t_small:?}, 8,000 → {t_large:?}, ratio {ratio:.2} (linear: 8)");
+    eprintln!(
+        "history walk: {commits} commits, 1,000 → {t_small:?}, 8,000 → {t_large:?}, ratio {ratio:.2} (linear: 8)"
+    );
     assert!(ratio < 12.0, "8× the batch took {ratio:.1}× as long");
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // tells the measured figures, or why a case is not checked
 fn reading_a_revision_reads_each_tree_once() {
     // Issue 15, item 11: thousands of files in one folder. `--at` walks the revision's trees
     // once instead of looking every file up from the root: it takes about as long as
@@ -488,8 +492,11 @@ fn a_revision_reads_non_utf8_file_names_as_the_work_tree_does() {
     use std::os::unix::ffi::OsStrExt;
     let repo = Repo::new("acme");
     let name = std::ffi::OsStr::from_bytes(b"notes-\xff.yaml");
-    std::fs::write(repo.path("people").join(name), "kind: Person\nid: p-extra\nname: 额外\nrole: 顾问\njoined: 2025-07-01\n")
-        .unwrap();
+    std::fs::write(
+        repo.path("people").join(name),
+        "kind: Person\nid: p-extra\nname: 额外\nrole: 顾问\njoined: 2025-07-01\n",
+    )
+    .unwrap();
     repo.commit("a file with a non-UTF-8 name");
     let root = repo.records();
     let located = |extra: &[&str]| {
@@ -559,7 +566,8 @@ fn oversized_blobs_are_size_checked_before_they_are_read() {
         "{err}"
     );
 
-    let (code, out, err) = itos(&["validate", "-C", &root, "--at", "with-big", "--format", "json", "--rule", "GEN-001"]);
+    let (code, out, err) =
+        itos(&["validate", "-C", &root, "--at", "with-big", "--format", "json", "--rule", "GEN-001"]);
     assert_eq!(code, 1, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let gen001: Vec<(&str, &str)> = v["findings"]
@@ -580,8 +588,7 @@ fn oversized_blobs_are_size_checked_before_they_are_read() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("1 file changed since with-big"), "{err}");
 
-    let (code, out, err) =
-        itos(&["handover", "checklist", "-C", &root, "--at", "with-big", "--format", "json"]);
+    let (code, out, err) = itos(&["handover", "checklist", "-C", &root, "--at", "with-big", "--format", "json"]);
     assert!(code == 0 || code == 1, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let hashes: Vec<&str> = v["items"]

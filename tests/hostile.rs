@@ -292,6 +292,7 @@ fn itos_within(args: &[&str], limit: std::time::Duration) -> Option<(i32, String
 
 #[cfg(unix)]
 #[test]
+#[allow(clippy::print_stderr)] // tells the measured figures, or why a case is not checked
 fn evidence_that_is_not_a_regular_file_is_a_finding_never_opened() {
     // Issue 15, item 3: an evidence path naming a FIFO used to block `handover checklist`
     // forever (opening a FIFO waits for a writer). Only regular files are evidence.
@@ -325,10 +326,12 @@ fn evidence_that_is_not_a_regular_file_is_a_finding_never_opened() {
     assert!(states.iter().all(|(s, h)| *s == "not-regular" && h.is_null()), "{states:?}");
     assert_eq!(v["complete"], false);
     // The finding, where missing evidence is reported (HND-003), in English and Chinese.
-    let (_, out) =
-        itos_within(&["validate", "-C", r, "--no-git", "--format", "json", "--rule", "HND-003"], limit).expect("no hang");
+    let (_, out) = itos_within(&["validate", "-C", r, "--no-git", "--format", "json", "--rule", "HND-003"], limit)
+        .expect("no hang");
     assert!(
-        out.contains(&format!("`{evidence}` is not a regular file (a FIFO, device, socket or submodule); it is not read as evidence")),
+        out.contains(&format!(
+            "`{evidence}` is not a regular file (a FIFO, device, socket or submodule); it is not read as evidence"
+        )),
         "{out}"
     );
     let (_, out) = itos_within(

@@ -181,9 +181,10 @@ impl Snapshot {
             .map(|e| e.id())
             .ok_or_else(config_missing)?;
         // A configuration file is small; one over the record limit's default is not read.
-        let config = blob_bytes(&repo, config_id, crate::config::Limits::default().max_file_bytes).ok_or_else(|| {
-            GitError(format!("--at {rev}: {} is too large or unreadable", crate::config::CONFIG_FILE))
-        })?;
+        let config =
+            blob_bytes(&repo, config_id, crate::config::Limits::default().max_file_bytes).ok_or_else(|| {
+                GitError(format!("--at {rev}: {} is too large or unreadable", crate::config::CONFIG_FILE))
+            })?;
         let config_text = String::from_utf8(config)
             .map_err(|_| GitError(format!("--at {rev}: {} is not UTF-8", crate::config::CONFIG_FILE)))?;
         // One pass over the trees below the records root: every tree object is read once.
