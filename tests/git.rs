@@ -408,3 +408,197 @@ fn backup_duties_run_from_records_from_never_from_a_commit_date() {
     let from_term = judged(&["--as-of", &as_of]);
     assert!(from_term[0].4.contains(&format!("since {start};")), "{from_term:?}");
 }
+
+/// Wall time of `f`, best of three (this machine's second core is often busy).
+fn best_of_three(mut f: impl FnMut()) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+#[allow(clippy::print_stderr)] // tells the measured figures, or why a case is not checked
+fn history_walk_is_linear_in_the_size_of_a_batch() {
+    // Issue 15, item 2: a batch file gaining records commit after commit. Each commit's
+    // removed records are looked up by (kind, id), not scanned: eight times the batch takes
+    // about eight times as long (the scan made it about forty times).
+    fn build(n: usize, commits: usize) -> Repo {
+        // Small items: the walk's own work, not parsing, dominates.
+        let incident = |i: usize| format!("  - {{id: INC-{i:06}}}\n");
+        let mut text = String::from("kind: Incident\nitems:\n");
+        for i in 0..n {
+            text.push_str(&incident(i));
+        }
+        let repo = Repo::from_files(&[("itos.toml", "format = 1\n".to_owned()), ("incidents.yaml", text.clone())]);
+        for c in 0..commits {
+            text.push_str(&incident(n + c));
+            std::fs::write(repo.path("incidents.yaml"), &text).unwrap();
+            repo.commit("one more incident");
+        }
+        repo
+    }
+    let limits = itos::config::Limits::default();
+    let commits = 10;
+    let (small, large) = (build(1_000, commits), build(8_000, commits));
+    let walk = |repo: &Repo| {
+        let h = itos::load::history::walk(Path::new(&repo.records()), None, &limits).unwrap();
+        assert_eq!((h.commits, h.events.len()), (commits + 1, 0));
+    };
+    let (t_small, t_large) = (best_of_three(|| walk(&small)), best_of_three(|| walk(&large)));
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
+    eprintln!(
+        "history walk: {commits} commits, 1,000 → {t_small:?}, 8,000 → {t_large:?}, ratio {ratio:.2} (linear: 8)"
+    );
+    assert!(ratio < 12.0, "8× the batch took {ratio:.1}× as long");
+}
+
+#[test]
+#[allow(clippy::print_stderr)] // tells the measured figures, or why a case is not checked
+fn reading_a_revision_reads_each_tree_once() {
+    // Issue 15, item 11: thousands of files in one folder. `--at` walks the revision's trees
+    // once instead of looking every file up from the root: it takes about as long as
+    // loading the same files from the work tree.
+    let mut files = vec![("itos.toml", "format = 1\n".to_owned())];
+    let names: Vec<String> = (0..4_000).map(|i| format!("notes/n-{i:05}.yaml")).collect();
+    for name in &names {
+        files.push((name.as_str(), "# nothing but a comment\n".to_owned()));
+    }
+    let repo = Repo::from_files(&files);
+    let root = repo.records();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["validate", "-C", root.as_str(), "--rule", "GEN-001", "--format", "json"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = itos(&args);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(out.contains("\"files\": 4001") || !out.is_empty());
+    };
+    let work_tree = best_of_three(|| run(&[]));
+    let at = best_of_three(|| run(&["--at", "HEAD"]));
+    let ratio = at.as_secs_f64() / work_tree.as_secs_f64();
+    eprintln!("4,000 files in one folder: work tree {work_tree:?}, --at {at:?}, ratio {ratio:.2}");
+    assert!(ratio < 3.0, "--at took {ratio:.1}× the work-tree load");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_revision_reads_non_utf8_file_names_as_the_work_tree_does() {
+    // Issue 15, item 16: a file whose name is not UTF-8 is loaded from a revision too, under
+    // the same (lossily decoded) name as in the work tree.
+    use std::os::unix::ffi::OsStrExt;
+    let repo = Repo::new("acme");
+    let name = std::ffi::OsStr::from_bytes(b"notes-\xff.yaml");
+    std::fs::write(
+        repo.path("people").join(name),
+        "kind: Person\nid: p-extra\nname: 额外\nrole: 顾问\njoined: 2025-07-01\n",
+    )
+    .unwrap();
+    repo.commit("a file with a non-UTF-8 name");
+    let root = repo.records();
+    let located = |extra: &[&str]| {
+        let mut args = vec!["validate", "-C", root.as_str(), "--format", "json", "--as-of", "2026-10-31"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = itos(&args);
+        assert!(code == 0 || code == 1, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let mut found: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {}:{}:{}", f["rule"], f["file"], f["line"], f["column"]))
+            .collect();
+        found.sort();
+        found
+    };
+    let work_tree = located(&[]);
+    assert!(work_tree.iter().any(|f| f.contains("records/people/notes-\u{FFFD}.yaml\":2:5")), "{work_tree:?}");
+    assert_eq!(located(&["--at", "HEAD"]), work_tree);
+}
+
+/// `[limits] max_file_bytes` appended to a copied example's itos.toml.
+fn limit_file_bytes(repo: &Repo, max: u64) {
+    let config = std::fs::read_to_string(repo.path("itos.toml")).unwrap();
+    std::fs::write(repo.path("itos.toml"), format!("{config}\n[limits]\nmax_file_bytes = {max}\n")).unwrap();
+}
+
+/// SHA-256 of bytes as lowercase hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn oversized_blobs_are_size_checked_before_they_are_read() {
+    // Issue 15, item 1: a file over `max_file_bytes`, committed then deleted, is never read
+    // from git (its size comes from the object header): the history walk skips it with a
+    // note, `--at` reports it as GEN-001 like the work tree does, `--changed-since` does not
+    // read it; evidence over the limit is still hashed, as a stream.
+    let repo = Repo::new("exit");
+    limit_file_bytes(&repo, 200_000);
+    repo.commit("lower the limit");
+    let person = "kind: Person\nid: p-big\nname: 大文件\nrole: 顾问\njoined: 2025-07-01\n";
+    let big = format!("{person}# {}\n", "x".repeat(3_000_000));
+    std::fs::write(repo.path("people/big.yaml"), &big).unwrap();
+    // Evidence of a few MB: over the limit, still evidence.
+    let evidence = "handover/deliverables/service-reports.md";
+    let mut pdf = std::fs::read(repo.path(evidence)).unwrap();
+    pdf.extend(std::iter::repeat_n(b'.', 3_000_000));
+    std::fs::write(repo.path(evidence), &pdf).unwrap();
+    let with_big = repo.commit("a big file");
+    repo.tag("with-big", with_big);
+    std::fs::remove_file(repo.path("people/big.yaml")).unwrap();
+    repo.commit("the big file removed");
+    let root = repo.records();
+
+    let limits = itos::config::Limits { max_file_bytes: 200_000, ..itos::config::Limits::default() };
+    let walked = itos::load::history::walk(Path::new(&root), None, &limits).unwrap();
+    let skipped: Vec<(&str, &str)> = walked.oversized.iter().map(|(p, c)| (p.as_str(), c.id.as_str())).collect();
+    assert_eq!(skipped, vec![("people/big.yaml", with_big.to_string().as_str())]);
+    assert!(walked.deletions().next().is_none(), "a file never read is not judged deleted");
+    let (found, err) = history_findings(&root, &[]);
+    assert!(found.is_empty(), "{found:?}");
+    assert!(
+        err.contains("note: history: 1 file version(s) over limits.max_file_bytes not read, the first records/people/big.yaml in commit"),
+        "{err}"
+    );
+
+    let (code, out, err) =
+        itos(&["validate", "-C", &root, "--at", "with-big", "--format", "json", "--rule", "GEN-001"]);
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let gen001: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["file"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        gen001,
+        vec![(
+            "records/people/big.yaml",
+            "file is 2.9 MiB, over the limit of 0.2 MiB (limits.max_file_bytes); not read"
+        )]
+    );
+
+    let (code, _, err) = itos(&["validate", "-C", &root, "--changed-since", "with-big", "--rule", "GEN-001"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 file changed since with-big"), "{err}");
+
+    let (code, out, err) = itos(&["handover", "checklist", "-C", &root, "--at", "with-big", "--format", "json"]);
+    assert!(code == 0 || code == 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hashes: Vec<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["evidence"].as_array().unwrap())
+        .filter(|e| e["path"] == evidence)
+        .map(|e| e["sha256"].as_str().unwrap())
+        .collect();
+    assert!(!hashes.is_empty(), "{out}");
+    assert!(hashes.iter().all(|h| *h == sha256_hex(&pdf)), "hashed whole, as a stream: {hashes:?}");
+}

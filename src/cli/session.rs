@@ -115,6 +115,24 @@ fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &supe
         use std::io::Write as _;
         let _ = writeln!(std::io::stderr(), "{}", note.get(ui.lang));
     }
+    // File versions the walk did not read (over limits.max_file_bytes): one note.
+    if let crate::load::HistoryState::Read(h) = &repo.history
+        && let Some((path, commit)) = h.oversized.first()
+        && !ui.quiet
+    {
+        use std::io::Write as _;
+        let (n, short) = (h.oversized.len(), commit.short());
+        let path = crate::output::escape::one_line(&format!("{prefix}{path}"));
+        let note = crate::model::Msg::new(
+            format!(
+                "note: history: {n} file version(s) over limits.max_file_bytes not read, the first {path} in commit {short}; history rules do not judge their records there"
+            ),
+            format!(
+                "注意:历史中有 {n} 个文件版本超过 limits.max_file_bytes 未读取,首个为提交 {short} 中的 {path};历史规则不判断其中的记录"
+            ),
+        );
+        let _ = writeln!(std::io::stderr(), "{}", note.get(ui.lang));
+    }
 }
 
 /// The calendars in use whose public-holiday data misses a year working days may be counted

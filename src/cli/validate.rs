@@ -29,7 +29,8 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
     let evaluated = outcome.evaluated;
     let mut findings = outcome.findings;
     if let Some(rev) = &args.changed_since {
-        let changes = crate::load::git::changed_since(&repo.root, rev).map_err(|e| Fatal(e.to_string()))?;
+        let changes = crate::load::git::changed_since(&repo.root, rev, repo.config.limits.max_file_bytes)
+            .map_err(|e| Fatal(e.to_string()))?;
         findings = changed_only(&repo, findings, &changes);
         if !ui.quiet {
             use std::io::Write as _;

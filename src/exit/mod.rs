@@ -282,6 +282,18 @@ fn evidence(cx: &Context<'_>, draft: &mut Draft, path: &Sp<RelPath>, with_proble
                 ),
                 Some(msg!("copy the evidence into the repository and name that copy", "请将证据复制到仓库内并引用该副本")),
             ),
+            EvidenceState::NotRegular => draft.problem(
+                HND_003,
+                path.span,
+                msg!(
+                    "`{p}` is not a regular file (a FIFO, device, socket or submodule); it is not read as evidence",
+                    "`{p}` 不是普通文件(FIFO、设备、套接字或子模块);不作为证据读取"
+                ),
+                Some(msg!(
+                    "commit the evidence as an ordinary file and name that file",
+                    "请将证据作为普通文件提交并引用该文件"
+                )),
+            ),
             _ => {}
         }
     }

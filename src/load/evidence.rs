@@ -4,7 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 
 /// What a repository-relative path names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +15,9 @@ pub enum EvidenceState {
     Folder,
     /// Nothing there.
     Missing,
+    /// Something that is neither a regular file nor a folder (a FIFO, a device, a socket,
+    /// a submodule in a revision): never opened, never evidence.
+    NotRegular,
     /// A symlink (the path itself or a folder on the way) that resolves outside the
     /// repository, or a path that is absolute or climbs out with `..`.
     Escapes,
@@ -51,7 +54,9 @@ pub fn inspect(root: &Path, rel: &str) -> EvidenceState {
     }
     match std::fs::metadata(&current) {
         Ok(m) if m.is_dir() => EvidenceState::Folder,
-        Ok(_) => EvidenceState::File,
+        Ok(m) if m.is_file() => EvidenceState::File,
+        // Opening a FIFO blocks until a writer comes; a device may never end: not read.
+        Ok(_) => EvidenceState::NotRegular,
         Err(_) => EvidenceState::Missing,
     }
 }
@@ -73,6 +78,9 @@ pub fn inspect_in(repo: &super::Repository, rel: &str) -> EvidenceState {
 /// Links followed at most, as a kernel would (a loop is "missing", like a dangling link).
 const MAX_LINKS: usize = 40;
 
+/// A link's target is a path: one longer than this is not a usable link (PATH_MAX).
+const MAX_LINK_BYTES: u64 = 4096;
+
 /// What `rel` names in a revision, and the path it resolves to (links followed).
 fn resolve_snapshot(snapshot: &super::git::Snapshot, rel: &str) -> (EvidenceState, String) {
     use super::git::EntryKind;
@@ -88,7 +96,7 @@ fn resolve_snapshot(snapshot: &super::git::Snapshot, rel: &str) -> (EvidenceStat
         match snapshot.entries.get(&prefix) {
             Some(EntryKind::Link) => {
                 links += 1;
-                let target = snapshot.read(&prefix).and_then(|b| String::from_utf8(b).ok());
+                let target = snapshot.read(&prefix, MAX_LINK_BYTES).and_then(|b| String::from_utf8(b).ok());
                 let Some(target) = target.filter(|_| links <= MAX_LINKS) else {
                     return outcome(EvidenceState::Missing);
                 };
@@ -120,18 +128,22 @@ fn resolve_snapshot(snapshot: &super::git::Snapshot, rel: &str) -> (EvidenceStat
     let state = match snapshot.entries.get(&path) {
         Some(EntryKind::File) => EvidenceState::File,
         Some(EntryKind::Folder) => EvidenceState::Folder,
+        Some(EntryKind::Other) => EvidenceState::NotRegular,
         _ => EvidenceState::Missing,
     };
     (state, path)
 }
 
-/// [`sha256`] for a repository, reading the revision's blob under `--at`.
+/// [`sha256`] for a repository, reading the revision's blob under `--at` as a stream (a
+/// packed blob, which cannot be streamed, only up to `limits.max_file_bytes`).
 pub fn sha256_in(repo: &super::Repository, rel: &str) -> Option<String> {
     match &repo.snapshot {
         Some(snapshot) => {
             let (state, path) = resolve_snapshot(snapshot, rel);
-            let bytes = snapshot.read(&path).filter(|_| state == EvidenceState::File)?;
-            Some(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
+            if state != EvidenceState::File {
+                return None;
+            }
+            snapshot.sha256(&path, repo.config.limits.max_file_bytes)
         }
         None => sha256(&repo.root, rel),
     }
@@ -146,6 +158,9 @@ fn resolved(root: &Path, rel: &str) -> Option<PathBuf> {
 pub fn sha256(root: &Path, rel: &str) -> Option<String> {
     let path = resolved(root, rel)?;
     let mut file = std::fs::File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None; // replaced since it was inspected
+    }
     let mut hash = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
     loop {

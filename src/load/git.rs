@@ -121,9 +121,11 @@ pub struct Snapshot {
     /// itos.toml at that commit.
     pub config_text: String,
     /// Every entry below the records root (files, folders, links), for evidence paths.
+    /// Names that are not UTF-8 are read lossily, as the work-tree walk reads them.
     pub entries: std::collections::BTreeMap<String, EntryKind>,
+    /// The object of each file and link entry (read once, in the one walk of the tree).
+    objects: std::collections::HashMap<String, git2::Oid>,
     repo_path: std::path::PathBuf,
-    below: std::path::PathBuf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,6 +133,8 @@ pub enum EntryKind {
     File,
     Folder,
     Link,
+    /// Anything else a tree can hold (a submodule): never evidence, never read.
+    Other,
 }
 
 /// Why a revision could not be read (exit 2).
@@ -141,6 +145,20 @@ impl std::fmt::Display for GitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// The size of a blob from its object header, without reading its content.
+pub(crate) fn blob_size(repo: &git2::Repository, id: git2::Oid) -> Option<u64> {
+    let (size, kind) = repo.odb().ok()?.read_header(id).ok()?;
+    (kind == git2::ObjectType::Blob).then_some(size as u64)
+}
+
+/// The content of a blob, read only when its header says it is at most `max_bytes`.
+pub(crate) fn blob_bytes(repo: &git2::Repository, id: git2::Oid, max_bytes: u64) -> Option<Vec<u8>> {
+    if blob_size(repo, id)? > max_bytes {
+        return None;
+    }
+    Some(repo.find_blob(id).ok()?.content().to_vec())
 }
 
 impl Snapshot {
@@ -156,31 +174,53 @@ impl Snapshot {
         let sub = subtree(&repo, &tree, &below).ok_or_else(|| {
             GitError(format!("--at {rev}: the records folder `{}` did not exist then", below.display()))
         })?;
-        let config = sub
+        let config_missing = || GitError(format!("--at {rev}: {} did not exist then", crate::config::CONFIG_FILE));
+        let config_id = sub
             .get_name(crate::config::CONFIG_FILE)
-            .and_then(|e| e.to_object(&repo).ok())
-            .and_then(|o| o.into_blob().ok())
-            .ok_or_else(|| GitError(format!("--at {rev}: {} did not exist then", crate::config::CONFIG_FILE)))?;
-        let config_text = String::from_utf8(config.content().to_vec())
+            .filter(|e| e.kind() == Some(git2::ObjectType::Blob))
+            .map(|e| e.id())
+            .ok_or_else(config_missing)?;
+        // A configuration file is small; one over the record limit's default is not read.
+        let config =
+            blob_bytes(&repo, config_id, crate::config::Limits::default().max_file_bytes).ok_or_else(|| {
+                GitError(format!("--at {rev}: {} is too large or unreadable", crate::config::CONFIG_FILE))
+            })?;
+        let config_text = String::from_utf8(config)
             .map_err(|_| GitError(format!("--at {rev}: {} is not UTF-8", crate::config::CONFIG_FILE)))?;
+        // One pass over the trees below the records root: every tree object is read once.
         let mut entries = std::collections::BTreeMap::new();
-        let _ = sub.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
-            let Ok(name) = entry.name() else { return git2::TreeWalkResult::Ok };
-            let rel = format!("{dir}{name}");
-            let kind = match (entry.kind(), entry.filemode()) {
-                (Some(git2::ObjectType::Tree), _) => EntryKind::Folder,
-                (_, 0o120000) => EntryKind::Link,
-                _ => EntryKind::File,
-            };
-            entries.insert(rel, kind);
-            git2::TreeWalkResult::Ok
-        });
+        let mut objects = std::collections::HashMap::new();
+        let mut pending: Vec<(String, git2::Tree<'_>)> = vec![(String::new(), sub)];
+        while let Some((dir, tree)) = pending.pop() {
+            for entry in tree.iter() {
+                let rel = format!("{dir}{}", String::from_utf8_lossy(entry.name_bytes()));
+                let kind = match (entry.kind(), entry.filemode()) {
+                    (Some(git2::ObjectType::Tree), _) => EntryKind::Folder,
+                    (_, 0o120000) => EntryKind::Link,
+                    (Some(git2::ObjectType::Blob), _) => EntryKind::File,
+                    _ => EntryKind::Other,
+                };
+                match kind {
+                    EntryKind::Folder => {
+                        if let Ok(t) = repo.find_tree(entry.id()) {
+                            pending.push((format!("{rel}/"), t));
+                        }
+                    }
+                    EntryKind::File | EntryKind::Link => {
+                        objects.insert(rel.clone(), entry.id());
+                    }
+                    EntryKind::Other => {}
+                }
+                entries.insert(rel, kind);
+            }
+        }
         let repo_path = repo.path().to_path_buf();
-        Ok(Snapshot { commit: commit.id().to_string(), config_text, entries, repo_path, below })
+        Ok(Snapshot { commit: commit.id().to_string(), config_text, entries, objects, repo_path })
     }
 
     /// The record files (`*.yaml`, `*.yml`) the working-tree walk would load, in path order:
-    /// hidden folders, `target/` and `exclude` globs skipped.
+    /// hidden folders, `target/` and `exclude` globs skipped. A blob's size is taken from its
+    /// object header; one over `max_bytes` is not read.
     pub fn record_files(&self, exclude: &globset::GlobSet, max_bytes: u64) -> Vec<TreeFile> {
         let Ok(repo) = git2::Repository::open(&self.repo_path) else { return Vec::new() };
         let skipped = |rel: &str| {
@@ -192,34 +232,54 @@ impl Snapshot {
         let mut out = Vec::new();
         for (rel, kind) in &self.entries {
             let name = rel.rsplit('/').next().unwrap_or(rel);
-            if *kind == EntryKind::Folder || !super::walk::is_yaml(name) || skipped(rel) {
+            if !matches!(kind, EntryKind::File | EntryKind::Link) || !super::walk::is_yaml(name) || skipped(rel) {
                 continue;
             }
             if *kind == EntryKind::Link {
                 out.push(TreeFile::Link { rel: rel.clone() });
                 continue;
             }
-            let Some(blob) = self.blob(&repo, rel) else { continue };
-            let size = blob.size();
-            if size as u64 > max_bytes {
-                out.push(TreeFile::TooLarge { rel: rel.clone(), size });
-            } else {
+            let Some(&id) = self.objects.get(rel) else { continue };
+            let Some(size) = blob_size(&repo, id) else { continue };
+            if size > max_bytes {
+                out.push(TreeFile::TooLarge { rel: rel.clone(), size: usize::try_from(size).unwrap_or(usize::MAX) });
+            } else if let Ok(blob) = repo.find_blob(id) {
                 out.push(TreeFile::Blob { rel: rel.clone(), bytes: blob.content().to_vec() });
             }
         }
         out
     }
 
-    fn blob<'r>(&self, repo: &'r git2::Repository, rel: &str) -> Option<git2::Blob<'r>> {
-        let commit = repo.find_commit(git2::Oid::from_str(&self.commit).ok()?).ok()?;
-        let entry = commit.tree().ok()?.get_path(&self.below.join(rel)).ok()?;
-        entry.to_object(repo).ok()?.into_blob().ok()
+    /// The bytes of a small entry at the revision (a link's target), at most `max_bytes`.
+    pub fn read(&self, rel: &str, max_bytes: u64) -> Option<Vec<u8>> {
+        let repo = git2::Repository::open(&self.repo_path).ok()?;
+        blob_bytes(&repo, *self.objects.get(rel)?, max_bytes)
     }
 
-    /// The bytes of a file at the revision (evidence hashing).
-    pub fn read(&self, rel: &str) -> Option<Vec<u8>> {
+    /// SHA-256 (hex) of a file at the revision, read as a stream where the object database
+    /// can stream it (loose objects). A packed object cannot be streamed: it is read whole
+    /// only when its header says it is at most `max_in_memory` bytes, else `None`.
+    pub fn sha256(&self, rel: &str, max_in_memory: u64) -> Option<String> {
+        use sha2::Digest as _;
         let repo = git2::Repository::open(&self.repo_path).ok()?;
-        self.blob(&repo, rel).map(|b| b.content().to_vec())
+        let id = *self.objects.get(rel)?;
+        let odb = repo.odb().ok()?;
+        let mut hash = sha2::Sha256::new();
+        match odb.reader(id) {
+            Ok((mut reader, _, git2::ObjectType::Blob)) => {
+                let mut buffer = vec![0u8; 64 * 1024];
+                loop {
+                    let n = std::io::Read::read(&mut reader, &mut buffer).ok()?;
+                    if n == 0 {
+                        break;
+                    }
+                    hash.update(buffer.get(..n)?);
+                }
+            }
+            Ok(_) => return None,
+            Err(_) => hash.update(blob_bytes(&repo, id, max_in_memory)?),
+        }
+        Some(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
     }
 }
 
@@ -232,7 +292,7 @@ pub struct Changes {
     pub before: Vec<(String, String)>,
 }
 
-pub fn changed_since(root: &Path, rev: &str) -> Result<Changes, GitError> {
+pub fn changed_since(root: &Path, rev: &str, max_bytes: u64) -> Result<Changes, GitError> {
     let (repo, below) = open(root)
         .ok_or_else(|| GitError(format!("--changed-since {rev}: {} is not inside a git work tree", root.display())))?;
     let commit = repo
@@ -261,10 +321,11 @@ pub fn changed_since(root: &Path, rev: &str) -> Result<Changes, GitError> {
             }
         }
         let old = delta.old_file();
+        // A blob over the size limit is not read: its records are not looked for.
         if old.exists()
-            && let (Some(rel), Ok(blob)) = (old.path().and_then(strip), repo.find_blob(old.id()))
+            && let (Some(rel), Some(bytes)) = (old.path().and_then(strip), blob_bytes(&repo, old.id(), max_bytes))
         {
-            out.before.push((rel, String::from_utf8_lossy(blob.content()).into_owned()));
+            out.before.push((rel, String::from_utf8_lossy(&bytes).into_owned()));
         }
     }
     Ok(out)

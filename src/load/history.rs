@@ -112,6 +112,9 @@ pub struct History {
     pub shallow_from: Option<CommitInfo>,
     /// For each `Deleted` event in order, the source added for its last text.
     pub deleted_sources: Vec<crate::model::FileId>,
+    /// File versions over `limits.max_file_bytes` (records-root-relative path, commit):
+    /// not read, so their records are not judged in that commit.
+    pub oversized: Vec<(String, CommitInfo)>,
 }
 
 impl History {
@@ -285,7 +288,11 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
         let rel = p.strip_prefix(&below).ok()?;
         Some(rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"))
     };
-    let blob_text = |id: git2::Oid| repo.find_blob(id).ok().map(|b| String::from_utf8_lossy(b.content()).into_owned());
+    // A blob's size is read from its object header first: one over the limit is not read.
+    let blob_text = |id: git2::Oid| {
+        super::git::blob_bytes(&repo, id, limits.max_file_bytes).map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    let oversized = |id: git2::Oid| super::git::blob_size(&repo, id).is_some_and(|n| n > limits.max_file_bytes);
     // (kind, id) → the record's latest version.
     let mut state: HashMap<(Kind, String), Version> = HashMap::new();
     let mut cache: HashMap<(git2::Oid, String), (Vec<Version>, String)> = HashMap::new();
@@ -315,6 +322,15 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 f.path().and_then(strip).filter(|p| super::walk::is_yaml(p.rsplit('/').next().unwrap_or(p)))
             };
             let (old, new) = (delta.old_file(), delta.new_file());
+            // A new version over the size limit is not read (noted); the records of the old
+            // version are then neither judged deleted nor dropped from the state.
+            if new.exists()
+                && let Some(path) = yaml(&new)
+                && oversized(new.id())
+            {
+                history.oversized.push((path, info.clone()));
+                continue;
+            }
             if let (true, Some(path)) = (old.exists(), yaml(&old)) {
                 // A file's new version in one commit is its old version in the next: parsed once.
                 let parsed = match cache.remove(&(old.id(), path.clone())) {
@@ -338,6 +354,9 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 cache.insert((new.id(), path), (list, text));
             }
         }
+        // (kind, id) of every record a changed file holds now: a removed one found here was
+        // moved or edited, not deleted (one lookup each, not a scan of `added`).
+        let present: std::collections::HashSet<(Kind, &str)> = added.iter().map(|a| (a.kind, a.id.as_str())).collect();
         for v in added.iter() {
             let key = (v.kind, v.id.clone());
             if let Some(before) = state.get(&key)
@@ -357,7 +376,7 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 continue;
             }
             let key = (v.kind, v.id.clone());
-            if added.iter().any(|a| a.kind == v.kind && a.id == v.id) {
+            if present.contains(&(v.kind, v.id.as_str())) {
                 continue; // moved, reformatted or edited: not deleted
             }
             if state.remove(&key).is_some() {

@@ -75,6 +75,7 @@ fn evidence_line(c: &Checklist<'_>, path: &str, state: &EvidenceState, lang: Lan
         EvidenceState::Folder => format!("{path}/ {}", t(lang, "(folder)", "(目录)")),
         EvidenceState::Missing => format!("{path} {}", t(lang, "(does not exist)", "(不存在)")),
         EvidenceState::Escapes => format!("{path} {}", t(lang, "(leaves the repository)", "(指向仓库之外)")),
+        EvidenceState::NotRegular => format!("{path} {}", t(lang, "(not a regular file)", "(不是普通文件)")),
         EvidenceState::Unchecked => path.to_owned(),
     }
 }
@@ -189,6 +190,7 @@ pub fn json(c: &Checklist<'_>, lang: Lang) -> String {
                             EvidenceState::Folder => "folder",
                             EvidenceState::Missing => "missing",
                             EvidenceState::Escapes => "escapes",
+                            EvidenceState::NotRegular => "not-regular",
                             EvidenceState::Unchecked => "unchecked",
                         },
                         "sha256": facts.and_then(|f| f.sha256.clone()),

@@ -155,6 +155,10 @@ fn check_path(cx: &Context<'_>, record: RecordView<'_>, p: &FileRef<'_>, out: &m
             "`{field}`: `{path}` leads outside the repository (through a symbolic link)",
             "`{field}`:`{path}` 指向仓库之外(经由符号链接)"
         ),
+        EvidenceState::NotRegular => msg!(
+            "`{field}`: `{path}` is not a regular file (a FIFO, device, socket or submodule)",
+            "`{field}`:`{path}` 不是普通文件(FIFO、设备、套接字或子模块)"
+        ),
         EvidenceState::File | EvidenceState::Folder | EvidenceState::Unchecked => return,
     };
     out.report(p.value.span, message)
