@@ -144,3 +144,34 @@ fn thousands_of_waivers_over_thousands_of_findings_are_matched_by_index() {
     // The waivers are records to load too: the baseline is of the same order of size.
     assert_linear("waiver matching", hostile, baseline, 4);
 }
+
+#[test]
+fn tickets_open_for_decades_cost_two_partial_years_not_every_day() {
+    // 300 open tickets on cn-workdays opened in 1971, against 300 opened this month: the SLA
+    // report and INC-005 sum their business time from per-year totals.
+    let n = 300;
+    let base =
+        BASE.replace("P3: {response: 2h, resolution: 2d}", "P3: {response: 2h, resolution: 2d, calendar: cn-workdays}");
+    assert_ne!(base, BASE, "the base Sla's P3 runs on cn-workdays here");
+    let tickets = |opened: &str| -> String {
+        (0..n)
+            .map(|i| format!("---\nkind: Incident\nid: I-{i}\nservice: helpdesk\npriority: P3\nopened_at: {opened}\n"))
+            .collect()
+    };
+    let files = |opened: &str| vec![("base.yaml".to_owned(), base.clone()), ("i.yaml".to_owned(), tickets(opened))];
+    let old = files("1971-03-15T10:00:00+08:00");
+    let new = files("2026-10-28T10:00:00+08:00");
+    let run = |files: &[(String, String)]| {
+        let repo = load(files);
+        let report = common::sla_report(&repo, (2026, 10), (2026, 10, 31));
+        let settings = itos::rules::Settings::new(&repo.config, &["INC-005".to_owned()], &[]).unwrap();
+        let stale = itos::rules::run(&repo, &settings, jiff::civil::date(2026, 10, 31)).findings.len();
+        (report.engagements[0].services[0].month.in_progress.len(), stale)
+    };
+    // Decades-old tickets are breached long ago (not in October) and stale; this month's run.
+    assert_eq!(run(&old).1, n);
+    assert!(run(&new).0 > 0);
+    let hostile = fastest(|| drop(run(&old)));
+    let baseline = fastest(|| drop(run(&new)));
+    assert_linear("decades-old tickets", hostile, baseline, 4);
+}

@@ -68,8 +68,106 @@ impl WorkCalendar {
         t.to_zoned_datetime(self.tz.clone()).date()
     }
 
-    /// Working seconds in `[a, b)` (0 when `b <= a`).
+    /// Working seconds in `[a, b)` (0 when `b <= a`). Whole local months inside the interval
+    /// come from per-month totals (computed once per calendar): the sum is additive over
+    /// local midnights, since every working range lies within its day, so decades cost the
+    /// days of two partial months.
     pub fn business_seconds(&self, a: Timestamp, b: Timestamp) -> i64 {
+        if b <= a {
+            return 0;
+        }
+        if self.always {
+            return seconds_between(a, b);
+        }
+        let (first, last) = (self.local_date(a), self.local_date(b));
+        let first_full = first.first_of_month().last_of_month().tomorrow().ok();
+        let last_start = last.first_of_month();
+        if let Some(first_full) = first_full
+            && first_full < last_start
+            && let (Some(inner_from), Some(inner_to)) = (self.midnight(first_full), self.midnight(last_start))
+            && let Some(middle) = self.whole_months(first_full, last_start)
+        {
+            return self.day_by_day(a, inner_from) + middle + self.day_by_day(inner_to, b);
+        }
+        self.day_by_day(a, b)
+    }
+
+    fn midnight(&self, day: Date) -> Option<Timestamp> {
+        crate::model::scalar::civil_in(&self.tz, day.to_datetime(jiff::civil::Time::midnight()))
+    }
+
+    /// Working seconds of the whole months from `from` (a first of month) up to `to` (a first
+    /// of month, excluded), when they lie within 1970–2200.
+    fn whole_months(&self, from: Date, to: Date) -> Option<i64> {
+        let (lo, hi) = crate::model::scalar::TS_YEARS;
+        if from.year() < lo || to.year() > hi {
+            return None;
+        }
+        let index = |d: Date| usize::try_from(i32::from(d.year() - lo) * 12 + i32::from(d.month()) - 1).ok();
+        let months = usize::try_from(i32::from(hi - lo + 1) * 12).ok()?;
+        // One cell a month, each computed the first time a sum spans that month.
+        let cells = self.month_totals.get_or_init(|| (0..months).map(|_| std::sync::OnceLock::new()).collect());
+        let month_total = |month: Date| -> Option<i64> {
+            let next = month.last_of_month().tomorrow().ok()?;
+            let cell = cells.get(index(month)?)?;
+            Some(*cell.get_or_init(|| match (self.midnight(month), self.midnight(next)) {
+                (Some(s), Some(e)) => self.day_by_day(s, e),
+                _ => 0,
+            }))
+        };
+        let years = self.year_totals.get_or_init(|| (lo..=hi).map(|_| std::sync::OnceLock::new()).collect());
+        let mut sum = 0;
+        let mut month = from;
+        while month < to {
+            let next_year = Date::new(month.year().checked_add(1)?, 1, 1).ok()?;
+            if month.month() == 1 && next_year <= to {
+                // A whole year at once: its twelve months, summed once.
+                let cell = years.get(usize::try_from(month.year() - lo).ok()?)?;
+                let mut total = None;
+                if cell.get().is_none() {
+                    let mut t = 0;
+                    let mut m = month;
+                    while m < next_year {
+                        t += month_total(m)?;
+                        m = m.last_of_month().tomorrow().ok()?;
+                    }
+                    total = Some(t);
+                }
+                sum += *cell.get_or_init(|| total.unwrap_or(0));
+                month = next_year;
+            } else {
+                sum += month_total(month)?;
+                month = month.last_of_month().tomorrow().ok()?;
+            }
+        }
+        Some(sum)
+    }
+
+    /// The first working instant in `[a, b)`, looking no further than needed.
+    pub fn first_working_instant(&self, a: Timestamp, b: Timestamp) -> Option<Timestamp> {
+        if b <= a {
+            return None;
+        }
+        if self.always {
+            return Some(a);
+        }
+        let (mut day, last) = (self.local_date(a), self.local_date(b));
+        loop {
+            let found = self.visit_day(day, |s, e| {
+                let (s, e) = (s.max(a), e.min(b));
+                if e > s { ControlFlow::Break(s) } else { ControlFlow::Continue(()) }
+            });
+            if let ControlFlow::Break(s) = found {
+                return Some(s);
+            }
+            if day >= last {
+                return None;
+            }
+            day = day.tomorrow().ok()?;
+        }
+    }
+
+    fn day_by_day(&self, a: Timestamp, b: Timestamp) -> i64 {
         self.working_intervals(a, b).iter().map(|&(s, e)| seconds_between(s, e)).sum()
     }
 
@@ -239,5 +337,26 @@ mod tests {
         let (a, b) = (ts("2026-10-31T23:00:00+08:00"), ts("2026-11-01T01:00:00+08:00"));
         assert_eq!(all.business_seconds(a, b), 7200);
         assert_eq!(all.add_business(a, 7200), Some(b));
+    }
+
+    #[test]
+    fn decades_of_business_time_are_the_day_by_day_sum() {
+        // Whole years from the per-year totals agree with walking every day, on cn-workdays
+        // (holidays, make-up days) and across DST in Berlin.
+        let cn = WorkCalendar::cn_workdays();
+        let berlin = WorkCalendar {
+            tz: crate::model::scalar::tzdb().get("Europe/Berlin").unwrap_or(cn.tz.clone()),
+            ..cn.clone()
+        };
+        for cal in [&cn, &berlin] {
+            for (a, b) in [
+                ("1971-03-15T10:30:00+08:00", "2026-10-31T17:45:00+08:00"),
+                ("2023-12-31T23:00:00+01:00", "2026-01-01T00:30:00+01:00"),
+                ("2024-06-01T12:00:00Z", "2027-02-10T08:00:00Z"),
+            ] {
+                let (a, b) = (ts(a), ts(b));
+                assert_eq!(cal.business_seconds(a, b), cal.day_by_day(a, b), "{a} {b}");
+            }
+        }
     }
 }

@@ -33,6 +33,11 @@ pub struct WorkCalendar {
     /// `holiday_years` added to what it extends); outside them only weekends are days off,
     /// and users are told. `None`: the calendar makes no such claim (never judged).
     pub data_years: Option<Years>,
+    /// Working seconds of each local month 1970–2200, each computed on first need, so
+    /// business time over decades costs the days of two partial months, not of every day.
+    pub(crate) month_totals: std::sync::OnceLock<Box<[std::sync::OnceLock<i64>]>>,
+    /// The same per local year (the sum of its months), so decades add a few dozen numbers.
+    pub(crate) year_totals: std::sync::OnceLock<Box<[std::sync::OnceLock<i64>]>>,
 }
 
 /// A set of years, shown as runs: `2024–2026`, `2024–2026, 2028`.
@@ -97,6 +102,8 @@ impl WorkCalendar {
             workdays: BTreeSet::new(),
             always: true,
             data_years: None,
+            month_totals: std::sync::OnceLock::new(),
+            year_totals: std::sync::OnceLock::new(),
         }
     }
 
@@ -118,6 +125,8 @@ impl WorkCalendar {
             workdays,
             always: false,
             data_years: Some(Years::range(cn::YEARS.0, cn::YEARS.1)),
+            month_totals: std::sync::OnceLock::new(),
+            year_totals: std::sync::OnceLock::new(),
         }
     }
 
@@ -305,6 +314,8 @@ fn resolve(
         workdays: BTreeSet::new(),
         always: false,
         data_years: None,
+        month_totals: std::sync::OnceLock::new(),
+        year_totals: std::sync::OnceLock::new(),
     });
     out.always = false;
     let mut done = Vec::with_capacity(chain.len());
@@ -336,6 +347,9 @@ fn resolve(
             out.data_years.get_or_insert_with(Years::default).insert(year);
         }
         let mut this = out.clone();
+        // Totals of what it inherited would be wrong for its own dates.
+        this.month_totals = std::sync::OnceLock::new();
+        this.year_totals = std::sync::OnceLock::new();
         this.id = record.id.value.clone();
         this.tz = record.timezone.zone.clone();
         done.push(this);

@@ -199,8 +199,7 @@ pub fn evaluate(
 /// the end of Friday's hours is breached on Monday morning, in Monday's month.
 fn breach_instant(pieces: &[Piece], deadline: Timestamp, calendar: &WorkCalendar) -> Timestamp {
     for p in pieces.iter().filter(|p| p.to > deadline && p.business_seconds > 0) {
-        let from = p.from.max(deadline);
-        if let Some(&(start, _)) = calendar.working_intervals(from, p.to).first() {
+        if let Some(start) = calendar.first_working_instant(p.from.max(deadline), p.to) {
             return start;
         }
     }
