@@ -262,3 +262,94 @@ fn record_text_is_neutralised_in_every_output() {
     ]);
     assert!(!html.contains("<script>"));
 }
+
+// ---- Bounded on every input: each class of input that once took quadratic time or memory is
+// built here at a CI-friendly size and timed against a plain input of the same size, parsed
+// the same way. The bound is a ratio, not an absolute time: the machine is shared.
+
+/// The fastest of three runs (the least disturbed by other work on the machine), in seconds.
+fn fastest(mut f: impl FnMut()) -> f64 {
+    (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Parse `text` as one file of YAML with the default limits.
+fn parse_yaml(text: &str) -> itos::load::yaml::Parsed<'_> {
+    itos::load::yaml::parse(text, itos::model::FileId(0), &itos::config::Limits::default())
+}
+
+/// `time(hostile) / time(plain)`, asserted to be at most `k` (printed with `--nocapture`).
+fn assert_ratio(name: &str, hostile: &str, plain: &str, k: f64, run: impl Fn(&str)) {
+    let size = (hostile.len() as f64 / plain.len() as f64 - 1.0).abs();
+    assert!(size < 0.5, "{name}: the baseline must be about as large as the hostile input");
+    let (h, p) = (fastest(|| run(hostile)), fastest(|| run(plain)));
+    let ratio = h / p;
+    println!("{name}: hostile {h:.4}s, plain {p:.4}s, ratio {ratio:.2} (bound {k})");
+    assert!(ratio <= k, "{name}: {ratio:.1}× the time of a plain input of the same size (bound {k}×)");
+}
+
+fn plain_mapping(n: usize) -> String {
+    let mut s = String::from("m: {");
+    for i in 0..n {
+        s.push_str(&format!("k{i}: {i}, "));
+    }
+    s.push_str("}\n");
+    s
+}
+
+#[test]
+fn merge_key_with_many_keys_is_linear() {
+    const N: usize = 20_000;
+    // `<<:` copying N keys into a mapping: each key once, looked up in an index.
+    let hostile = plain_mapping(N).replacen("m: {", "m: {<<: {", 1).replace(", }\n", "}}\n");
+    let plain = plain_mapping(N);
+    let p = parse_yaml(&hostile);
+    assert!(p.findings.is_empty(), "{:?}", p.findings.first());
+    assert_eq!(p.documents[0].get("m").unwrap().value.as_map().unwrap().len(), N);
+    assert_ratio("merge", &hostile, &plain, 4.0, |t| drop(parse_yaml(t)));
+}
+
+#[test]
+fn many_duplicate_keys_are_linear() {
+    const N: usize = 20_000;
+    // N copies of one key, then N distinct keys: every duplicate is dropped in one pass.
+    let mut hostile = String::new();
+    for _ in 0..N {
+        hostile.push_str("dup: 0\n");
+    }
+    for i in 0..N {
+        hostile.push_str(&format!("k{i:05}: 0\n"));
+    }
+    let plain: String = (0..N).map(|i| format!("a{i:05}: 0\nb{i:05}: 0\n")).collect();
+    let p = parse_yaml(&hostile);
+    assert_eq!(p.documents[0].as_map().unwrap().len(), N + 1);
+    assert_ratio("duplicates", &hostile, &plain, 3.0, |t| drop(parse_yaml(t)));
+}
+
+#[test]
+fn a_long_misspelt_name_gets_no_costly_suggestion() {
+    const LEN: usize = 200_000;
+    // "Did you mean" compares names only up to a small length: a long misspelt `kind:` is
+    // reported without computing edit distances over it.
+    let files = |text: &str| vec![("long.yaml".to_owned(), text.to_owned())];
+    let config = || itos::config::Config::parse("format = 1\n", Path::new("itos.toml")).unwrap();
+    let hostile = format!("kind: {}\nid: x\n", "Chang".repeat(LEN / 5));
+    // The baseline: the same size, a short misspelt kind (suggested) and a long comment.
+    let plain = format!("kind: Chang\nid: x\n# {}\n", "Chang".repeat(LEN / 5));
+    let repo = itos::load::Repository::from_texts(&files(&hostile), config());
+    let f = repo.findings.iter().find(|f| f.rule == "GEN-002").unwrap();
+    assert!(f.help.as_ref().is_some_and(|h| h.en.starts_with("known kinds")), "{:?}", f.help);
+    let repo = itos::load::Repository::from_texts(&files(&plain), config());
+    let f = repo.findings.iter().find(|f| f.rule == "GEN-002").unwrap();
+    assert!(f.help.as_ref().is_some_and(|h| h.en.contains("`Change`")), "{:?}", f.help);
+    assert_eq!(itos::model::decode::closest(&"x".repeat(65), ["xx"].into_iter()), None);
+    assert_eq!(itos::model::decode::closest("Chnage", ["Change"].into_iter()), Some("Change"));
+    assert_ratio("long kind", &hostile, &plain, 4.0, |t| {
+        drop(itos::load::Repository::from_texts(&files(t), config()));
+    });
+}

@@ -3,7 +3,7 @@
 //! GEN-001 finding at its position; documents completed before a syntax error are kept.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use granit_parser::{Event, Parser, ScalarStyle, StrInput};
 
@@ -114,6 +114,8 @@ fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec
         return;
     }
     let (merges, mut own): (Vec<_>, Vec<_>) = entries.drain(..).partition(|e| e.key == "<<");
+    // Keys already present, indexed: a merge is linear in the entries it copies.
+    let mut present: HashSet<Cow<'a, str>> = own.iter().map(|e| e.key.clone()).collect();
     for merge in merges {
         let sources: Vec<Node<'a>> = match merge.value.value {
             Value::Map(_) => vec![merge.value],
@@ -135,7 +137,7 @@ fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec
             match source.value {
                 Value::Map(src_entries) => {
                     for e in src_entries {
-                        if !own.iter().any(|o| o.key == e.key) {
+                        if present.insert(e.key.clone()) {
                             own.push(e);
                         }
                     }
@@ -175,14 +177,28 @@ fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Vec<Finding>) 
             }
         }
     }
-    for &(i, first) in dups.iter().rev() {
-        let e = entries.remove(i);
-        let key = e.key;
+    if dups.is_empty() {
+        return;
+    }
+    // One pass keeps the first of every key (no shifting per duplicate); the findings are
+    // reported last duplicate first, as before.
+    let mut removed = Vec::with_capacity(dups.len());
+    let mut next = dups.iter().map(|&(i, _)| i).peekable();
+    let mut i = 0;
+    entries.retain_mut(|e| {
+        let drop = next.next_if_eq(&i).is_some();
+        i += 1;
+        if drop {
+            removed.push((std::mem::take(&mut e.key), e.key_span));
+        }
+        !drop
+    });
+    for ((key, key_span), &(_, first)) in removed.into_iter().zip(dups.iter()).rev() {
         findings.push(
             Finding::new(
                 GEN_001,
                 Severity::Error,
-                e.key_span,
+                key_span,
                 msg!("duplicate key `{key}`; the first one is used", "重复的键 `{key}`;以第一个为准"),
             )
             .with_label(first, msg!("first defined here", "首次定义于此")),

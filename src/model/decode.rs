@@ -259,10 +259,21 @@ impl Decoder {
     }
 }
 
+/// Words longer than this get no suggestion: edit distance is quadratic in the length, and
+/// no known name is anywhere near this long.
+pub const SUGGEST_MAX_CHARS: usize = 64;
+
 /// The closest known name to a misspelt one, if any is close enough to be a likely typo.
+/// A word over [`SUGGEST_MAX_CHARS`] characters gets none, and no candidate that long is
+/// offered (the cost per comparison stays bounded).
 pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let too_long = |s: &str| s.chars().nth(SUGGEST_MAX_CHARS).is_some();
+    if too_long(word) {
+        return None;
+    }
     let lower = word.to_lowercase();
     candidates
+        .filter(|c| !too_long(c))
         .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
         .filter(|&(d, c)| d <= (c.chars().count().max(3) / 3).max(1) || c.to_lowercase() == lower)
         .min_by_key(|&(d, c)| (d, c))
