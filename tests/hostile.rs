@@ -280,7 +280,11 @@ fn fastest(mut f: impl FnMut()) -> f64 {
 
 /// Parse `text` as one file of YAML with the default limits.
 fn parse_yaml(text: &str) -> itos::load::yaml::Parsed<'_> {
-    itos::load::yaml::parse(text, itos::model::FileId(0), &itos::config::Limits::default())
+    parse_with(text, &itos::config::Limits::default())
+}
+
+fn parse_with<'t>(text: &'t str, limits: &itos::config::Limits) -> itos::load::yaml::Parsed<'t> {
+    itos::load::yaml::parse(text, itos::model::FileId(0), limits)
 }
 
 /// `time(hostile) / time(plain)`, asserted to be at most `k` (printed with `--nocapture`).
@@ -352,4 +356,38 @@ fn a_long_misspelt_name_gets_no_costly_suggestion() {
     assert_ratio("long kind", &hostile, &plain, 4.0, |t| {
         drop(itos::load::Repository::from_texts(&files(t), config()));
     });
+}
+
+#[test]
+fn anchors_no_alias_uses_are_not_copied() {
+    const ITEMS: usize = 30_000;
+    const DEPTH: usize = 250;
+    // 250 anchors nested over one long list (depth allowed up to 255), none of them used by an
+    // alias (one small anchor is, so the file does have aliases): nothing is copied, and the
+    // tree is as large as the same nesting without anchors.
+    let limits = itos::config::Limits { max_depth: 255, ..Default::default() };
+    let parse = |t| parse_with(t, &limits);
+    let list = format!("[{}]", vec!["x"; ITEMS].join(", "));
+    let nested = |anchors: bool| {
+        let open: String = (0..DEPTH).map(|i| if anchors { format!("&a{i:03} [") } else { "      [".into() }).collect();
+        format!("t: &t x\nu: *t\nlist: {open}{list}{}\n", "]".repeat(DEPTH))
+    };
+    let (hostile, plain) = (nested(true), nested(false));
+    assert_eq!(hostile.len(), plain.len());
+    let (h, p) = (parse(&hostile), parse(&plain));
+    assert!(h.findings.is_empty() && p.findings.is_empty(), "{:?}", h.findings.first());
+    assert_eq!(h.documents[0].count(), p.documents[0].count());
+    assert_eq!(h.documents[0].get("u").unwrap().value.as_scalar(), Some("x"));
+    // An alias still copies, and counts the nodes it produces against the budget.
+    let used = format!("{hostile}again: *a{:03}\n", DEPTH - 1);
+    let r = parse(&used);
+    assert!(r.findings.is_empty(), "{:?}", r.findings.first());
+    assert!(
+        matches!(&r.documents[0].get("again").unwrap().value.value, itos::model::node::Value::Seq(s) if s.len() == 1)
+    );
+    assert_eq!(r.documents[0].count(), h.documents[0].count() + ITEMS + 2);
+    let small = itos::config::Limits { max_alias_expansions: ITEMS as u64, ..limits.clone() };
+    let r = parse_with(&used, &small);
+    assert!(r.findings.iter().any(|f| f.message.en.contains("max_alias_expansions")), "{:?}", r.findings);
+    assert_ratio("unused anchors", &hostile, &plain, 3.0, |t| drop(parse_with(t, &limits)));
 }

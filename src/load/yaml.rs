@@ -3,7 +3,7 @@
 //! GEN-001 finding at its position; documents completed before a syntax error are kept.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use granit_parser::{Event, Parser, ScalarStyle, StrInput};
 
@@ -34,7 +34,11 @@ struct Builder<'a, 'l> {
     file: FileId,
     limits: &'l Limits,
     stack: Vec<Frame<'a>>,
-    anchors: HashMap<usize, Node<'a>>,
+    /// Copies of the anchored nodes that an alias uses, with their node counts.
+    anchors: HashMap<usize, (Node<'a>, u64)>,
+    /// Anchors that some alias of the current document uses (known once the document has
+    /// been read ahead, which happens at its first anchor): no other anchor is copied.
+    used: HashSet<usize>,
     nodes: u64,
     alias_nodes: u64,
     out: Parsed<'a>,
@@ -51,8 +55,11 @@ impl<'a> Builder<'a, '_> {
 
     /// Attach a finished node to its parent (or make it the document root).
     fn push(&mut self, node: Node<'a>, anchor: usize) {
-        if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+        if anchor != 0 && self.used.contains(&anchor) {
+            // The copy counts as alias expansion: it is made for the aliases only.
+            let size = node.count() as u64;
+            self.alias_nodes += size;
+            self.anchors.insert(anchor, (node.clone(), size));
         }
         match self.stack.last_mut() {
             None => self.out.documents.push(node),
@@ -206,6 +213,17 @@ fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Vec<Finding>) 
     }
 }
 
+/// The anchor an event defines (0: none).
+fn anchor_of(event: &Result<(Event<'_>, granit_parser::Span), granit_parser::ScanError>) -> usize {
+    match event {
+        Ok((
+            Event::Scalar(_, _, anchor, _) | Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _),
+            _,
+        )) => *anchor,
+        _ => 0,
+    }
+}
+
 fn style_of(style: ScalarStyle) -> Style {
     match style {
         ScalarStyle::Plain => Style::Plain,
@@ -222,18 +240,37 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
         flow_nesting_limit: depth,
         emit_comments: false,
     };
-    let parser: Parser<'a, StrInput<'a>> = Parser::new_from_str_with_options(text, options);
+    let mut parser: Parser<'a, StrInput<'a>> = Parser::new_from_str_with_options(text, options);
     let mut b = Builder {
         file,
         limits,
         stack: Vec::new(),
         anchors: HashMap::new(),
+        used: HashSet::new(),
         nodes: 0,
         alias_nodes: 0,
         out: Parsed::default(),
     };
     let mut documents = 0u64;
-    for event in parser {
+    // Events read ahead of the builder: at a document's first anchor the rest of the document
+    // is read, so that only anchors some alias uses are copied. Documents without anchors
+    // are never buffered.
+    let mut ahead = VecDeque::new();
+    let mut read_ahead = false;
+    while let Some(event) = ahead.pop_front().or_else(|| parser.next()) {
+        if !read_ahead && anchor_of(&event) != 0 {
+            read_ahead = true;
+            for next in parser.by_ref() {
+                let last = matches!(next, Err(_) | Ok((Event::DocumentEnd, _)));
+                if let Ok((Event::Alias(id), _)) = next {
+                    b.used.insert(id);
+                }
+                ahead.push_back(next);
+                if last {
+                    break;
+                }
+            }
+        }
         let (event, span) = match event {
             Ok(ev) => ev,
             Err(e) => {
@@ -252,6 +289,8 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
             Event::DocumentStart(..) => {
                 documents += 1;
                 b.anchors.clear();
+                b.used.clear();
+                read_ahead = false;
                 if documents > limits.max_documents_per_file {
                     let max = limits.max_documents_per_file;
                     b.error(
@@ -300,11 +339,10 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
                 }
             }
             Event::Alias(id) => {
-                let Some(target) = b.anchors.get(&id) else {
+                let Some(size) = b.anchors.get(&id).map(|&(_, size)| size) else {
                     b.error(start, end, msg!("alias refers to an unknown anchor", "别名引用了不存在的锚点"));
                     continue;
                 };
-                let size = target.count() as u64;
                 b.alias_nodes += size;
                 if b.alias_nodes > limits.max_alias_expansions {
                     let max = limits.max_alias_expansions;
@@ -319,6 +357,7 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
                     return b.out;
                 }
                 // The copy keeps the anchor's spans: findings point at the definition.
+                let Some((target, _)) = b.anchors.get(&id) else { continue };
                 let node = target.clone();
                 b.nodes += size;
                 b.push(node, 0);
