@@ -288,6 +288,7 @@ fn parse_with<'t>(text: &'t str, limits: &itos::config::Limits) -> itos::load::y
 }
 
 /// `time(hostile) / time(plain)`, asserted to be at most `k` (printed with `--nocapture`).
+#[allow(clippy::print_stdout)] // the measured ratio, for the record
 fn assert_ratio(name: &str, hostile: &str, plain: &str, k: f64, run: impl Fn(&str)) {
     let size = (hostile.len() as f64 / plain.len() as f64 - 1.0).abs();
     assert!(size < 0.5, "{name}: the baseline must be about as large as the hostile input");
@@ -390,4 +391,40 @@ fn anchors_no_alias_uses_are_not_copied() {
     let r = parse_with(&used, &small);
     assert!(r.findings.iter().any(|f| f.message.en.contains("max_alias_expansions")), "{:?}", r.findings);
     assert_ratio("unused anchors", &hostile, &plain, 3.0, |t| drop(parse_with(t, &limits)));
+}
+
+#[test]
+fn findings_are_capped_per_file_with_an_and_n_more_finding() {
+    use itos::model::finding::{MAX_FINDINGS_PER_FILE, MAX_FINDINGS_PER_RULE_IN_FILE};
+    const N: usize = 8_000;
+    // One unknown field per line (each a GEN-003 with a long help text), and N duplicate
+    // keys (each a GEN-001): a few hundred kept per rule, then one "and N more" finding.
+    let record = |prefix: &str| {
+        let mut s = String::from("kind: Person\nid: p-1\nname: n\nrole: r\njoined: 2025-07-01\n");
+        for i in 0..N {
+            s.push_str(&format!("{prefix}{i:05}: 1\n"));
+        }
+        s
+    };
+    let mut hostile = record("unknown-");
+    hostile.push_str(&"name: again\n".repeat(N / 4));
+    let mut plain = record("x-custom");
+    plain.push_str(&format!("x-pad: {}\n", "p".repeat(N / 4 * 12)));
+    let load = |text: &str| {
+        let config = itos::config::Config::parse("format = 1\n", Path::new("itos.toml")).unwrap();
+        itos::load::Repository::from_texts(&[("many.yaml".to_owned(), text.to_owned())], config)
+    };
+    let repo = load(&hostile);
+    assert!(repo.findings.len() <= MAX_FINDINGS_PER_FILE + 2, "{}", repo.findings.len());
+    for (rule, n) in [("GEN-003", N), ("GEN-001", N / 4)] {
+        let of_rule: Vec<_> = repo.findings.iter().filter(|f| f.rule == rule).collect();
+        assert_eq!(of_rule.len(), MAX_FINDINGS_PER_RULE_IN_FILE + 1, "{rule}");
+        let more = of_rule.iter().filter(|f| f.message.en.starts_with("and ")).collect::<Vec<_>>();
+        let left = n - MAX_FINDINGS_PER_RULE_IN_FILE;
+        assert_eq!(more.len(), 1, "{rule}");
+        assert!(more[0].message.en.starts_with(&format!("and {left} more {rule} findings")), "{}", more[0].message.en);
+        assert!(more[0].message.zh.contains(&format!("另有 {left} 条")), "{}", more[0].message.zh);
+    }
+    assert!(load(&plain).findings.is_empty(), "{:?}", load(&plain).findings.first());
+    assert_ratio("findings", &hostile, &plain, 6.0, |t| drop(load(t)));
 }

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use granit_parser::{Event, Parser, ScalarStyle, StrInput};
 
 use crate::config::Limits;
+use crate::model::finding::{MAX_FINDINGS_PER_RULE_IN_FILE, Omitted};
 use crate::model::node::{Entry, Node, Style, Value};
 use crate::model::{FileId, Finding, Msg, Severity, Span};
 use crate::msg;
@@ -18,7 +19,20 @@ pub const GEN_001: &str = "GEN-001";
 #[derive(Debug, Default)]
 pub struct Parsed<'a> {
     pub documents: Vec<Node<'a>>,
+    /// At most [`MAX_FINDINGS_PER_RULE_IN_FILE`]: a hostile file cannot fill the memory.
     pub findings: Vec<Finding>,
+    /// The findings left out beyond that.
+    pub omitted: Option<Omitted>,
+}
+
+impl Parsed<'_> {
+    fn report(&mut self, finding: Finding) {
+        if self.findings.len() < MAX_FINDINGS_PER_RULE_IN_FILE {
+            self.findings.push(finding);
+        } else {
+            Omitted::add(&mut self.omitted, finding.rule, finding.severity, finding.span);
+        }
+    }
 }
 
 enum Frame<'a> {
@@ -50,7 +64,7 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn error(&mut self, start: usize, end: usize, message: Msg) {
-        self.out.findings.push(gen001(self.file, start, end, message));
+        self.out.report(gen001(self.file, start, end, message));
     }
 
     /// Attach a finished node to its parent (or make it the document root).
@@ -74,7 +88,7 @@ impl<'a> Builder<'a, '_> {
                 } else {
                     *bad_key = true;
                     let span = node.span;
-                    self.out.findings.push(Finding::new(
+                    self.out.report(Finding::new(
                         GEN_001,
                         Severity::Error,
                         span,
@@ -106,8 +120,8 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn finish_map(&mut self, start: usize, end_hint: usize, anchor: usize, mut entries: Vec<Entry<'a>>) {
-        merge_keys(&mut entries, self.file, &mut self.out.findings);
-        report_duplicates(&mut entries, &mut self.out.findings);
+        merge_keys(&mut entries, self.file, &mut self.out);
+        report_duplicates(&mut entries, &mut self.out);
         let end = entries.last().map_or(end_hint, |e| e.value.span.end as usize).max(start);
         let node = Node { span: self.span(start, end), value: Value::Map(entries) };
         self.push(node, anchor);
@@ -116,7 +130,7 @@ impl<'a> Builder<'a, '_> {
 
 /// Apply YAML merge keys (`<<: *base` or `<<: [*a, *b]`): copy entries the mapping does not
 /// define itself. Earlier sources win over later ones, own keys over all.
-fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec<Finding>) {
+fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Parsed<'_>) {
     if !entries.iter().any(|e| e.key == "<<") {
         return;
     }
@@ -128,7 +142,7 @@ fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec
             Value::Map(_) => vec![merge.value],
             Value::Seq(items) => items,
             Value::Scalar(..) => {
-                findings.push(gen001(
+                findings.report(gen001(
                     file,
                     merge.value.span.start as usize,
                     merge.value.span.end as usize,
@@ -149,7 +163,7 @@ fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec
                         }
                     }
                 }
-                _ => findings.push(gen001(
+                _ => findings.report(gen001(
                     file,
                     source.span.start as usize,
                     source.span.end as usize,
@@ -166,7 +180,7 @@ fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec
 
 /// Duplicate keys are an error in YAML; the first one is kept. Records' mappings are small:
 /// a linear scan beats hashing up to a few dozen keys, and large mappings use a map.
-fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Vec<Finding>) {
+fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Parsed<'_>) {
     let mut dups = Vec::new();
     if entries.len() <= 32 {
         for (i, e) in entries.iter().enumerate() {
@@ -201,7 +215,7 @@ fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Vec<Finding>) 
         !drop
     });
     for ((key, key_span), &(_, first)) in removed.into_iter().zip(dups.iter()).rev() {
-        findings.push(
+        findings.report(
             Finding::new(
                 GEN_001,
                 Severity::Error,
