@@ -180,3 +180,43 @@ pub fn cap_per_file(findings: &mut Vec<Finding>, omitted: Vec<Omitted>, counted:
     findings.extend(left_out.into_values().flatten().map(|o| o.finding()));
     findings.len() > before
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FileId;
+
+    fn at(file: u32, rule: &'static str, i: usize) -> Finding {
+        Finding::new(rule, Severity::Error, Span::new(FileId(file), i, i), Msg::new(format!("{i}"), format!("{i}")))
+    }
+
+    #[test]
+    fn capped_per_rule_and_per_file_with_one_summary_each() {
+        let mut findings: Vec<Finding> = (0..600).map(|i| at(0, "A-001", i)).collect();
+        findings.extend((0..700).map(|i| at(0, "B-001", 1000 + i)));
+        findings.extend((0..10).map(|i| at(1, "A-001", i)));
+        let mut waived = at(0, "C-001", 5000);
+        waived.waived_by = Some("w".into());
+        findings.push(waived);
+        let omitted =
+            vec![Omitted { rule: "A-001", severity: Severity::Warning, count: 7, first: Span::new(FileId(0), 9, 9) }];
+        assert!(cap_per_file(&mut findings, omitted, |f| f.waived_by.is_none()));
+        let count = |file: u32, rule: &str| findings.iter().filter(|f| f.span.file.0 == file && f.rule == rule).count();
+        // File 0: 500 of A, then B fills the file's 1,000; one summary per rule.
+        assert_eq!(count(0, "A-001"), MAX_FINDINGS_PER_RULE_IN_FILE + 1);
+        assert_eq!(count(0, "B-001"), MAX_FINDINGS_PER_FILE - MAX_FINDINGS_PER_RULE_IN_FILE + 1);
+        assert_eq!(count(1, "A-001"), 10);
+        assert_eq!(count(0, "C-001"), 1, "waived findings pass");
+        let more: Vec<_> = findings.iter().filter(|f| f.message.en.starts_with("and ")).collect();
+        assert_eq!(more.len(), 2);
+        assert!(more[0].message.en.starts_with("and 107 more A-001 findings"), "{}", more[0].message.en);
+        assert_eq!(more[0].span.start, 9, "at the first left out");
+        assert!(more[1].message.en.starts_with("and 200 more B-001 findings"), "{}", more[1].message.en);
+        assert_eq!(more[1].span.start, 1500);
+        assert!(more[1].message.zh.contains("另有 200 条"));
+        // Under the caps nothing changes.
+        let mut few: Vec<Finding> = (0..5).map(|i| at(0, "A-001", i)).collect();
+        assert!(!cap_per_file(&mut few, Vec::new(), |_| true));
+        assert_eq!(few.len(), 5);
+    }
+}
