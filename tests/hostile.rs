@@ -341,3 +341,169 @@ fn evidence_that_is_not_a_regular_file_is_a_finding_never_opened() {
     .expect("no hang");
     assert!(out.contains(&format!("`{evidence}` 不是普通文件")), "{out}");
 }
+
+// ---- Bounded on every input: each class of input that once took quadratic time or memory is
+// built here at a CI-friendly size and timed against a plain input of the same size, parsed
+// the same way. The bound is a ratio, not an absolute time: the machine is shared.
+
+/// The fastest of three runs (the least disturbed by other work on the machine), in seconds.
+fn fastest(mut f: impl FnMut()) -> f64 {
+    (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Parse `text` as one file of YAML with the default limits.
+fn parse_yaml(text: &str) -> itos::load::yaml::Parsed<'_> {
+    parse_with(text, &itos::config::Limits::default())
+}
+
+fn parse_with<'t>(text: &'t str, limits: &itos::config::Limits) -> itos::load::yaml::Parsed<'t> {
+    itos::load::yaml::parse(text, itos::model::FileId(0), limits)
+}
+
+/// `time(hostile) / time(plain)`, asserted to be at most `k` (printed with `--nocapture`).
+#[allow(clippy::print_stdout)] // the measured ratio, for the record
+fn assert_ratio(name: &str, hostile: &str, plain: &str, k: f64, run: impl Fn(&str)) {
+    let size = (hostile.len() as f64 / plain.len() as f64 - 1.0).abs();
+    assert!(size < 0.5, "{name}: the baseline must be about as large as the hostile input");
+    let (h, p) = (fastest(|| run(hostile)), fastest(|| run(plain)));
+    let ratio = h / p;
+    println!("{name}: hostile {h:.4}s, plain {p:.4}s, ratio {ratio:.2} (bound {k})");
+    assert!(ratio <= k, "{name}: {ratio:.1}× the time of a plain input of the same size (bound {k}×)");
+}
+
+fn plain_mapping(n: usize) -> String {
+    let mut s = String::from("m: {");
+    for i in 0..n {
+        s.push_str(&format!("k{i}: {i}, "));
+    }
+    s.push_str("}\n");
+    s
+}
+
+#[test]
+fn merge_key_with_many_keys_is_linear() {
+    const N: usize = 20_000;
+    // `<<:` copying N keys into a mapping: each key once, looked up in an index.
+    let hostile = plain_mapping(N).replacen("m: {", "m: {<<: {", 1).replace(", }\n", "}}\n");
+    let plain = plain_mapping(N);
+    let p = parse_yaml(&hostile);
+    assert!(p.findings.is_empty(), "{:?}", p.findings.first());
+    assert_eq!(p.documents[0].get("m").unwrap().value.as_map().unwrap().len(), N);
+    assert_ratio("merge", &hostile, &plain, 4.0, |t| drop(parse_yaml(t)));
+}
+
+#[test]
+fn many_duplicate_keys_are_linear() {
+    const N: usize = 20_000;
+    // N copies of one key, then N distinct keys: every duplicate is dropped in one pass.
+    let mut hostile = String::new();
+    for _ in 0..N {
+        hostile.push_str("dup: 0\n");
+    }
+    for i in 0..N {
+        hostile.push_str(&format!("k{i:05}: 0\n"));
+    }
+    let plain: String = (0..N).map(|i| format!("a{i:05}: 0\nb{i:05}: 0\n")).collect();
+    let p = parse_yaml(&hostile);
+    assert_eq!(p.documents[0].as_map().unwrap().len(), N + 1);
+    assert_ratio("duplicates", &hostile, &plain, 3.0, |t| drop(parse_yaml(t)));
+}
+
+#[test]
+fn a_long_misspelt_name_gets_no_costly_suggestion() {
+    const LEN: usize = 200_000;
+    // "Did you mean" compares names only up to a small length: a long misspelt `kind:` is
+    // reported without computing edit distances over it.
+    let files = |text: &str| vec![("long.yaml".to_owned(), text.to_owned())];
+    let config = || itos::config::Config::parse("format = 1\n", Path::new("itos.toml")).unwrap();
+    let hostile = format!("kind: {}\nid: x\n", "Chang".repeat(LEN / 5));
+    // The baseline: the same size, a short misspelt kind (suggested) and a long comment.
+    let plain = format!("kind: Chang\nid: x\n# {}\n", "Chang".repeat(LEN / 5));
+    let repo = itos::load::Repository::from_texts(&files(&hostile), config());
+    let f = repo.findings.iter().find(|f| f.rule == "GEN-002").unwrap();
+    assert!(f.help.as_ref().is_some_and(|h| h.en.starts_with("known kinds")), "{:?}", f.help);
+    let repo = itos::load::Repository::from_texts(&files(&plain), config());
+    let f = repo.findings.iter().find(|f| f.rule == "GEN-002").unwrap();
+    assert!(f.help.as_ref().is_some_and(|h| h.en.contains("`Change`")), "{:?}", f.help);
+    assert_eq!(itos::model::decode::closest(&"x".repeat(65), ["xx"].into_iter()), None);
+    assert_eq!(itos::model::decode::closest("Chnage", ["Change"].into_iter()), Some("Change"));
+    assert_ratio("long kind", &hostile, &plain, 4.0, |t| {
+        drop(itos::load::Repository::from_texts(&files(t), config()));
+    });
+}
+
+#[test]
+fn anchors_no_alias_uses_are_not_copied() {
+    const ITEMS: usize = 30_000;
+    const DEPTH: usize = 250;
+    // 250 anchors nested over one long list (depth allowed up to 255), none of them used by an
+    // alias (one small anchor is, so the file does have aliases): nothing is copied, and the
+    // tree is as large as the same nesting without anchors.
+    let limits = itos::config::Limits { max_depth: 255, ..Default::default() };
+    let parse = |t| parse_with(t, &limits);
+    let list = format!("[{}]", vec!["x"; ITEMS].join(", "));
+    let nested = |anchors: bool| {
+        let open: String = (0..DEPTH).map(|i| if anchors { format!("&a{i:03} [") } else { "      [".into() }).collect();
+        format!("t: &t x\nu: *t\nlist: {open}{list}{}\n", "]".repeat(DEPTH))
+    };
+    let (hostile, plain) = (nested(true), nested(false));
+    assert_eq!(hostile.len(), plain.len());
+    let (h, p) = (parse(&hostile), parse(&plain));
+    assert!(h.findings.is_empty() && p.findings.is_empty(), "{:?}", h.findings.first());
+    assert_eq!(h.documents[0].count(), p.documents[0].count());
+    assert_eq!(h.documents[0].get("u").unwrap().value.as_scalar(), Some("x"));
+    // An alias still copies, and counts the nodes it produces against the budget.
+    let used = format!("{hostile}again: *a{:03}\n", DEPTH - 1);
+    let r = parse(&used);
+    assert!(r.findings.is_empty(), "{:?}", r.findings.first());
+    assert!(
+        matches!(&r.documents[0].get("again").unwrap().value.value, itos::model::node::Value::Seq(s) if s.len() == 1)
+    );
+    assert_eq!(r.documents[0].count(), h.documents[0].count() + ITEMS + 2);
+    let small = itos::config::Limits { max_alias_expansions: ITEMS as u64, ..limits.clone() };
+    let r = parse_with(&used, &small);
+    assert!(r.findings.iter().any(|f| f.message.en.contains("max_alias_expansions")), "{:?}", r.findings);
+    assert_ratio("unused anchors", &hostile, &plain, 3.0, |t| drop(parse_with(t, &limits)));
+}
+
+#[test]
+fn findings_are_capped_per_file_with_an_and_n_more_finding() {
+    use itos::model::finding::{MAX_FINDINGS_PER_FILE, MAX_FINDINGS_PER_RULE_IN_FILE};
+    const N: usize = 8_000;
+    // One unknown field per line (each a GEN-003 with a long help text), and N duplicate
+    // keys (each a GEN-001): a few hundred kept per rule, then one "and N more" finding.
+    let record = |prefix: &str| {
+        let mut s = String::from("kind: Person\nid: p-1\nname: n\nrole: r\njoined: 2025-07-01\n");
+        for i in 0..N {
+            s.push_str(&format!("{prefix}{i:05}: 1\n"));
+        }
+        s
+    };
+    let mut hostile = record("unknown-");
+    hostile.push_str(&"name: again\n".repeat(N / 4));
+    let mut plain = record("x-custom");
+    plain.push_str(&format!("x-pad: {}\n", "p".repeat(N / 4 * 12)));
+    let load = |text: &str| {
+        let config = itos::config::Config::parse("format = 1\n", Path::new("itos.toml")).unwrap();
+        itos::load::Repository::from_texts(&[("many.yaml".to_owned(), text.to_owned())], config)
+    };
+    let repo = load(&hostile);
+    assert!(repo.findings.len() <= MAX_FINDINGS_PER_FILE + 2, "{}", repo.findings.len());
+    for (rule, n) in [("GEN-003", N), ("GEN-001", N / 4)] {
+        let of_rule: Vec<_> = repo.findings.iter().filter(|f| f.rule == rule).collect();
+        assert_eq!(of_rule.len(), MAX_FINDINGS_PER_RULE_IN_FILE + 1, "{rule}");
+        let more = of_rule.iter().filter(|f| f.message.en.starts_with("and ")).collect::<Vec<_>>();
+        let left = n - MAX_FINDINGS_PER_RULE_IN_FILE;
+        assert_eq!(more.len(), 1, "{rule}");
+        assert!(more[0].message.en.starts_with(&format!("and {left} more {rule} findings")), "{}", more[0].message.en);
+        assert!(more[0].message.zh.contains(&format!("另有 {left} 条")), "{}", more[0].message.zh);
+    }
+    assert!(load(&plain).findings.is_empty(), "{:?}", load(&plain).findings.first());
+    assert_ratio("findings", &hostile, &plain, 6.0, |t| drop(load(t)));
+}

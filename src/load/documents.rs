@@ -4,6 +4,7 @@
 
 use crate::config::Limits;
 use crate::model::decode::{Decoder, closest};
+use crate::model::finding::Omitted;
 use crate::model::kinds::{Kind, Record, decode_record};
 use crate::model::node::{Entry, Node, Value};
 use crate::model::{FileId, Finding, Severity, Span};
@@ -31,6 +32,8 @@ pub struct Decoded {
     pub floating: Option<Span>,
     /// The `defaults` mappings of batches: a rule's finding there is reported once.
     pub defaults: Vec<Span>,
+    /// GEN-003 findings left out beyond the cap per file.
+    pub omitted: Option<Omitted>,
 }
 
 /// Decode the records of one file's documents.
@@ -52,6 +55,8 @@ pub fn records_of(docs: Vec<Node<'_>>, file: FileId, limits: &Limits, findings: 
         f
     }));
     out.floating = d.floating_time;
+    out.omitted =
+        d.omitted.map(|(count, first)| Omitted { rule: super::GEN_003, severity: Severity::Error, count, first });
     out
 }
 

@@ -155,7 +155,10 @@ fn load_bytes(id: FileId, rel: String, display: String, bytes: &[u8], limits: &L
     let decoded = {
         let parsed = yaml::parse(&text, id, limits);
         findings.extend(parsed.findings);
-        documents::records_of(parsed.documents, id, limits, &mut findings)
+        let mut decoded = documents::records_of(parsed.documents, id, limits, &mut findings);
+        let omitted = parsed.omitted.into_iter().chain(decoded.omitted.take()).collect();
+        crate::model::finding::cap_per_file(&mut findings, omitted, |_| true);
+        decoded
     };
     FileLoad { source: SourceFile::new(rel, display, text), decoded, findings }
 }

@@ -3,11 +3,12 @@
 //! GEN-001 finding at its position; documents completed before a syntax error are kept.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use granit_parser::{Event, Parser, ScalarStyle, StrInput};
 
 use crate::config::Limits;
+use crate::model::finding::{MAX_FINDINGS_PER_RULE_IN_FILE, Omitted};
 use crate::model::node::{Entry, Node, Style, Value};
 use crate::model::{FileId, Finding, Msg, Severity, Span};
 use crate::msg;
@@ -18,7 +19,20 @@ pub const GEN_001: &str = "GEN-001";
 #[derive(Debug, Default)]
 pub struct Parsed<'a> {
     pub documents: Vec<Node<'a>>,
+    /// At most [`MAX_FINDINGS_PER_RULE_IN_FILE`]: a hostile file cannot fill the memory.
     pub findings: Vec<Finding>,
+    /// The findings left out beyond that.
+    pub omitted: Option<Omitted>,
+}
+
+impl Parsed<'_> {
+    fn report(&mut self, finding: Finding) {
+        if self.findings.len() < MAX_FINDINGS_PER_RULE_IN_FILE {
+            self.findings.push(finding);
+        } else {
+            Omitted::add(&mut self.omitted, finding.rule, finding.severity, finding.span);
+        }
+    }
 }
 
 enum Frame<'a> {
@@ -34,7 +48,11 @@ struct Builder<'a, 'l> {
     file: FileId,
     limits: &'l Limits,
     stack: Vec<Frame<'a>>,
-    anchors: HashMap<usize, Node<'a>>,
+    /// Copies of the anchored nodes that an alias uses, with their node counts.
+    anchors: HashMap<usize, (Node<'a>, u64)>,
+    /// Anchors that some alias of the current document uses (known once the document has
+    /// been read ahead, which happens at its first anchor): no other anchor is copied.
+    used: HashSet<usize>,
     nodes: u64,
     alias_nodes: u64,
     out: Parsed<'a>,
@@ -46,13 +64,16 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn error(&mut self, start: usize, end: usize, message: Msg) {
-        self.out.findings.push(gen001(self.file, start, end, message));
+        self.out.report(gen001(self.file, start, end, message));
     }
 
     /// Attach a finished node to its parent (or make it the document root).
     fn push(&mut self, node: Node<'a>, anchor: usize) {
-        if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+        if anchor != 0 && self.used.contains(&anchor) {
+            // The copy counts as alias expansion: it is made for the aliases only.
+            let size = node.count() as u64;
+            self.alias_nodes += size;
+            self.anchors.insert(anchor, (node.clone(), size));
         }
         match self.stack.last_mut() {
             None => self.out.documents.push(node),
@@ -67,7 +88,7 @@ impl<'a> Builder<'a, '_> {
                 } else {
                     *bad_key = true;
                     let span = node.span;
-                    self.out.findings.push(Finding::new(
+                    self.out.report(Finding::new(
                         GEN_001,
                         Severity::Error,
                         span,
@@ -99,8 +120,8 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn finish_map(&mut self, start: usize, end_hint: usize, anchor: usize, mut entries: Vec<Entry<'a>>) {
-        merge_keys(&mut entries, self.file, &mut self.out.findings);
-        report_duplicates(&mut entries, &mut self.out.findings);
+        merge_keys(&mut entries, self.file, &mut self.out);
+        report_duplicates(&mut entries, &mut self.out);
         let end = entries.last().map_or(end_hint, |e| e.value.span.end as usize).max(start);
         let node = Node { span: self.span(start, end), value: Value::Map(entries) };
         self.push(node, anchor);
@@ -109,17 +130,19 @@ impl<'a> Builder<'a, '_> {
 
 /// Apply YAML merge keys (`<<: *base` or `<<: [*a, *b]`): copy entries the mapping does not
 /// define itself. Earlier sources win over later ones, own keys over all.
-fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec<Finding>) {
+fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Parsed<'_>) {
     if !entries.iter().any(|e| e.key == "<<") {
         return;
     }
     let (merges, mut own): (Vec<_>, Vec<_>) = entries.drain(..).partition(|e| e.key == "<<");
+    // Keys already present, indexed: a merge is linear in the entries it copies.
+    let mut present: HashSet<Cow<'a, str>> = own.iter().map(|e| e.key.clone()).collect();
     for merge in merges {
         let sources: Vec<Node<'a>> = match merge.value.value {
             Value::Map(_) => vec![merge.value],
             Value::Seq(items) => items,
             Value::Scalar(..) => {
-                findings.push(gen001(
+                findings.report(gen001(
                     file,
                     merge.value.span.start as usize,
                     merge.value.span.end as usize,
@@ -135,12 +158,12 @@ fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec
             match source.value {
                 Value::Map(src_entries) => {
                     for e in src_entries {
-                        if !own.iter().any(|o| o.key == e.key) {
+                        if present.insert(e.key.clone()) {
                             own.push(e);
                         }
                     }
                 }
-                _ => findings.push(gen001(
+                _ => findings.report(gen001(
                     file,
                     source.span.start as usize,
                     source.span.end as usize,
@@ -157,7 +180,7 @@ fn merge_keys<'a>(entries: &mut Vec<Entry<'a>>, file: FileId, findings: &mut Vec
 
 /// Duplicate keys are an error in YAML; the first one is kept. Records' mappings are small:
 /// a linear scan beats hashing up to a few dozen keys, and large mappings use a map.
-fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Vec<Finding>) {
+fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Parsed<'_>) {
     let mut dups = Vec::new();
     if entries.len() <= 32 {
         for (i, e) in entries.iter().enumerate() {
@@ -175,18 +198,43 @@ fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Vec<Finding>) 
             }
         }
     }
-    for &(i, first) in dups.iter().rev() {
-        let e = entries.remove(i);
-        let key = e.key;
-        findings.push(
+    if dups.is_empty() {
+        return;
+    }
+    // One pass keeps the first of every key (no shifting per duplicate); the findings are
+    // reported last duplicate first, as before.
+    let mut removed = Vec::with_capacity(dups.len());
+    let mut next = dups.iter().map(|&(i, _)| i).peekable();
+    let mut i = 0;
+    entries.retain_mut(|e| {
+        let drop = next.next_if_eq(&i).is_some();
+        i += 1;
+        if drop {
+            removed.push((std::mem::take(&mut e.key), e.key_span));
+        }
+        !drop
+    });
+    for ((key, key_span), &(_, first)) in removed.into_iter().zip(dups.iter()).rev() {
+        findings.report(
             Finding::new(
                 GEN_001,
                 Severity::Error,
-                e.key_span,
+                key_span,
                 msg!("duplicate key `{key}`; the first one is used", "重复的键 `{key}`;以第一个为准"),
             )
             .with_label(first, msg!("first defined here", "首次定义于此")),
         );
+    }
+}
+
+/// The anchor an event defines (0: none).
+fn anchor_of(event: &Result<(Event<'_>, granit_parser::Span), granit_parser::ScanError>) -> usize {
+    match event {
+        Ok((
+            Event::Scalar(_, _, anchor, _) | Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _),
+            _,
+        )) => *anchor,
+        _ => 0,
     }
 }
 
@@ -206,18 +254,37 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
         flow_nesting_limit: depth,
         emit_comments: false,
     };
-    let parser: Parser<'a, StrInput<'a>> = Parser::new_from_str_with_options(text, options);
+    let mut parser: Parser<'a, StrInput<'a>> = Parser::new_from_str_with_options(text, options);
     let mut b = Builder {
         file,
         limits,
         stack: Vec::new(),
         anchors: HashMap::new(),
+        used: HashSet::new(),
         nodes: 0,
         alias_nodes: 0,
         out: Parsed::default(),
     };
     let mut documents = 0u64;
-    for event in parser {
+    // Events read ahead of the builder: at a document's first anchor the rest of the document
+    // is read, so that only anchors some alias uses are copied. Documents without anchors
+    // are never buffered.
+    let mut ahead = VecDeque::new();
+    let mut read_ahead = false;
+    while let Some(event) = ahead.pop_front().or_else(|| parser.next()) {
+        if !read_ahead && anchor_of(&event) != 0 {
+            read_ahead = true;
+            for next in parser.by_ref() {
+                let last = matches!(next, Err(_) | Ok((Event::DocumentEnd, _)));
+                if let Ok((Event::Alias(id), _)) = next {
+                    b.used.insert(id);
+                }
+                ahead.push_back(next);
+                if last {
+                    break;
+                }
+            }
+        }
         let (event, span) = match event {
             Ok(ev) => ev,
             Err(e) => {
@@ -236,6 +303,8 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
             Event::DocumentStart(..) => {
                 documents += 1;
                 b.anchors.clear();
+                b.used.clear();
+                read_ahead = false;
                 if documents > limits.max_documents_per_file {
                     let max = limits.max_documents_per_file;
                     b.error(
@@ -284,11 +353,10 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
                 }
             }
             Event::Alias(id) => {
-                let Some(target) = b.anchors.get(&id) else {
+                let Some(size) = b.anchors.get(&id).map(|&(_, size)| size) else {
                     b.error(start, end, msg!("alias refers to an unknown anchor", "别名引用了不存在的锚点"));
                     continue;
                 };
-                let size = target.count() as u64;
                 b.alias_nodes += size;
                 if b.alias_nodes > limits.max_alias_expansions {
                     let max = limits.max_alias_expansions;
@@ -303,6 +371,7 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
                     return b.out;
                 }
                 // The copy keeps the anchor's spans: findings point at the definition.
+                let Some((target, _)) = b.anchors.get(&id) else { continue };
                 let node = target.clone();
                 b.nodes += size;
                 b.push(node, 0);

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value as Json, json};
 
+use super::finding::MAX_FINDINGS_PER_RULE_IN_FILE;
 use super::message::Msg;
 use super::node::{Entry, Node, Style, Value};
 use super::span::{FileId, Sp, Span};
@@ -33,8 +34,13 @@ pub struct Problem {
 #[derive(Debug)]
 pub struct Decoder {
     pub file: FileId,
-    /// Field problems found so far; the loader reports them (as GEN-003).
+    /// Field problems found so far, each once; the loader reports them (as GEN-003). At most
+    /// [`MAX_FINDINGS_PER_RULE_IN_FILE`]: a hostile file cannot fill the memory.
     pub problems: Vec<Problem>,
+    /// Problems beyond that: how many, and the first one's place.
+    pub omitted: Option<(usize, Span)>,
+    /// (place, hash of the English message) of every problem met, to report each once.
+    seen: std::collections::HashSet<(Span, u64)>,
     errors: usize,
     path: Vec<Seg>,
     /// Set by a timestamp without an offset, so the loader can read it in the right zone.
@@ -43,7 +49,15 @@ pub struct Decoder {
 
 impl Decoder {
     pub fn new(file: FileId) -> Self {
-        Decoder { file, problems: Vec::new(), errors: 0, path: Vec::new(), floating_time: None }
+        Decoder {
+            file,
+            problems: Vec::new(),
+            omitted: None,
+            seen: std::collections::HashSet::new(),
+            errors: 0,
+            path: Vec::new(),
+            floating_time: None,
+        }
     }
 
     /// Number of errors reported so far; a record whose decoding raised it is dropped.
@@ -77,7 +91,23 @@ impl Decoder {
 
     pub fn error(&mut self, span: Span, message: Msg, help: Option<Msg>) {
         self.errors += 1;
-        self.problems.push(Problem { span, message, help });
+        self.problem(Problem { span, message, help });
+    }
+
+    /// Keep a problem, unless the same one was met at the same place (a value taken from a
+    /// batch's `defaults` repeats for every item) or too many were kept already.
+    fn problem(&mut self, p: Problem) {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let hash = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(&p.message.en);
+        if !self.seen.insert((p.span, hash)) {
+            return;
+        }
+        if self.problems.len() < MAX_FINDINGS_PER_RULE_IN_FILE {
+            self.problems.push(p);
+        } else {
+            let (n, _) = self.omitted.get_or_insert((0, p.span));
+            *n += 1;
+        }
     }
 
     /// `path: expected X, found Y` at the offending value.
@@ -109,7 +139,7 @@ impl Decoder {
     pub fn ignored_value(&mut self, node: &Node<'_>, reason: Msg) {
         let path = self.path_string();
         let message = Msg::new(format!("`{path}`: {} (ignored)", reason.en), format!("`{path}`:{}(已忽略)", reason.zh));
-        self.problems.push(Problem { span: node.span, message, help: None });
+        self.problem(Problem { span: node.span, message, help: None });
     }
 
     /// `path: <reason>` at the offending value.
@@ -134,7 +164,10 @@ impl Decoder {
         } else {
             (format!(" in `{place}`"), format!("(位于 `{place}`)"))
         };
-        let help = match closest(key, known.iter().copied()) {
+        // Past the cap only the message is needed (to count the problem once): no help text.
+        let capped = self.problems.len() >= MAX_FINDINGS_PER_RULE_IN_FILE;
+        let help = match closest(key, known.iter().copied().filter(|_| !capped)) {
+            _ if capped => Msg::new(String::new(), String::new()),
             Some(s) => msg!("did you mean `{s}`?", "是否应为 `{s}`?"),
             None => {
                 let list = known.join(", ");
@@ -259,10 +292,21 @@ impl Decoder {
     }
 }
 
+/// Words longer than this get no suggestion: edit distance is quadratic in the length, and
+/// no known name is anywhere near this long.
+pub const SUGGEST_MAX_CHARS: usize = 64;
+
 /// The closest known name to a misspelt one, if any is close enough to be a likely typo.
+/// A word over [`SUGGEST_MAX_CHARS`] characters gets none, and no candidate that long is
+/// offered (the cost per comparison stays bounded).
 pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let too_long = |s: &str| s.chars().nth(SUGGEST_MAX_CHARS).is_some();
+    if too_long(word) {
+        return None;
+    }
     let lower = word.to_lowercase();
     candidates
+        .filter(|c| !too_long(c))
         .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
         .filter(|&(d, c)| d <= (c.chars().count().max(3) / 3).max(1) || c.to_lowercase() == lower)
         .min_by_key(|&(d, c)| (d, c))

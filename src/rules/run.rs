@@ -173,6 +173,13 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
     once_per_default(&mut findings, &repo.defaults);
+    // The loader capped its own findings per file; the rules' are capped here. Waived
+    // findings are neither counted nor left out.
+    let loader: Vec<&str> = all().iter().map(|r| r.meta()).filter(|m| m.stage == Stage::Load).map(|m| m.id).collect();
+    let counted = |f: &Finding| f.waived_by.is_none() && !loader.contains(&f.rule);
+    if crate::model::finding::cap_per_file(&mut findings, Vec::new(), counted) {
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
     Outcome { findings, evaluated }
 }
 
