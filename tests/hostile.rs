@@ -262,3 +262,25 @@ fn record_text_is_neutralised_in_every_output() {
     ]);
     assert!(!html.contains("<script>"));
 }
+
+/// Issue 15, items 9 and 10: `--output` onto a device writes it directly (as root the device
+/// node used to be replaced by a regular file); onto a symlink it replaces the link's target.
+#[cfg(unix)]
+#[test]
+fn output_onto_a_device_or_a_symlink_writes_through_it() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let (code, _, err) = itos(&["validate", "-C", "examples/acme", "--no-git", "-o", "/dev/null"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("out.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, _, err) =
+        itos(&["validate", "-C", "examples/acme", "--no-git", "--format", "json", "-o", link.to_str().unwrap()]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&real).unwrap().starts_with('{'));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file left");
+}

@@ -150,17 +150,48 @@ pub fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+// ---------------------------------------------------------------- URIs
+
+/// A relative path as the path of a URI reference (SARIF `artifactLocation.uri`): every byte
+/// other than an unreserved ASCII character (RFC 3986), `/` or a printable non-ASCII character
+/// is percent-encoded, so `#`, `?`, `%`, spaces and controls stay part of the file name.
+pub fn uri_path(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '/') || (!c.is_ascii() && !is_unsafe(c)) {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 // ---------------------------------------------------------------- CSV
 
 /// One CSV cell (RFC 4180 quoting) made formula-safe: a cell that starts with `=`, `+`, `-`,
-/// `@`, tab or carriage return gets a leading `'`, so a spreadsheet never evaluates it.
-/// Numbers are written with `csv::number`, never through here.
+/// `@`, tab or carriage return gets a leading `'`, and so does such a character right after a
+/// separator some locale splits cells on (`,` `;` tab), so a spreadsheet never evaluates it
+/// whatever separator it assumes. A cell holding any of those separators, a quote or a line
+/// break is quoted. Numbers are written with `csv::number`, never through here.
 pub fn csv_cell(text: &str) -> String {
-    let neutral = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
-    };
-    if neutral.contains([',', '"', '\n', '\r']) { format!("\"{}\"", neutral.replace('"', "\"\"")) } else { neutral }
+    let mut neutral = String::with_capacity(text.len() + 2);
+    let mut at_start = true;
+    for c in text.chars() {
+        if at_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            neutral.push('\'');
+        }
+        neutral.push(c);
+        at_start = matches!(c, ',' | ';' | '\t');
+    }
+    if neutral.contains([',', ';', '\t', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
 }
 
 #[cfg(test)]
@@ -229,15 +260,27 @@ mod tests {
     }
 
     #[test]
+    fn uri_paths_are_percent_encoded() {
+        assert_eq!(uri_path("records/a#1 %41?.yaml"), "records/a%231%20%2541%3F.yaml");
+        assert_eq!(uri_path("记录/变更.yaml"), "记录/变更.yaml");
+        assert_eq!(uri_path("a\u{1b}b\u{202E}"), "a%1Bb%E2%80%AE");
+    }
+
+    #[test]
     fn csv_formulas_are_neutralised_and_quotes_escaped() {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell("-1+2"), "'-1+2");
         assert_eq!(csv_cell("+1"), "'+1");
-        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("\tx"), "\"'\tx\"");
         assert_eq!(csv_cell("\rx"), "\"'\rx\"");
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
         assert_eq!(csv_cell("a\nb"), "\"a\nb\"");
         assert_eq!(csv_cell("plain 中文"), "plain 中文");
+        // Issue 15, item 17: a separator another locale splits on starts a new cell there.
+        assert_eq!(csv_cell("net;=cmd|' /C calc'!A0"), "\"net;'=cmd|' /C calc'!A0\"");
+        assert_eq!(csv_cell("a,@x\t+y"), "\"a,'@x\t'+y\"");
+        assert_eq!(csv_cell("a;b"), "\"a;b\"");
+        assert_eq!(csv_cell("a-b=c"), "a-b=c");
     }
 }
