@@ -284,3 +284,60 @@ fn output_onto_a_device_or_a_symlink_writes_through_it() {
     assert!(std::fs::read_to_string(&real).unwrap().starts_with('{'));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file left");
 }
+
+/// Issue 15, item 7: no record text becomes an HTML node in any Markdown output (the PR
+/// comment, the SLA report, the gaps report, the handover checklist), checked with a
+/// CommonMark (GFM) parser. A code span whose backtick run never closes used to leave the
+/// `<img>` after it live.
+#[test]
+fn no_record_text_becomes_html_in_any_markdown_output() {
+    use pulldown_cmark::{Event, Options, Parser};
+    const HOSTILE: &[&str] = &[
+        "``<img src=x onerror=alert(1)>",
+        "`a``<img src=x onerror=alert(2)>",
+        "`` ` <img src=x onerror=alert(3)> ```",
+        "\\`<img src=x onerror=alert(4)>`",
+        "<script>alert(5)</script>|<b>x</b>",
+        "&lt;img src=x onerror=alert(6)&gt;",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("acme");
+    common::copy_dir(Path::new("examples/acme"), &root);
+    let hostile = HOSTILE.join(" ");
+    let quoted = serde_json::to_string(&hostile).unwrap(); // a YAML double-quoted scalar too
+    let engagement = root.join("engagements/acme-core-ops.yaml");
+    let text = std::fs::read_to_string(&engagement).unwrap();
+    let text = text.replace("title: 江南商业银行核心系统运维外包服务", &format!("title: {quoted}"));
+    std::fs::write(&engagement, text).unwrap();
+    let change = root.join("changes/2026/CHG-2026-031.yaml");
+    let text = std::fs::read_to_string(&change).unwrap().replace("title: 服务台知识库版本升级", &format!("title: {quoted}"));
+    std::fs::write(&change, text).unwrap();
+    for (i, h) in HOSTILE.iter().enumerate() {
+        let yaml = format!("kind: {}\nid: x-{i}\n", serde_json::to_string(h).unwrap());
+        std::fs::write(root.join(format!("evil-{i}.yaml")), yaml).unwrap();
+    }
+    let r = root.to_str().unwrap();
+    let common = ["-C", r, "--no-git", "--as-of", "2026-10-31"];
+    let outputs = [
+        [&["validate"][..], &common, &["--format", "markdown"]].concat(),
+        [&["report", "sla"][..], &common, &["--month", "2026-10", "--format", "markdown"]].concat(),
+        [&["report", "gaps"][..], &common, &["--format", "markdown"]].concat(),
+        [&["handover", "checklist"][..], &common, &["--format", "markdown"]].concat(),
+    ];
+    for args in outputs {
+        let (code, out, err) = itos(&args);
+        assert!(code == 0 || code == 1, "{args:?}: {err}");
+        assert!(out.contains("onerror"), "{args:?}: the hostile text is shown: {out}");
+        let mut html = Vec::new();
+        for event in Parser::new_ext(&out, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+            if let Event::Html(h) | Event::InlineHtml(h) = event {
+                html.push(h.into_string());
+            }
+        }
+        for h in &html {
+            for needle in ["onerror", "script", "<b>", "<img"] {
+                assert!(!h.contains(needle), "{args:?}: user text became HTML: {h:?}\n{out}");
+            }
+        }
+    }
+}

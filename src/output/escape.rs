@@ -50,28 +50,56 @@ pub fn one_line(text: &str) -> String {
 
 /// Text safe inside a Markdown table cell or line: no line breaks, no raw HTML, no pipes, no
 /// emphasis, links or entities of the record's making.
+///
+/// Backtick runs are paired the way CommonMark pairs them: a run of N backticks opens a code
+/// span only when a later run of exactly N backticks closes it. A paired span is kept (shown
+/// literally; only `|`, which GFM tables split on even there, is escaped inside); every
+/// backtick of an unpaired run is escaped, so that it can neither open a span that never
+/// closes nor leave the rest of the text unescaped (`` ``<img …> `` stays text).
 pub fn md(text: &str) -> String {
-    let text = one_line(text);
-    // Backtick pairs are code spans: shown literally, so only `|` (which GFM tables split on
-    // even there) is escaped inside. An unpaired last backtick is escaped, so that it cannot
-    // open a span that leaves the rest of the text unescaped.
-    let ticks = text.matches('`').count();
-    let mut seen = 0;
-    let mut in_code = false;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '`' => {
-                seen += 1;
-                if seen == ticks && ticks % 2 == 1 {
-                    out.push_str("\\`");
+    let chars: Vec<char> = one_line(text).chars().collect();
+    let run_at = |i: usize| chars[i..].iter().take_while(|&&c| c == '`').count();
+    let mut out = String::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '`' {
+            let n = run_at(i);
+            // The first later run of exactly n backticks closes the span.
+            let mut j = i + n;
+            let mut close = None;
+            while j < chars.len() {
+                if chars[j] == '`' {
+                    let m = run_at(j);
+                    if m == n {
+                        close = Some(j);
+                        break;
+                    }
+                    j += m;
                 } else {
-                    in_code = !in_code;
-                    out.push('`');
+                    j += 1;
                 }
             }
+            match close {
+                Some(j) => {
+                    for &c in &chars[i..j + n] {
+                        if c == '|' {
+                            out.push_str("\\|");
+                        } else {
+                            out.push(c);
+                        }
+                    }
+                    i = j + n;
+                }
+                None => {
+                    out.push_str(&"\\`".repeat(n));
+                    i += n;
+                }
+            }
+            continue;
+        }
+        match c {
             '|' => out.push_str("\\|"),
-            _ if in_code => out.push(c),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -81,6 +109,7 @@ pub fn md(text: &str) -> String {
             }
             _ => out.push(c),
         }
+        i += 1;
     }
     out
 }
@@ -226,6 +255,11 @@ mod tests {
         assert_eq!(md("a `<b>` c"), "a `<b>` c");
         assert_eq!(md("x ` <script>"), "x \\` &lt;script&gt;");
         assert_eq!(md("`a|b`"), "`a\\|b`");
+        // Issue 15, item 7: CommonMark pairs runs of equal length only.
+        assert_eq!(md("``<img src=x onerror=alert(1)>"), "\\`\\`&lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(md("`a``<b>`"), "`a``<b>`");
+        assert_eq!(md("``a`<b>"), "\\`\\`a\\`&lt;b&gt;");
+        assert_eq!(md("``a` <b>``"), "``a` <b>``");
     }
 
     #[test]
