@@ -341,3 +341,66 @@ fn no_record_text_becomes_html_in_any_markdown_output() {
         }
     }
 }
+
+/// Issue 15, item 8: a file name, a waiver id and an engagement id carrying escape sequences
+/// (OSC 0 title, OSC 52 clipboard, OSC 8 link, SGR) and `\n::error::x` reach neither the
+/// terminal nor a CI log as control sequences or workflow commands, on stdout or stderr.
+#[cfg(unix)]
+#[test]
+fn user_text_never_reaches_the_terminal_or_a_workflow_command_raw() {
+    const EVIL: &str = "\u{1b}]0;title\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}]8;;https:x\u{7}\u{1b}[31m\n::error::x\n::add-mask::y";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("itos.toml"), "format = 1\n").unwrap();
+    std::fs::write(dir.path().join("engagement.yaml"), itos::rules::examples::BASE).unwrap();
+    let yaml_evil = serde_json::to_string(EVIL).unwrap();
+    // A finding in a file whose name is hostile.
+    std::fs::write(dir.path().join(format!("{EVIL}.yaml")), "kind: Nope\nid: x-1\n").unwrap();
+    // A waiver with a hostile id silencing a finding.
+    std::fs::write(
+        dir.path().join("waiver.yaml"),
+        format!(
+            "kind: Waiver\nid: {yaml_evil}\nrule: GEN-008\ntarget: Feedback/FB-x\nreason: r\napproved_by: p-1\nexpires: 2026-12-31\n---\nkind: Person\nid: p-1\nname: n\nrole: r\njoined: 2025-07-01\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("feedback.yaml"),
+        "kind: Feedback\nid: FB-x\nreceived_at: 2026-10-03T09:12:00\nchannel: email\nclass: general\nsummary: s\nstatus: open\n",
+    )
+    .unwrap();
+    let root = dir.path().to_str().unwrap();
+    let mut runs = Vec::new();
+    for format in ["human", "github", "junit", "markdown", "json", "sarif"] {
+        runs.push((
+            format!("validate {format}"),
+            itos(&["validate", "-C", root, "--no-git", "--as-of", "2026-10-31", "--format", format]),
+        ));
+    }
+    runs.push((
+        "report sla --engagement".to_owned(),
+        itos(&["report", "sla", "-C", root, "--no-git", "--month", "2026-10", "--engagement", EVIL]),
+    ));
+    runs.push((
+        "handover --engagement".to_owned(),
+        itos(&["handover", "checklist", "-C", root, "--no-git", "--engagement", EVIL]),
+    ));
+    let github_own = |l: &str| {
+        ["::error ", "::warning ", "::notice ", "::group::", "::endgroup::"].iter().any(|p| l.starts_with(p))
+    };
+    let mut saw = (false, false);
+    for (what, (_, out, err)) in &runs {
+        for (stream, text) in [("stdout", out), ("stderr", err)] {
+            assert!(!text.contains('\u{1b}'), "{what}: ESC on {stream}:\n{text}");
+            for l in text.lines() {
+                let own = what == "validate github" && stream == "stdout" && github_own(l);
+                assert!(own || !l.trim_start().starts_with("::"), "{what}: a workflow command on {stream}: {l:?}");
+            }
+        }
+        saw.0 |= out.contains("error::x") || err.contains("error::x");
+        saw.1 |= err.contains("engagement");
+    }
+    assert!(saw.0 && saw.1, "the hostile text is shown: {runs:#?}");
+    let (_, human, _) = &runs[0].1;
+    assert!(human.contains("]0;title?"), "{human}");
+    assert!(human.contains("by ?]0;title??]52;c;"), "the waiver id is shown, neutralised: {human}");
+}

@@ -66,7 +66,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(exit) => exit.into(),
         Err(Fatal(message)) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            say(&format!("error: {message}"));
             ExitStatus::Error.into()
         }
     }
@@ -150,7 +150,7 @@ fn init(cli: &Cli, args: &args::InitArgs) -> Result<ExitStatus, Fatal> {
                 dir.display()
             ),
         };
-        let _ = writeln!(std::io::stderr(), "{message}");
+        say(&message);
     }
     Ok(ExitStatus::Clean)
 }
@@ -216,6 +216,12 @@ pub(crate) fn read_config(root: &Path) -> Result<Config, Fatal> {
 pub(crate) fn config_fatal(e: &crate::config::ConfigError, suffix: &str) -> Fatal {
     let lines: Vec<String> = e.lines().map(|line| format!("{line}{suffix}")).collect();
     Fatal(lines.join("\nerror: "))
+}
+
+/// Write one message (one line or several) to standard error, made safe for a terminal and a
+/// CI log by [`crate::output::escape::terminal_lines`]: the one way itos writes to stderr.
+pub(crate) fn say(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{}", crate::output::escape::terminal_lines(text));
 }
 
 /// Write command output to stdout or, with `--output`, atomically to a file. A closed pipe

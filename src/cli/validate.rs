@@ -32,17 +32,15 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
         let changes = crate::load::git::changed_since(&repo.root, rev).map_err(|e| Fatal(e.to_string()))?;
         findings = changed_only(&repo, findings, &changes);
         if !ui.quiet {
-            use std::io::Write as _;
             let n = changes.files.len();
-            let _ = writeln!(
-                std::io::stderr(),
+            super::say(&format!(
                 "{}",
                 match ui.lang {
                     crate::model::Lang::En =>
                         format!("{n} file{} changed since {rev}; showing their findings", if n == 1 { "" } else { "s" }),
                     crate::model::Lang::ZhCn => format!("自 {rev} 以来有 {n} 个文件变更;仅显示与其相关的发现项"),
                 }
-            );
+            ));
         }
     }
     if let Some(shown) = &shown {
@@ -50,15 +48,13 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
             .retain(|f| repo.sources.get(f.span.file).is_some_and(|file| shown.iter().any(|p| within(&file.path, p))));
     }
     if ui.verbose {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
+        super::say(&format!(
             "loaded {} records from {} files in {} ms; checked in {} ms",
             repo.records.len(),
             repo.file_count(),
             loaded.as_millis(),
             (started.elapsed() - loaded).as_millis()
-        );
+        ));
     }
 
     let mut known = 0;
@@ -98,16 +94,14 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
         append(std::path::Path::new(&summary_file), &render(&output::markdown::Markdown, &run))?;
     }
     if known > 0 && !ui.quiet {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
+        super::say(&format!(
             "{}",
             match ui.lang {
                 crate::model::Lang::En =>
                     format!("{known} known finding{} of the baseline not shown", if known == 1 { "" } else { "s" }),
                 crate::model::Lang::ZhCn => format!("基线中已知的 {known} 项发现未显示"),
             }
-        );
+        ));
     }
     let exit = exit_code(&findings, args.deny == Some(Deny::Warnings));
     // The process ends here: freeing millions of small allocations one by one would only
@@ -126,16 +120,14 @@ pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<ExitStatu
     let path = args.output.clone().unwrap_or_else(|| repo.root.join(crate::baseline::FILE_NAME));
     emit(&crate::baseline::write(&findings, &repo.sources), Some(&path))?;
     if !ui.quiet {
-        use std::io::Write as _;
         let n = findings.len();
-        let _ = writeln!(
-            std::io::stderr(),
+        super::say(&format!(
             "{}",
             match ui.lang {
                 crate::model::Lang::En => format!("wrote {n} finding fingerprints to {}", path.display()),
                 crate::model::Lang::ZhCn => format!("已将 {n} 项发现的指纹写入 {}", path.display()),
             }
-        );
+        ));
     }
     Ok(ExitStatus::Clean)
 }

@@ -46,6 +46,35 @@ pub fn one_line(text: &str) -> String {
     terminal_safe(text).replace(['\n', '\r'], " ")
 }
 
+/// Text that keeps its own line breaks, made safe for a terminal and for a CI log: whatever
+/// [`terminal_safe`] replaces, and a line that would start a GitHub workflow command (`::`
+/// after optional blanks, as the runner reads it) gets its first `:` replaced by `\u{2236}`
+/// (RATIO). Every line itos writes to standard error passes through here, and every user text
+/// inside a line through [`one_line`].
+pub fn terminal_lines(text: &str) -> String {
+    workflow_safe(&terminal_safe(text))
+}
+
+/// Only the workflow-command part of [`terminal_lines`], for text whose escape sequences are
+/// itos's own colours (the human format).
+pub fn workflow_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        if body.starts_with("::") {
+            out.push_str(&line[..line.len() - body.len()]);
+            out.push('\u{2236}');
+            out.push_str(&body[1..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 // ---------------------------------------------------------------- Markdown
 
 /// Text safe inside a Markdown table cell or line: no line breaks, no raw HTML, no pipes, no
@@ -148,10 +177,16 @@ pub fn html(text: &str) -> String {
 }
 
 /// Text safe in XML 1.0 content and attribute values (characters XML 1.0 forbids are dropped).
+/// A `:` that begins a line is written `&#58;`, so that a CI log printing the XML never reads
+/// a workflow command (`::error`) there.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut line_start = true;
     for c in text.chars() {
+        let was_line_start = line_start;
+        line_start = matches!(c, '\n' | '\r') || (line_start && matches!(c, ' ' | '\t'));
         match c {
+            ':' if was_line_start => out.push_str("&#58;"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -242,6 +277,16 @@ mod tests {
     }
 
     #[test]
+    fn no_line_of_terminal_text_starts_a_workflow_command() {
+        assert_eq!(
+            terminal_lines("error: x\n::error::y\n  ::add-mask::z\u{1b}]52;c;eA==\u{7}"),
+            "error: x\n\u{2236}:error::y\n  \u{2236}:add-mask::z?]52;c;eA==?"
+        );
+        assert_eq!(terminal_lines("a::b\n"), "a::b\n");
+        assert_eq!(workflow_safe("\u{1b}[31mred\u{1b}[0m"), "\u{1b}[31mred\u{1b}[0m");
+    }
+
+    #[test]
     fn markdown_text_cannot_break_the_table_or_inject_html_links_or_emphasis() {
         assert_eq!(md("a|b\nc"), "a\\|b c");
         assert_eq!(md("<script>&amp;"), "&lt;script&gt;&amp;amp;");
@@ -284,6 +329,7 @@ mod tests {
         assert_eq!(xml("<x a=\"1\" b='2'>&</x>"), "&lt;x a=&quot;1&quot; b=&apos;2&apos;&gt;&amp;&lt;/x&gt;");
         assert_eq!(xml("a\u{0}\u{1b}b\t\n\r\u{FFFE}c"), "ab\t\n\rc");
         assert_eq!(xml("中文"), "中文");
+        assert_eq!(xml("a\n ::error::x\n:b c:d"), "a\n &#58;:error::x\n&#58;b c:d");
     }
 
     #[test]
