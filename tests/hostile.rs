@@ -404,3 +404,33 @@ fn user_text_never_reaches_the_terminal_or_a_workflow_command_raw() {
     assert!(human.contains("]0;title?"), "{human}");
     assert!(human.contains("by ?]0;title??]52;c;"), "the waiver id is shown, neutralised: {human}");
 }
+
+/// Issue 15, item 22: an itos.toml symlinked out of the repository is refused without reading
+/// it (its first key used to be echoed in the error), and an itos.toml is capped at 1 MiB.
+#[cfg(unix)]
+#[test]
+fn itos_toml_leading_out_of_the_repository_or_too_large_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.toml"), "secret_token = \"hunter2\"\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.toml"), dir.path().join("itos.toml")).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let (code, out, err) = itos(&["validate", "-C", root, "--no-git"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("itos.toml is a symlink leading out of the repository"), "{err}");
+    assert!(!err.contains("secret_token") && !err.contains("hunter2"), "{err}");
+    // A symlink within the repository is read.
+    std::fs::remove_file(dir.path().join("itos.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("conf")).unwrap();
+    std::fs::write(dir.path().join("conf/itos.toml"), "format = 1\n").unwrap();
+    std::os::unix::fs::symlink("conf/itos.toml", dir.path().join("itos.toml")).unwrap();
+    let (code, _, err) = itos(&["validate", "-C", root, "--no-git", "--as-of", "2026-10-31"]);
+    assert!(code == 0 || code == 1, "{err}");
+    // Larger than 1 MiB: refused before parsing.
+    std::fs::remove_file(dir.path().join("itos.toml")).unwrap();
+    let big = format!("format = 1\n{}", "# padding padding padding padding padding padding padding\n".repeat(20_000));
+    std::fs::write(dir.path().join("itos.toml"), big).unwrap();
+    let (code, _, err) = itos(&["validate", "-C", root, "--no-git"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("itos.toml is larger than 1 MiB"), "{err}");
+}

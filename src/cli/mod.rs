@@ -206,9 +206,34 @@ pub(crate) fn records_root(cli: &Cli) -> Result<PathBuf, Fatal> {
     }
 }
 
+/// The largest itos.toml read (a real one is a few hundred bytes).
+pub(crate) const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// Read and parse `root/itos.toml`. A symlink that leads out of the repository is refused
+/// (nothing outside the repository is read, nor any of it echoed), and so is a file larger
+/// than [`MAX_CONFIG_BYTES`].
 pub(crate) fn read_config(root: &Path) -> Result<Config, Fatal> {
+    use std::io::Read as _;
     let path = root.join(CONFIG_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    let shown = crate::output::escape::one_line(&path.display().to_string());
+    let fail = |e: std::io::Error| Fatal(format!("{shown}: {e}"));
+    if std::fs::symlink_metadata(&path).map_err(fail)?.file_type().is_symlink() {
+        let inside = match (std::fs::canonicalize(&path), std::fs::canonicalize(root)) {
+            (Ok(target), Ok(root)) => target.starts_with(root),
+            _ => false,
+        };
+        if !inside {
+            return Err(Fatal(format!(
+                "{shown} is a symlink leading out of the repository; itos reads no configuration from outside it"
+            )));
+        }
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(&path).and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)).map_err(fail)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(Fatal(format!("{shown} is larger than 1 MiB; an {CONFIG_FILE} holds a few settings")));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| Fatal(format!("{shown} is not UTF-8")))?;
     Config::parse(&text, &path).map_err(|e| config_fatal(&e, ""))
 }
 
