@@ -115,25 +115,36 @@ fn init(cli: &Cli, args: &args::InitArgs) -> Result<ExitStatus, Fatal> {
         )));
     }
     let files = crate::output::scaffold::files(today, records_from);
-    let existing: Vec<String> = files.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.clone()).collect();
+    let shown_dir = crate::output::escape::one_line(&dir.display().to_string());
+    // Every target is checked before anything is written: a dangling symlink counts as an
+    // existing file, and a folder on the way that is a file or a symlink is refused too.
+    let existing: Vec<String> =
+        files.iter().filter(|(p, _)| std::fs::symlink_metadata(dir.join(p)).is_ok()).map(|(p, _)| p.clone()).collect();
     if !existing.is_empty() {
-        let shown: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();
+        let shown: Vec<String> = existing.iter().take(5).map(|p| crate::output::escape::one_line(p)).collect();
         let more = if existing.len() > 5 { ", …" } else { "" };
         return Err(Fatal(format!(
-            "{}: not overwriting {} existing file(s): {}{more}; nothing was written",
-            dir.display(),
+            "{shown_dir}: not overwriting {} existing file(s): {}{more}; nothing was written",
             existing.len(),
             shown.join(", ")
         )));
     }
-    for (path, text) in &files {
-        let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Fatal(format!("{}: {e}", parent.display())))?;
+    for (path, _) in &files {
+        let mut folder = dir.clone();
+        for part in Path::new(path).parent().into_iter().flat_map(Path::components) {
+            folder.push(part);
+            match std::fs::symlink_metadata(&folder) {
+                Ok(m) if !m.is_dir() => {
+                    return Err(Fatal(format!(
+                        "{}: not a folder (a file or a symlink); nothing was written",
+                        crate::output::escape::one_line(&folder.display().to_string())
+                    )));
+                }
+                _ => {}
+            }
         }
-        crate::output::write_atomically(&target, text.as_bytes())
-            .map_err(|e| Fatal(format!("{}: {e}", target.display())))?;
     }
+    write_scaffold(&dir, &files)?;
     let ui = ui(cli, None)?;
     if !ui.quiet {
         let message = match ui.lang {
@@ -153,6 +164,61 @@ fn init(cli: &Cli, args: &args::InitArgs) -> Result<ExitStatus, Fatal> {
         say(&message);
     }
     Ok(ExitStatus::Clean)
+}
+
+/// Write the scaffold into a fresh temporary folder inside `dir`, then move each file into
+/// place; if a move fails, the files already moved are removed again, so a failure leaves
+/// nothing behind.
+fn write_scaffold(dir: &Path, files: &[(String, String)]) -> Result<(), Fatal> {
+    let shown = |p: &Path| crate::output::escape::one_line(&p.display().to_string());
+    let created_dir = !dir.exists();
+    std::fs::create_dir_all(dir).map_err(|e| Fatal(format!("{}: {e}", shown(dir))))?;
+    let staging = tempfile::Builder::new().prefix(".itos-init-").tempdir_in(dir);
+    let staging = staging.map_err(|e| Fatal(format!("{}: {e}", shown(dir))))?;
+    for (path, text) in files {
+        let tmp = staging.path().join(path);
+        if let Some(parent) = tmp.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Fatal(format!("{}: {e}", shown(parent))))?;
+        }
+        std::fs::write(&tmp, text).map_err(|e| Fatal(format!("{}: {e}", shown(&tmp))))?;
+    }
+    let mut moved: Vec<PathBuf> = Vec::new();
+    let mut made: Vec<PathBuf> = Vec::new();
+    let result = (|| {
+        for (path, _) in files {
+            let target = dir.join(path);
+            if let Some(parent) = target.parent() {
+                for ancestor in parent.ancestors().take_while(|a| a.starts_with(dir) && *a != dir) {
+                    if !ancestor.exists() {
+                        made.push(ancestor.to_path_buf());
+                    }
+                }
+                std::fs::create_dir_all(parent).map_err(|e| Fatal(format!("{}: {e}", shown(parent))))?;
+            }
+            // Checked again right before the move: nothing appeared there meanwhile.
+            if std::fs::symlink_metadata(&target).is_ok() {
+                return Err(Fatal(format!("{}: appeared while writing; not overwriting it", shown(&target))));
+            }
+            std::fs::rename(staging.path().join(path), &target)
+                .map_err(|e| Fatal(format!("{}: {e}", shown(&target))))?;
+            moved.push(target);
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for f in &moved {
+            let _ = std::fs::remove_file(f);
+        }
+        made.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        for d in &made {
+            let _ = std::fs::remove_dir(d);
+        }
+        drop(staging);
+        if created_dir {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+    result
 }
 
 /// The itos.toml of the records repository around, when there is a readable one: the catalogue
