@@ -91,7 +91,10 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
     if format.name() == output::github::Github.name()
         && let Some(summary_file) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|v| !v.is_empty())
     {
-        append(std::path::Path::new(&summary_file), &render(&output::markdown::Markdown, &run))?;
+        // A step summary holds 1 MiB: the Markdown findings cut to that size.
+        let mut summary = String::new();
+        output::markdown::render_within(&run, output::markdown::STEP_SUMMARY_LIMIT, &mut summary);
+        append(std::path::Path::new(&summary_file), &summary)?;
     }
     if known > 0 && !ui.quiet {
         super::say(&format!(
