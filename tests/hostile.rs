@@ -310,7 +310,8 @@ fn no_record_text_becomes_html_in_any_markdown_output() {
     let text = text.replace("title: 江南商业银行核心系统运维外包服务", &format!("title: {quoted}"));
     std::fs::write(&engagement, text).unwrap();
     let change = root.join("changes/2026/CHG-2026-031.yaml");
-    let text = std::fs::read_to_string(&change).unwrap().replace("title: 服务台知识库版本升级", &format!("title: {quoted}"));
+    let text =
+        std::fs::read_to_string(&change).unwrap().replace("title: 服务台知识库版本升级", &format!("title: {quoted}"));
     std::fs::write(&change, text).unwrap();
     for (i, h) in HOSTILE.iter().enumerate() {
         let yaml = format!("kind: {}\nid: x-{i}\n", serde_json::to_string(h).unwrap());
@@ -348,7 +349,8 @@ fn no_record_text_becomes_html_in_any_markdown_output() {
 #[cfg(unix)]
 #[test]
 fn user_text_never_reaches_the_terminal_or_a_workflow_command_raw() {
-    const EVIL: &str = "\u{1b}]0;title\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}]8;;https:x\u{7}\u{1b}[31m\n::error::x\n::add-mask::y";
+    const EVIL: &str =
+        "\u{1b}]0;title\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}]8;;https:x\u{7}\u{1b}[31m\n::error::x\n::add-mask::y";
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("itos.toml"), "format = 1\n").unwrap();
     std::fs::write(dir.path().join("engagement.yaml"), itos::rules::examples::BASE).unwrap();
@@ -384,9 +386,8 @@ fn user_text_never_reaches_the_terminal_or_a_workflow_command_raw() {
         "handover --engagement".to_owned(),
         itos(&["handover", "checklist", "-C", root, "--no-git", "--engagement", EVIL]),
     ));
-    let github_own = |l: &str| {
-        ["::error ", "::warning ", "::notice ", "::group::", "::endgroup::"].iter().any(|p| l.starts_with(p))
-    };
+    let github_own =
+        |l: &str| ["::error ", "::warning ", "::notice ", "::group::", "::endgroup::"].iter().any(|p| l.starts_with(p));
     let mut saw = (false, false);
     for (what, (_, out, err)) in &runs {
         for (stream, text) in [("stdout", out), ("stderr", err)] {

@@ -214,5 +214,7 @@ fn init_refuses_a_dangling_symlink_and_leaves_nothing_behind_on_failure() {
     std::fs::remove_file(root.join("slas")).unwrap();
     let (code, _, err) = itos(&["init", root.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(std::fs::read_dir(&root).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().starts_with(".itos-init")));
+    assert!(
+        std::fs::read_dir(&root).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().starts_with(".itos-init"))
+    );
 }

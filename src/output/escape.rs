@@ -1,5 +1,7 @@
 //! Record text is data: every renderer escapes it for its target language with the functions
-//! here, one per target, and nowhere else. Terminal ([`terminal_safe`], [`one_line`]),
+//! here, one per target, and nowhere else. Terminal ([`terminal_safe`], [`one_line`], and
+//! for whole stderr messages and CI logs [`terminal_lines`], [`workflow_safe`]), SARIF URIs
+//! ([`uri_path`]),
 //! Markdown text ([`md`]) and code spans ([`md_code`], [`md_code_cell`]), HTML ([`html`]),
 //! XML ([`xml`]), GitHub workflow commands ([`github_data`], [`github_property`]) and CSV
 //! ([`csv_cell`]).

@@ -58,7 +58,8 @@ impl FindingsFormat for Junit {
             let text: String = own.iter().map(|f| line(f)).collect();
             let outcome = if failing > 0 {
                 let first = open.iter().find(|f| f.severity == Severity::Error || deny_warnings);
-                let first = first.map(|f| format!("{}: {}", locate(f), one_line(f.message.get(lang)))).unwrap_or_default();
+                let first =
+                    first.map(|f| format!("{}: {}", locate(f), one_line(f.message.get(lang)))).unwrap_or_default();
                 let more = if open.len() > 1 { format!(" (and {} more)", open.len() - 1) } else { String::new() };
                 ("failure", format!("{first}{more}"), text)
             } else if !own.is_empty() && open.is_empty() {
