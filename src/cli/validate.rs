@@ -33,14 +33,12 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
         findings = changed_only(&repo, findings, &changes);
         if !ui.quiet {
             let n = changes.files.len();
-            super::say(&format!(
-                "{}",
-                match ui.lang {
-                    crate::model::Lang::En =>
-                        format!("{n} file{} changed since {rev}; showing their findings", if n == 1 { "" } else { "s" }),
-                    crate::model::Lang::ZhCn => format!("自 {rev} 以来有 {n} 个文件变更;仅显示与其相关的发现项"),
+            super::say(&match ui.lang {
+                crate::model::Lang::En => {
+                    format!("{n} file{} changed since {rev}; showing their findings", if n == 1 { "" } else { "s" })
                 }
-            ));
+                crate::model::Lang::ZhCn => format!("自 {rev} 以来有 {n} 个文件变更;仅显示与其相关的发现项"),
+            });
         }
     }
     if let Some(shown) = &shown {
@@ -97,14 +95,12 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
         append(std::path::Path::new(&summary_file), &summary)?;
     }
     if known > 0 && !ui.quiet {
-        super::say(&format!(
-            "{}",
-            match ui.lang {
-                crate::model::Lang::En =>
-                    format!("{known} known finding{} of the baseline not shown", if known == 1 { "" } else { "s" }),
-                crate::model::Lang::ZhCn => format!("基线中已知的 {known} 项发现未显示"),
+        super::say(&match ui.lang {
+            crate::model::Lang::En => {
+                format!("{known} known finding{} of the baseline not shown", if known == 1 { "" } else { "s" })
             }
-        ));
+            crate::model::Lang::ZhCn => format!("基线中已知的 {known} 项发现未显示"),
+        });
     }
     let exit = exit_code(&findings, args.deny == Some(Deny::Warnings));
     // The process ends here: freeing millions of small allocations one by one would only
@@ -124,13 +120,10 @@ pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<ExitStatu
     emit(&crate::baseline::write(&findings, &repo.sources), Some(&path))?;
     if !ui.quiet {
         let n = findings.len();
-        super::say(&format!(
-            "{}",
-            match ui.lang {
-                crate::model::Lang::En => format!("wrote {n} finding fingerprints to {}", path.display()),
-                crate::model::Lang::ZhCn => format!("已将 {n} 项发现的指纹写入 {}", path.display()),
-            }
-        ));
+        super::say(&match ui.lang {
+            crate::model::Lang::En => format!("wrote {n} finding fingerprints to {}", path.display()),
+            crate::model::Lang::ZhCn => format!("已将 {n} 项发现的指纹写入 {}", path.display()),
+        });
     }
     Ok(ExitStatus::Clean)
 }
