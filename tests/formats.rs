@@ -311,3 +311,22 @@ fn markdown_is_cut_to_the_size_github_accepts() {
     assert_eq!(rows + cut, total);
     assert!(rows > 65_536 / 200, "the step summary holds more than a comment: {rows}");
 }
+
+/// Issue 15, item 18: the SARIF `uri` of a file is percent-encoded, so `#`, `?`, `%` and
+/// blanks stay part of the path.
+#[test]
+fn sarif_uris_are_percent_encoded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("itos.toml"), "format = 1\n").unwrap();
+    std::fs::write(dir.path().join("a#1 %41?.yaml"), "kind: Nope\nid: x-1\n").unwrap();
+    let (_, out, err) =
+        common::itos(&["validate", "-C", dir.path().to_str().unwrap(), "--no-git", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap())
+        .collect();
+    assert!(uris.contains(&"a%231%20%2541%3F.yaml"), "{uris:?}");
+}

@@ -386,6 +386,16 @@ fn user_text_never_reaches_the_terminal_or_a_workflow_command_raw() {
         "handover --engagement".to_owned(),
         itos(&["handover", "checklist", "-C", root, "--no-git", "--engagement", EVIL]),
     ));
+    // An itos.toml value quoted in an `error:` line.
+    let config_dir = tempfile::tempdir().unwrap();
+    let toml_evil = EVIL.replace('\u{1b}', "\\u001b").replace('\u{7}', "\\u0007").replace('\n', "\\n");
+    std::fs::write(config_dir.path().join("itos.toml"), format!("format = 1\nlang = \"{toml_evil}\"\n")).unwrap();
+    runs.push((
+        "itos.toml lang".to_owned(),
+        itos(&["validate", "-C", config_dir.path().to_str().unwrap(), "--no-git"]),
+    ));
+    assert_eq!(runs.last().unwrap().1.0, 2, "{runs:#?}");
+    assert!(runs.last().unwrap().1.2.contains("?]0;title?"), "{runs:#?}");
     let github_own =
         |l: &str| ["::error ", "::warning ", "::notice ", "::group::", "::endgroup::"].iter().any(|p| l.starts_with(p));
     let mut saw = (false, false);
