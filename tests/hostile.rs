@@ -382,6 +382,15 @@ fn user_text_never_reaches_the_terminal_or_a_workflow_command_raw() {
         "report sla --engagement".to_owned(),
         itos(&["report", "sla", "-C", root, "--no-git", "--month", "2026-10", "--engagement", EVIL]),
     ));
+    // An engagement id in the heading of the terminal gaps report.
+    let gaps_dir = tempfile::tempdir().unwrap();
+    std::fs::write(gaps_dir.path().join("itos.toml"), "format = 1\n").unwrap();
+    let engagement = itos::rules::examples::BASE.replacen("id: ", &format!("id: {yaml_evil}\n# was: "), 1);
+    std::fs::write(gaps_dir.path().join("engagement.yaml"), engagement).unwrap();
+    runs.push((
+        "report gaps".to_owned(),
+        itos(&["report", "gaps", "-C", gaps_dir.path().to_str().unwrap(), "--no-git", "--as-of", "2026-10-31"]),
+    ));
     runs.push((
         "handover --engagement".to_owned(),
         itos(&["handover", "checklist", "-C", root, "--no-git", "--engagement", EVIL]),
