@@ -272,6 +272,22 @@ fn output_onto_a_device_or_a_symlink_writes_through_it() {
     let (code, _, err) = itos(&["validate", "-C", "examples/acme", "--no-git", "-o", "/dev/null"]);
     assert!(code == 0 || code == 1, "{err}");
     assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // /dev/stdout onto a pipe: written through.
+    let (code, out, err) = itos(&["validate", "-C", "examples/acme", "--no-git", "-o", "/dev/stdout"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(out.contains(" in ") && out.contains("records"), "{out}{err}");
+    // A FIFO: written directly, stays a FIFO.
+    let fifo_dir = tempfile::tempdir().unwrap();
+    let fifo = fifo_dir.path().join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let (code, _, err) = itos(&["validate", "-C", "examples/acme", "--no-git", "-o", fifo.to_str().unwrap()]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(reader.join().unwrap().contains("records"));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
     let dir = tempfile::tempdir().unwrap();
     let real = dir.path().join("real.json");
     std::fs::write(&real, "old").unwrap();

@@ -134,12 +134,17 @@ impl Summary {
 /// resolved and its target replaced; a target that is not a regular file (a device, a FIFO,
 /// `/dev/stdout`) is written directly, never replaced.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let target = resolve_symlinks(path)?;
-    let existing = std::fs::metadata(&target).ok();
-    if existing.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
-        let mut file = std::fs::OpenOptions::new().write(true).open(&target)?;
+    // What the kernel opens at `path` (it follows /dev/stdout → /proc/self/fd/1 → a pipe, which
+    // reading the links by hand cannot): not a regular file, or a path under /dev or /proc,
+    // is written in place.
+    let opened = std::fs::metadata(path).ok();
+    let special = path.starts_with("/dev") || path.starts_with("/proc");
+    if special || opened.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
         return file.write_all(bytes).and_then(|()| file.flush());
     }
+    let target = resolve_symlinks(path)?;
+    let existing = std::fs::metadata(&target).ok();
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
