@@ -470,3 +470,21 @@ fn itos_toml_leading_out_of_the_repository_or_too_large_is_refused() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("itos.toml is larger than 1 MiB"), "{err}");
 }
+
+proptest::proptest! {
+    /// Issue 15, item 7, generalised: whatever mix of backticks, angle brackets, backslashes
+    /// and pipes a text holds, `escape::md` of it makes no HTML node, in a paragraph or in a
+    /// table cell.
+    #[test]
+    fn markdown_escaping_never_makes_html(text in "(`|``|```|<b>|<b |a|>|\\\\| |\\||&){0,16}") {
+        use pulldown_cmark::{Event, Options, Parser};
+        // Messages quote record text in backticks (``unknown kind `…` ``): both forms.
+        for text in [text.clone(), format!("unknown kind `{text}`")] {
+            let safe = itos::output::escape::md(&text);
+            let doc = format!("x {safe} y\n\n| a | b |\n| --- | --- |\n| {safe} | z |\n");
+            for event in Parser::new_ext(&doc, Options::ENABLE_TABLES) {
+                proptest::prop_assert!(!matches!(event, Event::Html(_) | Event::InlineHtml(_)), "{text:?} → {doc}");
+            }
+        }
+    }
+}
