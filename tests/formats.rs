@@ -272,3 +272,65 @@ fn baseline_shows_only_new_findings() {
     assert_eq!(code, 2);
     assert!(err.contains("not an itos baseline"), "{err}");
 }
+
+/// Issue 15, item 20: the Markdown findings are cut by size, not rows: a pull-request comment
+/// holds at most 65,536 characters and a step summary 1 MiB, each ending with a
+/// `truncated: N more findings` line when findings are left out.
+#[test]
+fn markdown_is_cut_to_the_size_github_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("itos.toml"), "format = 1\n").unwrap();
+    let total = 3000;
+    // In files of 300, under the per-file cap of shown findings.
+    for part in 0..total / 300 {
+        let docs: Vec<String> =
+            (part * 300..(part + 1) * 300).map(|i| format!("kind: Unknown{i}\nid: x-{i}\n")).collect();
+        std::fs::write(dir.path().join(format!("many-{part}.yaml")), docs.join("---\n")).unwrap();
+    }
+    let root = dir.path().to_str().unwrap();
+    let count = |text: &str, limit: usize| {
+        assert!(text.chars().count() <= limit, "{} characters", text.chars().count());
+        let rows = text.lines().filter(|l| l.starts_with("| ❌ |")).count();
+        let cut = text
+            .lines()
+            .find_map(|l| l.strip_prefix("truncated: "))
+            .map_or(0, |l| l.split(' ').next().unwrap().parse::<usize>().unwrap());
+        (rows, cut)
+    };
+    let (code, comment, err) = common::itos(&["validate", "-C", root, "--no-git", "--format", "markdown"]);
+    assert_eq!(code, 1, "{err}");
+    let (rows, cut) = count(&comment, 65_536);
+    assert!(cut > 0 && rows + cut == total, "{rows} + {cut}");
+    assert!(comment.contains(&format!("\ntruncated: {cut} more findings; run `itos validate` for all.\n")));
+    assert!(comment.ends_with("\n</details>\n"));
+    let summary = dir.path().join("summary.md");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_itos"))
+        .args(["validate", "-C", root, "--no-git", "--format", "github"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env_remove("ITOS_LANG")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let (rows, cut) = count(&std::fs::read_to_string(&summary).unwrap(), 1 << 20);
+    assert_eq!(rows + cut, total);
+    assert!(rows > 65_536 / 200, "the step summary holds more than a comment: {rows}");
+}
+
+/// Issue 15, item 18: the SARIF `uri` of a file is percent-encoded, so `#`, `?`, `%` and
+/// blanks stay part of the path.
+#[test]
+fn sarif_uris_are_percent_encoded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("itos.toml"), "format = 1\n").unwrap();
+    std::fs::write(dir.path().join("a#1 %41?.yaml"), "kind: Nope\nid: x-1\n").unwrap();
+    let (_, out, err) =
+        common::itos(&["validate", "-C", dir.path().to_str().unwrap(), "--no-git", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap())
+        .collect();
+    assert!(uris.contains(&"a%231%20%2541%3F.yaml"), "{uris:?}");
+}

@@ -507,3 +507,229 @@ fn findings_are_capped_per_file_with_an_and_n_more_finding() {
     assert!(load(&plain).findings.is_empty(), "{:?}", load(&plain).findings.first());
     assert_ratio("findings", &hostile, &plain, 6.0, |t| drop(load(t)));
 }
+
+/// Issue 15, items 9 and 10: `--output` onto a device writes it directly (as root the device
+/// node used to be replaced by a regular file); onto a symlink it replaces the link's target.
+#[cfg(unix)]
+#[test]
+fn output_onto_a_device_or_a_symlink_writes_through_it() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let (code, _, err) = itos(&["validate", "-C", "examples/acme", "--no-git", "-o", "/dev/null"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // /dev/stdout onto a pipe: written through.
+    let (code, out, err) = itos(&["validate", "-C", "examples/acme", "--no-git", "-o", "/dev/stdout"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(out.contains(" in ") && out.contains("records"), "{out}{err}");
+    // A FIFO: written directly, stays a FIFO.
+    let fifo_dir = tempfile::tempdir().unwrap();
+    let fifo = fifo_dir.path().join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let (code, _, err) = itos(&["validate", "-C", "examples/acme", "--no-git", "-o", fifo.to_str().unwrap()]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(reader.join().unwrap().contains("records"));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("out.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, _, err) =
+        itos(&["validate", "-C", "examples/acme", "--no-git", "--format", "json", "-o", link.to_str().unwrap()]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&real).unwrap().starts_with('{'));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file left");
+}
+
+/// Issue 15, item 7: no record text becomes an HTML node in any Markdown output (the PR
+/// comment, the SLA report, the gaps report, the handover checklist), checked with a
+/// CommonMark (GFM) parser. A code span whose backtick run never closes used to leave the
+/// `<img>` after it live.
+#[test]
+fn no_record_text_becomes_html_in_any_markdown_output() {
+    use pulldown_cmark::{Event, Options, Parser};
+    const HOSTILE: &[&str] = &[
+        "``<img src=x onerror=alert(1)>",
+        "`a``<img src=x onerror=alert(2)>",
+        "`` ` <img src=x onerror=alert(3)> ```",
+        "\\`<img src=x onerror=alert(4)>`",
+        "<script>alert(5)</script>|<b>x</b>",
+        "&lt;img src=x onerror=alert(6)&gt;",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("acme");
+    common::copy_dir(Path::new("examples/acme"), &root);
+    let hostile = HOSTILE.join(" ");
+    let quoted = serde_json::to_string(&hostile).unwrap(); // a YAML double-quoted scalar too
+    let engagement = root.join("engagements/acme-core-ops.yaml");
+    let text = std::fs::read_to_string(&engagement).unwrap();
+    let text = text.replace("title: 江南商业银行核心系统运维外包服务", &format!("title: {quoted}"));
+    std::fs::write(&engagement, text).unwrap();
+    let change = root.join("changes/2026/CHG-2026-031.yaml");
+    let text =
+        std::fs::read_to_string(&change).unwrap().replace("title: 服务台知识库版本升级", &format!("title: {quoted}"));
+    std::fs::write(&change, text).unwrap();
+    for (i, h) in HOSTILE.iter().enumerate() {
+        let yaml = format!("kind: {}\nid: x-{i}\n", serde_json::to_string(h).unwrap());
+        std::fs::write(root.join(format!("evil-{i}.yaml")), yaml).unwrap();
+    }
+    let r = root.to_str().unwrap();
+    let common = ["-C", r, "--no-git", "--as-of", "2026-10-31"];
+    let outputs = [
+        [&["validate"][..], &common, &["--format", "markdown"]].concat(),
+        [&["report", "sla"][..], &common, &["--month", "2026-10", "--format", "markdown"]].concat(),
+        [&["report", "gaps"][..], &common, &["--format", "markdown"]].concat(),
+        [&["handover", "checklist"][..], &common, &["--format", "markdown"]].concat(),
+    ];
+    for args in outputs {
+        let (code, out, err) = itos(&args);
+        assert!(code == 0 || code == 1, "{args:?}: {err}");
+        assert!(out.contains("onerror"), "{args:?}: the hostile text is shown: {out}");
+        let mut html = Vec::new();
+        for event in Parser::new_ext(&out, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+            if let Event::Html(h) | Event::InlineHtml(h) = event {
+                html.push(h.into_string());
+            }
+        }
+        for h in &html {
+            for needle in ["onerror", "script", "<b>", "<img"] {
+                assert!(!h.contains(needle), "{args:?}: user text became HTML: {h:?}\n{out}");
+            }
+        }
+    }
+}
+
+/// Issue 15, item 8: a file name, a waiver id and an engagement id carrying escape sequences
+/// (OSC 0 title, OSC 52 clipboard, OSC 8 link, SGR) and `\n::error::x` reach neither the
+/// terminal nor a CI log as control sequences or workflow commands, on stdout or stderr.
+#[cfg(unix)]
+#[test]
+fn user_text_never_reaches_the_terminal_or_a_workflow_command_raw() {
+    const EVIL: &str =
+        "\u{1b}]0;title\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}]8;;https:x\u{7}\u{1b}[31m\n::error::x\n::add-mask::y";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("itos.toml"), "format = 1\n").unwrap();
+    std::fs::write(dir.path().join("engagement.yaml"), itos::rules::examples::BASE).unwrap();
+    let yaml_evil = serde_json::to_string(EVIL).unwrap();
+    // A finding in a file whose name is hostile.
+    std::fs::write(dir.path().join(format!("{EVIL}.yaml")), "kind: Nope\nid: x-1\n").unwrap();
+    // A waiver with a hostile id silencing a finding.
+    std::fs::write(
+        dir.path().join("waiver.yaml"),
+        format!(
+            "kind: Waiver\nid: {yaml_evil}\nrule: GEN-008\ntarget: Feedback/FB-x\nreason: r\napproved_by: p-1\nexpires: 2026-12-31\n---\nkind: Person\nid: p-1\nname: n\nrole: r\njoined: 2025-07-01\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("feedback.yaml"),
+        "kind: Feedback\nid: FB-x\nreceived_at: 2026-10-03T09:12:00\nchannel: email\nclass: general\nsummary: s\nstatus: open\n",
+    )
+    .unwrap();
+    let root = dir.path().to_str().unwrap();
+    let mut runs = Vec::new();
+    for format in ["human", "github", "junit", "markdown", "json", "sarif"] {
+        runs.push((
+            format!("validate {format}"),
+            itos(&["validate", "-C", root, "--no-git", "--as-of", "2026-10-31", "--format", format]),
+        ));
+    }
+    runs.push((
+        "report sla --engagement".to_owned(),
+        itos(&["report", "sla", "-C", root, "--no-git", "--month", "2026-10", "--engagement", EVIL]),
+    ));
+    // An engagement id in the heading of the terminal gaps report.
+    let gaps_dir = tempfile::tempdir().unwrap();
+    std::fs::write(gaps_dir.path().join("itos.toml"), "format = 1\n").unwrap();
+    let engagement = itos::rules::examples::BASE.replacen("id: ", &format!("id: {yaml_evil}\n# was: "), 1);
+    std::fs::write(gaps_dir.path().join("engagement.yaml"), engagement).unwrap();
+    runs.push((
+        "report gaps".to_owned(),
+        itos(&["report", "gaps", "-C", gaps_dir.path().to_str().unwrap(), "--no-git", "--as-of", "2026-10-31"]),
+    ));
+    runs.push((
+        "handover --engagement".to_owned(),
+        itos(&["handover", "checklist", "-C", root, "--no-git", "--engagement", EVIL]),
+    ));
+    // An itos.toml value quoted in an `error:` line.
+    let config_dir = tempfile::tempdir().unwrap();
+    let toml_evil = EVIL.replace('\u{1b}', "\\u001b").replace('\u{7}', "\\u0007").replace('\n', "\\n");
+    std::fs::write(config_dir.path().join("itos.toml"), format!("format = 1\nlang = \"{toml_evil}\"\n")).unwrap();
+    runs.push((
+        "itos.toml lang".to_owned(),
+        itos(&["validate", "-C", config_dir.path().to_str().unwrap(), "--no-git"]),
+    ));
+    assert_eq!(runs.last().unwrap().1.0, 2, "{runs:#?}");
+    assert!(runs.last().unwrap().1.2.contains("?]0;title?"), "{runs:#?}");
+    let github_own =
+        |l: &str| ["::error ", "::warning ", "::notice ", "::group::", "::endgroup::"].iter().any(|p| l.starts_with(p));
+    let mut saw = (false, false);
+    for (what, (_, out, err)) in &runs {
+        for (stream, text) in [("stdout", out), ("stderr", err)] {
+            assert!(!text.contains('\u{1b}'), "{what}: ESC on {stream}:\n{text}");
+            for l in text.lines() {
+                let own = what == "validate github" && stream == "stdout" && github_own(l);
+                assert!(own || !l.trim_start().starts_with("::"), "{what}: a workflow command on {stream}: {l:?}");
+            }
+        }
+        saw.0 |= out.contains("error::x") || err.contains("error::x");
+        saw.1 |= err.contains("engagement");
+    }
+    assert!(saw.0 && saw.1, "the hostile text is shown: {runs:#?}");
+    let (_, human, _) = &runs[0].1;
+    assert!(human.contains("]0;title?"), "{human}");
+    assert!(human.contains("by ?]0;title??]52;c;"), "the waiver id is shown, neutralised: {human}");
+}
+
+/// Issue 15, item 22: an itos.toml symlinked out of the repository is refused without reading
+/// it (its first key used to be echoed in the error), and an itos.toml is capped at 1 MiB.
+#[cfg(unix)]
+#[test]
+fn itos_toml_leading_out_of_the_repository_or_too_large_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.toml"), "secret_token = \"hunter2\"\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.toml"), dir.path().join("itos.toml")).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let (code, out, err) = itos(&["validate", "-C", root, "--no-git"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("itos.toml is a symlink leading out of the repository"), "{err}");
+    assert!(!err.contains("secret_token") && !err.contains("hunter2"), "{err}");
+    // A symlink within the repository is read.
+    std::fs::remove_file(dir.path().join("itos.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("conf")).unwrap();
+    std::fs::write(dir.path().join("conf/itos.toml"), "format = 1\n").unwrap();
+    std::os::unix::fs::symlink("conf/itos.toml", dir.path().join("itos.toml")).unwrap();
+    let (code, _, err) = itos(&["validate", "-C", root, "--no-git", "--as-of", "2026-10-31"]);
+    assert!(code == 0 || code == 1, "{err}");
+    // Larger than 1 MiB: refused before parsing.
+    std::fs::remove_file(dir.path().join("itos.toml")).unwrap();
+    let big = format!("format = 1\n{}", "# padding padding padding padding padding padding padding\n".repeat(20_000));
+    std::fs::write(dir.path().join("itos.toml"), big).unwrap();
+    let (code, _, err) = itos(&["validate", "-C", root, "--no-git"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("itos.toml is larger than 1 MiB"), "{err}");
+}
+
+proptest::proptest! {
+    /// Issue 15, item 7, generalised: whatever mix of backticks, angle brackets, backslashes
+    /// and pipes a text holds, `escape::md` of it makes no HTML node, in a paragraph or in a
+    /// table cell.
+    #[test]
+    fn markdown_escaping_never_makes_html(text in "(`|``|```|<b>|<b |a|>|\\\\| |\\||&){0,16}") {
+        use pulldown_cmark::{Event, Options, Parser};
+        // Messages quote record text in backticks (``unknown kind `…` ``): both forms.
+        for text in [text.clone(), format!("unknown kind `{text}`")] {
+            let safe = itos::output::escape::md(&text);
+            let doc = format!("x {safe} y\n\n| a | b |\n| --- | --- |\n| {safe} | z |\n");
+            for event in Parser::new_ext(&doc, Options::ENABLE_TABLES) {
+                proptest::prop_assert!(!matches!(event, Event::Html(_) | Event::InlineHtml(_)), "{text:?} → {doc}");
+            }
+        }
+    }
+}

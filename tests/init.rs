@@ -185,3 +185,36 @@ fn every_parameter_a_rule_names_is_configurable_and_in_the_init_template() {
         );
     }
 }
+
+/// Issue 15, item 21: a dangling `itos.toml` symlink counts as an existing file (it used to be
+/// replaced), and a target that cannot be written is found before anything is written.
+#[cfg(unix)]
+#[test]
+fn init_refuses_a_dangling_symlink_and_leaves_nothing_behind_on_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("records");
+    std::fs::create_dir(&root).unwrap();
+    let elsewhere = dir.path().join("elsewhere.toml");
+    std::os::unix::fs::symlink(&elsewhere, root.join("itos.toml")).unwrap();
+    let (code, _, err) = itos(&["init", root.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not overwriting 1 existing file(s): itos.toml; nothing was written"), "{err}");
+    assert!(std::fs::symlink_metadata(root.join("itos.toml")).unwrap().file_type().is_symlink());
+    assert!(!elsewhere.exists(), "the symlink's target is not created");
+    assert_eq!(std::fs::read_dir(&root).unwrap().count(), 1, "nothing else written");
+    // A file where a folder of the scaffold goes: refused up front, nothing written.
+    std::fs::remove_file(root.join("itos.toml")).unwrap();
+    std::fs::write(root.join("slas"), "not a folder").unwrap();
+    let (code, _, err) = itos(&["init", root.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("slas: not a folder (a file or a symlink); nothing was written"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, ["slas"], "nothing written, no staging folder left");
+    // And it works once the way is clear, leaving no staging folder.
+    std::fs::remove_file(root.join("slas")).unwrap();
+    let (code, _, err) = itos(&["init", root.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::read_dir(&root).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().starts_with(".itos-init"))
+    );
+}

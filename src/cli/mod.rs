@@ -66,7 +66,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(exit) => exit.into(),
         Err(Fatal(message)) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            say(&format!("error: {message}"));
             ExitStatus::Error.into()
         }
     }
@@ -115,25 +115,36 @@ fn init(cli: &Cli, args: &args::InitArgs) -> Result<ExitStatus, Fatal> {
         )));
     }
     let files = crate::output::scaffold::files(today, records_from);
-    let existing: Vec<String> = files.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.clone()).collect();
+    let shown_dir = crate::output::escape::one_line(&dir.display().to_string());
+    // Every target is checked before anything is written: a dangling symlink counts as an
+    // existing file, and a folder on the way that is a file or a symlink is refused too.
+    let existing: Vec<String> =
+        files.iter().filter(|(p, _)| std::fs::symlink_metadata(dir.join(p)).is_ok()).map(|(p, _)| p.clone()).collect();
     if !existing.is_empty() {
-        let shown: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();
+        let shown: Vec<String> = existing.iter().take(5).map(|p| crate::output::escape::one_line(p)).collect();
         let more = if existing.len() > 5 { ", …" } else { "" };
         return Err(Fatal(format!(
-            "{}: not overwriting {} existing file(s): {}{more}; nothing was written",
-            dir.display(),
+            "{shown_dir}: not overwriting {} existing file(s): {}{more}; nothing was written",
             existing.len(),
             shown.join(", ")
         )));
     }
-    for (path, text) in &files {
-        let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Fatal(format!("{}: {e}", parent.display())))?;
+    for (path, _) in &files {
+        let mut folder = dir.clone();
+        for part in Path::new(path).parent().into_iter().flat_map(Path::components) {
+            folder.push(part);
+            match std::fs::symlink_metadata(&folder) {
+                Ok(m) if !m.is_dir() => {
+                    return Err(Fatal(format!(
+                        "{}: not a folder (a file or a symlink); nothing was written",
+                        crate::output::escape::one_line(&folder.display().to_string())
+                    )));
+                }
+                _ => {}
+            }
         }
-        crate::output::write_atomically(&target, text.as_bytes())
-            .map_err(|e| Fatal(format!("{}: {e}", target.display())))?;
     }
+    write_scaffold(&dir, &files)?;
     let ui = ui(cli, None)?;
     if !ui.quiet {
         let message = match ui.lang {
@@ -150,9 +161,64 @@ fn init(cli: &Cli, args: &args::InitArgs) -> Result<ExitStatus, Fatal> {
                 dir.display()
             ),
         };
-        let _ = writeln!(std::io::stderr(), "{message}");
+        say(&message);
     }
     Ok(ExitStatus::Clean)
+}
+
+/// Write the scaffold into a fresh temporary folder inside `dir`, then move each file into
+/// place; if a move fails, the files already moved are removed again, so a failure leaves
+/// nothing behind.
+fn write_scaffold(dir: &Path, files: &[(String, String)]) -> Result<(), Fatal> {
+    let shown = |p: &Path| crate::output::escape::one_line(&p.display().to_string());
+    let created_dir = !dir.exists();
+    std::fs::create_dir_all(dir).map_err(|e| Fatal(format!("{}: {e}", shown(dir))))?;
+    let staging = tempfile::Builder::new().prefix(".itos-init-").tempdir_in(dir);
+    let staging = staging.map_err(|e| Fatal(format!("{}: {e}", shown(dir))))?;
+    for (path, text) in files {
+        let tmp = staging.path().join(path);
+        if let Some(parent) = tmp.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Fatal(format!("{}: {e}", shown(parent))))?;
+        }
+        std::fs::write(&tmp, text).map_err(|e| Fatal(format!("{}: {e}", shown(&tmp))))?;
+    }
+    let mut moved: Vec<PathBuf> = Vec::new();
+    let mut made: Vec<PathBuf> = Vec::new();
+    let result = (|| {
+        for (path, _) in files {
+            let target = dir.join(path);
+            if let Some(parent) = target.parent() {
+                for ancestor in parent.ancestors().take_while(|a| a.starts_with(dir) && *a != dir) {
+                    if !ancestor.exists() {
+                        made.push(ancestor.to_path_buf());
+                    }
+                }
+                std::fs::create_dir_all(parent).map_err(|e| Fatal(format!("{}: {e}", shown(parent))))?;
+            }
+            // Checked again right before the move: nothing appeared there meanwhile.
+            if std::fs::symlink_metadata(&target).is_ok() {
+                return Err(Fatal(format!("{}: appeared while writing; not overwriting it", shown(&target))));
+            }
+            std::fs::rename(staging.path().join(path), &target)
+                .map_err(|e| Fatal(format!("{}: {e}", shown(&target))))?;
+            moved.push(target);
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for f in &moved {
+            let _ = std::fs::remove_file(f);
+        }
+        made.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        for d in &made {
+            let _ = std::fs::remove_dir(d);
+        }
+        drop(staging);
+        if created_dir {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+    result
 }
 
 /// The itos.toml of the records repository around, when there is a readable one: the catalogue
@@ -206,9 +272,34 @@ pub(crate) fn records_root(cli: &Cli) -> Result<PathBuf, Fatal> {
     }
 }
 
+/// The largest itos.toml read (a real one is a few hundred bytes).
+pub(crate) const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// Read and parse `root/itos.toml`. A symlink that leads out of the repository is refused
+/// (nothing outside the repository is read, nor any of it echoed), and so is a file larger
+/// than [`MAX_CONFIG_BYTES`].
 pub(crate) fn read_config(root: &Path) -> Result<Config, Fatal> {
+    use std::io::Read as _;
     let path = root.join(CONFIG_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    let shown = crate::output::escape::one_line(&path.display().to_string());
+    let fail = |e: std::io::Error| Fatal(format!("{shown}: {e}"));
+    if std::fs::symlink_metadata(&path).map_err(fail)?.file_type().is_symlink() {
+        let inside = match (std::fs::canonicalize(&path), std::fs::canonicalize(root)) {
+            (Ok(target), Ok(root)) => target.starts_with(root),
+            _ => false,
+        };
+        if !inside {
+            return Err(Fatal(format!(
+                "{shown} is a symlink leading out of the repository; itos reads no configuration from outside it"
+            )));
+        }
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(&path).and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)).map_err(fail)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(Fatal(format!("{shown} is larger than 1 MiB; an {CONFIG_FILE} holds a few settings")));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| Fatal(format!("{shown} is not UTF-8")))?;
     Config::parse(&text, &path).map_err(|e| config_fatal(&e, ""))
 }
 
@@ -216,6 +307,12 @@ pub(crate) fn read_config(root: &Path) -> Result<Config, Fatal> {
 pub(crate) fn config_fatal(e: &crate::config::ConfigError, suffix: &str) -> Fatal {
     let lines: Vec<String> = e.lines().map(|line| format!("{line}{suffix}")).collect();
     Fatal(lines.join("\nerror: "))
+}
+
+/// Write one message (one line or several) to standard error, made safe for a terminal and a
+/// CI log by [`crate::output::escape::terminal_lines`]: the one way itos writes to stderr.
+pub(crate) fn say(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{}", crate::output::escape::terminal_lines(text));
 }
 
 /// Write command output to stdout or, with `--output`, atomically to a file. A closed pipe

@@ -81,15 +81,13 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
         ReportFormat::Csv => render::csv(&report),
     };
     if ui.verbose {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
+        super::say(&format!(
             "loaded {} records from {} files in {} ms; report in {} ms",
             repo.records.len(),
             repo.file_count(),
             loaded_in.as_millis(),
             (started.elapsed() - loaded_in).as_millis()
-        );
+        ));
     }
     emit(&text, args.output.as_deref())?;
     // The process ends here: no need to free the records one by one.

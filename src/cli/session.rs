@@ -112,8 +112,7 @@ fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &supe
         crate::load::HistoryState::NotRead => None,
     };
     if let Some(note) = note.filter(|_| !ui.quiet) {
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), "{}", note.get(ui.lang));
+        super::say(note.get(ui.lang));
     }
     // File versions the walk did not read (over limits.max_file_bytes): one note.
     if let crate::load::HistoryState::Read(h) = &repo.history
@@ -140,10 +139,8 @@ fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &supe
 fn print_calendar_notes(repo: &Repository, as_of: Date, ui: &super::Ui) -> Vec<CalendarDataNote> {
     let notes = crate::rules::notes::calendar_data(&crate::context::Context::new(repo, as_of));
     if !ui.quiet {
-        use std::io::Write as _;
-        let mut err = std::io::stderr().lock();
         for n in &notes {
-            let _ = writeln!(err, "{}", n.line(ui.lang));
+            super::say(&n.line(ui.lang));
         }
     }
     notes

@@ -33,17 +33,13 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
             .map_err(|e| Fatal(e.to_string()))?;
         findings = changed_only(&repo, findings, &changes);
         if !ui.quiet {
-            use std::io::Write as _;
             let n = changes.files.len();
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}",
-                match ui.lang {
-                    crate::model::Lang::En =>
-                        format!("{n} file{} changed since {rev}; showing their findings", if n == 1 { "" } else { "s" }),
-                    crate::model::Lang::ZhCn => format!("自 {rev} 以来有 {n} 个文件变更;仅显示与其相关的发现项"),
+            super::say(&match ui.lang {
+                crate::model::Lang::En => {
+                    format!("{n} file{} changed since {rev}; showing their findings", if n == 1 { "" } else { "s" })
                 }
-            );
+                crate::model::Lang::ZhCn => format!("自 {rev} 以来有 {n} 个文件变更;仅显示与其相关的发现项"),
+            });
         }
     }
     if let Some(shown) = &shown {
@@ -51,15 +47,13 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
             .retain(|f| repo.sources.get(f.span.file).is_some_and(|file| shown.iter().any(|p| within(&file.path, p))));
     }
     if ui.verbose {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
+        super::say(&format!(
             "loaded {} records from {} files in {} ms; checked in {} ms",
             repo.records.len(),
             repo.file_count(),
             loaded.as_millis(),
             (started.elapsed() - loaded).as_millis()
-        );
+        ));
     }
 
     let mut known = 0;
@@ -96,19 +90,18 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
     if format.name() == output::github::Github.name()
         && let Some(summary_file) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|v| !v.is_empty())
     {
-        append(std::path::Path::new(&summary_file), &render(&output::markdown::Markdown, &run))?;
+        // A step summary holds 1 MiB: the Markdown findings cut to that size.
+        let mut summary = String::new();
+        output::markdown::render_within(&run, output::markdown::STEP_SUMMARY_LIMIT, &mut summary);
+        append(std::path::Path::new(&summary_file), &summary)?;
     }
     if known > 0 && !ui.quiet {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}",
-            match ui.lang {
-                crate::model::Lang::En =>
-                    format!("{known} known finding{} of the baseline not shown", if known == 1 { "" } else { "s" }),
-                crate::model::Lang::ZhCn => format!("基线中已知的 {known} 项发现未显示"),
+        super::say(&match ui.lang {
+            crate::model::Lang::En => {
+                format!("{known} known finding{} of the baseline not shown", if known == 1 { "" } else { "s" })
             }
-        );
+            crate::model::Lang::ZhCn => format!("基线中已知的 {known} 项发现未显示"),
+        });
     }
     let exit = exit_code(&findings, args.deny == Some(Deny::Warnings));
     // The process ends here: freeing millions of small allocations one by one would only
@@ -127,16 +120,11 @@ pub fn baseline(cli: &Cli, args: &super::args::BaselineArgs) -> Result<ExitStatu
     let path = args.output.clone().unwrap_or_else(|| repo.root.join(crate::baseline::FILE_NAME));
     emit(&crate::baseline::write(&findings, &repo.sources), Some(&path))?;
     if !ui.quiet {
-        use std::io::Write as _;
         let n = findings.len();
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}",
-            match ui.lang {
-                crate::model::Lang::En => format!("wrote {n} finding fingerprints to {}", path.display()),
-                crate::model::Lang::ZhCn => format!("已将 {n} 项发现的指纹写入 {}", path.display()),
-            }
-        );
+        super::say(&match ui.lang {
+            crate::model::Lang::En => format!("wrote {n} finding fingerprints to {}", path.display()),
+            crate::model::Lang::ZhCn => format!("已将 {n} 项发现的指纹写入 {}", path.display()),
+        });
     }
     Ok(ExitStatus::Clean)
 }

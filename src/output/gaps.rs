@@ -128,7 +128,7 @@ pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, la
     for line in &card.sections {
         t.add_row(row(line, lang));
     }
-    let mut out = format!("{} — {heading}\n{t}\n{}\n", w.title, summary(card, lang));
+    let mut out = format!("{} — {}\n{t}\n{}\n", w.title, one_line(&heading), summary(card, lang));
     let open: Vec<_> = card
         .sections
         .iter()

@@ -10,7 +10,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, Na
 use crate::model::{Finding, Lang, Severity, SourceMap};
 use crate::rules;
 
-use super::escape::{one_line, terminal_safe};
+use super::escape::{one_line, terminal_safe, workflow_safe};
 use super::{FindingsFormat, RunView, Summary};
 
 /// How to draw reports.
@@ -105,13 +105,14 @@ pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, lang
     }
     out.push_str(&summary.line(lang));
     out.push('\n');
-    out
+    // Every user text above is one line already; this guards the lines of the YAML snippet.
+    workflow_safe(&out)
 }
 
 fn to_report(f: &Finding, sources: &SourceMap, cache: &mut HashMap<u32, NamedSource<Arc<str>>>, lang: Lang) -> Report {
     let meta = rules::find(f.rule).map(|r| r.meta());
     let section = meta.map_or("", |m| m.section);
-    let waived = f.waived_by.as_deref().map(|w| match lang {
+    let waived = f.waived_by.as_deref().map(one_line).map(|w| match lang {
         Lang::En => format!(" (waived by {w})"),
         Lang::ZhCn => format!("(已由 {w} 豁免)"),
     });
@@ -138,7 +139,7 @@ fn to_report(f: &Finding, sources: &SourceMap, cache: &mut HashMap<u32, NamedSou
                     std::borrow::Cow::Borrowed(_) => file.text.clone(),
                     std::borrow::Cow::Owned(s) => Arc::from(s),
                 };
-                NamedSource::new(&file.display, text).with_language("yaml")
+                NamedSource::new(one_line(&file.display), text).with_language("yaml")
             })
             .clone()
     });
@@ -153,7 +154,7 @@ fn to_report(f: &Finding, sources: &SourceMap, cache: &mut HashMap<u32, NamedSou
         if label.span.file == f.span.file {
             labels.push(LabeledSpan::new_with_span(Some(text), span_of(label.span)));
         } else if let Some((file, lc, _)) = sources.locate(label.span) {
-            let note = format!("{text}: {}:{}:{}", file.display, lc.line, lc.col);
+            let note = format!("{text}: {}:{}:{}", one_line(&file.display), lc.line, lc.col);
             help = Some(match help {
                 Some(h) => format!("{h}\n{note}"),
                 None => note,

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use crate::model::{Finding, Severity};
 use crate::rules;
 
-use super::escape::xml;
+use super::escape::{one_line, xml};
 use super::{FindingsFormat, RunView};
 
 struct Case {
@@ -37,11 +37,13 @@ impl FindingsFormat for Junit {
         let locate = |f: &Finding| {
             sources
                 .locate(f.span)
-                .map_or(String::new(), |(file, lc, _)| format!("{}:{}:{}", file.display, lc.line, lc.col))
+                .map_or(String::new(), |(file, lc, _)| format!("{}:{}:{}", one_line(&file.display), lc.line, lc.col))
         };
+        // One line per finding: a line break in record text cannot start a line of the log
+        // (a CI runner reads `::error` at the start of any line it prints).
         let line = |f: &Finding| {
-            let waived = f.waived_by.as_ref().map_or(String::new(), |w| format!(" (waived by {w})"));
-            format!("{} {} {}{waived}\n", locate(f), f.severity.as_str(), f.message.get(lang))
+            let waived = f.waived_by.as_ref().map_or(String::new(), |w| format!(" (waived by {})", one_line(w)));
+            format!("{} {} {}{waived}\n", locate(f), f.severity.as_str(), one_line(f.message.get(lang)))
         };
         // family → cases, in rule order.
         let mut suites: BTreeMap<&'static str, Vec<Case>> = BTreeMap::new();
@@ -56,7 +58,8 @@ impl FindingsFormat for Junit {
             let text: String = own.iter().map(|f| line(f)).collect();
             let outcome = if failing > 0 {
                 let first = open.iter().find(|f| f.severity == Severity::Error || deny_warnings);
-                let first = first.map(|f| format!("{}: {}", locate(f), f.message.get(lang))).unwrap_or_default();
+                let first =
+                    first.map(|f| format!("{}: {}", locate(f), one_line(f.message.get(lang)))).unwrap_or_default();
                 let more = if open.len() > 1 { format!(" (and {} more)", open.len() - 1) } else { String::new() };
                 ("failure", format!("{first}{more}"), text)
             } else if !own.is_empty() && open.is_empty() {

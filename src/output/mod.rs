@@ -128,23 +128,109 @@ impl Summary {
     }
 }
 
-/// Write `bytes` to `path` atomically: a temporary file beside it, then a rename, so a
-/// reader never sees half a report.
+/// Write `bytes` to `path` atomically: an exclusively created, randomly named temporary file
+/// beside the target, then a rename, so a reader never sees half a report and a symlink
+/// planted at a guessable temporary name is never written through. A symlink at `path` is
+/// resolved and its target replaced; a target that is not a regular file (a device, a FIFO,
+/// `/dev/stdout`) is written directly, never replaced.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
+    // What the kernel opens at `path` (it follows /dev/stdout → /proc/self/fd/1 → a pipe, which
+    // reading the links by hand cannot): not a regular file, or a path under /dev or /proc,
+    // is written in place.
+    let opened = std::fs::metadata(path).ok();
+    let special = path.starts_with("/dev") || path.starts_with("/proc");
+    if special || opened.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+        return file.write_all(bytes).and_then(|()| file.flush());
+    }
+    let target = resolve_symlinks(path)?;
+    let existing = std::fs::metadata(&target).ok();
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = path.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.itos-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".itos.tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // tempfile creates 0600; a report keeps the mode of the file it replaces, else 0644.
+        let mode = existing.as_ref().map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    result
+    let mut tmp = builder.tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// `path` with every symlink in its last component followed (a dangling one included, so
+/// writing creates its target); at most 40 links, like the kernel.
+fn resolve_symlinks(path: &Path) -> std::io::Result<std::path::PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = std::fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(d) => d.join(link),
+                    None => link,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::write_atomically;
+
+    #[test]
+    fn a_symlink_planted_at_the_old_predictable_temporary_name_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        for name in [format!(".report.md.itos-{}.tmp", std::process::id()), ".report.md.itos.tmp".to_owned()] {
+            std::os::unix::fs::symlink(&victim, dir.path().join(name)).unwrap();
+        }
+        let out = dir.path().join("report.md");
+        write_atomically(&out, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "new");
+        assert!(!std::fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
+        // Only the report, the victim and the two planted links: no temporary file left.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+    }
+
+    #[test]
+    fn a_symlinked_target_is_written_through_atomically_and_stays_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("real")).unwrap();
+        let real = dir.path().join("real/report.md");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("report.md");
+        std::os::unix::fs::symlink("real/report.md", &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        // A dangling link creates its target.
+        let dangling = dir.path().join("later.md");
+        std::os::unix::fs::symlink("real/later.md", &dangling).unwrap();
+        write_atomically(&dangling, b"x").unwrap();
+        assert_eq!(std::fs::read_to_string(dir.path().join("real/later.md")).unwrap(), "x");
+        assert_eq!(std::fs::read_dir(dir.path().join("real")).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn a_device_is_written_directly_and_stays_a_device() {
+        use std::os::unix::fs::FileTypeExt as _;
+        write_atomically(std::path::Path::new("/dev/null"), b"discarded").unwrap();
+        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    }
 }

@@ -87,7 +87,7 @@ impl FindingsFormat for Sarif {
                 let mut region = json!({});
                 let mut uri = String::new();
                 if let Some((file, start, end)) = sources.locate(f.span) {
-                    uri = file.display.clone();
+                    uri = super::escape::uri_path(&file.display);
                     region = json!({
                         "startLine": start.line.max(1),
                         "startColumn": start.col.max(1),
