@@ -407,7 +407,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
             &[
                 ("Month", "月份"),
                 ("Availability %", "可用性 %"),
-                ("Availability target", "可用性目标"),
+                ("Availability status", "可用性结论"),
                 ("Response %", "响应达成率 %"),
                 ("Resolution %", "解决达成率 %"),
                 ("Breaches", "超时"),
