@@ -134,7 +134,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
     let m = &s.month;
     let tz = sla.tz();
     let a = &m.availability;
-    let name = service_name(eng, sla);
+    let name = service_name(eng, sla, lang);
     doc.push(Block::Heading(
         3,
         t(
@@ -334,7 +334,9 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         .reprioritised
         .iter()
         .flat_map(|r| {
-            let judged = r.judged.iter().map(|(k, p)| format!("{} {p}", k.label(lang))).collect::<Vec<_>>().join(", ");
+            let separator = if lang == Lang::ZhCn { "、" } else { ", " };
+            let judged =
+                r.judged.iter().map(|(k, p)| format!("{} {p}", k.label(lang))).collect::<Vec<_>>().join(separator);
             let tz = &tz;
             r.changes.iter().map(move |(at, from, to, reason)| {
                 vec![
@@ -551,7 +553,7 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
         (t(lang, "Satisfaction rate (scores ≥ 4)", "满意率(≥ 4 分)"), figure::attainment(s.rate) + " %"),
     ];
     for sla in e.services.iter().map(|s| s.sla) {
-        let name = service_name(e.engagement, sla);
+        let name = service_name(e.engagement, sla, lang);
         if let Some(min) = &sla.satisfaction_min {
             facts.push((
                 t(lang, &format!("Mean target ({name})"), &format!("平均分目标({name})")),

@@ -112,7 +112,7 @@ fn service_json(engagement: &Engagement, s: &ServiceReport<'_>) -> Value {
         "service": s.sla.service.value,
         "sla": s.sla.id.value,
         "timezone": s.sla.timezone.value.name,
-        "name": service_name(engagement, s.sla),
+        "name": service_name(engagement, s.sla, Lang::En),
         "start": m.month.start.to_string(),
         "end": m.month.end.to_string(),
         "tickets_recorded": m.tickets_recorded,

@@ -52,11 +52,15 @@ fn status(v: Option<bool>, recorded: bool, lang: Lang) -> String {
     if recorded { met(v, lang) } else { no_data(lang) }
 }
 
-/// How a service is named for the customer: its scope description, with its id.
-fn service_name(e: &Engagement, sla: &Sla) -> String {
+/// How a service is named for the customer: its scope description, with its id (in
+/// full-width parentheses in Chinese).
+fn service_name(e: &Engagement, sla: &Sla, lang: Lang) -> String {
     let id = sla.service.value.as_str();
     match e.scope.iter().find(|s| s.service.value == id) {
-        Some(s) if !s.description.value.trim().is_empty() => format!("{} ({id})", s.description.value.trim()),
+        Some(s) if !s.description.value.trim().is_empty() => match lang {
+            Lang::En => format!("{} ({id})", s.description.value.trim()),
+            Lang::ZhCn => format!("{}({id})", s.description.value.trim()),
+        },
         _ => id.to_owned(),
     }
 }
