@@ -79,15 +79,12 @@ fn loaded(cli: &Cli, at: Option<&str>) -> Result<(Repository, super::Ui), Fatal>
 /// Read the git history when a history rule is enabled, and say once when it is skipped or
 /// only partly available (shallow clone).
 fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &super::Ui) {
-    if !settings.enabled().any(|(r, _)| crate::rules::reads_history(r.meta())) {
+    if !settings.enabled().any(|(r, _)| r.meta().reads_history()) {
         return;
     }
     // The note names the rules that are skipped without history.
-    let history_rules: Vec<&str> = settings
-        .enabled()
-        .filter(|(r, _)| r.meta().stage == crate::rules::Stage::History)
-        .map(|(r, _)| r.meta().id)
-        .collect();
+    let history_rules: Vec<&str> =
+        settings.enabled().filter(|(r, _)| r.meta().reads_history()).map(|(r, _)| r.meta().id).collect();
     let prefix = if cli.no_git { String::new() } else { worktree_prefix(&repo.root) };
     repo.attach_history(cli.no_git, &prefix);
     let list = history_rules.join(", ");

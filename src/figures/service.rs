@@ -252,7 +252,7 @@ impl<'a> Prepared<'a> {
     pub fn new(input: &Inputs<'a>) -> Prepared<'a> {
         let sla = input.sla;
         let known = input.known_until;
-        let mut counted: Vec<&'a Incident> = Vec::with_capacity(input.incidents.len());
+        let mut counted: Vec<(usize, &'a Incident)> = Vec::with_capacity(input.incidents.len());
         // Every period in which a ticket was open, as known at the end of the as-of day: a
         // ticket resolved in October and reopened in December was not open in November.
         let mut lifetimes = Vec::with_capacity(input.incidents.len());
@@ -265,22 +265,22 @@ impl<'a> Prepared<'a> {
                 }
             }
         }
-        let mut left_out = Vec::new();
         let mut outages = Vec::new();
         let mut excluded = Vec::new();
-        for &inc in &input.incidents {
+        // Positions in record order keep the left-out list in that order, whatever the reason.
+        let mut left_out_at: Vec<(usize, &'a Incident, LeftOutReason)> = Vec::new();
+        for (pos, &inc) in input.incidents.iter().enumerate() {
             if inc.is_cancelled() {
-                left_out.push((inc, LeftOutReason::Cancelled));
+                left_out_at.push((pos, inc, LeftOutReason::Cancelled));
                 continue;
             }
             if !inc.in_order() {
-                left_out.push((inc, LeftOutReason::OutOfOrder));
+                left_out_at.push((pos, inc, LeftOutReason::OutOfOrder));
                 continue;
             }
             // An outage counts whatever the ticket's priority (sla.md: "any full outage of the
             // service"); a priority the Sla does not define only leaves out the clocks.
             if let Some(o) = &inc.outage {
-                // An open outage runs to the ticket's final resolution, or to the end instant.
                 // Without `end`: the first resolution after the outage started, as known at the
                 // end of the as-of day (the service is restored at the latest when the ticket is
                 // resolved; a later reopening does not reopen the outage), else still running.
@@ -317,15 +317,16 @@ impl<'a> Prepared<'a> {
             if inc.opened_at.instant >= known {
                 continue;
             }
-            counted.push(inc);
+            counted.push((pos, inc));
         }
         // Clock evaluation is the costly part and independent per ticket: in parallel.
         let policy = input.policy.priority_change;
         let calendars = input.calendars;
-        let evaluated: Vec<Result<Evaluated<'a>, &'a Incident>> = counted
+        let evaluated: Vec<Result<Evaluated<'a>, (usize, &'a Incident)>> = counted
             .par_iter()
-            .map(|&inc| {
-                let clocks = clocks(inc, sla, policy, |id| calendars.get_or_default(id), known).map_err(|_| inc)?;
+            .map(|&(pos, inc)| {
+                let clocks =
+                    clocks(inc, sla, policy, |id| calendars.get_or_default(id), known).map_err(|_| (pos, inc))?;
                 let settled = clocks
                     .iter()
                     .map(|j| j.clock.decided)
@@ -339,13 +340,11 @@ impl<'a> Prepared<'a> {
             match e {
                 Ok(t) => tickets.push(t),
                 // A priority the Sla does not define only leaves out the clocks (INC-001).
-                Err(inc) => left_out.push((inc, LeftOutReason::UnknownPriority)),
+                Err((pos, inc)) => left_out_at.push((pos, inc, LeftOutReason::UnknownPriority)),
             }
         }
-        // Listed in record order, whatever the reason.
-        let position: std::collections::HashMap<*const Incident, usize> =
-            input.incidents.iter().enumerate().map(|(i, inc)| (*inc as *const Incident, i)).collect();
-        left_out.sort_by_key(|(inc, _)| position.get(&(*inc as *const Incident)).copied().unwrap_or(usize::MAX));
+        left_out_at.sort_by_key(|&(pos, _, _)| pos);
+        let left_out = left_out_at.into_iter().map(|(_, inc, reason)| (inc, reason)).collect();
         // By opening instant (stable: ties keep file order), so a month looks only at the
         // tickets opened before its end.
         tickets.sort_by_key(|t| t.incident.opened_at.instant);

@@ -163,12 +163,6 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     all().iter().copied().find(|r| r.meta().id.eq_ignore_ascii_case(id))
 }
 
-/// Whether a rule needs the git history read: the history rules only (no periodic duty
-/// reads a commit date; decision 8).
-pub fn reads_history(meta: &Meta) -> bool {
-    meta.reads_history()
-}
-
 /// Resolve a `Kind/id` reference, or a bare id that only one kind uses (records.md,
 /// References: waiver targets and improvement sources). Says why when it cannot.
 pub fn resolve_kind_id(cx: &Context<'_>, text: &str) -> Result<(Kind, String), Msg> {
