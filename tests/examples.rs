@@ -87,6 +87,10 @@ fn broken_example_reports_every_fault_at_its_node() {
         ("TRN-001", "people/new-joiner.yaml", 2, 5),
         ("HR-003", "people/staff.yaml", 3, 9),
         ("HR-004", "people/staff.yaml", 3, 9),
+        // p-li-na stays in the rules with `key_staff` left out (its `no` is GEN-003).
+        ("HR-003", "people/staff.yaml", 8, 9),
+        ("HR-004", "people/staff.yaml", 8, 9),
+        ("TRN-001", "people/staff.yaml", 8, 9),
         ("GEN-003", "people/staff.yaml", 12, 16),
         ("GEN-004", "people/staff.yaml", 13, 9),
         ("HR-003", "people/staff.yaml", 13, 9),

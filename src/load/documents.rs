@@ -1,6 +1,7 @@
 //! YAML documents → records: find each document's `kind` (GEN-002), expand batches
 //! (`kind` + `items` + `defaults`, merged shallowly as records.md says) and decode every
-//! record with its spans (GEN-003). A record that fails to decode is dropped alone.
+//! record with its spans (GEN-003). A bad optional value is left out of its record; a record
+//! whose kind, id or another required field cannot be read is dropped alone.
 
 use crate::config::Limits;
 use crate::model::decode::{Decoder, closest};
@@ -14,11 +15,13 @@ use super::yaml::gen001;
 
 pub const GEN_002: &str = "GEN-002";
 
-/// A decoded record and whether it holds timestamps written without an offset.
+/// A decoded record, whether it holds timestamps written without an offset, and the paths of
+/// its values left out for a GEN-003 error.
 #[derive(Debug)]
 pub struct Loaded {
     pub record: Record,
     pub floating_times: bool,
+    pub bad_paths: Vec<String>,
 }
 
 /// The records of one file.
@@ -123,11 +126,15 @@ fn anchor_of(node: &Node<'_>) -> Span {
 fn decode_one(kind: Kind, node: &Node<'_>, defaults: Option<&[Entry<'_>]>, d: &mut Decoder, out: &mut Decoded) {
     let floating_before = d.floating_time;
     d.floating_time = None;
+    d.bad_paths.clear();
     let record = decode_record(kind, node, anchor_of(node), defaults, d);
     let floating = d.floating_time.is_some();
     d.floating_time = floating_before.or(d.floating_time);
     match record {
-        Some(record) => out.records.push(Loaded { record, floating_times: floating }),
+        Some(record) => {
+            let bad_paths = std::mem::take(&mut d.bad_paths);
+            out.records.push(Loaded { record, floating_times: floating, bad_paths })
+        }
         None => {
             if let Some(id) = node.get("id").and_then(|e| e.value.as_scalar()).filter(|s| !s.is_empty()) {
                 out.broken.push((kind, id.to_owned()));

@@ -21,6 +21,8 @@ pub struct Index {
     ids: Vec<HashMap<String, usize>>,
     /// Ids of records left out for a GEN-003 error, per kind: references to them resolve.
     broken: Vec<std::collections::HashSet<String>>,
+    /// Per kind: id → paths of the values left out of that record for a GEN-003 error.
+    bad_paths: Vec<HashMap<String, Vec<String>>>,
     pub duplicates: Vec<Duplicate>,
 }
 
@@ -45,7 +47,24 @@ impl Index {
         for (kind, id) in broken_ids {
             broken[kind as usize].insert(id);
         }
-        Index { ids, broken, duplicates }
+        Index { ids, broken, bad_paths: Vec::new(), duplicates }
+    }
+
+    /// Record the values left out of loaded records (kind, id, paths).
+    pub fn set_bad_paths(&mut self, records: Vec<(Kind, String, Vec<String>)>) {
+        self.bad_paths = vec![HashMap::new(); Kind::ALL.len()];
+        for (kind, id, paths) in records {
+            self.bad_paths[kind as usize].entry(id).or_default().extend(paths);
+        }
+    }
+
+    /// Whether the value at `field` (a path from the record, or a prefix of one: `evidence`
+    /// covers `evidence[2]`) of record `kind`/`id` was left out for a GEN-003 error.
+    pub fn value_left_out(&self, kind: Kind, id: &str, field: &str) -> bool {
+        let Some(paths) = self.bad_paths.get(kind as usize).and_then(|m| m.get(id)) else { return false };
+        paths.iter().any(|p| {
+            p.strip_prefix(field).is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+        })
     }
 
     /// Position of the record `kind`/`id` in its kind's vector of [`Records`].

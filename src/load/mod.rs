@@ -279,10 +279,15 @@ impl Repository {
         for (kind, n) in crate::model::Kind::ALL.iter().zip(counts) {
             records.reserve(*kind, n);
         }
+        let mut bad_paths = Vec::new();
         for l in loaded {
+            if !l.bad_paths.is_empty() {
+                bad_paths.push((l.record.kind(), l.record.id().value.clone(), l.bad_paths));
+            }
             records.push(l.record);
         }
-        let index = Index::build(&records, broken);
+        let mut index = Index::build(&records, broken);
+        index.set_bad_paths(bad_paths);
         let calendars = Calendars::build(&records);
         Repository {
             root: root.to_path_buf(),

@@ -1,7 +1,9 @@
 //! Typed decoding of YAML node trees into records. Unlike serde, decoding goes on after a
 //! mistake so that one pass reports every unknown field, missing field and wrong value of a
-//! record (GEN-003), each at its own node. A record with any such error is dropped whole
-//! (see `docs/record-format.md`); unknown `x-` keys are always allowed.
+//! record (GEN-003), each at its own node. A bad optional value is left out (the field reads
+//! as absent, a bad list item is dropped) and the record stays; only an object whose
+//! required field is unusable is dropped (see `docs/record-format.md`). Unknown `x-` keys are
+//! always allowed.
 
 use crate::msg;
 use std::fmt::Write as _;
@@ -45,6 +47,12 @@ pub struct Decoder {
     path: Vec<Seg>,
     /// Set by a timestamp without an offset, so the loader can read it in the right zone.
     pub floating_time: Option<Span>,
+    /// Paths (`evidence[0]`, `fees`) of the values reported so far in the current record, so
+    /// the rules reading a field left out do not also report it missing.
+    pub bad_paths: Vec<String>,
+    /// While set, errors are counted but not reported: a cross-field check on an object that
+    /// already has reported errors only decides whether it can be kept.
+    muted: bool,
 }
 
 impl Decoder {
@@ -57,6 +65,8 @@ impl Decoder {
             errors: 0,
             path: Vec::new(),
             floating_time: None,
+            bad_paths: Vec::new(),
+            muted: false,
         }
     }
 
@@ -91,7 +101,26 @@ impl Decoder {
 
     pub fn error(&mut self, span: Span, message: Msg, help: Option<Msg>) {
         self.errors += 1;
-        self.problem(Problem { span, message, help });
+        if !self.muted {
+            self.report(Problem { span, message, help });
+        }
+    }
+
+    /// Keep a problem and remember the path of the value it is about.
+    fn report(&mut self, p: Problem) {
+        if self.bad_paths.len() < MAX_FINDINGS_PER_RULE_IN_FILE {
+            let path = self.path_string();
+            self.bad_paths.push(path);
+        }
+        self.problem(p);
+    }
+
+    /// Run `f` with error reports suppressed (errors are still counted).
+    pub fn muted<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        let was = std::mem::replace(&mut self.muted, true);
+        let out = f(self);
+        self.muted = was;
+        out
     }
 
     /// Keep a problem, unless the same one was met at the same place (a value taken from a
@@ -139,7 +168,7 @@ impl Decoder {
     pub fn ignored_value(&mut self, node: &Node<'_>, reason: Msg) {
         let path = self.path_string();
         let message = Msg::new(format!("`{path}`: {} (ignored)", reason.en), format!("`{path}`:{}(已忽略)", reason.zh));
-        self.problem(Problem { span: node.span, message, help: None });
+        self.report(Problem { span: node.span, message, help: None });
     }
 
     /// `path: <reason>` at the offending value.
@@ -743,6 +772,7 @@ macro_rules! object {
             ) -> Option<Self> {
                 const NAMES: [&str; [$( $crate::object!(@name $field $($yaml)?) ),*].len()] =
                     [$( $crate::object!(@name $field $($yaml)?) ),*];
+                #[allow(unused_variables)]
                 let before = d.errors();
                 let slots = $crate::model::decode::collect_fields(
                     node, &NAMES, defaults, <Self as $crate::model::decode::Decode>::EXPECTED, d,
@@ -753,16 +783,20 @@ macro_rules! object {
                         $mode $ty, d, $crate::object!(@name $field $($yaml)?), slot.next().flatten(), anchor
                     );
                 )*
-                if d.errors() > before {
-                    return None;
-                }
+                // A required field that could not be read drops the object; a bad optional
+                // value or list item was left out above and the object stays.
                 let value = $name {
                     anchor,
                     span: node.span,
                     $( $field: $field?, )*
                 };
-                // A constraint across fields (`#[check(f)]`) reports through `d` and fails.
-                $( if !$check(&value, d) { return None; } )?
+                // A constraint across fields (`#[check(f)]`) reports through `d` and fails. After
+                // an error inside the object it only decides whether the rest can be kept: the
+                // mistake is reported once, at its value.
+                $(
+                    let holds = if d.errors() > before { d.muted(|d| $check(&value, d)) } else { $check(&value, d) };
+                    if !holds { return None; }
+                )?
                 Some(value)
             }
         }

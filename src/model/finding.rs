@@ -64,11 +64,15 @@ pub struct Finding {
     pub record: Option<RecordRef>,
     /// Id of the waiver that accepted this finding.
     pub waived_by: Option<String>,
+    /// The field of `record` this finding says is missing or wrong: when that field's value
+    /// was already reported as unreadable (GEN-003), this finding is the same mistake again
+    /// and is left out.
+    pub about: Option<&'static str>,
 }
 
 impl Finding {
     pub fn new(rule: &'static str, severity: Severity, span: Span, message: Msg) -> Self {
-        Finding { rule, severity, span, message, help: None, labels: Vec::new(), record: None, waived_by: None }
+        Finding { rule, severity, span, message, help: None, labels: Vec::new(), record: None, waived_by: None, about: None }
     }
 
     pub fn with_help(mut self, help: Msg) -> Self {
@@ -93,6 +97,13 @@ impl Finding {
 
     pub fn record(&mut self, kind: Kind, id: &str) -> &mut Self {
         self.record = Some(RecordRef { kind, id: id.to_owned() });
+        self
+    }
+
+    /// Name the field of the record (set with [`Finding::record`]) this finding is about, as
+    /// its path from the record (`rollback_plan`, `handover.evidence`).
+    pub fn about(&mut self, field: &'static str) -> &mut Self {
+        self.about = Some(field);
         self
     }
 
