@@ -65,6 +65,18 @@ impl<'a> Context<'a> {
         self.repo.sources.get(span.file).map_or("", |f| f.slice(span))
     }
 
+    /// The names of `fields` (name, present) that are absent, joined for a message; a field
+    /// whose value was left out of record `kind`/`id` for a GEN-003 error is not missing (it
+    /// was reported at its value). `None`: nothing missing.
+    pub fn missing(&self, kind: Kind, id: &str, fields: &[(&str, bool)]) -> Option<String> {
+        let names: Vec<&str> = fields
+            .iter()
+            .filter(|(name, present)| !present && !self.repo.index.value_left_out(kind, id, name))
+            .map(|(name, _)| *name)
+            .collect();
+        (!names.is_empty()).then(|| names.join(", "))
+    }
+
     /// The engagement id a record belongs to (its own, its parent's, or the only one).
     pub fn engagement_of(&self, record: RecordView<'a>) -> Option<&'a Sp<String>> {
         crate::load::index::engagement_of(self.records, self.index, record)

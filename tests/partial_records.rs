@@ -67,7 +67,8 @@ fn a_bad_evidence_path_keeps_the_handover() {
     copy_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/exit"), dir.path());
     let path = dir.path().join("handover/exit.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let text = text.replacen("evidence: [handover/deliverables/system-config.md]", "evidence: [../system-config.md]", 1);
+    let text =
+        text.replacen("evidence: [handover/deliverables/system-config.md]", "evidence: [../system-config.md]", 1);
     std::fs::write(&path, text).unwrap();
     let root = dir.path().to_str().unwrap();
     let (code, out, err) = itos(&["handover", "checklist", "-C", root, "--no-git"]);
@@ -78,4 +79,25 @@ fn a_bad_evidence_path_keeps_the_handover() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let rules: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
     assert_eq!(rules.iter().filter(|r| **r == "GEN-003").count(), 1, "{rules:?}");
+}
+
+#[test]
+fn a_rule_does_not_report_missing_what_was_reported_unreadable() {
+    // The satisfaction target is out of range: GEN-003 at the value, not also SLA-004's "sets
+    // no satisfaction target".
+    let base = BASE.replace("satisfaction_min: 4", "satisfaction_min: 7");
+    let (located, _) = run_rules(&[("engagement.yaml", &base)], "", &["SLA-004"], "2026-10-31");
+    assert_eq!(located, vec![at("GEN-003", "engagement.yaml", 28, 19)]);
+    // Absent, it is SLA-004's.
+    let base = BASE.replace("satisfaction_min: 4\n", "");
+    let (located, _) = run_rules(&[("engagement.yaml", &base)], "", &["SLA-004"], "2026-10-31");
+    assert_eq!(located, vec![at("SLA-004", "engagement.yaml", 17, 5)]);
+    // A known error whose workaround is a list, not a text: one GEN-003, no PRB-002.
+    let problem =
+        "kind: Problem\nid: PRB-1\ntitle: t\nowner: o\ndue: 2026-12-31\nstatus: known-error\nworkaround: [restart]\n";
+    let (located, _) = run_rules(&[("engagement.yaml", BASE), ("p.yaml", problem)], "", &["PRB-002"], "2026-10-31");
+    assert_eq!(located, vec![at("GEN-003", "p.yaml", 7, 13)]);
+    let problem = problem.replace("workaround: [restart]\n", "");
+    let (located, _) = run_rules(&[("engagement.yaml", BASE), ("p.yaml", &problem)], "", &["PRB-002"], "2026-10-31");
+    assert_eq!(located, vec![at("PRB-002", "p.yaml", 2, 5)]);
 }

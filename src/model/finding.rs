@@ -64,15 +64,25 @@ pub struct Finding {
     pub record: Option<RecordRef>,
     /// Id of the waiver that accepted this finding.
     pub waived_by: Option<String>,
-    /// The field of `record` this finding says is missing or wrong: when that field's value
-    /// was already reported as unreadable (GEN-003), this finding is the same mistake again
-    /// and is left out.
-    pub about: Option<&'static str>,
+    /// The fields of `record` this finding says are missing or wrong: when one of their
+    /// values was already reported as unreadable (GEN-003), this finding is the same mistake
+    /// again and is left out.
+    pub about: &'static [&'static str],
 }
 
 impl Finding {
     pub fn new(rule: &'static str, severity: Severity, span: Span, message: Msg) -> Self {
-        Finding { rule, severity, span, message, help: None, labels: Vec::new(), record: None, waived_by: None, about: None }
+        Finding {
+            rule,
+            severity,
+            span,
+            message,
+            help: None,
+            labels: Vec::new(),
+            record: None,
+            waived_by: None,
+            about: &[],
+        }
     }
 
     pub fn with_help(mut self, help: Msg) -> Self {
@@ -100,10 +110,10 @@ impl Finding {
         self
     }
 
-    /// Name the field of the record (set with [`Finding::record`]) this finding is about, as
-    /// its path from the record (`rollback_plan`, `handover.evidence`).
-    pub fn about(&mut self, field: &'static str) -> &mut Self {
-        self.about = Some(field);
+    /// Name the fields of the record (set with [`Finding::record`]) this finding is about, as
+    /// paths from the record (`rollback_plan`, `deliverables[0].evidence`).
+    pub fn about(&mut self, fields: &'static [&'static str]) -> &mut Self {
+        self.about = fields;
         self
     }
 

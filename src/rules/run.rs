@@ -146,9 +146,9 @@ pub fn run(repo: &Repository, settings: &Settings, as_of: Date) -> Outcome {
             rule.check(&cx, &mut sink);
             // A field reported unreadable (GEN-003) reads as absent: a rule finding it missing
             // would report the same mistake twice.
-            sink.findings.retain(|f| match (&f.record, f.about) {
-                (Some(r), Some(field)) => !repo.index.value_left_out(r.kind, &r.id, field),
-                _ => true,
+            sink.findings.retain(|f| match &f.record {
+                Some(r) => !f.about.iter().any(|field| repo.index.value_left_out(r.kind, &r.id, field)),
+                None => true,
             });
             sink
         })

@@ -44,7 +44,7 @@ impl Rule for Acc001 {
                 continue;
             }
             out.checked();
-            if has_text(&a.follow_up) {
+            if has_text(&a.follow_up) || cx.index.value_left_out(Kind::Acceptance, &a.id.value, "follow_up") {
                 continue;
             }
             let (id, subject) = (a.id.value.as_str(), a.subject.value.as_str());

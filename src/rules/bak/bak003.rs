@@ -41,7 +41,9 @@ impl Rule for Bak003 {
                 continue;
             }
             out.checked();
-            if t.follow_up.as_ref().is_some_and(|f| !f.value.trim().is_empty()) {
+            if crate::rules::has_text(&t.follow_up)
+                || cx.index.value_left_out(Kind::RestoreTest, &t.id.value, "follow_up")
+            {
                 continue;
             }
             let (id, policy, on) = (t.id.value.as_str(), t.policy.value.as_str(), t.performed_at.value);

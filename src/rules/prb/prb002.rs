@@ -41,7 +41,8 @@ impl Rule for Prb002 {
                     p.id.span,
                     msg!("known error `{id}` has no workaround", "已知错误 `{id}` 没有临时解决方案(workaround)"),
                 )
-                .record(Kind::Problem, id);
+                .record(Kind::Problem, id)
+                .about(&["workaround"]);
             }
         }
     }
