@@ -104,12 +104,14 @@ pub fn counts_for_manual(rule_id: &str) -> bool {
 #[derive(Clone, Copy, Debug)]
 pub struct PracticeNote {
     pub rule: &'static str,
+    /// The part of the rule that goes beyond the manual (English), when not the whole rule.
+    pub part: Option<&'static str>,
     pub en: &'static str,
     pub zh: &'static str,
 }
 
 const fn note(rule: &'static str, en: &'static str, zh: &'static str) -> PracticeNote {
-    PracticeNote { rule, en, zh }
+    PracticeNote { rule, part: None, en, zh }
 }
 
 /// One list, read by `itos explain`, `itos rules --format json` and docs/rules.md (kept
@@ -150,11 +152,13 @@ pub const GOOD_PRACTICE: &[PracticeNote] = &[
         "Good practice; not stated in the manual: the manual keeps change records at least 5 years (§6.5) but names no retention period for incidents, audits, restore tests and drills.",
         "良好实践;手册未作规定:手册要求变更记录至少保存 5 年(§6.5),未规定事件、审计、恢复测试和演练记录的保存期限。",
     ),
-    note(
-        "RPT-001",
+    PracticeNote {
+        rule: "RPT-001",
+        part: Some("deadline"),
+        en:
         "The deadline is good practice; not stated in the manual: the manual asks for regular service reports, not for delivery within a number of working days.",
-        "报告期限属良好实践;手册未作规定:手册要求定期提交服务报告,并未规定须在若干工作日内提交。",
-    ),
+        zh: "报告期限属良好实践;手册未作规定:手册要求定期提交服务报告,并未规定须在若干工作日内提交。",
+    },
 ];
 
 /// The good-practice note of a rule, if it enforces something the manual does not state.
