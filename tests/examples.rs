@@ -246,7 +246,9 @@ fn gaps_report_lists_every_section_and_the_failing_ones_with_their_findings() {
     assert_eq!(sections[38]["section"], "8.4");
     // A heading the manual gives no text never reads as passed; a section no rule covers
     // never reads as compliant.
-    assert!(sections.iter().filter(|s| s["section"].as_str().unwrap().starts_with("8.")).all(|s| s["status"] == "no-text"));
+    assert!(
+        sections.iter().filter(|s| s["section"].as_str().unwrap().starts_with("8.")).all(|s| s["status"] == "no-text")
+    );
     let s84 = &sections[38];
     assert_eq!(s84["status"], "no-text");
     assert_eq!(sections.iter().find(|s| s["section"] == "1.5").unwrap()["status"], "not-checked");

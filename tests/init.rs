@@ -255,8 +255,19 @@ category: 网络\ncause: 交换机故障\nresolution: 更换交换机\nstatus: c
     };
     let mtbf = || {
         let (code, out, err) = itos(&[
-            "report", "sla", "-C", root_s, "--no-git", "--format", "json", "--month", "2026-02", "--months", "0",
-            "--as-of", "2026-02-28",
+            "report",
+            "sla",
+            "-C",
+            root_s,
+            "--no-git",
+            "--format",
+            "json",
+            "--month",
+            "2026-02",
+            "--months",
+            "0",
+            "--as-of",
+            "2026-02-28",
         ]);
         assert_eq!(code, 0, "{err}");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -51,11 +51,8 @@ fn complex(ct: Node<'_, '_>) -> Decl {
 fn schema(doc: &Document<'_>) -> (BTreeMap<String, Decl>, BTreeMap<String, String>) {
     let root = doc.root_element();
     assert!(xs(root, "schema"));
-    let named: BTreeMap<&str, Node<'_, '_>> = root
-        .children()
-        .filter(|n| xs(*n, "complexType"))
-        .map(|n| (n.attribute("name").unwrap(), n))
-        .collect();
+    let named: BTreeMap<&str, Node<'_, '_>> =
+        root.children().filter(|n| xs(*n, "complexType")).map(|n| (n.attribute("name").unwrap(), n)).collect();
     let mut patterns = BTreeMap::new();
     for st in root.children().filter(|n| xs(*n, "simpleType")) {
         let pattern = st.descendants().find(|n| xs(*n, "pattern")).unwrap();

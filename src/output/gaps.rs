@@ -407,8 +407,14 @@ pub fn csv(card: &Scorecard, lang: Lang) -> String {
         for (figure, value) in
             [("evaluated", r.evaluated), ("passed", r.passed), ("failed", r.failed), ("waived", r.waived)]
         {
-            let cells =
-                vec![String::new(), csv_cell(words(lang).record_format), String::new(), csv_cell(r.rule), csv_cell(figure), csv::number(value)];
+            let cells = vec![
+                String::new(),
+                csv_cell(words(lang).record_format),
+                String::new(),
+                csv_cell(r.rule),
+                csv_cell(figure),
+                csv::number(value),
+            ];
             csv::row(&mut out, &cells);
         }
     }

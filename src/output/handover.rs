@@ -43,10 +43,7 @@ fn summary(c: &Checklist<'_>, lang: Lang) -> Vec<(String, String)> {
         None => t(lang, "term end; no Handover record yet", "服务期结束日;尚无 Handover 记录"),
     };
     vec![
-        (
-            t(lang, "Done", "已完成"),
-            done_summary(c, lang),
-        ),
+        (t(lang, "Done", "已完成"), done_summary(c, lang)),
         (t(lang, "Effective date", "终止生效日"), format!("{} ({basis})", x.effective)),
         (t(lang, "As of", "评估日"), format!("{} — {days}", x.as_of)),
         (t(lang, "Grace period ends", "宽限期截止"), x.grace_end.to_string()),

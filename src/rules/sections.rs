@@ -155,8 +155,7 @@ pub const GOOD_PRACTICE: &[PracticeNote] = &[
     PracticeNote {
         rule: "RPT-001",
         part: Some("deadline"),
-        en:
-        "The deadline is good practice; not stated in the manual: the manual asks for regular service reports, not for delivery within a number of working days.",
+        en: "The deadline is good practice; not stated in the manual: the manual asks for regular service reports, not for delivery within a number of working days.",
         zh: "报告期限属良好实践;手册未作规定:手册要求定期提交服务报告,并未规定须在若干工作日内提交。",
     },
 ];
@@ -200,7 +199,11 @@ mod tests {
         for rule in crate::rules::all() {
             let m = rule.meta();
             if counts_for_manual(m.id) {
-                assert!(cited(m.section).filter_map(find).any(Section::has_text), "{} cites no section with text", m.id);
+                assert!(
+                    cited(m.section).filter_map(find).any(Section::has_text),
+                    "{} cites no section with text",
+                    m.id
+                );
             }
         }
     }
