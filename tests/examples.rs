@@ -248,9 +248,19 @@ fn gaps_report_lists_every_section_and_the_failing_ones_with_their_findings() {
     assert_eq!(sections.len(), 39);
     assert_eq!(sections[0]["section"], "1.1");
     assert_eq!(sections[38]["section"], "8.4");
-    // A section no rule covers never reads as compliant.
+    // A heading the manual gives no text never reads as passed; a section no rule covers
+    // never reads as compliant.
+    assert!(
+        sections.iter().filter(|s| s["section"].as_str().unwrap().starts_with("8.")).all(|s| s["status"] == "no-text")
+    );
     let s84 = &sections[38];
-    assert_eq!(s84["status"], "not-checked");
+    assert_eq!(s84["status"], "no-text");
+    assert_eq!(sections.iter().find(|s| s["section"] == "1.5").unwrap()["status"], "not-checked");
+    // The general rules count under no section (§2.3 is not inflated by the file format).
+    let s23 = sections.iter().find(|s| s["section"] == "2.3").unwrap();
+    assert!(s23["rules"].as_array().unwrap().iter().all(|r| !r["rule"].as_str().unwrap().starts_with("GEN-")));
+    assert!(v["record_format"].as_array().unwrap().iter().any(|r| r["rule"] == "GEN-003"));
+    assert!(!stdout.contains("\"compliant\""));
     // §3.3 fails on AUD-001 with its finding at the engagement.
     let s33 = sections.iter().find(|s| s["section"] == "3.3").unwrap();
     assert_eq!(s33["status"], "failing");
@@ -267,6 +277,8 @@ fn gaps_report_in_chinese() {
     assert!(stdout.contains("合规差距清单"));
     assert!(stdout.contains("未自动检查,需人工佐证"));
     assert!(stdout.contains("存在差距"));
+    assert!(stdout.contains("手册无正文"));
+    assert!(!stdout.contains("| 符合"));
 }
 
 #[test]

@@ -42,7 +42,8 @@ fn partial() -> tempfile::TempDir {
 fn complete_exit_table() {
     let (code, out) = checklist("examples/exit", &[]);
     assert_eq!(code, 0);
-    assert!(out.contains("24 of 24 done"), "{out}");
+    // The notice item does not apply (ended by mutual agreement): counted apart, not as done.
+    assert!(out.contains("23 of 23 done, 1 not applicable"), "{out}");
     insta::assert_snapshot!(out);
 }
 
@@ -68,7 +69,8 @@ fn complete_exit_markdown_zh() {
 fn complete_exit_json() {
     let (_, out) = checklist("examples/exit", &["--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!((v["done"].as_u64(), v["total"].as_u64(), v["complete"].as_bool()), (Some(24), Some(24), Some(true)));
+    assert_eq!((v["done"].as_u64(), v["total"].as_u64(), v["complete"].as_bool()), (Some(23), Some(24), Some(true)));
+    assert_eq!((v["not_applicable"].as_u64(), v["applicable"].as_u64()), (Some(1), Some(23)));
     // Every evidence file carries its SHA-256.
     for item in v["items"].as_array().unwrap() {
         for e in item["evidence"].as_array().unwrap() {

@@ -218,3 +218,68 @@ fn init_refuses_a_dangling_symlink_and_leaves_nothing_behind_on_failure() {
         std::fs::read_dir(&root).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().starts_with(".itos-init"))
     );
 }
+
+/// The scaffold's MTBF target is not missed by a single failure: the shortest month on
+/// `cn-workdays` (February 2026, 16 working days, 144 h) with one 4 h outage meets it, and a
+/// second failure misses it.
+#[test]
+fn init_mtbf_target_survives_one_failure_a_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("records");
+    let root_s = root.to_str().unwrap();
+    assert_eq!(itos(&["init", root_s]).0, 0);
+    let path = root.join("engagements/example-ops.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("term: ") {
+                "term: {start: 2026-01-01, end: 2027-12-31}".to_owned()
+            } else if l.starts_with("records_from: ") {
+                "records_from: 2026-01-01".to_owned()
+            } else {
+                l.to_owned()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    std::fs::write(&path, text).unwrap();
+    let incident = |n: u32, day: u32| {
+        format!(
+            "kind: Incident\nid: INC-2026-02-00{n}\nengagement: example-ops\nservice: service-desk\npriority: P2\n\
+opened_at: 2026-02-{day:02}T10:00:00+08:00\nresponded_at: 2026-02-{day:02}T10:10:00+08:00\n\
+resolved_at: 2026-02-{day:02}T14:00:00+08:00\nclosed_at: 2026-02-{day:02}T14:30:00+08:00\n\
+outage: {{start: 2026-02-{day:02}T10:00:00+08:00, end: 2026-02-{day:02}T14:00:00+08:00}}\n\
+category: 网络\ncause: 交换机故障\nresolution: 更换交换机\nstatus: closed\n"
+        )
+    };
+    let mtbf = || {
+        let (code, out, err) = itos(&[
+            "report",
+            "sla",
+            "-C",
+            root_s,
+            "--no-git",
+            "--format",
+            "json",
+            "--month",
+            "2026-02",
+            "--months",
+            "0",
+            "--as-of",
+            "2026-02-28",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let m = v["engagements"][0]["services"][0]["mtbf"].clone();
+        (m["failures"].as_u64().unwrap(), m["seconds"].as_f64().unwrap(), m["min_seconds"].as_f64().unwrap())
+    };
+    std::fs::write(root.join("incidents/feb-1.yaml"), incident(1, 10)).unwrap();
+    let (failures, seconds, min) = mtbf();
+    assert_eq!(failures, 1);
+    assert!(seconds >= min, "one failure misses the scaffold's MTBF target: {seconds} < {min}");
+    std::fs::write(root.join("incidents/feb-2.yaml"), incident(2, 11)).unwrap();
+    let (failures, seconds, min) = mtbf();
+    assert_eq!(failures, 2);
+    assert!(seconds < min, "two failures a month meet the target: {seconds} ≥ {min}");
+}

@@ -48,6 +48,7 @@ pub fn rule_json(m: &Meta) -> serde_json::Value {
         "configurable": m.configurable,
         "waivable": m.waivable,
         "reads_history": m.reads_history(),
+        "good_practice": rules::sections::practice_note(m.id).map(|n| json!({ "part": n.part, "en": n.en, "zh-CN": n.zh })),
         "examples": { "failing": m.failing, "passing": m.passing },
     })
 }
@@ -83,8 +84,10 @@ pub fn explain_text(m: &Meta, lang: Lang) -> String {
     let rendered = human::render(&shown, &repo.sources, &summary, lang, style);
     // The summary line counts the example's records, which means nothing here.
     let rendered = rendered.trim_end().rsplit_once('\n').map_or("", |(body, _)| body).trim_end();
+    // Said apart from the explanation, so an auditor can tell the manual's duties from ours.
+    let practice = rules::sections::practice_note(m.id).map_or(String::new(), |n| format!("\n\n{}", n.get(lang)));
     format!(
-        "{id} · {sev} · {section}\n{title}\n\n{explanation}\n\n{params_h}: {params}\n\n{fail_h}:\n{failing}\n\n{reports_h}:\n{rendered}\n\n{pass_h}:\n{passing}\n\n{base_note}\n",
+        "{id} · {sev} · {section}\n{title}\n\n{explanation}{practice}\n\n{params_h}: {params}\n\n{fail_h}:\n{failing}\n\n{reports_h}:\n{rendered}\n\n{pass_h}:\n{passing}\n\n{base_note}\n",
         id = m.id,
         sev = m.severity.label(lang),
         section = m.section,

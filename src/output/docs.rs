@@ -14,7 +14,9 @@ Generated from the rule registry (`src/rules/`); `cargo test` fails when this fi
 (refresh it with `ITOS_BLESS=1 cargo test --test generated`). The same text is shown by \
 `itos explain ID`, whose output also includes what the failing example reports.\n\n\
 Severities: `error` fails `itos validate` (exit 1); `warning` does not, unless `--deny warnings`. \
-Rules marked *always on* cannot be switched off or changed in `[rules]` of itos.toml.\n\n\
+Rules marked *always on* cannot be switched off or changed in `[rules]` of itos.toml. Rules \
+marked *good practice* enforce something the manual does not state (良好实践;手册未作规定); \
+their entry says what goes beyond the manual.\n\n\
 ## How rules read time\n\n\
 - `--as-of DATE` (default: today in the engagement's time zone) is the end of that day; evidence \
 dated after it is ignored, status fields are taken as written.\n\
@@ -35,11 +37,15 @@ a nested omission, at the parent key); an engagement-wide duty points at the Eng
         let m = rule.meta();
         let _ = writeln!(
             out,
-            "| [{id}](#{anchor}) | {sev} | {sec} | {en} | {zh} |",
+            "| [{id}](#{anchor}) | {sev} | {sec}{practice} | {en} | {zh} |",
             id = m.id,
             anchor = m.id.to_lowercase(),
             sev = m.severity.as_str(),
             sec = m.section,
+            practice = match crate::rules::sections::practice_note(m.id) {
+                Some(n) => n.part.map_or(" · *good practice*".to_owned(), |p| format!(" · *good practice: {p}*")),
+                None => String::new(),
+            },
             en = m.title_en.replace('|', "\\|"),
             zh = m.title_zh.replace('|', "\\|"),
         );
@@ -68,7 +74,7 @@ a nested omission, at the parent key); an engagement-wide duty points at the Eng
             out,
             "\n## {id}\n\n**{en}**  \n**{zh}**\n\n\
 - Severity: `{sev}`{always}\n- Manual: {sec}\n- Policy parameters: {params}\n\n\
-{exp_en}\n\n{exp_zh}\n\n\
+{exp_en}\n\n{exp_zh}\n\n{practice}\
 Failing example:\n\n```yaml\n{failing}```\n\nPassing example:\n\n```yaml\n{passing}```\n",
             id = m.id,
             en = m.title_en,
@@ -78,6 +84,8 @@ Failing example:\n\n```yaml\n{failing}```\n\nPassing example:\n\n```yaml\n{passi
             sec = m.section,
             exp_en = m.explanation_en,
             exp_zh = m.explanation_zh,
+            practice = crate::rules::sections::practice_note(m.id)
+                .map_or(String::new(), |n| format!("> **{}**  \n> **{}**\n\n", n.en, n.zh)),
             failing = m.failing,
             passing = m.passing,
         );

@@ -7,7 +7,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::json;
 
 use crate::model::{Lang, SourceMap};
-use crate::report::gaps::{Scorecard, SectionLine, Status};
+use crate::report::gaps::{RuleLine, Scorecard, SectionLine, Status};
 use crate::rules::sections::CHAPTERS;
 
 use super::csv;
@@ -25,6 +25,8 @@ struct Words {
     open: &'static str,
     none_open: &'static str,
     as_of: &'static str,
+    /// The heading of the general rules' open findings, which count under no section.
+    record_format: &'static str,
     /// Columns of an open-findings table (HTML).
     finding: [&'static str; 4],
 }
@@ -42,6 +44,7 @@ fn words(lang: Lang) -> Words {
             open: "Open findings",
             none_open: "No open findings.",
             as_of: "as of",
+            record_format: "Record format (GEN rules, not a manual section)",
             finding: ["Rule", "Severity", "Location", "Message"],
         },
         Lang::ZhCn => Words {
@@ -55,6 +58,7 @@ fn words(lang: Lang) -> Words {
             open: "未关闭的发现项",
             none_open: "没有未关闭的发现项。",
             as_of: "评估日",
+            record_format: "记录格式(GEN 规则,不属于手册章节)",
             finding: ["规则", "级别", "位置", "说明"],
         },
     }
@@ -71,26 +75,38 @@ fn totals(line: &SectionLine) -> (usize, usize, usize) {
     line.rules.iter().fold((0, 0, 0), |(p, f, w), r| (p + r.passed, f + r.failed, w + r.waived))
 }
 
-/// "23 of 39 sections are checked automatically: 18 compliant, 4 with gaps, …".
+/// Whether the section's figures mean anything (a rule checks it).
+fn has_figures(line: &SectionLine) -> bool {
+    !matches!(line.status, Status::NotChecked | Status::NoText)
+}
+
+/// "31 of 39 manual sections are checked automatically: 27 where all checked items pass, …".
 pub fn summary(card: &Scorecard, lang: Lang) -> String {
     let count = |s: Status| card.sections.iter().filter(|l| l.status == s).count();
     let total = card.sections.len();
-    let checked = total - count(Status::NotChecked);
-    let (ok, gaps, warn, nothing, manual) = (
-        count(Status::Compliant),
+    let (ok, gaps, warn, nothing, manual, no_text) = (
+        count(Status::AllCheckedPass),
         count(Status::Failing),
         count(Status::Warnings),
         count(Status::NothingToCheck),
         count(Status::NotChecked),
+        count(Status::NoText),
     );
+    let checked = total - manual - no_text;
+    let format_open: usize = card.record_format.iter().map(|r| r.open.len()).sum();
     match lang {
         Lang::En => format!(
-            "{checked} of {total} manual sections are checked automatically: {ok} compliant, {gaps} with gaps, {warn} with warnings, {nothing} with nothing to check yet; {manual} need evidence kept by hand."
+            "{checked} of {total} manual sections are checked automatically: {ok} where all checked items pass, {gaps} with gaps, {warn} with warnings, {nothing} with nothing to check yet; {manual} need evidence kept by hand; {no_text} have no text in the manual. Record-format rules (GEN) count under no section: {format_open} open findings."
         ),
         Lang::ZhCn => format!(
-            "手册 {total} 个章节中 {checked} 个可自动检查:{ok} 个符合,{gaps} 个存在差距,{warn} 个有警告,{nothing} 个暂无可检查对象;{manual} 个需人工保存佐证材料。"
+            "手册 {total} 个章节中 {checked} 个可自动检查:{ok} 个已检查项全部通过,{gaps} 个存在差距,{warn} 个有警告,{nothing} 个暂无可检查对象;{manual} 个需人工保存佐证材料;{no_text} 个手册无正文。记录格式规则(GEN)不计入任何章节:未关闭的发现项 {format_open} 个。"
         ),
     }
+}
+
+/// The open findings of the general rules, in rule order.
+fn format_open(card: &Scorecard) -> Vec<usize> {
+    card.record_format.iter().flat_map(|r| r.open.iter().copied()).collect()
 }
 
 fn location(sources: &SourceMap, f: &crate::model::Finding) -> String {
@@ -101,7 +117,7 @@ fn location(sources: &SourceMap, f: &crate::model::Finding) -> String {
 /// counts are blank for a section no rule checks).
 fn row(line: &SectionLine, lang: Lang) -> Vec<String> {
     let (p, f, wv) = totals(line);
-    let checked = line.status != Status::NotChecked;
+    let checked = has_figures(line);
     let n = |v: usize| if checked { v.to_string() } else { String::new() };
     let rules: Vec<&str> = line.rules.iter().map(|r| r.rule).collect();
     vec![
@@ -150,6 +166,21 @@ pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, la
             one_line(f.message.get(lang))
         );
     }
+    let format = format_open(card);
+    if !format.is_empty() {
+        let _ = write!(out, "\n{}:\n", w.record_format);
+    }
+    for i in format {
+        let f = &card.findings[i];
+        let _ = writeln!(
+            out,
+            "  {} {} {}: {}",
+            f.rule,
+            f.severity.label(lang),
+            one_line(&location(sources, f)),
+            one_line(f.message.get(lang))
+        );
+    }
     out
 }
 
@@ -170,7 +201,7 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
         let lines = card.sections.iter().filter(|l| l.section.number.split('.').next() == Some(number));
         for line in lines.clone() {
             let (p, f, wv) = totals(line);
-            let checked = line.status != Status::NotChecked;
+            let checked = has_figures(line);
             let n = |v: usize| if checked { v.to_string() } else { String::new() };
             let rules: Vec<String> = line.rules.iter().map(|r| format!("`{}`", r.rule)).collect();
             let status = match line.status {
@@ -207,6 +238,21 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
             }
         }
     }
+    let format = format_open(card);
+    if !format.is_empty() {
+        let _ = write!(out, "\n## {}\n\n", w.record_format);
+    }
+    for i in format {
+        let f = &card.findings[i];
+        let _ = writeln!(
+            out,
+            "- `{}` {} `{}`: {}",
+            f.rule,
+            f.severity.label(lang),
+            md_code(&location(sources, f)),
+            md(f.message.get(lang))
+        );
+    }
     out
 }
 
@@ -240,18 +286,7 @@ pub fn document(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
                 continue;
             }
             doc.push(Block::Heading(3, format!("§{} {} — {}", line.section.number, title(line, lang), w.open)));
-            let rows = open
-                .iter()
-                .map(|&i| {
-                    let f = &card.findings[i];
-                    vec![
-                        f.rule.to_owned(),
-                        f.severity.label(lang).to_owned(),
-                        location(sources, f),
-                        f.message.get(lang).to_owned(),
-                    ]
-                })
-                .collect();
+            let rows = open.iter().map(|&i| finding_row(card, sources, i, lang)).collect();
             doc.push(Block::Table(DocTable {
                 header: w.finding.map(str::to_owned).to_vec(),
                 rows,
@@ -260,7 +295,53 @@ pub fn document(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
             }));
         }
     }
+    let format = format_open(card);
+    if !format.is_empty() {
+        doc.push(Block::Heading(2, w.record_format.to_owned()));
+        doc.push(Block::Table(DocTable {
+            header: w.finding.map(str::to_owned).to_vec(),
+            rows: format.iter().map(|&i| finding_row(card, sources, i, lang)).collect(),
+            numeric: Vec::new(),
+            max_width: None,
+        }));
+    }
     doc
+}
+
+fn finding_row(card: &Scorecard, sources: &SourceMap, i: usize, lang: Lang) -> Vec<String> {
+    let f = &card.findings[i];
+    vec![f.rule.to_owned(), f.severity.label(lang).to_owned(), location(sources, f), f.message.get(lang).to_owned()]
+}
+
+/// One rule's figures and open findings, as JSON.
+fn rule_json(card: &Scorecard, sources: &SourceMap, r: &RuleLine, lang: Lang) -> serde_json::Value {
+    let open: Vec<_> = r
+        .open
+        .iter()
+        .map(|&i| {
+            let f = &card.findings[i];
+            let (file, lc) =
+                sources.locate(f.span).map_or((String::new(), None), |(file, lc, _)| (file.display.clone(), Some(lc)));
+            json!({
+                "rule": f.rule,
+                "severity": f.severity.as_str(),
+                "file": file,
+                "line": lc.map(|l| l.line),
+                "column": lc.map(|l| l.col),
+                "message": f.message.get(lang),
+                "record": f.record.as_ref().map(|r| json!({"kind": r.kind.name(), "id": r.id})),
+            })
+        })
+        .collect();
+    json!({
+        "rule": r.rule,
+        "severity": r.severity.as_str(),
+        "evaluated": r.evaluated,
+        "passed": r.passed,
+        "failed": r.failed,
+        "waived": r.waived,
+        "open_findings": open,
+    })
 }
 
 pub fn json(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lang: Lang) -> String {
@@ -268,40 +349,7 @@ pub fn json(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lan
         .sections
         .iter()
         .map(|line| {
-            let rules: Vec<_> = line
-                .rules
-                .iter()
-                .map(|r| {
-                    let open: Vec<_> = r
-                        .open
-                        .iter()
-                        .map(|&i| {
-                            let f = &card.findings[i];
-                            let (file, lc) = sources
-                                .locate(f.span)
-                                .map_or((String::new(), None), |(file, lc, _)| (file.display.clone(), Some(lc)));
-                            json!({
-                                "rule": f.rule,
-                                "severity": f.severity.as_str(),
-                                "file": file,
-                                "line": lc.map(|l| l.line),
-                                "column": lc.map(|l| l.col),
-                                "message": f.message.get(lang),
-                                "record": f.record.as_ref().map(|r| json!({"kind": r.kind.name(), "id": r.id})),
-                            })
-                        })
-                        .collect();
-                    json!({
-                        "rule": r.rule,
-                        "severity": r.severity.as_str(),
-                        "evaluated": r.evaluated,
-                        "passed": r.passed,
-                        "failed": r.failed,
-                        "waived": r.waived,
-                        "open_findings": open,
-                    })
-                })
-                .collect();
+            let rules: Vec<_> = line.rules.iter().map(|r| rule_json(card, sources, r, lang)).collect();
             json!({
                 "section": line.section.number,
                 "title": title(line, lang),
@@ -310,6 +358,7 @@ pub fn json(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lan
             })
         })
         .collect();
+    let record_format: Vec<_> = card.record_format.iter().map(|r| rule_json(card, sources, r, lang)).collect();
     let doc = json!({
         "version": 1,
         "report": "gaps",
@@ -318,6 +367,7 @@ pub fn json(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lan
         "lang": lang.code(),
         "summary": summary(card, lang),
         "sections": sections,
+        "record_format": record_format,
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
@@ -350,6 +400,22 @@ pub fn csv(card: &Scorecard, lang: Lang) -> String {
             {
                 csv::row(&mut out, &base(r.rule, figure, csv::number(value)));
             }
+        }
+    }
+    // The general rules last, under no section and with no section status.
+    for r in &card.record_format {
+        for (figure, value) in
+            [("evaluated", r.evaluated), ("passed", r.passed), ("failed", r.failed), ("waived", r.waived)]
+        {
+            let cells = vec![
+                String::new(),
+                csv_cell(words(lang).record_format),
+                String::new(),
+                csv_cell(r.rule),
+                csv_cell(figure),
+                csv::number(value),
+            ];
+            csv::row(&mut out, &cells);
         }
     }
     out

@@ -43,18 +43,23 @@ fn summary(c: &Checklist<'_>, lang: Lang) -> Vec<(String, String)> {
         None => t(lang, "term end; no Handover record yet", "服务期结束日;尚无 Handover 记录"),
     };
     vec![
-        (
-            t(lang, "Done", "已完成"),
-            t(
-                lang,
-                &format!("{} of {} done", c.exit.done(), c.total()),
-                &format!("{} 项中已完成 {} 项", c.total(), c.exit.done()),
-            ),
-        ),
+        (t(lang, "Done", "已完成"), done_summary(c, lang)),
         (t(lang, "Effective date", "终止生效日"), format!("{} ({basis})", x.effective)),
         (t(lang, "As of", "评估日"), format!("{} — {days}", x.as_of)),
         (t(lang, "Grace period ends", "宽限期截止"), x.grace_end.to_string()),
     ]
+}
+
+/// "23 of 23 done, 1 not applicable": items that do not apply are neither done nor counted
+/// among those to do, so the summary cannot read as more work done than there was.
+pub fn done_summary(c: &Checklist<'_>, lang: Lang) -> String {
+    let (done, applicable, na) = (c.done(), c.applicable(), c.not_applicable());
+    match (lang, na) {
+        (Lang::En, 0) => format!("{done} of {applicable} done"),
+        (Lang::En, _) => format!("{done} of {applicable} done, {na} not applicable"),
+        (Lang::ZhCn, 0) => format!("{applicable} 项中已完成 {done} 项"),
+        (Lang::ZhCn, _) => format!("{applicable} 项中已完成 {done} 项,另有 {na} 项不适用"),
+    }
 }
 
 fn evidence_line(c: &Checklist<'_>, path: &str, state: &EvidenceState, lang: Lang) -> String {
@@ -225,7 +230,9 @@ pub fn json(c: &Checklist<'_>, lang: Lang) -> String {
         "grace_period_ends": x.grace_end.to_string(),
         "as_of": x.as_of.to_string(),
         "days_left": x.days_left(),
-        "done": x.done(),
+        "done": c.done(),
+        "not_applicable": c.not_applicable(),
+        "applicable": c.applicable(),
         "total": c.total(),
         "complete": c.complete(),
         "warnings": c.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),

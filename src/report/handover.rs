@@ -34,6 +34,21 @@ impl Checklist<'_> {
         self.exit.items.len()
     }
 
+    /// Items done (not-applicable ones are counted apart: "done" never includes them).
+    pub fn done(&self) -> usize {
+        self.exit.items.iter().filter(|i| i.status == Status::Done).count()
+    }
+
+    /// Items that do not apply (e.g. a deliverable waived with the customer's acceptance).
+    pub fn not_applicable(&self) -> usize {
+        self.exit.items.iter().filter(|i| i.status == Status::NotApplicable).count()
+    }
+
+    /// Items that apply: what "N of M done" counts against.
+    pub fn applicable(&self) -> usize {
+        self.total() - self.not_applicable()
+    }
+
     /// Nothing pending or missing (what `--strict` asks).
     pub fn complete(&self) -> bool {
         self.exit.items.iter().all(|i| matches!(i.status, Status::Done | Status::NotApplicable))

@@ -77,6 +77,103 @@ pub fn find(number: &str) -> Option<&'static Section> {
     SECTIONS.iter().find(|s| s.number == number)
 }
 
+/// Chapters the manual lists in its table of contents but gives no text (chapter 8 is
+/// headings only): nothing in them can be checked, passed or failed.
+const NO_TEXT_CHAPTERS: &[&str] = &["8"];
+
+impl Section {
+    pub fn chapter(&self) -> &'static str {
+        self.number.split('.').next().unwrap_or(self.number)
+    }
+
+    /// Whether the manual has text under this heading.
+    pub fn has_text(&self) -> bool {
+        !NO_TEXT_CHAPTERS.contains(&self.chapter())
+    }
+}
+
+/// Whether a rule's evaluations count toward the manual's sections in the scorecard. The
+/// general rules (GEN) are about the record files themselves — readable, well-formed,
+/// references resolved — not a duty of the manual, so counting them would inflate §2.3.
+pub fn counts_for_manual(rule_id: &str) -> bool {
+    !rule_id.starts_with("GEN-")
+}
+
+/// A requirement a rule enforces that the manual does not state: good practice the
+/// auditor should be able to tell apart from the manual's own duties.
+#[derive(Clone, Copy, Debug)]
+pub struct PracticeNote {
+    pub rule: &'static str,
+    /// The part of the rule that goes beyond the manual (English), when not the whole rule.
+    pub part: Option<&'static str>,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+const fn note(rule: &'static str, en: &'static str, zh: &'static str) -> PracticeNote {
+    PracticeNote { rule, part: None, en, zh }
+}
+
+/// One list, read by `itos explain`, `itos rules --format json` and docs/rules.md (kept
+/// here rather than in each rule's `Meta`, which is the manual's side of the rule).
+pub const GOOD_PRACTICE: &[PracticeNote] = &[
+    note(
+        "CHG-007",
+        "Good practice; not stated in the manual: the manual asks for impact assessment and risk control of changes, not for a written rollback plan.",
+        "良好实践;手册未作规定:手册要求对变更进行影响评估和风险控制,并未要求书面回退方案。",
+    ),
+    note(
+        "CHG-011",
+        "Good practice; not stated in the manual: the manual does not mention freeze periods.",
+        "良好实践;手册未作规定:手册未提及封网期。",
+    ),
+    note(
+        "HR-004",
+        "Good practice; not stated in the manual: the manual binds staff to confidentiality, not to a signed agreement dated before they start.",
+        "良好实践;手册未作规定:手册要求人员保守秘密,并未要求入场前签署保密协议。",
+    ),
+    note(
+        "BAK-004",
+        "Good practice; not stated in the manual: the manual asks for offsite backups and restore tests, not for a periodic full restore from an offsite copy.",
+        "良好实践;手册未作规定:手册要求异地备份和恢复测试,并未要求定期从异地副本完成一次全量恢复。",
+    ),
+    note(
+        "BAK-005",
+        "Good practice; not stated in the manual: the manual names recovery time among service-level metrics but sets no recovery time objective per system.",
+        "良好实践;手册未作规定:手册将故障恢复时间列为服务级别指标,但未规定各系统的恢复时间目标(RTO)。",
+    ),
+    note(
+        "GIT-001",
+        "Good practice; not stated in the manual: the manual asks for records to be kept and archived, not for them to stay unchanged in git history.",
+        "良好实践;手册未作规定:手册要求记录留存归档,并未要求其在 git 历史中不被改写。",
+    ),
+    note(
+        "GIT-002",
+        "Good practice; not stated in the manual: the manual keeps change records at least 5 years (§6.5) but names no retention period for incidents, audits, restore tests and drills.",
+        "良好实践;手册未作规定:手册要求变更记录至少保存 5 年(§6.5),未规定事件、审计、恢复测试和演练记录的保存期限。",
+    ),
+    PracticeNote {
+        rule: "RPT-001",
+        part: Some("deadline"),
+        en: "The deadline is good practice; not stated in the manual: the manual asks for regular service reports, not for delivery within a number of working days.",
+        zh: "报告期限属良好实践;手册未作规定:手册要求定期提交服务报告,并未规定须在若干工作日内提交。",
+    },
+];
+
+/// The good-practice note of a rule, if it enforces something the manual does not state.
+pub fn practice_note(rule_id: &str) -> Option<&'static PracticeNote> {
+    GOOD_PRACTICE.iter().find(|n| n.rule == rule_id)
+}
+
+impl PracticeNote {
+    pub fn get(&self, lang: crate::model::Lang) -> &'static str {
+        match lang {
+            crate::model::Lang::En => self.en,
+            crate::model::Lang::ZhCn => self.zh,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +189,32 @@ mod tests {
             }
         }
         assert_eq!(SECTIONS.len(), 39);
+    }
+
+    #[test]
+    fn chapter_8_has_no_text_and_every_rule_still_counts_somewhere() {
+        assert!(SECTIONS.iter().filter(|s| s.chapter() == "8").all(|s| !s.has_text()));
+        assert!(SECTIONS.iter().filter(|s| s.chapter() != "8").all(Section::has_text));
+        // A rule citing only sections without text would vanish from the scorecard.
+        for rule in crate::rules::all() {
+            let m = rule.meta();
+            if counts_for_manual(m.id) {
+                assert!(
+                    cited(m.section).filter_map(find).any(Section::has_text),
+                    "{} cites no section with text",
+                    m.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn good_practice_notes_name_existing_rules_once() {
+        for (i, n) in GOOD_PRACTICE.iter().enumerate() {
+            assert!(crate::rules::find(n.rule).is_some(), "{} is not a rule", n.rule);
+            assert!(GOOD_PRACTICE[..i].iter().all(|m| m.rule != n.rule), "{} twice", n.rule);
+            assert!(n.en.contains("good practice") || n.en.contains("Good practice"), "{}", n.rule);
+            assert!(n.zh.contains("良好实践;手册未作规定"), "{}", n.rule);
+        }
     }
 }
