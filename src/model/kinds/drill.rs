@@ -25,6 +25,9 @@ crate::object! {
         evaluation: req String,
         achieved: opt Achieved,
         actions: list String,
+        /// The systems recovered in the drill (System ids): their `rto` and `rpo` are what
+        /// `achieved` is judged against (EMR-004).
+        systems: list String,
     }
 }
 
@@ -53,5 +56,6 @@ impl RecordKind for Drill {
     }
     fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
         out.push(Ref::new("plan", Target::Record(Kind::EmergencyPlan), &self.plan));
+        out.extend(self.systems.iter().map(|s| Ref::new("systems", Target::Record(Kind::System), s)));
     }
 }
