@@ -25,8 +25,7 @@ crate::object! {
         evaluation: req String,
         achieved: opt Achieved,
         actions: list String,
-        /// The systems recovered in the drill (System ids): their `rto` and `rpo` are what
-        /// `achieved` is judged against (EMR-004).
+        /// The systems recovered in the drill (System ids): `achieved` is judged against their `rto` and `rpo` (EMR-004).
         systems: list String,
     }
 }
