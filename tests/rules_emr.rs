@@ -165,7 +165,9 @@ fn emr004_a_drill_is_judged_against_the_rto_and_rpo_of_the_systems_it_lists() {
 fn emr004_a_restore_test_through_its_policys_system() {
     let bp = "kind: BackupPolicy\nid: bp-core\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 校验\n";
     let rt = |took: &str| {
-        format!("kind: RestoreTest\nid: RT-1\npolicy: bp-core\nperformed_at: 2026-09-20\nresult: passed\nintegrity_verified: true\nduration: {took}\n")
+        format!(
+            "kind: RestoreTest\nid: RT-1\npolicy: bp-core\nperformed_at: 2026-09-20\nresult: passed\nintegrity_verified: true\nduration: {took}\n"
+        )
     };
     let slow = rt("2h1m");
     let files = [("s.yaml", SYSTEM), ("b.yaml", bp), ("r.yaml", slow.as_str())];

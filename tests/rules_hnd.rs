@@ -385,7 +385,11 @@ fn hnd004_a_resolved_issue_needs_verification_and_the_customers_confirmation() {
     let neither = no_confirm.replace(", verified_at: 2026-09-28}", "}");
     let (_, findings) = run_rule("HND-004", &[("h.yaml", &neither)], "2026-10-31");
     assert_eq!(findings.len(), 1);
-    assert!(findings[0].message.zh.contains("缺少 `verified_at`和`customer_confirmed_at`"), "{}", findings[0].message.zh);
+    assert!(
+        findings[0].message.zh.contains("缺少 `verified_at`和`customer_confirmed_at`"),
+        "{}",
+        findings[0].message.zh
+    );
     assert!(hnd("HND-004", EXIT, "2026-10-31").is_empty());
     // Accepted by the customer: no verification needed.
     let accepted = neither.replace("status: resolved", "status: accepted");

@@ -226,7 +226,8 @@ fn hr002_handover_after_leaving_or_to_someone_already_gone() {
     let same_day = offboarded("2026-02-27").replace("handover_at: 2026-02-26", "handover_at: 2026-02-27");
     assert!(run_rule("HR-002", &[("p.yaml", &same_day), ("q.yaml", P2)], "2026-10-31").0.is_empty());
     // To a person who had left before the handover.
-    let gone = P2.to_owned() + "left: 2026-01-31\noffboarding: {handover_to: p-1, handover_at: 2026-01-30, access_revoked_at: 2026-01-31, records_archived: true}\n";
+    let gone = P2.to_owned()
+        + "left: 2026-01-31\noffboarding: {handover_to: p-1, handover_at: 2026-01-30, access_revoked_at: 2026-01-31, records_archived: true}\n";
     let (located, _) = run_rule("HR-002", &[("p.yaml", &offboarded("2026-02-27")), ("q.yaml", &gone)], "2026-10-31");
     assert_eq!(located, vec![at("HR-002", "p.yaml", 7, 28)]);
 }

@@ -146,13 +146,9 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
 
     // §7.3 Full system check before exit, due 30 days before the effective date (HND-004).
     let due = add_days(effective, -30);
-    let mut check = Draft::new(
-        "pre-exit-check",
-        "§7.3",
-        msg!("full system check before exit", "退出前全面系统检查"),
-        &[HND_004],
-    )
-    .due(due);
+    let mut check =
+        Draft::new("pre-exit-check", "§7.3", msg!("full system check before exit", "退出前全面系统检查"), &[HND_004])
+            .due(due);
     let done = known(cx, h.and_then(|h| h.pre_exit_check_at.as_ref()));
     if let Some(d) = done {
         check.item.done_at = Some(d.value);

@@ -61,7 +61,8 @@ impl Rule for Emr004 {
             if t.performed_at.value > cx.as_of || cx.engagement_of(RecordView::RestoreTest(t)).is_none() {
                 continue;
             }
-            let bp = cx.index.position(Kind::BackupPolicy, &t.policy.value).and_then(|p| cx.records.backup_policies.get(p));
+            let bp =
+                cx.index.position(Kind::BackupPolicy, &t.policy.value).and_then(|p| cx.records.backup_policies.get(p));
             let Some(sys) = bp.and_then(|bp| system(&bp.system.value)) else { continue };
             let Some(rto) = &sys.rto else { continue };
             out.checked();

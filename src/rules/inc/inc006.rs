@@ -63,9 +63,15 @@ impl Rule for Inc006 {
                     let minutes = seconds / 60;
                     if seconds > limit * 60 {
                         let (en, en_label, zh, zh_label) = start_name;
-                        out.report(r.span, msg!("major incident reported {minutes} minutes after {en}; the policy allows {limit}", "重大事件在{zh} {minutes} 分钟后才报告,策略要求不超过 {limit} 分钟"))
-                            .label(start.span, msg!("{en_label}", "{zh_label}"))
-                            .record(Kind::Incident, id);
+                        out.report(
+                            r.span,
+                            msg!(
+                                "major incident reported {minutes} minutes after {en}; the policy allows {limit}",
+                                "重大事件在{zh} {minutes} 分钟后才报告,策略要求不超过 {limit} 分钟"
+                            ),
+                        )
+                        .label(start.span, msg!("{en_label}", "{zh_label}"))
+                        .record(Kind::Incident, id);
                     }
                 }
             }

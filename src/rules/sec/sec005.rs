@@ -44,8 +44,11 @@ impl Rule for Sec005 {
         let policy = cx.policy;
         // A scale of the organisation's own naming may lack `sensitive`: then the level from
         // which the policy protects data stands in for it.
-        let min_name =
-            if policy.classification_rank(SENSITIVE).is_some() { SENSITIVE } else { policy.encryption_required_from.as_str() };
+        let min_name = if policy.classification_rank(SENSITIVE).is_some() {
+            SENSITIVE
+        } else {
+            policy.encryption_required_from.as_str()
+        };
         let Some(min) = policy.classification_rank(min_name) else { return };
         for d in &cx.records.data_assets {
             if !d.has_personal_information() {
