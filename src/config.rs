@@ -137,6 +137,11 @@ pub struct Policy {
     pub service_report_workdays: u32,
     pub emergency_approval_workdays: u32,
     pub handover_grace_days: u32,
+    // HR-001 (revision 2): roles whose holders need a valid qualification, and whether a
+    // background check is required by joining (banks and insurers set it).
+    /// Person roles (as written in `role`) that require a valid qualification.
+    pub certified_roles: Vec<String>,
+    pub background_check_required: bool,
     /// Data classification levels, lowest first: names of the organisation's own choosing
     /// (so kept as text), at least one, none twice.
     pub classification_levels: Vec<String>,
@@ -216,6 +221,8 @@ impl Default for Policy {
             service_report_workdays: 5,
             emergency_approval_workdays: 2,
             handover_grace_days: 30,
+            certified_roles: Vec::new(),
+            background_check_required: false,
             classification_levels: strings(&["public", "internal", "sensitive", "core"]),
             encryption_required_from: "sensitive".into(),
             customer_approval_classes: vec![ChangeClass::Major, ChangeClass::Critical],
@@ -353,6 +360,8 @@ struct RawPolicy {
     service_report_workdays: Option<u32>,
     emergency_approval_workdays: Option<u32>,
     handover_grace_days: Option<u32>,
+    certified_roles: Option<Vec<String>>,
+    background_check_required: Option<bool>,
     classification_levels: Option<Spanned<Vec<Spanned<String>>>>,
     encryption_required_from: Option<Spanned<String>>,
     customer_approval_classes: Option<Vec<Spanned<String>>>,
@@ -542,6 +551,8 @@ impl RawPolicy {
             service_report_workdays: self.service_report_workdays.unwrap_or(d.service_report_workdays),
             emergency_approval_workdays: self.emergency_approval_workdays.unwrap_or(d.emergency_approval_workdays),
             handover_grace_days: self.handover_grace_days.unwrap_or(d.handover_grace_days),
+            certified_roles: self.certified_roles.unwrap_or(d.certified_roles),
+            background_check_required: self.background_check_required.unwrap_or(d.background_check_required),
             classification_levels,
             encryption_required_from,
             customer_approval_classes,

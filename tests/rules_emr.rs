@@ -80,8 +80,20 @@ fn emr002_failed_drill_without_actions() {
     let d = drill("D-1", "2026-05-20", "failed", "actions: [灾备库改为实时同步]\n");
     let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("d.yaml", d.as_str())];
     assert!(run_rule("EMR-002", &files, "2026-10-31").0.is_empty());
-    // A partial outcome needs no actions from this rule.
+    // A partial outcome needs actions too (revision 2); a passed one does not.
     let d = drill("D-1", "2026-05-20", "partial", "");
+    let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("d.yaml", d.as_str())];
+    let (located, findings) = run_rule("EMR-002", &files, "2026-10-31");
+    assert_eq!(located, vec![at("EMR-002", "d.yaml", 2, 5)]);
+    assert_eq!(
+        findings[0].message.en,
+        "drill D-1 on 2026-05-20 passed only in part but lists no `actions` to fix what fell short"
+    );
+    assert_eq!(findings[0].message.zh, "应急演练 D-1(2026-05-20)仅部分成功,但未列出改进措施 `actions`");
+    let d = drill("D-1", "2026-05-20", "partial", "actions: [补充切换手册]\n");
+    let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("d.yaml", d.as_str())];
+    assert!(run_rule("EMR-002", &files, "2026-10-31").0.is_empty());
+    let d = drill("D-1", "2026-05-20", "passed", "");
     let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("d.yaml", d.as_str())];
     assert!(run_rule("EMR-002", &files, "2026-10-31").0.is_empty());
 }
@@ -115,4 +127,60 @@ fn emr003_review_before_the_term_counts_from_its_start() {
     let (located, findings) = run_rule("EMR-003", &files, "2026-10-31");
     assert_eq!(located, vec![at("EMR-003", "p.yaml", 4, 14)]);
     assert!(findings[0].message.en.starts_with("no review of emergency plan EP-1 since 2025-07-01"));
+}
+
+const SYSTEM: &str = "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\nrpo: 15m\n";
+
+#[test]
+fn emr004_a_drill_is_judged_against_the_rto_and_rpo_of_the_systems_it_lists() {
+    let p = plan("2026-04-15");
+    // RTO 5 h against the system's 2 h fails, at the achieved figure.
+    let d = drill("D-1", "2026-05-20", "passed", "achieved: {rto: 5h, rpo: 10m}\nsystems: [sys-core]\n");
+    let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("s.yaml", SYSTEM), ("d.yaml", d.as_str())];
+    let (located, findings) = run_rule("EMR-004", &files, "2026-10-31");
+    assert_eq!(located, vec![at("EMR-004", "d.yaml", 8, 17)]);
+    assert_eq!(
+        findings[0].message.en,
+        "drill D-1 recovered system sys-core in 5h, longer than its recovery time objective (RTO) of 2h"
+    );
+    assert_eq!(findings[0].message.zh, "应急演练 D-1 恢复系统 sys-core 用时 5h,超过其恢复时间目标(RTO)2h");
+    assert_eq!(findings[0].labels.len(), 1);
+    // Exactly the objectives pass; a minute over the RPO fails.
+    let d = drill("D-1", "2026-05-20", "passed", "achieved: {rto: 2h, rpo: 15m}\nsystems: [sys-core]\n");
+    let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("s.yaml", SYSTEM), ("d.yaml", d.as_str())];
+    assert!(run_rule("EMR-004", &files, "2026-10-31").0.is_empty());
+    let d = drill("D-1", "2026-05-20", "passed", "achieved: {rto: 2h, rpo: 16m}\nsystems: [sys-core]\n");
+    let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("s.yaml", SYSTEM), ("d.yaml", d.as_str())];
+    assert_eq!(run_rule("EMR-004", &files, "2026-10-31").0, vec![at("EMR-004", "d.yaml", 8, 26)]);
+    // Without `systems` a drill is not judged; `systems` is a reference (GEN-005 resolves it).
+    let d = drill("D-1", "2026-05-20", "passed", "achieved: {rto: 5h, rpo: 10m}\n");
+    let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("s.yaml", SYSTEM), ("d.yaml", d.as_str())];
+    assert!(run_rule("EMR-004", &files, "2026-10-31").0.is_empty());
+    let d = drill("D-1", "2026-05-20", "passed", "systems: [sys-nope]\n");
+    let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("d.yaml", d.as_str())];
+    assert_eq!(run_rule("GEN-005", &files, "2026-10-31").0, vec![at("GEN-005", "d.yaml", 8, 11)]);
+}
+
+#[test]
+fn emr004_a_restore_test_through_its_policys_system() {
+    let bp = "kind: BackupPolicy\nid: bp-core\nsystem: sys-core\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 校验\n";
+    let rt = |took: &str| {
+        format!(
+            "kind: RestoreTest\nid: RT-1\npolicy: bp-core\nperformed_at: 2026-09-20\nresult: passed\nintegrity_verified: true\nduration: {took}\n"
+        )
+    };
+    let slow = rt("2h1m");
+    let files = [("s.yaml", SYSTEM), ("b.yaml", bp), ("r.yaml", slow.as_str())];
+    let (located, findings) = run_rule("EMR-004", &files, "2026-10-31");
+    assert_eq!(located, vec![at("EMR-004", "r.yaml", 7, 11)]);
+    assert_eq!(
+        findings[0].message.en,
+        "restore test RT-1 recovered system sys-core in 2h1m, longer than its recovery time objective (RTO) of 2h"
+    );
+    let on_time = rt("2h");
+    let files = [("s.yaml", SYSTEM), ("b.yaml", bp), ("r.yaml", on_time.as_str())];
+    assert!(run_rule("EMR-004", &files, "2026-10-31").0.is_empty());
+    // Performed after as-of: not yet.
+    let files = [("s.yaml", SYSTEM), ("b.yaml", bp), ("r.yaml", slow.as_str())];
+    assert!(run_rule("EMR-004", &files, "2026-09-19").0.is_empty());
 }

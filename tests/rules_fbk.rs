@@ -53,7 +53,7 @@ fn fbk002_urgent_feedback_open_longer_than_three_days() {
     assert_eq!(located, vec![at("FBK-002", "f.yaml", 7, 9)]);
     assert_eq!(
         findings[0].message.en,
-        "urgent feedback FB-1 is still `open` at the end of 2026-11-01: received 2026-10-28 10:00, it was due to be closed by the end of 2026-10-31 (within 3 days)"
+        "urgent feedback FB-1 is still unresolved (`open`) at the end of 2026-11-01: received 2026-10-28 10:00, it was due to be resolved by the end of 2026-10-31 (within 3 days)"
     );
     assert_eq!(findings[0].labels.len(), 1);
     // The time of day does not matter, only the day it was received.
@@ -64,7 +64,7 @@ fn fbk002_urgent_feedback_open_longer_than_three_days() {
 }
 
 #[test]
-fn fbk002_only_urgent_feedback_that_is_not_closed() {
+fn fbk002_only_urgent_feedback_and_closed_without_resolution_is_fbk001s() {
     let closed = feedback("2026-10-01T10:00:00+08:00", "urgent", "status: closed\n");
     assert!(run_rule("FBK-002", &[("f.yaml", &closed)], "2026-10-31").0.is_empty());
     let important = feedback("2026-10-01T10:00:00+08:00", "important", "status: open\n");
@@ -87,4 +87,29 @@ fn fbk002_days_parameter_and_engagement_time_zone() {
     let utc = BASE.replace("title: 示例服务项目", "title: 示例服务项目\ntimezone: UTC");
     let files = [("engagement.yaml", utc.as_str()), ("f.yaml", f.as_str())];
     assert_eq!(run_rules(&files, "", &["FBK-002"], "2026-11-01").0, vec![at("FBK-002", "f.yaml", 7, 9)]);
+}
+
+#[test]
+fn fbk002_judged_on_the_resolution_not_on_closure() {
+    // Received 10-26: due by the end of 10-29. Resolved 10-30 and closed: still a finding, at
+    // the resolution's time.
+    let late = "resolution: {at: 2026-10-30T09:00:00+08:00, summary: 已处理}\ncustomer_confirmed_at: 2026-10-30T12:00:00+08:00\nstatus: closed\n";
+    let f = feedback("2026-10-26T10:00:00+08:00", "urgent", late);
+    let (located, findings) = run_rule("FBK-002", &[("f.yaml", &f)], "2026-10-31");
+    assert_eq!(located, vec![at("FBK-002", "f.yaml", 7, 18)]);
+    assert_eq!(
+        findings[0].message.en,
+        "urgent feedback FB-1 was resolved 2026-10-30 09:00, after 2026-10-29: received 2026-10-26 10:00, it was due to be resolved within 3 days"
+    );
+    assert_eq!(
+        findings[0].message.zh,
+        "紧急客户反馈 FB-1 于 2026-10-30 09:00 解决,晚于 2026-10-29:接收于 2026-10-26 10:00,应在 3 天内解决"
+    );
+    // Resolved on the last day, only awaiting the customer's confirmation: not FBK-002's.
+    let awaiting = "resolution: {at: 2026-10-29T23:00:00+08:00, summary: 已处理}\nstatus: in-progress\n";
+    let f = feedback("2026-10-26T10:00:00+08:00", "urgent", awaiting);
+    assert!(run_rule("FBK-002", &[("f.yaml", &f)], "2026-11-30").0.is_empty());
+    // A resolution dated after the end of the as-of day is not one yet: unresolved, at the status.
+    let f = f.replace("2026-10-29T23:00", "2026-10-31T09:00");
+    assert_eq!(run_rule("FBK-002", &[("f.yaml", &f)], "2026-10-30").0, vec![at("FBK-002", "f.yaml", 8, 9)]);
 }

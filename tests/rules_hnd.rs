@@ -28,7 +28,7 @@ deliverables:
   - {item: change-records, delivered_at: 2026-09-01, accepted_by: 周敏, accepted_at: 2026-09-05}
   - {item: backup-recovery-plan, delivered_at: 2026-09-01, accepted_by: 周敏, accepted_at: 2026-09-05}
 leftover_issues:
-  - {id: L-1, title: 监控脚本迁移, severity: low, status: resolved, owner: 王磊, plan: 迁移, due: 2026-09-30, verified_at: 2026-09-28}
+  - {id: L-1, title: 监控脚本迁移, severity: low, status: resolved, owner: 王磊, plan: 迁移, due: 2026-09-30, verified_at: 2026-09-28, customer_confirmed_at: 2026-09-29}
 leftover_report_submitted_at: 2026-10-08
 support: {until: 2026-12-15, channels: [电话], contact: 张伟}
 data: {returned_at: 2026-09-20}
@@ -77,12 +77,13 @@ fn hnd001_notice_exactly_at_the_limit_passes_one_day_later_fails() {
     let (_, findings) = run_rule("HND-001", &[("h.yaml", &late)], "2026-10-31");
     assert_eq!(
         findings[0].message.en,
-        "notice given 2026-08-17, 29 days before the effective date 2026-09-15; at least 30 days are required (contract 30, policy 30), i.e. by 2026-08-16"
+        "notice given 2026-08-17, 29 days before the effective date 2026-09-15; the contract requires at least 30 days (`notice_days`), i.e. by 2026-08-16"
     );
-    // The policy can ask for more than the contract.
+    // The contract governs (decision 10): a longer policy minimum is CON-005's warning on the
+    // contract, not a reason to fail a notice the contract allows.
     let files = [("engagement.yaml", BASE), ("h.yaml", ok.as_str())];
     let longer = run_rules(&files, "[policy]\ntermination_notice_days = 45\n", &["HND-001"], "2026-10-31").0;
-    assert_eq!(longer, vec![at_text("HND-001", &ok, "2026-08-16")]);
+    assert!(longer.is_empty(), "{longer:?}");
 }
 
 #[test]
@@ -343,4 +344,72 @@ fn a_not_applicable_item_with_missing_evidence_is_missing_and_a_future_notice_is
     // A notice dated after as-of has not been given: pending until the last notice day.
     let all = items(EXIT, "2026-06-15");
     assert_eq!(status(&all, "termination.notice"), Status::Pending);
+}
+
+#[test]
+fn hnd001_follows_the_contracts_notice_days_and_con005_still_warns() {
+    // Contract 20 days, policy 30: notice 25 days before the end satisfies the contract.
+    let base = BASE.replace("notice_days: 30", "notice_days: 20");
+    let ho = EXIT.replace("notice_given_at: 2026-07-01", "notice_given_at: 2026-08-21");
+    let files = [("engagement.yaml", base.as_str()), ("h.yaml", ho.as_str())];
+    let (located, _) = run_rules(&files, "", &["HND-001", "CON-005"], "2026-10-31");
+    let (line, col) = pos(&base, "20, conditions");
+    assert_eq!(located, vec![at("CON-005", "engagement.yaml", line, col)]);
+    // One day under the contract's 20 days fails.
+    let late = EXIT.replace("notice_given_at: 2026-07-01", "notice_given_at: 2026-08-27");
+    let files = [("engagement.yaml", base.as_str()), ("h.yaml", late.as_str())];
+    let (located, _) = run_rules(&files, "", &["HND-001"], "2026-10-31");
+    assert_eq!(located, vec![at_text("HND-001", &late, "2026-08-27")]);
+    // The checklist's notice item is due 20 days before the effective date.
+    let config = Config::default();
+    let repo = Repository::from_texts(
+        &[("engagement.yaml".to_owned(), base.clone()), ("h.yaml".to_owned(), ho.clone())],
+        config,
+    );
+    let cx = Context::new(&repo, date("2026-10-31"));
+    let e = &cx.records.engagements[0];
+    let x = exit(&cx, e, handover_of(&cx, e));
+    let notice = x.items.iter().find(|i| i.key == "termination.notice").unwrap();
+    assert_eq!((notice.due, notice.status), (Some(date("2026-08-26")), Status::Done));
+}
+
+#[test]
+fn hnd004_a_resolved_issue_needs_verification_and_the_customers_confirmation() {
+    let no_confirm = EXIT.replace(", customer_confirmed_at: 2026-09-29}", "}");
+    assert_eq!(hnd("HND-004", &no_confirm, "2026-10-31"), vec![at_text("HND-004", &no_confirm, "resolved")]);
+    let (_, findings) = run_rule("HND-004", &[("h.yaml", &no_confirm)], "2026-10-31");
+    assert_eq!(
+        findings[0].message.en,
+        "leftover issue L-1 is marked resolved without `customer_confirmed_at`: §7.3 requires the resolution verified and confirmed by the customer"
+    );
+    let neither = no_confirm.replace(", verified_at: 2026-09-28}", "}");
+    let (_, findings) = run_rule("HND-004", &[("h.yaml", &neither)], "2026-10-31");
+    assert_eq!(findings.len(), 1);
+    assert!(
+        findings[0].message.zh.contains("缺少 `verified_at`和`customer_confirmed_at`"),
+        "{}",
+        findings[0].message.zh
+    );
+    assert!(hnd("HND-004", EXIT, "2026-10-31").is_empty());
+    // Accepted by the customer: no verification needed.
+    let accepted = neither.replace("status: resolved", "status: accepted");
+    assert!(hnd("HND-004", &accepted, "2026-10-31").is_empty());
+}
+
+#[test]
+fn hnd004_the_pre_exit_check_is_due_30_days_before_the_effective_date() {
+    // E = 2026-09-15, so the check is due 2026-08-16.
+    let none = EXIT.replace("pre_exit_check_at: 2026-08-10\n", "");
+    assert!(hnd("HND-004", &none, "2026-08-16").is_empty());
+    assert_eq!(hnd("HND-004", &none, "2026-08-17"), vec![at_text("HND-004", &none, "HO-1")]);
+    let (_, findings) = run_rule("HND-004", &[("h.yaml", &none)], "2026-08-17");
+    assert_eq!(
+        findings[0].message.en,
+        "no full system check before exit (`pre_exit_check_at`) by 2026-08-16, 30 days before the effective date 2026-09-15"
+    );
+    // On the due day passes; a day later is too late, even once recorded.
+    let on_time = EXIT.replace("pre_exit_check_at: 2026-08-10", "pre_exit_check_at: 2026-08-16");
+    assert!(hnd("HND-004", &on_time, "2026-10-31").is_empty());
+    let late = EXIT.replace("pre_exit_check_at: 2026-08-10", "pre_exit_check_at: 2026-08-17");
+    assert_eq!(hnd("HND-004", &late, "2026-10-31"), vec![at_text("HND-004", &late, "2026-08-17")]);
 }

@@ -172,10 +172,10 @@ fn hr003_onboarding_due_before_records_from_is_not_judged() {
 fn hr004_active_person_without_nda() {
     assert_eq!(run_rule("HR-004", &[("p.yaml", &person(""))], "2026-10-31").0, vec![at("HR-004", "p.yaml", 2, 5)]);
     assert!(run_rule("HR-004", &[("p.yaml", &person("nda_signed_at: 2025-06-20\n"))], "2026-10-31").0.is_empty());
-    // Signed after as-of: not yet evidence.
+    // Signed after as-of: not yet evidence; reported at the date, with the joining day labelled.
     let later = person("nda_signed_at: 2026-11-02\n");
     let (located, findings) = run_rule("HR-004", &[("p.yaml", &later)], "2026-10-31");
-    assert_eq!(located, vec![at("HR-004", "p.yaml", 2, 5)]);
+    assert_eq!(located, vec![at("HR-004", "p.yaml", 6, 16)]);
     assert_eq!(findings[0].labels.len(), 1);
     // People who have left, or not yet joined, are not judged.
     assert!(
@@ -185,4 +185,84 @@ fn hr004_active_person_without_nda() {
             .all(|l| l.1 == "q.yaml")
     );
     assert!(run_rule("HR-004", &[("p.yaml", &person(""))], "2025-06-19").0.is_empty());
+}
+
+#[test]
+fn hr004_the_nda_is_signed_by_joining_plus_the_grace_days() {
+    // Joined 2025-06-20; signed seven months later: fails even though signed before as-of.
+    let late = person("nda_signed_at: 2026-01-20\n");
+    let (located, findings) = run_rule("HR-004", &[("p.yaml", &late)], "2026-10-31");
+    assert_eq!(located, vec![at("HR-004", "p.yaml", 6, 16)]);
+    assert_eq!(
+        findings[0].message.en,
+        "p-1 signed the confidentiality agreement on 2026-01-20, after joining on 2025-06-20; it is required by 2025-06-20"
+    );
+    assert_eq!(findings[0].message.zh, "p-1 于 2025-06-20 入场,保密协议至 2026-01-20 才签署;应不晚于 2025-06-20 签署");
+    // On the joining day passes; a day later fails; the grace days move the limit.
+    assert!(run_rule("HR-004", &[("p.yaml", &person("nda_signed_at: 2025-06-20\n"))], "2026-10-31").0.is_empty());
+    let next_day = person("nda_signed_at: 2025-06-21\n");
+    assert_eq!(run_rule("HR-004", &[("p.yaml", &next_day)], "2026-10-31").0, vec![at("HR-004", "p.yaml", 6, 16)]);
+    let files = [("engagement.yaml", BASE), ("p.yaml", next_day.as_str())];
+    let grace = "[policy]\nonboarding_training_grace_days = 1\n";
+    assert!(run_rules(&files, grace, &["HR-004"], "2026-10-31").0.is_empty());
+    // Within the grace days nothing is late yet, even unsigned.
+    let files = [("engagement.yaml", BASE), ("p.yaml", &person(""))];
+    let grace = "[policy]\nonboarding_training_grace_days = 5\n";
+    assert!(run_rules(&files, grace, &["HR-004"], "2025-06-25").0.is_empty());
+    assert_eq!(run_rules(&files, grace, &["HR-004"], "2025-06-26").0, vec![at("HR-004", "p.yaml", 2, 5)]);
+}
+
+#[test]
+fn hr002_handover_after_leaving_or_to_someone_already_gone() {
+    // Handed over the day after leaving.
+    let after = offboarded("2026-02-27").replace("handover_at: 2026-02-26", "handover_at: 2026-02-28");
+    let (located, findings) = run_rule("HR-002", &[("p.yaml", &after), ("q.yaml", P2)], "2026-10-31");
+    assert_eq!(located, vec![at("HR-002", "p.yaml", 7, 46)]);
+    assert_eq!(
+        findings[0].message.en,
+        "p-1 handed over on 2026-02-28, after leaving on 2026-02-27; the handover must be done on or before the leaving day"
+    );
+    // On the leaving day passes.
+    let same_day = offboarded("2026-02-27").replace("handover_at: 2026-02-26", "handover_at: 2026-02-27");
+    assert!(run_rule("HR-002", &[("p.yaml", &same_day), ("q.yaml", P2)], "2026-10-31").0.is_empty());
+    // To a person who had left before the handover.
+    let gone = P2.to_owned()
+        + "left: 2026-01-31\noffboarding: {handover_to: p-1, handover_at: 2026-01-30, access_revoked_at: 2026-01-31, records_archived: true}\n";
+    let (located, _) = run_rule("HR-002", &[("p.yaml", &offboarded("2026-02-27")), ("q.yaml", &gone)], "2026-10-31");
+    assert_eq!(located, vec![at("HR-002", "p.yaml", 7, 28)]);
+}
+
+#[test]
+fn hr001_certified_roles_and_background_checks() {
+    let p = person("qualifications:\n  - {name: Oracle OCP, expires: 2026-10-30}\n")
+        .replace("role: 运维工程师", "role: dba");
+    let files = [("engagement.yaml", BASE), ("p.yaml", p.as_str())];
+    let certified = "[policy]\ncertified_roles = [\"dba\"]\n";
+    // The only qualification expired: the expiry and the role are both reported.
+    let (located, findings) = run_rules(&files, certified, &["HR-001"], "2026-10-31");
+    assert_eq!(located, vec![at("HR-001", "p.yaml", 4, 7), at("HR-001", "p.yaml", 7, 33)]);
+    assert_eq!(
+        findings[0].message.en,
+        "p-1 works as `dba`, a role the policy's `certified_roles` requires a qualification for, but holds no valid qualification on 2026-10-31"
+    );
+    // Valid on its expiry day; by default no role needs one.
+    assert!(run_rules(&files, certified, &["HR-001"], "2026-10-30").0.is_empty());
+    assert_eq!(run_rules(&files, "", &["HR-001"], "2026-10-31").0, vec![at("HR-001", "p.yaml", 7, 33)]);
+    let none = person("").replace("role: 运维工程师", "role: dba");
+    let files = [("engagement.yaml", BASE), ("p.yaml", none.as_str())];
+    assert_eq!(run_rules(&files, certified, &["HR-001"], "2026-10-31").0, vec![at("HR-001", "p.yaml", 4, 7)]);
+
+    // Background checks, when the policy requires them: on or before joining.
+    let required = "[policy]\nbackground_check_required = true\n";
+    let files = [("engagement.yaml", BASE), ("p.yaml", &person(""))];
+    assert!(run_rules(&files, "", &["HR-001"], "2026-10-31").0.is_empty());
+    let (located, findings) = run_rules(&files, required, &["HR-001"], "2026-10-31");
+    assert_eq!(located, vec![at("HR-001", "p.yaml", 2, 5)]);
+    assert!(findings[0].message.zh.contains("缺少 `background_checked_at`"), "{}", findings[0].message.zh);
+    let on_time = person("background_checked_at: 2025-06-20\n");
+    let files = [("engagement.yaml", BASE), ("p.yaml", on_time.as_str())];
+    assert!(run_rules(&files, required, &["HR-001"], "2026-10-31").0.is_empty());
+    let late = person("background_checked_at: 2025-06-21\n");
+    let files = [("engagement.yaml", BASE), ("p.yaml", late.as_str())];
+    assert_eq!(run_rules(&files, required, &["HR-001"], "2026-10-31").0, vec![at("HR-001", "p.yaml", 6, 24)]);
 }

@@ -208,3 +208,24 @@ fn inc006_the_reporting_clock_starts_at_detection() {
     let outage = MAJOR.to_owned() + "outage: {start: 2026-10-12T09:58:00+08:00, end: 2026-10-12T11:00:00+08:00}\n";
     assert_eq!(run("INC-006", &outage, "2026-10-31").0, vec![at("INC-006", "i.yaml", 8, 14)]);
 }
+
+#[test]
+fn inc006_an_outage_reported_two_hours_45_after_it_started_fails() {
+    // Opened at 10:00 and reported at 10:30 (on time from the ticket), but the outage began at
+    // 07:45: 2 h 45 min, late; the clock starts at the earliest of the three.
+    let outage = MAJOR.to_owned() + "outage: {start: 2026-10-12T07:45:00+08:00, end: 2026-10-12T11:00:00+08:00}\n";
+    let (located, findings) = run("INC-006", &outage, "2026-10-31");
+    assert_eq!(located, vec![at("INC-006", "i.yaml", 8, 14)]);
+    assert_eq!(
+        findings[0].message.en,
+        "major incident reported 165 minutes after the outage started; the policy allows 30"
+    );
+    assert_eq!(findings[0].message.zh, "重大事件在故障开始 165 分钟后才报告,策略要求不超过 30 分钟");
+    // Detection earlier still wins over the outage's start.
+    let detected = outage.replace("opened_at:", "detected_at: 2026-10-12T07:40:00+08:00\nopened_at:");
+    let (_, findings) = run("INC-006", &detected, "2026-10-31");
+    assert!(findings[0].message.en.contains("170 minutes after it was detected"), "{}", findings[0].message.en);
+    // An outage starting exactly 30 minutes before the report passes.
+    let on_time = MAJOR.to_owned() + "outage: {start: 2026-10-12T10:00:00+08:00, end: 2026-10-12T11:00:00+08:00}\n";
+    assert!(run("INC-006", &on_time, "2026-10-31").0.is_empty());
+}

@@ -174,3 +174,122 @@ fn rpt001_records_from_before_the_term_changes_nothing() {
     let (located, _) = run_rules(&[("engagement.yaml", eng.as_str())], "", &["RPT-001"], "2025-10-31");
     assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5); 3]);
 }
+
+/// The demo engagement with `report_frequency: {freq}`.
+fn with_frequency(freq: &str) -> String {
+    BASE.replace("term: {start: 2025-07-01", &format!("report_frequency: {freq}\nterm: {{start: 2025-07-01"))
+}
+
+/// One report per quarter from 2025-Q3 to 2026-Q3, each delivered on the 8th of the month after.
+const QUARTERS: &str = "kind: ServiceReport
+items:
+  - {id: Q-2025-3, period: {from: 2025-07-01, to: 2025-09-30}, delivered_at: 2025-10-09}
+  - {id: Q-2025-4, period: {from: 2025-10-01, to: 2025-12-31}, delivered_at: 2026-01-08}
+  - {id: Q-2026-1, period: {from: 2026-01-01, to: 2026-03-31}, delivered_at: 2026-04-08}
+  - {id: Q-2026-2, period: {from: 2026-04-01, to: 2026-06-30}, delivered_at: 2026-07-07}
+  - {id: Q-2026-3, period: {from: 2026-07-01, to: 2026-09-30}, delivered_at: 2026-10-13}
+";
+
+#[test]
+fn rpt001_a_quarterly_contract_is_not_reported_monthly() {
+    let eng = with_frequency("quarterly");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", QUARTERS)];
+    assert!(run_rules(&files, "", &["RPT-001"], "2026-10-31").0.is_empty());
+    // The same reports judged monthly (the default): the first two months of each quarter are
+    // reported late — the ten errors a quarterly contract must not get.
+    let files = [("engagement.yaml", BASE), ("r.yaml", QUARTERS)];
+    assert_eq!(run_rules(&files, "", &["RPT-001"], "2026-10-31").0.len(), 10);
+    // Without the 2026-Q2 report: one finding for the quarter, not three for its months.
+    let gap = QUARTERS
+        .replace("  - {id: Q-2026-2, period: {from: 2026-04-01, to: 2026-06-30}, delivered_at: 2026-07-07}\n", "");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", gap.as_str())];
+    let (located, findings) = run_rules(&files, "", &["RPT-001"], "2026-10-31");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert_eq!(
+        findings[0].message.en,
+        "no service report for 2026-Q2 (2026-04-01 to 2026-06-30) was delivered by 2026-07-07, 5 working days after the quarter ended"
+    );
+    assert_eq!(
+        findings[0].message.zh,
+        "缺少 2026年第2季度(2026-04-01 至 2026-06-30)的服务报告;应于季末后 5 个工作日内即 2026-07-07 前提交"
+    );
+    // `report_frequency` is labelled.
+    assert_eq!(findings[0].labels.len(), 1);
+}
+
+#[test]
+fn rpt001_a_quarter_is_covered_by_its_monthly_reports_delivered_by_the_deadline() {
+    let eng = with_frequency("quarterly");
+    // Monthly reports from July 2025 to September 2026, each on the 3rd of the next month.
+    let months = reports((2025, 7), (2026, 9), 3).replace(
+        "R-2026-09, period: {from: 2026-09-01, to: 2026-09-30}, delivered_at: 2026-10-03",
+        "R-2026-09, period: {from: 2026-09-01, to: 2026-09-30}, delivered_at: 2026-10-13",
+    );
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", months.as_str())];
+    assert!(run_rules(&files, "", &["RPT-001"], "2026-10-31").0.is_empty());
+    // August 2026 missing: 2026-Q3 is not fully covered; the gap is named.
+    let no_august = months
+        .replace("  - {id: R-2026-08, period: {from: 2026-08-01, to: 2026-08-31}, delivered_at: 2026-09-03}\n", "");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", no_august.as_str())];
+    let (located, findings) = run_rules(&files, "", &["RPT-001"], "2026-10-31");
+    assert_eq!(located, vec![at("RPT-001", "engagement.yaml", 2, 5)]);
+    assert_eq!(
+        findings[0].message.en,
+        "the service reports delivered by 2026-10-13 do not cover all of 2026-Q3 (2026-07-01 to 2026-09-30): 2026-08-01 to 2026-08-31 is not covered"
+    );
+    // September's report delivered a day after the quarter's deadline: late.
+    let late = months.replace("delivered_at: 2026-10-13", "delivered_at: 2026-10-14");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", late.as_str())];
+    let (_, findings) = run_rules(&files, "", &["RPT-001"], "2026-10-31");
+    assert_eq!(
+        findings[0].message.en,
+        "the service report for 2026-Q3 was due by 2026-10-13 (5 working days after 2026-09-30), but R-2026-09 was delivered on 2026-10-14"
+    );
+}
+
+#[test]
+fn rpt001_partial_first_and_last_periods_and_yearly_reports() {
+    // A term from 2025-08-15 to 2026-11-20, quarterly: the first quarter runs from 08-15, the
+    // last (2026-Q4) ends on 11-20 and is due five working days later (11-27).
+    let eng = with_frequency("quarterly")
+        .replace("term: {start: 2025-07-01, end: 2027-06-30}", "term: {start: 2025-08-15, end: 2026-11-20}");
+    let quarters = QUARTERS.replace("from: 2025-07-01", "from: 2025-08-15")
+        + "  - {id: Q-2026-4, period: {from: 2026-10-01, to: 2026-11-20}, delivered_at: 2026-11-27}\n";
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", quarters.as_str())];
+    assert!(run_rules(&files, "", &["RPT-001"], "2026-12-31").0.is_empty());
+    let early_start = quarters.replace("from: 2025-08-15", "from: 2025-08-16");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", early_start.as_str())];
+    let (_, findings) = run_rules(&files, "", &["RPT-001"], "2026-12-31");
+    assert!(
+        findings[0].message.en.contains("2025-Q3 (2025-08-15 to 2025-09-30): 2025-08-15 to 2025-08-15"),
+        "{}",
+        findings[0].message.en
+    );
+    let late_last = quarters.replace("delivered_at: 2026-11-27", "delivered_at: 2026-11-30");
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", late_last.as_str())];
+    let (_, findings) = run_rules(&files, "", &["RPT-001"], "2026-12-31");
+    assert!(
+        findings[0].message.en.starts_with("the service report for 2026-Q4 was due by 2026-11-27"),
+        "{}",
+        findings[0].message.en
+    );
+
+    // Yearly: 2025 runs from the term's start (07-01) to 12-31, due 2026-01-08 (New Year's Day
+    // is a holiday).
+    let eng = with_frequency("yearly");
+    let year =
+        "kind: ServiceReport\nid: Y-2025\nperiod: {from: 2025-07-01, to: 2025-12-31}\ndelivered_at: 2026-01-08\n";
+    let files = [("engagement.yaml", eng.as_str()), ("r.yaml", year)];
+    assert!(run_rules(&files, "", &["RPT-001"], "2026-10-31").0.is_empty());
+    let files = [("engagement.yaml", eng.as_str())];
+    let (_, findings) = run_rules(&files, "", &["RPT-001"], "2026-10-31");
+    assert_eq!(
+        findings[0].message.en,
+        "no service report for 2025 (2025-07-01 to 2025-12-31) was delivered by 2026-01-08, 5 working days after the year ended"
+    );
+    assert!(
+        findings[0].message.zh.starts_with("缺少 2025年度(2025-07-01 至 2025-12-31)的服务报告"),
+        "{}",
+        findings[0].message.zh
+    );
+}

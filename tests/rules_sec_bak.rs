@@ -111,3 +111,31 @@ fn a_finding_caused_by_a_default_is_reported_once() {
     let (located, _) = run_rule("SEC-001", &[("d.yaml", &own)], "2026-10-31");
     assert_eq!(located, vec![at("SEC-001", "d.yaml", 2, 63), at("SEC-001", "d.yaml", 5, 33)]);
 }
+
+#[test]
+fn sec005_personal_information_is_sensitive_or_higher() {
+    let pi = |level: &str| asset(level, true, true) + "personal_information: true\n";
+    let internal = pi("internal");
+    let (located, findings) = run_rule("SEC-005", &[("d.yaml", &internal), ("s.yaml", SYS)], "2026-10-31");
+    assert_eq!(located, vec![at("SEC-005", "d.yaml", 3, 17)]);
+    assert_eq!(
+        findings[0].message.en,
+        "data asset `d-1` holds personal information but is classified `internal`, below `sensitive`"
+    );
+    assert_eq!(findings[0].message.zh, "数据资产 `d-1` 含个人信息,但分级为 `internal`,低于 `sensitive`");
+    assert_eq!(findings[0].labels.len(), 1);
+    // Exactly sensitive, or higher, passes; without personal information any level passes.
+    for ok in [pi("sensitive"), pi("core"), asset("public", true, true)] {
+        assert!(run_rule("SEC-005", &[("d.yaml", &ok), ("s.yaml", SYS)], "2026-10-31").0.is_empty(), "{ok}");
+    }
+    // A level off the scale is SEC-001's, not repeated.
+    assert!(run_rule("SEC-005", &[("d.yaml", &pi("secret")), ("s.yaml", SYS)], "2026-10-31").0.is_empty());
+    // The order is the policy's: a scale without `sensitive` uses `encryption_required_from`.
+    let scale = "[policy]\nclassification_levels = [\"公开\", \"内部\", \"敏感\", \"核心\"]\nencryption_required_from = \"敏感\"\n";
+    let inner = pi("内部");
+    let files = [("engagement.yaml", BASE), ("d.yaml", inner.as_str()), ("s.yaml", SYS)];
+    assert_eq!(run_rules(&files, scale, &["SEC-005"], "2026-10-31").0, vec![at("SEC-005", "d.yaml", 3, 17)]);
+    let sens = pi("敏感");
+    let files = [("engagement.yaml", BASE), ("d.yaml", sens.as_str()), ("s.yaml", SYS)];
+    assert!(run_rules(&files, scale, &["SEC-005"], "2026-10-31").0.is_empty());
+}

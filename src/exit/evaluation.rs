@@ -1,4 +1,4 @@
-//! The exit's items of §7.5 settlement and audit, the written sign-off, the outcome evaluation and post-exit feedback.
+//! The exit's items of §7.1 settlement and audit (the manual places 结算 under termination), the written sign-off, the outcome evaluation and post-exit feedback.
 
 use super::*;
 
@@ -6,7 +6,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     let Scope { cx, h, as_of, effective, grace_end, after_exit, .. } = *s;
     // Settlement and audit.
     let mut settle =
-        Draft::new("settlement", "§7.5", msg!("settlement and audit complete", "结算与审计完成"), &[HND_006])
+        Draft::new("settlement", "§7.1", msg!("settlement and audit complete", "结算与审计完成"), &[HND_006])
             .due(grace_end);
     let settlement = h.and_then(|h| h.settlement.as_ref());
     let completed = known(cx, settlement.and_then(|s| s.value.completed_at.as_ref()));

@@ -22,7 +22,15 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     &[HND_004],
                 )
                 .due(due);
-                d.satisfied = v.status.value != LeftoverStatus::Open;
+                // §7.3 "验证…确认": a resolved issue is closed once verified and confirmed by the
+                // customer; an accepted one once the customer accepted it.
+                let confirmed = known(cx, v.verified_at.as_ref()).is_some()
+                    && known(cx, v.customer_confirmed_at.as_ref()).is_some();
+                d.satisfied = match v.status.value {
+                    LeftoverStatus::Open => false,
+                    LeftoverStatus::Resolved => confirmed,
+                    LeftoverStatus::Accepted => true,
+                };
                 // Closed when verified (or confirmed by the customer); an open issue has no such date.
                 d.item.done_at = Some(v)
                     .filter(|v| v.status.value != LeftoverStatus::Open)
@@ -30,8 +38,33 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     .map(|x| x.value);
                 let owner = v.owner.value.as_str();
                 d.item.notes.push(msg!("owner {owner}", "负责人 {owner}"));
-                if v.status.value == LeftoverStatus::Resolved && v.verified_at.is_none() {
-                    d.item.notes.push(msg!("resolved, verification not recorded", "已解决,未记录验证"));
+                if v.status.value == LeftoverStatus::Resolved {
+                    // Judged on what the record says, not on as-of: a date still to come only
+                    // leaves the item pending until its due date.
+                    let absent: Vec<&str> = [
+                        ("verified_at", v.verified_at.is_none()),
+                        ("customer_confirmed_at", v.customer_confirmed_at.is_none()),
+                    ]
+                    .into_iter()
+                    .filter_map(|(name, absent)| absent.then_some(name))
+                    .collect();
+                    if !absent.is_empty() {
+                        let fields = absent.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>();
+                        let (en, zh) = (fields.join(" and "), fields.join("和"));
+                        d.problem(
+                            HND_004,
+                            v.status.span,
+                            msg!(
+                                "leftover issue {id} is marked resolved without {en}: §7.3 requires the resolution verified and confirmed by the customer",
+                                "遗留问题 {id} 标记为已解决,但缺少 {zh}:§7.3 要求解决结果经验证并由客户确认"
+                            ),
+                            Some(msg!(
+                                "record when the resolution was verified (`verified_at`) and when the customer confirmed it (`customer_confirmed_at`), or set the status back to open",
+                                "请记录验证日期 `verified_at` 和客户确认日期 `customer_confirmed_at`,或将状态改回 open"
+                            )),
+                        );
+                        d.item.missing.push(msg!("{en}", "{zh}"));
+                    }
                 }
                 let has_plan = v.plan.as_ref().is_some_and(|p| !p.value.trim().is_empty());
                 if v.status.value == LeftoverStatus::Open && own_due.is_none() && has_plan {

@@ -220,9 +220,11 @@ impl Draft {
     }
 }
 
-/// The required notice period: the contract's or the policy's, whichever is longer.
-pub fn notice_days(cx: &Context<'_>, engagement: &Engagement) -> u32 {
-    engagement.termination.notice_days.value.max(cx.policy.termination_notice_days)
+/// The required notice period: the contract's (§7.1 "根据合同约定"; revision 2, decision 10).
+/// A contract below the policy's `termination_notice_days` is CON-005's warning, not a
+/// reason to ask the exit for more than the contract does.
+pub fn notice_days(engagement: &Engagement) -> u32 {
+    engagement.termination.notice_days.value
 }
 
 fn needs_notice_period(reason: TerminationCondition) -> bool {
@@ -314,7 +316,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
     let after_exit = as_of > grace_end;
     let h = handover;
     let mut items = Vec::new();
-    let n = notice_days(cx, engagement);
+    let n = notice_days(engagement);
 
     let s = Scope { cx, engagement, h, as_of, term_end, effective, grace_end, after_exit, n };
     termination::items(&s, &mut items);

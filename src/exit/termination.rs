@@ -70,14 +70,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     notice.satisfied = given_yet;
                 } else {
                     let days = crate::calendar::dates::days_between(given, t.effective_at.value);
-                    let contract = engagement.termination.notice_days.value;
-                    let policy = cx.policy.termination_notice_days;
                     notice.problem(
                         HND_001,
                         t.notice_given_at.span,
                         msg!(
-                            "notice given {given}, {days} days before the effective date {effective}; at least {n} days are required (contract {contract}, policy {policy}), i.e. by {latest}",
-                            "终止通知于 {given} 发出,距生效日 {effective} 仅 {days} 天;至少须提前 {n} 天(合同 {contract} 天,策略 {policy} 天),即不晚于 {latest}"
+                            "notice given {given}, {days} days before the effective date {effective}; the contract requires at least {n} days (`notice_days`), i.e. by {latest}",
+                            "终止通知于 {given} 发出,距生效日 {effective} 仅 {days} 天;合同约定至少提前 {n} 天(`notice_days`),即不晚于 {latest}"
                         ),
                         Some(msg!(
                             "move the effective date to {n} days after the notice, or record the customer's agreement (reason mutual-agreement)",
@@ -146,16 +144,46 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     items.push(notice.finish(as_of));
     items.push(agreement.finish(as_of));
 
-    // §7.3 Full system check before exit (the checklist's own item; no rule).
+    // §7.3 Full system check before exit, due 30 days before the effective date (HND-004).
+    let due = add_days(effective, -30);
     let mut check =
-        Draft::new("pre-exit-check", "§7.3", msg!("full system check before exit", "退出前全面系统检查"), &[])
-            .due(add_days(effective, -30));
-    match known(cx, h.and_then(|h| h.pre_exit_check_at.as_ref())) {
-        Some(d) => {
-            check.satisfied = true;
-            check.item.done_at = Some(d.value);
+        Draft::new("pre-exit-check", "§7.3", msg!("full system check before exit", "退出前全面系统检查"), &[HND_004])
+            .due(due);
+    let done = known(cx, h.and_then(|h| h.pre_exit_check_at.as_ref()));
+    if let Some(d) = done {
+        check.item.done_at = Some(d.value);
+    }
+    match (h, done) {
+        (_, Some(d)) if d.value <= due => check.satisfied = true,
+        // Once its due day has passed without a check on or before it, it is too late to
+        // be the check before exit the manual asks for.
+        (Some(h), _) if as_of > due => {
+            let span = h.pre_exit_check_at.as_ref().map_or(h.id.span, |d| d.span);
+            let message = match done {
+                Some(d) => {
+                    let on = d.value;
+                    msg!(
+                        "the full system check before exit was made on {on}, after {due} (30 days before the effective date {effective})",
+                        "退出前全面系统检查于 {on} 进行,晚于 {due}(终止生效日 {effective} 前 30 天)"
+                    )
+                }
+                None => msg!(
+                    "no full system check before exit (`pre_exit_check_at`) by {due}, 30 days before the effective date {effective}",
+                    "截至 {due}(终止生效日 {effective} 前 30 天)未进行退出前全面系统检查(`pre_exit_check_at`)"
+                ),
+            };
+            check.problem(
+                HND_004,
+                span,
+                message,
+                Some(msg!(
+                    "check every system with the customer at least 30 days before the effective date and record the day in `pre_exit_check_at`",
+                    "请至少在终止生效日前 30 天与客户共同完成全面系统检查,并在 `pre_exit_check_at` 中记录日期"
+                )),
+            );
+            check.item.missing.push(msg!("a check by {due}", "不晚于 {due} 的检查"));
         }
-        None => check.item.missing.push(msg!("`pre_exit_check_at`", "`pre_exit_check_at`(检查日期)")),
+        _ => check.item.missing.push(msg!("`pre_exit_check_at`", "`pre_exit_check_at`(检查日期)")),
     }
     items.push(check.finish(as_of));
 }

@@ -88,6 +88,16 @@ const PARAMS: &[(&str, &str, &str)] = &[
         "days after the effective date of a termination to close the exit",
         "终止生效后完成退出事项的宽限天数",
     ),
+    (
+        "certified_roles",
+        "person roles that need a valid (unexpired) qualification, e.g. [\"dba\"]",
+        "须持有有效资质(未过期)的人员角色,例如 [\"dba\"]",
+    ),
+    (
+        "background_check_required",
+        "a background check on or before joining; bank and insurer engagements should set it to true",
+        "人员须在入场当日或之前完成背景调查;银行、保险机构的服务项目应设为 true",
+    ),
     ("classification_levels", "data classification levels, lowest first", "数据分级级别(由低到高)"),
     ("encryption_required_from", "data at or above this level must be encrypted", "该级别及以上的数据必须加密"),
     ("customer_approval_classes", "change classes that also need the customer's approval", "需要甲方审批的变更类别"),

@@ -25,6 +25,8 @@ crate::object! {
         evaluation: req String,
         achieved: opt Achieved,
         actions: list String,
+        /// The systems recovered in the drill (System ids): `achieved` is judged against their `rto` and `rpo` (EMR-004).
+        systems: list String,
     }
 }
 
@@ -53,5 +55,6 @@ impl RecordKind for Drill {
     }
     fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
         out.push(Ref::new("plan", Target::Record(Kind::EmergencyPlan), &self.plan));
+        out.extend(self.systems.iter().map(|s| Ref::new("systems", Target::Record(Kind::System), s)));
     }
 }

@@ -19,6 +19,8 @@ crate::object! {
         term: req Term,
         /// The day this repository starts holding the engagement's records (adopting itos mid-contract); duties and reports due before it are not judged and the SLA trend starts there (default: `term.start`).
         records_from: opt Date,
+        /// How often a ServiceReport is due (RPT-001): calendar months, quarters (Jan–Mar …) or years; default monthly.
+        report_frequency: opt ReportFrequency,
         scope: req_list ScopeItem,
         fees: req Fees,
         termination: req Termination,
@@ -57,6 +59,10 @@ crate::object! {
         deliverables: req_list String,
         delivery: opt String,
     }
+}
+
+crate::enumeration! {
+    pub enum ReportFrequency { Monthly = "monthly", Quarterly = "quarterly", Yearly = "yearly" }
 }
 
 crate::enumeration! {
@@ -160,6 +166,11 @@ impl Engagement {
     pub fn records_start(&self) -> jiff::civil::Date {
         let start = self.term.start.value;
         self.records_from.as_ref().map_or(start, |r| r.value.max(start))
+    }
+
+    /// How often a service report is due (`monthly` when omitted).
+    pub fn report_frequency(&self) -> ReportFrequency {
+        self.report_frequency.as_ref().map_or(ReportFrequency::Monthly, |f| f.value)
     }
 
     pub fn timezone_name(&self) -> &str {

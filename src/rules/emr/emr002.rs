@@ -1,4 +1,4 @@
-//! EMR-002: each emergency plan is drilled every interval; a failed drill lists its actions.
+//! EMR-002: each emergency plan is drilled every interval; a failed or partial drill lists its actions.
 
 use crate::calendar::dates::Interval;
 use crate::model::kinds::drill::DrillOutcome;
@@ -13,17 +13,17 @@ static META: Meta = Meta {
     id: "EMR-002",
     severity: Severity::Error,
     section: "§6.3",
-    title_en: "Each emergency plan is drilled every interval; a failed drill lists its actions",
-    title_zh: "应急预案须按周期演练,演练失败须列出改进措施",
+    title_en: "Each emergency plan is drilled every interval; a failed or partial drill lists its actions",
+    title_zh: "应急预案须按周期演练,演练失败或部分成功须列出改进措施",
     explanation_en: "A plan that is never rehearsed fails when it is needed (§6.3, 应急演练). Each \
 EmergencyPlan needs a Drill (`plan` naming it) held within the last `drill_interval_months` (12 \
 by default); the first is due one interval after the term starts (or after the Engagement's \
 `records_from` when that is later), whatever the plan's \
-`reviewed_at` (a review is not a drill). A Drill whose `outcome` is `failed` must list the \
-`actions` taken from it, or the same failure waits for the real emergency.",
+`reviewed_at` (a review is not a drill). A Drill whose `outcome` is `failed` or `partial` must list \
+the `actions` taken from it, or the same shortfall waits for the real emergency.",
     explanation_zh: "从未演练的预案在真正需要时往往失效(§6.3,应急演练)。每份应急预案(EmergencyPlan)须在最近 \
 `drill_interval_months`(默认 12)个月内至少有一次演练(Drill,其 `plan` 指向该预案);首次演练应在合同期开始\
-(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成,与预案的 `reviewed_at` 无关(评审不能代替演练)。`outcome` 为 `failed` 的演练须列出由此\
+(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成,与预案的 `reviewed_at` 无关(评审不能代替演练)。`outcome` 为 `failed` 或 `partial` 的演练须列出由此\
 产生的改进措施 `actions`,否则同样的问题会留到真正的突发事件中。",
     failing: include_str!("../../../fixtures/EMR-002.failing.yaml"),
     passing: include_str!("../../../fixtures/EMR-002.passing.yaml"),
@@ -67,7 +67,8 @@ impl Rule for Emr002 {
             .record(Kind::EmergencyPlan, pid);
         }
         for d in &cx.records.drills {
-            if d.outcome.value != DrillOutcome::Failed
+            // §6.3: a drill that fell short in part needs its improvements as a failed one does.
+            if d.outcome.value == DrillOutcome::Passed
                 || d.held_at.value > cx.as_of
                 || cx.engagement_of(RecordView::Drill(d)).is_none()
             {
@@ -78,14 +79,24 @@ impl Rule for Emr002 {
                 continue;
             }
             let (id, on) = (d.id.value.as_str(), d.held_at.value);
-            out.report(
-                d.id.span,
-                msg!(
-                    "drill {id} on {on} failed but lists no `actions` to fix what failed",
-                    "应急演练 {id}({on})失败,但未列出改进措施 `actions`"
+            let (message, label) = match d.outcome.value {
+                DrillOutcome::Failed => (
+                    msg!(
+                        "drill {id} on {on} failed but lists no `actions` to fix what failed",
+                        "应急演练 {id}({on})失败,但未列出改进措施 `actions`"
+                    ),
+                    msg!("failed", "演练失败"),
                 ),
-            )
-            .label(d.outcome.span, msg!("failed", "演练失败"))
+                _ => (
+                    msg!(
+                        "drill {id} on {on} passed only in part but lists no `actions` to fix what fell short",
+                        "应急演练 {id}({on})仅部分成功,但未列出改进措施 `actions`"
+                    ),
+                    msg!("partial", "部分成功"),
+                ),
+            };
+            out.report(d.id.span, message)
+            .label(d.outcome.span, label)
             .help(msg!(
                 "list in `actions` what is changed in the plan, systems or training, and when the drill is repeated",
                 "请在 `actions` 中列出对预案、系统或培训的改进,以及复演安排"

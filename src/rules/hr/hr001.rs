@@ -17,13 +17,20 @@ certificate that has lapsed no longer proves anything to the customer or an audi
 qualification of an active person (joined on or before the as-of date and not left by then) \
 whose `expires` date lies before the as-of date is reported: renew it and record the new expiry, \
 or remove it from the record if the role no longer needs it. A qualification is valid through \
-its `expires` day.",
+its `expires` day (one without `expires` does not expire). An active person whose `role` is one of \
+the policy's `certified_roles` (none by default) and who holds no valid qualification is \
+reported at the role. When the policy sets `background_check_required = true` (bank and insurer \
+engagements do), an active person without `background_checked_at` on or before `joined` is \
+reported too: the check comes before the person starts work.",
     explanation_zh: "服务人员须具备胜任工作所需的资质(§4.1),已过期的证书对客户和审计方都不再具有证明力。\
 在岗人员(评估日当天或之前入场且尚未离场)的某项资质 `expires`(有效期至)早于评估日的,将被报告:请续证并\
-更新有效期,或在岗位不再需要时从记录中删除。资质在 `expires` 当天仍视为有效。",
+更新有效期,或在岗位不再需要时从记录中删除。资质在 `expires` 当天仍视为有效(未填写 `expires` 的资质长期有效)。\
+在岗人员的 `role`(岗位)属于策略 `certified_roles`(默认无)而未持有任何有效资质的,在岗位处报告。\
+策略设置 `background_check_required = true`(银行、保险机构的服务项目应设置)时,在岗人员未在入场日 `joined` \
+当日或之前完成背景调查(`background_checked_at`)的,同样报告:背景调查须在上岗之前完成。",
     failing: include_str!("../../../fixtures/HR-001.failing.yaml"),
     passing: include_str!("../../../fixtures/HR-001.passing.yaml"),
-    params: &[],
+    params: &["certified_roles", "background_check_required"],
     configurable: true,
     waivable: true,
     stage: Stage::Records,
@@ -36,12 +43,17 @@ impl Rule for Hr001 {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let as_of = cx.as_of;
+        let policy = cx.policy;
         for p in &cx.records.people {
             if !cx.is_active(p) || cx.engagement_of(RecordView::Person(p)).is_none() {
                 continue;
             }
             out.checked();
             let id = p.id.value.as_str();
+            // Valid through its expiry day; none given: it does not expire.
+            let valid = |q: &crate::model::kinds::engagement::Qualification| {
+                q.expires.as_ref().is_none_or(|e| e.value >= as_of)
+            };
             for q in &p.qualifications {
                 let Some(expires) = &q.expires else { continue };
                 if expires.value >= as_of {
@@ -60,6 +72,53 @@ impl Rule for Hr001 {
                     "请续证并更新 `expires`,如岗位已不需要该资质则从记录中删除"
                 ))
                 .record(Kind::Person, id);
+            }
+            let role = p.role.value.as_str();
+            if policy.certified_roles.iter().any(|r| r == role) && !p.qualifications.iter().any(|q| valid(&q.value)) {
+                out.report(
+                    p.role.span,
+                    msg!(
+                        "{id} works as `{role}`, a role the policy's `certified_roles` requires a qualification for, but holds no valid qualification on {as_of}",
+                        "{id} 的岗位“{role}”属于策略 `certified_roles` 中须持证上岗的岗位,但在 {as_of} 未持有任何有效资质"
+                    ),
+                )
+                .help(msg!(
+                    "record the person's current qualification under `qualifications` (with `expires`), or assign the role to a qualified person",
+                    "请在 `qualifications` 中记录其有效资质(含 `expires`),或由具备资质的人员担任该岗位"
+                ))
+                .record(Kind::Person, id);
+            }
+            if policy.background_check_required {
+                let joined = p.joined.value;
+                match &p.background_checked_at {
+                    Some(b) if b.value <= joined => {}
+                    Some(b) => {
+                        let on = b.value;
+                        out.report(
+                            b.span,
+                            msg!(
+                                "background check of {id} on {on}, after joining on {joined}; the policy requires it on or before joining",
+                                "{id} 的背景调查于 {on} 完成,晚于入场日 {joined};策略要求在入场当日或之前完成"
+                            ),
+                        )
+                        .label(p.joined.span, msg!("joined", "入场日期"))
+                        .record(Kind::Person, id);
+                    }
+                    None => {
+                        out.report(
+                            p.id.span,
+                            msg!(
+                                "{id} has no `background_checked_at`; the policy (`background_check_required`) requires a background check on or before joining ({joined})",
+                                "{id} 缺少 `background_checked_at`;策略(`background_check_required`)要求在入场日({joined})当日或之前完成背景调查"
+                            ),
+                        )
+                        .help(msg!(
+                            "record the day the background check was completed in `background_checked_at`",
+                            "请在 `background_checked_at` 中记录背景调查完成日期"
+                        ))
+                        .record(Kind::Person, id);
+                    }
+                }
             }
         }
     }

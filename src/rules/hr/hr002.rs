@@ -17,11 +17,13 @@ static META: Meta = Meta {
 and their records archived; an account left open after the owner has gone is a classic way in. \
 A Person whose `left` date has passed needs an `offboarding` record; its `access_revoked_at` must \
 be no later than `access_revocation_days` after `left` (1 by default; 0 = on the leaving day); and \
-`handover_to` must name a person who had not left by `handover_at`.",
+`handover_to` must name a person who had not left by `handover_at` (a handover to someone already \
+gone is no handover), and `handover_at` must be no later than the leaver's own `left` (work is handed \
+over before leaving, not after).",
     explanation_zh: "人员离场时(§4.4)须完成工作交接、回收权限并归档记录;人已离开而账号仍开放,是常见的安全隐患。\
 `left`(离场日期)已到的人员须有 `offboarding`(离场交接)记录;其 `access_revoked_at`(权限回收日期)不得晚于 \
 `left` 后 `access_revocation_days` 天(默认 1 天,0 表示离场当日);`handover_to` 须是在 `handover_at` \
-(交接日期)时尚未离场的人员。",
+(交接日期)时尚未离场的人员(交接给已离场的人员不算交接);`handover_at` 不得晚于本人的 `left`(须在离场前完成交接,而非离场后)。",
     failing: include_str!("../../../fixtures/HR-002.failing.yaml"),
     passing: include_str!("../../../fixtures/HR-002.passing.yaml"),
     params: &["access_revocation_days"],
@@ -75,6 +77,23 @@ impl Rule for Hr002 {
                     ),
                 )
                 .label(left.span, msg!("left", "离场日期"))
+                .record(Kind::Person, id);
+            }
+            // §4.4: the work is handed over while the leaver is still there to explain it.
+            let at = off.handover_at.value;
+            if at > left_on {
+                out.report(
+                    off.handover_at.span,
+                    msg!(
+                        "{id} handed over on {at}, after leaving on {left_on}; the handover must be done on or before the leaving day",
+                        "{id} 于 {left_on} 离场,却在 {at} 才完成工作交接;交接须在离场当日或之前完成"
+                    ),
+                )
+                .label(left.span, msg!("left", "离场日期"))
+                .help(msg!(
+                    "hand the work over before the person leaves, and record that day in `handover_at`",
+                    "请在人员离场前完成交接,并在 `handover_at` 中记录交接日期"
+                ))
                 .record(Kind::Person, id);
             }
             if let Some(to) = cx.person(&off.handover_to.value)

@@ -51,21 +51,27 @@ impl Rule for Inc006 {
                     // The §6.4 clock starts at the earliest sign of the fault (rules.md, revision 2).
                     let outage = inc.outage.as_ref().map(|o| &o.start);
                     let (start_name, start) = [
-                        (("detected", "检测到故障", "检测到故障的时间"), inc.detected_at.as_ref()),
-                        (("outage started", "故障开始", "故障开始时间"), outage),
-                        (("opened", "创建", "创建时间"), Some(&inc.opened_at)),
+                        (("it was detected", "detected", "检测到故障", "检测到故障的时间"), inc.detected_at.as_ref()),
+                        (("the outage started", "outage started", "故障开始", "故障开始时间"), outage),
+                        (("it was opened", "opened", "创建", "创建时间"), Some(&inc.opened_at)),
                     ]
                     .into_iter()
                     .filter_map(|(name, t)| Some((name, t?)))
                     .min_by_key(|(_, t)| t.instant)
-                    .unwrap_or((("opened", "创建", "创建时间"), &inc.opened_at));
+                    .unwrap_or((("it was opened", "opened", "创建", "创建时间"), &inc.opened_at));
                     let seconds = r.instant.as_second() - start.instant.as_second();
                     let minutes = seconds / 60;
                     if seconds > limit * 60 {
-                        let (en, zh, zh_label) = start_name;
-                        out.report(r.span, msg!("major incident reported {minutes} minutes after it was {en}; the policy allows {limit}", "重大事件在{zh} {minutes} 分钟后才报告,策略要求不超过 {limit} 分钟"))
-                            .label(start.span, msg!("{en}", "{zh_label}"))
-                            .record(Kind::Incident, id);
+                        let (en, en_label, zh, zh_label) = start_name;
+                        out.report(
+                            r.span,
+                            msg!(
+                                "major incident reported {minutes} minutes after {en}; the policy allows {limit}",
+                                "重大事件在{zh} {minutes} 分钟后才报告,策略要求不超过 {limit} 分钟"
+                            ),
+                        )
+                        .label(start.span, msg!("{en_label}", "{zh_label}"))
+                        .record(Kind::Incident, id);
                     }
                 }
             }

@@ -1,7 +1,10 @@
-//! RPT-001: a monthly service report for every month of the term, delivered in time.
+//! RPT-001: a service report for every reporting period of the term (monthly by default), delivered in time.
+
+use std::collections::HashMap;
 
 use jiff::civil::Date;
 
+use crate::model::kinds::engagement::ReportFrequency;
 use crate::model::kinds::{Engagement, ServiceReport};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
@@ -12,28 +15,31 @@ pub struct Rpt001;
 static META: Meta = Meta {
     id: "RPT-001",
     severity: Severity::Error,
-    section: "§1.2, §2.3",
-    title_en: "A monthly service report for every month of the term, delivered in time",
-    title_zh: "合同期内每月须按时提交月度服务报告",
+    section: "§1.2, §5.1",
+    title_en: "A service report for every reporting period of the term, delivered in time",
+    title_zh: "合同期内每个报告周期须按时提交服务报告",
     explanation_en: "The provider reports service levels, incidents, changes and risks to the customer \
-every month (§1.2, §2.3, 月度服务报告); a missing or late report leaves the customer without the \
-evidence the SLA is built on. For every month of the term that ended before the as-of date \
-there must be a ServiceReport whose `period` covers the month (from the term's start in its \
-first month), delivered within `service_report_workdays` (5 by default) working days after the \
-month's last day, counted on the engagement's `calendar` (public holidays and make-up workdays \
-included). Each month missing or late is one finding at the Engagement. The last month of a \
-service that ends mid-month — at the term's end, or at the effective date of a termination \
-recorded in a Handover — is a month of the term too: its report covers the month up to that day \
-and is due the same number of working days after it. A repository adopted mid-contract owes no \
-report for a month that ended before the Engagement's `records_from`; the month it falls in is \
-owed in full.",
-    explanation_zh: "服务方每月向客户报告服务水平、事件、变更和风险(§1.2、§2.3,月度服务报告);报告缺失或\
-迟交,客户就缺少衡量 SLA 的依据。合同期内每个在评估日之前结束的月份,都须有一份 `period` 覆盖该月(首月从合同\
-开始日起)的服务报告(ServiceReport),并在该月最后一天后 `service_report_workdays`(默认 5)个工作日内提交,\
-工作日按服务项目的 `calendar` 计算(含法定节假日和调休上班日)。每个缺失或逾期的月份在 Engagement 处各报告一次;\
-服务在月中结束(合同期满,或 Handover 记录的终止生效日)时,最后这个不完整的月份同样属于合同期:其报告覆盖该月至服务\
-结束日,并在服务结束日后同样的工作日数内提交。项目中途启用本工具的仓库,\
-Engagement 的 `records_from` 之前已结束的月份无须报告;该日所在的月份须完整报告。",
+as the contract agrees (§1.2, §5.1, 服务报告); a missing or late report leaves the customer without the \
+evidence the SLA is built on. The Engagement's `report_frequency` (monthly by default, or quarterly \
+or yearly) sets the periods: calendar months, calendar quarters (January–March …) or calendar years. \
+For every period of the term that ended before the as-of date, the ServiceReports delivered within \
+`service_report_workdays` (5 by default) working days after the period's last day — counted on the \
+engagement's `calendar`, public holidays and make-up workdays included — must together cover every \
+day of it: one report for the whole period, or several (monthly reports cover a quarter). The first \
+period runs from the term's start when the term starts inside it, and the last ends at the term's \
+end, or at the effective date of a termination recorded in a Handover, when the service ends \
+inside it; its report is due the same number of working days after that day. Each period missing, \
+incomplete or late is one finding at the Engagement. A repository adopted mid-contract owes no \
+report for a period that ended before the Engagement's `records_from`; the period it falls in is \
+owed in full. The deadline is good practice; not stated in the manual.",
+    explanation_zh: "服务方按合同约定向客户报告服务水平、事件、变更和风险(§1.2、§5.1,服务报告);报告缺失或\
+迟交,客户就缺少衡量 SLA 的依据。Engagement 的 `report_frequency`(默认 monthly,可为 quarterly 或 yearly)决定报告周期:\
+自然月、自然季度(1–3 月……)或自然年。合同期内每个在评估日之前结束的周期,在周期最后一天后 `service_report_workdays`\
+(默认 5)个工作日内提交的服务报告(ServiceReport)须合起来覆盖该周期的每一天:可以是一份覆盖整个周期的报告,也可以是\
+多份(月度报告可覆盖一个季度);工作日按服务项目的 `calendar` 计算(含法定节假日和调休上班日)。合同在周期中间开始时,\
+首个周期自合同开始日起;服务在周期中间结束(合同期满,或 Handover 记录的终止生效日)时,最后一个周期至服务结束日止,\
+其报告在该日后同样的工作日数内提交。每个缺失、未完整覆盖或逾期的周期在 Engagement 处各报告一次。项目中途启用本工具的\
+仓库,Engagement 的 `records_from` 之前已结束的周期无须报告;该日所在的周期须完整报告。提交期限为良好实践,手册未作规定。",
     failing: include_str!("../../../fixtures/RPT-001.failing.yaml"),
     passing: include_str!("../../../fixtures/RPT-001.passing.yaml"),
     params: &["service_report_workdays"],
@@ -48,66 +54,164 @@ impl Rule for Rpt001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        // Reports by engagement, once (no scan of every report per engagement).
+        let mut by_engagement: HashMap<&str, Vec<&ServiceReport>> = HashMap::new();
+        for r in cx.records.service_reports.iter().filter(|r| r.delivered_at.value <= cx.as_of) {
+            if let Some(e) = cx.engagement_of(RecordView::ServiceReport(r)) {
+                by_engagement.entry(e.value.as_str()).or_default().push(r);
+            }
+        }
         for eng in &cx.records.engagements {
             if cx.as_of < eng.term.start.value {
                 continue;
             }
             out.checked();
-            let reports: Vec<&ServiceReport> = cx
-                .records
-                .service_reports
-                .iter()
-                .filter(|r| r.delivered_at.value <= cx.as_of)
-                .filter(|r| cx.engagement_of(RecordView::ServiceReport(r)).is_some_and(|e| e.value == eng.id.value))
-                .collect();
+            let freq = eng.report_frequency();
+            let reports = by_engagement.get(eng.id.value.as_str()).map_or(&[][..], Vec::as_slice);
+            let buckets = bucket(freq, reports);
             // Service ends at the term's end, or earlier at the effective date of a termination.
             let ended = crate::exit::handover_of(cx, eng)
                 .map_or(eng.term.end.value, |h| h.termination.effective_at.value.min(eng.term.end.value));
-            // A month that ended before the records begin is not owed (decision 8).
+            // A period that ended before the records begin is not owed (decision 8).
             let records = eng.records_start();
-            for (from, to) in months(eng, ended).take_while(|(_, to)| *to < cx.as_of).filter(|(_, to)| *to >= records) {
-                check_month(cx, out, eng, &reports, from, to);
+            for (start, from, to) in
+                periods(freq, eng.term.start.value, ended).take_while(|p| p.2 < cx.as_of).filter(|p| p.2 >= records)
+            {
+                let in_period = buckets.get(&start).map_or(&[][..], Vec::as_slice);
+                check_period(cx, out, eng, freq, in_period, from, to);
             }
         }
     }
 }
 
-/// The months of the term that must be reported on, as (first day within the term, last day
-/// within the service): a service that ends mid-month (`end`) owes a report for that part
-/// month too, due after its last day.
-fn months(eng: &Engagement, end: Date) -> impl Iterator<Item = (Date, Date)> {
-    let start = eng.term.start.value;
-    std::iter::successors(Some(start.first_of_month()), |m| m.last_of_month().tomorrow().ok())
-        .take_while(move |m| *m <= end)
-        .map(move |m| (m.max(start), m.last_of_month().min(end)))
+/// The first day of the calendar period (month, quarter from January, year) holding `day`.
+fn period_start(freq: ReportFrequency, day: Date) -> Date {
+    match freq {
+        ReportFrequency::Monthly => day.first_of_month(),
+        ReportFrequency::Quarterly => {
+            let month = (day.month() - 1) / 3 * 3 + 1;
+            Date::new(day.year(), month, 1).unwrap_or_else(|_| day.first_of_month())
+        }
+        ReportFrequency::Yearly => day.first_of_year(),
+    }
 }
 
-fn check_month(cx: &Context<'_>, out: &mut Sink, eng: &Engagement, reports: &[&ServiceReport], from: Date, to: Date) {
+/// The first day of the period after the one starting on `start`.
+fn next_start(freq: ReportFrequency, start: Date) -> Option<Date> {
+    let months = match freq {
+        ReportFrequency::Monthly => 1,
+        ReportFrequency::Quarterly => 3,
+        ReportFrequency::Yearly => 12,
+    };
+    start.checked_add(jiff::Span::new().months(months)).ok()
+}
+
+/// The periods of the service from `start` to `end`, as (calendar period start, first day
+/// within the service, last day within the service): the first and last are partial when the
+/// term starts or the service ends inside one (decision 9).
+fn periods(freq: ReportFrequency, start: Date, end: Date) -> impl Iterator<Item = (Date, Date, Date)> {
+    std::iter::successors(Some(period_start(freq, start)), move |p| next_start(freq, *p))
+        .take_while(move |p| *p <= end)
+        .map(move |p| {
+            let last = next_start(freq, p).and_then(|n| n.yesterday().ok()).unwrap_or(end);
+            (p, p.max(start), last.min(end))
+        })
+}
+
+/// The reports that touch each period, keyed by the period's calendar start: a report is
+/// visited once per period it overlaps (a quarter of monthly reports, a year of quarters).
+fn bucket<'r>(freq: ReportFrequency, reports: &[&'r ServiceReport]) -> HashMap<Date, Vec<&'r ServiceReport>> {
+    let mut map: HashMap<Date, Vec<&ServiceReport>> = HashMap::new();
+    for r in reports {
+        let (from, to) = (r.period.from.value, r.period.to.value);
+        let mut p = Some(period_start(freq, from));
+        while let Some(start) = p.filter(|s| *s <= to) {
+            map.entry(start).or_default().push(r);
+            p = next_start(freq, start);
+        }
+    }
+    map
+}
+
+/// The first run of days in `from..=to` that `reports` leave uncovered, if any.
+fn first_gap(reports: &[&ServiceReport], from: Date, to: Date) -> Option<(Date, Date)> {
+    let mut spans: Vec<(Date, Date)> = reports
+        .iter()
+        .map(|r| (r.period.from.value.max(from), r.period.to.value.min(to)))
+        .filter(|(a, b)| a <= b)
+        .collect();
+    spans.sort();
+    let mut next = from;
+    for (a, b) in spans {
+        if a > next {
+            return Some((next, a.yesterday().unwrap_or(a)));
+        }
+        if b >= next {
+            match b.tomorrow() {
+                Ok(t) => next = t,
+                Err(_) => return None,
+            }
+        }
+        if next > to {
+            return None;
+        }
+    }
+    (next <= to).then_some((next, to))
+}
+
+/// How a period is named: `2026-09` / `2026年9月`, `2026-Q3` / `2026年第3季度`, `2026` /
+/// `2026年度`; and its end (`the month ended` / `月末`).
+fn names(freq: ReportFrequency, day: Date) -> (String, String, &'static str, &'static str) {
+    let (y, m) = (day.year(), day.month());
+    match freq {
+        ReportFrequency::Monthly => (format!("{y:04}-{m:02}"), format!("{y}年{m}月"), "month", "月末"),
+        ReportFrequency::Quarterly => {
+            let q = (m - 1) / 3 + 1;
+            (format!("{y:04}-Q{q}"), format!("{y}年第{q}季度"), "quarter", "季末")
+        }
+        ReportFrequency::Yearly => (format!("{y:04}"), format!("{y}年度"), "year", "年末"),
+    }
+}
+
+fn check_period(
+    cx: &Context<'_>,
+    out: &mut Sink,
+    eng: &Engagement,
+    freq: ReportFrequency,
+    reports: &[&ServiceReport],
+    from: Date,
+    to: Date,
+) {
     let n = cx.policy.service_report_workdays;
     let deadline = cx.working_days(Some(eng)).add_working_days(to, n);
     // Due through the end of the deadline day: judged once as-of is past it.
     if cx.as_of <= deadline {
         return;
     }
-    let covering: Vec<&&ServiceReport> =
-        reports.iter().filter(|r| r.period.from.value <= from && r.period.to.value >= to).collect();
-    if covering.iter().any(|r| r.delivered_at.value <= deadline) {
-        return;
-    }
-    let (id, month, y, m) =
-        (eng.id.value.as_str(), format!("{:04}-{:02}", to.year(), to.month()), to.year(), to.month());
-    let late = covering.iter().min_by_key(|r| r.delivered_at.value);
+    // Covered when the reports delivered by the deadline together cover every day of it.
+    let in_time: Vec<&ServiceReport> = reports.iter().copied().filter(|r| r.delivered_at.value <= deadline).collect();
+    let Some((gap_from, gap_to)) = first_gap(&in_time, from, to) else { return };
+    let (id, (label, label_zh, unit, unit_zh)) = (eng.id.value.as_str(), names(freq, to));
+    // Covered only with reports delivered later: late, naming the first late one.
+    let late = first_gap(reports, from, to)
+        .is_none()
+        .then(|| reports.iter().filter(|r| r.delivered_at.value > deadline).min_by_key(|r| r.delivered_at.value))
+        .flatten();
     let message = match late {
         Some(r) => {
             let (rid, on) = (r.id.value.as_str(), r.delivered_at.value);
             msg!(
-                "the service report for {month} was due by {deadline} ({n} working days after {to}), but {rid} was delivered on {on}",
-                "{y}年{m}月的服务报告应于 {deadline} 前提交({to} 后 {n} 个工作日),但 {rid} 于 {on} 才提交"
+                "the service report for {label} was due by {deadline} ({n} working days after {to}), but {rid} was delivered on {on}",
+                "{label_zh}的服务报告应于 {deadline} 前提交({to} 后 {n} 个工作日),但 {rid} 于 {on} 才提交"
             )
         }
+        None if in_time.iter().any(|r| r.period.from.value <= to && r.period.to.value >= from) => msg!(
+            "the service reports delivered by {deadline} do not cover all of {label} ({from} to {to}): {gap_from} to {gap_to} is not covered",
+            "截至 {deadline} 提交的服务报告未覆盖 {label_zh}({from} 至 {to})的全部日期:{gap_from} 至 {gap_to} 没有报告"
+        ),
         None => msg!(
-            "no service report for {month} ({from} to {to}) was delivered by {deadline}, {n} working days after the month ended",
-            "缺少 {y}年{m}月({from} 至 {to})的服务报告;应于月末后 {n} 个工作日内即 {deadline} 前提交"
+            "no service report for {label} ({from} to {to}) was delivered by {deadline}, {n} working days after the {unit} ended",
+            "缺少 {label_zh}({from} 至 {to})的服务报告;应于{unit_zh}后 {n} 个工作日内即 {deadline} 前提交"
         ),
     };
     let f = out.report(eng.id.span, message);
@@ -116,9 +220,12 @@ fn check_month(cx: &Context<'_>, out: &mut Sink, eng: &Engagement, reports: &[&S
         f.label(r.delivered_at.span, msg!("{rid} delivered after {deadline}", "{rid} 晚于 {deadline} 提交"));
     } else {
         f.help(msg!(
-            "deliver the report and record it as a ServiceReport with `period: {{from: {from}, to: {to}}}` and its `delivered_at`",
-            "请提交报告,并以 ServiceReport 记录(`period: {{from: {from}, to: {to}}}`,注明 `delivered_at`)"
+            "deliver the report and record it as a ServiceReport with `period: {{from: {gap_from}, to: {gap_to}}}` and its `delivered_at`",
+            "请提交报告,并以 ServiceReport 记录(`period: {{from: {gap_from}, to: {gap_to}}}`,注明 `delivered_at`)"
         ));
+    }
+    if let Some(freq) = &eng.report_frequency {
+        f.label(freq.span, msg!("report frequency", "报告周期"));
     }
     f.record(Kind::Engagement, id);
 }

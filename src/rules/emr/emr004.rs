@@ -1,0 +1,136 @@
+//! EMR-004: a drill or restore test achieves the recovery time and point of the systems it covers.
+
+use crate::model::kinds::{Drill, RestoreTest, System};
+use crate::model::scalar::Dur;
+use crate::model::{Kind, RecordView, Severity, Sp};
+use crate::msg;
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
+
+pub struct Emr004;
+
+static META: Meta = Meta {
+    id: "EMR-004",
+    severity: Severity::Warning,
+    section: "§3.4, §6.3",
+    title_en: "A drill or restore test achieves the RTO and RPO of the systems it covers",
+    title_zh: "应急演练和恢复测试须达到所涉系统的恢复时间目标与恢复点目标",
+    explanation_en: "Disaster recovery (§3.4) and emergency drills (§6.3) exist to show that a system \
+can be brought back within its recovery time objective (System `rto`) losing no more data than its \
+recovery point objective (System `rpo`). A Drill that lists the `systems` it recovered is judged \
+on its `achieved` figures: an `achieved.rto` longer than a listed system's `rto`, or an \
+`achieved.rpo` (the data lost) longer than its `rpo`, is reported. A RestoreTest is judged \
+through its backup policy's system: a `duration` longer than that system's `rto` is reported (its \
+`backup_taken_at` is how old the restored backup was, not data lost at a failure, so it is not \
+compared with the `rpo`). A drill without `systems` or `achieved`, and a system without `rto` or \
+`rpo`, are not judged for that figure. Exactly the objective passes.",
+    explanation_zh: "灾难恢复(§3.4)和应急演练(§6.3)的目的,是证明系统能在恢复时间目标(System `rto`)内恢复,\
+且数据损失不超过恢复点目标(System `rpo`)。列出所恢复系统 `systems` 的演练(Drill)按其 `achieved` 判断:\
+`achieved.rto` 超过所列系统的 `rto`,或 `achieved.rpo`(数据损失)超过其 `rpo` 的,将被报告。恢复测试(RestoreTest)\
+按其备份策略所属系统判断:`duration` 超过该系统 `rto` 的,将被报告(其 `backup_taken_at` 表示所恢复备份的时间,\
+而非故障时的数据损失,不与 `rpo` 比较)。未列出 `systems` 或未填写 `achieved` 的演练、未设定 `rto` 或 `rpo` 的系统,\
+不判断相应指标。恰好等于目标视为达到。",
+    failing: include_str!("../../../fixtures/EMR-004.failing.yaml"),
+    passing: include_str!("../../../fixtures/EMR-004.passing.yaml"),
+    params: &[],
+    configurable: true,
+    waivable: true,
+    stage: Stage::Records,
+};
+
+impl Rule for Emr004 {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let system = |id: &str| cx.index.position(Kind::System, id).and_then(|p| cx.records.systems.get(p));
+        for d in &cx.records.drills {
+            if d.systems.is_empty() || d.held_at.value > cx.as_of || cx.engagement_of(RecordView::Drill(d)).is_none() {
+                continue;
+            }
+            out.checked();
+            let Some(achieved) = &d.achieved else { continue };
+            // Each listed system is looked up by id (an unknown one is GEN-005's).
+            for sys in d.systems.iter().filter_map(|s| system(&s.value)) {
+                drill_objective(out, d, sys, achieved.rto.as_ref(), sys.rto.as_ref(), Objective::Time);
+                drill_objective(out, d, sys, achieved.rpo.as_ref(), sys.rpo.as_ref(), Objective::Point);
+            }
+        }
+        for t in &cx.records.restore_tests {
+            let Some(duration) = &t.duration else { continue };
+            if t.performed_at.value > cx.as_of || cx.engagement_of(RecordView::RestoreTest(t)).is_none() {
+                continue;
+            }
+            let bp =
+                cx.index.position(Kind::BackupPolicy, &t.policy.value).and_then(|p| cx.records.backup_policies.get(p));
+            let Some(sys) = bp.and_then(|bp| system(&bp.system.value)) else { continue };
+            let Some(rto) = &sys.rto else { continue };
+            out.checked();
+            restore_time(out, t, sys, duration, rto);
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Objective {
+    Time,
+    Point,
+}
+
+fn drill_objective(
+    out: &mut Sink,
+    d: &Drill,
+    sys: &System,
+    achieved: Option<&Sp<Dur>>,
+    objective: Option<&Sp<Dur>>,
+    which: Objective,
+) {
+    let (Some(achieved), Some(objective)) = (achieved, objective) else { return };
+    if achieved.value <= objective.value {
+        return;
+    }
+    let (id, sid, got, target) = (d.id.value.as_str(), sys.id.value.as_str(), achieved.value, objective.value);
+    let (message, label) = match which {
+        Objective::Time => (
+            msg!(
+                "drill {id} recovered system {sid} in {got}, longer than its recovery time objective (RTO) of {target}",
+                "应急演练 {id} 恢复系统 {sid} 用时 {got},超过其恢复时间目标(RTO){target}"
+            ),
+            msg!("RTO of {sid}", "{sid} 的恢复时间目标"),
+        ),
+        Objective::Point => (
+            msg!(
+                "drill {id} lost {got} of data of system {sid}, more than its recovery point objective (RPO) of {target}",
+                "应急演练 {id} 中系统 {sid} 的数据损失为 {got},超过其恢复点目标(RPO){target}"
+            ),
+            msg!("RPO of {sid}", "{sid} 的恢复点目标"),
+        ),
+    };
+    out.report(achieved.span, message)
+        .label(objective.span, label)
+        .help(msg!(
+            "record `actions` that close the gap (faster switch-over, more frequent replication) and drill again, or agree a realistic objective with the customer",
+            "请在 `actions` 中列出弥补差距的措施(加快切换、提高数据同步频率)并再次演练,或与客户重新商定切实可行的目标"
+        ))
+        .record(Kind::Drill, id);
+}
+
+fn restore_time(out: &mut Sink, t: &RestoreTest, sys: &System, duration: &Sp<Dur>, rto: &Sp<Dur>) {
+    if duration.value <= rto.value {
+        return;
+    }
+    let (id, took, target, sid) = (t.id.value.as_str(), duration.value, rto.value, sys.id.value.as_str());
+    out.report(
+        duration.span,
+        msg!(
+            "restore test {id} recovered system {sid} in {took}, longer than its recovery time objective (RTO) of {target}",
+            "恢复测试 {id} 恢复系统 {sid} 用时 {took},超过其恢复时间目标(RTO){target}"
+        ),
+    )
+    .label(rto.span, msg!("RTO of {sid}", "{sid} 的恢复时间目标"))
+    .help(msg!(
+        "speed up the restore (closer copies, parallel restore, a standby), or agree a realistic RTO",
+        "请加快恢复(就近副本、并行恢复、热备),或重新商定切实可行的 RTO"
+    ))
+    .record(Kind::RestoreTest, id);
+}
