@@ -80,3 +80,21 @@ fn a_comma_inside_a_flow_mapping_that_splits_a_value_says_to_quote_it() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(help(&found[0].0), "did you mean `payment_terms`?");
 }
+
+#[test]
+fn seven_by_twenty_four_is_the_built_in_around_the_clock_calendar() {
+    // `7x24` (how Chinese contracts write 7×24) names the built-in `24x7`.
+    let base = BASE.replace("availability: {target: 99.9}", "availability: {target: 99.9, hours: 7x24}");
+    let base = base.replace("P1: {response: 15m, resolution: 4h}", "P1: {response: 15m, resolution: 4h, calendar: 7×24}");
+    assert!(base.contains("hours: 7x24}") && base.contains("calendar: 7×24}"));
+    let found = check(&[("base.yaml", &base)]);
+    assert!(found.is_empty(), "{found:#?}");
+    let repo = Repository::from_texts(&[("base.yaml".to_owned(), base)], Config::default());
+    let calendars = itos::calendar::Calendars::build(&repo.records);
+    assert!(calendars.get("7x24").unwrap().always && calendars.get("7×24").unwrap().always);
+    // A misspelt calendar is still reported.
+    let wrong = BASE.replace("availability: {target: 99.9}", "availability: {target: 99.9, hours: 7x42}");
+    let found = check(&[("base.yaml", &wrong)]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].0.rule, found[0].2, found[0].3), ("GEN-005", 20, 37));
+}

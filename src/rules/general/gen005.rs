@@ -1,7 +1,7 @@
 //! GEN-005: references resolve (records.md, "References").
 
 use crate::model::decode::closest;
-use crate::model::kinds::{BUILTIN_CALENDARS, FileRef, Kind, RecordView, Ref, Target};
+use crate::model::kinds::{BUILTIN_CALENDARS, FileRef, Kind, RecordView, Ref, Target, is_builtin_calendar};
 use crate::model::{Severity, Sp};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -203,7 +203,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
             }
         }
         Target::Calendar => {
-            if !BUILTIN_CALENDARS.contains(&name) && !cx.index.contains(Kind::Calendar, name) {
+            if !is_builtin_calendar(name) && !cx.index.contains(Kind::Calendar, name) {
                 let builtin = BUILTIN_CALENDARS.join(", ");
                 let f = out
                     .report(
