@@ -18,6 +18,10 @@ pub enum Target {
     Calendar,
     /// `Kind/id`, a bare id only one kind uses, or a `path:` glob (improvement sources).
     AnyRecord,
+    /// A Person id or unique name, or the name of someone outside the team (free text,
+    /// e.g. the customer's staff in an emergency plan): only a name several Persons share
+    /// is reported.
+    PersonOrText,
 }
 
 /// One reference of a record, for GEN-005.
