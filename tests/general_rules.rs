@@ -498,10 +498,22 @@ fn gen007_judges_a_pair_of_every_kind() {
             "`termination.effective_at` (2026-09-15) is before `termination.notice_given_at` (2026-09-16)",
         ),
     ];
-    for (yaml, file, line, col, message) in cases {
+    // The later value made equal to the earlier one: at the boundary, in order.
+    let equal = [
+        ("arrived_at: 2026-10-08T09:00", "arrived_at: 2026-10-08T10:00"),
+        ("at: 2026-10-09T10:30", "at: 2026-10-09T11:00"),
+        ("closed_at: 2026-09-14", "closed_at: 2026-09-15"),
+        ("left: 2026-02-28", "left: 2026-03-01"),
+        ("customer_confirmed_at: 2026-10-18T15:59", "customer_confirmed_at: 2026-10-18T16:00"),
+        ("effective_at: 2026-09-15", "effective_at: 2026-09-16"),
+    ];
+    for ((yaml, file, line, col, message), (from, to)) in cases.iter().zip(equal) {
         let (located, findings, _) = check(&[("base.yaml", BASE), (file, yaml)]);
         assert_eq!(located, vec![at("GEN-007", file, *line, *col)], "{findings:#?}");
         assert_eq!(findings[0].message.en, *message);
+        assert!(yaml.contains(from), "{file}: {from}");
+        let (located, findings, _) = check(&[("base.yaml", BASE), (file, &yaml.replace(from, to))]);
+        assert!(located.is_empty(), "{file}: {findings:#?}");
     }
 }
 
