@@ -28,9 +28,21 @@ pub struct Context<'a> {
     known_before_default: jiff::Timestamp,
     /// (engagement id, service) → Sla, for the lookups of incident rules.
     slas: HashMap<(&'a str, &'a str), &'a Sla>,
+    /// Person `name` → the positions of the Persons of that name, built once: person fields
+    /// may name a Person by its exact name when no other Person has it.
+    people_by_name: HashMap<&'a str, Vec<usize>>,
     /// The exit of every engagement with a Handover, when a run prepared it for the eight HND
     /// rules (one build per run, not one per rule).
     exits: Option<Vec<crate::exit::Exit<'a>>>,
+}
+
+/// What a person field names (see [`Context::person_named`]).
+#[derive(Debug)]
+pub enum PersonName<'a> {
+    Person(&'a Person),
+    /// The name of more than one Person: which one is meant cannot be told.
+    Ambiguous(Vec<&'a Person>),
+    Unknown,
 }
 
 impl<'a> Context<'a> {
@@ -45,6 +57,7 @@ impl<'a> Context<'a> {
             known_before: HashMap::new(),
             known_before_default: jiff::Timestamp::MAX,
             slas: HashMap::new(),
+            people_by_name: HashMap::new(),
             exits: None,
         };
         cx.known_before_default = cx.as_of_end(&crate::model::scalar::default_tz());
@@ -57,6 +70,9 @@ impl<'a> Context<'a> {
             }
         }
         cx.slas = slas;
+        for (pos, p) in repo.records.people.iter().enumerate() {
+            cx.people_by_name.entry(p.name.value.as_str()).or_default().push(pos);
+        }
         cx
     }
 
@@ -97,9 +113,31 @@ impl<'a> Context<'a> {
         self.slas.get(&(engagement, service)).copied()
     }
 
-    pub fn person(&self, id: &str) -> Option<&'a Person> {
-        let pos = self.index.position(Kind::Person, id)?;
-        self.records.people.get(pos)
+    /// The Person a person field names: by id, else by its exact `name` when that name is
+    /// unique among Persons. An empty value names nobody.
+    pub fn person(&self, written: &str) -> Option<&'a Person> {
+        match self.person_named(written) {
+            PersonName::Person(p) => Some(p),
+            PersonName::Ambiguous(_) | PersonName::Unknown => None,
+        }
+    }
+
+    /// What a person field's value names: a Person (by id, or by a unique name), several
+    /// Persons of that name, or none.
+    pub fn person_named(&self, written: &str) -> PersonName<'a> {
+        if written.trim().is_empty() {
+            return PersonName::Unknown;
+        }
+        if let Some(p) = self.index.position(Kind::Person, written).and_then(|pos| self.records.people.get(pos)) {
+            return PersonName::Person(p);
+        }
+        match self.people_by_name.get(written).map(Vec::as_slice) {
+            Some([one]) => self.records.people.get(*one).map_or(PersonName::Unknown, PersonName::Person),
+            Some(many) if !many.is_empty() => {
+                PersonName::Ambiguous(many.iter().filter_map(|&pos| self.records.people.get(pos)).collect())
+            }
+            _ => PersonName::Unknown,
+        }
     }
 
     /// A calendar by id (unknown ids fall back to `cn-workdays`; GEN-005 reports them).

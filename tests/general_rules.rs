@@ -439,3 +439,99 @@ fn a_number_with_more_digits_than_exact_figures_keep_is_a_value_error() {
     assert_eq!(located, vec![at("GEN-003", "i.yaml", 6, 111)], "{findings:#?}");
     assert!(findings[0].message.en.contains("more digits than an exact figure keeps"), "{findings:#?}");
 }
+
+/// GEN-007's explanation names every chain of the model's one list, in both languages.
+#[test]
+fn gen007_explanation_names_every_ordered_chain() {
+    let meta = itos::rules::all().iter().map(|r| r.meta()).find(|m| m.id == "GEN-007").unwrap();
+    for chain in itos::model::order::CHAINS {
+        let text = chain.render();
+        assert!(meta.explanation_en.contains(&text), "English explanation lacks {text}");
+        assert!(meta.explanation_zh.contains(&text), "Chinese explanation lacks {text}");
+    }
+}
+
+/// One pair out of order of every kind GEN-007 judges, each reported at the later field.
+#[test]
+fn gen007_judges_a_pair_of_every_kind() {
+    let cases: &[(&str, &str, u32, u32, &str)] = &[
+        (
+            "kind: Incident\nid: I-9\nservice: helpdesk\npriority: P3\nopened_at: 2026-10-08T10:00:00+08:00\narrived_at: 2026-10-08T09:00:00+08:00\n",
+            "i.yaml",
+            6,
+            13,
+            "`arrived_at` (2026-10-08T09:00:00+08:00) is before `opened_at` (2026-10-08T10:00:00+08:00)",
+        ),
+        (
+            "kind: Change\nid: C-1\ntitle: 补丁\ndescription: 安装补丁\nclass: standard\nrequested_by: 张伟\nrequested_at: 2026-10-08T10:00:00+08:00\nimpact: {services: [helpdesk], expected: 无影响}\nrisk: {likelihood: 1, impact: 1, level: low}\nimplementation: {by: 张伟, started_at: 2026-10-09T10:00:00+08:00, finished_at: 2026-10-09T11:00:00+08:00}\nverification: {by: 李娜, at: 2026-10-09T10:30:00+08:00, result: passed, checks: {functional: passed}}\nstatus: implemented\n",
+            "c.yaml",
+            11,
+            28,
+            "`verification.at` (2026-10-09T10:30:00+08:00) is before `implementation.finished_at` (2026-10-09T11:00:00+08:00)",
+        ),
+        (
+            "kind: Audit\nid: A-1\nperformed_at: 2026-09-15\nauditor: {name: 审计机构, independent: true}\nareas: [security-policy]\nfindings:\n  - {id: F-1, title: 弱口令, severity: low, owner: 王磊, due: 2026-10-15, status: closed, closed_at: 2026-09-14}\n",
+            "a.yaml",
+            7,
+            97,
+            "`findings[].closed_at` (2026-09-14) is before `performed_at` (2026-09-15)",
+        ),
+        (
+            "kind: Person\nid: p-9\nname: 赵六\nrole: engineer\njoined: 2026-03-01\nleft: 2026-02-28\n",
+            "p.yaml",
+            6,
+            7,
+            "`left` (2026-02-28) is before `joined` (2026-03-01)",
+        ),
+        (
+            "kind: Feedback\nid: FB-1\nreceived_at: 2026-10-16T11:30:00+08:00\nchannel: phone\nclass: important\nsummary: 通报不及时\nresolution: {at: 2026-10-18T16:00:00+08:00, summary: 增加通报名单}\ncustomer_confirmed_at: 2026-10-18T15:59:00+08:00\nstatus: closed\n",
+            "f.yaml",
+            8,
+            24,
+            "`customer_confirmed_at` (2026-10-18T15:59:00+08:00) is before `resolution.at` (2026-10-18T16:00:00+08:00)",
+        ),
+        (
+            "kind: Handover\nid: HO-1\ntermination: {reason: mutual-agreement, notice_given_at: 2026-09-16, effective_at: 2026-09-15}\ndeliverables:\n  - {item: system-config, delivered_at: 2026-09-01}\n",
+            "h.yaml",
+            3,
+            84,
+            "`termination.effective_at` (2026-09-15) is before `termination.notice_given_at` (2026-09-16)",
+        ),
+    ];
+    // The later value made equal to the earlier one: at the boundary, in order.
+    let equal = [
+        ("arrived_at: 2026-10-08T09:00", "arrived_at: 2026-10-08T10:00"),
+        ("at: 2026-10-09T10:30", "at: 2026-10-09T11:00"),
+        ("closed_at: 2026-09-14", "closed_at: 2026-09-15"),
+        ("left: 2026-02-28", "left: 2026-03-01"),
+        ("customer_confirmed_at: 2026-10-18T15:59", "customer_confirmed_at: 2026-10-18T16:00"),
+        ("effective_at: 2026-09-15", "effective_at: 2026-09-16"),
+    ];
+    for ((yaml, file, line, col, message), (from, to)) in cases.iter().zip(equal) {
+        let (located, findings, _) = check(&[("base.yaml", BASE), (file, yaml)]);
+        assert_eq!(located, vec![at("GEN-007", file, *line, *col)], "{findings:#?}");
+        assert_eq!(findings[0].message.en, *message);
+        assert!(yaml.contains(from), "{file}: {from}");
+        let (located, findings, _) = check(&[("base.yaml", BASE), (file, &yaml.replace(from, to))]);
+        assert!(located.is_empty(), "{file}: {findings:#?}");
+    }
+}
+
+/// A restore test's date against its backup's timestamp: the timestamp's day in the
+/// engagement's zone, so a backup late on the test's own day is in order.
+#[test]
+fn gen007_compares_a_date_with_a_timestamp_as_days_in_the_engagement_zone() {
+    let test = |taken: &str| {
+        format!(
+            "kind: RestoreTest\nid: RT-1\npolicy: bp-1\nperformed_at: 2026-10-05\nresult: passed\nintegrity_verified: true\nbackup_taken_at: {taken}\n---\nkind: BackupPolicy\nid: bp-1\nsystem: sys-1\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 365\nintegrity_check: 校验\n---\nkind: System\nid: sys-1\nname: 核心系统\ncriticality: critical\n"
+        )
+    };
+    // 2026-10-05T16:30Z is 10-06 00:30 in Asia/Shanghai: the day after the test.
+    let late = test("2026-10-05T16:30:00Z");
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("r.yaml", &late)]);
+    // Reported at the later of the pair: the test's date.
+    assert_eq!(located, vec![at("GEN-007", "r.yaml", 4, 15)], "{findings:#?}");
+    let same_day = test("2026-10-05T15:59:59Z");
+    let (located, findings, _) = check(&[("base.yaml", BASE), ("r.yaml", &same_day)]);
+    assert!(located.is_empty(), "{findings:#?}");
+}

@@ -602,3 +602,20 @@ fn oversized_blobs_are_size_checked_before_they_are_read() {
     assert!(!hashes.is_empty(), "{out}");
     assert!(hashes.iter().all(|h| *h == sha256_hex(&pdf)), "hashed whole, as a stream: {hashes:?}");
 }
+
+#[test]
+fn a_repository_without_commits_is_a_git_repository_with_no_history_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme"), dir.path());
+    git2::Repository::init(dir.path()).unwrap();
+    let (code, _, err) = itos(&["validate", "-C", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("not a git repository"), "{err}");
+    assert_eq!(
+        err.matches("note: git repository with no commits yet: history rules CHG-009, CHG-010, GIT-001, GIT-002 have no history to judge").count(),
+        1,
+        "{err}"
+    );
+    let walked = itos::load::history::walk(dir.path(), None, &itos::config::Limits::default()).unwrap();
+    assert_eq!((walked.commits, walked.events.len()), (0, 0));
+}

@@ -227,6 +227,12 @@ impl Calendars {
         let default_tz = crate::model::scalar::default_tz();
         by_id.insert(ALWAYS.to_owned(), WorkCalendar::always(default_tz));
         by_id.insert(CN_WORKDAYS.to_owned(), WorkCalendar::cn_workdays());
+        // Aliases (`7x24`) are the same calendar under the name written.
+        for (alias, target) in crate::model::kinds::CALENDAR_ALIASES {
+            if let Some(cal) = by_id.get(*target).cloned() {
+                by_id.insert((*alias).to_owned(), cal);
+            }
+        }
         let records_by_id: HashMap<&str, &CalendarRecord> =
             records.calendars.iter().map(|c| (c.id.value.as_str(), c)).collect();
         // Calendars resolved from records: a chain stops at one (each is resolved once, so a

@@ -99,6 +99,11 @@ fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &supe
                 format!("注意:已跳过历史规则 {list}({zh})"),
             ))
         }
+        // A repository without commits: the rules run, but have no history to judge yet.
+        crate::load::HistoryState::Read(h) if h.commits == 0 => Some(crate::model::Msg::new(
+            format!("note: git repository with no commits yet: history rules {list} have no history to judge"),
+            format!("注意:git 仓库尚无提交:历史规则 {list} 暂无可判断的历史"),
+        )),
         crate::load::HistoryState::Read(h) => h.shallow_from.as_ref().map(|c| {
             let (short, date) = (c.short(), c.date());
             crate::model::Msg::new(

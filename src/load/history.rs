@@ -275,7 +275,12 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
     let (repo, below) = super::git::open(root)?;
     let start = match from {
         Some(id) => repo.find_commit(git2::Oid::from_str(id).ok()?).ok()?,
-        None => repo.head().ok()?.peel_to_commit().ok()?,
+        None => match repo.head() {
+            Ok(head) => head.peel_to_commit().ok()?,
+            // Just `git init`ed: a git repository whose history is still empty, not "no git".
+            Err(e) if e.code() == git2::ErrorCode::UnbornBranch => return Some(History::default()),
+            Err(_) => return None,
+        },
     };
     let mut revwalk = repo.revwalk().ok()?;
     revwalk.push(start.id()).ok()?;

@@ -195,8 +195,31 @@ impl Decoder {
         };
         // Past the cap only the message is needed (to count the problem once): no help text.
         let capped = self.problems.len() >= MAX_FINDINGS_PER_RULE_IN_FILE;
-        let help = match closest(key, known.iter().copied().filter(|_| !capped)) {
+        // A key without a value that reads as text (spaces, Chinese) rather than a field name
+        // is a piece of the value before it, split off by a comma inside `{…}`. The tree keeps
+        // no flow/block style for mappings, and `key:` in a block also has an empty value at
+        // the key's end: the text test tells the two apart.
+        let split_value = entry.value.is_null()
+            && entry.value.span.start == entry.value.span.end
+            && entry.value.span.start == entry.key_span.end
+            && key.chars().any(|c| c.is_whitespace() || !c.is_ascii());
+        // What a kind records in another shape than a likely name suggests (a closer name by
+        // edit distance would mislead: `reopened_at` is not `opened_at`).
+        const DOMAIN_HINTS: &[(&str, &str, &str)] = &[
+            ("reopened_at", "reopened", "reopened: [{at, resolved_at}]"),
+            ("reopen_at", "reopened", "reopened: [{at, resolved_at}]"),
+            ("paused_at", "paused", "paused: [{from, to, reason}]"),
+            ("outage_start", "outage", "outage: {start, end}"),
+            ("outage_end", "outage", "outage: {start, end}"),
+        ];
+        let lower = key.to_lowercase();
+        let hint = DOMAIN_HINTS.iter().find(|(w, field, _)| *w == lower && known.contains(field)).map(|h| h.2);
+        let help = match hint.or_else(|| closest(key, known.iter().copied().filter(|_| !capped))) {
             _ if capped => Msg::new(String::new(), String::new()),
+            _ if split_value => msg!(
+                "a comma inside `{{…}}` separates entries: quote the value",
+                "`{{…}}` 中的半角逗号用于分隔条目:请给该值加引号"
+            ),
             Some(s) => msg!("did you mean `{s}`?", "是否应为 `{s}`?"),
             None => {
                 let list = known.join(", ");
@@ -333,11 +356,25 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
     if too_long(word) {
         return None;
     }
-    let lower = word.to_lowercase();
+    // Case, spaces, `_` and `-` are spelling, not typos: `waiting for customer` is compared
+    // as `waiting-for-customer`, `Requested By` as `requested-by`.
+    let norm = |s: &str| -> String {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split(|c: char| c.is_whitespace() || c == '_' || c == '-').filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.push_str(&w.to_lowercase());
+        }
+        out
+    };
+    let lower = norm(word);
     candidates
         .filter(|c| !too_long(c))
-        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|&(d, c)| d <= (c.chars().count().max(3) / 3).max(1) || c.to_lowercase() == lower)
+        .map(|c| (norm(c), c))
+        .map(|(n, c)| (strsim::damerau_levenshtein(&lower, &n), n, c))
+        .filter(|(d, n, c)| *d <= (c.chars().count().max(3) / 3).max(1) || *n == lower)
+        .map(|(d, _, c)| (d, c))
         .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
 }

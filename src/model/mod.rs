@@ -7,6 +7,7 @@ pub mod finding;
 pub mod kinds;
 pub mod message;
 pub mod node;
+pub mod order;
 pub mod scalar;
 pub mod schema;
 pub mod source;

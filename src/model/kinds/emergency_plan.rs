@@ -42,6 +42,7 @@ impl RecordKind for EmergencyPlan {
         self.engagement.as_ref()
     }
     fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
-        out.extend(self.roles.iter().map(|r| Ref::new("roles[].person", Target::Record(Kind::Person), &r.person)));
+        // The customer's staff may hold plan roles: they are named as text (Target::PersonOrText).
+        out.extend(self.roles.iter().map(|r| Ref::new("roles[].person", Target::PersonOrText, &r.person)));
     }
 }

@@ -18,6 +18,10 @@ pub enum Target {
     Calendar,
     /// `Kind/id`, a bare id only one kind uses, or a `path:` glob (improvement sources).
     AnyRecord,
+    /// A Person id or unique name, or the name of someone outside the team (free text,
+    /// e.g. the customer's staff in an emergency plan): only a name several Persons share
+    /// is reported.
+    PersonOrText,
 }
 
 /// One reference of a record, for GEN-005.
@@ -257,3 +261,12 @@ kinds! {
 
 /// Calendars that need no Calendar record.
 pub const BUILTIN_CALENDARS: &[&str] = &["24x7", "cn-workdays"];
+
+/// Other spellings of a built-in calendar, as contracts write them (`7×24` is the usual
+/// Chinese way to say around the clock): each names the same calendar as its target.
+pub const CALENDAR_ALIASES: &[(&str, &str)] = &[("7x24", "24x7"), ("7×24", "24x7"), ("24×7", "24x7")];
+
+/// Whether `name` is a built-in calendar or an alias of one.
+pub fn is_builtin_calendar(name: &str) -> bool {
+    BUILTIN_CALENDARS.contains(&name) || CALENDAR_ALIASES.iter().any(|(alias, _)| *alias == name)
+}

@@ -1,7 +1,8 @@
 //! GEN-005: references resolve (records.md, "References").
 
+use crate::context::PersonName;
 use crate::model::decode::closest;
-use crate::model::kinds::{BUILTIN_CALENDARS, FileRef, Kind, RecordView, Ref, Target};
+use crate::model::kinds::{BUILTIN_CALENDARS, FileRef, Kind, RecordView, Ref, Target, is_builtin_calendar};
 use crate::model::{Severity, Sp};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -18,7 +19,11 @@ static META: Meta = Meta {
 calendar, a system, a data asset, a backup policy, a plan, a problem, an incident, a change or \
 a person — must name a record that exists, so that the chain from incident to problem to \
 change stays traceable (§6.5). `engagement:` may be left out only while the repository holds \
-exactly one Engagement. Person fields such as `requested_by` or `approved_by` may also hold \
+exactly one Engagement. A person reference (`attendees`, `offboarding.handover_to`, a \
+waiver's `approved_by`, an emergency plan's `roles[].person`) names a Person by id or by its \
+exact `name` when no other Person has it; a name several Persons share is reported with their \
+ids. An emergency plan's roles may also name the customer's staff as text. An empty value is \
+an absent reference. Person fields such as `requested_by` may also hold \
 the name of someone who is not on the team and are not checked here; references owned by a \
 domain rule (an incident's priority, an Sla's service, a handover's termination reason) are \
 reported by that rule. A `path` field (a change's `evidence`, an acceptance's `report`, a service \
@@ -27,7 +32,9 @@ folder that exists in the repository, reached without a symbolic link leaving it
 paths are HND-003's.",
     explanation_zh: "引用——服务项目、服务项目范围内的服务、日历、系统、数据资产、备份策略、预案、问题、事件、\
 变更或人员——必须指向存在的记录,使事件→问题→变更的链条可追溯(§6.5)。仅当仓库中只有一个服务项目\
-(Engagement)时才可省略 `engagement:`。`requested_by`、`approved_by` 等人员字段也可填写团队以外人员的\
+(Engagement)时才可省略 `engagement:`。人员引用(`attendees`、`offboarding.handover_to`、例外审批的 \
+`approved_by`、应急预案的 `roles[].person`)可填写人员(Person)的 id,或在无重名时填写其 `name`(姓名);\
+多名人员同名时报告并列出其 id。应急预案的角色也可用文字填写客户方人员。空值视为未填写引用。`requested_by` 等人员字段也可填写团队以外人员的\
 姓名,此处不检查;由业务规则负责的引用(事件的优先级、SLA 的服务、交接的终止原因)由相应规则报告。`path` 字段\
 (变更的 `evidence`、验收的 `report`、服务报告的 `path`、事件的复盘报告和停机排除证据)必须指向仓库中存在的文件或目录,\
 且不得经符号链接指向仓库之外;交接记录中的路径由 HND-003 检查。",
@@ -110,7 +117,9 @@ fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink, su
         return;
     }
     let id = record.id();
-    match record.engagement() {
+    // `engagement: ""` is an engagement left out, not a reference to ``.
+    let written = record.engagement().filter(|e| !e.value.trim().is_empty());
+    match written {
         Some(e) if !cx.index.contains(Kind::Engagement, e) => {
             let name = e.value.as_str();
             let f = out
@@ -121,7 +130,7 @@ fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink, su
         Some(_) => {}
         None => {
             let n = cx.records.engagements.len();
-            if n == 1 || cx.engagement_of(record).is_some() {
+            if n == 1 || (record.engagement().is_none() && cx.engagement_of(record).is_some()) {
                 return;
             }
             let message = if n == 0 {
@@ -173,7 +182,43 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
     let value: &Sp<String> = r.value;
     let (name, field) = (value.value.as_str(), r.field);
     let (rec_kind, rec_id) = (record.kind(), record.id());
+    // An empty value is an absent reference, not a reference to ``.
+    if name.trim().is_empty() {
+        return;
+    }
     match r.target {
+        Target::Record(Kind::Person) | Target::PersonOrText => {
+            // By id first: a Person left out for a field error is still defined.
+            if cx.index.contains(Kind::Person, name) {
+                return;
+            }
+            let ids = match cx.person_named(name) {
+                PersonName::Person(_) => return,
+                PersonName::Unknown if r.target == Target::PersonOrText => return,
+                PersonName::Unknown => {
+                    let f = out
+                        .report(
+                            value.span,
+                            msg!("`{field}`: Person `{name}` is not defined", "`{field}`:Person `{name}` 不存在"),
+                        )
+                        .record(rec_kind, rec_id);
+                    f.help = suggestions.get(cx, Kind::Person, name);
+                    return;
+                }
+                PersonName::Ambiguous(people) => {
+                    people.iter().map(|p| format!("`{}`", p.id.value)).collect::<Vec<_>>().join(", ")
+                }
+            };
+            out.report(
+                value.span,
+                msg!(
+                    "`{field}`: `{name}` is the name of more than one Person",
+                    "`{field}`:有多名人员(Person)名为 `{name}`"
+                ),
+            )
+            .help(msg!("write the id of the one meant: {ids}", "请填写所指人员的 id:{ids}"))
+            .record(rec_kind, rec_id);
+        }
         Target::Record(kind) => {
             if !cx.index.contains(kind, name) {
                 let f = out
@@ -203,7 +248,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
             }
         }
         Target::Calendar => {
-            if !BUILTIN_CALENDARS.contains(&name) && !cx.index.contains(Kind::Calendar, name) {
+            if !is_builtin_calendar(name) && !cx.index.contains(Kind::Calendar, name) {
                 let builtin = BUILTIN_CALENDARS.join(", ");
                 let f = out
                     .report(

@@ -1,8 +1,7 @@
 //! GEN-007: timestamps within a record are in order.
 
-use crate::model::kinds::Kind;
-use crate::model::scalar::Ts;
-use crate::model::{Severity, Sp};
+use crate::model::Severity;
+use crate::model::order::{CHAINS, Pair, pairs};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -14,17 +13,30 @@ static META: Meta = Meta {
     section: "§2.3, §5.1",
     title_en: "Timestamps within a record are in order",
     title_zh: "同一记录内的时间戳顺序须合理",
-    explanation_en: "SLA clocks are computed from a ticket's timestamps, so they must be in order: \
-every incident timestamp is at or after `opened_at`, and `responded_at` ≤ `resolved_at` ≤ \
-`closed_at` — the pairs records.md lists. A reopening continues that chain: it comes after the \
-resolution it reopens and is resolved after it reopened, and `closed_at` follows the final \
-resolution. Equal timestamps are in order, and an outage may start before the ticket was \
-opened. Tickets with timestamps out of order are left out of SLA figures. A pause that ends \
-before it starts is INC-002's.",
-    explanation_zh: "SLA 计时依据工单的时间戳计算,因此时间戳必须有序:事件的各时间戳均不早于 `opened_at`,且 \
-`responded_at` ≤ `resolved_at` ≤ `closed_at`——即记录格式规范所列的顺序。重新打开延续这一顺序:晚于其所重开的\
-解决时间,其解决晚于重新打开,`closed_at` 晚于最终解决时间。时间相同视为有序;故障(outage)可早于工单创建。时间戳顺序错误的工单不计入 SLA 指标。\
-结束早于开始的暂停由 INC-002 报告。",
+    explanation_en: "Instants that happen in an order by nature must be recorded in that order \
+(equal is in order). Incident: `detected_at` ≤ `opened_at` ≤ `responded_at` ≤ `resolved_at` ≤ \
+`reopened[].at` ≤ `reopened[].resolved_at` ≤ `closed_at` (each reopening after the resolution \
+before it, `closed_at` after the final resolution), `opened_at` ≤ `arrived_at`, `opened_at` ≤ \
+`restored_at`, and `opened_at` ≤ `priority_changes[].at`, each change after the one before. \
+Change: `requested_at` ≤ `implementation.started_at` ≤ `implementation.finished_at` ≤ \
+`verification.at`. Audit: `performed_at` ≤ `findings[].closed_at`. RestoreTest: \
+`backup_taken_at` ≤ `performed_at`. Person: `joined` ≤ `left`. Feedback: `received_at` ≤ \
+`resolution.at` ≤ `customer_confirmed_at`. Handover: `termination.notice_given_at` ≤ \
+`termination.effective_at`. An absent field is skipped: its neighbours are compared. A date \
+and a timestamp are compared as days, the timestamp's day taken in the engagement's zone. SLA \
+clocks are computed from a ticket's timestamps, so tickets out of order are left out of SLA \
+figures. An outage may start before the ticket was opened. Not judged here: a pause or an \
+outage that ends before it starts (INC-002), and the order of approvals (CHG-014).",
+    explanation_zh: "按其性质有先后的时间须按此顺序记录(相同视为有序)。事件:`detected_at` ≤ `opened_at` ≤ \
+`responded_at` ≤ `resolved_at` ≤ `reopened[].at` ≤ `reopened[].resolved_at` ≤ `closed_at`(每次重新打开晚于\
+其前的解决,`closed_at` 晚于最终解决),`opened_at` ≤ `arrived_at`,`opened_at` ≤ `restored_at`,\
+`opened_at` ≤ `priority_changes[].at`,且每次优先级调整晚于前一次。变更:`requested_at` ≤ \
+`implementation.started_at` ≤ `implementation.finished_at` ≤ `verification.at`。审计:`performed_at` ≤ \
+`findings[].closed_at`。恢复测试:`backup_taken_at` ≤ `performed_at`。人员:`joined` ≤ `left`。反馈:\
+`received_at` ≤ `resolution.at` ≤ `customer_confirmed_at`。退出交接:`termination.notice_given_at` ≤ \
+`termination.effective_at`。缺少的字段跳过,比较其前后两项。日期与时间戳按日比较,时间戳取项目时区的当地日期。\
+SLA 计时依据工单的时间戳计算,时间戳顺序错误的工单不计入 SLA 指标。故障(outage)可早于工单创建。不在此报告:\
+结束早于开始的暂停或故障(INC-002),以及审批的先后(CHG-014)。",
     failing: include_str!("../../../fixtures/GEN-007.failing.yaml"),
     passing: include_str!("../../../fixtures/GEN-007.passing.yaml"),
     params: &[],
@@ -33,53 +45,37 @@ before it starts is INC-002's.",
     stage: Stage::Records,
 };
 
-struct Pairs<'c, 'a> {
-    cx: &'c Context<'a>,
-    kind: Kind,
-    id: &'a str,
-    out: &'c mut Sink,
-}
-
-impl<'a> Pairs<'_, 'a> {
-    /// Report `later` (named `later_name`) when it is before `earlier`.
-    fn ordered(
-        &mut self,
-        earlier_name: &str,
-        earlier: Option<&'a Sp<Ts>>,
-        later_name: &str,
-        later: Option<&'a Sp<Ts>>,
-    ) {
-        let (Some(a), Some(b)) = (earlier, later) else { return };
-        if b.instant >= a.instant {
-            return;
-        }
-        let (ta, tb) = (self.cx.text(a.span), self.cx.text(b.span));
-        let (kind, id) = (self.kind, self.id);
-        self.out
-            .report(
-                b.span,
-                msg!(
-                    "`{later_name}` ({tb}) is before `{earlier_name}` ({ta})",
-                    "`{later_name}`({tb})早于 `{earlier_name}`({ta})"
-                ),
-            )
-            .label(a.span, msg!("`{earlier_name}`", "`{earlier_name}`"))
-            .record(kind, id);
-    }
-}
-
 impl Rule for Gen007 {
     fn meta(&self) -> &'static Meta {
         &META
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        out.evaluated = cx.records.incidents.len();
-        for inc in &cx.records.incidents {
-            let mut p = Pairs { cx, kind: Kind::Incident, id: &inc.id, out };
-            for (a, x, b, y) in inc.ordered_pairs() {
-                p.ordered(a, Some(x), b, Some(y));
+        cx.records.for_each(|record| {
+            if !CHAINS.iter().any(|c| c.kind == record.kind()) {
+                return;
             }
-        }
+            out.checked();
+            let pairs = pairs(record);
+            // The zone only matters when a date meets a timestamp: found once a record.
+            let tz = pairs
+                .iter()
+                .any(Pair::needs_zone)
+                .then(|| cx.engagement_for(record).map_or_else(crate::model::scalar::default_tz, |e| e.tz()));
+            let utc = jiff::tz::TimeZone::UTC;
+            for p in &pairs {
+                if !p.out_of_order(tz.as_ref().unwrap_or(&utc)) {
+                    continue;
+                }
+                let (earlier, later) = (p.earlier_name, p.later_name);
+                let (ta, tb) = (cx.text(p.earlier.span()), cx.text(p.later.span()));
+                out.report(
+                    p.later.span(),
+                    msg!("`{later}` ({tb}) is before `{earlier}` ({ta})", "`{later}`({tb})早于 `{earlier}`({ta})"),
+                )
+                .label(p.earlier.span(), msg!("`{earlier}`", "`{earlier}`"))
+                .record(record.kind(), &record.id().value);
+            }
+        });
     }
 }
