@@ -546,8 +546,14 @@ impl RawPolicy {
                 let mut typed = BTreeMap::new();
                 for (level_name, roles) in &matrix {
                     let names = RiskLevel::NAMES;
-                    let level =
-                        parse_name(level_name, "risk_approval_matrix", "a risk level", names, RiskLevel::parse, problems);
+                    let level = parse_name(
+                        level_name,
+                        "risk_approval_matrix",
+                        "a risk level",
+                        names,
+                        RiskLevel::parse,
+                        problems,
+                    );
                     let param = format!("risk_approval_matrix.{}", level_name.get_ref());
                     let roles: Vec<ApprovalRole> = roles
                         .iter()
@@ -577,7 +583,8 @@ impl RawPolicy {
                 let mut seen: Vec<String> = Vec::new();
                 for entry in entries {
                     if seen.contains(entry.get_ref()) {
-                        let message = format!("policy.standard_change_catalogue: `{}` is listed twice", entry.get_ref());
+                        let message =
+                            format!("policy.standard_change_catalogue: `{}` is listed twice", entry.get_ref());
                         problems.at(&entry, message);
                     } else {
                         seen.push(entry.into_inner());

@@ -45,9 +45,8 @@ impl Rule for Chg013 {
             out.checked();
             let id = c.id.value.as_str();
             let engagement = cx.engagement_of(RecordView::Change(c)).map(|e| e.value.as_str());
-            let target_of = |service: &str| {
-                engagement.and_then(|e| cx.sla(e, service)).map(|s| s.availability.target.value.exact)
-            };
+            let target_of =
+                |service: &str| engagement.and_then(|e| cx.sla(e, service)).map(|s| s.availability.target.value.exact);
             for problem in changes::not_standard(c, &cx.policy, &target_of) {
                 let f = match problem {
                     NotStandard::Risk { level, written, max } => {

@@ -102,7 +102,9 @@ impl Rule for Chg014 {
                         .map_or(c.approvals.span.unwrap_or(c.id.span), |a| a.at.span);
                     (at, span, "the approvals it needs were complete", "所需审批全部通过")
                 }
-                Approved::NotNeeded => (c.requested_at.instant, c.requested_at.span, "it was requested", "变更申请提出"),
+                Approved::NotNeeded => {
+                    (c.requested_at.instant, c.requested_at.span, "it was requested", "变更申请提出")
+                }
             };
             out.checked();
             let Some(notified) = &c.notified_at else {
