@@ -159,8 +159,8 @@ crate::object! {
         description: req String,
         class: req ChangeClass,
         emergency: opt bool,
-        /// The entry of the engagement's standard-change catalogue (`[policy]
-        /// standard_change_catalogue`) that a `standard` change follows (CHG-013).
+        /// The entry of the standard-change catalogue (`standard_change_catalogue` in
+        /// `[policy]`) that a `standard` change follows (CHG-013).
         standard_ref: opt String,
         requested_by: req String,
         requested_at: req Ts,
