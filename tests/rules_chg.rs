@@ -593,3 +593,20 @@ fn class_emergency_points_to_the_emergency_flag() {
     let (_, findings) = run_rule("GEN-003", &[("c.yaml", &chg_with("nromal", "", "requested"))], "2026-10-31");
     assert!(findings[0].help.as_ref().unwrap().en.contains("`normal`"));
 }
+
+#[test]
+fn a_waiver_of_a_history_rule_is_never_unmatched() {
+    // The corrected example records carry a CHG-009 waiver; without their history (here: no
+    // git) it matches nothing, and that is no reason to remove it.
+    let person = build::person("p-wang").yaml();
+    let waiver = "kind: Waiver\nid: W-1\nrule: CHG-009\ntarget: Change/CHG-1\nreason: 更正\napproved_by: p-wang\nexpires: 2027-06-30\n";
+    let c = chg_with("normal", "", "requested");
+    let files = [("engagement.yaml", BASE), ("p.yaml", person.as_str()), ("c.yaml", c.as_str()), ("w.yaml", waiver)];
+    let (located, findings) = run_rules(&files, "", &["GEN-006", "CHG-009"], "2026-10-31");
+    assert!(located.is_empty(), "{findings:?}");
+    // A waiver of a records rule that matches nothing is still reported.
+    let other = waiver.replace("CHG-009", "CHG-007");
+    let files = [("engagement.yaml", BASE), ("p.yaml", person.as_str()), ("c.yaml", c.as_str()), ("w.yaml", other.as_str())];
+    let (located, _) = run_rules(&files, "", &["GEN-006", "CHG-007"], "2026-10-31");
+    assert_eq!(located, vec![at("GEN-006", "w.yaml", 4, 9)]);
+}

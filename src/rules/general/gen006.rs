@@ -171,11 +171,11 @@ pub fn apply(cx: &Context<'_>, settings: &Settings, findings: &mut [Finding], ou
         let (wid, known) = (waiver.id.value.as_str(), waiver.rule.value.as_str());
         let known = all().iter().map(|r| r.meta().id).find(|id| id.eq_ignore_ascii_case(known)).unwrap_or(known);
         // A disabled rule has no findings to match: that says nothing about the waiver. Nor
-        // does a history rule when the history was not read (`--no-git`, no git).
-        let judged = all().iter().map(|r| r.meta()).find(|m| m.id == known).is_none_or(|m| {
-            m.stage != crate::rules::Stage::History || matches!(cx.repo.history, crate::load::HistoryState::Read(_))
-        });
-        if matched == 0 && settings.severity(known).is_some() && judged {
+        // does a history rule: a commit once made stays, so its waiver is never outgrown, and
+        // matching nothing only means the commit is not in the history read (`--no-git`, a
+        // shallow clone, a copy of the records in a new repository).
+        let history = all().iter().map(|r| r.meta()).any(|m| m.id == known && m.stage == crate::rules::Stage::History);
+        if matched == 0 && settings.severity(known).is_some() && !history {
             let t = waiver.target.value.as_str();
             out.report(
                 waiver.target.span,
