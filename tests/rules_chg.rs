@@ -606,7 +606,8 @@ fn a_waiver_of_a_history_rule_is_never_unmatched() {
     assert!(located.is_empty(), "{findings:?}");
     // A waiver of a records rule that matches nothing is still reported.
     let other = waiver.replace("CHG-009", "CHG-007");
-    let files = [("engagement.yaml", BASE), ("p.yaml", person.as_str()), ("c.yaml", c.as_str()), ("w.yaml", other.as_str())];
+    let files =
+        [("engagement.yaml", BASE), ("p.yaml", person.as_str()), ("c.yaml", c.as_str()), ("w.yaml", other.as_str())];
     let (located, _) = run_rules(&files, "", &["GEN-006", "CHG-007"], "2026-10-31");
     assert_eq!(located, vec![at("GEN-006", "w.yaml", 4, 9)]);
 }

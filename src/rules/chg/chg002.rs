@@ -144,7 +144,7 @@ impl Rule for Chg002 {
             };
             // The class's roles and the risk level's, met by their highest (a higher role
             // satisfies a lower one).
-            if let Some(role) = changes::required_role(c, &cx.policy)
+            if let Some(role) = changes::required_role(c, cx.policy)
                 && !counted.iter().any(|a| a.role.value >= role)
             {
                 let late = c.approvals.iter().find(|a| {
@@ -152,8 +152,8 @@ impl Rule for Chg002 {
                 });
                 let (r, r_zh) = (role.as_str(), role.zh());
                 // Name the risk level when it, not the class, asks for this role.
-                let (why_en, why_zh) = if changes::role_from_risk(c, &cx.policy) {
-                    let level = changes::effective_risk(c, &cx.policy);
+                let (why_en, why_zh) = if changes::role_from_risk(c, cx.policy) {
+                    let level = changes::effective_risk(c, cx.policy);
                     (format!(" at `{level}` risk"), format!("(风险等级“{}”)", level.zh()))
                 } else {
                     (String::new(), " ".to_owned())

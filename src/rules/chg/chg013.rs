@@ -47,7 +47,7 @@ impl Rule for Chg013 {
             let engagement = cx.engagement_of(RecordView::Change(c)).map(|e| e.value.as_str());
             let target_of =
                 |service: &str| engagement.and_then(|e| cx.sla(e, service)).map(|s| s.availability.target.value.exact);
-            for problem in changes::not_standard(c, &cx.policy, &target_of) {
+            for problem in changes::not_standard(c, cx.policy, &target_of) {
                 let f = match problem {
                     NotStandard::Risk { level, written, max } => {
                         let (l, i) = (c.risk.likelihood.value.0, c.risk.impact.value.0);

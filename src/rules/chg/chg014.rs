@@ -91,7 +91,7 @@ impl Rule for Chg014 {
                 continue;
             }
             // The lower bound: when the approvals came to stand, or the request.
-            let (from, from_span, from_en, from_zh) = match changes::approved_before(c, &cx.policy, start.instant) {
+            let (from, from_span, from_en, from_zh) = match changes::approved_before(c, cx.policy, start.instant) {
                 // CHG-002 reports the approvals; the order cannot be judged without them.
                 Approved::Missing => continue,
                 Approved::Since(at) => {

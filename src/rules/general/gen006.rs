@@ -174,7 +174,7 @@ pub fn apply(cx: &Context<'_>, settings: &Settings, findings: &mut [Finding], ou
         // does a history rule: a commit once made stays, so its waiver is never outgrown, and
         // matching nothing only means the commit is not in the history read (`--no-git`, a
         // shallow clone, a copy of the records in a new repository).
-        let history = all().iter().map(|r| r.meta()).any(|m| m.id == known && m.stage == crate::rules::Stage::History);
+        let history = all().iter().map(|r| r.meta()).any(|m| m.id == known && m.reads_history());
         if matched == 0 && settings.severity(known).is_some() && !history {
             let t = waiver.target.value.as_str();
             out.report(
