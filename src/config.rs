@@ -152,6 +152,18 @@ pub struct Policy {
     /// The roles each change class needs; a class not listed needs none.
     #[serde(serialize_with = "approval_matrix_by_name")]
     pub approval_matrix: BTreeMap<ChangeClass, Vec<ApprovalRole>>,
+    /// The roles each risk level needs, on top of the class's (CHG-002); a level not listed
+    /// needs none.
+    #[serde(serialize_with = "risk_approval_matrix_by_name")]
+    pub risk_approval_matrix: BTreeMap<RiskLevel, Vec<ApprovalRole>>,
+    /// The highest risk level a `standard` change may have (CHG-013).
+    #[serde(serialize_with = "level_name")]
+    pub standard_change_max_risk: RiskLevel,
+    /// The engagement's standard-change catalogue; empty: no catalogue (CHG-013).
+    pub standard_change_catalogue: Vec<String>,
+    /// Change classes whose implemented changes need a post-implementation review (CHG-012).
+    #[serde(serialize_with = "names")]
+    pub review_required_classes: Vec<ChangeClass>,
     /// Risk level by likelihood (rows, 1–5) and impact (columns, 1–5).
     #[serde(serialize_with = "risk_matrix_names")]
     pub risk_matrix: [[RiskLevel; 5]; 5],
@@ -232,6 +244,15 @@ impl Default for Policy {
                 (ChangeClass::Major, vec![ItsmCommittee]),
                 (ChangeClass::Critical, vec![SeniorManagement]),
             ]),
+            risk_approval_matrix: BTreeMap::from([
+                (L, vec![]),
+                (M, vec![DepartmentHead]),
+                (H, vec![ItsmCommittee]),
+                (C, vec![SeniorManagement]),
+            ]),
+            standard_change_max_risk: L,
+            standard_change_catalogue: Vec::new(),
+            review_required_classes: vec![ChangeClass::Normal, ChangeClass::Major, ChangeClass::Critical],
             risk_matrix: [[L, L, L, M, M], [L, L, M, M, H], [L, M, M, H, H], [M, M, H, H, C], [M, H, H, C, C]],
             priority_change: PriorityChange::Final,
         }
@@ -265,6 +286,11 @@ impl Policy {
     pub fn needs_customer_approval(&self, class: ChangeClass) -> bool {
         self.customer_approval_classes.contains(&class)
     }
+
+    /// The roles a risk level needs on top of the class's (CHG-002).
+    pub fn risk_roles(&self, level: RiskLevel) -> Vec<ApprovalRole> {
+        self.risk_approval_matrix.get(&level).cloned().unwrap_or_default()
+    }
 }
 
 /// Serialize enumeration values by name.
@@ -280,6 +306,20 @@ fn approval_matrix_by_name<S: serde::Serializer>(
     let by_name: BTreeMap<&str, Vec<&str>> =
         matrix.iter().map(|(class, roles)| (class.as_str(), roles.iter().map(|r| r.as_str()).collect())).collect();
     serde::Serialize::serialize(&by_name, s)
+}
+
+/// The risk approval matrix as written in itos.toml: levels by name.
+fn risk_approval_matrix_by_name<S: serde::Serializer>(
+    matrix: &BTreeMap<RiskLevel, Vec<ApprovalRole>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    let by_name: BTreeMap<&str, Vec<&str>> =
+        matrix.iter().map(|(level, roles)| (level.as_str(), roles.iter().map(|r| r.as_str()).collect())).collect();
+    serde::Serialize::serialize(&by_name, s)
+}
+
+fn level_name<S: serde::Serializer>(level: &RiskLevel, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(level.as_str())
 }
 
 fn risk_matrix_names<S: serde::Serializer>(matrix: &[[RiskLevel; 5]; 5], s: S) -> Result<S::Ok, S::Error> {
@@ -366,6 +406,10 @@ struct RawPolicy {
     encryption_required_from: Option<Spanned<String>>,
     customer_approval_classes: Option<Vec<Spanned<String>>>,
     approval_matrix: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
+    risk_approval_matrix: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
+    standard_change_max_risk: Option<Spanned<String>>,
+    standard_change_catalogue: Option<Vec<Spanned<String>>>,
+    review_required_classes: Option<Vec<Spanned<String>>>,
     risk_matrix: Option<RawRiskMatrix>,
     priority_change: Option<Spanned<String>>,
 }
@@ -506,6 +550,70 @@ impl RawPolicy {
             None => d.approval_matrix,
         };
 
+        let risk_approval_matrix = match self.risk_approval_matrix {
+            Some(matrix) => {
+                let mut typed = BTreeMap::new();
+                for (level_name, roles) in &matrix {
+                    let names = RiskLevel::NAMES;
+                    let level = parse_name(
+                        level_name,
+                        "risk_approval_matrix",
+                        "a risk level",
+                        names,
+                        RiskLevel::parse,
+                        problems,
+                    );
+                    let param = format!("risk_approval_matrix.{}", level_name.get_ref());
+                    let roles: Vec<ApprovalRole> = roles
+                        .iter()
+                        .filter_map(|r| {
+                            let names = ApprovalRole::NAMES;
+                            parse_name(r, &param, "an approval role", names, ApprovalRole::parse, problems)
+                        })
+                        .collect();
+                    if let Some(level) = level {
+                        typed.insert(level, roles);
+                    }
+                }
+                typed
+            }
+            None => d.risk_approval_matrix,
+        };
+        let standard_change_max_risk = match &self.standard_change_max_risk {
+            Some(l) => {
+                let names = RiskLevel::NAMES;
+                parse_name(l, "standard_change_max_risk", "a risk level", names, RiskLevel::parse, problems)
+                    .unwrap_or(d.standard_change_max_risk)
+            }
+            None => d.standard_change_max_risk,
+        };
+        let standard_change_catalogue = match self.standard_change_catalogue {
+            Some(entries) => {
+                let mut seen: Vec<String> = Vec::new();
+                for entry in entries {
+                    if seen.contains(entry.get_ref()) {
+                        let message =
+                            format!("policy.standard_change_catalogue: `{}` is listed twice", entry.get_ref());
+                        problems.at(&entry, message);
+                    } else {
+                        seen.push(entry.into_inner());
+                    }
+                }
+                seen
+            }
+            None => d.standard_change_catalogue,
+        };
+        let review_required_classes = match self.review_required_classes {
+            Some(classes) => classes
+                .iter()
+                .filter_map(|c| {
+                    let names = ChangeClass::NAMES;
+                    parse_name(c, "review_required_classes", "a change class", names, ChangeClass::parse, problems)
+                })
+                .collect(),
+            None => d.review_required_classes,
+        };
+
         let risk_matrix = match self.risk_matrix {
             Some(rows) => check_risk_matrix(&rows, problems).unwrap_or(d.risk_matrix),
             None => d.risk_matrix,
@@ -557,6 +665,10 @@ impl RawPolicy {
             encryption_required_from,
             customer_approval_classes,
             approval_matrix,
+            risk_approval_matrix,
+            standard_change_max_risk,
+            standard_change_catalogue,
+            review_required_classes,
             risk_matrix,
             priority_change,
         }

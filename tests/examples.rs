@@ -48,6 +48,8 @@ fn broken_example_reports_every_fault_at_its_node() {
         ("GEN-003", "changes/CHG-2026-031.yaml", 6, 1),
         ("CHG-006", "changes/CHG-2026-033.yaml", 2, 5),
         ("CHG-007", "changes/CHG-2026-033.yaml", 2, 5),
+        ("CHG-012", "changes/CHG-2026-033.yaml", 2, 5),
+        ("CHG-014", "changes/CHG-2026-033.yaml", 2, 5),
         ("CHG-003", "changes/CHG-2026-033.yaml", 8, 1),
         ("CHG-004", "changes/CHG-2026-033.yaml", 11, 41),
         ("CHG-008", "changes/CHG-2026-033.yaml", 15, 22),

@@ -2,6 +2,7 @@
 //! MTTR / MTBF, satisfaction and service credits.
 
 pub mod availability;
+pub mod changes;
 pub mod clock;
 pub mod credits;
 pub mod figure;

@@ -18,12 +18,13 @@ use jiff::tz::TimeZone;
 use crate::calendar::{Calendars, WorkCalendar};
 use crate::config::Policy;
 use crate::model::Exact;
-use crate::model::kinds::change::{Change, ChangeClass, ChangeStatus, PartyRole};
+use crate::model::kinds::change::{Change, ChangeClass, ChangeStatus};
 use crate::model::kinds::incident::{ExclusionReason, Incident, OutageImpact};
 use crate::model::kinds::{Engagement, Sla};
 use crate::model::scalar::civil_in;
 
 use super::availability::{self, Outage, Span};
+use super::changes::{self, Approved};
 use super::clock::{Clock, ClockKind, Outcome};
 use super::month::{Attainment, Month, attainment};
 use super::tickets::{Judged, clocks};
@@ -175,21 +176,21 @@ impl ServiceMonth {
     }
 }
 
-/// Whether a change's planned downtime counts as maintenance: not rejected or cancelled, and
-/// either standard or approved as CHG-002 requires (every required role, and the customer for
-/// the classes that need it, with no later rejection) before the downtime starts.
-pub fn planned_downtime_counts(change: &Change, policy: &Policy) -> bool {
+/// Whether a change's planned downtime counts as maintenance: not rejected or cancelled,
+/// approved as CHG-002 requires (the roles of its class and its risk level, and the customer
+/// for the classes that need it, with no later rejection) before the downtime starts, and,
+/// for a `standard` change, a proper one (CHG-013; revision2-decisions.md 13): relabelling a
+/// change `standard` must not buy it an exemption. `target_of` gives the availability target
+/// of a service of the change's engagement.
+pub fn planned_downtime_counts(change: &Change, policy: &Policy, target_of: &dyn Fn(&str) -> Option<Exact>) -> bool {
     let Some(pd) = &change.planned_downtime else { return false };
     if matches!(change.status.value, ChangeStatus::Rejected | ChangeStatus::Cancelled) {
         return false;
     }
-    let class = change.class.value;
-    if class == ChangeClass::Standard {
-        return true;
+    if change.class.value == ChangeClass::Standard && !changes::is_proper_standard(change, policy, target_of) {
+        return false;
     }
-    let standing = change.standing_approvals(pd.start.instant);
-    policy.required_roles(class).iter().all(|role| standing.iter().any(|a| a.role.value >= *role))
-        && (!policy.needs_customer_approval(class) || standing.iter().any(|a| a.party() == PartyRole::Customer))
+    matches!(changes::approved_before(change, policy, pd.start.instant), Approved::NotNeeded | Approved::Since(_))
 }
 
 /// Everything one service's figures need.
@@ -200,6 +201,9 @@ pub struct Inputs<'a> {
     pub incidents: Vec<&'a Incident>,
     /// The engagement's changes (their planned downtime is filtered by service here).
     pub changes: Vec<&'a Change>,
+    /// The engagement's Slas: a standard change's downtime on any service with a high
+    /// availability target costs it its exemption (CHG-013).
+    pub slas: Vec<&'a Sla>,
     pub calendars: &'a Calendars,
     pub policy: &'a Policy,
     /// The end of the as-of day: everything known up to then is used.
@@ -349,12 +353,15 @@ impl<'a> Prepared<'a> {
         // tickets opened before its end.
         tickets.sort_by_key(|t| t.incident.opened_at.instant);
         let service = sla.service.value.as_str();
+        let targets: std::collections::HashMap<&str, Exact> =
+            input.slas.iter().map(|s| (s.service.value.as_str(), s.availability.target.value.exact)).collect();
+        let target_of = |s: &str| targets.get(s).copied();
         let planned = input
             .changes
             .iter()
             .filter_map(|c| {
                 let pd = c.planned_downtime.as_ref()?;
-                (pd.services.iter().any(|s| s.value == service) && planned_downtime_counts(c, input.policy))
+                (pd.services.iter().any(|s| s.value == service) && planned_downtime_counts(c, input.policy, &target_of))
                     .then_some((pd.start.instant, pd.end.instant))
             })
             .collect();
@@ -659,6 +666,7 @@ mod tests {
             sla: &repo.records.slas[0],
             incidents: repo.records.incidents.iter().collect(),
             changes: repo.records.changes.iter().collect(),
+            slas: repo.records.slas.iter().collect(),
             calendars: &repo.calendars,
             policy: &repo.config.policy,
             known_until: known,

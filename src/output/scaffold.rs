@@ -103,6 +103,22 @@ const PARAMS: &[(&str, &str, &str)] = &[
     ("customer_approval_classes", "change classes that also need the customer's approval", "需要甲方审批的变更类别"),
     ("approval_matrix", "per change class, the roles that must approve", "各变更类别的必需审批角色"),
     (
+        "risk_approval_matrix",
+        "per risk level, the roles that must approve on top of the class's",
+        "各风险等级在变更类别之外另需的审批角色",
+    ),
+    ("standard_change_max_risk", "the highest risk level a standard change may have", "标准变更允许的最高风险等级"),
+    (
+        "standard_change_catalogue",
+        "the standard-change catalogue a standard change's `standard_ref` must name (empty: none kept)",
+        "标准变更目录,标准变更的 `standard_ref` 须指向其中条目(为空表示不设目录)",
+    ),
+    (
+        "review_required_classes",
+        "change classes whose implemented changes need a post-implementation review",
+        "实施后须进行变更回顾的变更类别",
+    ),
+    (
         "risk_matrix",
         "risk level by likelihood (rows) and impact (columns), 1–5",
         "按可能性(行)和影响(列)确定的风险等级,1–5",

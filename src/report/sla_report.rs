@@ -308,6 +308,7 @@ impl<'a> EngagementData<'a> {
         let id = engagement.id.value.as_str();
         let ours = |view: RecordView<'a>| cx.engagement_of(view).is_some_and(|e| e.value == id);
         let changes: Vec<_> = repo.records.changes.iter().filter(|c| ours(RecordView::Change(c))).collect();
+        let slas: Vec<_> = repo.records.slas.iter().filter(|s| ours(RecordView::Sla(s))).collect();
         let mut services = Vec::new();
         for item in &engagement.scope {
             let service = item.service.value.as_str();
@@ -325,6 +326,7 @@ impl<'a> EngagementData<'a> {
                     .filter(|i| i.service.value == service && ours(RecordView::Incident(i)))
                     .collect(),
                 changes: changes.clone(),
+                slas: slas.clone(),
                 calendars: &repo.calendars,
                 policy: &repo.config.policy,
                 known_until: cx.as_of_end(&sla.tz()),

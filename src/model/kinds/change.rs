@@ -1,13 +1,83 @@
 //! Change (§2.3, §6.1, §6.2, §6.5): a change ticket from request to review.
 
 use super::{Kind, RecordKind, Ref, Target};
-use crate::model::decode::List;
+use crate::model::decode::{Decode, Decoder, List, decode_enum};
+use crate::model::node::{Node, Value};
+use crate::model::Span;
+use crate::msg;
 use crate::model::scalar::{Likert, RelPath, Ts};
 use crate::model::Sp;
 
-crate::enumeration! {
-    /// 标准 / 一般 / 重大 / 特别重大.
-    pub enum ChangeClass { Standard = "standard", Normal = "normal", Major = "major", Critical = "critical" }
+/// 标准 / 一般 / 重大 / 特别重大. Written out rather than with `enumeration!` only for its
+/// decoder, which answers `class: emergency` with the way to write an emergency change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChangeClass {
+    Standard,
+    Normal,
+    Major,
+    Critical,
+}
+
+impl ChangeClass {
+    pub const ALL: &'static [ChangeClass] =
+        &[ChangeClass::Standard, ChangeClass::Normal, ChangeClass::Major, ChangeClass::Critical];
+    pub const NAMES: &'static [&'static str] = &["standard", "normal", "major", "critical"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeClass::Standard => "standard",
+            ChangeClass::Normal => "normal",
+            ChangeClass::Major => "major",
+            ChangeClass::Critical => "critical",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        ChangeClass::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+
+    /// The class in Chinese sentences (glossary): 标准变更 …
+    pub fn zh(self) -> &'static str {
+        match self {
+            ChangeClass::Standard => "标准变更",
+            ChangeClass::Normal => "一般变更",
+            ChangeClass::Major => "重大变更",
+            ChangeClass::Critical => "特别重大变更",
+        }
+    }
+}
+
+impl std::fmt::Display for ChangeClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Decode for ChangeClass {
+    const EXPECTED: (&'static str, &'static str) =
+        ("one of: standard normal major critical ", "以下之一:standard normal major critical ");
+    fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
+        // "Emergency" is how a change is carried out, not a class (§6.1): the class still
+        // decides its approvals, so the fix is a flag next to the class it would have had.
+        if let Value::Scalar(s, _) = &node.value
+            && s.as_ref() == "emergency"
+        {
+            let list = ChangeClass::NAMES.join(", ");
+            d.value_error(
+                node,
+                msg!("`emergency` is not one of: {list}", "`emergency` 不是以下取值之一:{list}"),
+                Some(msg!(
+                    "write `emergency: true` with the class the change would otherwise have",
+                    "请写作 `emergency: true`,并填写该变更本应属于的类别"
+                )),
+            );
+            return None;
+        }
+        decode_enum(node, d, ChangeClass::NAMES, ChangeClass::parse)
+    }
+    fn schema() -> serde_json::Value {
+        serde_json::json!({ "type": "string", "enum": ChangeClass::NAMES })
+    }
 }
 
 crate::enumeration! {
@@ -22,6 +92,31 @@ crate::enumeration! {
         Cab = "cab",
         ItsmCommittee = "itsm-committee",
         SeniorManagement = "senior-management",
+    }
+}
+
+impl RiskLevel {
+    /// The level in Chinese sentences (glossary: 风险等级“中”).
+    pub fn zh(self) -> &'static str {
+        match self {
+            RiskLevel::Low => "低",
+            RiskLevel::Medium => "中",
+            RiskLevel::High => "高",
+            RiskLevel::Critical => "极高",
+        }
+    }
+}
+
+impl ApprovalRole {
+    /// The role in Chinese sentences (glossary).
+    pub fn zh(self) -> &'static str {
+        match self {
+            ApprovalRole::ChangeManager => "变更经理",
+            ApprovalRole::DepartmentHead => "部门负责人",
+            ApprovalRole::Cab => "变更咨询委员会(CAB)",
+            ApprovalRole::ItsmCommittee => "IT服务管理委员会",
+            ApprovalRole::SeniorManagement => "高级管理层",
+        }
     }
 }
 
@@ -64,6 +159,9 @@ crate::object! {
         description: req String,
         class: req ChangeClass,
         emergency: opt bool,
+        /// The entry of the standard-change catalogue (`standard_change_catalogue` in
+        /// `[policy]`) that a `standard` change follows (CHG-013).
+        standard_ref: opt String,
         requested_by: req String,
         requested_at: req Ts,
         impact: req Impact,

@@ -2,6 +2,7 @@
 
 use jiff::Timestamp;
 
+use crate::figures::changes;
 use crate::model::kinds::change::{ChangeStatus, Decision, PartyRole};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
@@ -17,8 +18,12 @@ static META: Meta = Meta {
     title_zh: "变更须在实施前经规定角色审批",
     explanation_en: "Changes are approved by level (§6.1, 分级审批): the policy's `approval_matrix` lists, \
 per change class, the roles that must each approve (by default normal → department-head, major → \
-itsm-committee, critical → senior-management; a higher role — change-manager < department-head < \
-cab < itsm-committee < senior-management — satisfies a lower one). Each required role needs an \
+itsm-committee, critical → senior-management), and its `risk_approval_matrix` the roles each risk \
+level adds (by default medium → department-head, high → itsm-committee, critical → \
+senior-management; the risk level that counts is the stricter of the one written and the \
+`risk_matrix` cell), so a normal change rated critical needs senior management too. A higher \
+role — change-manager < department-head < cab < itsm-committee < senior-management — satisfies a \
+lower one. Each required role needs an \
 `approved` decision dated before `implementation.started_at`, not followed by a rejection; classes \
 in `customer_approval_classes` (major and critical) also need an approval with `party: customer`; \
 a change implemented while its latest decision was a rejection is reported. An emergency change \
@@ -26,15 +31,23 @@ may start on an `emergency_authorization` given before the start, with the forma
 following within `emergency_approval_workdays` (2 by default) working days after \
 `implementation.finished_at`.",
     explanation_zh: "变更实行分级审批(§6.1):策略 `approval_matrix` 按变更类别列出必须审批的角色(默认一般变更 → \
-department-head,重大变更 → itsm-committee,特别重大变更 → senior-management;高级别角色可替代低级别角色,顺序为 \
-change-manager < department-head < cab < itsm-committee < senior-management)。每个必需角色都须有早于 \
+department-head,重大变更 → itsm-committee,特别重大变更 → senior-management),`risk_approval_matrix` 列出各风险等级\
+另需的角色(默认中风险 → department-head,高风险 → itsm-committee,极高风险 → senior-management;风险等级取填写值与 \
+`risk_matrix` 对应单元格中较严格者),因此风险等级为 critical 的一般变更同样须经 senior-management 审批。高级别角色可替代\
+低级别角色,顺序为 change-manager < department-head < cab < itsm-committee < senior-management。每个必需角色都须有早于 \
 `implementation.started_at` 的 `approved` 决定,且其后没有被否决;`customer_approval_classes` 中的类别(重大、特别重大)\
 还须有一条 `party: customer` 的甲方审批;在最新决定为否决的情况下实施变更,同样会被报告。紧急变更可凭实施前给出的 \
 `emergency_authorization` 先行实施,正式审批须在 `implementation.finished_at` 后 `emergency_approval_workdays`(默认 2)\
 个工作日内补齐。",
     failing: include_str!("../../../fixtures/CHG-002.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-002.passing.yaml"),
-    params: &["approval_matrix", "customer_approval_classes", "emergency_approval_workdays"],
+    params: &[
+        "approval_matrix",
+        "risk_approval_matrix",
+        "risk_matrix",
+        "customer_approval_classes",
+        "emergency_approval_workdays",
+    ],
     configurable: true,
     waivable: true,
     stage: Stage::Records,
@@ -64,6 +77,7 @@ impl Rule for Chg002 {
             out.checked();
             let id = c.id.value.as_str();
             let class = c.class.value;
+            let class_zh = class.zh();
             let at_list = c.approvals.span.unwrap_or(c.id.span);
             // The instant by which approvals must exist.
             let (deadline, deadline_span, emergency) = match &c.implementation {
@@ -128,24 +142,32 @@ impl Rule for Chg002 {
                 (None, Some(_)) => "在实施开始前".to_owned(),
                 (None, None) => "(与其状态相符)".to_owned(),
             };
-            for role in cx.policy.required_roles(class) {
-                if counted.iter().any(|a| a.role.value >= role) {
-                    continue;
-                }
+            // The class's roles and the risk level's, met by their highest (a higher role
+            // satisfies a lower one).
+            if let Some(role) = changes::required_role(c, cx.policy)
+                && !counted.iter().any(|a| a.role.value >= role)
+            {
                 let late = c.approvals.iter().find(|a| {
                     a.decision.value == Decision::Approved && a.role.value >= role && a.at.instant >= deadline
                 });
-                let r = role.as_str();
+                let (r, r_zh) = (role.as_str(), role.zh());
+                // Name the risk level when it, not the class, asks for this role.
+                let (why_en, why_zh) = if changes::role_from_risk(c, cx.policy) {
+                    let level = changes::effective_risk(c, cx.policy);
+                    (format!(" at `{level}` risk"), format!("(风险等级“{}”)", level.zh()))
+                } else {
+                    (String::new(), " ".to_owned())
+                };
                 let f = match late {
                     Some(a) => {
                         let t = cx.text(a.at.span);
-                        out.report(a.at.span, msg!("`{class}` change `{id}` needs an approval by {r} or higher {when_en}; this one came at {t}", "`{class}` 变更 `{id}` 需要 {r} 或更高级别{when_zh}审批;该审批时间为 {t}"))
+                        out.report(a.at.span, msg!("`{class}` change `{id}`{why_en} needs an approval by {r} or higher {when_en}; this one came at {t}", "{class_zh} `{id}`{why_zh}需要{r_zh}或更高级别{when_zh}审批;该审批时间为 {t}"))
                     }
                     None => out.report(
                         at_list,
                         msg!(
-                            "`{class}` change `{id}` needs an approval by {r} or higher {when_en}",
-                            "`{class}` 变更 `{id}` 需要 {r} 或更高级别{when_zh}审批"
+                            "`{class}` change `{id}`{why_en} needs an approval by {r} or higher {when_en}",
+                            "{class_zh} `{id}`{why_zh}需要{r_zh}或更高级别{when_zh}审批"
                         ),
                     ),
                 };
@@ -156,7 +178,7 @@ impl Rule for Chg002 {
                     at_list,
                     msg!(
                         "`{class}` change `{id}` needs an approval by the customer (`party: customer`) {when_en}",
-                        "`{class}` 变更 `{id}` 需要甲方(`party: customer`){when_zh}审批"
+                        "{class_zh} `{id}` 需要甲方(`party: customer`){when_zh}审批"
                     ),
                 )
                 .record(Kind::Change, id);

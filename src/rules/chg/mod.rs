@@ -12,6 +12,8 @@ pub mod chg009;
 pub mod chg010;
 pub mod chg011;
 pub mod chg012;
+pub mod chg013;
+pub mod chg014;
 
 use super::Rule;
 
@@ -28,4 +30,6 @@ pub const RULES: &[&dyn Rule] = &[
     &chg010::Chg010,
     &chg011::Chg011,
     &chg012::Chg012,
+    &chg013::Chg013,
+    &chg014::Chg014,
 ];

@@ -170,8 +170,12 @@ pub fn apply(cx: &Context<'_>, settings: &Settings, findings: &mut [Finding], ou
         let waiver = &cx.records.waivers[w];
         let (wid, known) = (waiver.id.value.as_str(), waiver.rule.value.as_str());
         let known = all().iter().map(|r| r.meta().id).find(|id| id.eq_ignore_ascii_case(known)).unwrap_or(known);
-        // A disabled rule has no findings to match: that says nothing about the waiver.
-        if matched == 0 && settings.severity(known).is_some() {
+        // A disabled rule has no findings to match: that says nothing about the waiver. Nor
+        // does a history rule: a commit once made stays, so its waiver is never outgrown, and
+        // matching nothing only means the commit is not in the history read (`--no-git`, a
+        // shallow clone, a copy of the records in a new repository).
+        let history = all().iter().map(|r| r.meta()).any(|m| m.id == known && m.reads_history());
+        if matched == 0 && settings.severity(known).is_some() && !history {
             let t = waiver.target.value.as_str();
             out.report(
                 waiver.target.span,
