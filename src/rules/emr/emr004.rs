@@ -1,6 +1,7 @@
-//! EMR-004: a drill or restore test achieves the recovery time and point of the systems it covers.
+//! EMR-004: a drill achieves the recovery time and point of the systems it covers (a restore
+//! test's recovery time is BAK-005's).
 
-use crate::model::kinds::{Drill, RestoreTest, System};
+use crate::model::kinds::{Drill, System};
 use crate::model::scalar::Dur;
 use crate::model::{Kind, RecordView, Severity, Sp};
 use crate::msg;
@@ -12,22 +13,22 @@ static META: Meta = Meta {
     id: "EMR-004",
     severity: Severity::Warning,
     section: "§3.4, §6.3",
-    title_en: "A drill or restore test achieves the RTO and RPO of the systems it covers",
-    title_zh: "应急演练和恢复测试须达到所涉系统的恢复时间目标与恢复点目标",
+    title_en: "A drill achieves the RTO and RPO of the systems it covers",
+    title_zh: "应急演练须达到所涉系统的恢复时间目标与恢复点目标",
     explanation_en: "Disaster recovery (§3.4) and emergency drills (§6.3) exist to show that a system \
 can be brought back within its recovery time objective (System `rto`) losing no more data than its \
 recovery point objective (System `rpo`). A Drill that lists the `systems` it recovered is judged \
 on its `achieved` figures: an `achieved.rto` longer than a listed system's `rto`, or an \
-`achieved.rpo` (the data lost) longer than its `rpo`, is reported. A RestoreTest is judged \
-through its backup policy's system: a `duration` longer than that system's `rto` is reported (its \
-`backup_taken_at` is how old the restored backup was, not data lost at a failure, so it is not \
-compared with the `rpo`). A drill without `systems` or `achieved`, and a system without `rto` or \
+`achieved.rpo` (the data lost) longer than its `rpo`, is reported. A RestoreTest's recovery time \
+is judged the same way, through its backup policy's system, by BAK-005 (the same check under its \
+own id, so one slow restore is one finding; its `backup_taken_at` is how old the restored backup \
+was, not data lost at a failure, so it is not compared with the `rpo`). A drill without `systems` or `achieved`, and a system without `rto` or \
 `rpo`, are not judged for that figure. Exactly the objective passes.",
     explanation_zh: "灾难恢复(§3.4)和应急演练(§6.3)的目的,是证明系统能在恢复时间目标(System `rto`)内恢复,\
 且数据损失不超过恢复点目标(System `rpo`)。列出所恢复系统 `systems` 的演练(Drill)按其 `achieved` 判断:\
 `achieved.rto` 超过所列系统的 `rto`,或 `achieved.rpo`(数据损失)超过其 `rpo` 的,将被报告。恢复测试(RestoreTest)\
-按其备份策略所属系统判断:`duration` 超过该系统 `rto` 的,将被报告(其 `backup_taken_at` 表示所恢复备份的时间,\
-而非故障时的数据损失,不与 `rpo` 比较)。未列出 `systems` 或未填写 `achieved` 的演练、未设定 `rto` 或 `rpo` 的系统,\
+的恢复用时按其备份策略所属系统以同样方式判断,由 BAK-005 报告(同一检查保留其原编号,一次恢复过慢只报告一次;\
+其 `backup_taken_at` 表示所恢复备份的时间,而非故障时的数据损失,不与 `rpo` 比较)。未列出 `systems` 或未填写 `achieved` 的演练、未设定 `rto` 或 `rpo` 的系统,\
 不判断相应指标。恰好等于目标视为达到。",
     failing: include_str!("../../../fixtures/EMR-004.failing.yaml"),
     passing: include_str!("../../../fixtures/EMR-004.passing.yaml"),
@@ -55,18 +56,6 @@ impl Rule for Emr004 {
                 drill_objective(out, d, sys, achieved.rto.as_ref(), sys.rto.as_ref(), Objective::Time);
                 drill_objective(out, d, sys, achieved.rpo.as_ref(), sys.rpo.as_ref(), Objective::Point);
             }
-        }
-        for t in &cx.records.restore_tests {
-            let Some(duration) = &t.duration else { continue };
-            if t.performed_at.value > cx.as_of || cx.engagement_of(RecordView::RestoreTest(t)).is_none() {
-                continue;
-            }
-            let bp =
-                cx.index.position(Kind::BackupPolicy, &t.policy.value).and_then(|p| cx.records.backup_policies.get(p));
-            let Some(sys) = bp.and_then(|bp| system(&bp.system.value)) else { continue };
-            let Some(rto) = &sys.rto else { continue };
-            out.checked();
-            restore_time(out, t, sys, duration, rto);
         }
     }
 }
@@ -113,24 +102,4 @@ fn drill_objective(
             "请在 `actions` 中列出弥补差距的措施(加快切换、提高数据同步频率)并再次演练,或与客户重新商定切实可行的目标"
         ))
         .record(Kind::Drill, id);
-}
-
-fn restore_time(out: &mut Sink, t: &RestoreTest, sys: &System, duration: &Sp<Dur>, rto: &Sp<Dur>) {
-    if duration.value <= rto.value {
-        return;
-    }
-    let (id, took, target, sid) = (t.id.value.as_str(), duration.value, rto.value, sys.id.value.as_str());
-    out.report(
-        duration.span,
-        msg!(
-            "restore test {id} recovered system {sid} in {took}, longer than its recovery time objective (RTO) of {target}",
-            "恢复测试 {id} 恢复系统 {sid} 用时 {took},超过其恢复时间目标(RTO){target}"
-        ),
-    )
-    .label(rto.span, msg!("RTO of {sid}", "{sid} 的恢复时间目标"))
-    .help(msg!(
-        "speed up the restore (closer copies, parallel restore, a standby), or agree a realistic RTO",
-        "请加快恢复(就近副本、并行恢复、热备),或重新商定切实可行的 RTO"
-    ))
-    .record(Kind::RestoreTest, id);
 }
