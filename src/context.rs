@@ -81,15 +81,17 @@ impl<'a> Context<'a> {
         self.repo.sources.get(span.file).map_or("", |f| f.slice(span))
     }
 
-    /// The names of `fields` (name, present) that are absent, joined for a message; a field
-    /// whose value was left out of record `kind`/`id` for a GEN-003 error is not missing (it
-    /// was reported at its value). `None`: nothing missing.
-    pub fn missing(&self, kind: Kind, id: &str, fields: &[(&str, bool)]) -> Option<String> {
-        let names: Vec<&str> = fields
-            .iter()
-            .filter(|(name, present)| !present && !self.repo.index.value_left_out(kind, id, name))
-            .map(|(name, _)| *name)
-            .collect();
+    /// The names of `fields` (name, present) of the mapping at `under` (a path from the
+    /// record, `""` for the record itself) that are absent, joined for a message. A field whose
+    /// value was left out of record `kind`/`id` for a GEN-003 error is not missing: it was
+    /// reported at its value. `None`: nothing missing.
+    pub fn missing(&self, kind: Kind, id: &str, under: &str, fields: &[(&str, bool)]) -> Option<String> {
+        let left_out = |name: &str| {
+            let path = if under.is_empty() { name.to_owned() } else { format!("{under}.{name}") };
+            self.repo.index.value_left_out(kind, id, &path)
+        };
+        let names: Vec<&str> =
+            fields.iter().filter(|(name, present)| !present && !left_out(name)).map(|(name, _)| *name).collect();
         (!names.is_empty()).then(|| names.join(", "))
     }
 

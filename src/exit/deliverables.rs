@@ -3,7 +3,7 @@
 use super::*;
 
 pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
-    let Scope { cx, h, as_of, effective, .. } = *s;
+    let Scope { h, as_of, effective, .. } = *s;
     // §7.2 The eight deliverables, then any others.
     for item in REQUIRED {
         let name = item.as_str();
@@ -36,7 +36,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     );
                     d.item.missing.push(msg!("`{name}` entry", "`{name}` 条目"));
                 }
-                Some(entry) => deliverable(cx, &mut d, entry, name, effective),
+                Some(entry) => deliverable(s, &mut d, entry, name),
             },
         }
         items.push(d.finish(as_of));
@@ -54,7 +54,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             &[HND_003],
         )
         .due(effective);
-        deliverable(cx, &mut d, entry, "other", effective);
+        deliverable(s, &mut d, entry, "other");
         // Beyond the eight, a late one is the checklist's judgement, not HND-002's.
         d.item.problems.retain(|p| p.rule != HND_002);
         items.push(d.finish(as_of));
@@ -63,8 +63,11 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
 
 /// One deliverable entry: not applicable, or delivered and accepted (by the effective date),
 /// and its evidence.
-fn deliverable(cx: &Context<'_>, d: &mut Draft, entry: &Sp<Deliverable>, name: &str, effective: Date) {
+fn deliverable(s: &Scope<'_, '_>, d: &mut Draft, entry: &Sp<Deliverable>, name: &str) {
+    let (cx, effective) = (s.cx, s.effective);
     let v = &entry.value;
+    let unreadable = s.unreadable_in(entry.span);
+    d.unreadable(unreadable);
     for path in &v.evidence {
         evidence(cx, d, path, true);
     }
@@ -84,7 +87,7 @@ fn deliverable(cx: &Context<'_>, d: &mut Draft, entry: &Sp<Deliverable>, name: &
     if accepted.is_none() || v.accepted_by.is_none() {
         d.item.missing.push(msg!("acceptance (`accepted_by`, `accepted_at`)", "验收(`accepted_by`、`accepted_at`)"));
     }
-    if v.evidence.is_empty() {
+    if v.evidence.is_empty() && unreadable.is_empty() {
         d.item.notes.push(msg!("no evidence listed", "未列出证据"));
     }
     d.satisfied = delivered.is_some() && accepted.is_some() && v.accepted_by.is_some();

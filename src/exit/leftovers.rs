@@ -7,7 +7,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     // §7.3 Leftover issues: owner and plan by the effective date, closed by their due date.
     match h {
         Some(h) if !h.leftover_issues.is_empty() => {
-            for issue in &h.leftover_issues {
+            for (i, issue) in h.leftover_issues.iter().enumerate() {
                 let v = &issue.value;
                 let id = v.id.value.as_str();
                 let title = v.title.value.as_str();
@@ -22,6 +22,8 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     &[HND_004],
                 )
                 .due(due);
+                let unreadable = s.unreadable_in(issue.span);
+                d.unreadable(unreadable);
                 // §7.3 "验证…确认": a resolved issue is closed once verified and confirmed by the
                 // customer; an accepted one once the customer accepted it.
                 let confirmed = known(cx, v.verified_at.as_ref()).is_some()
@@ -41,12 +43,20 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 if v.status.value == LeftoverStatus::Resolved {
                     // Judged on what the record says, not on as-of: a date still to come only
                     // leaves the item pending until its due date.
+                    // A date left out for GEN-003 is shown as that problem, not as missing too.
                     let absent: Vec<&str> = [
                         ("verified_at", v.verified_at.is_none()),
                         ("customer_confirmed_at", v.customer_confirmed_at.is_none()),
                     ]
                     .into_iter()
                     .filter_map(|(name, absent)| absent.then_some(name))
+                    .filter(|name| {
+                        !cx.index.value_left_out(
+                            crate::model::Kind::Handover,
+                            &h.id.value,
+                            &format!("leftover_issues[{i}].{name}"),
+                        )
+                    })
                     .collect();
                     if !absent.is_empty() {
                         let fields = absent.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>();

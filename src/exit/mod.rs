@@ -159,6 +159,29 @@ struct Scope<'c, 'a> {
     after_exit: bool,
     /// The notice period in days.
     n: u32,
+    /// GEN-003 findings inside the Handover, by position: values left out of it, shown on the
+    /// item they belong to.
+    unreadable: &'c [&'a crate::model::Finding],
+}
+
+impl<'c, 'a> Scope<'c, 'a> {
+    /// The GEN-003 findings inside `span` (a part of the Handover).
+    fn unreadable_in(&self, span: Span) -> &'c [&'a crate::model::Finding] {
+        let inside = |f: &&crate::model::Finding| f.span.file == span.file && f.span.start >= span.start;
+        let from = self.unreadable.partition_point(|f| !inside(f));
+        let to = from + self.unreadable[from..].partition_point(|f| f.span.end <= span.end);
+        &self.unreadable[from..to]
+    }
+}
+
+impl Draft {
+    /// Show the values of this item left out for a GEN-003 error: the item cannot be judged
+    /// done on a value nobody could read.
+    fn unreadable(&mut self, findings: &[&crate::model::Finding]) {
+        for f in findings {
+            self.problem(crate::load::GEN_003, f.span, f.message.clone(), f.help.clone());
+        }
+    }
 }
 
 /// What an item's condition is, before the status is decided.
@@ -318,7 +341,22 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
     let mut items = Vec::new();
     let n = notice_days(engagement);
 
-    let s = Scope { cx, engagement, h, as_of, term_end, effective, grace_end, after_exit, n };
+    let mut unreadable: Vec<&crate::model::Finding> = match h {
+        Some(h) => cx
+            .repo
+            .findings
+            .iter()
+            .filter(|f| {
+                f.rule == crate::load::GEN_003
+                    && f.span.file == h.span.file
+                    && f.span.start >= h.span.start
+                    && f.span.end <= h.span.end
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    unreadable.sort_by_key(|f| (f.span.start, f.span.end));
+    let s = Scope { cx, engagement, h, as_of, term_end, effective, grace_end, after_exit, n, unreadable: &unreadable };
     termination::items(&s, &mut items);
     deliverables::items(&s, &mut items);
     leftovers::items(&s, &mut items);

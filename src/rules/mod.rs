@@ -196,12 +196,6 @@ pub fn resolve_kind_id(cx: &Context<'_>, text: &str) -> Result<(Kind, String), M
     }
 }
 
-/// The names of the fields that are not `present`, joined for a message (`None`: all present).
-pub fn missing(fields: &[(&str, bool)]) -> Option<String> {
-    let names: Vec<&str> = fields.iter().filter(|(_, present)| !present).map(|(n, _)| *n).collect();
-    (!names.is_empty()).then(|| names.join(", "))
-}
-
 /// A text field that says something.
 pub fn has_text(field: &Option<Sp<String>>) -> bool {
     field.as_ref().is_some_and(|t| !t.value.trim().is_empty())

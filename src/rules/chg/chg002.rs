@@ -105,7 +105,8 @@ impl Rule for Chg002 {
                                     "紧急变更 `{id}` 没有实施前的紧急授权 `emergency_authorization`"
                                 ),
                             )
-                            .record(Kind::Change, id);
+                            .record(Kind::Change, id)
+                            .about(&["emergency_authorization"]);
                         }
                     }
                     let tz = eng.tz();

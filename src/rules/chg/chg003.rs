@@ -37,14 +37,14 @@ impl Rule for Chg003 {
             out.checked();
             let id = c.id.value.as_str();
             let i = &c.impact;
-            use crate::rules::{has_text, missing};
+            use crate::rules::has_text;
             let present = [
                 ("business", has_text(&i.business)),
                 ("technical", has_text(&i.technical)),
                 ("security", has_text(&i.security)),
                 ("cost", has_text(&i.cost)),
             ];
-            if let Some(list) = missing(&present) {
+            if let Some(list) = cx.missing(Kind::Change, id, "impact", &present) {
                 let f = out
                     .report(
                         i.anchor,

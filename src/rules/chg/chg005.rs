@@ -44,7 +44,8 @@ impl Rule for Chg005 {
                         ),
                     )
                     .label(c.status.span, msg!("status", "状态"))
-                    .record(Kind::Change, id);
+                    .record(Kind::Change, id)
+                    .about(&["implementation"]);
                 }
                 continue;
             };

@@ -2,7 +2,7 @@
 
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::{Context, Meta, Rule, Sink, Stage, missing};
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Chg006;
 
@@ -53,15 +53,21 @@ impl Rule for Chg006 {
                         ),
                     )
                     .label(imp.finished_at.span, msg!("implemented", "实施完成"))
-                    .record(Kind::Change, id);
+                    .record(Kind::Change, id)
+                    .about(&["verification"]);
                 }
                 Some(v) => {
                     let checks = &v.checks.value;
-                    let gaps = missing(&[
-                        ("functional", checks.functional.is_some()),
-                        ("performance", checks.performance.is_some()),
-                        ("security", checks.security.is_some()),
-                    ]);
+                    let gaps = cx.missing(
+                        Kind::Change,
+                        id,
+                        "verification.checks",
+                        &[
+                            ("functional", checks.functional.is_some()),
+                            ("performance", checks.performance.is_some()),
+                            ("security", checks.security.is_some()),
+                        ],
+                    );
                     if let Some(list) = gaps {
                         out.report(
                             v.checks.span,

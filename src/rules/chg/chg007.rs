@@ -45,7 +45,8 @@ impl Rule for Chg007 {
                     ),
                 )
                 .label(c.class.span, msg!("class", "变更类别"))
-                .record(Kind::Change, id);
+                .record(Kind::Change, id)
+                .about(&["rollback_plan"]);
             }
         }
     }

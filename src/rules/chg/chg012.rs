@@ -47,7 +47,8 @@ impl Rule for Chg012 {
                             "已实施的{class_zh} `{id}` 没有变更回顾 `review`"
                         ),
                     )
-                    .record(Kind::Change, id);
+                    .record(Kind::Change, id)
+                    .about(&["review"]);
                 // The manual stresses the review of major and critical changes (§6.5); for a
                 // normal change a missing one is a warning. Never above the configured level.
                 if class == ChangeClass::Normal {

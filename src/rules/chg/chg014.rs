@@ -85,7 +85,8 @@ impl Rule for Chg014 {
                             ),
                         )
                         .label(start.span, msg!("started", "实施开始"))
-                        .record(Kind::Change, id);
+                        .record(Kind::Change, id)
+                        .about(&["notified_at"]);
                     }
                 }
                 continue;
@@ -120,7 +121,8 @@ impl Rule for Chg014 {
                     "record when the plan was communicated: `notified_at`, after approval and before the start",
                     "请填写与相关方沟通变更计划的时间 `notified_at`(审批通过后、实施开始前)"
                 ))
-                .record(Kind::Change, id);
+                .record(Kind::Change, id)
+                .about(&["notified_at"]);
                 continue;
             };
             let w = cx.text(notified.span);

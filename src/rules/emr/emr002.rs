@@ -101,7 +101,8 @@ impl Rule for Emr002 {
                 "list in `actions` what is changed in the plan, systems or training, and when the drill is repeated",
                 "请在 `actions` 中列出对预案、系统或培训的改进,以及复演安排"
             ))
-            .record(Kind::Drill, id);
+            .record(Kind::Drill, id)
+            .about(&["actions"]);
         }
     }
 }

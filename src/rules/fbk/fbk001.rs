@@ -3,7 +3,7 @@
 use crate::model::kinds::feedback::FeedbackStatus;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::{Context, Meta, Rule, Sink, Stage, missing};
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Fbk001;
 
@@ -49,10 +49,11 @@ impl Rule for Fbk001 {
             let resolved =
                 f.resolution.as_ref().is_some_and(|r| r.at.instant < end && !r.summary.value.trim().is_empty());
             let confirmed = f.customer_confirmed_at.as_ref().is_some_and(|c| c.instant < end);
-            let Some(list) = missing(&[("resolution", resolved), ("customer_confirmed_at", confirmed)]) else {
+            let id = f.id.value.as_str();
+            let present = [("resolution", resolved), ("customer_confirmed_at", confirmed)];
+            let Some(list) = cx.missing(Kind::Feedback, id, "", &present) else {
                 continue;
             };
-            let id = f.id.value.as_str();
             let what = match (resolved, confirmed) {
                 (false, false) => msg!("a resolution or the customer's confirmation", "处理结果和客户确认"),
                 (false, true) => msg!("a resolution", "处理结果"),

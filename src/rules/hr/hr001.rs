@@ -116,7 +116,8 @@ impl Rule for Hr001 {
                             "record the day the background check was completed in `background_checked_at`",
                             "请在 `background_checked_at` 中记录背景调查完成日期"
                         ))
-                        .record(Kind::Person, id);
+                        .record(Kind::Person, id)
+                        .about(&["background_checked_at"]);
                     }
                 }
             }

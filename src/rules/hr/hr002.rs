@@ -60,7 +60,8 @@ impl Rule for Hr002 {
                     "add `offboarding` with `handover_to`, `handover_at`, `access_revoked_at` and `records_archived`",
                     "请补充 `offboarding`,写明 `handover_to`、`handover_at`、`access_revoked_at` 和 `records_archived`"
                 ))
-                .record(Kind::Person, id);
+                .record(Kind::Person, id)
+                .about(&["offboarding"]);
                 continue;
             };
             // Revoked on or before `left` + N days; not yet late while that day has not passed.

@@ -86,7 +86,8 @@ impl Rule for Hr004 {
                         "have the agreement signed and record the date as `nda_signed_at`",
                         "请签署保密协议,并以 `nda_signed_at` 记录签署日期"
                     ))
-                    .record(Kind::Person, id);
+                    .record(Kind::Person, id)
+                    .about(&["nda_signed_at"]);
                 }
             }
         }

@@ -60,7 +60,8 @@ impl Rule for Imp001 {
                         "add `evaluation: {{at, effective, notes}}` once the effect has been checked",
                         "检查效果后请补充 `evaluation: {{at, effective, notes}}`"
                     ))
-                    .record(Kind::Improvement, id);
+                    .record(Kind::Improvement, id)
+                    .about(&["evaluation"]);
                 }
                 // "Not done" (rules.md) includes `dropped`: giving a plan up is recorded with a
                 // waiver or a new plan, not by a status that silences the finding.

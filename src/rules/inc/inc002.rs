@@ -93,7 +93,8 @@ impl Rule for Inc002 {
                                 "自 {from} 起的暂停没有 `to`(结束时间),但只有最后一次暂停可以不写结束时间"
                             ),
                         )
-                        .record(Kind::Incident, id);
+                        .record(Kind::Incident, id)
+                        .about(&["pauses"]);
                     }
                     continue;
                 };
@@ -140,7 +141,8 @@ impl Rule for Inc002 {
                             "工单 `{id}` 已解决,但其故障没有 `end`(结束时间)"
                         ),
                     )
-                    .record(Kind::Incident, id);
+                    .record(Kind::Incident, id)
+                    .about(&["outage"]);
                 }
             }
         }

@@ -2,8 +2,8 @@
 
 use crate::model::{Kind, Severity};
 use crate::msg;
+use crate::rules::has_text;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
-use crate::rules::{has_text, missing};
 
 pub struct Inc003;
 
@@ -38,7 +38,8 @@ impl Rule for Inc003 {
             if cx.resolved(inc).is_none() {
                 continue;
             }
-            if let Some(list) = missing(&[("cause", has_text(&inc.cause)), ("resolution", has_text(&inc.resolution))]) {
+            let present = [("cause", has_text(&inc.cause)), ("resolution", has_text(&inc.resolution))];
+            if let Some(list) = cx.missing(Kind::Incident, id, "", &present) {
                 out.report(
                     inc.id.span,
                     msg!("resolved ticket `{id}` records no {list}", "已解决的工单 `{id}` 未记录 {list}"),

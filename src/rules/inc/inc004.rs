@@ -2,7 +2,7 @@
 
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::{Context, Meta, Rule, Sink, Stage, missing};
+use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Inc004;
 
@@ -61,16 +61,22 @@ impl Rule for Inc004 {
                     ),
                 )
                 .label(resolved.span, msg!("resolved", "解决时间"))
-                .record(Kind::Incident, id);
+                .record(Kind::Incident, id)
+                .about(&["review"]);
                 continue;
             };
             let review_span = review.span;
             let blank = |t: &crate::model::Sp<String>| t.value.trim().is_empty();
-            let gaps = missing(&[
-                ("root_cause", !blank(&review.root_cause)),
-                ("summary", !blank(&review.summary)),
-                ("lessons", !blank(&review.lessons)),
-            ]);
+            let gaps = cx.missing(
+                Kind::Incident,
+                id,
+                "review",
+                &[
+                    ("root_cause", !blank(&review.root_cause)),
+                    ("summary", !blank(&review.summary)),
+                    ("lessons", !blank(&review.lessons)),
+                ],
+            );
             if let Some(list) = gaps {
                 out.report(
                     review_span,

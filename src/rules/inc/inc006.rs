@@ -45,7 +45,8 @@ impl Rule for Inc006 {
                         ),
                     )
                     .help(msg!("record when the responsible managers were told", "请记录向相关负责人报告的时间"))
-                    .record(Kind::Incident, id);
+                    .record(Kind::Incident, id)
+                    .about(&["reported_at"]);
                 }
                 Some(r) => {
                     // The §6.4 clock starts at the earliest sign of the fault (rules.md, revision 2).

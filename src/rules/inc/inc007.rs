@@ -47,7 +47,8 @@ impl Rule for Inc007 {
                         "已解决的工单 `{id}` 缺少 `responded_at`;响应计时将以解决时间为准"
                     ),
                 )
-                .record(Kind::Incident, id);
+                .record(Kind::Incident, id)
+                .about(&["responded_at"]);
             }
         }
     }

@@ -38,7 +38,7 @@ impl Rule for Prb003 {
                     ("root_cause", crate::rules::has_text(&p.root_cause)),
                     ("fixed_by_change", p.fixed_by_change.is_some()),
                 ];
-                if let Some(list) = cx.missing(Kind::Problem, id, &present) {
+                if let Some(list) = cx.missing(Kind::Problem, id, "", &present) {
                     let status = p.status.value;
                     out.report(
                         p.id.span,

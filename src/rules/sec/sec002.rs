@@ -30,11 +30,10 @@ impl Rule for Sec002 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for d in &cx.records.data_assets {
             out.checked();
-            use crate::rules::{has_text, missing};
-            if let Some(list) =
-                missing(&[("retention", has_text(&d.retention)), ("destruction", has_text(&d.destruction))])
-            {
-                let id = d.id.value.as_str();
+            use crate::rules::has_text;
+            let id = d.id.value.as_str();
+            let present = [("retention", has_text(&d.retention)), ("destruction", has_text(&d.destruction))];
+            if let Some(list) = cx.missing(Kind::DataAsset, id, "", &present) {
                 out.report(d.id.span, msg!("data asset `{id}` states no {list}", "数据资产 `{id}` 未说明 {list}"))
                     .record(Kind::DataAsset, id);
             }

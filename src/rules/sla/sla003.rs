@@ -32,7 +32,7 @@ impl Rule for Sla003 {
             out.checked();
             let sid = sla.id.value.as_str();
             let present = [("mttr_max", sla.mttr_max.is_some()), ("mtbf_min", sla.mtbf_min.is_some())];
-            if let Some(list) = cx.missing(Kind::Sla, sid, &present) {
+            if let Some(list) = cx.missing(Kind::Sla, sid, "", &present) {
                 out.report(sla.id.span, msg!("Sla `{sid}` sets no {list} target", "SLA `{sid}` 未设定 {list} 目标"))
                     .record(Kind::Sla, sid);
             }
