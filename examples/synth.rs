@@ -165,20 +165,24 @@ fn incident(out: &mut String, rng: &mut Rng, id: &str, start: i64, end: i64) {
     );
 }
 
+/// A normal change in the order real ones keep: requested, approved as CHG-002's matrices ask
+/// for its class and low risk (department head), notified, implemented, verified, reviewed
+/// (CHG-012), closed.
 fn change(rng: &mut Rng, id: &str, start: i64, span: i64) -> String {
     let t = start + (rng.below(span as u64 / 1440) as i64) * 1440 + 9 * 60;
     let service = SERVICES[rng.below(3) as usize];
     let by = rng.pick(&PEOPLE);
     format!(
-        "kind: Change\nid: {id}\nengagement: acme-core-ops\ntitle: 例行补丁升级 {id}\ndescription: 按变更方案实施并验证\nclass: normal\nrequested_by: p-zhao-min\nrequested_at: {}\nimpact:\n  services: [{service}]\n  expected: 维护窗口内短暂不可用\n  business: 窗口期内部分交易暂停\n  technical: 需重启服务实例\n  security: 无新增暴露面\n  cost: 无额外费用\nrisk: {{likelihood: 2, impact: 2, level: low}}\napprovals:\n  - {{by: p-zhang-wei, role: department-head, party: provider, at: {}, decision: approved}}\nnotified_at: {}\nschedule: {{start: {}, end: {}}}\nrollback_plan: 保留变更前快照,失败时 30 分钟内回退\nimplementation: {{by: {by}, started_at: {}, finished_at: {}}}\nverification: {{by: p-li-na, at: {}, result: passed, checks: {{functional: passed, performance: passed, security: passed}}}}\nstatus: closed\nclosed_at: {}\n",
-        stamp(t),
+        "kind: Change\nid: {id}\nengagement: acme-core-ops\ntitle: 例行补丁升级 {id}\ndescription: 按变更方案实施并验证\nclass: normal\nrequested_by: p-zhao-min\nrequested_at: {}\nimpact:\n  services: [{service}]\n  expected: 维护窗口内短暂不可用\n  business: 窗口期内部分交易暂停\n  technical: 需重启服务实例\n  security: 无新增暴露面\n  cost: 无额外费用\nrisk: {{likelihood: 2, impact: 2, level: low}}\napprovals:\n  - {{by: p-zhang-wei, role: department-head, party: provider, at: {}, decision: approved}}\nnotified_at: {}\nschedule: {{start: {}, end: {}}}\nrollback_plan: 保留变更前快照,失败时 30 分钟内回退\nimplementation: {{by: {by}, started_at: {}, finished_at: {}}}\nverification: {{by: p-li-na, at: {}, result: passed, checks: {{functional: passed, performance: passed, security: passed}}}}\nreview: {{at: {}, summary: 变更按计划完成且未发生回退}}\nstatus: closed\nclosed_at: {}\n",
         stamp(t - 3 * 1440),
+        stamp(t - 2 * 1440),
         stamp(t + 180),
         stamp(t + 720),
         stamp(t + 840),
         stamp(t + 730),
         stamp(t + 800),
         stamp(t + 860),
+        stamp(t + 2 * 1440 + 360),
         stamp(t + 3 * 1440),
     )
 }

@@ -6,11 +6,12 @@
 use jiff::civil::Date;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::calendar::{Calendars, WorkCalendar};
 use crate::config::Policy;
 use crate::load::{Index, Repository};
-use crate::model::kinds::{Engagement, Person, RecordView, Records, Sla};
+use crate::model::kinds::{Engagement, Person, RecordView, Records, Sla, Training};
 use crate::model::{Kind, Sp, Span};
 
 /// The repository as of a day.
@@ -31,6 +32,10 @@ pub struct Context<'a> {
     /// Person `name` → the positions of the Persons of that name, built once: person fields
     /// may name a Person by its exact name when no other Person has it.
     people_by_name: HashMap<&'a str, Vec<usize>>,
+    /// Person position → the positions of the Trainings it attended, built on first use: the
+    /// training rules look attendance up per person instead of scanning every Training for
+    /// every Person. Positions, not references, keep `Context` covariant in `'a`.
+    attendance: OnceLock<HashMap<usize, Vec<usize>>>,
     /// The exit of every engagement with a Handover, when a run prepared it for the eight HND
     /// rules (one build per run, not one per rule).
     exits: Option<Vec<crate::exit::Exit<'a>>>,
@@ -58,6 +63,7 @@ impl<'a> Context<'a> {
             known_before_default: jiff::Timestamp::MAX,
             slas: HashMap::new(),
             people_by_name: HashMap::new(),
+            attendance: OnceLock::new(),
             exits: None,
         };
         cx.known_before_default = cx.as_of_end(&crate::model::scalar::default_tz());
@@ -140,6 +146,29 @@ impl<'a> Context<'a> {
             }
             _ => PersonName::Unknown,
         }
+    }
+
+    /// The Trainings that list Person `id` among their `attendees`, in file order. An attendee
+    /// is resolved as every person field is ([`Context::person`]: the id, or a name no other
+    /// Person has), so a shared name counts for nobody.
+    pub fn trainings_attended(&self, id: &str) -> Vec<&'a Training> {
+        let by_person = self.attendance.get_or_init(|| {
+            let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
+            for (tpos, t) in self.records.trainings.iter().enumerate() {
+                for a in &t.attendees {
+                    let Some(p) = self.person(&a.value) else { continue };
+                    let Some(ppos) = self.index.position(Kind::Person, &p.id.value) else { continue };
+                    let list = by_person.entry(ppos).or_default();
+                    // Listed twice (by id and by name) is still one session attended.
+                    if list.last() != Some(&tpos) {
+                        list.push(tpos);
+                    }
+                }
+            }
+            by_person
+        });
+        let positions = self.index.position(Kind::Person, id).and_then(|pos| by_person.get(&pos));
+        positions.into_iter().flatten().filter_map(|&tpos| self.records.trainings.get(tpos)).collect()
     }
 
     /// A calendar by id (unknown ids fall back to `cn-workdays`; GEN-005 reports them).

@@ -593,3 +593,29 @@ fn inconsistent_tickets_never_count_time_twice_or_negative() {
     let left: Vec<&str> = m.left_out.iter().map(|l| l.ticket.as_str()).collect();
     assert_eq!(left, vec!["I2"]);
 }
+
+#[test]
+fn a_repository_without_commits_is_named_as_such_in_the_provenance() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme"), dir.path());
+    git2::Repository::init(dir.path()).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["report", "sla", "-C", root, "--as-of", "2026-10-31", "--month", "2026-09"];
+        args.extend_from_slice(extra);
+        let (code, stdout, stderr) = itos(&args);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    let en = run(&[]);
+    assert!(en.contains("Records commit    none (git repository with no commits yet)"), "{en}");
+    let zh = run(&["--lang", "zh-CN"]);
+    assert!(zh.contains("无(git 仓库尚无提交)"), "{zh}");
+    assert!(!zh.contains("不在 git 仓库中"), "{zh}");
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    assert_eq!(json["provenance"]["commit"], serde_json::Value::Null);
+    assert_eq!(json["provenance"]["no_commits_yet"], true);
+    // With --no-git the repository is not looked at: the usual wording.
+    let no_git = run(&["--no-git"]);
+    assert!(no_git.contains("none (no git repository, or --no-git)"), "{no_git}");
+}

@@ -266,3 +266,17 @@ fn hr001_certified_roles_and_background_checks() {
     let files = [("engagement.yaml", BASE), ("p.yaml", late.as_str())];
     assert_eq!(run_rules(&files, required, &["HR-001"], "2026-10-31").0, vec![at("HR-001", "p.yaml", 6, 24)]);
 }
+
+#[test]
+fn hr003_attendee_named_by_unique_name_counts_a_shared_name_does_not() {
+    let p = person("");
+    let by_name = onboarding("2025-06-20").replace("[p-1]", "[李娜]");
+    assert!(run_rule("HR-003", &[("p.yaml", &p), ("t.yaml", &by_name)], "2026-10-31").0.is_empty());
+    // p-3 is also 李娜: the name names neither, so p-1 was not trained (and neither was p-3).
+    let twin = P2.replace("id: p-2", "id: p-3").replace("王磊", "李娜");
+    let (located, _) = run_rule("HR-003", &[("p.yaml", &p), ("q.yaml", &twin), ("t.yaml", &by_name)], "2026-10-31");
+    assert_eq!(located, vec![at("HR-003", "p.yaml", 2, 5), at("HR-003", "q.yaml", 2, 5)]);
+    // Listed by id and by name: one session, still on time.
+    let both = onboarding("2025-06-20").replace("[p-1]", "[p-1, 李娜]");
+    assert!(run_rule("HR-003", &[("p.yaml", &p), ("t.yaml", &both)], "2026-10-31").0.is_empty());
+}

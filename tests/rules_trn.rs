@@ -150,3 +150,31 @@ fn training_duties_start_at_records_from() {
         assert!(findings[0].labels.iter().any(|l| l.message.en == "records begin here (`records_from`)"));
     }
 }
+
+#[test]
+fn attendee_and_plan_role_named_by_unique_name_count_a_shared_name_does_not() {
+    let p = person("p-1", "");
+    let twin = person("p-3", "");
+    // TRN-001: a session listing 李娜 by name.
+    let sec = training("T-1", "security-awareness", "2026-09-01", "李娜");
+    assert!(run_rule("TRN-001", &[("p.yaml", &p), ("t.yaml", &sec)], "2026-10-31").0.is_empty());
+    let (located, _) = run_rule("TRN-001", &[("p.yaml", &p), ("q.yaml", &twin), ("t.yaml", &sec)], "2026-10-31");
+    assert_eq!(located, vec![at("TRN-001", "p.yaml", 2, 5), at("TRN-001", "q.yaml", 2, 5)]);
+    // TRN-002: the plan names 李娜 by name; the untrained person is judged, the trained one not.
+    let plan = PLAN.replace("person: p-1", "person: 李娜");
+    let (located, findings) = run_rule("TRN-002", &[("p.yaml", &p), ("e.yaml", &plan)], "2026-10-31");
+    assert_eq!(located, vec![at("TRN-002", "p.yaml", 2, 5)]);
+    // The role is labelled where the plan names the person.
+    assert_eq!(findings[0].labels.len(), 1);
+    let emr = training("T-2", "emergency-response", "2026-09-01", "李娜");
+    assert!(run_rule("TRN-002", &[("p.yaml", &p), ("e.yaml", &plan), ("t.yaml", &emr)], "2026-10-31").0.is_empty());
+    // Shared by p-1 and p-3: the plan's role names neither, so TRN-002 judges nobody, and the
+    // session named by it counts for nobody either.
+    let files =
+        [("p.yaml", p.as_str()), ("q.yaml", twin.as_str()), ("e.yaml", plan.as_str()), ("t.yaml", emr.as_str())];
+    assert!(run_rule("TRN-002", &files, "2026-10-31").0.is_empty());
+    let by_id = PLAN.to_string();
+    let files =
+        [("p.yaml", p.as_str()), ("q.yaml", twin.as_str()), ("e.yaml", by_id.as_str()), ("t.yaml", emr.as_str())];
+    assert_eq!(run_rule("TRN-002", &files, "2026-10-31").0, vec![at("TRN-002", "p.yaml", 2, 5)]);
+}

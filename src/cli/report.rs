@@ -52,6 +52,7 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
     };
     let provenance = Provenance {
         commit: None,
+        no_commits_yet: false,
         dirty: false,
         inputs: inputs_digest(&config_text, &repo.sources),
         files: repo.file_count(),
@@ -61,7 +62,7 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
         (Some(s), _) => Provenance { commit: Some(s.commit.clone()), dirty: false, ..provenance },
         (None, false) => match crate::load::git::head(&repo.root) {
             Some(head) => Provenance { commit: Some(head.commit), dirty: head.dirty, ..provenance },
-            None => provenance,
+            None => Provenance { no_commits_yet: crate::load::git::without_commits(&repo.root), ..provenance },
         },
         (None, true) => provenance,
     };

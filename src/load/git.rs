@@ -27,6 +27,12 @@ pub fn head(root: &Path) -> Option<Head> {
     Some(Head { commit, dirty })
 }
 
+/// Whether `root` lies in a git work tree whose `HEAD` has no commit yet (just `git init`ed):
+/// a report then says so instead of "no git repository".
+pub fn without_commits(root: &Path) -> bool {
+    open(root).is_some_and(|(repo, _)| repo.head().is_err_and(|e| e.code() == git2::ErrorCode::UnbornBranch))
+}
+
 /// The last commit that changed a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LastChange {

@@ -9,6 +9,9 @@ use crate::model::SourceMap;
 pub struct Provenance {
     /// `HEAD` of the git repository holding the records, when there is one.
     pub commit: Option<String>,
+    /// No commit because the records lie in a git repository without commits yet (just
+    /// `git init`ed), rather than outside git or under `--no-git`.
+    pub no_commits_yet: bool,
     /// Uncommitted changes below the records root: the commit alone does not reproduce the report.
     pub dirty: bool,
     /// SHA-256 (hex) over the inputs, see [`inputs_digest`].

@@ -64,6 +64,7 @@ fn provenance(doc: &mut Doc, p: &crate::report::provenance::Provenance, lang: La
     let commit = match &p.commit {
         Some(c) if p.dirty => t(lang, &format!("{c} (with uncommitted changes)"), &format!("{c}(含未提交的修改)")),
         Some(c) => c.clone(),
+        None if p.no_commits_yet => t(lang, "none (git repository with no commits yet)", "无(git 仓库尚无提交)"),
         None => t(lang, "none (no git repository, or --no-git)", "无(不在 git 仓库中,或使用了 --no-git)"),
     };
     doc.push(Block::Facts(vec![

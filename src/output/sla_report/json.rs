@@ -46,6 +46,7 @@ pub fn json(report: &SlaReport<'_>, lang: Lang) -> String {
         "lang": lang.code(),
         "provenance": {
             "commit": p.commit,
+            "no_commits_yet": p.no_commits_yet,
             "uncommitted_changes": p.dirty,
             "inputs_sha256": p.inputs,
             "files": p.files,

@@ -53,9 +53,11 @@ impl Rule for Hr003 {
             }
             out.checked();
             let id = p.id.value.as_str();
-            let onboarding = cx.records.trainings.iter().filter(|t| {
-                t.topic.value == TrainingTopic::Onboarding && t.held_at.value <= cx.as_of && t.attended_by(id)
-            });
+            // Attendance by id or unique name, looked up once per person (Context's index).
+            let onboarding = cx
+                .trainings_attended(id)
+                .into_iter()
+                .filter(|t| t.topic.value == TrainingTopic::Onboarding && t.held_at.value <= cx.as_of);
             let (on_time, late): (Vec<_>, Vec<_>) = onboarding.partition(|t| t.held_at.value <= by);
             if !on_time.is_empty() {
                 continue;

@@ -1,7 +1,10 @@
 //! TRN-002: a person with a role in an emergency plan is trained in emergency response.
 
 use super::util::{judging_day, last_training};
+use std::collections::HashMap;
+
 use crate::calendar::dates::Interval;
+use crate::model::kinds::emergency_plan::{EmergencyPlan, EmergencyRole};
 use crate::model::kinds::training::TrainingTopic;
 use crate::model::{Kind, Severity};
 use crate::msg;
@@ -42,16 +45,18 @@ impl Rule for Trn002 {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let interval = Interval::Months(cx.policy.security_training_interval_months);
+        // Person id → the first role naming the person, in file order, by id or unique name
+        // (Context::person); a shared name or the customer's staff written as text is nobody.
+        let mut roles: HashMap<&str, (&EmergencyPlan, &EmergencyRole)> = HashMap::new();
+        for plan in &cx.records.emergency_plans {
+            for role in &plan.roles {
+                if let Some(p) = cx.person(&role.person.value) {
+                    roles.entry(p.id.value.as_str()).or_insert((plan, role));
+                }
+            }
+        }
         for p in &cx.records.people {
-            // The first role naming the person, in file order.
-            let Some((plan, role)) = cx
-                .records
-                .emergency_plans
-                .iter()
-                .find_map(|plan| plan.roles.iter().find(|r| r.person.value == p.id.value).map(|r| (plan, r)))
-            else {
-                continue;
-            };
+            let Some(&(plan, role)) = roles.get(p.id.value.as_str()) else { continue };
             let Some((eng, day)) = judging_day(cx, p) else { continue };
             out.checked();
             let last = last_training(cx, &p.id.value, TrainingTopic::EmergencyResponse, day);

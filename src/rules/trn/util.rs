@@ -19,16 +19,16 @@ pub(super) fn judging_day<'a>(cx: &Context<'a>, person: &'a Person) -> Option<(&
     Some((eng, judged_at(cx, eng)?))
 }
 
-/// The latest Training of `topic` held on or before `day` that `person` attended.
+/// The latest Training of `topic` held on or before `day` that Person `person` (an id)
+/// attended, by id or unique name.
 pub(super) fn last_training<'a>(
     cx: &Context<'a>,
     person: &str,
     topic: TrainingTopic,
     day: Date,
 ) -> Option<&'a Training> {
-    cx.records
-        .trainings
-        .iter()
-        .filter(|t| t.topic.value == topic && t.held_at.value <= day && t.attended_by(person))
+    cx.trainings_attended(person)
+        .into_iter()
+        .filter(|t| t.topic.value == topic && t.held_at.value <= day)
         .max_by_key(|t| t.held_at.value)
 }
