@@ -12,10 +12,14 @@ use super::Context;
 
 /// The day an engagement's duties are judged at: as-of, but not past the term's end or the
 /// effective date of its termination (an ended contract is judged as it stood when it ended;
-/// what its exit requires, the HND rules check); `None` before the term starts.
+/// what its exit requires, the HND rules check); `None` before the term starts, and while
+/// the adoption date `records_from` cannot be read (GEN-003 reports it; judging from the
+/// term's start instead would turn one typo into a finding for every period before it).
 pub fn judged_at(cx: &Context<'_>, engagement: &Engagement) -> Option<Date> {
     let term = &engagement.term;
-    if cx.as_of < term.start.value {
+    if cx.as_of < term.start.value
+        || cx.index.value_left_out(crate::model::Kind::Engagement, &engagement.id.value, "records_from")
+    {
         return None;
     }
     let ended = crate::exit::handover_of(cx, engagement)
