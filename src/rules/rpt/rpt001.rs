@@ -62,7 +62,8 @@ impl Rule for Rpt001 {
             }
         }
         for eng in &cx.records.engagements {
-            if cx.as_of < eng.term.start.value {
+            // Before the term, or while `records_from` cannot be read: nothing is judged.
+            if crate::rules::duty::judged_at(cx, eng).is_none() {
                 continue;
             }
             out.checked();
