@@ -129,8 +129,10 @@ fn satisfaction_min_outside_1_to_5_is_a_type_error() {
     let (located, findings) = run_rules(&[("engagement.yaml", BASE), ("s.yaml", &s)], "", &[], "2026-10-31");
     assert!(located.contains(&at("GEN-003", "s.yaml", 11, 19)), "{located:?}");
     assert!(findings.iter().any(|f| f.rule == "GEN-003" && f.message.en.ends_with("(ignored)")));
-    // The Sla is still judged: with its target ignored, SLA-004 sees none.
-    assert!(located.contains(&at("SLA-004", "s.yaml", 2, 5)), "{located:?}");
+    // The Sla is still judged (CON-002 reads it), but SLA-004 does not also say it sets no
+    // satisfaction target: the one mistake is the value, reported once (issue 16, item 4).
+    assert!(located.contains(&at("CON-002", "s.yaml", 4, 10)), "{located:?}");
+    assert!(!located.iter().any(|l| l.0 == "SLA-004"), "{located:?}");
     let s = sla(&GOOD.replace("satisfaction_min: 4", "satisfaction_min: 4.2"));
     assert!(run_rules(&[("engagement.yaml", BASE), ("s.yaml", &s)], "", &["GEN-003"], "2026-10-31").0.is_empty());
 }
