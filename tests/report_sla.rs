@@ -407,6 +407,11 @@ fn acme_september_html_is_one_self_contained_page() {
 }
 
 #[test]
+fn ticket_ledger_zh() {
+    insta::assert_snapshot!(acme("2026-09", &["--ticket", "INC-2026-09-002", "--lang", "zh-CN"]));
+}
+
+#[test]
 fn ticket_ledger_with_a_pause() {
     insta::assert_snapshot!(acme("2026-09", &["--ticket", "INC-2026-09-002"]));
     let (code, json, _) = itos(&[
