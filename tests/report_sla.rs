@@ -511,7 +511,7 @@ fn a_month_beyond_the_holiday_data_is_a_clear_warning() {
         rep.warnings[0].get(itos::model::Lang::En).contains("`cn-workdays` has public-holiday data for 2024–2026 only")
     );
     let text = itos::output::doc::text(&itos::output::sla_report::document(&rep, itos::model::Lang::ZhCn));
-    assert!(text.contains("警告: 日历 `cn-workdays` 仅含 2024–2026 年"), "{text}");
+    assert!(text.contains("警告:日历 `cn-workdays` 仅含 2024–2026 年"), "{text}");
 }
 
 #[test]

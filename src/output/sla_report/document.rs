@@ -32,7 +32,7 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
     }
     doc.push(Block::Facts(facts));
     for w in &report.warnings {
-        doc.push(Block::Note(format!("{}: {}", t(lang, "Warning", "警告"), w.get(lang))));
+        doc.push(Block::Note(t(lang, &format!("Warning: {}", w.get(lang)), &format!("警告:{}", w.get(lang)))));
     }
     if !report.left_out_files.is_empty() {
         doc.push(Block::Heading(2, t(lang, "Left out: records that could not be loaded", "未计入:无法加载的记录")));

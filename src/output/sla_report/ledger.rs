@@ -53,7 +53,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
     }
     doc.push(Block::Facts(facts));
     if let Some(w) = &l.warning {
-        doc.push(Block::Note(format!("{}: {}", t(lang, "Warning", "警告"), w.get(lang))));
+        doc.push(Block::Note(t(lang, &format!("Warning: {}", w.get(lang)), &format!("警告:{}", w.get(lang)))));
     }
     if !l.changes.is_empty() {
         let rows = l
