@@ -511,7 +511,7 @@ fn a_month_beyond_the_holiday_data_is_a_clear_warning() {
         rep.warnings[0].get(itos::model::Lang::En).contains("`cn-workdays` has public-holiday data for 2024–2026 only")
     );
     let text = itos::output::doc::text(&itos::output::sla_report::document(&rep, itos::model::Lang::ZhCn));
-    assert!(text.contains("警告:日历 `cn-workdays` 仅含 2024–2026 年"), "{text}");
+    assert!(text.contains("警告：日历 `cn-workdays` 仅含 2024–2026 年"), "{text}");
 }
 
 #[test]
@@ -615,7 +615,7 @@ fn a_repository_without_commits_is_named_as_such_in_the_provenance() {
     let en = run(&[]);
     assert!(en.contains("Records commit    none (git repository with no commits yet)"), "{en}");
     let zh = run(&["--lang", "zh-CN"]);
-    assert!(zh.contains("无(git 仓库尚无提交)"), "{zh}");
+    assert!(zh.contains("无（git 仓库尚无提交）"), "{zh}");
     assert!(!zh.contains("不在 git 仓库中"), "{zh}");
     let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
     assert_eq!(json["provenance"]["commit"], serde_json::Value::Null);

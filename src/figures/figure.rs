@@ -120,7 +120,7 @@ pub fn duration(seconds: i64, lang: Lang) -> String {
 pub fn working_time(seconds: i64, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{} of working time", hours_minutes(seconds)),
-        Lang::ZhCn => format!("{}(工作时间)", duration(seconds, lang)),
+        Lang::ZhCn => format!("{}（工作时间）", duration(seconds, lang)),
     }
 }
 
@@ -220,7 +220,7 @@ mod tests {
     #[test]
     fn durations_and_minutes_read_as_written_in_each_language() {
         assert_eq!(duration(9 * 86_400 + 15 * 3600 + 30 * 60, Lang::ZhCn), "9天15小时30分");
-        assert_eq!(working_time(9 * 86_400 + 15 * 3600 + 30 * 60, Lang::ZhCn), "9天15小时30分(工作时间)");
+        assert_eq!(working_time(9 * 86_400 + 15 * 3600 + 30 * 60, Lang::ZhCn), "9天15小时30分（工作时间）");
         assert_eq!(duration(231 * 3600 + 30 * 60, Lang::En), "231h30m");
         assert_eq!(duration(3600, Lang::ZhCn), "1小时");
         assert_eq!(duration(0, Lang::ZhCn), "0分");

@@ -25,7 +25,7 @@ fn title(c: &Checklist<'_>, lang: Lang) -> String {
     t(
         lang,
         &format!("Exit checklist — {} ({})", e.id.value, e.title.value),
-        &format!("退出交接清单 — {}({})", e.id.value, e.title.value),
+        &format!("退出交接清单 — {}（{}）", e.id.value, e.title.value),
     )
 }
 
@@ -40,7 +40,7 @@ fn summary(c: &Checklist<'_>, lang: Lang) -> Vec<(String, String)> {
     };
     let basis = match x.handover {
         Some(h) => t(lang, &format!("Handover {}", h.id.value), &format!("依据交接记录 {}", h.id.value)),
-        None => t(lang, "term end; no Handover record yet", "服务期结束日;尚无交接(Handover)记录"),
+        None => t(lang, "term end; no Handover record yet", "服务期结束日；尚无交接（Handover）记录"),
     };
     vec![
         (t(lang, "Done", "完成情况"), done_summary(c, lang)),
@@ -72,7 +72,7 @@ pub fn done_summary(c: &Checklist<'_>, lang: Lang) -> String {
             if na > 0 {
                 parts.push(format!("不适用 {na} 项"));
             }
-            format!("共 {} 项:{}", c.exit.items.len(), parts.join(","))
+            format!("共 {} 项：{}", c.exit.items.len(), parts.join("，"))
         }
     }
 }
@@ -107,20 +107,20 @@ fn evidence_line(c: &Checklist<'_>, path: &str, state: &EvidenceState, lang: Lan
             }
             s
         }
-        EvidenceState::Folder => t(lang, &format!("{path}/ (folder)"), &format!("{path}/(目录)")),
-        EvidenceState::Missing => t(lang, &format!("{path} (does not exist)"), &format!("{path}(不存在)")),
-        EvidenceState::Escapes => t(lang, &format!("{path} (leaves the repository)"), &format!("{path}(指向仓库之外)")),
-        EvidenceState::NotRegular => t(lang, &format!("{path} (not a regular file)"), &format!("{path}(不是普通文件)")),
+        EvidenceState::Folder => t(lang, &format!("{path}/ (folder)"), &format!("{path}/（目录）")),
+        EvidenceState::Missing => t(lang, &format!("{path} (does not exist)"), &format!("{path}（不存在）")),
+        EvidenceState::Escapes => t(lang, &format!("{path} (leaves the repository)"), &format!("{path}（指向仓库之外）")),
+        EvidenceState::NotRegular => t(lang, &format!("{path} (not a regular file)"), &format!("{path}（不是普通文件）")),
         EvidenceState::Unchecked => path.to_owned(),
     }
 }
 
 fn missing_text(item: &Item, lang: Lang) -> String {
     let mut parts: Vec<String> = item.missing.iter().map(|m| m.get(lang).to_owned()).collect();
-    let colon = t(lang, ": ", ":");
+    let colon = t(lang, ": ", "：");
     parts.extend(item.problems.iter().map(|p| format!("{}{colon}{}", p.rule, p.message.get(lang))));
     parts.extend(item.notes.iter().map(|n| n.get(lang).to_owned()));
-    parts.join(&t(lang, "; ", ";"))
+    parts.join(&t(lang, "; ", "；"))
 }
 
 fn rules_text(item: &Item) -> String {
@@ -131,7 +131,7 @@ pub fn table(c: &Checklist<'_>, lang: Lang) -> String {
     let mut d = Doc { title: title(c, lang), lang: lang.code(), blocks: Vec::new() };
     d.push(Block::Facts(summary(c, lang)));
     for w in &c.warnings {
-        d.push(Block::Note(t(lang, &format!("Note: {}", w.get(lang)), &format!("注意:{}", w.get(lang)))));
+        d.push(Block::Note(t(lang, &format!("Note: {}", w.get(lang)), &format!("注意：{}", w.get(lang)))));
     }
     let rows = c
         .exit
@@ -172,7 +172,7 @@ pub fn table(c: &Checklist<'_>, lang: Lang) -> String {
 pub fn markdown(c: &Checklist<'_>, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", md(&title(c, lang)));
     for (label, value) in summary(c, lang) {
-        let _ = writeln!(out, "- **{}**{}{}", md(&label), t(lang, ": ", ":"), md(&value));
+        let _ = writeln!(out, "- **{}**{}{}", md(&label), t(lang, ": ", "："), md(&value));
     }
     for w in &c.warnings {
         let _ = write!(out, "\n> {}\n", md(w.get(lang)));
@@ -185,7 +185,7 @@ pub fn markdown(c: &Checklist<'_>, lang: Lang) -> String {
             _ => status_label(c, i, lang).to_owned(),
         };
         let mut line = format!("- [{tick}] {} {} — {status}", i.section, md(i.title.get(lang)));
-        let comma = t(lang, ", ", ",");
+        let comma = t(lang, ", ", "，");
         if let Some(d) = i.due {
             let _ = write!(line, "{comma}{} {d}", t(lang, "due", "截止"));
         }

@@ -18,7 +18,7 @@ use crate::output::doc::{Block, Chart, Doc};
 pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
     let month = month_label(report.first);
     let mut doc = Doc {
-        title: t(lang, &format!("SLA report — {month}"), &format!("服务级别(SLA)月度报告 — {month}")),
+        title: t(lang, &format!("SLA report — {month}"), &format!("服务级别（SLA）月度报告 — {month}")),
         lang: lang.code(),
         blocks: Vec::new(),
     };
@@ -27,19 +27,19 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
     if report.partial_month {
         facts.push((
             t(lang, "Coverage", "覆盖范围"),
-            t(lang, "month to date (ends with the as-of day)", "本月截至评估日(不含此后时间)"),
+            t(lang, "month to date (ends with the as-of day)", "本月截至评估日（不含此后时间）"),
         ));
     }
     doc.push(Block::Facts(facts));
     for w in &report.warnings {
-        doc.push(Block::Note(t(lang, &format!("Warning: {}", w.get(lang)), &format!("警告:{}", w.get(lang)))));
+        doc.push(Block::Note(t(lang, &format!("Warning: {}", w.get(lang)), &format!("警告：{}", w.get(lang)))));
     }
     if !report.left_out_files.is_empty() {
-        doc.push(Block::Heading(2, t(lang, "Left out: records that could not be loaded", "未计入:无法加载的记录")));
+        doc.push(Block::Heading(2, t(lang, "Left out: records that could not be loaded", "未计入：无法加载的记录")));
         doc.push(Block::Note(t(
             lang,
             "These files or records are not counted in any figure below; fix them and run the report again.",
-            "以下文件或记录未计入任何指标;修正后请重新生成报告。",
+            "以下文件或记录未计入任何指标；修正后请重新生成报告。",
         )));
         let rows = report
             .left_out_files
@@ -65,19 +65,19 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
 fn provenance(doc: &mut Doc, p: &crate::report::provenance::Provenance, lang: Lang) {
     doc.push(Block::Heading(2, t(lang, "Provenance", "数据来源")));
     let commit = match &p.commit {
-        Some(c) if p.dirty => t(lang, &format!("{c} (with uncommitted changes)"), &format!("{c}(含未提交的修改)")),
+        Some(c) if p.dirty => t(lang, &format!("{c} (with uncommitted changes)"), &format!("{c}（含未提交的修改）")),
         Some(c) => c.clone(),
-        None if p.no_commits_yet => t(lang, "none (git repository with no commits yet)", "无(git 仓库尚无提交)"),
-        None => t(lang, "none (no git repository, or --no-git)", "无(不在 git 仓库中,或使用了 --no-git)"),
+        None if p.no_commits_yet => t(lang, "none (git repository with no commits yet)", "无（git 仓库尚无提交）"),
+        None => t(lang, "none (no git repository, or --no-git)", "无（不在 git 仓库中，或使用了 --no-git）"),
     };
     doc.push(Block::Facts(vec![
-        (t(lang, "Records commit", "记录版本(Git 提交)"), commit),
+        (t(lang, "Records commit", "记录版本（Git 提交）"), commit),
         (
-            t(lang, "Inputs (SHA-256)", "输入摘要(SHA-256)"),
+            t(lang, "Inputs (SHA-256)", "输入摘要（SHA-256）"),
             t(
                 lang,
                 &format!("{} over {} files and itos.toml", p.inputs, p.files),
-                &format!("{}(itos.toml 及 {} 个文件)", p.inputs, p.files),
+                &format!("{}（itos.toml 及 {} 个文件）", p.inputs, p.files),
             ),
         ),
     ]));
@@ -91,7 +91,7 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     facts.push((t(lang, "Provider", "服务商"), eng.provider.value.name.value.clone()));
     facts.push((
         t(lang, "Month's fee", "本月服务费"),
-        e.fee.map_or_else(|| t(lang, "n/a (one-off fee)", "不适用(一次性费用)"), |f| figure::money(f, currency, lang)),
+        e.fee.map_or_else(|| t(lang, "n/a (one-off fee)", "不适用（一次性费用）"), |f| figure::money(f, currency, lang)),
     ));
     let owed = match (e.credit, e.fee) {
         (Some(c), Some(fee)) => {
@@ -101,7 +101,7 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
                 t(
                     lang,
                     &format!("{sum_shown} % earned, capped at {cap} %"),
-                    &format!("应计 {sum_shown} %,封顶 {cap} %"),
+                    &format!("应计 {sum_shown} %，封顶 {cap} %"),
                 )
             } else {
                 format!("{sum_shown} % × {}", figure::money(fee, currency, lang))
@@ -109,15 +109,15 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
             t(
                 lang,
                 &format!("{} ({detail})", figure::money(c, currency, lang)),
-                &format!("{}({detail})", figure::money(c, currency, lang)),
+                &format!("{}（{detail}）", figure::money(c, currency, lang)),
             )
         }
         _ => figure::none(lang).to_owned(),
     };
     let label = if filtered {
-        t(lang, "Service credit owed (services shown)", "服务费扣减(应扣金额,仅所列服务)")
+        t(lang, "Service credit owed (services shown)", "服务费扣减（应扣金额，仅所列服务）")
     } else {
-        t(lang, "Service credit owed", "服务费扣减(应扣金额)")
+        t(lang, "Service credit owed", "服务费扣减（应扣金额）")
     };
     facts.push((label, owed));
     doc.push(Block::Facts(facts));
@@ -126,7 +126,7 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     }
     satisfaction(doc, e, lang);
     if !e.trend_credit.is_empty() {
-        doc.push(Block::Heading(3, t(lang, "Service credits by month", "各月服务费扣减(应扣金额)")));
+        doc.push(Block::Heading(3, t(lang, "Service credits by month", "各月服务费扣减（应扣金额）")));
         let owed = |c: Option<Exact>| c.map_or_else(|| figure::none(lang).to_owned(), |c| figure::money(c, currency, lang));
         let mut rows: Vec<Vec<String>> = e.trend_credit.iter().map(|(d, c)| vec![month_label(*d), owed(*c)]).collect();
         rows.push(vec![
@@ -148,7 +148,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         t(
             lang,
             &format!("Service {name} — Sla {}, {}", sla.id.value, sla.timezone.value.name),
-            &format!("服务{name} — SLA {},时区 {}", sla.id.value, sla.timezone.value.name),
+            &format!("服务{name} — SLA {}，时区 {}", sla.id.value, sla.timezone.value.name),
         ),
     ));
     let recorded = m.tickets_recorded;
@@ -156,7 +156,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         doc.push(Block::Note(t(
             lang,
             "No tickets recorded for this service in the month: its figures are not evidence of a perfect month, and no status is given.",
-            "本月该服务无事件记录:以下指标不能证明本月服务完美,不给出达标结论。",
+            "本月该服务无事件记录：以下指标不能证明本月服务完美，不给出达标结论。",
         )));
     }
     // The target as the contract writes it (`99.90`), one decimal fewer than the figure.
@@ -172,8 +172,8 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                     status(a.met(), recorded, lang)
                 ),
                 &format!(
-                    "{}(目标 {target} %)— {}",
-                    a.shown().map_or_else(|| "—(本月无计划服务时间)".to_owned(), |v| format!("{v} %")),
+                    "{}（目标 {target} %）— {}",
+                    a.shown().map_or_else(|| "—（本月无计划服务时间）".to_owned(), |v| format!("{v} %")),
                     status(a.met(), recorded, lang)
                 ),
             ),
@@ -195,14 +195,14 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                 // "剩余 -32.7" reads as a typo to a Chinese reader: an overrun is said so.
                 &if a.budget_left().is_negative() {
                     format!(
-                        "{},已停机 {},已超出 {}",
+                        "{}，已停机 {}，已超出 {}",
                         figure::minutes_shown(a.budget, lang),
                         figure::minutes_shown(a.downtime, lang),
                         figure::minutes_shown(a.budget_left().negated(), lang)
                     )
                 } else {
                     format!(
-                        "{},已停机 {},剩余 {}",
+                        "{}，已停机 {}，剩余 {}",
                         figure::minutes_shown(a.budget, lang),
                         figure::minutes_shown(a.downtime, lang),
                         figure::minutes_shown(a.budget_left(), lang)
@@ -210,17 +210,17 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                 },
             ),
         ),
-        (t(lang, "Failures (outages started)", "故障次数(本月开始的停机)"), m.failures.to_string()),
+        (t(lang, "Failures (outages started)", "故障次数（本月开始的停机）"), m.failures.to_string()),
     ];
     let mttr = m.mttr.map_or_else(|| figure::none(lang).to_owned(), |v| figure::minutes_shown(v, lang));
     let mttr_target = sla.mttr_max.as_ref().map(|x| x.value.seconds());
     let mttr_met = m.mttr.zip(mttr_target).map(|(v, max)| v <= Exact::int(max));
     facts.push((
-        t(lang, "MTTR", "平均修复时间(MTTR)"),
+        t(lang, "MTTR", "平均修复时间（MTTR）"),
         match mttr_target {
             // In Chinese an empty verdict is not written as "— —": the reason replaces it.
             Some(max) if m.mttr.is_none() && lang == Lang::ZhCn => {
-                format!("—(本月没有已修复的故障;目标 ≤ {})", figure::minutes_shown_of(max, lang))
+                format!("—（本月没有已修复的故障；目标 ≤ {}）", figure::minutes_shown_of(max, lang))
             }
             Some(max) => target_fact(
                 &mttr,
@@ -238,7 +238,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
     };
     let mtbf_target = sla.mtbf_min.as_ref().map(|x| x.value.seconds());
     facts.push((
-        t(lang, "MTBF", "平均故障间隔时间(MTBF)"),
+        t(lang, "MTBF", "平均故障间隔时间（MTBF）"),
         match mtbf_target {
             // With no failure the month shows no evidence against the target: met — unless
             // nothing was recorded at all.
@@ -274,21 +274,21 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
             &[
                 ("Priority", "优先级"),
                 ("Clock", "考核项"),
-                ("Target (min)", "目标(分钟)"),
+                ("Target (min)", "目标（分钟）"),
                 ("Calendar", "日历"),
                 ("Decided", "纳入考核数"),
                 ("Met", "达标"),
                 ("Attainment %", "达成率 %"),
                 ("Goal %", "达成率目标 %"),
-                ("Median (min)", "中位数(分钟)"),
-                ("P90 (min)", "P90(分钟)"),
+                ("Median (min)", "中位数（分钟）"),
+                ("P90 (min)", "P90（分钟）"),
             ],
         ),
         rows,
         &[2, 4, 5, 6, 7, 8, 9],
     ));
     if undecided && lang == Lang::ZhCn {
-        doc.push(Block::Note("“—”:本月没有纳入考核的工单,无法计算达成率和用时。".to_owned()));
+        doc.push(Block::Note("“—”：本月没有纳入考核的工单，无法计算达成率和用时。".to_owned()));
     }
 
     let rows = m
@@ -316,9 +316,9 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                 ("Priority", "优先级"),
                 ("Clock", "考核项"),
                 ("Deadline", "截止时间"),
-                ("Elapsed (min)", "已用(分钟)"),
-                ("Target (min)", "目标(分钟)"),
-                ("Overrun (min)", "超出(分钟)"),
+                ("Elapsed (min)", "已用（分钟）"),
+                ("Target (min)", "目标（分钟）"),
+                ("Overrun (min)", "超出（分钟）"),
             ],
         ),
         rows,
@@ -344,7 +344,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                 ("Ticket", "工单"),
                 ("Priority", "优先级"),
                 ("Clock", "考核项"),
-                ("Elapsed (min)", "已用(分钟)"),
+                ("Elapsed (min)", "已用（分钟）"),
                 ("Deadline", "截止时间"),
             ],
         ),
@@ -364,7 +364,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         .collect();
     section(
         doc,
-        t(lang, "Reopened: moved to a later month", "重开工单:移至后续月份"),
+        t(lang, "Reopened: moved to a later month", "重开工单：移至后续月份"),
         vec![t(lang, "Ticket", "工单"), t(lang, "First resolved", "首次解决"), t(lang, "Counted in", "计入月份")],
         rows,
         &[],
@@ -464,7 +464,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
 /// A figure against its target and the verdict: `45.6 min (≤ 120 min) — met`, in Chinese
 /// with full-width parentheses.
 fn target_fact(value: &str, target: &str, verdict: &str, lang: Lang) -> String {
-    t(lang, &format!("{value} ({target}) — {verdict}"), &format!("{value}(目标 {target})— {verdict}"))
+    t(lang, &format!("{value} ({target}) — {verdict}"), &format!("{value}（目标 {target}）— {verdict}"))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -593,13 +593,13 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
             match s.response_rate() {
                 Some(r) => {
                     let rate = figure::term_percent(Exact::ratio(r.mul_int(10).floor(), 10));
-                    t(lang, &format!("{} ({rate} %)", s.responses), &format!("{}({rate} %)", s.responses))
+                    t(lang, &format!("{} ({rate} %)", s.responses), &format!("{}（{rate} %）", s.responses))
                 }
                 None => s.responses.to_string(),
             },
         ),
-        (t(lang, "Mean score (1–5)", "平均分(1–5)"), s.mean.map_or_else(|| figure::none(lang).to_owned(), figure::score)),
-        (t(lang, "Satisfaction rate (scores ≥ 4)", "满意率(≥ 4 分)"), s.rate.map_or_else(|| figure::none(lang).to_owned(), |r| figure::attainment(Some(r)) + " %")),
+        (t(lang, "Mean score (1–5)", "平均分（1–5）"), s.mean.map_or_else(|| figure::none(lang).to_owned(), figure::score)),
+        (t(lang, "Satisfaction rate (scores ≥ 4)", "满意率（≥ 4 分）"), s.rate.map_or_else(|| figure::none(lang).to_owned(), |r| figure::attainment(Some(r)) + " %")),
     ];
     for sla in e.services.iter().map(|s| s.sla) {
         let name = service_name(e.engagement, sla, lang);
@@ -622,7 +622,7 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
     }
     if s.small_sample() {
         facts
-            .push((t(lang, "Note", "注意"), t(lang, "small sample: fewer than 5 responses", "样本量小:回复少于 5 份")));
+            .push((t(lang, "Note", "注意"), t(lang, "small sample: fewer than 5 responses", "样本量小：回复少于 5 份")));
     }
     doc.push(Block::Facts(facts));
     let rows =

@@ -25,7 +25,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
             t(
                 lang,
                 &l.engagement.id.value,
-                &format!("{}({})", l.engagement.title.value, l.engagement.id.value),
+                &format!("{}（{}）", l.engagement.title.value, l.engagement.id.value),
             ),
         ),
         (
@@ -41,7 +41,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
             t(
                 lang,
                 &format!("{} ({})", l.calendar, l.sla.timezone.value.name),
-                &format!("{}({})", figure::calendar_name(&l.calendar, lang), l.sla.timezone.value.name),
+                &format!("{}（{}）", figure::calendar_name(&l.calendar, lang), l.sla.timezone.value.name),
             ),
         ),
         (t(lang, "Priority changes follow", "优先级调整规则"), policy_label(l.policy, lang)),
@@ -53,7 +53,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
     }
     doc.push(Block::Facts(facts));
     if let Some(w) = &l.warning {
-        doc.push(Block::Note(t(lang, &format!("Warning: {}", w.get(lang)), &format!("警告:{}", w.get(lang)))));
+        doc.push(Block::Note(t(lang, &format!("Warning: {}", w.get(lang)), &format!("警告：{}", w.get(lang)))));
     }
     if !l.changes.is_empty() {
         let rows = l
@@ -75,7 +75,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         let outcome = match clock.outcome {
             Outcome::Met => t(lang, "met", "达标"),
             Outcome::Breached => t(lang, "BREACHED", "超时"),
-            Outcome::InProgress if clock.paused_open => t(lang, "in progress, paused", "计时中(暂停)"),
+            Outcome::InProgress if clock.paused_open => t(lang, "in progress, paused", "计时中（暂停）"),
             Outcome::InProgress => t(lang, "in progress", "计时中"),
         };
         doc.push(Block::Facts(vec![
@@ -84,12 +84,12 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
                 t(
                     lang,
                     &format!("{} ({})", c.priority, c.calendar),
-                    &format!("{}({})", c.priority, figure::calendar_name(&c.calendar, lang)),
+                    &format!("{}（{}）", c.priority, figure::calendar_name(&c.calendar, lang)),
                 ),
             ),
             (t(lang, "Target", "目标"), figure::minutes_shown_of(clock.target, lang)),
             (t(lang, "Counted", "已计"), figure::minutes_shown_of(clock.elapsed, lang)),
-            (t(lang, "Paused (working time removed)", "暂停(扣除的工作时间)"), figure::minutes_shown_of(clock.paused, lang)),
+            (t(lang, "Paused (working time removed)", "暂停（扣除的工作时间）"), figure::minutes_shown_of(clock.paused, lang)),
             (t(lang, "Deadline", "截止时间"), when(clock.deadline, tz)),
             (t(lang, "Stopped", "停止时间"), when(clock.stopped, tz)),
             (t(lang, "Result", "结果"), outcome),
@@ -109,8 +109,8 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
                 &[
                     ("Working from", "工作时段开始"),
                     ("Until", "结束"),
-                    ("Minutes", "时长(分钟)"),
-                    ("Running total", "累计(分钟)"),
+                    ("Minutes", "时长（分钟）"),
+                    ("Running total", "累计（分钟）"),
                 ],
             ),
             rows,
@@ -125,7 +125,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
                         t(
                             lang,
                             &format!("{} (open-ended)", when(Some(p.to), tz)),
-                            &format!("{}(未写结束时间)", when(Some(p.to), tz)),
+                            &format!("{}（未写结束时间）", when(Some(p.to), tz)),
                         )
                     } else {
                         when(Some(p.to), tz)

@@ -121,7 +121,7 @@ fn service_name_of(e: &Engagement, id: &str, lang: Lang) -> String {
     match e.scope.iter().find(|s| s.service.value == id) {
         Some(s) if !s.description.value.trim().is_empty() => match lang {
             Lang::En => format!("{} ({id})", s.description.value.trim()),
-            Lang::ZhCn => format!("“{}”({id})", s.description.value.trim()),
+            Lang::ZhCn => format!("“{}”（{id}）", s.description.value.trim()),
         },
         _ => id.to_owned(),
     }
