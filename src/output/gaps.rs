@@ -31,6 +31,8 @@ struct Words {
     finding: [&'static str; 4],
     /// Before a list: `:` in English, full-width `:` in Chinese.
     colon: &'static str,
+    /// Between a finding's location and its message.
+    colon_after_location: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -49,6 +51,7 @@ fn words(lang: Lang) -> Words {
             record_format: "Record format (GEN rules, not a manual section)",
             finding: ["Rule", "Severity", "Location", "Message"],
             colon: ":",
+            colon_after_location: ": ",
         },
         Lang::ZhCn => Words {
             title: "合规差距清单",
@@ -64,6 +67,7 @@ fn words(lang: Lang) -> Words {
             record_format: "记录格式（GEN 规则，不属于手册章节）",
             finding: ["规则", "级别", "位置", "说明"],
             colon: "：",
+            colon_after_location: "：",
         },
     }
 }
@@ -162,11 +166,12 @@ pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, la
         let f = &card.findings[i];
         let _ = writeln!(
             out,
-            "  §{} {} {} {}: {}",
+            "  §{} {} {} {}{}{}",
             line.section.number,
             f.rule,
             f.severity.label(lang),
             one_line(&location(sources, f)),
+            w.colon_after_location,
             one_line(f.message.get(lang))
         );
     }
@@ -178,10 +183,11 @@ pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, la
         let f = &card.findings[i];
         let _ = writeln!(
             out,
-            "  {} {} {}: {}",
+            "  {} {} {}{}{}",
             f.rule,
             f.severity.label(lang),
             one_line(&location(sources, f)),
+            w.colon_after_location,
             one_line(f.message.get(lang))
         );
     }
@@ -233,10 +239,11 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
                 let f = &card.findings[i];
                 let _ = writeln!(
                     out,
-                    "- `{}` {} `{}`: {}",
+                    "- `{}` {} `{}`{}{}",
                     f.rule,
                     f.severity.label(lang),
                     md_code(&location(sources, f)),
+                    w.colon_after_location,
                     md(f.message.get(lang))
                 );
             }
@@ -250,10 +257,11 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
         let f = &card.findings[i];
         let _ = writeln!(
             out,
-            "- `{}` {} `{}`: {}",
+            "- `{}` {} `{}`{}{}",
             f.rule,
             f.severity.label(lang),
             md_code(&location(sources, f)),
+            w.colon_after_location,
             md(f.message.get(lang))
         );
     }

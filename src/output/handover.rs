@@ -194,7 +194,7 @@ pub fn markdown(c: &Checklist<'_>, lang: Lang) -> String {
         }
         if !i.rules.is_empty() {
             let rules: Vec<String> = i.rules.iter().map(|r| format!("`{r}`")).collect();
-            let _ = write!(line, "{}", t(lang, &format!(" ({})", rules.join(" ")), &format!("({})", rules.join(" "))));
+            let _ = write!(line, "{}", t(lang, &format!(" ({})", rules.join(" ")), &format!("（{}）", rules.join(" "))));
         }
         let _ = writeln!(out, "{line}");
         for e in &i.evidence {
