@@ -407,6 +407,19 @@ fn acme_september_html_is_one_self_contained_page() {
 }
 
 #[test]
+fn satisfaction_in_chinese_names_dimensions_and_services() {
+    let zh = acme("2026-06", &["--lang", "zh-CN", "--months", "0"]);
+    let block = zh.split("\n满意度\n").nth(1).unwrap_or_default();
+    for dimension in ["响应速度", "服务质量", "可靠性"] {
+        assert!(block.contains(&format!("\u{2502} {dimension} ")), "{block}");
+    }
+    // A dimension the glossary does not name is shown as written.
+    assert!(block.contains("\u{2502} cost "), "{block}");
+    assert!(block.contains("服务\u{201c}数据中心与分行网络运维\u{201d}\u{ff08}network-ops\u{ff09}"), "{block}");
+    assert!(block.contains("回复数") && block.contains("6\u{ff08}75 %\u{ff09}"), "{block}");
+}
+
+#[test]
 fn ticket_ledger_zh() {
     insta::assert_snapshot!(acme("2026-09", &["--ticket", "INC-2026-09-002", "--lang", "zh-CN"]));
 }

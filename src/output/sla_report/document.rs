@@ -603,21 +603,28 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
     ];
     for sla in e.services.iter().map(|s| s.sla) {
         let name = service_name(e.engagement, sla, lang);
-        if let Some(min) = &sla.satisfaction_min {
-            facts.push((
-                t(lang, &format!("Mean target ({name})"), &format!("服务{name}平均分目标")),
-                format!("≥ {} — {}", figure::term_percent(min.value.1), met(s.mean.map(|m| m >= min.value.1), lang)),
-            ));
-        }
-        if let Some(min) = &sla.satisfaction_rate_min {
-            facts.push((
-                t(lang, &format!("Rate target ({name})"), &format!("服务{name}满意率目标")),
-                format!(
-                    "≥ {} % — {}",
-                    figure::term_percent(min.value.exact),
-                    met(s.rate.map(|r| r >= min.value.exact), lang)
-                ),
-            ));
+        let mean = sla.satisfaction_min.as_ref().map(|min| {
+            format!("≥ {} — {}", figure::term_percent(min.value.1), met(s.mean.map(|m| m >= min.value.1), lang))
+        });
+        let rate = sla.satisfaction_rate_min.as_ref().map(|min| {
+            format!("≥ {} % — {}", figure::term_percent(min.value.exact), met(s.rate.map(|r| r >= min.value.exact), lang))
+        });
+        match lang {
+            Lang::En => {
+                facts.extend(mean.map(|v| (format!("Mean target ({name})"), v)));
+                facts.extend(rate.map(|v| (format!("Rate target ({name})"), v)));
+            }
+            // One line per service, named first: a label holding the service's whole
+            // description would push every value of the block far to the right.
+            Lang::ZhCn => {
+                let parts: Vec<String> = [mean.map(|v| format!("平均分目标 {v}")), rate.map(|v| format!("满意率目标 {v}"))]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                if !parts.is_empty() {
+                    facts.push((format!("服务{name}"), parts.join("\u{ff1b}")));
+                }
+            }
         }
     }
     if s.small_sample() {
