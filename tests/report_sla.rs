@@ -371,6 +371,11 @@ fn acme_october_markdown() {
 }
 
 #[test]
+fn acme_october_markdown_zh() {
+    insta::assert_snapshot!(acme("2026-10", &["--format", "markdown", "--months", "2", "--lang", "zh-CN"]));
+}
+
+#[test]
 fn acme_september_json_carries_inputs() {
     let text = acme("2026-09", &["--format", "json", "--months", "1"]);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -136,8 +136,9 @@ pub fn markdown(doc: &Doc) -> String {
             }
             Block::Facts(facts) => {
                 out.push('\n');
+                let colon = if doc.lang == "zh-CN" { "\u{ff1a}" } else { ": " };
                 for (label, value) in facts {
-                    let _ = writeln!(out, "- **{}**: {}", md(label), md(value));
+                    let _ = writeln!(out, "- **{}**{colon}{}", md(label), md(value));
                 }
             }
             Block::Table(t) => {

@@ -489,7 +489,7 @@ fn attainment_row(
         // A working-day target is shown as written: its business time depends on the start.
         target.map_or_else(String::new, |v| match v {
             SlaTarget::Business(d) => mins(d.seconds()),
-            SlaTarget::WorkingDays(_) => v.to_string(),
+            SlaTarget::WorkingDays(n) => t(lang, &v.to_string(), &format!("{n} 个工作日")),
         }),
         figure::calendar_name(calendar, lang),
         a.decided.to_string(),
