@@ -142,6 +142,11 @@ pub fn calendar_name(name: &str, lang: Lang) -> String {
     }
 }
 
+/// A count as a person reads it (`12,480` tickets); CSV and JSON write counts as numbers.
+pub fn count(n: usize) -> String {
+    grouped(&n.to_string())
+}
+
 /// A plain number (`-1234567.89`) with thousands separators in its integer part.
 pub fn grouped(plain: &str) -> String {
     let (sign, digits) = plain.strip_prefix('-').map_or(("", plain), |d| ("-", d));
@@ -228,6 +233,7 @@ mod tests {
         assert_eq!(minutes_shown_of(10_080 * 60, Lang::En), "10,080 min");
         assert_eq!(calendar_name("24x7", Lang::ZhCn), "7×24");
         assert_eq!(calendar_name("24x7", Lang::En), "24x7");
+        assert_eq!(count(12_480), "12,480");
     }
 
     #[test]

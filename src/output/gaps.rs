@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::json;
 
+use crate::figures::figure;
 use crate::model::{Lang, SourceMap};
 use crate::report::gaps::{RuleLine, Scorecard, SectionLine, Status};
 use crate::rules::sections::CHAPTERS;
@@ -126,7 +127,7 @@ fn location(sources: &SourceMap, f: &crate::model::Finding) -> String {
 fn row(line: &SectionLine, lang: Lang) -> Vec<String> {
     let (p, f, wv) = totals(line);
     let checked = has_figures(line);
-    let n = |v: usize| if checked { v.to_string() } else { String::new() };
+    let n = |v: usize| if checked { figure::count(v) } else { String::new() };
     let rules: Vec<&str> = line.rules.iter().map(|r| r.rule).collect();
     vec![
         format!("§{}", line.section.number),
@@ -212,7 +213,7 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
         for line in lines.clone() {
             let (p, f, wv) = totals(line);
             let checked = has_figures(line);
-            let n = |v: usize| if checked { v.to_string() } else { String::new() };
+            let n = |v: usize| if checked { figure::count(v) } else { String::new() };
             let rules: Vec<String> = line.rules.iter().map(|r| format!("`{}`", r.rule)).collect();
             let status = match line.status {
                 Status::Failing => format!("**{}**", line.status.label(lang)),

@@ -210,7 +210,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                 },
             ),
         ),
-        (t(lang, "Failures (outages started)", "故障次数（本月开始的停机）"), m.failures.to_string()),
+        (t(lang, "Failures (outages started)", "故障次数（本月开始的停机）"), figure::count(m.failures)),
     ];
     let mttr = m.mttr.map_or_else(|| figure::none(lang).to_owned(), |v| figure::minutes_shown(v, lang));
     let mttr_target = sla.mttr_max.as_ref().map(|x| x.value.seconds());
@@ -251,7 +251,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
             None => mtbf,
         },
     ));
-    facts.push((t(lang, "Tickets opened and counted", "本月新开并计入的工单"), m.opened.to_string()));
+    facts.push((t(lang, "Tickets opened and counted", "本月新开并计入的工单"), figure::count(m.opened)));
     let credit: Exact = s.credits.iter().map(|c| c.percent).sum();
     facts.push((t(lang, "Credit earned", "服务费扣减比例"), format!("{} %", figure::term_percent(credit))));
     doc.push(Block::Facts(facts));
@@ -492,8 +492,8 @@ fn attainment_row(
             SlaTarget::WorkingDays(n) => t(lang, &v.to_string(), &format!("{n} 个工作日")),
         }),
         figure::calendar_name(calendar, lang),
-        a.decided.to_string(),
-        a.met.to_string(),
+        figure::count(a.decided),
+        figure::count(a.met),
         percent,
         goal.map_or_else(String::new, figure::term_percent),
         opt(a.median),
@@ -508,8 +508,8 @@ fn trend_row(h: &Headline, lang: Lang) -> Vec<String> {
         status(h.availability_met, h.tickets_recorded, lang),
         figure::attainment_in(h.response, lang),
         figure::attainment_in(h.resolution, lang),
-        h.breaches.to_string(),
-        h.failures.to_string(),
+        figure::count(h.breaches),
+        figure::count(h.failures),
         figure::term_percent(h.credit_percent),
     ]
 }
@@ -593,9 +593,10 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
             match s.response_rate() {
                 Some(r) => {
                     let rate = figure::term_percent(Exact::ratio(r.mul_int(10).floor(), 10));
-                    t(lang, &format!("{} ({rate} %)", s.responses), &format!("{}（{rate} %）", s.responses))
+                    let n = figure::count(s.responses);
+                    t(lang, &format!("{n} ({rate} %)"), &format!("{n}（{rate} %）"))
                 }
-                None => s.responses.to_string(),
+                None => figure::count(s.responses),
             },
         ),
         (t(lang, "Mean score (1–5)", "平均分（1–5）"), s.mean.map_or_else(|| figure::none(lang).to_owned(), figure::score)),
@@ -633,7 +634,7 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
     }
     doc.push(Block::Facts(facts));
     let rows =
-        s.per_dimension.iter().map(|(d, mean, n)| vec![dimension_label(d, lang), figure::score(*mean), n.to_string()]).collect();
+        s.per_dimension.iter().map(|(d, mean, n)| vec![dimension_label(d, lang), figure::score(*mean), figure::count(*n)]).collect();
     doc.push(table(
         vec![t(lang, "Dimension", "维度"), t(lang, "Mean", "平均分"), t(lang, "Scores", "评分数")],
         rows,
