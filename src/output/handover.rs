@@ -109,8 +109,12 @@ fn evidence_line(c: &Checklist<'_>, path: &str, state: &EvidenceState, lang: Lan
         }
         EvidenceState::Folder => t(lang, &format!("{path}/ (folder)"), &format!("{path}/（目录）")),
         EvidenceState::Missing => t(lang, &format!("{path} (does not exist)"), &format!("{path}（不存在）")),
-        EvidenceState::Escapes => t(lang, &format!("{path} (leaves the repository)"), &format!("{path}（指向仓库之外）")),
-        EvidenceState::NotRegular => t(lang, &format!("{path} (not a regular file)"), &format!("{path}（不是普通文件）")),
+        EvidenceState::Escapes => {
+            t(lang, &format!("{path} (leaves the repository)"), &format!("{path}（指向仓库之外）"))
+        }
+        EvidenceState::NotRegular => {
+            t(lang, &format!("{path} (not a regular file)"), &format!("{path}（不是普通文件）"))
+        }
         EvidenceState::Unchecked => path.to_owned(),
     }
 }
@@ -194,7 +198,8 @@ pub fn markdown(c: &Checklist<'_>, lang: Lang) -> String {
         }
         if !i.rules.is_empty() {
             let rules: Vec<String> = i.rules.iter().map(|r| format!("`{r}`")).collect();
-            let _ = write!(line, "{}", t(lang, &format!(" ({})", rules.join(" ")), &format!("（{}）", rules.join(" "))));
+            let _ =
+                write!(line, "{}", t(lang, &format!(" ({})", rules.join(" ")), &format!("（{}）", rules.join(" "))));
         }
         let _ = writeln!(out, "{line}");
         for e in &i.evidence {

@@ -10,7 +10,7 @@ use crate::model::{Exact, Lang};
 use crate::report::sla_report::{EngagementReport, Headline, ServiceReport, SlaReport, current_headline};
 
 use super::{
-    exclusion_label, dimension_label, headers, met, metric_label, mins, month_label, no_data, section, service_name,
+    dimension_label, exclusion_label, headers, met, metric_label, mins, month_label, no_data, section, service_name,
     status, t, table, when,
 };
 use crate::output::doc::{Block, Chart, Doc};
@@ -91,7 +91,8 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     facts.push((t(lang, "Provider", "服务商"), eng.provider.value.name.value.clone()));
     facts.push((
         t(lang, "Month's fee", "本月服务费"),
-        e.fee.map_or_else(|| t(lang, "n/a (one-off fee)", "不适用（一次性费用）"), |f| figure::money(f, currency, lang)),
+        e.fee
+            .map_or_else(|| t(lang, "n/a (one-off fee)", "不适用（一次性费用）"), |f| figure::money(f, currency, lang)),
     ));
     let owed = match (e.credit, e.fee) {
         (Some(c), Some(fee)) => {
@@ -127,7 +128,8 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     satisfaction(doc, e, lang);
     if !e.trend_credit.is_empty() {
         doc.push(Block::Heading(3, t(lang, "Service credits by month", "各月服务费扣减（应扣金额）")));
-        let owed = |c: Option<Exact>| c.map_or_else(|| figure::none(lang).to_owned(), |c| figure::money(c, currency, lang));
+        let owed =
+            |c: Option<Exact>| c.map_or_else(|| figure::none(lang).to_owned(), |c| figure::money(c, currency, lang));
         let mut rows: Vec<Vec<String>> = e.trend_credit.iter().map(|(d, c)| vec![month_label(*d), owed(*c)]).collect();
         rows.push(vec![
             e.services.first().map_or_else(String::new, |s| month_label(s.month.month.first)),
@@ -599,8 +601,14 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
                 None => figure::count(s.responses),
             },
         ),
-        (t(lang, "Mean score (1–5)", "平均分（1–5）"), s.mean.map_or_else(|| figure::none(lang).to_owned(), figure::score)),
-        (t(lang, "Satisfaction rate (scores ≥ 4)", "满意率（≥ 4 分）"), s.rate.map_or_else(|| figure::none(lang).to_owned(), |r| figure::attainment(Some(r)) + " %")),
+        (
+            t(lang, "Mean score (1–5)", "平均分（1–5）"),
+            s.mean.map_or_else(|| figure::none(lang).to_owned(), figure::score),
+        ),
+        (
+            t(lang, "Satisfaction rate (scores ≥ 4)", "满意率（≥ 4 分）"),
+            s.rate.map_or_else(|| figure::none(lang).to_owned(), |r| figure::attainment(Some(r)) + " %"),
+        ),
     ];
     for sla in e.services.iter().map(|s| s.sla) {
         let name = service_name(e.engagement, sla, lang);
@@ -608,7 +616,11 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
             format!("≥ {} — {}", figure::term_percent(min.value.1), met(s.mean.map(|m| m >= min.value.1), lang))
         });
         let rate = sla.satisfaction_rate_min.as_ref().map(|min| {
-            format!("≥ {} % — {}", figure::term_percent(min.value.exact), met(s.rate.map(|r| r >= min.value.exact), lang))
+            format!(
+                "≥ {} % — {}",
+                figure::term_percent(min.value.exact),
+                met(s.rate.map(|r| r >= min.value.exact), lang)
+            )
         });
         match lang {
             Lang::En => {
@@ -618,10 +630,11 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
             // One line per service, named first: a label holding the service's whole
             // description would push every value of the block far to the right.
             Lang::ZhCn => {
-                let parts: Vec<String> = [mean.map(|v| format!("平均分目标 {v}")), rate.map(|v| format!("满意率目标 {v}"))]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+                let parts: Vec<String> =
+                    [mean.map(|v| format!("平均分目标 {v}")), rate.map(|v| format!("满意率目标 {v}"))]
+                        .into_iter()
+                        .flatten()
+                        .collect();
                 if !parts.is_empty() {
                     facts.push((format!("服务{name}"), parts.join("\u{ff1b}")));
                 }
@@ -629,12 +642,17 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
         }
     }
     if s.small_sample() {
-        facts
-            .push((t(lang, "Note", "注意"), t(lang, "small sample: fewer than 5 responses", "样本量小：回复少于 5 份")));
+        facts.push((
+            t(lang, "Note", "注意"),
+            t(lang, "small sample: fewer than 5 responses", "样本量小：回复少于 5 份"),
+        ));
     }
     doc.push(Block::Facts(facts));
-    let rows =
-        s.per_dimension.iter().map(|(d, mean, n)| vec![dimension_label(d, lang), figure::score(*mean), figure::count(*n)]).collect();
+    let rows = s
+        .per_dimension
+        .iter()
+        .map(|(d, mean, n)| vec![dimension_label(d, lang), figure::score(*mean), figure::count(*n)])
+        .collect();
     doc.push(table(
         vec![t(lang, "Dimension", "维度"), t(lang, "Mean", "平均分"), t(lang, "Scores", "评分数")],
         rows,

@@ -22,11 +22,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
     let mut facts = vec![
         (
             t(lang, "Engagement", "服务项目"),
-            t(
-                lang,
-                &l.engagement.id.value,
-                &format!("{}（{}）", l.engagement.title.value, l.engagement.id.value),
-            ),
+            t(lang, &l.engagement.id.value, &format!("{}（{}）", l.engagement.title.value, l.engagement.id.value)),
         ),
         (
             t(lang, "Service", "服务"),
@@ -89,7 +85,10 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
             ),
             (t(lang, "Target", "目标"), figure::minutes_shown_of(clock.target, lang)),
             (t(lang, "Counted", "已计"), figure::minutes_shown_of(clock.elapsed, lang)),
-            (t(lang, "Paused (working time removed)", "暂停（扣除的工作时间）"), figure::minutes_shown_of(clock.paused, lang)),
+            (
+                t(lang, "Paused (working time removed)", "暂停（扣除的工作时间）"),
+                figure::minutes_shown_of(clock.paused, lang),
+            ),
             (t(lang, "Deadline", "截止时间"), when(clock.deadline, tz)),
             (t(lang, "Stopped", "停止时间"), when(clock.stopped, tz)),
             (t(lang, "Result", "结果"), outcome),
