@@ -277,7 +277,7 @@ fn gaps_report_in_chinese() {
         itos(&["report", "gaps", "-C", "examples/broken", "--as-of", "2026-10-31", "--no-git", "--lang", "zh-CN"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("合规差距清单"));
-    assert!(stdout.contains("未自动检查,需人工佐证"));
+    assert!(stdout.contains("未自动检查，需人工佐证"));
     assert!(stdout.contains("存在差距"));
     assert!(stdout.contains("手册无正文"));
     assert!(!stdout.contains("| 符合"));

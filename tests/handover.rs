@@ -188,3 +188,13 @@ fn in_git_each_evidence_file_names_the_commit_that_last_changed_it() {
     let folder = evidence.iter().find(|e| e["path"] == "changes").unwrap();
     assert_eq!(folder["state"], "folder");
 }
+
+#[test]
+fn partial_exit_zh_counts_each_item_under_its_status() {
+    let dir = partial();
+    let root = dir.path().to_str().unwrap();
+    let (_, out) = checklist(root, &["--format", "markdown", "--lang", "zh-CN"]);
+    assert!(out.contains("**逾期未完成**"), "{out}");
+    assert!(!out.contains("缺失"), "{out}");
+    insta::assert_snapshot!(out);
+}

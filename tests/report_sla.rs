@@ -371,6 +371,11 @@ fn acme_october_markdown() {
 }
 
 #[test]
+fn acme_october_markdown_zh() {
+    insta::assert_snapshot!(acme("2026-10", &["--format", "markdown", "--months", "2", "--lang", "zh-CN"]));
+}
+
+#[test]
 fn acme_september_json_carries_inputs() {
     let text = acme("2026-09", &["--format", "json", "--months", "1"]);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -404,6 +409,24 @@ fn acme_september_html_is_one_self_contained_page() {
     assert_eq!(text.matches("<svg").count(), 9);
     assert!(!text.contains("src=") && !text.contains("href="), "nothing is fetched from elsewhere");
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn satisfaction_in_chinese_names_dimensions_and_services() {
+    let zh = acme("2026-06", &["--lang", "zh-CN", "--months", "0"]);
+    let block = zh.split("\n满意度\n").nth(1).unwrap_or_default();
+    for dimension in ["响应速度", "服务质量", "可靠性"] {
+        assert!(block.contains(&format!("\u{2502} {dimension} ")), "{block}");
+    }
+    // A dimension the glossary does not name is shown as written.
+    assert!(block.contains("\u{2502} cost "), "{block}");
+    assert!(block.contains("服务\u{201c}数据中心与分行网络运维\u{201d}\u{ff08}network-ops\u{ff09}"), "{block}");
+    assert!(block.contains("回复数") && block.contains("6\u{ff08}75 %\u{ff09}"), "{block}");
+}
+
+#[test]
+fn ticket_ledger_zh() {
+    insta::assert_snapshot!(acme("2026-09", &["--ticket", "INC-2026-09-002", "--lang", "zh-CN"]));
 }
 
 #[test]
@@ -506,7 +529,7 @@ fn a_month_beyond_the_holiday_data_is_a_clear_warning() {
         rep.warnings[0].get(itos::model::Lang::En).contains("`cn-workdays` has public-holiday data for 2024–2026 only")
     );
     let text = itos::output::doc::text(&itos::output::sla_report::document(&rep, itos::model::Lang::ZhCn));
-    assert!(text.contains("警告: 日历 `cn-workdays` 仅含 2024–2026 年"), "{text}");
+    assert!(text.contains("警告：日历 `cn-workdays` 仅含 2024–2026 年"), "{text}");
 }
 
 #[test]
@@ -610,7 +633,7 @@ fn a_repository_without_commits_is_named_as_such_in_the_provenance() {
     let en = run(&[]);
     assert!(en.contains("Records commit    none (git repository with no commits yet)"), "{en}");
     let zh = run(&["--lang", "zh-CN"]);
-    assert!(zh.contains("无(git 仓库尚无提交)"), "{zh}");
+    assert!(zh.contains("无（git 仓库尚无提交）"), "{zh}");
     assert!(!zh.contains("不在 git 仓库中"), "{zh}");
     let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
     assert_eq!(json["provenance"]["commit"], serde_json::Value::Null);

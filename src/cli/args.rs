@@ -140,7 +140,7 @@ pub struct ChecklistArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
-    /// Month-end SLA report (服务级别报告): availability, attainment, breaches, MTTR/MTBF, satisfaction, credits
+    /// Month-end SLA report (服务级别(SLA)月度报告): availability, attainment, breaches, MTTR/MTBF, satisfaction, credits
     Sla(SlaArgs),
     /// Compliance scorecard (合规差距清单): every manual section, what is checked, what fails
     Gaps(GapsArgs),

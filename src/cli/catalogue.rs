@@ -74,7 +74,7 @@ pub fn explain_text(m: &Meta, lang: Lang) -> String {
             "itos 的报告",
             "合规示例",
             "无",
-            "未自带 Engagement 的示例基于一个最小服务项目运行(engagement.yaml,id `demo`,服务 `helpdesk`),评估日 2026-10-31。",
+            "未自带 Engagement 的示例基于一个最小服务项目运行（engagement.yaml，id `demo`，服务 `helpdesk`），评估日 2026-10-31。",
         ),
     };
     let params = if m.params.is_empty() { none.to_owned() } else { m.params.join(", ") };

@@ -155,7 +155,7 @@ fn init(cli: &Cli, args: &args::InitArgs) -> Result<ExitStatus, Fatal> {
                 dir.display()
             ),
             Lang::ZhCn => format!(
-                "已在 {} 创建记录仓库({} 个文件);下一步:itos validate -C {}",
+                "已在 {} 创建记录仓库（{} 个文件）；下一步：itos validate -C {}",
                 dir.display(),
                 files.len(),
                 dir.display()

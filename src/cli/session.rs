@@ -96,19 +96,19 @@ fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &supe
             };
             Some(crate::model::Msg::new(
                 format!("note: history rules {list} skipped ({en})"),
-                format!("注意:已跳过历史规则 {list}({zh})"),
+                format!("注意：已跳过历史规则 {list}（{zh}）"),
             ))
         }
         // A repository without commits: the rules run, but have no history to judge yet.
         crate::load::HistoryState::Read(h) if h.commits == 0 => Some(crate::model::Msg::new(
             format!("note: git repository with no commits yet: history rules {list} have no history to judge"),
-            format!("注意:git 仓库尚无提交:历史规则 {list} 暂无可判断的历史"),
+            format!("注意：git 仓库尚无提交：历史规则 {list} 暂无可判断的历史"),
         )),
         crate::load::HistoryState::Read(h) => h.shallow_from.as_ref().map(|c| {
             let (short, date) = (c.short(), c.date());
             crate::model::Msg::new(
                 format!("note: shallow clone: history reaches back to commit {short} ({date}); history rules judge only that range"),
-                format!("注意:浅克隆,历史仅追溯到提交 {short}({date});历史规则只判断该范围"),
+                format!("注意：浅克隆，历史仅追溯到提交 {short}（{date}）；历史规则只判断该范围"),
             )
         }),
         crate::load::HistoryState::NotRead => None,
@@ -129,7 +129,7 @@ fn with_history(cli: &Cli, repo: &mut Repository, settings: &Settings, ui: &supe
                 "note: history: {n} file version(s) over limits.max_file_bytes not read, the first {path} in commit {short}; history rules do not judge their records there"
             ),
             format!(
-                "注意:历史中有 {n} 个文件版本超过 limits.max_file_bytes 未读取,首个为提交 {short} 中的 {path};历史规则不判断其中的记录"
+                "注意：历史中有 {n} 个文件版本超过 limits.max_file_bytes 未读取，首个为提交 {short} 中的 {path}；历史规则不判断其中的记录"
             ),
         );
         let _ = writeln!(std::io::stderr(), "{}", note.get(ui.lang));

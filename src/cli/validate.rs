@@ -38,7 +38,7 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
                 crate::model::Lang::En => {
                     format!("{n} file{} changed since {rev}; showing their findings", if n == 1 { "" } else { "s" })
                 }
-                crate::model::Lang::ZhCn => format!("自 {rev} 以来有 {n} 个文件变更;仅显示与其相关的发现项"),
+                crate::model::Lang::ZhCn => format!("自 {rev} 以来有 {n} 个文件变更；仅显示与其相关的发现项"),
             });
         }
     }

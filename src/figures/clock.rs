@@ -35,10 +35,10 @@ impl ClockKind {
             (ClockKind::OnSite, En) => "on-site",
             (ClockKind::Restoration, En) => "restoration",
             (ClockKind::Resolution, En) => "resolution",
-            (ClockKind::Response, ZhCn) => "响应",
-            (ClockKind::OnSite, ZhCn) => "到场",
-            (ClockKind::Restoration, ZhCn) => "恢复",
-            (ClockKind::Resolution, ZhCn) => "解决",
+            (ClockKind::Response, ZhCn) => "响应时效",
+            (ClockKind::OnSite, ZhCn) => "到场时效",
+            (ClockKind::Restoration, ZhCn) => "恢复时效",
+            (ClockKind::Resolution, ZhCn) => "解决时效",
         }
     }
 }

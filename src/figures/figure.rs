@@ -31,6 +31,16 @@ pub fn attainment(value: Option<Exact>) -> String {
     percent_or_na(value, ATTAINMENT_DECIMALS)
 }
 
+/// [`attainment`] for a person: `—` in Chinese when nothing was decided.
+pub fn attainment_in(value: Option<Exact>, lang: Lang) -> String {
+    value.map_or_else(|| none(lang).to_owned(), |v| percent(v, ATTAINMENT_DECIMALS))
+}
+
+/// [`percent_or_na`] for a person: `—` in Chinese when there is nothing to measure.
+pub fn percent_in(value: Option<Exact>, decimals: u8, lang: Lang) -> String {
+    value.map_or_else(|| none(lang).to_owned(), |v| percent(v, decimals))
+}
+
 /// A mean score on the 1–5 scale, truncated to two decimals.
 pub fn score(value: Exact) -> String {
     value.truncated(SCORE_DECIMALS)
@@ -62,6 +72,79 @@ pub fn hours_minutes(seconds: i64) -> String {
 /// Minutes as a person reads them (table, Markdown, HTML): `44,100`, `1,234.5`.
 pub fn minutes_grouped(seconds: Exact) -> String {
     grouped(&minutes(seconds))
+}
+
+/// Minutes with their unit for a person: `10,080 min`, in Chinese `10,080 分钟` (glossary,
+/// revision 2: never "min" in Chinese text).
+pub fn minutes_shown(seconds: Exact, lang: Lang) -> String {
+    format!("{} {}", minutes_grouped(seconds), minutes_unit(lang))
+}
+
+/// Whole seconds as [`minutes_shown`].
+pub fn minutes_shown_of(seconds: i64, lang: Lang) -> String {
+    minutes_shown(Exact::int(seconds), lang)
+}
+
+/// The unit after a number of minutes.
+pub fn minutes_unit(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "min",
+        Lang::ZhCn => "分钟",
+    }
+}
+
+/// A duration in running text: `134h30m` in English (business hours, never days); in
+/// Chinese `9天15小时30分` as the glossary writes it, a day being 24 hours of the calendar's
+/// time as in an Sla's `d` unit.
+pub fn duration(seconds: i64, lang: Lang) -> String {
+    match lang {
+        Lang::En => hours_minutes(seconds),
+        Lang::ZhCn => {
+            let (d, h, m) = (seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60);
+            let mut out = String::new();
+            if d != 0 {
+                out.push_str(&format!("{d}天"));
+            }
+            if h != 0 {
+                out.push_str(&format!("{h}小时"));
+            }
+            if m != 0 || out.is_empty() {
+                out.push_str(&format!("{m}分"));
+            }
+            out
+        }
+    }
+}
+
+/// Business time in running text: `134h30m of working time`, `9天15小时30分(工作时间)`.
+pub fn working_time(seconds: i64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} of working time", hours_minutes(seconds)),
+        Lang::ZhCn => format!("{}（工作时间）", duration(seconds, lang)),
+    }
+}
+
+/// What a person sees where there is no figure: `n/a` in English, `—` in Chinese tables
+/// (the reason is given in a note next to the table).
+pub fn none(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "n/a",
+        Lang::ZhCn => "—",
+    }
+}
+
+/// A calendar's name for a person: the built-in `24x7` reads `7×24` in Chinese (the record
+/// value stays `24x7`).
+pub fn calendar_name(name: &str, lang: Lang) -> String {
+    match (lang, name) {
+        (Lang::ZhCn, "24x7" | "7x24") => "7×24".to_owned(),
+        _ => name.to_owned(),
+    }
+}
+
+/// A count as a person reads it (`12,480` tickets); CSV and JSON write counts as numbers.
+pub fn count(n: usize) -> String {
+    grouped(&n.to_string())
 }
 
 /// A plain number (`-1234567.89`) with thousands separators in its integer part.
@@ -137,6 +220,20 @@ mod tests {
         assert_eq!(minutes_of(90), "1.5");
         assert_eq!(minutes_grouped(Exact::int(44_100 * 60)), "44,100");
         assert_eq!(minutes_grouped(Exact::ratio(-74_073, 1)), "-1,234.5");
+    }
+
+    #[test]
+    fn durations_and_minutes_read_as_written_in_each_language() {
+        assert_eq!(duration(9 * 86_400 + 15 * 3600 + 30 * 60, Lang::ZhCn), "9天15小时30分");
+        assert_eq!(working_time(9 * 86_400 + 15 * 3600 + 30 * 60, Lang::ZhCn), "9天15小时30分（工作时间）");
+        assert_eq!(duration(231 * 3600 + 30 * 60, Lang::En), "231h30m");
+        assert_eq!(duration(3600, Lang::ZhCn), "1小时");
+        assert_eq!(duration(0, Lang::ZhCn), "0分");
+        assert_eq!(minutes_shown_of(10_080 * 60, Lang::ZhCn), "10,080 分钟");
+        assert_eq!(minutes_shown_of(10_080 * 60, Lang::En), "10,080 min");
+        assert_eq!(calendar_name("24x7", Lang::ZhCn), "7×24");
+        assert_eq!(calendar_name("24x7", Lang::En), "24x7");
+        assert_eq!(count(12_480), "12,480");
     }
 
     #[test]

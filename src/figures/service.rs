@@ -93,11 +93,11 @@ impl LeftOutReason {
             (LeftOutReason::Cancelled, En) => "cancelled",
             (LeftOutReason::Cancelled, ZhCn) => "已取消",
             (LeftOutReason::OutOfOrder, En) => "timestamps out of order (GEN-007)",
-            (LeftOutReason::OutOfOrder, ZhCn) => "时间戳顺序错误(GEN-007)",
+            (LeftOutReason::OutOfOrder, ZhCn) => "时间戳顺序错误（GEN-007）",
             (LeftOutReason::UnknownPriority, En) => {
                 "priority not defined by the Sla (INC-001): clocks left out, its outage counts"
             }
-            (LeftOutReason::UnknownPriority, ZhCn) => "优先级未在 SLA 中定义(INC-001):不计时限,停机仍计入可用率",
+            (LeftOutReason::UnknownPriority, ZhCn) => "优先级未在 SLA 中定义（INC-001）：不计时限，停机仍计入可用率",
         }
     }
 }

@@ -136,8 +136,9 @@ pub fn markdown(doc: &Doc) -> String {
             }
             Block::Facts(facts) => {
                 out.push('\n');
+                let colon = if doc.lang == "zh-CN" { "\u{ff1a}" } else { ": " };
                 for (label, value) in facts {
-                    let _ = writeln!(out, "- **{}**: {}", md(label), md(value));
+                    let _ = writeln!(out, "- **{}**{colon}{}", md(label), md(value));
                 }
             }
             Block::Table(t) => {
@@ -208,7 +209,7 @@ pub fn html(doc: &Doc) -> String {
             Block::Note(n) => {
                 let _ = writeln!(out, "<p>{}</p>", escape::html(n));
             }
-            Block::Chart(c) => out.push_str(&svg(c)),
+            Block::Chart(c) => out.push_str(&svg(c, doc.lang == "zh-CN")),
         }
     }
     out.push_str("</body>\n</html>\n");
@@ -216,7 +217,9 @@ pub fn html(doc: &Doc) -> String {
 }
 
 /// An inline SVG bar chart with a value axis from `floor` to 100 and a dashed target line.
-fn svg(c: &Chart) -> String {
+/// A chart as inline SVG; `zh` gives its tooltips Chinese words and punctuation.
+fn svg(c: &Chart, zh: bool) -> String {
+    let (colon, target_word) = if zh { ("\u{ff1a}", "目标 ") } else { (": ", "target ") };
     const W: f64 = 720.0;
     const LEFT: f64 = 48.0;
     const TOP: f64 = 12.0;
@@ -254,8 +257,8 @@ fn svg(c: &Chart) -> String {
         let x = LEFT + slot * i as f64 + (slot - bar) / 2.0;
         let shown = c.shown.get(i).map_or("n/a", String::as_str);
         let tip = match value {
-            Some(_) => format!("{label}: {shown}{}", c.unit),
-            None => format!("{label}: {shown}"),
+            Some(_) => format!("{label}{colon}{shown}{}", c.unit),
+            None => format!("{label}{colon}{shown}"),
         };
         match value {
             Some(v) => {
@@ -297,7 +300,7 @@ fn svg(c: &Chart) -> String {
     if let Some(t) = c.target {
         let _ = writeln!(
             out,
-            "<line class=\"target\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"><title>target {}{}</title></line>",
+            "<line class=\"target\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"><title>{target_word}{}{}</title></line>",
             W - 8.0,
             escape::html(&c.target_shown.clone().unwrap_or_else(|| trim(t))),
             escape::html(c.unit),

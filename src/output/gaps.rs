@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::json;
 
+use crate::figures::figure;
 use crate::model::{Lang, SourceMap};
 use crate::report::gaps::{RuleLine, Scorecard, SectionLine, Status};
 use crate::rules::sections::CHAPTERS;
@@ -29,6 +30,10 @@ struct Words {
     record_format: &'static str,
     /// Columns of an open-findings table (HTML).
     finding: [&'static str; 4],
+    /// Before a list: `:` in English, full-width `:` in Chinese.
+    colon: &'static str,
+    /// Between a finding's location and its message.
+    colon_after_location: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -46,6 +51,8 @@ fn words(lang: Lang) -> Words {
             as_of: "as of",
             record_format: "Record format (GEN rules, not a manual section)",
             finding: ["Rule", "Severity", "Location", "Message"],
+            colon: ":",
+            colon_after_location: ": ",
         },
         Lang::ZhCn => Words {
             title: "合规差距清单",
@@ -58,8 +65,10 @@ fn words(lang: Lang) -> Words {
             open: "未关闭的发现项",
             none_open: "没有未关闭的发现项。",
             as_of: "评估日",
-            record_format: "记录格式(GEN 规则,不属于手册章节)",
+            record_format: "记录格式（GEN 规则，不属于手册章节）",
             finding: ["规则", "级别", "位置", "说明"],
+            colon: "：",
+            colon_after_location: "：",
         },
     }
 }
@@ -99,7 +108,7 @@ pub fn summary(card: &Scorecard, lang: Lang) -> String {
             "{checked} of {total} manual sections are checked automatically: {ok} where all checked items pass, {gaps} with gaps, {warn} with warnings, {nothing} with nothing to check yet; {manual} need evidence kept by hand; {no_text} have no text in the manual. Record-format rules (GEN) count under no section: {format_open} open findings."
         ),
         Lang::ZhCn => format!(
-            "手册 {total} 个章节中 {checked} 个可自动检查:{ok} 个已检查项全部通过,{gaps} 个存在差距,{warn} 个有警告,{nothing} 个暂无可检查对象;{manual} 个需人工保存佐证材料;{no_text} 个手册无正文。记录格式规则(GEN)不计入任何章节:未关闭的发现项 {format_open} 个。"
+            "手册 {total} 个章节中 {checked} 个可自动检查：{ok} 个已检查项全部通过，{gaps} 个存在差距，{warn} 个有警告，{nothing} 个暂无可检查对象；{manual} 个需人工保存佐证材料；{no_text} 个手册无正文。记录格式规则（GEN）不计入任何章节：未关闭的发现项 {format_open} 个。"
         ),
     }
 }
@@ -118,7 +127,7 @@ fn location(sources: &SourceMap, f: &crate::model::Finding) -> String {
 fn row(line: &SectionLine, lang: Lang) -> Vec<String> {
     let (p, f, wv) = totals(line);
     let checked = has_figures(line);
-    let n = |v: usize| if checked { v.to_string() } else { String::new() };
+    let n = |v: usize| if checked { figure::count(v) } else { String::new() };
     let rules: Vec<&str> = line.rules.iter().map(|r| r.rule).collect();
     vec![
         format!("§{}", line.section.number),
@@ -150,7 +159,7 @@ pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, la
         .iter()
         .flat_map(|l| l.rules.iter().flat_map(move |r| r.open.iter().map(move |&i| (l, i))))
         .collect();
-    let _ = write!(out, "\n{}:\n", w.open);
+    let _ = write!(out, "\n{}{}\n", w.open, w.colon);
     if open.is_empty() {
         let _ = writeln!(out, "  {}", w.none_open);
     }
@@ -158,26 +167,28 @@ pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, la
         let f = &card.findings[i];
         let _ = writeln!(
             out,
-            "  §{} {} {} {}: {}",
+            "  §{} {} {} {}{}{}",
             line.section.number,
             f.rule,
             f.severity.label(lang),
             one_line(&location(sources, f)),
+            w.colon_after_location,
             one_line(f.message.get(lang))
         );
     }
     let format = format_open(card);
     if !format.is_empty() {
-        let _ = write!(out, "\n{}:\n", w.record_format);
+        let _ = write!(out, "\n{}{}\n", w.record_format, w.colon);
     }
     for i in format {
         let f = &card.findings[i];
         let _ = writeln!(
             out,
-            "  {} {} {}: {}",
+            "  {} {} {}{}{}",
             f.rule,
             f.severity.label(lang),
             one_line(&location(sources, f)),
+            w.colon_after_location,
             one_line(f.message.get(lang))
         );
     }
@@ -202,7 +213,7 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
         for line in lines.clone() {
             let (p, f, wv) = totals(line);
             let checked = has_figures(line);
-            let n = |v: usize| if checked { v.to_string() } else { String::new() };
+            let n = |v: usize| if checked { figure::count(v) } else { String::new() };
             let rules: Vec<String> = line.rules.iter().map(|r| format!("`{}`", r.rule)).collect();
             let status = match line.status {
                 Status::Failing => format!("**{}**", line.status.label(lang)),
@@ -224,15 +235,16 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
             if open.is_empty() {
                 continue;
             }
-            let _ = write!(out, "\n**§{} {}** — {}:\n\n", line.section.number, title(line, lang), w.open);
+            let _ = write!(out, "\n**§{} {}** — {}{}\n\n", line.section.number, title(line, lang), w.open, w.colon);
             for i in open {
                 let f = &card.findings[i];
                 let _ = writeln!(
                     out,
-                    "- `{}` {} `{}`: {}",
+                    "- `{}` {} `{}`{}{}",
                     f.rule,
                     f.severity.label(lang),
                     md_code(&location(sources, f)),
+                    w.colon_after_location,
                     md(f.message.get(lang))
                 );
             }
@@ -246,10 +258,11 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
         let f = &card.findings[i];
         let _ = writeln!(
             out,
-            "- `{}` {} `{}`: {}",
+            "- `{}` {} `{}`{}{}",
             f.rule,
             f.severity.label(lang),
             md_code(&location(sources, f)),
+            w.colon_after_location,
             md(f.message.get(lang))
         );
     }

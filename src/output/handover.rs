@@ -25,7 +25,7 @@ fn title(c: &Checklist<'_>, lang: Lang) -> String {
     t(
         lang,
         &format!("Exit checklist — {} ({})", e.id.value, e.title.value),
-        &format!("退出交接清单 — {}({})", e.id.value, e.title.value),
+        &format!("退出交接清单 — {}（{}）", e.id.value, e.title.value),
     )
 }
 
@@ -35,30 +35,60 @@ fn summary(c: &Checklist<'_>, lang: Lang) -> Vec<(String, String)> {
     let days = match lang {
         Lang::En if left >= 0 => format!("{left} days left"),
         Lang::En => format!("{} days ago", -left),
-        Lang::ZhCn if left >= 0 => format!("剩余 {left} 天"),
-        Lang::ZhCn => format!("已过 {} 天", -left),
+        Lang::ZhCn if left >= 0 => format!("距终止生效日还有 {left} 天"),
+        Lang::ZhCn => format!("已终止生效 {} 天", -left),
     };
     let basis = match x.handover {
-        Some(h) => t(lang, &format!("Handover {}", h.id.value), &format!("Handover {}", h.id.value)),
-        None => t(lang, "term end; no Handover record yet", "服务期结束日;尚无 Handover 记录"),
+        Some(h) => t(lang, &format!("Handover {}", h.id.value), &format!("依据交接记录 {}", h.id.value)),
+        None => t(lang, "term end; no Handover record yet", "服务期结束日；尚无交接（Handover）记录"),
     };
     vec![
-        (t(lang, "Done", "已完成"), done_summary(c, lang)),
-        (t(lang, "Effective date", "终止生效日"), format!("{} ({basis})", x.effective)),
+        (t(lang, "Done", "完成情况"), done_summary(c, lang)),
+        (
+            t(lang, "Effective date", "终止生效日"),
+            t(lang, &format!("{} ({basis})", x.effective), &format!("{}({basis})", x.effective)),
+        ),
         (t(lang, "As of", "评估日"), format!("{} — {days}", x.as_of)),
         (t(lang, "Grace period ends", "宽限期截止"), x.grace_end.to_string()),
     ]
 }
 
 /// "23 of 23 done, 1 not applicable": items that do not apply are neither done nor counted
-/// among those to do, so the summary cannot read as more work done than there was.
+/// among those to do, so the summary cannot read as more work done than there was. In
+/// Chinese every item is counted once under its status: 共 24 项:已完成 23 项,不适用 1 项.
 pub fn done_summary(c: &Checklist<'_>, lang: Lang) -> String {
     let (done, applicable, na) = (c.done(), c.applicable(), c.not_applicable());
     match (lang, na) {
         (Lang::En, 0) => format!("{done} of {applicable} done"),
         (Lang::En, _) => format!("{done} of {applicable} done, {na} not applicable"),
-        (Lang::ZhCn, 0) => format!("{applicable} 项中已完成 {done} 项"),
-        (Lang::ZhCn, _) => format!("{applicable} 项中已完成 {done} 项,另有 {na} 项不适用"),
+        (Lang::ZhCn, _) => {
+            let mut parts = vec![format!("已完成 {done} 项")];
+            for label in ["逾期未完成", "存在问题", "未到期"] {
+                let n = c.exit.items.iter().filter(|i| status_label(c, i, lang) == label).count();
+                if n > 0 {
+                    parts.push(format!("{label} {n} 项"));
+                }
+            }
+            if na > 0 {
+                parts.push(format!("不适用 {na} 项"));
+            }
+            format!("共 {} 项：{}", c.exit.items.len(), parts.join("，"))
+        }
+    }
+}
+
+/// An item's status as a person reads it. In Chinese a missing item is 逾期未完成 once its
+/// due date has passed (or it has none), and 存在问题 while a rule finds it wrong before it
+/// is due; a pending one is 未到期 (glossary, revision 2).
+// TODO(labels): move to model::labels
+fn status_label(c: &Checklist<'_>, i: &Item, lang: Lang) -> &'static str {
+    match (lang, i.status) {
+        (Lang::En, s) => s.as_str(),
+        (Lang::ZhCn, Status::Done) => "已完成",
+        (Lang::ZhCn, Status::Pending) => "未到期",
+        (Lang::ZhCn, Status::Missing) if i.due.is_some_and(|d| d >= c.exit.as_of) => "存在问题",
+        (Lang::ZhCn, Status::Missing) => "逾期未完成",
+        (Lang::ZhCn, Status::NotApplicable) => "不适用",
     }
 }
 
@@ -77,19 +107,24 @@ fn evidence_line(c: &Checklist<'_>, path: &str, state: &EvidenceState, lang: Lan
             }
             s
         }
-        EvidenceState::Folder => format!("{path}/ {}", t(lang, "(folder)", "(目录)")),
-        EvidenceState::Missing => format!("{path} {}", t(lang, "(does not exist)", "(不存在)")),
-        EvidenceState::Escapes => format!("{path} {}", t(lang, "(leaves the repository)", "(指向仓库之外)")),
-        EvidenceState::NotRegular => format!("{path} {}", t(lang, "(not a regular file)", "(不是普通文件)")),
+        EvidenceState::Folder => t(lang, &format!("{path}/ (folder)"), &format!("{path}/（目录）")),
+        EvidenceState::Missing => t(lang, &format!("{path} (does not exist)"), &format!("{path}（不存在）")),
+        EvidenceState::Escapes => {
+            t(lang, &format!("{path} (leaves the repository)"), &format!("{path}（指向仓库之外）"))
+        }
+        EvidenceState::NotRegular => {
+            t(lang, &format!("{path} (not a regular file)"), &format!("{path}（不是普通文件）"))
+        }
         EvidenceState::Unchecked => path.to_owned(),
     }
 }
 
 fn missing_text(item: &Item, lang: Lang) -> String {
     let mut parts: Vec<String> = item.missing.iter().map(|m| m.get(lang).to_owned()).collect();
-    parts.extend(item.problems.iter().map(|p| format!("{}: {}", p.rule, p.message.get(lang))));
+    let colon = t(lang, ": ", "：");
+    parts.extend(item.problems.iter().map(|p| format!("{}{colon}{}", p.rule, p.message.get(lang))));
     parts.extend(item.notes.iter().map(|n| n.get(lang).to_owned()));
-    parts.join("; ")
+    parts.join(&t(lang, "; ", "；"))
 }
 
 fn rules_text(item: &Item) -> String {
@@ -100,7 +135,7 @@ pub fn table(c: &Checklist<'_>, lang: Lang) -> String {
     let mut d = Doc { title: title(c, lang), lang: lang.code(), blocks: Vec::new() };
     d.push(Block::Facts(summary(c, lang)));
     for w in &c.warnings {
-        d.push(Block::Note(format!("{}: {}", t(lang, "Note", "注意"), w.get(lang))));
+        d.push(Block::Note(t(lang, &format!("Note: {}", w.get(lang)), &format!("注意：{}", w.get(lang)))));
     }
     let rows = c
         .exit
@@ -111,7 +146,7 @@ pub fn table(c: &Checklist<'_>, lang: Lang) -> String {
             vec![
                 i.section.to_owned(),
                 i.title.get(lang).to_owned(),
-                i.status.label(lang).to_owned(),
+                status_label(c, i, lang).to_owned(),
                 i.due.map_or_else(String::new, |d| d.to_string()),
                 i.done_at.map_or_else(String::new, |d| d.to_string()),
                 evidence.join("\n"),
@@ -141,7 +176,7 @@ pub fn table(c: &Checklist<'_>, lang: Lang) -> String {
 pub fn markdown(c: &Checklist<'_>, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", md(&title(c, lang)));
     for (label, value) in summary(c, lang) {
-        let _ = writeln!(out, "- **{}**: {}", md(&label), md(&value));
+        let _ = writeln!(out, "- **{}**{}{}", md(&label), t(lang, ": ", "："), md(&value));
     }
     for w in &c.warnings {
         let _ = write!(out, "\n> {}\n", md(w.get(lang)));
@@ -150,11 +185,11 @@ pub fn markdown(c: &Checklist<'_>, lang: Lang) -> String {
     for i in &c.exit.items {
         let tick = if matches!(i.status, Status::Done | Status::NotApplicable) { "x" } else { " " };
         let status = match i.status {
-            Status::Missing => format!("**{}**", i.status.label(lang)),
-            _ => i.status.label(lang).to_owned(),
+            Status::Missing => format!("**{}**", status_label(c, i, lang)),
+            _ => status_label(c, i, lang).to_owned(),
         };
         let mut line = format!("- [{tick}] {} {} — {status}", i.section, md(i.title.get(lang)));
-        let comma = t(lang, ", ", ",");
+        let comma = t(lang, ", ", "，");
         if let Some(d) = i.due {
             let _ = write!(line, "{comma}{} {d}", t(lang, "due", "截止"));
         }
@@ -163,7 +198,8 @@ pub fn markdown(c: &Checklist<'_>, lang: Lang) -> String {
         }
         if !i.rules.is_empty() {
             let rules: Vec<String> = i.rules.iter().map(|r| format!("`{r}`")).collect();
-            let _ = write!(line, " ({})", rules.join(" "));
+            let _ =
+                write!(line, "{}", t(lang, &format!(" ({})", rules.join(" ")), &format!("（{}）", rules.join(" "))));
         }
         let _ = writeln!(out, "{line}");
         for e in &i.evidence {

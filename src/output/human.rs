@@ -114,7 +114,7 @@ fn to_report(f: &Finding, sources: &SourceMap, cache: &mut HashMap<u32, NamedSou
     let section = meta.map_or("", |m| m.section);
     let waived = f.waived_by.as_deref().map(one_line).map(|w| match lang {
         Lang::En => format!(" (waived by {w})"),
-        Lang::ZhCn => format!("(已由 {w} 豁免)"),
+        Lang::ZhCn => format!("（已由 {w} 豁免）"),
     });
     let message = format!("{}{}", one_line(f.message.get(lang)), waived.unwrap_or_default());
     let label = if f.waived_by.is_some() {

@@ -86,7 +86,10 @@ pub fn render_within(run: &RunView<'_>, limit: usize, out: &mut String) {
                 let _ = write!(help, ": {}", md(h.get(lang)));
             }
             if let Some(w) = &f.waived_by {
-                let _ = write!(help, " ({} {})", if lang == Lang::En { "waived by" } else { "已豁免:" }, md(w));
+                let _ = match lang {
+                    Lang::En => write!(help, " (waived by {})", md(w)),
+                    Lang::ZhCn => write!(help, "（已由 {} 豁免）", md(w)),
+                };
             }
             help.push('\n');
         }
@@ -110,7 +113,7 @@ pub fn render_within(run: &RunView<'_>, limit: usize, out: &mut String) {
                     "truncated: {more} more finding{}; run `itos validate` for all.",
                     if more == 1 { "" } else { "s" }
                 ),
-                Lang::ZhCn => format!("已截断:另有 {more} 项发现;运行 `itos validate` 查看全部。"),
+                Lang::ZhCn => format!("已截断：另有 {more} 项发现；运行 `itos validate` 查看全部。"),
             }
         );
     }

@@ -122,7 +122,7 @@ impl Summary {
                 if self.waived > 0 {
                     parts.push(format!("{} 个已豁免", self.waived));
                 }
-                format!("{};共 {} 条记录({} 个文件)", parts.join(","), self.records, self.files)
+                format!("{}；共 {} 条记录（{} 个文件）", parts.join("，"), self.records, self.files)
             }
         }
     }

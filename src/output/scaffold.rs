@@ -26,41 +26,41 @@ const PARAMS: &[(&str, &str, &str)] = &[
     (
         "termination_notice_days",
         "minimum notice before a termination takes effect (the contract may ask more)",
-        "终止生效前的最短通知天数(合同可要求更长)",
+        "终止生效前的最短通知天数（合同可要求更长）",
     ),
-    ("audit_interval_months", "an information-security audit at least this often", "信息安全审计的最长间隔(月)"),
+    ("audit_interval_months", "an information-security audit at least this often", "信息安全审计的最长间隔（月）"),
     (
         "restore_test_interval_days",
         "a passed restore test at least this often (a BackupPolicy may override)",
-        "恢复测试的最长间隔(天,备份策略可单独设置)",
+        "恢复测试的最长间隔（天，备份策略可单独设置）",
     ),
-    ("full_restore_interval_months", "a full restore test at least this often", "完整恢复测试的最长间隔(月)"),
+    ("full_restore_interval_months", "a full restore test at least this often", "完整恢复测试的最长间隔（月）"),
     (
         "access_review_interval_months",
         "access reviews of every system at least this often",
-        "各系统权限复核的最长间隔(月)",
+        "各系统权限复核的最长间隔（月）",
     ),
     (
         "privileged_review_interval_months",
         "privileged-access reviews of critical systems at least this often",
-        "关键系统特权账号复核的最长间隔(月)",
+        "关键系统特权账号复核的最长间隔（月）",
     ),
-    ("exception_action_days", "days to act on an access-review exception", "权限复核异常的处理期限(天)"),
+    ("exception_action_days", "days to act on an access-review exception", "权限复核异常的处理期限（天）"),
     (
         "security_training_interval_months",
         "security-awareness training at least this often",
-        "安全意识培训的最长间隔(月)",
+        "安全意识培训的最长间隔（月）",
     ),
     (
         "onboarding_training_grace_days",
         "days after joining for onboarding training (0 = on or before joining)",
-        "入职培训的宽限天数(0 表示入职当日或之前)",
+        "入职培训的宽限天数（0 表示入职当日或之前）",
     ),
-    ("drill_interval_months", "an emergency drill per plan at least this often", "每份应急预案演练的最长间隔(月)"),
-    ("plan_review_interval_months", "review each emergency plan at least this often", "应急预案评审的最长间隔(月)"),
-    ("survey_interval_months", "a satisfaction survey at least this often", "满意度调查的最长间隔(月)"),
-    ("major_review_workdays", "working days to review a major incident", "重大事件复盘的期限(工作日)"),
-    ("major_report_minutes", "minutes to report a major incident to the managers", "重大事件上报的期限(分钟)"),
+    ("drill_interval_months", "an emergency drill per plan at least this often", "每份应急预案演练的最长间隔（月）"),
+    ("plan_review_interval_months", "review each emergency plan at least this often", "应急预案评审的最长间隔（月）"),
+    ("survey_interval_months", "a satisfaction survey at least this often", "满意度调查的最长间隔（月）"),
+    ("major_review_workdays", "working days to review a major incident", "重大事件复盘的期限（工作日）"),
+    ("major_report_minutes", "minutes to report a major incident to the managers", "重大事件上报的期限（分钟）"),
     (
         "stale_ticket_factor",
         "an open ticket older than this many times its resolution target is stale",
@@ -69,19 +69,19 @@ const PARAMS: &[(&str, &str, &str)] = &[
     (
         "access_revocation_days",
         "days after leaving to revoke a leaver's access (0 = the leaving day)",
-        "离场后回收权限的期限(天,0 表示离场当日)",
+        "离场后回收权限的期限（天，0 表示离场当日）",
     ),
-    ("urgent_feedback_days", "days an urgent feedback may stay open", "紧急反馈的处理期限(天)"),
+    ("urgent_feedback_days", "days an urgent feedback may stay open", "紧急反馈的处理期限（天）"),
     ("contract_expiry_warning_days", "warn this many days before the term ends", "合同到期前提前预警的天数"),
     (
         "service_report_workdays",
         "working days after a month to deliver its service report",
-        "月度服务报告的提交期限(月末后工作日)",
+        "月度服务报告的提交期限（月末后工作日）",
     ),
     (
         "emergency_approval_workdays",
         "working days to complete the approvals of an emergency change",
-        "紧急变更补办审批的期限(工作日)",
+        "紧急变更补办审批的期限（工作日）",
     ),
     (
         "handover_grace_days",
@@ -91,14 +91,14 @@ const PARAMS: &[(&str, &str, &str)] = &[
     (
         "certified_roles",
         "person roles that need a valid (unexpired) qualification, e.g. [\"dba\"]",
-        "须持有有效资质(未过期)的人员角色,例如 [\"dba\"]",
+        "须持有有效资质（未过期）的人员角色，例如 [\"dba\"]",
     ),
     (
         "background_check_required",
         "a background check on or before joining; bank and insurer engagements should set it to true",
-        "人员须在入场当日或之前完成背景调查;银行、保险机构的服务项目应设为 true",
+        "人员须在入场当日或之前完成背景调查；银行、保险机构的服务项目应设为 true",
     ),
-    ("classification_levels", "data classification levels, lowest first", "数据分级级别(由低到高)"),
+    ("classification_levels", "data classification levels, lowest first", "数据分级级别（由低到高）"),
     ("encryption_required_from", "data at or above this level must be encrypted", "该级别及以上的数据必须加密"),
     ("customer_approval_classes", "change classes that also need the customer's approval", "需要甲方审批的变更类别"),
     ("approval_matrix", "per change class, the roles that must approve", "各变更类别的必需审批角色"),
@@ -111,7 +111,7 @@ const PARAMS: &[(&str, &str, &str)] = &[
     (
         "standard_change_catalogue",
         "the standard-change catalogue a standard change's `standard_ref` must name (empty: none kept)",
-        "标准变更目录,标准变更的 `standard_ref` 须指向其中条目(为空表示不设目录)",
+        "标准变更目录，标准变更的 `standard_ref` 须指向其中条目（为空表示不设目录）",
     ),
     (
         "review_required_classes",
@@ -121,12 +121,12 @@ const PARAMS: &[(&str, &str, &str)] = &[
     (
         "risk_matrix",
         "risk level by likelihood (rows) and impact (columns), 1–5",
-        "按可能性(行)和影响(列)确定的风险等级,1–5",
+        "按可能性（行）和影响（列）确定的风险等级，1–5",
     ),
     (
         "priority_change",
         "how SLA clocks follow a re-prioritised ticket: final, highest or restart",
-        "工单调整优先级后 SLA 时钟的计算方式:final(按最终优先级)、highest(按最高优先级)或 restart(自调整时重新计时)",
+        "工单调整优先级后 SLA 时钟的计算方式：final（按最终优先级）、highest（按最高优先级）或 restart（自调整时重新计时）",
     ),
 ];
 

@@ -55,8 +55,8 @@ impl Status {
             (Status::Failing, ZhCn) => "存在差距",
             (Status::Warnings, ZhCn) => "有警告",
             (Status::NothingToCheck, ZhCn) => "暂无可检查对象",
-            (Status::NotChecked, ZhCn) => "未自动检查,需人工佐证",
-            (Status::NoText, ZhCn) => "手册无正文,无需检查",
+            (Status::NotChecked, ZhCn) => "未自动检查，需人工佐证",
+            (Status::NoText, ZhCn) => "手册无正文，无需检查",
         }
     }
 }

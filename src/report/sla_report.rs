@@ -233,7 +233,7 @@ pub fn build<'a>(
         let as_of = request.as_of;
         warnings.push(crate::msg!(
             "{label} starts after the as-of day {as_of}: nothing of it is known yet",
-            "{label} 晚于评估日 {as_of}:该月尚无任何数据"
+            "{label} 晚于评估日 {as_of}：该月尚无任何数据"
         ));
     }
     for e in &engagements {
@@ -241,7 +241,7 @@ pub fn build<'a>(
         if first.last_of_month() < start || first > end {
             warnings.push(crate::msg!(
                 "{label} lies outside the term of engagement `{id}` ({start} – {end}): no service was due",
-                "{label} 不在合同 `{id}` 的服务期({start} – {end})内:该月无服务义务"
+                "{label} 不在服务项目 `{id}` 的服务期（{start} – {end}）内：该月无服务义务"
             ));
         }
     }

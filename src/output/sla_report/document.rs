@@ -9,13 +9,16 @@ use crate::model::scalar::SlaTarget;
 use crate::model::{Exact, Lang};
 use crate::report::sla_report::{EngagementReport, Headline, ServiceReport, SlaReport, current_headline};
 
-use super::{headers, met, mins, month_label, no_data, section, service_name, status, t, table, when};
+use super::{
+    dimension_label, exclusion_label, headers, met, metric_label, mins, month_label, no_data, section, service_name,
+    status, t, table, when,
+};
 use crate::output::doc::{Block, Chart, Doc};
 
 pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
     let month = month_label(report.first);
     let mut doc = Doc {
-        title: t(lang, &format!("SLA report — {month}"), &format!("SLA 服务级别报告 — {month}")),
+        title: t(lang, &format!("SLA report — {month}"), &format!("服务级别（SLA）月度报告 — {month}")),
         lang: lang.code(),
         blocks: Vec::new(),
     };
@@ -24,19 +27,19 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
     if report.partial_month {
         facts.push((
             t(lang, "Coverage", "覆盖范围"),
-            t(lang, "month to date (ends with the as-of day)", "本月截至评估日(不含此后时间)"),
+            t(lang, "month to date (ends with the as-of day)", "本月截至评估日（不含此后时间）"),
         ));
     }
     doc.push(Block::Facts(facts));
     for w in &report.warnings {
-        doc.push(Block::Note(format!("{}: {}", t(lang, "Warning", "警告"), w.get(lang))));
+        doc.push(Block::Note(t(lang, &format!("Warning: {}", w.get(lang)), &format!("警告：{}", w.get(lang)))));
     }
     if !report.left_out_files.is_empty() {
-        doc.push(Block::Heading(2, t(lang, "Left out: records that could not be loaded", "未计入:无法加载的记录")));
+        doc.push(Block::Heading(2, t(lang, "Left out: records that could not be loaded", "未计入：无法加载的记录")));
         doc.push(Block::Note(t(
             lang,
             "These files or records are not counted in any figure below; fix them and run the report again.",
-            "以下文件或记录未计入任何指标;修正后请重新生成报告。",
+            "以下文件或记录未计入任何指标；修正后请重新生成报告。",
         )));
         let rows = report
             .left_out_files
@@ -62,19 +65,19 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
 fn provenance(doc: &mut Doc, p: &crate::report::provenance::Provenance, lang: Lang) {
     doc.push(Block::Heading(2, t(lang, "Provenance", "数据来源")));
     let commit = match &p.commit {
-        Some(c) if p.dirty => t(lang, &format!("{c} (with uncommitted changes)"), &format!("{c}(含未提交的修改)")),
+        Some(c) if p.dirty => t(lang, &format!("{c} (with uncommitted changes)"), &format!("{c}（含未提交的修改）")),
         Some(c) => c.clone(),
-        None if p.no_commits_yet => t(lang, "none (git repository with no commits yet)", "无(git 仓库尚无提交)"),
-        None => t(lang, "none (no git repository, or --no-git)", "无(不在 git 仓库中,或使用了 --no-git)"),
+        None if p.no_commits_yet => t(lang, "none (git repository with no commits yet)", "无（git 仓库尚无提交）"),
+        None => t(lang, "none (no git repository, or --no-git)", "无（不在 git 仓库中，或使用了 --no-git）"),
     };
     doc.push(Block::Facts(vec![
-        (t(lang, "Records commit", "记录提交"), commit),
+        (t(lang, "Records commit", "记录版本（Git 提交）"), commit),
         (
-            t(lang, "Inputs (SHA-256)", "输入摘要(SHA-256)"),
+            t(lang, "Inputs (SHA-256)", "输入摘要（SHA-256）"),
             t(
                 lang,
                 &format!("{} over {} files and itos.toml", p.inputs, p.files),
-                &format!("{}(itos.toml 及 {} 个文件)", p.inputs, p.files),
+                &format!("{}（itos.toml 及 {} 个文件）", p.inputs, p.files),
             ),
         ),
     ]));
@@ -88,7 +91,8 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     facts.push((t(lang, "Provider", "服务商"), eng.provider.value.name.value.clone()));
     facts.push((
         t(lang, "Month's fee", "本月服务费"),
-        e.fee.map_or_else(|| t(lang, "n/a (one-off fee)", "不适用(一次性费用)"), |f| figure::money(f, currency, lang)),
+        e.fee
+            .map_or_else(|| t(lang, "n/a (one-off fee)", "不适用（一次性费用）"), |f| figure::money(f, currency, lang)),
     ));
     let owed = match (e.credit, e.fee) {
         (Some(c), Some(fee)) => {
@@ -98,19 +102,23 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
                 t(
                     lang,
                     &format!("{sum_shown} % earned, capped at {cap} %"),
-                    &format!("应计 {sum_shown} %,封顶 {cap} %"),
+                    &format!("应计 {sum_shown} %，封顶 {cap} %"),
                 )
             } else {
                 format!("{sum_shown} % × {}", figure::money(fee, currency, lang))
             };
-            format!("{} ({detail})", figure::money(c, currency, lang))
+            t(
+                lang,
+                &format!("{} ({detail})", figure::money(c, currency, lang)),
+                &format!("{}（{detail}）", figure::money(c, currency, lang)),
+            )
         }
-        _ => "n/a".to_owned(),
+        _ => figure::none(lang).to_owned(),
     };
     let label = if filtered {
-        t(lang, "Service credit owed (services shown)", "应付服务抵扣(仅所列服务)")
+        t(lang, "Service credit owed (services shown)", "服务费扣减（应扣金额，仅所列服务）")
     } else {
-        t(lang, "Service credit owed", "应付服务抵扣")
+        t(lang, "Service credit owed", "服务费扣减（应扣金额）")
     };
     facts.push((label, owed));
     doc.push(Block::Facts(facts));
@@ -119,14 +127,15 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     }
     satisfaction(doc, e, lang);
     if !e.trend_credit.is_empty() {
-        doc.push(Block::Heading(3, t(lang, "Service credits by month", "各月服务抵扣")));
-        let owed = |c: Option<Exact>| c.map_or_else(|| "n/a".to_owned(), |c| figure::money(c, currency, lang));
+        doc.push(Block::Heading(3, t(lang, "Service credits by month", "各月服务费扣减（应扣金额）")));
+        let owed =
+            |c: Option<Exact>| c.map_or_else(|| figure::none(lang).to_owned(), |c| figure::money(c, currency, lang));
         let mut rows: Vec<Vec<String>> = e.trend_credit.iter().map(|(d, c)| vec![month_label(*d), owed(*c)]).collect();
         rows.push(vec![
             e.services.first().map_or_else(String::new, |s| month_label(s.month.month.first)),
             owed(e.credit),
         ]);
-        doc.push(table(headers(lang, &[("Month", "月份"), ("Credit owed", "应付抵扣")]), rows, &[1]));
+        doc.push(table(headers(lang, &[("Month", "月份"), ("Credit owed", "应扣金额")]), rows, &[1]));
     }
 }
 
@@ -141,7 +150,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         t(
             lang,
             &format!("Service {name} — Sla {}, {}", sla.id.value, sla.timezone.value.name),
-            &format!("服务 {name} — SLA {},{}", sla.id.value, sla.timezone.value.name),
+            &format!("服务{name} — SLA {}，时区 {}", sla.id.value, sla.timezone.value.name),
         ),
     ));
     let recorded = m.tickets_recorded;
@@ -149,27 +158,34 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         doc.push(Block::Note(t(
             lang,
             "No tickets recorded for this service in the month: its figures are not evidence of a perfect month, and no status is given.",
-            "本月该服务无事件记录:以下指标不能证明本月服务完美,不给出达标结论。",
+            "本月该服务无事件记录：以下指标不能证明本月服务完美，不给出达标结论。",
         )));
     }
     // The target as the contract writes it (`99.90`), one decimal fewer than the figure.
     let target = a.target.truncated(a.decimals.saturating_sub(1));
     let mut facts = vec![
         (
-            t(lang, "Availability", "可用性"),
-            format!(
-                "{} {} {target} % — {}",
-                a.shown().map_or_else(|| "n/a".to_owned(), |v| format!("{v} %")),
-                t(lang, "against", "对比目标"),
-                status(a.met(), recorded, lang)
+            t(lang, "Availability", "可用率"),
+            t(
+                lang,
+                &format!(
+                    "{} against {target} % — {}",
+                    a.shown().map_or_else(|| "n/a".to_owned(), |v| format!("{v} %")),
+                    status(a.met(), recorded, lang)
+                ),
+                &format!(
+                    "{}（目标 {target} %）— {}",
+                    a.shown().map_or_else(|| "—（本月无计划服务时间）".to_owned(), |v| format!("{v} %")),
+                    status(a.met(), recorded, lang)
+                ),
             ),
         ),
         (
             t(lang, "Scheduled / downtime", "计划服务时间 / 停机时间"),
-            format!("{} min / {} min", mins(a.scheduled), figure::minutes_grouped(a.downtime)),
+            format!("{} / {}", figure::minutes_shown_of(a.scheduled, lang), figure::minutes_shown(a.downtime, lang)),
         ),
         (
-            t(lang, "Error budget", "错误预算"),
+            t(lang, "Error budget", "允许停机时长"),
             t(
                 lang,
                 &format!(
@@ -178,48 +194,68 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                     figure::minutes_grouped(a.downtime),
                     figure::minutes_grouped(a.budget_left())
                 ),
-                &format!(
-                    "允许 {} 分钟,已用 {},剩余 {}",
-                    figure::minutes_grouped(a.budget),
-                    figure::minutes_grouped(a.downtime),
-                    figure::minutes_grouped(a.budget_left())
-                ),
+                // "剩余 -32.7" reads as a typo to a Chinese reader: an overrun is said so.
+                &if a.budget_left().is_negative() {
+                    format!(
+                        "{}，已停机 {}，已超出 {}",
+                        figure::minutes_shown(a.budget, lang),
+                        figure::minutes_shown(a.downtime, lang),
+                        figure::minutes_shown(a.budget_left().negated(), lang)
+                    )
+                } else {
+                    format!(
+                        "{}，已停机 {}，剩余 {}",
+                        figure::minutes_shown(a.budget, lang),
+                        figure::minutes_shown(a.downtime, lang),
+                        figure::minutes_shown(a.budget_left(), lang)
+                    )
+                },
             ),
         ),
-        (t(lang, "Failures (outages started)", "故障次数(本月开始的停机)"), m.failures.to_string()),
+        (t(lang, "Failures (outages started)", "故障次数（本月开始的停机）"), figure::count(m.failures)),
     ];
-    let mttr = m.mttr.map_or_else(|| "n/a".to_owned(), |v| format!("{} min", figure::minutes_grouped(v)));
+    let mttr = m.mttr.map_or_else(|| figure::none(lang).to_owned(), |v| figure::minutes_shown(v, lang));
     let mttr_target = sla.mttr_max.as_ref().map(|x| x.value.seconds());
     let mttr_met = m.mttr.zip(mttr_target).map(|(v, max)| v <= Exact::int(max));
     facts.push((
-        "MTTR".to_owned(),
+        t(lang, "MTTR", "平均修复时间（MTTR）"),
         match mttr_target {
-            Some(max) => format!("{mttr} (≤ {} min) — {}", mins(max), status(mttr_met, recorded, lang)),
+            // In Chinese an empty verdict is not written as "— —": the reason replaces it.
+            Some(max) if m.mttr.is_none() && lang == Lang::ZhCn => {
+                format!("—（本月没有已修复的故障；目标 ≤ {}）", figure::minutes_shown_of(max, lang))
+            }
+            Some(max) => target_fact(
+                &mttr,
+                &format!("≤ {}", figure::minutes_shown_of(max, lang)),
+                &status(mttr_met, recorded, lang),
+                lang,
+            ),
             None => mttr,
         },
     ));
     let mtbf = if m.failures == 0 {
-        format!("> {} min", figure::minutes_grouped(m.mtbf))
+        format!("> {}", figure::minutes_shown(m.mtbf, lang))
     } else {
-        format!("{} min", figure::minutes_grouped(m.mtbf))
+        figure::minutes_shown(m.mtbf, lang)
     };
     let mtbf_target = sla.mtbf_min.as_ref().map(|x| x.value.seconds());
     facts.push((
-        "MTBF".to_owned(),
+        t(lang, "MTBF", "平均故障间隔时间（MTBF）"),
         match mtbf_target {
             // With no failure the month shows no evidence against the target: met — unless
             // nothing was recorded at all.
-            Some(min) => format!(
-                "{mtbf} (≥ {} min) — {}",
-                mins(min),
-                status(Some(m.failures == 0 || m.mtbf >= Exact::int(min)), recorded, lang)
+            Some(min) => target_fact(
+                &mtbf,
+                &format!("≥ {}", figure::minutes_shown_of(min, lang)),
+                &status(Some(m.failures == 0 || m.mtbf >= Exact::int(min)), recorded, lang),
+                lang,
             ),
             None => mtbf,
         },
     ));
-    facts.push((t(lang, "Tickets opened and counted", "本月新开并计入的工单"), m.opened.to_string()));
+    facts.push((t(lang, "Tickets opened and counted", "本月新开并计入的工单"), figure::count(m.opened)));
     let credit: Exact = s.credits.iter().map(|c| c.percent).sum();
-    facts.push((t(lang, "Credit earned", "应计服务抵扣"), format!("{} %", figure::term_percent(credit))));
+    facts.push((t(lang, "Credit earned", "服务费扣减比例"), format!("{} %", figure::term_percent(credit))));
     doc.push(Block::Facts(facts));
 
     // Attainment per priority and clock.
@@ -232,26 +268,30 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
             let goal = p.and_then(|p| p.attainment_target.as_ref()).map(|g| g.value.exact);
             attainment_row(priority, *clock, target, goal, p.map_or("24x7", |p| p.calendar()), att, recorded, lang)
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let undecided = recorded && m.attainment.values().any(|a| a.percent.is_none());
     doc.push(table(
         headers(
             lang,
             &[
                 ("Priority", "优先级"),
-                ("Clock", "时钟"),
-                ("Target (min)", "目标(分钟)"),
+                ("Clock", "考核项"),
+                ("Target (min)", "目标（分钟）"),
                 ("Calendar", "日历"),
-                ("Decided", "已判定"),
+                ("Decided", "纳入考核数"),
                 ("Met", "达标"),
                 ("Attainment %", "达成率 %"),
                 ("Goal %", "达成率目标 %"),
-                ("Median (min)", "中位数(分钟)"),
-                ("P90 (min)", "P90(分钟)"),
+                ("Median (min)", "中位数（分钟）"),
+                ("P90 (min)", "P90（分钟）"),
             ],
         ),
         rows,
         &[2, 4, 5, 6, 7, 8, 9],
     ));
+    if undecided && lang == Lang::ZhCn {
+        doc.push(Block::Note("“—”：本月没有纳入考核的工单，无法计算达成率和用时。".to_owned()));
+    }
 
     let rows = m
         .breaches
@@ -276,11 +316,11 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
             &[
                 ("Ticket", "工单"),
                 ("Priority", "优先级"),
-                ("Clock", "时钟"),
+                ("Clock", "考核项"),
                 ("Deadline", "截止时间"),
-                ("Elapsed (min)", "已用(分钟)"),
-                ("Target (min)", "目标(分钟)"),
-                ("Overrun (min)", "超出(分钟)"),
+                ("Elapsed (min)", "已用（分钟）"),
+                ("Target (min)", "目标（分钟）"),
+                ("Overrun (min)", "超出（分钟）"),
             ],
         ),
         rows,
@@ -305,8 +345,8 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
             &[
                 ("Ticket", "工单"),
                 ("Priority", "优先级"),
-                ("Clock", "时钟"),
-                ("Elapsed (min)", "已用(分钟)"),
+                ("Clock", "考核项"),
+                ("Elapsed (min)", "已用（分钟）"),
                 ("Deadline", "截止时间"),
             ],
         ),
@@ -326,7 +366,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         .collect();
     section(
         doc,
-        t(lang, "Reopened: moved to a later month", "重开工单:移至后续月份"),
+        t(lang, "Reopened: moved to a later month", "重开工单：移至后续月份"),
         vec![t(lang, "Ticket", "工单"), t(lang, "First resolved", "首次解决"), t(lang, "Counted in", "计入月份")],
         rows,
         &[],
@@ -360,7 +400,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                 ("Change", "调整"),
                 ("At", "时间"),
                 ("Reason", "原因"),
-                ("Clocks judged as", "时钟按此优先级判定"),
+                ("Clocks judged as", "各考核项的判定优先级"),
             ],
         ),
         rows,
@@ -374,24 +414,24 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
     let rows = m
         .excluded_outages
         .iter()
-        .map(|x| vec![x.ticket.clone(), x.reason.as_str().to_owned(), x.evidence.clone().unwrap_or_default()])
+        .map(|x| vec![x.ticket.clone(), exclusion_label(x.reason, lang), x.evidence.clone().unwrap_or_default()])
         .collect();
     section(
         doc,
-        t(lang, "Outages excluded from availability", "不计入可用性的停机"),
-        vec![t(lang, "Ticket", "工单"), t(lang, "Reason", "原因"), t(lang, "Evidence", "证据")],
+        t(lang, "Outages excluded from availability", "不计入可用率的停机"),
+        vec![t(lang, "Ticket", "工单"), t(lang, "Reason", "原因"), t(lang, "Evidence", "佐证材料")],
         rows,
         &[],
     );
     let rows = s
         .credits
         .iter()
-        .map(|c| vec![c.metric.as_str().to_owned(), c.shown.clone(), format!("{} %", figure::term_percent(c.percent))])
+        .map(|c| vec![metric_label(c.metric, lang), c.shown.clone(), format!("{} %", figure::term_percent(c.percent))])
         .collect();
     section(
         doc,
-        t(lang, "Credits earned", "应计服务抵扣"),
-        vec![t(lang, "Metric", "指标"), t(lang, "Measured", "实测值"), t(lang, "Credit", "抵扣比例")],
+        t(lang, "Credits earned", "服务费扣减"),
+        vec![t(lang, "Metric", "指标"), t(lang, "Measured", "实测值"), t(lang, "Credit", "扣减比例")],
         rows,
         &[1, 2],
     );
@@ -409,18 +449,24 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
             lang,
             &[
                 ("Month", "月份"),
-                ("Availability %", "可用性 %"),
-                ("Availability status", "可用性结论"),
-                ("Response %", "响应达成率 %"),
-                ("Resolution %", "解决达成率 %"),
+                ("Availability %", "可用率 %"),
+                ("Availability status", "可用率结论"),
+                ("Response %", "响应及时率 %"),
+                ("Resolution %", "解决及时率 %"),
                 ("Breaches", "超时"),
                 ("Failures", "故障"),
-                ("Credit %", "抵扣 %"),
+                ("Credit %", "扣减比例 %"),
             ],
         ),
         rows,
         &[1, 3, 4, 5, 6, 7],
     );
+}
+
+/// A figure against its target and the verdict: `45.6 min (≤ 120 min) — met`, in Chinese
+/// with full-width parentheses.
+fn target_fact(value: &str, target: &str, verdict: &str, lang: Lang) -> String {
+    t(lang, &format!("{value} ({target}) — {verdict}"), &format!("{value}（目标 {target}）— {verdict}"))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -434,19 +480,22 @@ fn attainment_row(
     recorded: bool,
     lang: Lang,
 ) -> Vec<String> {
-    let opt = |v: Option<i64>| v.map_or_else(|| "n/a".to_owned(), mins);
-    let percent = if recorded { figure::attainment(a.percent) } else { no_data(lang) };
+    let opt = |v: Option<i64>| v.map_or_else(|| figure::none(lang).to_owned(), mins);
+    let percent = match (recorded, a.percent) {
+        (false, _) => no_data(lang),
+        (true, v) => figure::attainment_in(v, lang),
+    };
     vec![
         priority.to_owned(),
         clock.label(lang).to_owned(),
         // A working-day target is shown as written: its business time depends on the start.
         target.map_or_else(String::new, |v| match v {
             SlaTarget::Business(d) => mins(d.seconds()),
-            SlaTarget::WorkingDays(_) => v.to_string(),
+            SlaTarget::WorkingDays(n) => t(lang, &v.to_string(), &format!("{n} 个工作日")),
         }),
-        calendar.to_owned(),
-        a.decided.to_string(),
-        a.met.to_string(),
+        figure::calendar_name(calendar, lang),
+        figure::count(a.decided),
+        figure::count(a.met),
         percent,
         goal.map_or_else(String::new, figure::term_percent),
         opt(a.median),
@@ -457,12 +506,12 @@ fn attainment_row(
 fn trend_row(h: &Headline, lang: Lang) -> Vec<String> {
     vec![
         month_label(h.first),
-        h.availability.clone().unwrap_or_else(|| "n/a".to_owned()),
+        h.availability.clone().unwrap_or_else(|| figure::none(lang).to_owned()),
         status(h.availability_met, h.tickets_recorded, lang),
-        figure::attainment(h.response),
-        figure::attainment(h.resolution),
-        h.breaches.to_string(),
-        h.failures.to_string(),
+        figure::attainment_in(h.response, lang),
+        figure::attainment_in(h.resolution, lang),
+        figure::count(h.breaches),
+        figure::count(h.failures),
         figure::term_percent(h.credit_percent),
     ]
 }
@@ -474,10 +523,10 @@ fn charts(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
     let daily: Vec<Option<Exact>> = m.daily.iter().map(|d| d.percent()).collect();
     let lowest = daily.iter().flatten().copied().fold(target, Exact::min);
     doc.push(Block::Chart(Chart {
-        title: t(lang, "Daily availability", "每日可用性"),
+        title: t(lang, "Daily availability", "每日可用率"),
         labels: m.daily.iter().map(|d| d.date.day().to_string()).collect(),
         values: daily.iter().map(|v| v.map(Exact::approx)).collect(),
-        shown: daily.iter().map(|v| figure::percent_or_na(*v, a.decimals)).collect(),
+        shown: daily.iter().map(|v| figure::percent_in(*v, a.decimals, lang)).collect(),
         low: daily.iter().map(|v| v.is_some_and(|v| v < target)).collect(),
         target: Some(target.approx()),
         target_shown: Some(target.truncated(a.decimals.saturating_sub(1))),
@@ -486,10 +535,10 @@ fn charts(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
     }));
     let keys: Vec<_> = m.attainment.iter().collect();
     doc.push(Block::Chart(Chart {
-        title: t(lang, "Attainment per priority and clock", "各优先级与时钟的达成率"),
+        title: t(lang, "Attainment per priority and clock", "各优先级与考核项的达成率"),
         labels: keys.iter().map(|((p, c), _)| format!("{p} {}", c.label(lang))).collect(),
         values: keys.iter().map(|(_, a)| a.percent.map(Exact::approx)).collect(),
-        shown: keys.iter().map(|(_, a)| figure::attainment(a.percent)).collect(),
+        shown: keys.iter().map(|(_, a)| figure::attainment_in(a.percent, lang)).collect(),
         low: vec![false; keys.len()],
         target: None,
         target_shown: None,
@@ -500,7 +549,7 @@ fn charts(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
         let months: Vec<Headline> = s.trend.iter().cloned().chain(std::iter::once(current_headline(s))).collect();
         let lowest = months.iter().filter_map(|h| h.availability_value).fold(target, Exact::min);
         doc.push(Block::Chart(Chart {
-            title: t(lang, "Availability trend", "可用性趋势"),
+            title: t(lang, "Availability trend", "可用率趋势"),
             labels: months.iter().map(|h| month_label(h.first)).collect(),
             // A month nobody recorded is drawn as a gap, never as a full bar.
             values: months
@@ -512,7 +561,7 @@ fn charts(doc: &mut Doc, s: &ServiceReport<'_>, lang: Lang) {
                 .map(|h| match (&h.availability, h.tickets_recorded) {
                     (_, false) => no_data(lang),
                     (Some(v), true) => v.clone(),
-                    (None, true) => "n/a".to_owned(),
+                    (None, true) => figure::none(lang).to_owned(),
                 })
                 .collect(),
             low: months.iter().map(|h| h.availability_met == Some(false)).collect(),
@@ -540,45 +589,70 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
         return;
     }
     let mut facts = vec![
-        (t(lang, "Surveys", "调查"), s.surveys.join(", ")),
+        (t(lang, "Surveys", "调查"), s.surveys.join(if lang == Lang::ZhCn { "、" } else { ", " })),
         (
             t(lang, "Responses", "回复数"),
             match s.response_rate() {
                 Some(r) => {
-                    format!("{} ({} %)", s.responses, figure::term_percent(Exact::ratio(r.mul_int(10).floor(), 10)))
+                    let rate = figure::term_percent(Exact::ratio(r.mul_int(10).floor(), 10));
+                    let n = figure::count(s.responses);
+                    t(lang, &format!("{n} ({rate} %)"), &format!("{n}（{rate} %）"))
                 }
-                None => s.responses.to_string(),
+                None => figure::count(s.responses),
             },
         ),
-        (t(lang, "Mean score (1–5)", "平均分(1–5)"), s.mean.map_or_else(|| "n/a".to_owned(), figure::score)),
-        (t(lang, "Satisfaction rate (scores ≥ 4)", "满意率(≥ 4 分)"), figure::attainment(s.rate) + " %"),
+        (
+            t(lang, "Mean score (1–5)", "平均分（1–5）"),
+            s.mean.map_or_else(|| figure::none(lang).to_owned(), figure::score),
+        ),
+        (
+            t(lang, "Satisfaction rate (scores ≥ 4)", "满意率（≥ 4 分）"),
+            s.rate.map_or_else(|| figure::none(lang).to_owned(), |r| figure::attainment(Some(r)) + " %"),
+        ),
     ];
     for sla in e.services.iter().map(|s| s.sla) {
         let name = service_name(e.engagement, sla, lang);
-        if let Some(min) = &sla.satisfaction_min {
-            facts.push((
-                t(lang, &format!("Mean target ({name})"), &format!("平均分目标({name})")),
-                format!("≥ {} — {}", figure::term_percent(min.value.1), met(s.mean.map(|m| m >= min.value.1), lang)),
-            ));
-        }
-        if let Some(min) = &sla.satisfaction_rate_min {
-            facts.push((
-                t(lang, &format!("Rate target ({name})"), &format!("满意率目标({name})")),
-                format!(
-                    "≥ {} % — {}",
-                    figure::term_percent(min.value.exact),
-                    met(s.rate.map(|r| r >= min.value.exact), lang)
-                ),
-            ));
+        let mean = sla.satisfaction_min.as_ref().map(|min| {
+            format!("≥ {} — {}", figure::term_percent(min.value.1), met(s.mean.map(|m| m >= min.value.1), lang))
+        });
+        let rate = sla.satisfaction_rate_min.as_ref().map(|min| {
+            format!(
+                "≥ {} % — {}",
+                figure::term_percent(min.value.exact),
+                met(s.rate.map(|r| r >= min.value.exact), lang)
+            )
+        });
+        match lang {
+            Lang::En => {
+                facts.extend(mean.map(|v| (format!("Mean target ({name})"), v)));
+                facts.extend(rate.map(|v| (format!("Rate target ({name})"), v)));
+            }
+            // One line per service, named first: a label holding the service's whole
+            // description would push every value of the block far to the right.
+            Lang::ZhCn => {
+                let parts: Vec<String> =
+                    [mean.map(|v| format!("平均分目标 {v}")), rate.map(|v| format!("满意率目标 {v}"))]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                if !parts.is_empty() {
+                    facts.push((format!("服务{name}"), parts.join("\u{ff1b}")));
+                }
+            }
         }
     }
     if s.small_sample() {
-        facts
-            .push((t(lang, "Note", "注意"), t(lang, "small sample: fewer than 5 responses", "样本量小:回复少于 5 份")));
+        facts.push((
+            t(lang, "Note", "注意"),
+            t(lang, "small sample: fewer than 5 responses", "样本量小：回复少于 5 份"),
+        ));
     }
     doc.push(Block::Facts(facts));
-    let rows =
-        s.per_dimension.iter().map(|(d, mean, n)| vec![(*d).to_owned(), figure::score(*mean), n.to_string()]).collect();
+    let rows = s
+        .per_dimension
+        .iter()
+        .map(|(d, mean, n)| vec![dimension_label(d, lang), figure::score(*mean), figure::count(*n)])
+        .collect();
     doc.push(table(
         vec![t(lang, "Dimension", "维度"), t(lang, "Mean", "平均分"), t(lang, "Scores", "评分数")],
         rows,

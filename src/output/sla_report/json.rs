@@ -10,7 +10,8 @@ use crate::report::sla_report::{EngagementReport, ServiceReport, SlaReport};
 use super::{month_label, service_name, ts_json};
 
 /// A figure as a JSON number (an approximation for charts and spreadsheets; the decisions and
-/// the `shown` and `exact` fields are exact).
+/// the `shown` and `exact` fields are exact). `shown` is the number as a person reads it
+/// (thousands separated, as in the table); `seconds`, `value` and amounts stay plain.
 fn num(v: Exact) -> Value {
     serde_json::Number::from_f64(v.approx()).map_or(Value::Null, Value::Number)
 }
@@ -155,11 +156,11 @@ fn service_json(engagement: &Engagement, s: &ServiceReport<'_>) -> Value {
         "tickets_opened": m.opened,
         "failures": m.failures,
         "mttr": {
-            "seconds": opt_num(m.mttr), "shown": m.mttr.map(figure::minutes), "repaired": m.repaired, "repair_seconds": m.repair_seconds,
+            "seconds": opt_num(m.mttr), "shown": m.mttr.map(figure::minutes_grouped), "repaired": m.repaired, "repair_seconds": m.repair_seconds,
             "max_seconds": s.sla.mttr_max.as_ref().map(|d| d.value.seconds()),
         },
         "mtbf": {
-            "seconds": num(m.mtbf), "shown": figure::minutes(m.mtbf), "failures": m.failures,
+            "seconds": num(m.mtbf), "shown": figure::minutes_grouped(m.mtbf), "failures": m.failures,
             "uptime_seconds": num(Exact::int(a.scheduled).minus(a.downtime)),
             "lower_bound": m.failures == 0,
             "min_seconds": s.sla.mtbf_min.as_ref().map(|d| d.value.seconds()),

@@ -6,7 +6,9 @@ use crate::figures::clock::Outcome;
 use crate::model::Lang;
 use crate::report::ledger::Ledger;
 
-use super::{headers, mins, t, table, ts_json, when};
+use super::{headers, mins, pause_label, service_name_of, t, table, ts_json, when};
+use crate::config::PriorityChange;
+use crate::figures::figure;
 use crate::output::doc::{Block, Doc};
 
 pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
@@ -18,11 +20,27 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         blocks: Vec::new(),
     };
     let mut facts = vec![
-        (t(lang, "Engagement", "合同"), l.engagement.id.value.clone()),
-        (t(lang, "Service", "服务"), inc.service.value.clone()),
+        (
+            t(lang, "Engagement", "服务项目"),
+            t(lang, &l.engagement.id.value, &format!("{}（{}）", l.engagement.title.value, l.engagement.id.value)),
+        ),
+        (
+            t(lang, "Service", "服务"),
+            match lang {
+                Lang::En => inc.service.value.clone(),
+                Lang::ZhCn => service_name_of(l.engagement, &inc.service.value, lang),
+            },
+        ),
         (t(lang, "Priority", "优先级"), inc.priority.value.clone()),
-        (t(lang, "Calendar", "日历"), format!("{} ({})", l.calendar, l.sla.timezone.value.name)),
-        (t(lang, "Priority changes follow", "优先级调整规则"), l.policy.as_str().to_owned()),
+        (
+            t(lang, "Calendar", "日历"),
+            t(
+                lang,
+                &format!("{} ({})", l.calendar, l.sla.timezone.value.name),
+                &format!("{}（{}）", figure::calendar_name(&l.calendar, lang), l.sla.timezone.value.name),
+            ),
+        ),
+        (t(lang, "Priority changes follow", "优先级调整规则"), policy_label(l.policy, lang)),
         (t(lang, "Opened", "开单时间"), when(Some(inc.opened_at.instant), tz)),
         (t(lang, "Seen at", "计算截至"), when(Some(l.known_until), tz)),
     ];
@@ -31,7 +49,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
     }
     doc.push(Block::Facts(facts));
     if let Some(w) = &l.warning {
-        doc.push(Block::Note(format!("{}: {}", t(lang, "Warning", "警告"), w.get(lang))));
+        doc.push(Block::Note(t(lang, &format!("Warning: {}", w.get(lang)), &format!("警告：{}", w.get(lang)))));
     }
     if !l.changes.is_empty() {
         let rows = l
@@ -49,18 +67,28 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         let name = clock.kind.label(lang);
         let mut chars = name.chars();
         let capital: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
-        doc.push(Block::Heading(2, t(lang, &format!("{capital} clock"), &format!("{name}时钟"))));
+        doc.push(Block::Heading(2, t(lang, &format!("{capital} clock"), name)));
         let outcome = match clock.outcome {
             Outcome::Met => t(lang, "met", "达标"),
             Outcome::Breached => t(lang, "BREACHED", "超时"),
-            Outcome::InProgress if clock.paused_open => t(lang, "in progress, paused", "计时中(暂停)"),
+            Outcome::InProgress if clock.paused_open => t(lang, "in progress, paused", "计时中（暂停）"),
             Outcome::InProgress => t(lang, "in progress", "计时中"),
         };
         doc.push(Block::Facts(vec![
-            (t(lang, "Judged as", "判定优先级"), format!("{} ({})", c.priority, c.calendar)),
-            (t(lang, "Target", "目标"), format!("{} min", mins(clock.target))),
-            (t(lang, "Counted", "已计"), format!("{} min", mins(clock.elapsed))),
-            (t(lang, "Paused (working time removed)", "暂停(扣除的工作时间)"), format!("{} min", mins(clock.paused))),
+            (
+                t(lang, "Judged as", "判定优先级"),
+                t(
+                    lang,
+                    &format!("{} ({})", c.priority, c.calendar),
+                    &format!("{}（{}）", c.priority, figure::calendar_name(&c.calendar, lang)),
+                ),
+            ),
+            (t(lang, "Target", "目标"), figure::minutes_shown_of(clock.target, lang)),
+            (t(lang, "Counted", "已计"), figure::minutes_shown_of(clock.elapsed, lang)),
+            (
+                t(lang, "Paused (working time removed)", "暂停（扣除的工作时间）"),
+                figure::minutes_shown_of(clock.paused, lang),
+            ),
             (t(lang, "Deadline", "截止时间"), when(clock.deadline, tz)),
             (t(lang, "Stopped", "停止时间"), when(clock.stopped, tz)),
             (t(lang, "Result", "结果"), outcome),
@@ -77,7 +105,12 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         doc.push(table(
             headers(
                 lang,
-                &[("Working from", "工作时段开始"), ("Until", "结束"), ("Minutes", "分钟"), ("Running total", "累计")],
+                &[
+                    ("Working from", "工作时段开始"),
+                    ("Until", "结束"),
+                    ("Minutes", "时长（分钟）"),
+                    ("Running total", "累计（分钟）"),
+                ],
             ),
             rows,
             &[2, 3],
@@ -88,11 +121,15 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
                 .iter()
                 .map(|p| {
                     let until = if p.open_ended {
-                        format!("{} ({})", when(Some(p.to), tz), t(lang, "open-ended", "未写结束时间"))
+                        t(
+                            lang,
+                            &format!("{} (open-ended)", when(Some(p.to), tz)),
+                            &format!("{}（未写结束时间）", when(Some(p.to), tz)),
+                        )
                     } else {
                         when(Some(p.to), tz)
                     };
-                    vec![when(Some(p.from), tz), until, p.reason.as_str().to_owned(), mins(p.removed)]
+                    vec![when(Some(p.from), tz), until, pause_label(p.reason, lang), mins(p.removed)]
                 })
                 .collect();
             doc.push(table(
@@ -111,6 +148,20 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         }
     }
     doc
+}
+
+/// How priority changes are judged, as `itos init` explains them in Chinese.
+// TODO(labels): move to model::labels
+fn policy_label(p: PriorityChange, lang: Lang) -> String {
+    match lang {
+        Lang::En => p.as_str().to_owned(),
+        Lang::ZhCn => match p {
+            PriorityChange::Final => "按最终优先级",
+            PriorityChange::Highest => "按最高优先级",
+            PriorityChange::Restart => "自调整时重新计时",
+        }
+        .to_owned(),
+    }
 }
 
 pub fn ledger_json(l: &Ledger<'_>) -> String {

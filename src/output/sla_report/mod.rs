@@ -18,6 +18,8 @@ use jiff::tz::TimeZone;
 use serde_json::Value;
 
 use crate::figures::figure;
+use crate::model::kinds::engagement::CreditMetric;
+use crate::model::kinds::incident::{ExclusionReason, PauseReason};
 use crate::model::kinds::{Engagement, Sla};
 use crate::model::{Exact, Lang};
 
@@ -38,7 +40,63 @@ fn met(v: Option<bool>, lang: Lang) -> String {
     match v {
         Some(true) => t(lang, "met", "达标"),
         Some(false) => t(lang, "NOT MET", "未达标"),
-        None => "n/a".to_owned(),
+        None => figure::none(lang).to_owned(),
+    }
+}
+
+/// A credit metric as a person reads it (glossary: 解决及时率, 可用率).
+// TODO(labels): move to model::labels
+fn metric_label(m: CreditMetric, lang: Lang) -> String {
+    match lang {
+        Lang::En => m.as_str().to_owned(),
+        Lang::ZhCn => match m {
+            CreditMetric::Availability => "可用率",
+            CreditMetric::ResponseAttainment => "响应及时率",
+            CreditMetric::ResolutionAttainment => "解决及时率",
+            CreditMetric::Satisfaction => "满意度",
+        }
+        .to_owned(),
+    }
+}
+
+/// A survey dimension as a person reads it; a dimension the glossary does not name stays as
+/// written.
+// TODO(labels): move to model::labels
+fn dimension_label(d: &str, lang: Lang) -> String {
+    match (lang, d) {
+        (Lang::ZhCn, "response_speed") => "响应速度".to_owned(),
+        (Lang::ZhCn, "quality") => "服务质量".to_owned(),
+        (Lang::ZhCn, "reliability") => "可靠性".to_owned(),
+        _ => d.to_owned(),
+    }
+}
+
+/// Why a clock was paused.
+// TODO(labels): move to model::labels
+fn pause_label(r: PauseReason, lang: Lang) -> String {
+    match lang {
+        Lang::En => r.as_str().to_owned(),
+        Lang::ZhCn => match r {
+            PauseReason::AwaitingCustomer => "等待客户",
+            PauseReason::AwaitingThirdParty => "等待第三方",
+            PauseReason::Scheduled => "计划暂停",
+            PauseReason::Other => "其他",
+        }
+        .to_owned(),
+    }
+}
+
+/// Why an outage does not count against availability.
+// TODO(labels): move to model::labels
+fn exclusion_label(r: ExclusionReason, lang: Lang) -> String {
+    match lang {
+        Lang::En => r.as_str().to_owned(),
+        Lang::ZhCn => match r {
+            ExclusionReason::CustomerCaused => "客户原因",
+            ExclusionReason::ForceMajeure => "不可抗力",
+            ExclusionReason::ThirdParty => "第三方原因",
+        }
+        .to_owned(),
     }
 }
 
@@ -53,13 +111,17 @@ fn status(v: Option<bool>, recorded: bool, lang: Lang) -> String {
 }
 
 /// How a service is named for the customer: its scope description, with its id (in
-/// full-width parentheses in Chinese).
+/// Chinese quoted, with the id in full-width parentheses: 服务“桌面运维支持”(desktop-support)).
 fn service_name(e: &Engagement, sla: &Sla, lang: Lang) -> String {
-    let id = sla.service.value.as_str();
+    service_name_of(e, sla.service.value.as_str(), lang)
+}
+
+/// [`service_name`] for a service id.
+fn service_name_of(e: &Engagement, id: &str, lang: Lang) -> String {
     match e.scope.iter().find(|s| s.service.value == id) {
         Some(s) if !s.description.value.trim().is_empty() => match lang {
             Lang::En => format!("{} ({id})", s.description.value.trim()),
-            Lang::ZhCn => format!("{}({id})", s.description.value.trim()),
+            Lang::ZhCn => format!("“{}”（{id}）", s.description.value.trim()),
         },
         _ => id.to_owned(),
     }
