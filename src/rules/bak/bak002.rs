@@ -13,7 +13,7 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§3.4",
     title_en: "A passed restore test with verified integrity within every restore-test interval",
-    title_zh: "须按恢复测试周期完成通过且经完整性校验的备份恢复测试",
+    title_zh: "每个恢复测试周期内须有一次通过且经完整性校验的备份恢复测试",
     explanation_en: "A backup that has never been restored is a hope, not a backup: the manual (§3.4) \
 asks for regular restore tests (恢复演练) and integrity checks. Each BackupPolicy needs a \
 RestoreTest that `passed` with `integrity_verified: true` within the last \

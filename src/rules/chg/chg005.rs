@@ -11,7 +11,7 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§6.1",
     title_en: "Implemented changes record the implementation, inside the approved window",
-    title_zh: "已实施的变更须有实施记录，且在批准的窗口内实施",
+    title_zh: "已实施的变更须有实施记录，且在批准的变更窗口内实施",
     explanation_en: "A change whose status says it was implemented (implemented, verified, closed, rolled-back) must say who implemented it and when (§6.1). The implementation must lie inside the approved `schedule` window: starting earlier or finishing later is an unapproved change of its own.",
     explanation_zh: "状态表明已实施的变更（已实施 `implemented`、已验证 `verified`、已关闭 `closed`、已回退 `rolled-back`），须记录实施人和实施时间（§6.1）。实施须在批准的变更窗口 `schedule` 内进行：提前开始或延后结束，本身就是一次未经批准的变更。",
     failing: include_str!("../../../fixtures/CHG-005.failing.yaml"),

@@ -12,7 +12,7 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§2.3, §5.1",
     title_en: "Timestamps within a record are in order",
-    title_zh: "同一记录内的时间戳顺序须合理",
+    title_zh: "同一记录内的时间须先后有序",
     explanation_en: "Instants that happen in an order by nature must be recorded in that order \
 (equal is in order). Incident: `detected_at` ≤ `opened_at` ≤ `responded_at` ≤ `resolved_at` ≤ \
 `reopened[].at` ≤ `reopened[].resolved_at` ≤ `closed_at` (each reopening after the resolution \

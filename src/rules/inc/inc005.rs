@@ -16,7 +16,7 @@ static META: Meta = Meta {
     severity: Severity::Warning,
     section: "§2.3, §5.1",
     title_en: "No ticket is left open far beyond its resolution target",
-    title_zh: "事件不得长期超过解决时限仍未关闭",
+    title_zh: "工单不得远超解决时限仍未解决",
     explanation_en: "A ticket still open after `stale_ticket_factor` (3 by default) times its \
 resolution target — counted as business time on its priority's calendar, pauses removed, up to \
 the as-of date — is most likely forgotten, or resolved without the record being updated (§2.3, \
