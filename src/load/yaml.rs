@@ -94,7 +94,7 @@ impl<'a> Builder<'a, '_> {
                         span,
                         msg!(
                             "a mapping key must be plain text, not a list or mapping",
-                            "映射的键必须是文本,不能是列表或映射"
+                            "映射的键必须是文本，不能是列表或映射"
                         ),
                     ));
                 }
@@ -111,7 +111,7 @@ impl<'a> Builder<'a, '_> {
                 end,
                 msg!(
                     "file has more than {max} YAML nodes (limits.max_nodes_per_file); split it or raise the limit",
-                    "文件的 YAML 节点超过 {max} 个(limits.max_nodes_per_file);请拆分文件或调高限制"
+                    "文件的 YAML 节点超过 {max} 个（`limits.max_nodes_per_file`）；请拆分文件或调高限制"
                 ),
             );
             return false;
@@ -220,7 +220,7 @@ fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Parsed<'_>) {
                 GEN_001,
                 Severity::Error,
                 key_span,
-                msg!("duplicate key `{key}`; the first one is used", "重复的键 `{key}`;以第一个为准"),
+                msg!("duplicate key `{key}`; the first one is used", "重复的键 `{key}`；以第一个为准"),
             )
             .with_label(first, msg!("first defined here", "首次定义于此")),
         );
@@ -261,9 +261,9 @@ fn syntax_zh(kind: &ErrorKind) -> Option<String> {
         K::UnexpectedEofBlockMapping => "映射（键值对）未结束，文件就已结束".into(),
         K::UnexpectedEof => "文件意外结束".into(),
         K::ExpectedStreamStart => "找不到 YAML 流的开头".into(),
-        K::DuplicateVersionDirective => "%YAML 版本指令重复".into(),
+        K::DuplicateVersionDirective => "`%YAML` 版本指令重复".into(),
         K::UnsupportedYamlMajorVersion => "不支持该 YAML 主版本号".into(),
-        K::DuplicateTagDirective => "同一文档中，同一标签句柄的 %TAG 指令只能出现一次".into(),
+        K::DuplicateTagDirective => "同一文档中，同一标签句柄的 `%TAG` 指令只能出现一次".into(),
         K::ExpectedDocumentStart => "此处应为文档开始标记“---”".into(),
         K::MissingDocumentEndBeforeDirective => "指令之前缺少文档结束标记“...”".into(),
         K::AnchorCountOverflow => "锚点数量超出上限".into(),
@@ -278,7 +278,7 @@ fn syntax_zh(kind: &ErrorKind) -> Option<String> {
         K::MultipleDocumentsUnsupported => "此处不支持多个文档".into(),
         K::InputOffsetsWithoutSlice | K::InputSlicingUnavailable => "解析器内部错误".into(),
         K::ExpectedTagBang => "标签中缺少“!”".into(),
-        K::ExpectedTagDirectiveBang => "%TAG 指令中缺少“!”".into(),
+        K::ExpectedTagDirectiveBang => "`%TAG` 指令中缺少“!”".into(),
         K::InvalidGlobalTagCharacter => "全局标签中有无效字符".into(),
         K::SimpleKeyExpected => "键后面应为“:”".into(),
         K::InvalidSimpleKey => "键不能跨行，且不能超过 1024 个字符".into(),
@@ -293,16 +293,16 @@ fn syntax_zh(kind: &ErrorKind) -> Option<String> {
         K::CommentNotSeparated => "注释符“#”前须有空格".into(),
         K::InvalidDirectiveTerminator => "指令后应为注释或换行".into(),
         K::DirectiveDisallowed => "不允许使用 YAML 指令".into(),
-        K::MissingYamlVersionSeparator => "%YAML 指令的版本号中应为数字或“.”".into(),
+        K::MissingYamlVersionSeparator => "`%YAML` 指令的版本号中应为数字或“.”".into(),
         K::MissingDirectiveName => "指令缺少名称".into(),
         K::InvalidDirectiveName => "指令名称中有非字母字符".into(),
         K::DirectiveByteLimitExceeded { limit } => format!("指令超过了 {limit} 字节的上限"),
         K::TooManyReservedDirectiveParams { limit } => format!("保留指令的参数超过了 {limit} 个的上限"),
-        K::YamlVersionTooLong => "%YAML 指令的版本号过长".into(),
-        K::MissingYamlVersion => "%YAML 指令缺少版本号".into(),
-        K::InvalidTagDirectiveTerminator => "%TAG 指令后应为空格或换行".into(),
+        K::YamlVersionTooLong => "`%YAML` 指令的版本号过长".into(),
+        K::MissingYamlVersion => "`%YAML` 指令缺少版本号".into(),
+        K::InvalidTagDirectiveTerminator => "`%TAG` 指令后应为空格或换行".into(),
         K::InvalidTagTerminator => "标签后应为空格或换行".into(),
-        K::MissingTagUri => "标签缺少 URI".into(),
+        K::MissingTagUri => "标签缺少标签地址".into(),
         K::UnclosedVerbatimTag => "原样标签缺少结尾的“>”".into(),
         K::InvalidTagEscape => "标签中有无效的转义序列".into(),
         K::InvalidTagUtf8LeadingByte | K::InvalidTagUtf8TrailingByte | K::InvalidTagUtf8 => {
@@ -333,9 +333,9 @@ fn syntax_zh(kind: &ErrorKind) -> Option<String> {
             "双引号文本的转义序列中应为十六进制数字".into()
         }
         K::InvalidLowSurrogate | K::MissingLowSurrogate | K::UnpairedLowSurrogate => {
-            "双引号文本中的 Unicode 代理对转义无效".into()
+            "双引号文本中的 UTF-16 代理对转义无效".into()
         }
-        K::InvalidUnicodeEscape => "双引号文本中有无效的 Unicode 转义".into(),
+        K::InvalidUnicodeEscape => "双引号文本中有无效的字符编码转义".into(),
         K::InvalidFlowScalarIndent => "括号内的内容缩进不正确".into(),
         K::PlainScalarStartsWithDashFlowIndicator => "不加引号的文本不能以“-”加“,[]{}”之一开头".into(),
         K::TabInPlainScalar => "不加引号的文本中出现制表符".into(),
@@ -424,7 +424,7 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
                         end,
                         msg!(
                             "file has more than {max} YAML documents (limits.max_documents_per_file)",
-                            "文件的 YAML 文档超过 {max} 个(limits.max_documents_per_file)"
+                            "文件的 YAML 文档超过 {max} 个（`limits.max_documents_per_file`）"
                         ),
                     );
                     return b.out;
@@ -477,7 +477,7 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
                         end,
                         msg!(
                             "aliases expand to more than {max} nodes (limits.max_alias_expansions); an alias bomb?",
-                            "别名展开超过 {max} 个节点(limits.max_alias_expansions),疑似别名炸弹"
+                            "别名展开超过 {max} 个节点（`limits.max_alias_expansions`），疑似别名炸弹"
                         ),
                     );
                     return b.out;
@@ -502,6 +502,118 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_parser_error_kind_has_a_chinese_sentence() {
+        use granit_parser::InputIoError;
+        use ErrorKind as K;
+        // Every kind granit-parser 2.2 defines (its `error.rs`), but `Custom`, whose text comes
+        // from an input adapter, and `TooManyComments` (behind a feature we do not enable).
+        let kinds = [
+            K::InputIo { error: InputIoError::from_message("x") },
+            K::InputDecoding { message: "x".into() },
+            K::InputByteLimitExceeded { limit: 8 },
+            K::UnexpectedEofFlowSequence,
+            K::UnexpectedEofFlowMapping,
+            K::UnexpectedEofImplicitFlowMapping,
+            K::UnexpectedEofBlockSequence,
+            K::UnexpectedEofBlockMapping,
+            K::UnexpectedEof,
+            K::ExpectedStreamStart,
+            K::DuplicateVersionDirective,
+            K::UnsupportedYamlMajorVersion,
+            K::DuplicateTagDirective,
+            K::ExpectedDocumentStart,
+            K::MissingDocumentEndBeforeDirective,
+            K::AnchorCountOverflow,
+            K::UnknownAnchor,
+            K::ExpectedNodeContent,
+            K::ExpectedBlockMappingKey,
+            K::ExpectedFlowMappingSeparator,
+            K::ExpectedFlowSequenceSeparator,
+            K::ExpectedBlockSequenceEntry,
+            K::UndeclaredTagHandle,
+            K::MissingIncludeResolver,
+            K::MultipleDocumentsUnsupported,
+            K::InputOffsetsWithoutSlice,
+            K::InputSlicingUnavailable,
+            K::ExpectedTagBang,
+            K::ExpectedTagDirectiveBang,
+            K::InvalidGlobalTagCharacter,
+            K::SimpleKeyExpected,
+            K::InvalidSimpleKey,
+            K::InvalidDocumentEnd,
+            K::InvalidIndentation,
+            K::BomInsideDocument,
+            K::UnexpectedCharacter { character: '\t' },
+            K::TabNotAllowed,
+            K::TabInBlockIndentation,
+            K::CommentInterceptedScalar,
+            K::ExpectedWhitespace,
+            K::CommentNotSeparated,
+            K::InvalidDirectiveTerminator,
+            K::DirectiveDisallowed,
+            K::MissingYamlVersionSeparator,
+            K::MissingDirectiveName,
+            K::InvalidDirectiveName,
+            K::DirectiveByteLimitExceeded { limit: 8 },
+            K::TooManyReservedDirectiveParams { limit: 8 },
+            K::YamlVersionTooLong,
+            K::MissingYamlVersion,
+            K::InvalidTagDirectiveTerminator,
+            K::InvalidTagTerminator,
+            K::MissingTagUri,
+            K::UnclosedVerbatimTag,
+            K::InvalidTagEscape,
+            K::InvalidTagUtf8LeadingByte,
+            K::InvalidTagUtf8TrailingByte,
+            K::InvalidTagUtf8,
+            K::MissingAnchorOrAliasName,
+            K::MisplacedFlowCollectionEnd,
+            K::MismatchedFlowCollectionEnd { open: '[', close: '}' },
+            K::UnclosedFlowCollection { open: '[' },
+            K::RecursionLimitExceeded,
+            K::BlockEntryInFlowCollection,
+            K::BlockSequenceEntryNotAllowed,
+            K::InvalidBlockEntryWhitespace,
+            K::ZeroBlockScalarIndent,
+            K::InvalidBlockScalarHeader,
+            K::TabAtBlockScalarStart,
+            K::InvalidBlockScalarIndent,
+            K::DocumentIndicatorInQuotedScalar,
+            K::UnclosedQuotedScalar,
+            K::TabInIndentation,
+            K::InvalidQuotedScalarIndent,
+            K::InvalidTrailingSingleQuotedScalar,
+            K::InvalidTrailingDoubleQuotedScalar,
+            K::UnknownQuotedScalarEscape,
+            K::InvalidQuotedScalarHexEscape,
+            K::InvalidLowSurrogateHexEscape,
+            K::InvalidLowSurrogate,
+            K::MissingLowSurrogate,
+            K::UnpairedLowSurrogate,
+            K::InvalidUnicodeEscape,
+            K::InvalidFlowScalarIndent,
+            K::PlainScalarStartsWithDashFlowIndicator,
+            K::TabInPlainScalar,
+            K::UnexpectedEndOfPlainScalar,
+            K::MappingKeyNotAllowed,
+            K::FlowMappingValueAdjacentCollection,
+            K::InvalidMappingValueWhitespace,
+            K::InvalidColonPlacement,
+            K::MappingValueNotAllowed,
+        ];
+        for kind in kinds {
+            let zh = syntax_zh(&kind).unwrap_or_else(|| panic!("{kind:?} has no Chinese sentence"));
+            // Outside backticks, no Latin word but the format and encodings named as such.
+            let outside: String = zh.split('`').step_by(2).collect();
+            for word in outside.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1) {
+                assert!(["YAML", "UTF", "BOM"].contains(&word), "{kind:?}: {zh}");
+            }
+        }
+        let custom = syntax_message(&K::Custom("adapter failed".into()));
+        assert_eq!(custom.zh, "YAML 语法错误\u{ff1a}解析器无法读取此处\u{ff08}原文\u{ff1a}adapter failed\u{ff09}");
+    }
 
     fn parse_ok(text: &str) -> Vec<Node<'_>> {
         let p = parse(text, FileId(0), &Limits::default());
