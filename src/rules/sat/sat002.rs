@@ -24,7 +24,7 @@ judged once its period has ended.",
     explanation_zh: "评价结果只有落实为改进措施才有意义（§5.3、§5.4、§5.5）：满意度未达标的调查，必须\
 有相应的服务改进计划。调查全部评分的平均分低于服务项目各 SLA 中最高的 `satisfaction_min`，或满意率（\
 4 分和 5 分评分所占比例）低于各 SLA 中最高的 `satisfaction_rate_min` 的，须有一项服务改进计划（`Improvement`）\
-在 `sources` 中引用该调查（写作 `Survey/<id>` 或直接写调查 id）。调查期结束后即作判断。",
+在 `sources` 中引用该调查（写作 `Survey/<id>` 或直接写调查编号）。调查期结束后即作判断。",
     failing: include_str!("../../../fixtures/SAT-002.failing.yaml"),
     passing: include_str!("../../../fixtures/SAT-002.passing.yaml"),
     params: &[],
