@@ -249,12 +249,11 @@ fn chinese_lines(o: &Output) -> Vec<String> {
 }
 
 /// A line of a source snippet (`12 │ key: value`, `· ──┬──`, the frame): the record as written.
+/// A line starting with `│` is a wrapped message or a table row: ours.
 fn is_snippet(t: &str) -> bool {
     let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
     (digits.len() < t.len() && digits.trim_start().starts_with(['│', '|', ':']))
-        || t.starts_with(['·', '╭', '╰', '│', '┆', ':'])
-        || t.starts_with(",-[")
-        || t.starts_with('`')
+        || t.starts_with(['·', '╭', '╰'])
 }
 
 /// `[text](target)` → `text`: a link target is a URL or path.
