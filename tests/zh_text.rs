@@ -68,7 +68,8 @@ fn indentation_and_anchor_errors_are_translated() {
 
 #[test]
 fn no_syntax_message_keeps_english_words() {
-    for text in ["a: [1, 2\n", "a: {b: 1\n", "a: 'x\n", "- a\nb: c\n", "a:\n  - b\n c: d\n", "a: b: c\n", "&x a: *y\n"] {
+    for text in ["a: [1, 2\n", "a: {b: 1\n", "a: 'x\n", "- a\nb: c\n", "a:\n  - b\n c: d\n", "a: b: c\n", "&x a: *y\n"]
+    {
         let (_, zh, en) = syntax(text);
         let words = english_words(&zh, &BTreeSet::new());
         assert!(words.is_empty(), "{text:?}: {en} → {zh}: {words:?}");
@@ -84,24 +85,12 @@ const UNITS: &[&str] = &["SLA", "MTTR", "MTBF", "RTO", "RPO", "CAB", "IT", "CNY"
 /// Latin words a Chinese auditor writes as they are. Keep this short; every entry says why.
 const ALLOWED: &[&str] = &[
     // The program's own name (`itos 的报告`).
-    "itos",
-    // The glossary's provenance wording 记录版本(Git 提交) names the tool.
-    "Git",
-    // File formats named as such (YAML 语法错误, 导出为 JSON); no Chinese name exists.
-    "YAML",
-    "JSON",
-    "HTML",
-    "Markdown",
-    "CSV",
-    "SARIF",
-    "JUnit",
+    "itos", // The glossary's provenance wording 记录版本(Git 提交) names the tool.
+    "Git", // File formats named as such (YAML 语法错误, 导出为 JSON); no Chinese name exists.
+    "YAML", "JSON", "HTML", "Markdown", "CSV", "SARIF", "JUnit",
     // Encoding names in text-decoding messages (UTF 编码, 字节顺序标记(BOM), NUL 字节).
-    "UTF",
-    "BOM",
-    "NUL",
-    // The glossary's own term 服务改进计划(PDCA).
-    "PDCA",
-    // 信息技术服务标准(ITSS), the Chinese national IT-service standard, is named so.
+    "UTF", "BOM", "NUL", // The glossary's own term 服务改进计划(PDCA).
+    "PDCA", // 信息技术服务标准(ITSS), the Chinese national IT-service standard, is named so.
     "ITSS",
 ];
 
@@ -200,7 +189,9 @@ fn known_names() -> BTreeSet<String> {
                     let Some((_, value)) = part.split_once(": ") else { continue };
                     let value = value.trim();
                     if value.contains(' ') || value.chars().any(is_cjk) {
-                        ids.extend(value.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1).map(str::to_owned));
+                        ids.extend(
+                            value.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1).map(str::to_owned),
+                        );
                     }
                 }
             }
@@ -252,8 +243,7 @@ fn chinese_lines(o: &Output) -> Vec<String> {
 /// A line starting with `│` is a wrapped message or a table row: ours.
 fn is_snippet(t: &str) -> bool {
     let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
-    (digits.len() < t.len() && digits.trim_start().starts_with(['│', '|', ':']))
-        || t.starts_with(['·', '╭', '╰'])
+    (digits.len() < t.len() && digits.trim_start().starts_with(['│', '|', ':'])) || t.starts_with(['·', '╭', '╰'])
 }
 
 /// `[text](target)` → `text`: a link target is a URL or path.
@@ -306,7 +296,8 @@ fn strip_html(html: &str) -> String {
 }
 
 fn decode_entities(mut text: String) -> String {
-    for (entity, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
+    for (entity, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")]
+    {
         text = text.replace(entity, c);
     }
     text

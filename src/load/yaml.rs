@@ -505,8 +505,8 @@ mod tests {
 
     #[test]
     fn every_parser_error_kind_has_a_chinese_sentence() {
-        use granit_parser::InputIoError;
         use ErrorKind as K;
+        use granit_parser::InputIoError;
         // Every kind granit-parser 2.2 defines (its `error.rs`), but `Custom`, whose text comes
         // from an input adapter, and `TooManyComments` (behind a feature we do not enable).
         let kinds = [
