@@ -27,7 +27,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<TextError>) {
                 let message = if looks_utf16 {
                     msg!(
                         "the file looks like UTF-16 without a byte-order mark; save it as UTF-8",
-                        "文件似乎是没有字节顺序标记(BOM)的 UTF-16 编码;请另存为 UTF-8"
+                        "文件似乎是没有字节顺序标记（BOM）的 UTF-16 编码；请另存为 UTF-8"
                     )
                 } else {
                     msg!("NUL byte in a text file", "文本文件中出现 NUL 字节")
@@ -42,7 +42,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<TextError>) {
             let byte = bytes.get(offset).copied().unwrap_or(0);
             let message = msg!(
                 "not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8",
-                "不是有效的 UTF-8 编码(字节 0x{byte:02X});请将文件另存为 UTF-8"
+                "不是有效的 UTF-8 编码（字节 0x{byte:02X}）；请将文件另存为 UTF-8"
             );
             (String::from_utf8_lossy(bytes).into_owned(), Some(TextError { offset, message }))
         }
@@ -58,7 +58,7 @@ fn utf16(bytes: &[u8], to_u16: fn([u8; 2]) -> u16) -> (String, Option<TextError>
                 let offset = text.len();
                 let message = msg!(
                     "invalid UTF-16 text (or a NUL character); save the file as UTF-8",
-                    "无效的 UTF-16 文本(或含 NUL 字符);请将文件另存为 UTF-8"
+                    "无效的 UTF-16 文本（或含 NUL 字符）；请将文件另存为 UTF-8"
                 );
                 return (text, Some(TextError { offset, message }));
             }

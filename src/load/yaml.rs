@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use granit_parser::{Event, Parser, ScalarStyle, StrInput};
+use granit_parser::{ErrorKind, Event, Parser, ScalarStyle, StrInput};
 
 use crate::config::Limits;
 use crate::model::finding::{MAX_FINDINGS_PER_RULE_IN_FILE, Omitted};
@@ -94,7 +94,7 @@ impl<'a> Builder<'a, '_> {
                         span,
                         msg!(
                             "a mapping key must be plain text, not a list or mapping",
-                            "映射的键必须是文本,不能是列表或映射"
+                            "映射的键必须是文本，不能是列表或映射"
                         ),
                     ));
                 }
@@ -111,7 +111,7 @@ impl<'a> Builder<'a, '_> {
                 end,
                 msg!(
                     "file has more than {max} YAML nodes (limits.max_nodes_per_file); split it or raise the limit",
-                    "文件的 YAML 节点超过 {max} 个(limits.max_nodes_per_file);请拆分文件或调高限制"
+                    "文件的 YAML 节点超过 {max} 个（`limits.max_nodes_per_file`）；请拆分文件或调高限制"
                 ),
             );
             return false;
@@ -220,7 +220,7 @@ fn report_duplicates(entries: &mut Vec<Entry<'_>>, findings: &mut Parsed<'_>) {
                 GEN_001,
                 Severity::Error,
                 key_span,
-                msg!("duplicate key `{key}`; the first one is used", "重复的键 `{key}`;以第一个为准"),
+                msg!("duplicate key `{key}`; the first one is used", "重复的键 `{key}`；以第一个为准"),
             )
             .with_label(first, msg!("first defined here", "首次定义于此")),
         );
@@ -236,6 +236,119 @@ fn anchor_of(event: &Result<(Event<'_>, granit_parser::Span), granit_parser::Sca
         )) => *anchor,
         _ => 0,
     }
+}
+
+/// A parser error as a finding message: the parser's English text as is, and a Chinese
+/// sentence per error kind (the parser only speaks English). Kinds added by a later parser
+/// version fall back to a generic sentence that keeps the English text, so nothing is lost.
+fn syntax_message(kind: &ErrorKind) -> Msg {
+    let reason = kind.to_string();
+    let zh = syntax_zh(kind).unwrap_or_else(|| format!("解析器无法读取此处（原文：{reason}）"));
+    Msg::new(format!("invalid YAML: {reason}"), format!("YAML 语法错误：{zh}"))
+}
+
+/// The Chinese wording of one parser error kind; `None` for kinds without one.
+fn syntax_zh(kind: &ErrorKind) -> Option<String> {
+    use ErrorKind as K;
+    let text = match kind {
+        K::InputIo { error } => format!("读取输入时出错（{error}）"),
+        K::InputDecoding { message } => format!("输入无法解码（{message}）"),
+        K::InputByteLimitExceeded { limit } => format!("输入超过了 {limit} 字节的上限"),
+        K::UnexpectedEofFlowSequence => "方括号“[”中的序列未结束，文件就已结束".into(),
+        K::UnexpectedEofFlowMapping => "花括号“{”中的映射未结束，文件就已结束".into(),
+        K::UnexpectedEofImplicitFlowMapping => "括号内的键值对未结束，文件就已结束".into(),
+        K::UnexpectedEofBlockSequence => "列表（“-”条目）未结束，文件就已结束".into(),
+        K::UnexpectedEofBlockMapping => "映射（键值对）未结束，文件就已结束".into(),
+        K::UnexpectedEof => "文件意外结束".into(),
+        K::ExpectedStreamStart => "找不到 YAML 流的开头".into(),
+        K::DuplicateVersionDirective => "`%YAML` 版本指令重复".into(),
+        K::UnsupportedYamlMajorVersion => "不支持该 YAML 主版本号".into(),
+        K::DuplicateTagDirective => "同一文档中，同一标签句柄的 `%TAG` 指令只能出现一次".into(),
+        K::ExpectedDocumentStart => "此处应为文档开始标记“---”".into(),
+        K::MissingDocumentEndBeforeDirective => "指令之前缺少文档结束标记“...”".into(),
+        K::AnchorCountOverflow => "锚点数量超出上限".into(),
+        K::UnknownAnchor => "引用了未定义的锚点".into(),
+        K::ExpectedNodeContent => "此处应有内容（值、列表或映射），但没有找到".into(),
+        K::ExpectedBlockMappingKey => "映射中此处应为键（可能是缩进不一致）".into(),
+        K::ExpectedFlowMappingSeparator => "花括号映射中此处应为“,”或“}”".into(),
+        K::ExpectedFlowSequenceSeparator => "方括号序列中此处应为“,”或“]”".into(),
+        K::ExpectedBlockSequenceEntry => "列表中此处应为“-”条目（可能是缩进不一致）".into(),
+        K::UndeclaredTagHandle => "标签句柄未声明".into(),
+        K::MissingIncludeResolver => "未设置文件包含解析器".into(),
+        K::MultipleDocumentsUnsupported => "此处不支持多个文档".into(),
+        K::InputOffsetsWithoutSlice | K::InputSlicingUnavailable => "解析器内部错误".into(),
+        K::ExpectedTagBang => "标签中缺少“!”".into(),
+        K::ExpectedTagDirectiveBang => "`%TAG` 指令中缺少“!”".into(),
+        K::InvalidGlobalTagCharacter => "全局标签中有无效字符".into(),
+        K::SimpleKeyExpected => "键后面应为“:”".into(),
+        K::InvalidSimpleKey => "键不能跨行，且不能超过 1024 个字符".into(),
+        K::InvalidDocumentEnd => "文档结束标记“...”之后有多余内容".into(),
+        K::InvalidIndentation => "缩进不正确".into(),
+        K::BomInsideDocument => "文档中间不能出现字节顺序标记（BOM）".into(),
+        K::UnexpectedCharacter { character } => format!("意外的字符“{}”", character.escape_default()),
+        K::TabNotAllowed => "此处不能使用制表符".into(),
+        K::TabInBlockIndentation | K::TabInIndentation => "缩进不能使用制表符，请改用空格".into(),
+        K::CommentInterceptedScalar => "多行文本被注释打断".into(),
+        K::ExpectedWhitespace => "此处应为空格".into(),
+        K::CommentNotSeparated => "注释符“#”前须有空格".into(),
+        K::InvalidDirectiveTerminator => "指令后应为注释或换行".into(),
+        K::DirectiveDisallowed => "不允许使用 YAML 指令".into(),
+        K::MissingYamlVersionSeparator => "`%YAML` 指令的版本号中应为数字或“.”".into(),
+        K::MissingDirectiveName => "指令缺少名称".into(),
+        K::InvalidDirectiveName => "指令名称中有非字母字符".into(),
+        K::DirectiveByteLimitExceeded { limit } => format!("指令超过了 {limit} 字节的上限"),
+        K::TooManyReservedDirectiveParams { limit } => format!("保留指令的参数超过了 {limit} 个的上限"),
+        K::YamlVersionTooLong => "`%YAML` 指令的版本号过长".into(),
+        K::MissingYamlVersion => "`%YAML` 指令缺少版本号".into(),
+        K::InvalidTagDirectiveTerminator => "`%TAG` 指令后应为空格或换行".into(),
+        K::InvalidTagTerminator => "标签后应为空格或换行".into(),
+        K::MissingTagUri => "标签缺少标签地址".into(),
+        K::UnclosedVerbatimTag => "原样标签缺少结尾的“>”".into(),
+        K::InvalidTagEscape => "标签中有无效的转义序列".into(),
+        K::InvalidTagUtf8LeadingByte | K::InvalidTagUtf8TrailingByte | K::InvalidTagUtf8 => {
+            "标签中有无效的 UTF-8 字符".into()
+        }
+        K::MissingAnchorOrAliasName => "锚点“&”或别名“*”后应为名称（字母或数字）".into(),
+        K::MisplacedFlowCollectionEnd => "多余的右括号".into(),
+        K::MismatchedFlowCollectionEnd { open, close } => format!("括号不匹配：“{open}”以“{close}”结束"),
+        K::UnclosedFlowCollection { open } => {
+            let name = if *open == '[' { "方括号" } else { "花括号" };
+            format!("{name}“{open}”未闭合")
+        }
+        K::RecursionLimitExceeded => "嵌套层数超出上限".into(),
+        K::BlockEntryInFlowCollection => "“-”条目只能用于缩进式列表，不能写在括号内".into(),
+        K::BlockSequenceEntryNotAllowed => "此处不能出现列表条目“-”".into(),
+        K::InvalidBlockEntryWhitespace => "“-”后面须有空格".into(),
+        K::ZeroBlockScalarIndent => "多行文本的缩进指示符不能为 0".into(),
+        K::InvalidBlockScalarHeader => "多行文本标记“|”或“>”后应为注释或换行".into(),
+        K::TabAtBlockScalarStart => "多行文本不能以制表符开头".into(),
+        K::InvalidBlockScalarIndent => "多行文本中有一行缩进不正确".into(),
+        K::DocumentIndicatorInQuotedScalar => "引号内的文本中出现了文档标记“---”或“...”".into(),
+        K::UnclosedQuotedScalar => "引号未闭合".into(),
+        K::InvalidQuotedScalarIndent => "引号内的多行文本缩进不正确".into(),
+        K::InvalidTrailingSingleQuotedScalar => "单引号文本之后有多余内容".into(),
+        K::InvalidTrailingDoubleQuotedScalar => "双引号文本之后有多余内容".into(),
+        K::UnknownQuotedScalarEscape => "双引号文本中有未知的转义字符".into(),
+        K::InvalidQuotedScalarHexEscape | K::InvalidLowSurrogateHexEscape => {
+            "双引号文本的转义序列中应为十六进制数字".into()
+        }
+        K::InvalidLowSurrogate | K::MissingLowSurrogate | K::UnpairedLowSurrogate => {
+            "双引号文本中的 UTF-16 代理对转义无效".into()
+        }
+        K::InvalidUnicodeEscape => "双引号文本中有无效的字符编码转义".into(),
+        K::InvalidFlowScalarIndent => "括号内的内容缩进不正确".into(),
+        K::PlainScalarStartsWithDashFlowIndicator => "不加引号的文本不能以“-”加“,[]{}”之一开头".into(),
+        K::TabInPlainScalar => "不加引号的文本中出现制表符".into(),
+        K::UnexpectedEndOfPlainScalar => "不加引号的文本意外结束".into(),
+        K::MappingKeyNotAllowed => "此处不能出现映射的键".into(),
+        K::FlowMappingValueAdjacentCollection => "花括号映射中“:”后不能紧跟“[”或“{”".into(),
+        K::InvalidMappingValueWhitespace => "“:”后面须有空格".into(),
+        K::InvalidColonPlacement => "“:”的位置不正确".into(),
+        K::MappingValueNotAllowed => "此处不能出现键值对（可能是缩进不一致，或值中的“: ”需要加引号）".into(),
+        // Custom texts come from input adapters; other kinds from later parser versions.
+        _ => return None,
+    };
+    Some(text)
 }
 
 fn style_of(style: ScalarStyle) -> Style {
@@ -289,8 +402,7 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
             Ok(ev) => ev,
             Err(e) => {
                 let at = e.marker().byte_offset().unwrap_or(0);
-                let reason = e.info();
-                let message = Msg::new(format!("invalid YAML: {reason}"), format!("YAML 语法错误:{reason}"));
+                let message = syntax_message(e.kind());
                 b.error(at, at, message);
                 // The document being built is incomplete: drop it.
                 b.stack.clear();
@@ -312,7 +424,7 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
                         end,
                         msg!(
                             "file has more than {max} YAML documents (limits.max_documents_per_file)",
-                            "文件的 YAML 文档超过 {max} 个(limits.max_documents_per_file)"
+                            "文件的 YAML 文档超过 {max} 个（`limits.max_documents_per_file`）"
                         ),
                     );
                     return b.out;
@@ -365,7 +477,7 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
                         end,
                         msg!(
                             "aliases expand to more than {max} nodes (limits.max_alias_expansions); an alias bomb?",
-                            "别名展开超过 {max} 个节点(limits.max_alias_expansions),疑似别名炸弹"
+                            "别名展开超过 {max} 个节点（`limits.max_alias_expansions`），疑似别名炸弹"
                         ),
                     );
                     return b.out;
@@ -390,6 +502,118 @@ pub fn parse<'a>(text: &'a str, file: FileId, limits: &Limits) -> Parsed<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_parser_error_kind_has_a_chinese_sentence() {
+        use ErrorKind as K;
+        use granit_parser::InputIoError;
+        // Every kind granit-parser 2.2 defines (its `error.rs`), but `Custom`, whose text comes
+        // from an input adapter, and `TooManyComments` (behind a feature we do not enable).
+        let kinds = [
+            K::InputIo { error: InputIoError::from_message("x") },
+            K::InputDecoding { message: "x".into() },
+            K::InputByteLimitExceeded { limit: 8 },
+            K::UnexpectedEofFlowSequence,
+            K::UnexpectedEofFlowMapping,
+            K::UnexpectedEofImplicitFlowMapping,
+            K::UnexpectedEofBlockSequence,
+            K::UnexpectedEofBlockMapping,
+            K::UnexpectedEof,
+            K::ExpectedStreamStart,
+            K::DuplicateVersionDirective,
+            K::UnsupportedYamlMajorVersion,
+            K::DuplicateTagDirective,
+            K::ExpectedDocumentStart,
+            K::MissingDocumentEndBeforeDirective,
+            K::AnchorCountOverflow,
+            K::UnknownAnchor,
+            K::ExpectedNodeContent,
+            K::ExpectedBlockMappingKey,
+            K::ExpectedFlowMappingSeparator,
+            K::ExpectedFlowSequenceSeparator,
+            K::ExpectedBlockSequenceEntry,
+            K::UndeclaredTagHandle,
+            K::MissingIncludeResolver,
+            K::MultipleDocumentsUnsupported,
+            K::InputOffsetsWithoutSlice,
+            K::InputSlicingUnavailable,
+            K::ExpectedTagBang,
+            K::ExpectedTagDirectiveBang,
+            K::InvalidGlobalTagCharacter,
+            K::SimpleKeyExpected,
+            K::InvalidSimpleKey,
+            K::InvalidDocumentEnd,
+            K::InvalidIndentation,
+            K::BomInsideDocument,
+            K::UnexpectedCharacter { character: '\t' },
+            K::TabNotAllowed,
+            K::TabInBlockIndentation,
+            K::CommentInterceptedScalar,
+            K::ExpectedWhitespace,
+            K::CommentNotSeparated,
+            K::InvalidDirectiveTerminator,
+            K::DirectiveDisallowed,
+            K::MissingYamlVersionSeparator,
+            K::MissingDirectiveName,
+            K::InvalidDirectiveName,
+            K::DirectiveByteLimitExceeded { limit: 8 },
+            K::TooManyReservedDirectiveParams { limit: 8 },
+            K::YamlVersionTooLong,
+            K::MissingYamlVersion,
+            K::InvalidTagDirectiveTerminator,
+            K::InvalidTagTerminator,
+            K::MissingTagUri,
+            K::UnclosedVerbatimTag,
+            K::InvalidTagEscape,
+            K::InvalidTagUtf8LeadingByte,
+            K::InvalidTagUtf8TrailingByte,
+            K::InvalidTagUtf8,
+            K::MissingAnchorOrAliasName,
+            K::MisplacedFlowCollectionEnd,
+            K::MismatchedFlowCollectionEnd { open: '[', close: '}' },
+            K::UnclosedFlowCollection { open: '[' },
+            K::RecursionLimitExceeded,
+            K::BlockEntryInFlowCollection,
+            K::BlockSequenceEntryNotAllowed,
+            K::InvalidBlockEntryWhitespace,
+            K::ZeroBlockScalarIndent,
+            K::InvalidBlockScalarHeader,
+            K::TabAtBlockScalarStart,
+            K::InvalidBlockScalarIndent,
+            K::DocumentIndicatorInQuotedScalar,
+            K::UnclosedQuotedScalar,
+            K::TabInIndentation,
+            K::InvalidQuotedScalarIndent,
+            K::InvalidTrailingSingleQuotedScalar,
+            K::InvalidTrailingDoubleQuotedScalar,
+            K::UnknownQuotedScalarEscape,
+            K::InvalidQuotedScalarHexEscape,
+            K::InvalidLowSurrogateHexEscape,
+            K::InvalidLowSurrogate,
+            K::MissingLowSurrogate,
+            K::UnpairedLowSurrogate,
+            K::InvalidUnicodeEscape,
+            K::InvalidFlowScalarIndent,
+            K::PlainScalarStartsWithDashFlowIndicator,
+            K::TabInPlainScalar,
+            K::UnexpectedEndOfPlainScalar,
+            K::MappingKeyNotAllowed,
+            K::FlowMappingValueAdjacentCollection,
+            K::InvalidMappingValueWhitespace,
+            K::InvalidColonPlacement,
+            K::MappingValueNotAllowed,
+        ];
+        for kind in kinds {
+            let zh = syntax_zh(&kind).unwrap_or_else(|| panic!("{kind:?} has no Chinese sentence"));
+            // Outside backticks, no Latin word but the format and encodings named as such.
+            let outside: String = zh.split('`').step_by(2).collect();
+            for word in outside.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1) {
+                assert!(["YAML", "UTF", "BOM"].contains(&word), "{kind:?}: {zh}");
+            }
+        }
+        let custom = syntax_message(&K::Custom("adapter failed".into()));
+        assert_eq!(custom.zh, "YAML 语法错误\u{ff1a}解析器无法读取此处\u{ff08}原文\u{ff1a}adapter failed\u{ff09}");
+    }
 
     fn parse_ok(text: &str) -> Vec<Node<'_>> {
         let p = parse(text, FileId(0), &Limits::default());

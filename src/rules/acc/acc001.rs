@@ -18,9 +18,10 @@ acceptance steps include the follow-up support after it. An Acceptance whose `re
 `failed` or `conditional` is not the end of the delivery: the record must say in `follow_up` what \
 happens next — the rework, the missing part, who does it and by when. Without it nobody owns \
 closing the gap and the delivery stays half-accepted.",
-    explanation_zh: "验收(§2.4)标志着交付成果的正式移交,手册的验收步骤也包括验收后的后续支持。`result` 为 \
-`failed`(未通过)或 `conditional`(有条件通过)的验收并不意味着交付结束:记录须在 `follow_up` 中写明后续\
-措施——返工内容、待补部分、责任人及完成时间。没有后续措施,就无人负责弥补差距,交付始终处于“半验收”状态。",
+    explanation_zh: "验收（§2.4）标志着交付成果的正式移交，手册的验收步骤也包括验收后的后续支持。`result` \
+为 `failed`（未通过）或 `conditional`（有条件通过）的验收并不意味着交付结束：记录须在 `follow_up` 中\
+写明后续措施——返工内容、待补部分、责任人及完成时间。没有后续措施，就无人负责弥补差距，交付始终处于“半\
+验收”状态。",
     failing: include_str!("../../../fixtures/ACC-001.failing.yaml"),
     passing: include_str!("../../../fixtures/ACC-001.passing.yaml"),
     params: &[],

@@ -20,10 +20,10 @@ awareness. The engagement must have an Audit performed within the last \
 `audit_interval_months` (12 by default); the first is due one interval after the term \
 starts, or after the Engagement's `records_from` when that is later. The finding points at the \
 Engagement, since the duty is the engagement's.",
-    explanation_zh: "手册 §3.3 要求定期对服务开展信息安全审计(安全策略、加密与访问控制、漏洞与事件、培训与\
-意识)。服务项目在最近 `audit_interval_months`(默认 12)个月内须有一次审计(Audit);首次审计应在合同期开始\
-(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成。该义务属于服务项目,因此发现项指向 \
-Engagement。",
+    explanation_zh: "手册 §3.3 要求定期对服务开展信息安全审计，涵盖安全策略、加密与访问控制、漏洞与事\
+件、培训与意识。服务项目在最近 `audit_interval_months`（默认 12）个月内须有一次审计（`Audit`）；首次\
+审计应在合同期开始（或服务项目的 `records_from`，取较晚者）后一个周期内完成。该义务属于服务项目，因此\
+发现项指向服务项目记录。",
     failing: include_str!("../../../fixtures/AUD-001.failing.yaml"),
     passing: include_str!("../../../fixtures/AUD-001.passing.yaml"),
     params: &["audit_interval_months"],

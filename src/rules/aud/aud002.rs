@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Audits within the interval cover all four areas",
     title_zh: "审计周期内的审计须覆盖全部四个领域",
     explanation_en: "The security audit (§3.3) covers four areas: security policy, encryption and access control, vulnerabilities and incidents, training and awareness. Topic audits (专项审计) may each cover one, but together the audits performed within the last `audit_interval_months` (12 by default) must cover all four. Like the audit itself (AUD-001), coverage is judged once one interval has passed since the term's start, or since the Engagement's `records_from` when that is later.",
-    explanation_zh: "信息安全审计(§3.3)涵盖四个领域:安全策略、加密与访问控制、漏洞与事件、培训与意识。专项审计可各覆盖一个领域,但最近 `audit_interval_months`(默认 12)个月内的审计合起来须覆盖全部四个领域。与审计本身(AUD-001)相同,自合同期开始(或 Engagement 的 `records_from`,取较晚者)满一个周期后才判断覆盖情况。",
+    explanation_zh: "信息安全审计（§3.3）涵盖四个领域：安全策略、加密与访问控制、漏洞与事件、培训与意识。专项审计可以各覆盖一个领域，但最近 `audit_interval_months`（默认 12）个月内的审计合起来须覆盖全部四个领域。与审计本身（AUD-001）一样，自合同期开始（或服务项目的 `records_from`，取较晚者）满一个周期后才判断覆盖情况。",
     failing: include_str!("../../../fixtures/AUD-002.failing.yaml"),
     passing: include_str!("../../../fixtures/AUD-002.passing.yaml"),
     params: &["audit_interval_months"],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Open audit findings are not past their due date",
     title_zh: "审计发现项不得逾期未整改",
     explanation_en: "Every audit finding has an owner and a due date for its remediation (§3.3, 整改). A finding still `open` after its `due` date is overdue; close it, or record a risk acceptance with `status: accepted`.",
-    explanation_zh: "每个审计发现项都有整改责任人和到期日(§3.3)。超过 `due` 仍为 `open` 的发现项即逾期;请完成整改并关闭,或以 `status: accepted` 记录风险接受。",
+    explanation_zh: "每个审计发现项都有整改责任人和到期日（§3.3，整改）。过了到期日 `due` 仍未关闭（`open`）的发现项即为逾期：请完成整改并关闭，或将状态设为 `status: accepted`，记录风险接受。",
     failing: include_str!("../../../fixtures/AUD-003.failing.yaml"),
     passing: include_str!("../../../fixtures/AUD-003.passing.yaml"),
     params: &[],

@@ -12,17 +12,18 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§3.4",
     title_en: "Backups are kept offsite, and encrypted where the system's data requires it",
-    title_zh: "备份须异地存放,承载敏感数据系统的备份须加密",
+    title_zh: "备份须异地存放，承载敏感数据系统的备份须加密",
     explanation_en: "A backup kept in the same place as the system is lost with it: the manual (§3.4) \
 asks for offsite backups (异地备份), so every BackupPolicy must say `offsite: true`. A backup is \
 also a full copy of the data, so when the policy's System holds data classified at or above \
 `encryption_required_from` (default `sensitive`, on the scale `classification_levels`) the \
 backup must be `encrypted: true` as well. The System holds a DataAsset when the asset lists it \
 in `systems` or the System lists the asset in `data`.",
-    explanation_zh: "与系统存放在同一地点的备份会随系统一同损毁:手册 §3.4 要求异地备份,因此每个备份策略\
-(BackupPolicy)都须为 `offsite: true`。备份是数据的完整副本,当其所属系统承载的数据分级达到或高于 \
-`encryption_required_from`(默认 `sensitive`,级别次序见 `classification_levels`)时,备份还须 \
-`encrypted: true`。数据资产在 `systems` 中列出该系统,或系统在 `data` 中列出该数据资产,即视为系统承载该数据。",
+    explanation_zh: "备份与系统存放在同一地点，就会随系统一同损毁：手册 §3.4 要求异地备份，因此每个备\
+份策略（`BackupPolicy`）都须设为 `offsite: true`。备份是数据的完整副本，所属系统承载的数据分级达到或\
+高于 `encryption_required_from`（默认为敏感，`sensitive`；级别顺序见 `classification_levels`）时，备\
+份还须加密（`encrypted: true`）。数据资产在 `systems` 中列出该系统，或系统在 `data` 中列出该数据资产\
+，即视为该系统承载该数据。",
     failing: include_str!("../../../fixtures/BAK-001.failing.yaml"),
     passing: include_str!("../../../fixtures/BAK-001.passing.yaml"),
     params: &["encryption_required_from", "classification_levels"],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§3.4",
     title_en: "A passed restore test with verified integrity within every restore-test interval",
-    title_zh: "须按恢复测试周期完成通过且经完整性校验的备份恢复测试",
+    title_zh: "每个恢复测试周期内须有一次通过且经完整性校验的备份恢复测试",
     explanation_en: "A backup that has never been restored is a hope, not a backup: the manual (§3.4) \
 asks for regular restore tests (恢复演练) and integrity checks. Each BackupPolicy needs a \
 RestoreTest that `passed` with `integrity_verified: true` within the last \
@@ -21,11 +21,11 @@ RestoreTest that `passed` with `integrity_verified: true` within the last \
 overrides it). The first test is due one interval after the term's start, or after the \
 Engagement's `records_from` when that is later (never a commit date: git history plays no part); \
 failed tests and tests without a verified integrity check do not count.",
-    explanation_zh: "从未恢复过的备份只是一种期望:手册 §3.4 要求定期开展备份恢复测试(恢复演练)并校验完整性。\
-每个备份策略须在最近 `restore_test_interval_days`(默认 90 天;备份策略自身的 \
-`restore_test_interval_days` 优先)内有一次结果为 `passed` 且 `integrity_verified: true` 的恢复测试\
-(RestoreTest)。首次测试应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成\
-(与 git 提交日期无关);失败或未完成完整性校验的测试不计入。",
+    explanation_zh: "从未恢复过的备份，能否恢复只是一种期望：手册 §3.4 要求定期开展备份恢复测试（恢复\
+演练）并校验完整性。每个备份策略在最近 `restore_test_interval_days`（默认 90 天；备份策略自身设定的 `restore_test_interval_days` \
+优先）内，须有一次结果为通过（`passed`）且已完成完整性校验（`integrity_verified: true`）的备份恢复测\
+试（`RestoreTest`）。首次测试应在合同期开始（或服务项目的 `records_from`，取较晚者）后一个周期内完成\
+，与 Git 提交日期无关；失败或未完成完整性校验的测试不计入。",
     failing: include_str!("../../../fixtures/BAK-002.failing.yaml"),
     passing: include_str!("../../../fixtures/BAK-002.passing.yaml"),
     params: &["restore_test_interval_days"],

@@ -17,8 +17,9 @@ static META: Meta = Meta {
 until the cause is found and fixed. The RestoreTest must say what is being done about it in \
 `follow_up` — the cause, the fix and the date of the repeat test — so that the failure is \
 tracked to closure instead of being filed away.",
-    explanation_zh: "恢复测试失败(§3.4)意味着在查明并排除原因之前,该系统的备份不可依赖。恢复测试记录须在 \
-`follow_up` 中写明后续整改措施——失败原因、整改办法及重测日期——使问题得到跟踪闭环,而不是记录归档了事。",
+    explanation_zh: "恢复测试失败（§3.4）意味着在查明并排除原因之前，该系统的备份不可依赖。恢复测试记\
+录须在 `follow_up` 中写明后续整改措施——失败原因、整改办法及重测日期——使问题得到跟踪闭环，而不是记录归\
+档了事。",
     failing: include_str!("../../../fixtures/BAK-003.failing.yaml"),
     passing: include_str!("../../../fixtures/BAK-003.passing.yaml"),
     params: &[],

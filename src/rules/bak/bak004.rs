@@ -23,10 +23,11 @@ one RestoreTest of one of its backup policies (BackupPolicy `system`) must have 
 default); the first is due one interval after the term starts, or after the Engagement's \
 `records_from` when that is later. A critical system without any \
 backup policy is reported too.",
-    explanation_zh: "从本地副本做部分恢复,并不能证明关键系统在站点整体损毁后仍可恢复(§3.4,灾难恢复)。\
-对每个 `criticality: critical` 的系统,其某个备份策略(BackupPolicy 的 `system`)须在 \
-`full_restore_interval_months`(默认 12)个月内有一次 `scope: full`、`source: offsite` 且结果为通过的恢复\
-测试;首次测试应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成。没有任何备份策略的关键系统同样会被报告。",
+    explanation_zh: "从本地副本做部分恢复，并不能证明关键系统在整个站点损毁后仍能恢复（§3.4，灾难恢复\
+）。每个关键系统（`criticality: critical`），其某个备份策略（`BackupPolicy` 的 `system` 指向该系统）\
+在 `full_restore_interval_months`（默认 12）个月内，须有一次从异地副本（`source: offsite`）进行的全量\
+恢复（`scope: full`）测试且结果为通过；首次测试应在合同期开始（或服务项目的 `records_from`，取较晚者\
+）后一个周期内完成。没有任何备份策略的关键系统，同样予以报告。",
     failing: include_str!("../../../fixtures/BAK-004.failing.yaml"),
     passing: include_str!("../../../fixtures/BAK-004.passing.yaml"),
     params: &["full_restore_interval_months"],

@@ -11,15 +11,16 @@ static META: Meta = Meta {
     severity: Severity::Warning,
     section: "§3.4",
     title_en: "A restore takes no longer than the system's recovery time objective",
-    title_zh: "恢复用时不得超过系统的恢复时间目标(RTO)",
+    title_zh: "恢复用时不得超过系统的恢复时间目标（RTO）",
     explanation_en: "A restore test also measures how long recovery takes (§3.4, disaster recovery). A \
 RestoreTest whose `duration` is longer than the `rto` of its policy's System shows that the \
 recovery time objective promised for that system could not be met in a real disaster: speed up \
 the restore (closer copies, parallel restore, a standby) or agree a realistic RTO. Tests without \
 a `duration`, and systems without an `rto`, are not judged.",
-    explanation_zh: "恢复测试同时检验恢复所需的时间(§3.4,灾难恢复)。恢复测试的 `duration` 超过其备份策略\
-所属系统的 `rto`(恢复时间目标)时,说明真正发生灾难时无法达成对该系统承诺的 RTO:应加快恢复(就近副本、\
-并行恢复、热备),或重新商定切实可行的 RTO。未填写 `duration` 的测试及未设定 `rto` 的系统不作判断。",
+    explanation_zh: "备份恢复测试同时检验恢复所需的时间（§3.4，灾难恢复）。恢复测试（`RestoreTest`）\
+的恢复用时 `duration` 超过其备份策略所属系统的恢复时间目标 `rto`，说明真正发生灾难时，对该系统承诺的\
+恢复时间目标无法达成：应加快恢复（就近副本、并行恢复、热备），或重新商定切实可行的 RTO。未填写 `duration` \
+的测试，以及未设定 `rto` 的系统，不作判断。",
     failing: include_str!("../../../fixtures/BAK-005.failing.yaml"),
     passing: include_str!("../../../fixtures/BAK-005.passing.yaml"),
     params: &[],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "A change request is complete",
     title_zh: "变更申请须要素齐全",
     explanation_en: "A change starts with a complete request (§6.1, 变更申请): who asks and when, what is changed, which services it affects, what impact is expected and the risk. These fields are required by the record format; this rule also refuses them written empty, and an empty list of impacted services.",
-    explanation_zh: "变更始于完整的变更申请(§6.1):申请人及申请时间、变更内容、受影响的服务、预期影响和风险。这些字段在记录格式中为必填;本规则同时拒绝空白内容和空的受影响服务列表。",
+    explanation_zh: "变更始于完整的变更申请（§6.1）：申请人及申请时间、变更内容、受影响的服务、预期影响和风险。这些字段在记录格式中为必填；本规则同时拒绝空白内容和空的受影响服务列表。",
     failing: include_str!("../../../fixtures/CHG-001.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-001.passing.yaml"),
     params: &[],

@@ -30,15 +30,17 @@ a change implemented while its latest decision was a rejection is reported. An e
 may start on an `emergency_authorization` given before the start, with the formal approvals \
 following within `emergency_approval_workdays` (2 by default) working days after \
 `implementation.finished_at`.",
-    explanation_zh: "变更实行分级审批(§6.1):策略 `approval_matrix` 按变更类别列出必须审批的角色(默认一般变更 → \
-department-head,重大变更 → itsm-committee,特别重大变更 → senior-management),`risk_approval_matrix` 列出各风险等级\
-另需的角色(默认中风险 → department-head,高风险 → itsm-committee,极高风险 → senior-management;风险等级取填写值与 \
-`risk_matrix` 对应单元格中较严格者),因此风险等级为 critical 的一般变更同样须经 senior-management 审批。高级别角色可替代\
-低级别角色,顺序为 change-manager < department-head < cab < itsm-committee < senior-management。每个必需角色都须有早于 \
-`implementation.started_at` 的 `approved` 决定,且其后没有被否决;`customer_approval_classes` 中的类别(重大、特别重大)\
-还须有一条 `party: customer` 的甲方审批;在最新决定为否决的情况下实施变更,同样会被报告。紧急变更可凭实施前给出的 \
-`emergency_authorization` 先行实施,正式审批须在 `implementation.finished_at` 后 `emergency_approval_workdays`(默认 2)\
-个工作日内补齐。",
+    explanation_zh: "变更实行分级审批（§6.1）。策略 `approval_matrix` 按变更类别规定必须审批的角色，\
+默认为：一般变更由部门负责人审批，重大变更由IT服务管理委员会审批，特别重大变更由高层管理者审批；`risk_approval_matrix` \
+规定各风险等级另需的审批角色，默认为：中风险须部门负责人、高风险须IT服务管理委员会、极高风险须高层管\
+理者审批。风险等级取填写值与 `risk_matrix` 对应单元格中较高者，因此风险等级为极高的一般变更，同样须经\
+高层管理者审批。高级别角色可代替低级别角色审批，由低到高依次为：变更经理（`change-manager`）、部门负\
+责人（`department-head`）、变更咨询委员会（`cab`）、IT服务管理委员会（`itsm-committee`）、高层管理者\
+（`senior-management`）。每个必需角色都须在 `implementation.started_at` 之前作出 `approved`（同意）决\
+定，且此后未被否决；`customer_approval_classes` 所列类别（重大变更和特别重大变更）还须有一条 `party: \
+customer` 的甲方审批。最近一次审批决定为否决而仍实施的变更，同样予以报告。紧急变更可凭实施前取得的紧\
+急授权（`emergency_authorization`）先行实施，但须在 `implementation.finished_at` 后 `emergency_approval_workdays`（\
+默认 2）个工作日内补齐正式审批。",
     failing: include_str!("../../../fixtures/CHG-002.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-002.passing.yaml"),
     params: &[

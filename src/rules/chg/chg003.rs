@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "The impact assessment covers business, technical, security and cost",
     title_zh: "变更影响评估须涵盖业务、技术、安全和成本",
     explanation_en: "The impact assessment (§6.2, 变更影响评估) looks at four sides of a change: business, technical, security and cost. For major and critical changes a missing side is an error; for normal changes a warning; standard (pre-approved) changes are exempt.",
-    explanation_zh: "变更影响评估(§6.2)须从业务、技术、安全、成本四个方面进行。重大和特别重大变更缺少任一方面为错误,一般变更为警告,标准变更(预先批准的例行变更)不作要求。",
+    explanation_zh: "变更影响评估（§6.2）须从业务、技术、安全、成本四个方面进行。重大变更和特别重大变更缺少任一方面的，报告为错误；一般变更报告为警告；标准变更（预先批准的例行变更）不作要求。",
     failing: include_str!("../../../fixtures/CHG-003.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-003.passing.yaml"),
     params: &[],

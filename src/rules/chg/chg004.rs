@@ -16,9 +16,9 @@ static META: Meta = Meta {
 its risk level is not a free choice but the cell of the policy's `risk_matrix` (row = \
 likelihood, column = impact). The level decides who must approve, so a level set lower than \
 the matrix gives would let a risky change through with too little scrutiny.",
-    explanation_zh: "变更影响评估(§6.2)对可能性和影响程度按 1–5 评分;风险等级不能自行填写,而应取策略 \
-`risk_matrix` 中对应的单元格(行 = 可能性,列 = 影响程度)。风险等级决定审批层级,低于矩阵结果的等级会让高风险\
-变更绕过应有的审查。",
+    explanation_zh: "变更影响评估（§6.2）对可能性和影响程度按 1–5 分评分；风险等级不能自行填写，而应\
+取策略 `risk_matrix` 中对应单元格的等级（行为可能性，列为影响程度）。风险等级决定审批层级，填写的等级\
+低于风险矩阵的结果，就会让高风险变更绕过应有的审批。",
     failing: include_str!("../../../fixtures/CHG-004.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-004.passing.yaml"),
     params: &["risk_matrix"],

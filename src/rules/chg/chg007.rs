@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Non-standard changes have a rollback plan",
     title_zh: "非标准变更须有回退方案",
     explanation_en: "Every change that is not a pre-approved standard change can fail, and must say beforehand how it will be undone (§6.1, §6.2, 回退方案). A normal, major or critical change without `rollback_plan` is reported.",
-    explanation_zh: "凡不是预先批准的标准变更,都可能失败,须事先说明如何回退(§6.1、§6.2)。一般、重大、特别重大变更缺少 `rollback_plan` 的将被报告。",
+    explanation_zh: "凡不是预先批准的标准变更，都有失败的可能，须事先说明如何回退（§6.1、§6.2）。一般变更、重大变更和特别重大变更缺少回退方案 `rollback_plan` 的，予以报告。",
     failing: include_str!("../../../fixtures/CHG-007.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-007.passing.yaml"),
     params: &[],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Segregation of duties in changes",
     title_zh: "变更须职责分离",
     explanation_en: "Segregation of duties (§6.1): a change should not be approved only by the person who implements it, and should not be verified by its implementer. Names are compared after resolving Person ids, so `p-wang-lei` and `王磊` are the same person when the Person record says so.",
-    explanation_zh: "变更须职责分离(§6.1):实施人不应是唯一的审批人,也不应由实施人自行验证。比较前会解析人员记录,因此当 Person 记录表明 `p-wang-lei` 即 `王磊` 时,二者视为同一人。",
+    explanation_zh: "变更须职责分离（§6.1）：实施人不得是唯一的审批人，也不得由实施人自行验证。比较前会先对照人员记录，因此人员记录（`Person`）表明 `p-wang-lei` 即 `王磊` 时，二者视为同一人。",
     failing: include_str!("../../../fixtures/CHG-008.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-008.passing.yaml"),
     params: &[],

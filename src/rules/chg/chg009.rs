@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "A closed change is not edited afterwards",
     title_zh: "已关闭的变更记录不得再修改",
     explanation_en: "A change record is the evidence of what was approved and done (§6.5, 变更记录与归档). Once its `status` is `closed`, any later commit that changes its content — compared as parsed values, so re-indenting or moving it to another file does not count — is reported with the commit, its author and date, at the changed field. Notes may be added under `x-` keys. Needs git history; skipped with a note under `--no-git` or outside a git repository.",
-    explanation_zh: "变更记录是审批与实施情况的证据(§6.5,变更记录与归档)。`status` 为 `closed` 后,任何修改其内容的提交(按解析后的值比较,调整缩进或移到其他文件不算修改)都会被报告,并指明提交、作者、日期及被修改的字段。可在 `x-` 字段中补充说明。需要 git 历史;使用 `--no-git` 或不在 git 仓库中时跳过并提示。",
+    explanation_zh: "变更记录是审批与实施情况的证据（§6.5，变更记录与归档）。状态 `status` 为已关闭（`closed`）后，凡修改其内容的提交（按解析后的值比较，调整缩进或移到其他文件不算修改），均予以报告，并指明提交、作者、日期及被修改的字段。补充说明可写在 `x-` 字段中。本规则需要 Git 历史；使用 `--no-git` 或不在 Git 仓库中运行时跳过，并给出提示。",
     failing: include_str!("../../../fixtures/CHG-009.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-009.passing.yaml"),
     params: &[],

@@ -18,9 +18,9 @@ static META: Meta = Meta {
 `freeze` periods of the engagement's calendar (a Calendar record, including the periods of \
 calendars it `extends`). A change whose `schedule` overlaps a freeze period, dates taken in the \
 calendar's time zone and both ends included, needs an approval by senior-management.",
-    explanation_zh: "节假日和年终前后客户会对生产环境封网(§6.1):即服务项目日历(Calendar 记录,含其 `extends` \
-继承的日历)中的 `freeze` 时段。`schedule` 与封网期重叠的变更(按日历时区取日期,首尾均包含)须经 senior-management \
-(高层管理者)批准。",
+    explanation_zh: "节假日和年终前后，客户会对生产环境封网（§6.1，封网期），即服务项目日历（`Calendar` \
+记录，含其通过 `extends` 继承的日历）中的封网时段 `freeze`。变更窗口 `schedule` 与封网期重叠的变更（\
+日期按日历的时区计算，首尾两天均包含在内），须经高层管理者（`senior-management`）批准。",
     failing: include_str!("../../../fixtures/CHG-011.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-011.passing.yaml"),
     params: &[],

@@ -22,11 +22,11 @@ its `planned_downtime` takes down a service whose Sla availability target is 99.
 when the policy keeps a catalogue (`standard_change_catalogue`), when its `standard_ref` names no \
 entry of it. The planned downtime of a standard change reported here is not exempted from the \
 availability figures either.",
-    explanation_zh: "标准变更属预先批准的例行工作,因此无需 §6.1 的逐级审批;把有风险的变更标为 `standard` \
-不能绕过审批。出现以下情况的标准变更将被报告:风险等级高于 `standard_change_max_risk`(默认 `low`;风险等级取填写值与 \
-`risk_matrix` 对应单元格中较严格者);`planned_downtime` 计划停机涉及 Sla 可用率目标不低于 99.9% 的服务;策略设有标准\
-变更目录(`standard_change_catalogue`)时,`standard_ref` 未指向目录中的条目。此处被报告的标准变更,其计划停机在可用率\
-计算中同样不予扣除。",
+    explanation_zh: "标准变更是预先批准的例行工作，因此无需履行 §6.1 的分级审批；但把有风险的变更标为\
+标准变更（`standard`），不能借此免去审批。标准变更有下列情形之一的，予以报告：风险等级高于 `standard_change_max_risk`（\
+默认为低，`low`；风险等级取填写值与 `risk_matrix` 对应单元格中较高者）；计划停机 `planned_downtime` \
+涉及 SLA 可用率目标不低于 99.9% 的服务；策略设有标准变更目录（`standard_change_catalogue`）而 `standard_ref` \
+未指向目录中的条目。在此报告的标准变更，其计划停机在可用率计算中同样不予剔除。",
     failing: include_str!("../../../fixtures/CHG-013.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-013.passing.yaml"),
     params: &["standard_change_max_risk", "standard_change_catalogue", "risk_matrix"],

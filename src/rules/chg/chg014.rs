@@ -23,10 +23,11 @@ requires have all stood (or `requested_at` when no approval is required) and \
 `implementation.started_at`, both included. A change whose approvals CHG-002 already reports is \
 not judged here. An emergency change may start first: its notice is due within \
 `emergency_approval_workdays` (2 by default) working days after the start.",
-    explanation_zh: "手册规定变更的顺序:先审批通过,再与相关方沟通,然后实施(§6.1)。对于每个已实施的非标准、非紧急变更,\
-必须填写 `notified_at`,且其时间须介于 CHG-002 所要求的审批全部生效的最早时刻(无需审批时为 `requested_at`)与 \
-`implementation.started_at` 之间(含两端)。审批已被 CHG-002 报告的变更不在此判断。紧急变更可先行实施,但须在实施开始后 \
-`emergency_approval_workdays`(默认 2)个工作日内通知相关方。",
+    explanation_zh: "手册规定变更须按以下顺序进行：先审批通过，再与相关方沟通，然后实施（§6.1）。已实\
+施的非标准、非紧急变更，须填写通知时间 `notified_at`，且该时间须介于 CHG-002 所要求的审批全部生效的最\
+早时刻（无需审批时为 `requested_at`）与 `implementation.started_at` 之间（含两端）。审批问题已由 CHG-002 \
+报告的变更，本规则不再判断。紧急变更可先行实施，但须在实施开始后 `emergency_approval_workdays`（默认 \
+2）个工作日内通知相关方。",
     failing: include_str!("../../../fixtures/CHG-014.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-014.passing.yaml"),
     params: &["emergency_approval_workdays", "approval_matrix", "risk_approval_matrix", "customer_approval_classes"],

@@ -17,8 +17,9 @@ static META: Meta = Meta {
 service, and each service has a description and at least one named deliverable. An empty scope \
 or a service without deliverables leaves nothing to hold the provider to, and every SLA figure \
 and report is built per service in scope.",
-    explanation_zh: "合同须写明外包内容(§1.1、§1.4):`scope` 至少列出一项服务,每项服务须有服务说明和至少一项\
-交付物。服务范围为空或服务没有交付物,就无从约束服务方;SLA 指标和报告也都按服务范围内的服务统计。",
+    explanation_zh: "合同须写明外包的内容（§1.1、§1.4）：服务范围 `scope` 至少列出一项服务，每项服务\
+须有服务说明和至少一项交付物。服务范围为空，或服务没有交付物，就无从约束服务方；而 SLA 的各项指标和报\
+告，都是按服务范围内的服务统计的。",
     failing: include_str!("../../../fixtures/CON-001.failing.yaml"),
     passing: include_str!("../../../fixtures/CON-001.passing.yaml"),
     params: &[],

@@ -14,13 +14,14 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§1.2, §1.4",
     title_en: "Every service in scope has exactly one Sla, and every Sla is for a service in scope",
-    title_zh: "服务范围内的每项服务须有且仅有一份 SLA,每份 SLA 须对应范围内的服务",
+    title_zh: "服务范围内的每项服务须有且仅有一份 SLA，每份 SLA 须对应范围内的服务",
     explanation_en: "Service levels are agreed per service (§1.2, §1.4): a service in the contract's \
 scope without an Sla has no measurable commitment, and an Sla for a service outside the scope \
 measures something nobody bought — usually a typo in `service`. An engagement may hold one Sla \
 per service.",
-    explanation_zh: "服务级别按服务约定(§1.2、§1.4):合同范围内的服务若没有 SLA,就没有可衡量的承诺;SLA 所指\
-服务若不在范围内,衡量的就是无人采购的服务——通常是 `service` 拼写错误。每项服务只能有一份 SLA。",
+    explanation_zh: "服务级别按服务逐项约定（§1.2、§1.4）：服务范围内的服务没有 SLA，就没有可衡量的承\
+诺；SLA 所指服务不在服务范围内，衡量的就是没有人采购的服务，通常是 `service` 写错了。每项服务只能有一\
+份 SLA。",
     failing: include_str!("../../../fixtures/CON-002.failing.yaml"),
     passing: include_str!("../../../fixtures/CON-002.passing.yaml"),
     params: &[],

@@ -14,7 +14,7 @@ static META: Meta = Meta {
     title_en: "Fees: amount, currency, period and payment terms",
     title_zh: "服务费用须明确金额、币种、计费周期和支付条款",
     explanation_en: "The contract fixes the fees (§1.4): a positive amount, its currency, the period it covers and the payment terms. Service credits and the monthly fee of the SLA report are computed from them, so an amount of zero or empty payment terms make both meaningless.",
-    explanation_zh: "合同须明确服务费用(§1.4):大于零的金额、币种、计费周期和支付条款。服务费扣减和 SLA 报告中的月度费用都据此计算,金额为零或支付条款为空会使二者失去意义。",
+    explanation_zh: "合同须明确服务费用（§1.4）：大于零的金额、币种、计费周期和支付条款。服务费扣减和 SLA 报告中的月度服务费都据此计算，金额为零或支付条款为空，二者就失去意义。",
     failing: include_str!("../../../fixtures/CON-003.failing.yaml"),
     passing: include_str!("../../../fixtures/CON-003.passing.yaml"),
     params: &[],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Termination notice at least the policy minimum",
     title_zh: "终止通知期不得短于策略规定的最短期限",
     explanation_en: "The manual expects written notice before the contract ends, usually 30 days as the contract says (§7.1), so that the handover can be prepared. A contract whose `termination.notice_days` is below the policy's `termination_notice_days` (30 by default) leaves too little time and is warned about; a notice period exactly at the minimum passes. The contract still governs the exit: HND-001 judges the notice actually given against the contract's `notice_days`.",
-    explanation_zh: "手册要求合同终止前书面通知,通常为 30 天或按合同约定(§7.1),以便准备交接。合同 `termination.notice_days` 低于策略 `termination_notice_days`(默认 30 天)时准备时间不足,予以警告;恰好等于最短期限视为符合。退出时仍以合同为准:HND-001 按合同 `notice_days` 判断实际通知是否及时。",
+    explanation_zh: "手册要求合同终止前书面通知，通常提前 30 天或按合同约定（§7.1），以便准备交接。合同约定的 `termination.notice_days` 短于策略 `termination_notice_days`（默认 30 天）的，准备时间不足，予以警告；恰好等于最短期限视为符合。退出时仍以合同为准：HND-001 按合同约定的 `notice_days` 判断实际通知是否及时。",
     failing: include_str!("../../../fixtures/CON-005.failing.yaml"),
     passing: include_str!("../../../fixtures/CON-005.passing.yaml"),
     params: &["termination_notice_days"],

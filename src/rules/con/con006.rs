@@ -14,7 +14,7 @@ static META: Meta = Meta {
     title_en: "Liability covers service interruption, data loss and system failure",
     title_zh: "责任条款须覆盖服务中断、数据丢失和系统故障",
     explanation_en: "The contract must divide responsibility for the three failures an outsourcing customer fears most (§1.4): service interruption, data loss and system failure. Each is a field of `liability`; one written empty leaves that case unresolved until a dispute.",
-    explanation_zh: "合同须就外包客户最关心的三类风险划分责任(§1.4):服务中断、数据丢失和系统故障,分别对应 `liability` 的字段;任何一项为空,都要到争议发生时才去解决。",
+    explanation_zh: "合同须就外包客户最关心的三类风险划分责任（§1.4）：服务中断、数据丢失和系统故障，分别对应 `liability` 的字段；任何一项为空，都要到争议发生时才去解决。",
     failing: include_str!("../../../fixtures/CON-006.failing.yaml"),
     passing: include_str!("../../../fixtures/CON-006.passing.yaml"),
     params: &[],

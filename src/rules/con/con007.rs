@@ -14,7 +14,7 @@ static META: Meta = Meta {
     title_en: "Support: response mechanism, problem process, maintenance cycle",
     title_zh: "技术支持须明确响应机制、问题处理流程和维护周期",
     explanation_en: "The contract states how support works (§1.4): how requests are answered, how problems are handled and how often maintenance is done. These are the fields of `support`; an empty one leaves the service without an agreed way of working.",
-    explanation_zh: "合同须写明技术支持方式(§1.4):如何响应请求、如何处理问题、多久维护一次,分别对应 `support` 的字段;为空则服务缺少约定的工作方式。",
+    explanation_zh: "合同须写明技术支持方式（§1.4）：如何响应请求、如何处理问题、多久维护一次，分别对应 `support` 的字段；为空则服务缺少约定的工作方式。",
     failing: include_str!("../../../fixtures/CON-007.failing.yaml"),
     passing: include_str!("../../../fixtures/CON-007.passing.yaml"),
     params: &[],

@@ -14,7 +14,7 @@ static META: Meta = Meta {
     title_en: "Contract about to expire without a renewal decision or a handover",
     title_zh: "合同即将到期但既无续约决定也无退出交接",
     explanation_en: "A contract that ends within `contract_expiry_warning_days` (90 by default) of the as-of date needs a decision (§1.4, §7.1): either a renewal, written in `term.renewal`, or an exit, recorded as a Handover. Without either, the service may simply stop on the last day.",
-    explanation_zh: "合同在评估日后 `contract_expiry_warning_days`(默认 90)天内到期时须作出决定(§1.4、§7.1):续约(写入 `term.renewal`),或退出(以 Handover 记录交接)。两者皆无,服务可能在最后一天戛然而止。",
+    explanation_zh: "合同在评估日后 `contract_expiry_warning_days`（默认 90）天内到期的，须作出决定（§1.4、§7.1）：续约（写入 `term.renewal`），或退出（以退出交接记录 `Handover` 办理交接）。两者都没有，服务可能在合同到期当天戛然而止。",
     failing: include_str!("../../../fixtures/CON-008.failing.yaml"),
     passing: include_str!("../../../fixtures/CON-008.passing.yaml"),
     params: &["contract_expiry_warning_days"],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Provider qualifications are current",
     title_zh: "服务方资质须在有效期内",
     explanation_en: "The provider's qualifications — ITSS level, ISO/IEC 20000-1, ISO/IEC 27001 and the like — are often a condition of the contract (§1.4, §4.1). One whose `expires` date lies before the as-of date no longer backs the service and should be renewed or removed from the contract record.",
-    explanation_zh: "服务方资质(ITSS 等级、ISO/IEC 20000-1、ISO/IEC 27001 等)常是合同条件(§1.4、§4.1)。`expires` 早于评估日的资质已不能为服务提供保证,应续证或从合同记录中移除。",
+    explanation_zh: "服务方资质（ITSS 等级、ISO/IEC 20000-1、ISO/IEC 27001 等）往往是合同条件（§1.4、§4.1）。有效期 `expires` 早于评估日的资质，已不能为服务提供保证，应续证，或从服务项目记录中删除。",
     failing: include_str!("../../../fixtures/CON-009.failing.yaml"),
     passing: include_str!("../../../fixtures/CON-009.passing.yaml"),
     params: &[],

@@ -18,9 +18,10 @@ prepared and rehearsed procedure rather than improvised. From the start of its t
 engagement must have at least one EmergencyPlan record; the finding points at the Engagement, \
 since the duty is the engagement's. GB/T 20988-2007 describes what a disaster-recovery plan \
 contains.",
-    explanation_zh: "手册要求制定应急预案(§6.3),明确响应级别、角色分工和应急资源,使服务中断、系统故障或安全事件\
-按事先准备并演练过的流程处置,而非临场发挥。服务项目自合同期开始起至少须有一份应急预案(EmergencyPlan)记录;\
-该义务属于服务项目,因此发现项指向 Engagement。灾难恢复预案的内容可参考 GB/T 20988-2007。",
+    explanation_zh: "手册要求制定应急预案（§6.3），明确响应级别、角色分工和应急资源，使服务中断、系统\
+故障或安全事件按事先准备并演练过的流程处置，而不是临场发挥。服务项目自合同期开始起，至少须有一份应急\
+预案（`EmergencyPlan`）记录；该义务属于服务项目，因此发现项指向服务项目记录。灾难恢复预案的内容可参考 \
+GB/T 20988-2007。",
     failing: include_str!("../../../fixtures/EMR-001.failing.yaml"),
     passing: include_str!("../../../fixtures/EMR-001.passing.yaml"),
     params: &[],

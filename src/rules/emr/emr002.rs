@@ -14,17 +14,18 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§6.3",
     title_en: "Each emergency plan is drilled every interval; a failed or partial drill lists its actions",
-    title_zh: "应急预案须按周期演练,演练失败或部分成功须列出改进措施",
+    title_zh: "应急预案须按周期演练，演练失败或部分成功须列出改进措施",
     explanation_en: "A plan that is never rehearsed fails when it is needed (§6.3, 应急演练). Each \
 EmergencyPlan needs a Drill (`plan` naming it) held within the last `drill_interval_months` (12 \
 by default); the first is due one interval after the term starts (or after the Engagement's \
 `records_from` when that is later), whatever the plan's \
 `reviewed_at` (a review is not a drill). A Drill whose `outcome` is `failed` or `partial` must list \
 the `actions` taken from it, or the same shortfall waits for the real emergency.",
-    explanation_zh: "从未演练的预案在真正需要时往往失效(§6.3,应急演练)。每份应急预案(EmergencyPlan)须在最近 \
-`drill_interval_months`(默认 12)个月内至少有一次演练(Drill,其 `plan` 指向该预案);首次演练应在合同期开始\
-(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成,与预案的 `reviewed_at` 无关(评审不能代替演练)。`outcome` 为 `failed` 或 `partial` 的演练须列出由此\
-产生的改进措施 `actions`,否则同样的问题会留到真正的突发事件中。",
+    explanation_zh: "从未演练过的预案，真正需要时往往不管用（§6.3，应急演练）。每份应急预案（`EmergencyPlan`）\
+在最近 `drill_interval_months`（默认 12）个月内，至少须有一次应急演练（`Drill`，其 `plan` 指向该预案\
+）；首次演练应在合同期开始（或服务项目的 `records_from`，取较晚者）后一个周期内完成，与预案的评审日期 `reviewed_at` \
+无关（评审不能代替演练）。演练结果 `outcome` 为失败（`failed`）或部分成功（`partial`）的，须列出由此\
+产生的改进措施 `actions`，否则同样的问题会留到真正的突发事件中。",
     failing: include_str!("../../../fixtures/EMR-002.failing.yaml"),
     passing: include_str!("../../../fixtures/EMR-002.passing.yaml"),
     params: &["drill_interval_months"],

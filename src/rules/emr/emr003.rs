@@ -20,10 +20,10 @@ year's set-up misleads the people who follow it (§6.3). A plan whose `reviewed_
 dated before the term started counts from the term's start (from the Engagement's `records_from` \
 when that is later). Update the plan, its roles and contacts, and record the new `version` and \
 `reviewed_at`.",
-    explanation_zh: "系统、人员、供应商和联系方式都会变化;按去年情况编写的应急预案会误导按预案行事的人(§6.3)。\
-`reviewed_at`(最近评审日期)距评估日超过 `plan_review_interval_months`(默认 12)个月的预案应重新评审;\
-合同期开始前的评审从合同期开始日起算(Engagement 的 `records_from` 较晚时从该日起算)。请更新预案、角色和\
-联系方式,并记录新的 `version` 和 `reviewed_at`。",
+    explanation_zh: "系统、人员、供应商和联系方式都会变化，按去年情况编写的应急预案会误导照章处置的人\
+（§6.3）。最近评审日期 `reviewed_at` 距评估日超过 `plan_review_interval_months`（默认 12）个月的预案\
+，应重新评审；合同期开始前的评审，自合同期开始日起算（服务项目的 `records_from` 较晚时，自该日起算）\
+。请更新预案、角色和联系方式，并记录新的版本号 `version` 和评审日期 `reviewed_at`。",
     failing: include_str!("../../../fixtures/EMR-003.failing.yaml"),
     passing: include_str!("../../../fixtures/EMR-003.passing.yaml"),
     params: &["plan_review_interval_months"],

@@ -24,12 +24,13 @@ is judged the same way, through its backup policy's system, by BAK-005 (the same
 own id, so one slow restore is one finding; its `backup_taken_at` is how old the restored backup \
 was, not data lost at a failure, so it is not compared with the `rpo`). A drill without `systems` or `achieved`, and a system without `rto` or \
 `rpo`, are not judged for that figure. Exactly the objective passes.",
-    explanation_zh: "灾难恢复(§3.4)和应急演练(§6.3)的目的,是证明系统能在恢复时间目标(System `rto`)内恢复,\
-且数据损失不超过恢复点目标(System `rpo`)。列出所恢复系统 `systems` 的演练(Drill)按其 `achieved` 判断:\
-`achieved.rto` 超过所列系统的 `rto`,或 `achieved.rpo`(数据损失)超过其 `rpo` 的,将被报告。恢复测试(RestoreTest)\
-的恢复用时按其备份策略所属系统以同样方式判断,由 BAK-005 报告(同一检查保留其原编号,一次恢复过慢只报告一次;\
-其 `backup_taken_at` 表示所恢复备份的时间,而非故障时的数据损失,不与 `rpo` 比较)。未列出 `systems` 或未填写 `achieved` 的演练、未设定 `rto` 或 `rpo` 的系统,\
-不判断相应指标。恰好等于目标视为达到。",
+    explanation_zh: "灾难恢复（§3.4）和应急演练（§6.3）要证明的是：系统能在恢复时间目标（系统的 `rto`）\
+内恢复，且数据损失不超过恢复点目标（系统的 `rpo`）。列明所恢复系统（`systems`）的应急演练（`Drill`）\
+，按其实际达成值 `achieved` 判断：`achieved.rto` 超过所列某一系统的 `rto`，或 `achieved.rpo`（实际数\
+据损失）超过其 `rpo` 的，予以报告。备份恢复测试（`RestoreTest`）的恢复用时，按其备份策略所属系统以同\
+样方式判断，由 BAK-005 以其自身编号报告，一次恢复过慢只报告一次；恢复测试的 `backup_taken_at` 反映的\
+是所恢复备份的时间，而不是故障时的数据损失，因此不与 `rpo` 比较。未列明 `systems` 或未填写 `achieved` \
+的演练，以及未设定 `rto` 或 `rpo` 的系统，相应指标不作判断。恰好等于目标视为达到。",
     failing: include_str!("../../../fixtures/EMR-004.failing.yaml"),
     passing: include_str!("../../../fixtures/EMR-004.passing.yaml"),
     params: &[],

@@ -18,9 +18,9 @@ confirmed by the customer. Feedback with `status: closed` needs a `resolution` (
 done) and `customer_confirmed_at` (when the customer confirmed it), both dated on or before the \
 as-of day; feedback closed without them was closed by the provider alone, which is exactly what \
 the loop is meant to prevent.",
-    explanation_zh: "客户反馈的处理是闭环管理(§5.2):收集、分析、处理,并由客户确认。`status: closed` 的反馈须有 \
-`resolution`(处理时间和处理结果)和 `customer_confirmed_at`(客户确认时间),且均不晚于评估日;缺少这些就关闭,\
-等于服务方单方面关闭,这正是闭环管理要避免的。",
+    explanation_zh: "客户反馈的处理实行闭环管理（§5.2）：收集、分析、处理，并由客户确认。已关闭（`status: \
+closed`）的反馈，须有处理结果 `resolution`（处理时间和处理结果）和客户确认时间 `customer_confirmed_at`，\
+且均不晚于评估日；缺少这些就关闭，等于服务方单方面关闭，这正是闭环管理要避免的。",
     failing: include_str!("../../../fixtures/FBK-001.failing.yaml"),
     passing: include_str!("../../../fixtures/FBK-001.passing.yaml"),
     params: &[],

@@ -22,11 +22,12 @@ the customer's confirmation is not this rule's concern (FBK-001 checks the close
 closed feedback without any resolution (FBK-001 again). Days are calendar days in the engagement's \
 time zone and the limit is inclusive: feedback received on 28 October with 3 days may be resolved \
 through 31 October, and is late from 1 November.",
-    explanation_zh: "客户反馈须按轻重缓急处理(§5.2):紧急投诉须在数日内解决,而不是数周。`class: urgent` 的反馈\
-按解决时间(`resolution.at`)而非关闭时间判断:须在 `received_at`(接收时间)起 `urgent_feedback_days`(默认 3)天内解决。\
-解决时间晚于期限的将被报告,反馈关闭后仍会报告;超过期限仍无处理结果的,在其状态处报告。已解决、仅待客户确认的反馈\
-不属于本规则(闭环由 FBK-001 检查),已关闭但没有任何处理结果的反馈同样由 FBK-001 检查。天数按服务项目所在时区的\
-自然日计算,期限含当日:10 月 28 日收到、期限 3 天的反馈,可在 10 月 31 日(含)前解决,11 月 1 日起逾期。",
+    explanation_zh: "客户反馈须按轻重缓急处理（§5.2）：紧急投诉须在几天内解决，而不是几周。紧急（`class: \
+urgent`）反馈按解决时间（`resolution.at`）判断，而不按关闭时间：须自接收时间 `received_at` 起 `urgent_feedback_days`（\
+默认 3）天内解决。解决时间晚于期限的，予以报告，反馈关闭后仍然报告；超过期限仍未解决的，在其状态处报\
+告。已解决、仅待客户确认的反馈不属于本规则检查范围（闭环管理由 FBK-001 检查），已关闭但没有处理结果的\
+反馈同样由 FBK-001 检查。天数按服务项目时区的自然日计算，期限含当日：10 月 28 日收到、期限为 3 天的反\
+馈，可在 10 月 31 日（含）之前解决，自 11 月 1 日起即为逾期。",
     failing: include_str!("../../../fixtures/FBK-002.failing.yaml"),
     passing: include_str!("../../../fixtures/FBK-002.passing.yaml"),
     params: &["urgent_feedback_days"],

@@ -16,9 +16,9 @@ checked. itos reports the first position where reading failed — a YAML syntax 
 that is not UTF-8, a NUL byte, a duplicate key, a symbolic link leaving the repository, or a \
 file over a `[limits]` value (size, nesting depth, alias expansion, documents, batch items) — \
 and still checks every other file.",
-    explanation_zh: "记录即佐证材料:无法读取的文件无从检查。itos 指出读取失败的第一个位置——YAML 语法错误、\
-非 UTF-8 字节、NUL 字节、重复的键、指向仓库之外的符号链接,或超出 `[limits]` 限制(文件大小、嵌套深度、\
-别名展开、文档数、批量条目数)——并继续检查其他所有文件。",
+    explanation_zh: "记录即佐证材料：无法读取的文件无从检查。itos 指出读取失败的第一个位置——YAML 语法\
+错误、非 UTF-8 字节、NUL 字节、重复的键、指向仓库之外的符号链接，或超出 `[limits]` 限制（文件大小、嵌\
+套深度、别名展开、文档数、批量条目数）——并继续检查其他所有文件。",
     failing: include_str!("../../../fixtures/GEN-001.failing.yaml"),
     passing: include_str!("../../../fixtures/GEN-001.passing.yaml"),
     params: &[],

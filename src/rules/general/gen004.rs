@@ -11,12 +11,12 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§2.3, §6.5",
     title_en: "Record ids are unique within their kind",
-    title_zh: "同类记录的 id 不得重复",
+    title_zh: "同类记录的编号不得重复",
     explanation_en: "Records refer to each other by id, and waivers, reports and the git history \
 track records by kind and id. Two records of one kind with the same id make every such \
 reference ambiguous, so the second definition is reported, pointing at the first.",
-    explanation_zh: "记录之间通过 id 互相引用,例外审批、报告和 git 历史也按类型和 id 追踪记录。同类记录 id \
-重复会使所有引用产生歧义,因此在第二处定义报告,并指向第一处。",
+    explanation_zh: "记录之间通过编号互相引用，例外审批、报告和 Git 历史也按类型和编号追踪记录。同类\
+记录编号重复，所有引用都会产生歧义，因此在第二处定义处报告，并指向第一处。",
     failing: include_str!("../../../fixtures/GEN-004.failing.yaml"),
     passing: include_str!("../../../fixtures/GEN-004.passing.yaml"),
     params: &[],

@@ -30,14 +30,15 @@ reported by that rule. A `path` field (a change's `evidence`, an acceptance's `r
 report's `path`, an incident's review report or outage-exclusion evidence) must name a file or \
 folder that exists in the repository, reached without a symbolic link leaving it; a Handover's \
 paths are HND-003's.",
-    explanation_zh: "引用——服务项目、服务项目范围内的服务、日历、系统、数据资产、备份策略、预案、问题、事件、\
-变更或人员——必须指向存在的记录,使事件→问题→变更的链条可追溯(§6.5)。仅当仓库中只有一个服务项目\
-(Engagement)时才可省略 `engagement:`。人员引用(`attendees`、`offboarding.handover_to`、例外审批的 \
-`approved_by`、应急预案的 `roles[].person`)可填写人员(Person)的 id,或在无重名时填写其 `name`(姓名);\
-多名人员同名时报告并列出其 id。应急预案的角色也可用文字填写客户方人员。空值视为未填写引用。`requested_by` 等人员字段也可填写团队以外人员的\
-姓名,此处不检查;由业务规则负责的引用(事件的优先级、SLA 的服务、交接的终止原因)由相应规则报告。`path` 字段\
-(变更的 `evidence`、验收的 `report`、服务报告的 `path`、事件的复盘报告和停机排除证据)必须指向仓库中存在的文件或目录,\
-且不得经符号链接指向仓库之外;交接记录中的路径由 HND-003 检查。",
+    explanation_zh: "引用须指向存在的记录，包括服务项目、服务项目范围内的服务、日历、系统、数据资产、\
+备份策略、预案、问题、事件、变更和人员，这样才能沿“事件—问题—变更”追溯（§6.5）。只有仓库中仅有一个服\
+务项目（`Engagement`）时，才可省略 `engagement:`。人员引用（`attendees`、`offboarding.handover_to`、\
+例外审批的 `approved_by`、应急预案的 `roles[].person`）可填写人员（`Person`）的编号，也可在没有重名时\
+填写其姓名 `name`；多名人员同名的，予以报告并列出各自的编号。应急预案中的角色也可直接以文字填写客户方\
+人员。引用为空值的，视为未填写。`requested_by` 等人员字段也可填写团队以外人员的姓名，本规则不检查；由\
+业务规则负责的引用（事件的优先级、SLA 对应的服务、退出交接的终止原因）由相应规则报告。路径字段（变更\
+的 `evidence`、验收的 `report`、服务报告的 `path`、事件的复盘报告和停机剔除佐证材料）须指向仓库中存在\
+的文件或目录，且不得经符号链接指向仓库之外；退出交接记录中的路径由 HND-003 检查。",
     failing: include_str!("../../../fixtures/GEN-005.failing.yaml"),
     passing: include_str!("../../../fixtures/GEN-005.passing.yaml"),
     params: &[],

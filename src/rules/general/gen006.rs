@@ -28,11 +28,12 @@ waived — shown and counted, but not failing. The target is `Kind/id` (e.g. \
 as is one that names an unknown rule, a target that does not exist, or that matches no \
 finding: an exception nobody needs any more should be removed, not left to hide the next \
 problem. Findings of the general rules GEN-001 to GEN-007 cannot be waived.",
-    explanation_zh: "例外审批(Waiver)记录经批准的例外:在有效期内(含 `expires` 当日),其 `rule` 在 `target` \
-上的发现项显示为“已豁免”——照常显示和计数,但不导致检查失败。目标可写作 `类型/id`(如 \
-`Survey/SAT-2026-H1`)、在所有类型中唯一的 id,或路径通配符(如 `path:changes/2025/**`)。已过期的例外审批会被\
-报告(其发现项恢复为失败),针对未知规则、目标不存在或没有匹配任何发现项的例外审批同样会被报告:不再需要的\
-例外应当删除,而不是留着掩盖下一个问题。通用规则 GEN-001 至 GEN-007 的发现项不能豁免。",
+    explanation_zh: "例外审批（`Waiver`）记录经批准的例外：在有效期内（含 `expires` 当日），其 `rule` \
+所指规则在 `target` 上的发现项显示为“已豁免”，照常显示和计数，但不导致检查失败。目标可写作“类型/编号\
+”（如 `Survey/SAT-2026-H1`）、在所有类型中唯一的编号，或路径通配符（如 `path:changes/2025/**`）。例外\
+审批已过期的，予以报告，其发现项恢复为不通过；所指规则不存在、目标不存在或没有匹配任何发现项的，同样\
+予以报告：不再需要的例外审批应当删除，而不是留着掩盖下一个问题。通用规则 GEN-001 至 GEN-007 的发现项\
+不能豁免。",
     failing: include_str!("../../../fixtures/GEN-006.failing.yaml"),
     passing: include_str!("../../../fixtures/GEN-006.passing.yaml"),
     params: &[],

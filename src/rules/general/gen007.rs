@@ -12,7 +12,7 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§2.3, §5.1",
     title_en: "Timestamps within a record are in order",
-    title_zh: "同一记录内的时间戳顺序须合理",
+    title_zh: "同一记录内的时间须先后有序",
     explanation_en: "Instants that happen in an order by nature must be recorded in that order \
 (equal is in order). Incident: `detected_at` ≤ `opened_at` ≤ `responded_at` ≤ `resolved_at` ≤ \
 `reopened[].at` ≤ `reopened[].resolved_at` ≤ `closed_at` (each reopening after the resolution \
@@ -27,16 +27,17 @@ and a timestamp are compared as days, the timestamp's day taken in the engagemen
 clocks are computed from a ticket's timestamps, so tickets out of order are left out of SLA \
 figures. An outage may start before the ticket was opened. Not judged here: a pause or an \
 outage that ends before it starts (INC-002), and the order of approvals (CHG-014).",
-    explanation_zh: "按其性质有先后的时间须按此顺序记录(相同视为有序)。事件:`detected_at` ≤ `opened_at` ≤ \
-`responded_at` ≤ `resolved_at` ≤ `reopened[].at` ≤ `reopened[].resolved_at` ≤ `closed_at`(每次重新打开晚于\
-其前的解决,`closed_at` 晚于最终解决),`opened_at` ≤ `arrived_at`,`opened_at` ≤ `restored_at`,\
-`opened_at` ≤ `priority_changes[].at`,且每次优先级调整晚于前一次。变更:`requested_at` ≤ \
-`implementation.started_at` ≤ `implementation.finished_at` ≤ `verification.at`。审计:`performed_at` ≤ \
-`findings[].closed_at`。恢复测试:`backup_taken_at` ≤ `performed_at`。人员:`joined` ≤ `left`。反馈:\
-`received_at` ≤ `resolution.at` ≤ `customer_confirmed_at`。退出交接:`termination.notice_given_at` ≤ \
-`termination.effective_at`。缺少的字段跳过,比较其前后两项。日期与时间戳按日比较,时间戳取项目时区的当地日期。\
-SLA 计时依据工单的时间戳计算,时间戳顺序错误的工单不计入 SLA 指标。故障(outage)可早于工单创建。不在此报告:\
-结束早于开始的暂停或故障(INC-002),以及审批的先后(CHG-014)。",
+    explanation_zh: "按其性质有先后顺序的时间，须按此顺序记录（时间相同视为顺序正确）。事件：`detected_at` \
+≤ `opened_at` ≤ `responded_at` ≤ `resolved_at` ≤ `reopened[].at` ≤ `reopened[].resolved_at` ≤ `closed_at`（\
+每次重新打开须晚于此前的解决，`closed_at` 须晚于最后一次解决），`opened_at` ≤ `arrived_at`，`opened_at` \
+≤ `restored_at`，`opened_at` ≤ `priority_changes[].at`，且每次优先级调整晚于前一次。变更：`requested_at` \
+≤ `implementation.started_at` ≤ `implementation.finished_at` ≤ `verification.at`。审计：`performed_at` \
+≤ `findings[].closed_at`。备份恢复测试：`backup_taken_at` ≤ `performed_at`。人员：`joined` ≤ `left`。\
+客户反馈：`received_at` ≤ `resolution.at` ≤ `customer_confirmed_at`。退出交接：`termination.notice_given_at` \
+≤ `termination.effective_at`。某一字段未填写的，跳过该字段，比较其前后两项。日期与时间戳按日比较，时\
+间戳取服务项目时区的当地日期。SLA 各项时效依据工单时间戳计算，时间顺序错误的工单不计入 SLA 指标。故障\
+时段（`outage`）可以早于工单创建时间。以下情况不在本规则检查：结束早于开始的暂停或故障时段（INC-002）\
+，审批的先后顺序（CHG-014）。",
     failing: include_str!("../../../fixtures/GEN-007.failing.yaml"),
     passing: include_str!("../../../fixtures/GEN-007.passing.yaml"),
     params: &[],

@@ -15,9 +15,9 @@ static META: Meta = Meta {
 of the incident's Sla, or of the engagement for every other record. That is usually right, but \
 an export from a ticket system in another zone would silently shift every SLA clock, so itos \
 warns once per file, at the first such timestamp.",
-    explanation_zh: "不带时区偏移的时间戳(如 `2026-10-03T09:12:00`)对事件按其 SLA 的时区解读,对其他记录按\
-服务项目的时区解读。这通常没有问题,但若工单系统在其他时区导出,所有 SLA 计时都会悄然偏移,因此每个文件在\
-第一个此类时间戳处警告一次。",
+    explanation_zh: "不带时区偏移的时间戳（如 `2026-10-03T09:12:00`），事件按其 SLA 的时区解读，其他\
+记录按服务项目的时区解读。这通常没有问题，但工单系统如在其他时区导出数据，所有 SLA 时效都会悄然偏移，\
+因此每个文件在第一个此类时间戳处警告一次。",
     failing: include_str!("../../../fixtures/GEN-008.failing.yaml"),
     passing: include_str!("../../../fixtures/GEN-008.passing.yaml"),
     params: &[],

@@ -22,12 +22,13 @@ the policy's `certified_roles` (none by default) and who holds no valid qualific
 reported at the role. When the policy sets `background_check_required = true` (bank and insurer \
 engagements do), an active person without `background_checked_at` on or before `joined` is \
 reported too: the check comes before the person starts work.",
-    explanation_zh: "服务人员须具备胜任工作所需的资质(§4.1),已过期的证书对客户和审计方都不再具有证明力。\
-在岗人员(评估日当天或之前入场且尚未离场)的某项资质 `expires`(有效期至)早于评估日的,将被报告:请续证并\
-更新有效期,或在岗位不再需要时从记录中删除。资质在 `expires` 当天仍视为有效(未填写 `expires` 的资质长期有效)。\
-在岗人员的 `role`(岗位)属于策略 `certified_roles`(默认无)而未持有任何有效资质的,在岗位处报告。\
-策略设置 `background_check_required = true`(银行、保险机构的服务项目应设置)时,在岗人员未在入场日 `joined` \
-当日或之前完成背景调查(`background_checked_at`)的,同样报告:背景调查须在上岗之前完成。",
+    explanation_zh: "服务人员须具备胜任工作所需的资质（§4.1），证书过期后，对客户和审计方都不再具有证\
+明力。在岗人员（评估日当天或之前入场且尚未离场）的某项资质，其有效期 `expires` 早于评估日的，予以报告\
+：请续证并记录新的有效期；岗位不再需要该资质的，从记录中删除。资质在 `expires` 当日仍然有效，未填写 `expires` \
+的资质长期有效。在岗人员的岗位 `role` 属于策略 `certified_roles`（默认无）所列岗位、却没有任何有效资\
+质的，在岗位处报告。策略设置 `background_check_required = true` 时（银行、保险机构的服务项目均应设置\
+），在岗人员没有在入场日 `joined` 当日或之前完成背景调查（`background_checked_at`）的，同样予以报告：\
+背景调查须在上岗之前完成。",
     failing: include_str!("../../../fixtures/HR-001.failing.yaml"),
     passing: include_str!("../../../fixtures/HR-001.passing.yaml"),
     params: &["certified_roles", "background_check_required"],

@@ -12,7 +12,7 @@ static META: Meta = Meta {
     severity: Severity::Error,
     section: "§4.4",
     title_en: "A leaver is offboarded: access revoked in time, work handed to someone still there",
-    title_zh: "离场人员须完成离场交接,及时回收权限,并交接给在岗人员",
+    title_zh: "离场人员须完成离场交接，及时回收权限，并交接给在岗人员",
     explanation_en: "When someone leaves the team (§4.4) their work is handed over, their access revoked \
 and their records archived; an account left open after the owner has gone is a classic way in. \
 A Person whose `left` date has passed needs an `offboarding` record; its `access_revoked_at` must \
@@ -20,10 +20,11 @@ be no later than `access_revocation_days` after `left` (1 by default; 0 = on the
 `handover_to` must name a person who had not left by `handover_at` (a handover to someone already \
 gone is no handover), and `handover_at` must be no later than the leaver's own `left` (work is handed \
 over before leaving, not after).",
-    explanation_zh: "人员离场时(§4.4)须完成工作交接、回收权限并归档记录;人已离开而账号仍开放,是常见的安全隐患。\
-`left`(离场日期)已到的人员须有 `offboarding`(离场交接)记录;其 `access_revoked_at`(权限回收日期)不得晚于 \
-`left` 后 `access_revocation_days` 天(默认 1 天,0 表示离场当日);`handover_to` 须是在 `handover_at` \
-(交接日期)时尚未离场的人员(交接给已离场的人员不算交接);`handover_at` 不得晚于本人的 `left`(须在离场前完成交接,而非离场后)。",
+    explanation_zh: "人员离场时（§4.4）须完成工作交接、回收权限并归档记录；人已离场而账号仍然开放，是\
+常见的安全隐患。离场日期 `left` 已到的人员，须有离场交接记录 `offboarding`；其权限回收日期 `access_revoked_at` \
+不得晚于 `left` 后 `access_revocation_days` 天（默认 1 天，0 表示离场当日）；交接对象 `handover_to` \
+在交接日期 `handover_at` 时须尚未离场（交接给已离场人员不算完成交接）；`handover_at` 不得晚于本人的 `left`，\
+即须在离场前而不是离场后完成交接。",
     failing: include_str!("../../../fixtures/HR-002.failing.yaml"),
     passing: include_str!("../../../fixtures/HR-002.passing.yaml"),
     params: &["access_revocation_days"],

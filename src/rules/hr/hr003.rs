@@ -21,11 +21,11 @@ touch production (§4.1, 上岗前培训). Every person must appear in the `atte
 default: on or before the joining day). A person is judged once that day has passed; people who \
 have since left are judged too, since the gap happened while they worked. A repository adopted \
 mid-contract does not judge onboarding that was due before the Engagement's `records_from`.",
-    explanation_zh: "新进人员在接触生产环境之前,须先了解客户环境、工作流程和安全要求(§4.1,上岗前培训)。\
-每名人员须出现在一次 `topic: onboarding` 培训(Training)的 `attendees` 中,培训日期不晚于 `joined`(入场日期)\
-加 `onboarding_training_grace_days` 天(默认 0,即入场当日或之前)。该日期过后即作判断;已离场人员同样判断,\
-因为缺口发生在其在岗期间。项目中途启用本工具的仓库,不判断 Engagement 的 `records_from` 之前即已到期的\
-上岗前培训。",
+    explanation_zh: "新进人员在接触生产环境之前，须先熟悉客户环境、工作流程和安全要求（§4.1，上岗前培\
+训）。每名人员须列于一次上岗前培训（`Training`，`topic: onboarding`）的 `attendees` 中，培训日期不得\
+晚于入场日期 `joined` 加 `onboarding_training_grace_days` 天（默认 0，即须在入场当日或之前）。该日期\
+过后即作判断；已离场人员同样判断，因为缺口发生在其在岗期间。项目中途启用本工具的仓库，服务项目 `records_from` \
+之前即已到期的上岗前培训不作判断。",
     failing: include_str!("../../../fixtures/HR-003.failing.yaml"),
     passing: include_str!("../../../fixtures/HR-003.passing.yaml"),
     params: &["onboarding_training_grace_days"],

@@ -21,10 +21,11 @@ default: by the joining day). An agreement signed months after the person starte
 that was seen before it, so a late date is reported as well as a missing one; within the grace days \
 nothing is reported yet. Good practice; not stated in the manual, which asks for confidentiality but \
 not for the date of the agreement.",
-    explanation_zh: "参与服务项目的人员都会接触客户的系统和数据,手册的行为规范(§4.5)要求其履行保密义务;\
-没有签署的保密协议,这一义务就无从约束。每名在岗人员(评估日当天或之前入场且尚未离场)的 `nda_signed_at`\
-(保密协议签署日期)须不晚于入场日 `joined` 加 `onboarding_training_grace_days`(默认 0,即入场当日)。入场数月后才签署的\
-协议无法保护此前接触过的信息,因此签署过晚与未签署同样报告;宽限期内暂不报告。此为良好实践,手册要求保密但未规定协议签署时间。",
+    explanation_zh: "参与服务项目的人员会接触客户的系统和数据，手册的行为规范（§4.5）要求其履行保密义\
+务；没有签署保密协议，这一义务就无从约束。每名在岗人员（评估日当天或之前入场且尚未离场）的保密协议签\
+署日期 `nda_signed_at`，不得晚于入场日 `joined` 加 `onboarding_training_grace_days`（默认 0，即入场当\
+日）。入场数月后才签署的协议，保护不了此前已接触的信息，因此签署过晚与未签署同样予以报告；宽限期内暂\
+不报告。此为良好实践：手册要求保密，但未规定协议的签署时间。",
     failing: include_str!("../../../fixtures/HR-004.failing.yaml"),
     passing: include_str!("../../../fixtures/HR-004.passing.yaml"),
     params: &["onboarding_training_grace_days"],

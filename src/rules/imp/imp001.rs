@@ -18,10 +18,11 @@ act. An Improvement not `done` after its `due` date is late — `planned`, `in-p
 `dropped` alike: dropping a plan does not close the finding that prompted it, so a dropped plan \
 needs a waiver (or a new plan) that says why; one marked `done` without an `evaluation` dated on or before the \
 as-of day skipped the \"check\": nobody knows whether the measures worked.",
-    explanation_zh: "持续改进遵循 PDCA 循环(§2.5、§5.4、§5.5):计划、执行、检查、处理。超过 `due`(计划完成日期)\
-仍未 `done` 的服务改进计划即为逾期——无论是 `planned`、`in-progress` 还是 `dropped`:放弃计划并不能关闭触发它的问题,\
-放弃时须以例外审批(Waiver)或新计划说明原因;标记为 `done` \
-却没有不晚于评估日的 `evaluation`(效果评估)的,跳过了“检查”环节:无人知道改进措施是否见效。",
+    explanation_zh: "持续改进遵循 PDCA 循环（§2.5、§5.4、§5.5）：计划、执行、检查、处理。服务改进计划\
+过了计划完成日期 `due` 仍未完成（`done`）的，即为逾期，无论其状态是已计划（`planned`）、进行中（`in-progress`）\
+还是已放弃（`dropped`）：放弃计划并不能关闭引发该计划的问题，放弃的计划须有例外审批（或新的计划）说明\
+理由。标记为已完成（`done`）却没有评估日当日或之前的效果评估 `evaluation` 的，跳过了“检查”环节：没有\
+人知道改进措施是否见效。",
     failing: include_str!("../../../fixtures/IMP-001.failing.yaml"),
     passing: include_str!("../../../fixtures/IMP-001.passing.yaml"),
     params: &[],

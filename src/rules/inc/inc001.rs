@@ -14,7 +14,7 @@ static META: Meta = Meta {
     title_en: "Priority is one the service's Sla defines",
     title_zh: "事件优先级须为该服务 SLA 中定义的优先级",
     explanation_en: "Every ticket is measured against the targets of its priority in its service's Sla (§1.3, §5.1). A priority the Sla does not define — `p1` for `P1`, or a level of another service — means the ticket cannot be measured at all, and silently drops out of the SLA report. The same holds for every `priority_changes[].to`.",
-    explanation_zh: "每张工单都按其服务 SLA 中对应优先级的时限考核(§1.3、§5.1)。SLA 未定义的优先级(如把 `P1` 写成 `p1`,或用了其他服务的级别)会使工单无法考核,并悄然从 SLA 报告中消失。`priority_changes[].to`(调整后的优先级)同样适用。",
+    explanation_zh: "每张工单都按其服务 SLA 中对应优先级的时限考核（§1.3、§5.1）。SLA 中未定义的优先级（如把 `P1` 写成 `p1`，或用了其他服务的级别）会使工单无法考核，并悄然从 SLA 报告中消失。调整后的优先级 `priority_changes[].to` 同样适用本规则。",
     failing: include_str!("../../../fixtures/INC-001.failing.yaml"),
     passing: include_str!("../../../fixtures/INC-001.passing.yaml"),
     params: &[],

@@ -19,9 +19,9 @@ window), so each must end after it starts, must not overlap another, and must li
 was open — from `opened_at` to its resolution, or within a reopening (§2.3, §5.1). An outage \
 must end after it starts, and a resolved ticket's outage must have an end: availability cannot \
 be computed from an outage that never ends.",
-    explanation_zh: "暂停会停止 SLA 计时(等待客户、等待第三方、计划内窗口),因此每次暂停须先开始后结束、暂停之间不得重叠,且必须落在\
-工单处于打开状态的时段内——从 `opened_at` 到解决,或某次重新打开期间(§2.3、§5.1)。故障须先开始后结束;已解决\
-工单的故障必须有结束时间,否则无法计算可用率。",
+    explanation_zh: "暂停会停止 SLA 时效的计算（等待客户、等待第三方、计划内窗口），因此每次暂停须先\
+开始后结束，暂停之间不得重叠，且须落在工单处于打开状态的时段内，即从 `opened_at` 到解决，或某次重新打\
+开期间（§2.3、§5.1）。故障时段须先开始后结束；已解决工单的故障时段须有结束时间，否则无法计算可用率。",
     failing: include_str!("../../../fixtures/INC-002.failing.yaml"),
     passing: include_str!("../../../fixtures/INC-002.passing.yaml"),
     params: &[],

@@ -14,7 +14,7 @@ static META: Meta = Meta {
     title_en: "Resolved tickets record their cause and resolution",
     title_zh: "已解决的事件须记录原因和解决措施",
     explanation_en: "A resolved ticket without its cause and how it was resolved teaches nothing (§2.3, §5.2): problem management, the knowledge base and the monthly report all draw on these two fields.",
-    explanation_zh: "已解决的工单若不记录原因和解决措施,就无法积累经验(§2.3、§5.2):问题管理、知识库和月度报告都依赖这两个字段。",
+    explanation_zh: "已解决的工单若不记录原因和解决措施，就无法积累经验（§2.3、§5.2）：问题管理、知识库和月度报告都依赖这两个字段。",
     failing: include_str!("../../../fixtures/INC-003.failing.yaml"),
     passing: include_str!("../../../fixtures/INC-003.passing.yaml"),
     params: &[],

@@ -17,9 +17,9 @@ the lessons (§6.4, §2.3). A major incident resolved more than `major_review_wo
 default) working days before the as-of date, counted on the engagement's calendar, needs a \
 `review` with its root cause, summary and lessons, completed by that deadline. A review \
 completed later is reported too, at its date.",
-    explanation_zh: "重大事件处理后须进行分析并形成书面总结(§6.4、§2.3)。重大事件在评估日之前已解决超过 \
-`major_review_workdays`(默认 5)个工作日(按服务项目日历计算)的,须有包含根本原因、总结和经验教训的 `review`\
-(事件复盘),并在该期限内完成;逾期完成的复盘也会在其日期处报告。",
+    explanation_zh: "重大事件处置后须进行分析并形成书面总结（§6.4、§2.3）。重大事件在评估日之前已解决\
+超过 `major_review_workdays`（默认 5）个工作日（按服务项目日历计算）的，须有包含根本原因、总结和经验\
+教训的事件复盘 `review`，且须在该期限内完成；逾期完成的复盘，也会在其日期处报告。",
     failing: include_str!("../../../fixtures/INC-004.failing.yaml"),
     passing: include_str!("../../../fixtures/INC-004.passing.yaml"),
     params: &["major_review_workdays"],

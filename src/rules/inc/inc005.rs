@@ -16,13 +16,14 @@ static META: Meta = Meta {
     severity: Severity::Warning,
     section: "§2.3, §5.1",
     title_en: "No ticket is left open far beyond its resolution target",
-    title_zh: "事件不得长期超过解决时限仍未关闭",
+    title_zh: "工单不得远超解决时限仍未解决",
     explanation_en: "A ticket still open after `stale_ticket_factor` (3 by default) times its \
 resolution target — counted as business time on its priority's calendar, pauses removed, up to \
 the as-of date — is most likely forgotten, or resolved without the record being updated (§2.3, \
 §5.1). Either way the SLA report cannot be trusted until it is dealt with.",
-    explanation_zh: "工单在其解决时限的 `stale_ticket_factor`(默认 3)倍之后仍未解决——按优先级日历计算工作时间、\
-扣除暂停、截至评估日——多半是被遗忘,或已处理但未更新记录(§2.3、§5.1)。无论哪种情况,处理之前 SLA 报告都不可信。",
+    explanation_zh: "工单超过其解决时限的 `stale_ticket_factor`（默认 3）倍仍未解决（按优先级所用日历\
+计算工作时间，扣除暂停时间，截至评估日），多半是被遗忘了，或已处理但未更新记录（§2.3、§5.1）。无论哪\
+种情况，处理之前 SLA 报告都不可信。",
     failing: include_str!("../../../fixtures/INC-005.failing.yaml"),
     passing: include_str!("../../../fixtures/INC-005.passing.yaml"),
     params: &["stale_ticket_factor", "priority_change"],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Major incidents are reported at once",
     title_zh: "重大事件须第一时间报告",
     explanation_en: "A major incident must be reported to the responsible managers at once (§6.4, 第一时间报告). itos expects `reported_at` on every major incident, no more than `major_report_minutes` (30 by default) after the earliest of `detected_at` (the monitoring alarm), the outage's `start` and `opened_at`; reporting exactly at the limit passes.",
-    explanation_zh: "重大事件须第一时间报告相关负责人(§6.4)。每个重大事件都应有 `reported_at`,且不晚于 `detected_at`(监控告警时间)、故障 `start` 与 `opened_at` 三者中最早者之后 `major_report_minutes`(默认 30)分钟;恰好在时限报告视为符合。",
+    explanation_zh: "重大事件须第一时间报告相关负责人（§6.4）。每个重大事件都应有报告时间 `reported_at`，且不晚于 `detected_at`（监控告警时间）、故障开始时间 `start` 与 `opened_at` 三者中最早者之后 `major_report_minutes`（默认 30）分钟；恰好在时限内报告视为符合。",
     failing: include_str!("../../../fixtures/INC-006.failing.yaml"),
     passing: include_str!("../../../fixtures/INC-006.passing.yaml"),
     params: &["major_report_minutes"],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Resolved tickets record their response time",
     title_zh: "已解决的事件须记录响应时间",
     explanation_en: "A resolved ticket without `responded_at` cannot show when it was answered; the SLA report then takes the first resolution as the response (sla.md), which may hide a slow answer. The warning makes the data gap visible instead of passing it silently (§5.1).",
-    explanation_zh: "已解决的工单若没有 `responded_at`,就无法证明何时响应;SLA 报告会以首次解决时间作为响应时间,可能掩盖响应迟缓。该警告让数据缺口显现出来,而不是悄然放过(§5.1)。",
+    explanation_zh: "已解决的工单没有 `responded_at`，就无法证明何时响应；SLA 报告会以首次解决时间作为响应时间，可能掩盖响应迟缓的问题。本警告让这一数据缺口显现出来，而不是悄然放过（§5.1）。",
     failing: include_str!("../../../fixtures/INC-007.failing.yaml"),
     passing: include_str!("../../../fixtures/INC-007.passing.yaml"),
     params: &[],

@@ -14,7 +14,7 @@ static META: Meta = Meta {
     title_en: "Problems are resolved by their due date",
     title_zh: "问题须在到期日前解决",
     explanation_en: "Problem management (§2.3, §5.2) gives every problem an owner and a due date. A problem past its `due` date that is neither resolved nor closed is overdue: the incidents it causes keep coming back until it is fixed.",
-    explanation_zh: "问题管理(§2.3、§5.2)要求每个问题都有责任人和到期日。超过 `due` 仍未解决或关闭的问题即已逾期:在修复之前,它引发的事件还会反复出现。",
+    explanation_zh: "问题管理（§2.3、§5.2）要求每个问题都有责任人和到期日。超过 `due` 仍未解决或关闭的问题即已逾期：在修复之前，它引发的事件还会反复出现。",
     failing: include_str!("../../../fixtures/PRB-001.failing.yaml"),
     passing: include_str!("../../../fixtures/PRB-001.passing.yaml"),
     params: &[],

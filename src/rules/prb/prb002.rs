@@ -14,7 +14,7 @@ static META: Meta = Meta {
     title_en: "Known errors have a workaround",
     title_zh: "已知错误须有临时解决方案",
     explanation_en: "A known error is a problem whose cause is understood but not yet removed (§5.2). Its value lies in the workaround that lets the service desk restore service quickly until the fix; a known error without one helps nobody.",
-    explanation_zh: "已知错误是原因已查明但尚未根除的问题(§5.2)。其价值在于临时解决方案,使服务台在根本修复前能快速恢复服务;没有临时解决方案的已知错误没有实际作用。",
+    explanation_zh: "已知错误是原因已查明但尚未根除的问题（§5.2）。其价值在于临时解决方案，使服务台在根本修复前能快速恢复服务；没有临时解决方案的已知错误没有实际作用。",
     failing: include_str!("../../../fixtures/PRB-002.failing.yaml"),
     passing: include_str!("../../../fixtures/PRB-002.passing.yaml"),
     params: &[],

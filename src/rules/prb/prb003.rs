@@ -14,7 +14,7 @@ static META: Meta = Meta {
     title_en: "Resolved problems record their root cause and the fixing change",
     title_zh: "已解决的问题须记录根本原因和修复变更",
     explanation_en: "Closing a problem means its root cause was found and removed by a change (§2.3, §5.2, §6.5). A resolved or closed problem without `root_cause`, or without `fixed_by_change` naming that change, breaks the chain from incident to problem to change that an auditor follows.",
-    explanation_zh: "关闭问题意味着已查明根本原因并通过变更消除(§2.3、§5.2、§6.5)。已解决或已关闭的问题若缺少 `root_cause`,或缺少指向修复变更的 `fixed_by_change`,审计人员就无法沿 事件 → 问题 → 变更 的链条追溯。",
+    explanation_zh: "关闭问题，意味着已查明根本原因并通过变更消除（§2.3、§5.2、§6.5）。已解决或已关闭的问题缺少根本原因 `root_cause`，或缺少指向修复变更的 `fixed_by_change` 的，审计人员就无法沿“事件—问题—变更”的链条追溯。",
     failing: include_str!("../../../fixtures/PRB-003.failing.yaml"),
     passing: include_str!("../../../fixtures/PRB-003.passing.yaml"),
     params: &[],

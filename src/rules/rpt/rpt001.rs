@@ -32,14 +32,16 @@ inside it; its report is due the same number of working days after that day. Eac
 incomplete or late is one finding at the Engagement. A repository adopted mid-contract owes no \
 report for a period that ended before the Engagement's `records_from`; the period it falls in is \
 owed in full. The deadline is good practice; not stated in the manual.",
-    explanation_zh: "服务方按合同约定向客户报告服务水平、事件、变更和风险(§1.2、§5.1,服务报告);报告缺失或\
-迟交,客户就缺少衡量 SLA 的依据。Engagement 的 `report_frequency`(默认 monthly,可为 quarterly 或 yearly)决定报告周期:\
-自然月、自然季度(1–3 月……)或自然年。合同期内每个在评估日之前结束的周期,在周期最后一天后 `service_report_workdays`\
-(默认 5)个工作日内提交的服务报告(ServiceReport)须合起来覆盖该周期的每一天:可以是一份覆盖整个周期的报告,也可以是\
-多份(月度报告可覆盖一个季度);工作日按服务项目的 `calendar` 计算(含法定节假日和调休上班日)。合同在周期中间开始时,\
-首个周期自合同开始日起;服务在周期中间结束(合同期满,或 Handover 记录的终止生效日)时,最后一个周期至服务结束日止,\
-其报告在该日后同样的工作日数内提交。每个缺失、未完整覆盖或逾期的周期在 Engagement 处各报告一次。项目中途启用本工具的\
-仓库,Engagement 的 `records_from` 之前已结束的周期无须报告;该日所在的周期须完整报告。提交期限为良好实践,手册未作规定。",
+    explanation_zh: "服务方应按合同约定向客户报告服务水平、事件、变更和风险（§1.2、§5.1，服务报告）；\
+报告缺失或迟交，客户就失去了考核 SLA 的依据。服务项目的 `report_frequency` 决定报告周期：按月（`monthly`，\
+默认）为自然月，按季（`quarterly`）为自然季度（1–3 月……），按年（`yearly`）为自然年。合同期内在评估日\
+之前结束的每个周期，须由该周期最后一天后 `service_report_workdays`（默认 5）个工作日内提交的服务报告\
+（`ServiceReport`）完整覆盖其每一天：可以是一份覆盖整个周期的报告，也可以是多份（如以月报覆盖一个季度\
+）。工作日按服务项目的 `calendar` 计算，已考虑法定节假日和调休上班日。合同期在周期中间开始的，首个周\
+期自合同期开始日起算；服务在周期中间结束的（合同期满，或退出交接记录 `Handover` 中的终止生效日），最\
+后一个周期至服务结束日止，其报告同样须在该日后上述工作日数内提交。缺失、未完整覆盖或逾期提交的周期，\
+每个周期在服务项目记录处报告一次。项目中途启用本工具的仓库，服务项目 `records_from` 之前已结束的周期\
+无须报告，该日所在的周期须完整报告。提交期限为良好实践，手册未作规定。",
     failing: include_str!("../../../fixtures/RPT-001.failing.yaml"),
     passing: include_str!("../../../fixtures/RPT-001.passing.yaml"),
     params: &["service_report_workdays"],

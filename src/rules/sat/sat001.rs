@@ -21,10 +21,10 @@ default), i.e. the days from as-of minus that many months up to as-of, both incl
 survey is due one interval after the term starts (or after the Engagement's `records_from` when \
 that is later); the finding points at the Engagement, since \
 the duty is the engagement's.",
-    explanation_zh: "手册要求定期开展客户满意度调查(§5.3):这是客户自己对服务的评价,任何工单统计都无法替代。\
-评估日时,服务项目须有一次满意度调查(Survey),其 `period` 与最近 `survey_interval_months`(默认 6)个月\
-(即评估日前推该月数之日至评估日,两端均含)有重叠。首次调查应在合同期开始(或 Engagement 的 `records_from`,取较晚者)后一个周期内完成;该义务属于服务项目,\
-因此发现项指向 Engagement。",
+    explanation_zh: "手册要求定期开展客户满意度调查（§5.3）：这是客户自己对服务的评价，任何工单统计都\
+替代不了。截至评估日，服务项目须有一次满意度调查（`Survey`），其调查期间 `period` 与最近 `survey_interval_months`（\
+默认 6）个月（即评估日前推该月数之日至评估日，两端均含）有重叠。首次调查应在合同期开始（或服务项目的 `records_from`，\
+取较晚者）后一个周期内完成；该义务属于服务项目，因此发现项指向服务项目记录。",
     failing: include_str!("../../../fixtures/SAT-001.failing.yaml"),
     passing: include_str!("../../../fixtures/SAT-001.passing.yaml"),
     params: &["survey_interval_months"],

@@ -21,10 +21,10 @@ scores is below the highest `satisfaction_min` among the engagement's Slas, or w
 satisfaction rate (the share of scores of 4 or 5) is below the highest `satisfaction_rate_min`, \
 needs an Improvement that names it in `sources` (`Survey/<id>`, or the bare id). A survey is \
 judged once its period has ended.",
-    explanation_zh: "评价结果只有落实为改进措施才有意义(§5.3、§5.4、§5.5):满意度未达标的调查必须引出服务\
-改进计划。调查全部评分的平均分低于服务项目各 SLA 中最高的 `satisfaction_min`,或满意率(4 分及 5 分评分所占\
-比例)低于最高的 `satisfaction_rate_min` 时,须有一项服务改进计划(Improvement)在 `sources` 中引用该调查\
-(`Survey/<id>` 或直接写调查 id)。调查期结束后即作判断。",
+    explanation_zh: "评价结果只有落实为改进措施才有意义（§5.3、§5.4、§5.5）：满意度未达标的调查，必须\
+有相应的服务改进计划。调查全部评分的平均分低于服务项目各 SLA 中最高的 `satisfaction_min`，或满意率（\
+4 分和 5 分评分所占比例）低于各 SLA 中最高的 `satisfaction_rate_min` 的，须有一项服务改进计划（`Improvement`）\
+在 `sources` 中引用该调查（写作 `Survey/<id>` 或直接写调查编号）。调查期结束后即作判断。",
     failing: include_str!("../../../fixtures/SAT-002.failing.yaml"),
     passing: include_str!("../../../fixtures/SAT-002.passing.yaml"),
     params: &[],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Sensitive data is encrypted at rest and in transit",
     title_zh: "敏感及以上级别数据须存储加密和传输加密",
     explanation_en: "Data is classified (§3.1, 数据分类分级); at or above the policy's `encryption_required_from` level (`sensitive` by default, of `public < internal < sensitive < core`) it must be encrypted both at rest and in transit. A data asset whose classification is not one of the policy's `classification_levels` is reported too.",
-    explanation_zh: "数据须分类分级(§3.1);达到策略 `encryption_required_from`(默认 `sensitive`,级别由低到高为 public < internal < sensitive < core)及以上级别的数据,须同时进行存储加密和传输加密。分类不在策略 `classification_levels` 中的数据资产同样会被报告。",
+    explanation_zh: "数据须分类分级（§3.1，数据分类分级）；达到策略 `encryption_required_from` 所设级别及以上的数据（默认为敏感 `sensitive`；级别由低到高依次为公开 `public`、内部 `internal`、敏感 `sensitive`、核心 `core`），须同时进行存储加密和传输加密。数据资产的分级不在策略 `classification_levels` 中的，同样予以报告。",
     failing: include_str!("../../../fixtures/SEC-001.failing.yaml"),
     passing: include_str!("../../../fixtures/SEC-001.passing.yaml"),
     params: &["classification_levels", "encryption_required_from"],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Data assets state their retention and destruction",
     title_zh: "数据资产须明确保存期限和销毁方式",
     explanation_en: "Data has a life cycle (§3.1): how long it is kept and how it is destroyed when that time is up. A data asset without `retention` or `destruction` leaves both to chance — and the handover at the end of the engagement needs them.",
-    explanation_zh: "数据有其生命周期(§3.1):保存多久、到期后如何销毁。缺少 `retention` 或 `destruction` 的数据资产,二者都无章可循——而合同终止时的数据返还与销毁也需要这些信息。",
+    explanation_zh: "数据有其生命周期（§3.1）：保存多久，到期后如何销毁。数据资产缺少保存期限 `retention` 或销毁方式 `destruction` 的，二者都无章可循，而合同终止时的数据返还与销毁也需要这些信息。",
     failing: include_str!("../../../fixtures/SEC-002.failing.yaml"),
     passing: include_str!("../../../fixtures/SEC-002.passing.yaml"),
     params: &[],

@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Access-review exceptions are acted on in time",
     title_zh: "权限复核发现的异常须及时处理",
     explanation_en: "An access review (§3.2, 权限复核) is only worth its follow-up: every exception found must be acted on — revoked, reduced or consciously accepted — and `done_at` recorded no later than `exception_action_days` (30 by default) after the review.",
-    explanation_zh: "权限复核(§3.2)的价值在于后续处理:发现的每个异常都须处理(回收、缩减或明确接受),并在复核后 `exception_action_days`(默认 30)天内记录 `done_at`。",
+    explanation_zh: "权限复核（§3.2）的价值在于后续处理：发现的每个异常都须处理（回收、缩减或明确接受），并在复核后 `exception_action_days`（默认 30）天内记录处理日期 `done_at`。",
     failing: include_str!("../../../fixtures/SEC-004.failing.yaml"),
     passing: include_str!("../../../fixtures/SEC-004.passing.yaml"),
     params: &["exception_action_days"],

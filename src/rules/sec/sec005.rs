@@ -22,11 +22,12 @@ personal information is sensitive by nature. A DataAsset with `personal_informat
 `sensitive` data gets, such as encryption (SEC-001). When the policy's scale has no level named \
 `sensitive`, its `encryption_required_from` level is the threshold. A classification that is not \
 on the scale is SEC-001's finding, not repeated here.",
-    explanation_zh: "数据按泄露造成的危害分类分级(§3.1,数据分类分级),个人信息本身即属敏感数据。\
-`personal_information: true` 的数据资产(DataAsset),其 `classification` 在策略 `classification_levels`\
-(由低到高,默认 public < internal < sensitive < core)中低于 `sensitive` 的,将被报告:否则它将得不到敏感数据\
-应有的保护,例如加密(SEC-001)。策略的分级中没有名为 `sensitive` 的级别时,以 `encryption_required_from` 为界。\
-分级不在策略分级中的,由 SEC-001 报告,此处不重复。",
+    explanation_zh: "数据按泄露后造成的危害程度分类分级（§3.1，数据分类分级），个人信息本身即属敏感数\
+据。标记为含个人信息（`personal_information: true`）的数据资产（`DataAsset`），其分级 `classification` \
+在策略 `classification_levels`（由低到高排列，默认为公开 `public`、内部 `internal`、敏感 `sensitive`、\
+核心 `core`）中低于敏感级的，予以报告：否则该数据将得不到敏感数据应有的保护，例如加密（SEC-001）。策\
+略的分级中没有“敏感”（`sensitive`）一级的，以 `encryption_required_from` 所设级别为界。分级不在策略分\
+级中的，由 SEC-001 报告，本规则不重复报告。",
     failing: include_str!("../../../fixtures/SEC-005.failing.yaml"),
     passing: include_str!("../../../fixtures/SEC-005.passing.yaml"),
     params: &["classification_levels", "encryption_required_from"],

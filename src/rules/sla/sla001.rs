@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "Availability target between 0 and 100, at least one priority",
     title_zh: "可用率目标须在 0 到 100 之间且至少定义一个优先级",
     explanation_en: "An Sla states a measurable availability target (§1.2, §2.1): a percentage greater than 0 and at most 100 — a target of 0 promises nothing — and at least one priority with its response and resolution times, without which no ticket can be measured.",
-    explanation_zh: "SLA 须给出可衡量的可用率目标(§1.2、§2.1):大于 0 且不超过 100 的百分比——目标为 0 等于没有承诺——并至少定义一个优先级及其响应和解决时限,否则任何工单都无法考核。",
+    explanation_zh: "SLA 须给出可衡量的可用率目标（§1.2、§2.1）：大于 0 且不超过 100 的百分比（目标为 0 等于没有承诺），并至少定义一个优先级及其响应时限和解决时限，否则任何工单都无法考核。",
     failing: include_str!("../../../fixtures/SLA-001.failing.yaml"),
     passing: include_str!("../../../fixtures/SLA-001.passing.yaml"),
     params: &[],

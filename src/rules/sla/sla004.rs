@@ -13,7 +13,7 @@ static META: Meta = Meta {
     title_en: "A satisfaction target is set",
     title_zh: "须设定客户满意度目标",
     explanation_en: "Customer satisfaction is one of the measures of the service (§5.1, §5.3). An Sla should say what counts as good enough: a minimum mean score (`satisfaction_min`, 1–5) or a minimum share of good scores (`satisfaction_rate_min`, percent of scores of 4 or 5).",
-    explanation_zh: "客户满意度是服务考核指标之一(§5.1、§5.3)。SLA 应写明达标标准:最低平均分(`satisfaction_min`,1–5 分)或最低满意率(`satisfaction_rate_min`,4 分及以上评分所占百分比)。",
+    explanation_zh: "客户满意度是服务考核指标之一（§5.1、§5.3）。SLA 应写明达标标准：最低平均分（`satisfaction_min`，1–5 分）或最低满意率（`satisfaction_rate_min`，4 分及以上评分所占百分比）。",
     failing: include_str!("../../../fixtures/SLA-004.failing.yaml"),
     passing: include_str!("../../../fixtures/SLA-004.passing.yaml"),
     params: &[],

@@ -22,10 +22,10 @@ the as-of date and not left by then) must appear in the `attendees` of a Trainin
 security-awareness` held within the last `security_training_interval_months` (12 by default). \
 The first training is due one interval after the latest of the person's `joined` date, the \
 term's start and the Engagement's `records_from`.",
-    explanation_zh: "人员往往是信息安全最薄弱的环节,手册要求对全体服务人员定期开展信息安全意识培训(§3.5、§4.1)。\
-每名在岗人员(评估日当天或之前入场且尚未离场)须出现在最近 `security_training_interval_months`(默认 12)\
-个月内一次 `topic: security-awareness` 培训(Training)的 `attendees` 中。首次培训应在其 `joined`(入场日期)\
-、合同期开始日和 Engagement 的 `records_from` 三者中最晚者后一个周期内完成。",
+    explanation_zh: "人员往往是信息安全最薄弱的环节，手册要求对全体服务人员定期开展信息安全意识培训（\
+§3.5、§4.1）。每名在岗人员（评估日当天或之前入场且尚未离场）须列于最近 `security_training_interval_months`（\
+默认 12）个月内一次信息安全意识培训（`Training`，`topic: security-awareness`）的 `attendees` 中。首次\
+培训应在入场日期 `joined`、合同期开始日和服务项目的 `records_from` 三者中最晚者后一个周期内完成。",
     failing: include_str!("../../../fixtures/TRN-001.failing.yaml"),
     passing: include_str!("../../../fixtures/TRN-001.passing.yaml"),
     params: &["security_training_interval_months"],

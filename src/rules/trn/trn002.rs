@@ -25,11 +25,10 @@ subject. Every active person named in an EmergencyPlan's `roles[].person` must h
 Training with `topic: emergency-response` within the last `security_training_interval_months` \
 (12 by default); the first is due one interval after the latest of the person's `joined` date, \
 the term's start and the Engagement's `records_from`.",
-    explanation_zh: "应急预案(§6.3)中指定的人员在重大事件发生时负责组织处置;手册的培训要求(§3.5)对他们而言\
-即应急处置流程的培训。应急预案 `roles[].person` 中列出的每名在岗人员,须在最近 \
-`security_training_interval_months`(默认 12)个月内参加过一次 `topic: emergency-response` 的培训\
-(Training);首次培训应在其 `joined`(入场日期)、合同期开始日和 Engagement 的 `records_from` 三者中最晚者\
-后一个周期内完成。",
+    explanation_zh: "应急预案（§6.3）中指定的人员，在重大事件发生时负责组织处置；对他们而言，手册的培\
+训要求（§3.5）就是应急处置流程的培训。应急预案 `roles[].person` 所列的每名在岗人员，在最近 `security_training_interval_months`（\
+默认 12）个月内须参加过一次应急响应培训（`Training`，`topic: emergency-response`）；首次培训应在入场\
+日期 `joined`、合同期开始日和服务项目的 `records_from` 三者中最晚者后一个周期内完成。",
     failing: include_str!("../../../fixtures/TRN-002.failing.yaml"),
     passing: include_str!("../../../fixtures/TRN-002.passing.yaml"),
     params: &["security_training_interval_months"],
