@@ -62,6 +62,8 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [Status::Done, Status::Pending, Status::Missing, Status::NotApplicable];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Done => "done",
@@ -71,16 +73,9 @@ impl Status {
         }
     }
 
+    /// The status in `lang` (zh-CN from `model::labels`, glossary: 逾期未完成, 未到期).
     pub fn label(self, lang: crate::model::Lang) -> &'static str {
-        match lang {
-            crate::model::Lang::En => self.as_str(),
-            crate::model::Lang::ZhCn => match self {
-                Status::Done => "已完成",
-                Status::Pending => "待办",
-                Status::Missing => "缺失",
-                Status::NotApplicable => "不适用",
-            },
-        }
+        crate::model::labels::label(lang, "ChecklistStatus", self.as_str())
     }
 }
 

@@ -28,18 +28,9 @@ impl ClockKind {
         }
     }
 
+    /// The clock's name in `lang` (zh-CN from `model::labels`).
     pub fn label(self, lang: crate::model::Lang) -> &'static str {
-        use crate::model::Lang::{En, ZhCn};
-        match (self, lang) {
-            (ClockKind::Response, En) => "response",
-            (ClockKind::OnSite, En) => "on-site",
-            (ClockKind::Restoration, En) => "restoration",
-            (ClockKind::Resolution, En) => "resolution",
-            (ClockKind::Response, ZhCn) => "响应",
-            (ClockKind::OnSite, ZhCn) => "到场",
-            (ClockKind::Restoration, ZhCn) => "恢复",
-            (ClockKind::Resolution, ZhCn) => "解决",
-        }
+        crate::model::labels::label(lang, "ClockKind", self.as_str())
     }
 }
 

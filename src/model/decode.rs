@@ -893,6 +893,16 @@ macro_rules! enumeration {
             pub fn parse(s: &str) -> Option<Self> {
                 match s { $( $text => Some($name::$variant), )* _ => None }
             }
+
+            /// The value inside Chinese sentences, from the one table (`model::labels`).
+            pub fn zh(self) -> &'static str {
+                $crate::model::labels::label($crate::model::Lang::ZhCn, stringify!($name), self.as_str())
+            }
+
+            /// The value in `lang`: as written in records in English, its label in Chinese.
+            pub fn label(self, lang: $crate::model::Lang) -> &'static str {
+                $crate::model::labels::label(lang, stringify!($name), self.as_str())
+            }
         }
 
         impl std::fmt::Display for $name {
