@@ -69,7 +69,7 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("DeliverableItem", "service-reports", "服务报告"),
     ("DeliverableItem", "change-records", "变更记录"),
     ("DeliverableItem", "backup-recovery-plan", "备份与恢复方案"),
-    ("DeliverableItem", "other", "其他资料"),
+    ("DeliverableItem", "other", "其他交付物"),
     ("LeftoverStatus", "open", "未解决"),
     ("LeftoverStatus", "resolved", "已解决"),
     ("LeftoverStatus", "accepted", "甲方已接受"),
@@ -183,6 +183,11 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("SurveyDimension", "reliability", "可靠性"),
     ("SurveyDimension", "cost", "服务成本"),
     ("SurveyDimension", "security", "信息安全"),
+    // config.rs: the policy's default `classification_levels` (other levels: as written)
+    ("ClassificationLevel", "public", "公开"),
+    ("ClassificationLevel", "internal", "内部"),
+    ("ClassificationLevel", "sensitive", "敏感"),
+    ("ClassificationLevel", "core", "核心"),
     // figures/clock.rs: a priority's clocks, as words inside sentences and tables
     ("ClockKind", "response", "响应"),
     ("ClockKind", "on-site", "到场"),
@@ -207,6 +212,12 @@ pub fn label<'v>(lang: Lang, kind: &str, value: &'v str) -> &'v str {
         // A missing label shows the value rather than failing a report; the test forbids it.
         Lang::ZhCn => zh(kind, value).unwrap_or(value),
     }
+}
+
+/// A calendar's name in a Chinese text: the built-in `24x7` reads 7×24 (glossary, revision 2);
+/// every other name as written.
+pub fn calendar_zh(name: &str) -> &str {
+    if name == "24x7" { "7×24" } else { name }
 }
 
 /// Words listed inside a Chinese sentence (glossary: 故障原因和解决措施; 业务、技术、安全、成本).
@@ -250,6 +261,7 @@ mod tests {
             drill::DrillOutcome => DrillOutcome, crate::model::scalar::Weekday => Weekday,
         ];
         all.push(("SurveyDimension", vec!["response_speed", "quality", "reliability", "cost", "security"]));
+        all.push(("ClassificationLevel", vec!["public", "internal", "sensitive", "core"]));
         all.push(("ClockKind", crate::figures::clock::ClockKind::ALL.iter().map(|c| c.as_str()).collect()));
         all.push(("ChecklistStatus", crate::exit::Status::ALL.iter().map(|s| s.as_str()).collect()));
         all
