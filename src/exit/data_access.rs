@@ -31,19 +31,20 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     if needs_certificate {
         let list = classified.join(", ");
         let min = cx.policy.encryption_required_from.as_str();
-        data.item.notes.push(msg!("at or above `{min}`: {list}", "`{min}` 及以上级别的数据:{list}"));
+        let min_zh = crate::model::labels::zh("ClassificationLevel", min).unwrap_or(min);
+        data.item.notes.push(msg!("at or above `{min}`: {list}", "“{min_zh}”及以上级别的数据:{list}"));
     }
     data.satisfied = disposed.is_some() && (!needs_certificate || certificate.is_some());
     data.item.done_at = disposed.map(|d| d.value);
     if disposed.is_none() {
         data.item
             .missing
-            .push(msg!("`data.returned_at` or `data.destroyed_at`", "`data.returned_at` 或 `data.destroyed_at`"));
+            .push(msg!("`data.returned_at` or `data.destroyed_at`", "数据返还或销毁日期(`data.returned_at` 或 `data.destroyed_at`)"));
     }
     if needs_certificate && certificate.is_none() {
         data.item
             .missing
-            .push(msg!("`data.certificate` for classified data", "分级数据的 `data.certificate`(返还/销毁证明)"));
+            .push(msg!("`data.certificate` for classified data", "分级数据的返还或销毁证明(`data.certificate`)"));
     }
     if let Some(h) = h.filter(|_| after_exit && !data.satisfied) {
         let span = disposal.map_or(h.id.span, |d| d.span);
@@ -54,7 +55,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             span,
             msg!(
                 "after exit, the customer's data is not accounted for: missing {what}",
-                "退出后客户数据处置不完整:缺少 {what_zh}"
+                "退出后客户数据处置不完整:缺少{what_zh}"
             ),
             Some(msg!(
                 "record when the data was returned or destroyed, and the certificate for classified data",
