@@ -32,7 +32,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
         staff
             .item
             .missing
-            .push(msg!("`left` and `offboarding` of {list}", "{list_zh} 的离场日期(`left`)和离场交接记录(`offboarding`)"));
+            .push(msg!("`left` and `offboarding` of {list}", "{list_zh}的离场日期(`left`)和离场交接记录(`offboarding`)"));
     }
     items.push(staff.finish(as_of));
 }

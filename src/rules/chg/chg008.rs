@@ -56,7 +56,7 @@ impl Rule for Chg008 {
                     imp.by.span,
                     msg!(
                         "`{by}` both approved and implemented change `{id}`, with no other approver",
-                        "{by_zh} 既是变更 `{id}` 的唯一审批人,又是实施人"
+                        "{by_zh}既是变更 `{id}` 的唯一审批人,又是实施人"
                     ),
                 );
                 if let Some(a) = approvers.first() {
@@ -71,7 +71,7 @@ impl Rule for Chg008 {
                 let by_zh = cx.person_zh(by);
                 out.report(
                     v.by.span,
-                    msg!("`{by}` verified change `{id}`, which they implemented", "{by_zh} 验证了自己实施的变更 `{id}`"),
+                    msg!("`{by}` verified change `{id}`, which they implemented", "{by_zh}验证了自己实施的变更 `{id}`"),
                 )
                 .label(imp.by.span, msg!("implementer", "实施人"))
                 .record(Kind::Change, id);
