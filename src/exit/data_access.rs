@@ -31,7 +31,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     if needs_certificate {
         let list = classified.join(", ");
         let min = cx.policy.encryption_required_from.as_str();
-        let min_zh = crate::model::labels::zh("ClassificationLevel", min).unwrap_or(min);
+        let min_zh = crate::model::labels::classification_zh(min);
         data.item.notes.push(msg!("at or above `{min}`: {list}", "“{min_zh}”及以上级别的数据:{list}"));
     }
     data.satisfied = disposed.is_some() && (!needs_certificate || certificate.is_some());

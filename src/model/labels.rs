@@ -220,6 +220,12 @@ pub fn calendar_zh(name: &str) -> &str {
     if name == "24x7" { "7×24" } else { name }
 }
 
+/// A data classification level in a Chinese text: the default levels by label (内部, 敏感 …),
+/// a level the policy adds as written.
+pub fn classification_zh(level: &str) -> &str {
+    zh("ClassificationLevel", level).unwrap_or(level)
+}
+
 /// Words listed inside a Chinese sentence (glossary: 故障原因和解决措施; 业务、技术、安全、成本).
 pub fn zh_list<S: AsRef<str>>(items: &[S]) -> String {
     let words: Vec<&str> = items.iter().map(|s| s.as_ref()).collect();
