@@ -188,6 +188,30 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("ClassificationLevel", "internal", "内部"),
     ("ClassificationLevel", "sensitive", "敏感"),
     ("ClassificationLevel", "core", "核心"),
+    // kinds/mod.rs: record kinds inside Chinese sentences (`kind:` values stay as written)
+    ("Kind", "Acceptance", "验收记录"),
+    ("Kind", "AccessReview", "权限复核"),
+    ("Kind", "Audit", "信息安全审计"),
+    ("Kind", "BackupPolicy", "备份策略"),
+    ("Kind", "Calendar", "工作日历"),
+    ("Kind", "Change", "变更"),
+    ("Kind", "DataAsset", "数据资产"),
+    ("Kind", "Drill", "应急演练"),
+    ("Kind", "EmergencyPlan", "应急预案"),
+    ("Kind", "Engagement", "服务项目"),
+    ("Kind", "Feedback", "客户反馈"),
+    ("Kind", "Handover", "交接记录"),
+    ("Kind", "Improvement", "服务改进计划"),
+    ("Kind", "Incident", "工单"),
+    ("Kind", "Person", "人员"),
+    ("Kind", "Problem", "问题"),
+    ("Kind", "RestoreTest", "恢复测试"),
+    ("Kind", "ServiceReport", "服务报告"),
+    ("Kind", "Sla", "服务级别协议"),
+    ("Kind", "Survey", "满意度调查"),
+    ("Kind", "System", "系统"),
+    ("Kind", "Training", "培训"),
+    ("Kind", "Waiver", "例外审批"),
     // figures/clock.rs: a priority's clocks, as words inside sentences and tables
     ("ClockKind", "response", "响应"),
     ("ClockKind", "on-site", "到场"),
@@ -215,9 +239,9 @@ pub fn label<'v>(lang: Lang, kind: &str, value: &'v str) -> &'v str {
 }
 
 /// A calendar's name in a Chinese text: the built-in `24x7` reads 7×24 (glossary, revision 2);
-/// every other name as written.
-pub fn calendar_zh(name: &str) -> &str {
-    if name == "24x7" { "7×24" } else { name }
+/// every other name as written, in backticks (an id).
+pub fn calendar_zh(name: &str) -> String {
+    if name == "24x7" { "7×24".to_owned() } else { format!("`{name}`") }
 }
 
 /// A data classification level in a Chinese text: the default levels by label (内部, 敏感 …),
@@ -268,6 +292,7 @@ mod tests {
         ];
         all.push(("SurveyDimension", vec!["response_speed", "quality", "reliability", "cost", "security"]));
         all.push(("ClassificationLevel", vec!["public", "internal", "sensitive", "core"]));
+        all.push(("Kind", Kind::ALL.iter().map(|k| k.name()).collect()));
         all.push(("ClockKind", crate::figures::clock::ClockKind::ALL.iter().map(|c| c.as_str()).collect()));
         all.push(("ChecklistStatus", crate::exit::Status::ALL.iter().map(|s| s.as_str()).collect()));
         all

@@ -113,6 +113,7 @@ impl Rule for Gen005 {
 
 fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink, suggestions: &mut Suggestions) {
     let kind = record.kind();
+    let kind_zh = kind.zh();
     if !kind.fields().contains(&"engagement") || kind == Kind::Engagement {
         return;
     }
@@ -136,12 +137,12 @@ fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink, su
             let message = if n == 0 {
                 msg!(
                     "{kind} `{id}` belongs to no engagement: the repository has no Engagement record",
-                    "{kind} `{id}` 不属于任何服务项目:仓库中没有 Engagement 记录"
+                    "{kind_zh} `{id}` 不属于任何服务项目:仓库中没有服务项目(Engagement)记录"
                 )
             } else {
                 msg!(
                     "{kind} `{id}` does not say its engagement, and the repository holds {n} engagements",
-                    "{kind} `{id}` 未注明所属服务项目,而仓库中有 {n} 个服务项目"
+                    "{kind_zh} `{id}` 未注明所属服务项目,而仓库中有 {n} 个服务项目"
                 )
             };
             out.report(id.span, message)
@@ -199,7 +200,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                     let f = out
                         .report(
                             value.span,
-                            msg!("`{field}`: Person `{name}` is not defined", "`{field}`:Person `{name}` 不存在"),
+                            msg!("`{field}`: Person `{name}` is not defined", "`{field}`:人员 `{name}` 不存在"),
                         )
                         .record(rec_kind, rec_id);
                     f.help = suggestions.get(cx, Kind::Person, name);
@@ -213,7 +214,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                 value.span,
                 msg!(
                     "`{field}`: `{name}` is the name of more than one Person",
-                    "`{field}`:有多名人员(Person)名为 `{name}`"
+                    "`{field}`:有多名人员名为 `{name}`"
                 ),
             )
             .help(msg!("write the id of the one meant: {ids}", "请填写所指人员的 id:{ids}"))
@@ -221,10 +222,11 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
         }
         Target::Record(kind) => {
             if !cx.index.contains(kind, name) {
+                let kind_zh = kind.zh();
                 let f = out
                     .report(
                         value.span,
-                        msg!("`{field}`: {kind} `{name}` is not defined", "`{field}`:{kind} `{name}` 不存在"),
+                        msg!("`{field}`: {kind} `{name}` is not defined", "`{field}`:{kind_zh} `{name}` 不存在"),
                     )
                     .record(rec_kind, rec_id);
                 f.help = suggestions.get(cx, kind, name);
@@ -255,7 +257,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                         value.span,
                         msg!(
                             "`{field}`: calendar `{name}` is neither a Calendar record nor built in ({builtin})",
-                            "`{field}`:日历 `{name}` 既不是 Calendar 记录,也不是内置日历({builtin})"
+                            "`{field}`:日历 `{name}` 既不是工作日历(Calendar)记录,也不是内置日历({builtin})"
                         ),
                     )
                     .record(rec_kind, rec_id);
