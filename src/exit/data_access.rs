@@ -65,19 +65,19 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     }
     items.push(data.finish(as_of));
 
-    for (key, section, title, field, value) in [
+    for (key, section, title, (field, field_zh), value) in [
         (
             "credentials",
             "§7.2",
             msg!("accounts, keys and assets returned", "账号、密钥和资产已归还"),
-            "credentials_returned_at",
+            ("credentials_returned_at", "归还日期"),
             known(cx, h.and_then(|h| h.credentials_returned_at.as_ref())),
         ),
         (
             "access",
             "§4.4",
             msg!("staff access to the customer's systems revoked", "服务人员对客户系统的访问权限已撤销"),
-            "access_revoked_at",
+            ("access_revoked_at", "权限撤销日期"),
             known(cx, h.and_then(|h| h.access_revoked_at.as_ref())),
         ),
     ] {
@@ -88,12 +88,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 d.item.done_at = Some(v.value);
             }
             None => {
-                d.item.missing.push(msg!("`{field}`", "`{field}`"));
+                d.item.missing.push(msg!("`{field}`", "{field_zh}(`{field}`)"));
                 if let Some(h) = h.filter(|_| after_exit) {
                     d.problem(
                         HND_006,
                         h.id.span,
-                        msg!("after exit, `{field}` is not recorded", "退出后仍未记录 `{field}`"),
+                        msg!("after exit, `{field}` is not recorded", "退出后仍未记录{field_zh}(`{field}`)"),
                         Some(msg!("record the date it was done", "请记录完成日期")),
                     );
                 }
