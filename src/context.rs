@@ -92,7 +92,13 @@ impl<'a> Context<'a> {
     /// joined with commas, and the Chinese words as a Chinese list (业务、技术、安全、成本). A
     /// field whose value was left out of record `kind`/`id` for a GEN-003 error is not missing:
     /// it was reported at its value. `None`: nothing missing.
-    pub fn missing(&self, kind: Kind, id: &str, under: &str, fields: &[(&str, &str, bool)]) -> Option<(String, String)> {
+    pub fn missing(
+        &self,
+        kind: Kind,
+        id: &str,
+        under: &str,
+        fields: &[(&str, &str, bool)],
+    ) -> Option<(String, String)> {
         let left_out = |name: &str| {
             let path = if under.is_empty() { name.to_owned() } else { format!("{under}.{name}") };
             self.repo.index.value_left_out(kind, id, &path)

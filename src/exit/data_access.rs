@@ -37,9 +37,10 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     data.satisfied = disposed.is_some() && (!needs_certificate || certificate.is_some());
     data.item.done_at = disposed.map(|d| d.value);
     if disposed.is_none() {
-        data.item
-            .missing
-            .push(msg!("`data.returned_at` or `data.destroyed_at`", "数据返还或销毁日期(`data.returned_at` 或 `data.destroyed_at`)"));
+        data.item.missing.push(msg!(
+            "`data.returned_at` or `data.destroyed_at`",
+            "数据返还或销毁日期(`data.returned_at` 或 `data.destroyed_at`)"
+        ));
     }
     if needs_certificate && certificate.is_none() {
         data.item

@@ -87,7 +87,9 @@ fn deliverable(s: &Scope<'_, '_>, d: &mut Draft, entry: &Sp<Deliverable>, name: 
         d.item.missing.push(msg!("`delivered_at`", "交付日期(`delivered_at`)"));
     }
     if accepted.is_none() || v.accepted_by.is_none() {
-        d.item.missing.push(msg!("acceptance (`accepted_by`, `accepted_at`)", "验收人和验收日期(`accepted_by`、`accepted_at`)"));
+        d.item
+            .missing
+            .push(msg!("acceptance (`accepted_by`, `accepted_at`)", "验收人和验收日期(`accepted_by`、`accepted_at`)"));
     }
     if v.evidence.is_empty() && unreadable.is_empty() {
         d.item.notes.push(msg!("no evidence listed", "未列出佐证材料"));

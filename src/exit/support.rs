@@ -35,7 +35,10 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 let until = s.value.until.value;
                 let ways: Vec<&str> = s.value.channels.iter().map(|c| c.value.as_str()).collect();
                 let (channels, channels_zh) = (ways.join(", "), ways.join("、"));
-                support.item.notes.push(msg!("support until {until} by {channels}", "支持至 {until},方式:{channels_zh}"));
+                support
+                    .item
+                    .notes
+                    .push(msg!("support until {until} by {channels}", "支持至 {until},方式:{channels_zh}"));
                 match required.map(|days| (days, add_days(effective, i64::from(days)))) {
                     // With no contract minimum, support must still run past the effective date:
                     // a period that ends before it is no post-termination support at all.

@@ -947,4 +947,6 @@ pub fn decode_enum<T>(node: &Node<'_>, d: &mut Decoder, names: &[&str], parse: f
 }
 
 // The record macros are the crate's own: not part of its public API.
-pub(crate) use {enumeration, zh_names, field_decode, field_fix_times, field_required, field_schema, field_type, object};
+pub(crate) use {
+    enumeration, field_decode, field_fix_times, field_required, field_schema, field_type, object, zh_names,
+};

@@ -57,7 +57,8 @@ impl Rule for Aud002 {
                 .collect();
             if !missing.is_empty() {
                 let (list, id) = (missing.join(", "), eng.id.value.as_str());
-                let list_zh = missing.iter().filter_map(|m| AuditArea::parse(m)).map(|a| a.zh()).collect::<Vec<_>>().join("、");
+                let list_zh =
+                    missing.iter().filter_map(|m| AuditArea::parse(m)).map(|a| a.zh()).collect::<Vec<_>>().join("、");
                 let latest = audits
                     .iter()
                     .max_by_key(|a| a.performed_at.value)

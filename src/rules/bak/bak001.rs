@@ -1,9 +1,9 @@
 //! BAK-001: backups are kept offsite, and encrypted when the system holds data that must be.
 
 use crate::model::kinds::{BackupPolicy, DataAsset};
+use crate::model::labels::classification_zh;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::model::labels::classification_zh;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Bak001;

@@ -76,7 +76,10 @@ impl Rule for Chg013 {
                     }
                     NotStandard::Downtime { service, target } => {
                         let (s, t) = (service.value.as_str(), target.trimmed(3));
-                        let s_zh = cx.service_zh(cx.engagement_of(crate::model::RecordView::Change(c)).map(|e| e.value.as_str()), s);
+                        let s_zh = cx.service_zh(
+                            cx.engagement_of(crate::model::RecordView::Change(c)).map(|e| e.value.as_str()),
+                            s,
+                        );
                         out.report(
                             service.span,
                             msg!(

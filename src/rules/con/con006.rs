@@ -38,8 +38,11 @@ impl Rule for Con006 {
                 ("system_failure", "系统故障", &l.system_failure),
             ] {
                 if blank(text) {
-                    out.report(text.span, msg!("`liability.{name}` is empty", "{zh}的责任约定(`liability.{name}`)为空"))
-                        .record(Kind::Engagement, &eng.id);
+                    out.report(
+                        text.span,
+                        msg!("`liability.{name}` is empty", "{zh}的责任约定(`liability.{name}`)为空"),
+                    )
+                    .record(Kind::Engagement, &eng.id);
                 }
             }
         }

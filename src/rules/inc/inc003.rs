@@ -38,7 +38,8 @@ impl Rule for Inc003 {
             if cx.resolved(inc).is_none() {
                 continue;
             }
-            let present = [("cause", "故障原因", has_text(&inc.cause)), ("resolution", "解决措施", has_text(&inc.resolution))];
+            let present =
+                [("cause", "故障原因", has_text(&inc.cause)), ("resolution", "解决措施", has_text(&inc.resolution))];
             if let Some((list, list_zh)) = cx.missing(Kind::Incident, id, "", &present) {
                 out.report(
                     inc.id.span,

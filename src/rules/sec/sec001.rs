@@ -1,8 +1,8 @@
 //! SEC-001: Sensitive data is encrypted at rest and in transit.
 
+use crate::model::labels::classification_zh;
 use crate::model::{Kind, Severity};
 use crate::msg;
-use crate::model::labels::classification_zh;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Sec001;

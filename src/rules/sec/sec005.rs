@@ -1,8 +1,8 @@
 //! SEC-005: a data asset holding personal information is classified sensitive or higher.
 
+use crate::model::labels::classification_zh;
 use crate::model::{Kind, Severity};
 use crate::msg;
-use crate::model::labels::classification_zh;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Sec005;

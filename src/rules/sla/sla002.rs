@@ -49,7 +49,8 @@ impl Rule for Sla002 {
                     let ((an, a), (bn, b)) = (pair[0], pair[1]);
                     if cal.nominal_seconds(a.value) > cal.nominal_seconds(b.value) {
                         let (av, bv) = (shown(a.value, cal), shown(b.value, cal));
-                        let clock_zh = |n: &str| crate::model::labels::label(crate::model::Lang::ZhCn, "ClockKind", n).to_owned();
+                        let clock_zh =
+                            |n: &str| crate::model::labels::label(crate::model::Lang::ZhCn, "ClockKind", n).to_owned();
                         let (an_zh, bn_zh) = (clock_zh(an), clock_zh(bn));
                         out.report(
                             b.span,
