@@ -87,18 +87,32 @@ impl<'a> Context<'a> {
         self.repo.sources.get(span.file).map_or("", |f| f.slice(span))
     }
 
-    /// The names of `fields` (name, present) of the mapping at `under` (a path from the
-    /// record, `""` for the record itself) that are absent, joined for a message. A field whose
-    /// value was left out of record `kind`/`id` for a GEN-003 error is not missing: it was
-    /// reported at its value. `None`: nothing missing.
-    pub fn missing(&self, kind: Kind, id: &str, under: &str, fields: &[(&str, bool)]) -> Option<String> {
+    /// The absent `fields` (name, its words in Chinese, present) of the mapping at `under` (a
+    /// path from the record, `""` for the record itself), listed for a message: the names
+    /// joined with commas, and the Chinese words as a Chinese list (业务、技术、安全、成本). A
+    /// field whose value was left out of record `kind`/`id` for a GEN-003 error is not missing:
+    /// it was reported at its value. `None`: nothing missing.
+    pub fn missing(
+        &self,
+        kind: Kind,
+        id: &str,
+        under: &str,
+        fields: &[(&str, &str, bool)],
+    ) -> Option<(String, String)> {
         let left_out = |name: &str| {
             let path = if under.is_empty() { name.to_owned() } else { format!("{under}.{name}") };
             self.repo.index.value_left_out(kind, id, &path)
         };
-        let names: Vec<&str> =
-            fields.iter().filter(|(name, present)| !present && !left_out(name)).map(|(name, _)| *name).collect();
-        (!names.is_empty()).then(|| names.join(", "))
+        let absent: Vec<(&str, &str)> = fields
+            .iter()
+            .filter(|(name, _, present)| !present && !left_out(name))
+            .map(|(name, zh, _)| (*name, *zh))
+            .collect();
+        (!absent.is_empty()).then(|| {
+            let en: Vec<&str> = absent.iter().map(|(n, _)| *n).collect();
+            let zh: Vec<&str> = absent.iter().map(|(_, z)| *z).collect();
+            (en.join(", "), crate::model::labels::zh_list(&zh))
+        })
     }
 
     /// The engagement id a record belongs to (its own, its parent's, or the only one).
@@ -145,6 +159,30 @@ impl<'a> Context<'a> {
                 PersonName::Ambiguous(many.iter().filter_map(|&pos| self.records.people.get(pos)).collect())
             }
             _ => PersonName::Unknown,
+        }
+    }
+
+    /// A person in a Chinese sentence (glossary: 陈杰(p-chen-jie)): name first, id in
+    /// brackets; what was written, unchanged, when it names no single Person.
+    pub fn person_zh(&self, written: &str) -> String {
+        match self.person(written) {
+            Some(p) if p.name.value.trim().is_empty() || p.name.value == p.id.value => p.id.value.clone(),
+            Some(p) => format!("{}({})", p.name.value, p.id.value),
+            None => written.to_owned(),
+        }
+    }
+
+    /// A service in a Chinese sentence (glossary: 服务“桌面运维支持”(desktop-support)): its
+    /// scope `description` in `engagement` first; `服务 id` when the scope does not list it.
+    pub fn service_zh(&self, engagement: Option<&str>, service: &str) -> String {
+        let described = engagement
+            .and_then(|e| self.engagement(e))
+            .and_then(|e| e.scope.iter().find(|s| s.service.value == service))
+            .map(|s| s.description.value.trim())
+            .filter(|d| !d.is_empty());
+        match described {
+            Some(d) => format!("服务“{d}”({service})"),
+            None => format!("服务 {service}"),
         }
     }
 

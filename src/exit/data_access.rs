@@ -31,19 +31,21 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     if needs_certificate {
         let list = classified.join(", ");
         let min = cx.policy.encryption_required_from.as_str();
-        data.item.notes.push(msg!("at or above `{min}`: {list}", "`{min}` 及以上级别的数据:{list}"));
+        let min_zh = crate::model::labels::classification_zh(min);
+        data.item.notes.push(msg!("at or above `{min}`: {list}", "“{min_zh}”及以上级别的数据:{list}"));
     }
     data.satisfied = disposed.is_some() && (!needs_certificate || certificate.is_some());
     data.item.done_at = disposed.map(|d| d.value);
     if disposed.is_none() {
-        data.item
-            .missing
-            .push(msg!("`data.returned_at` or `data.destroyed_at`", "`data.returned_at` 或 `data.destroyed_at`"));
+        data.item.missing.push(msg!(
+            "`data.returned_at` or `data.destroyed_at`",
+            "数据返还或销毁日期(`data.returned_at` 或 `data.destroyed_at`)"
+        ));
     }
     if needs_certificate && certificate.is_none() {
         data.item
             .missing
-            .push(msg!("`data.certificate` for classified data", "分级数据的 `data.certificate`(返还/销毁证明)"));
+            .push(msg!("`data.certificate` for classified data", "分级数据的返还或销毁证明(`data.certificate`)"));
     }
     if let Some(h) = h.filter(|_| after_exit && !data.satisfied) {
         let span = disposal.map_or(h.id.span, |d| d.span);
@@ -54,7 +56,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             span,
             msg!(
                 "after exit, the customer's data is not accounted for: missing {what}",
-                "退出后客户数据处置不完整:缺少 {what_zh}"
+                "退出后客户数据处置不完整:缺少{what_zh}"
             ),
             Some(msg!(
                 "record when the data was returned or destroyed, and the certificate for classified data",
@@ -64,19 +66,19 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     }
     items.push(data.finish(as_of));
 
-    for (key, section, title, field, value) in [
+    for (key, section, title, (field, field_zh), value) in [
         (
             "credentials",
             "§7.2",
             msg!("accounts, keys and assets returned", "账号、密钥和资产已归还"),
-            "credentials_returned_at",
+            ("credentials_returned_at", "归还日期"),
             known(cx, h.and_then(|h| h.credentials_returned_at.as_ref())),
         ),
         (
             "access",
             "§4.4",
             msg!("staff access to the customer's systems revoked", "服务人员对客户系统的访问权限已撤销"),
-            "access_revoked_at",
+            ("access_revoked_at", "权限撤销日期"),
             known(cx, h.and_then(|h| h.access_revoked_at.as_ref())),
         ),
     ] {
@@ -87,12 +89,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 d.item.done_at = Some(v.value);
             }
             None => {
-                d.item.missing.push(msg!("`{field}`", "`{field}`"));
+                d.item.missing.push(msg!("`{field}`", "{field_zh}(`{field}`)"));
                 if let Some(h) = h.filter(|_| after_exit) {
                     d.problem(
                         HND_006,
                         h.id.span,
-                        msg!("after exit, `{field}` is not recorded", "退出后仍未记录 `{field}`"),
+                        msg!("after exit, `{field}` is not recorded", "退出后仍未记录{field_zh}(`{field}`)"),
                         Some(msg!("record the date it was done", "请记录完成日期")),
                     );
                 }

@@ -18,23 +18,24 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
         )
         .due(effective);
         match h {
-            None => d.item.missing.push(msg!("no Handover record yet", "尚无 Handover 记录")),
+            None => d.item.missing.push(msg!("no Handover record yet", "尚无交接记录(Handover)")),
             Some(h) => match h.deliverable(item) {
                 None => {
                     let span = h.deliverables.span.unwrap_or(h.id.span);
+                    let name_zh = item.zh();
                     d.problem(
                         HND_002,
                         span,
                         msg!(
                             "required deliverable `{name}` is not listed",
-                            "缺少必需的交付物 `{name}`"
+                            "缺少必需的交付物“{name_zh}”(`{name}`)"
                         ),
                         Some(msg!(
                             "add `- item: {name}` with its evidence, or mark it `not_applicable` with the customer's acceptance",
-                            "请添加 `- item: {name}` 及其证据,或标记 `not_applicable` 并注明客户认可"
+                            "请添加 `- item: {name}` 及其佐证材料,或标记 `not_applicable` 并注明客户认可"
                         )),
                     );
-                    d.item.missing.push(msg!("`{name}` entry", "`{name}` 条目"));
+                    d.item.missing.push(msg!("`{name}` entry", "交付物“{name_zh}”条目"));
                 }
                 Some(entry) => deliverable(s, &mut d, entry, name),
             },
@@ -75,33 +76,37 @@ fn deliverable(s: &Scope<'_, '_>, d: &mut Draft, entry: &Sp<Deliverable>, name: 
         d.not_applicable = true;
         let reason = na.value.reason.value.as_str();
         let by = na.value.accepted_by.value.as_str();
-        d.item.notes.push(msg!("not applicable: {reason} (accepted by {by})", "不适用:{reason}(验收人 {by})"));
+        let by_zh = cx.person_zh(by);
+        d.item.notes.push(msg!("not applicable: {reason} (accepted by {by})", "不适用:{reason}(验收人:{by_zh})"));
         return;
     }
     let delivered = known(cx, v.delivered_at.as_ref()).map(|x| x.value);
     let accepted = known(cx, v.accepted_at.as_ref()).map(|x| x.value);
     d.item.done_at = accepted.or(delivered);
     if delivered.is_none() {
-        d.item.missing.push(msg!("`delivered_at`", "`delivered_at`(交付日期)"));
+        d.item.missing.push(msg!("`delivered_at`", "交付日期(`delivered_at`)"));
     }
     if accepted.is_none() || v.accepted_by.is_none() {
-        d.item.missing.push(msg!("acceptance (`accepted_by`, `accepted_at`)", "验收(`accepted_by`、`accepted_at`)"));
+        d.item
+            .missing
+            .push(msg!("acceptance (`accepted_by`, `accepted_at`)", "验收人和验收日期(`accepted_by`、`accepted_at`)"));
     }
     if v.evidence.is_empty() && unreadable.is_empty() {
-        d.item.notes.push(msg!("no evidence listed", "未列出证据"));
+        d.item.notes.push(msg!("no evidence listed", "未列出佐证材料"));
     }
     d.satisfied = delivered.is_some() && accepted.is_some() && v.accepted_by.is_some();
     if !d.satisfied && cx.as_of > effective {
+        let name_zh = DeliverableItem::parse(name).map_or(name, |i| i.zh());
         d.problem(
             HND_002,
             entry.span,
             msg!(
                 "deliverable `{name}` was not delivered and accepted by the effective date {effective}",
-                "交付物 `{name}` 未在终止生效日 {effective} 前完成交付和验收"
+                "交付物“{name_zh}”(`{name}`)未在终止生效日 {effective} 前完成交付和验收"
             ),
             Some(msg!(
                 "record `delivered_at`, `accepted_by` and `accepted_at`",
-                "请记录 `delivered_at`、`accepted_by` 和 `accepted_at`"
+                "请记录交付日期 `delivered_at`、验收人 `accepted_by` 和验收日期 `accepted_at`"
             )),
         );
     }

@@ -14,10 +14,10 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     settle.satisfied = completed.is_some() && audited;
     settle.item.done_at = completed.map(|c| c.value);
     if completed.is_none() {
-        settle.item.missing.push(msg!("`settlement.completed_at`", "`settlement.completed_at`"));
+        settle.item.missing.push(msg!("`settlement.completed_at`", "费用结算完成日期(`settlement.completed_at`)"));
     }
     if !audited {
-        settle.item.missing.push(msg!("`settlement.audit_done: true`", "`settlement.audit_done: true`"));
+        settle.item.missing.push(msg!("`settlement.audit_done: true`", "服务审计完成(`settlement.audit_done: true`)"));
     }
     if let Some(h) = h.filter(|_| after_exit && !settle.satisfied) {
         let span = settlement.map_or(h.id.span, |s| s.span);
@@ -82,7 +82,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             evaluation.item.done_at = Some(e.value.at.value);
         }
         None => {
-            evaluation.item.missing.push(msg!("`evaluation`", "`evaluation`(成果评估)"));
+            evaluation.item.missing.push(msg!("`evaluation`", "服务成果评估(`evaluation`)"));
             if let Some(h) = h.filter(|_| after_exit) {
                 evaluation.problem(
                     HND_008,
@@ -110,7 +110,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             feedback.item.done_at = Some(d.value);
         }
         None => {
-            feedback.item.missing.push(msg!("`post_exit_feedback_at`", "`post_exit_feedback_at`(反馈日期)"));
+            feedback.item.missing.push(msg!("`post_exit_feedback_at`", "客户反馈日期(`post_exit_feedback_at`)"));
             if let Some(h) = h.filter(|_| after_exit) {
                 feedback.problem(
                     HND_008,

@@ -39,7 +39,8 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     .and_then(|v| known(cx, v.verified_at.as_ref()).or(known(cx, v.customer_confirmed_at.as_ref())))
                     .map(|x| x.value);
                 let owner = v.owner.value.as_str();
-                d.item.notes.push(msg!("owner {owner}", "负责人 {owner}"));
+                let owner_zh = cx.person_zh(owner);
+                d.item.notes.push(msg!("owner {owner}", "负责人:{owner_zh}"));
                 if v.status.value == LeftoverStatus::Resolved {
                     // Judged on what the record says, not on as-of: a date still to come only
                     // leaves the item pending until its due date.
@@ -60,17 +61,24 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     .collect();
                     if !absent.is_empty() {
                         let fields = absent.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>();
-                        let (en, zh) = (fields.join(" and "), fields.join("和"));
+                        let words: Vec<String> = absent
+                            .iter()
+                            .map(|f| {
+                                let w = if *f == "verified_at" { "验证日期" } else { "客户确认日期" };
+                                format!("{w}(`{f}`)")
+                            })
+                            .collect();
+                        let (en, zh) = (fields.join(" and "), crate::model::labels::zh_list(&words));
                         d.problem(
                             HND_004,
                             v.status.span,
                             msg!(
                                 "leftover issue {id} is marked resolved without {en}: §7.3 requires the resolution verified and confirmed by the customer",
-                                "遗留问题 {id} 标记为已解决,但缺少 {zh}:§7.3 要求解决结果经验证并由客户确认"
+                                "遗留问题 {id} 标记为已解决,但缺少{zh}:§7.3 要求解决结果经验证并由客户确认"
                             ),
                             Some(msg!(
                                 "record when the resolution was verified (`verified_at`) and when the customer confirmed it (`customer_confirmed_at`), or set the status back to open",
-                                "请记录验证日期 `verified_at` 和客户确认日期 `customer_confirmed_at`,或将状态改回 open"
+                                "请记录验证日期 `verified_at` 和客户确认日期 `customer_confirmed_at`,或将状态改回“未解决”(`status: open`)"
                             )),
                         );
                         d.item.missing.push(msg!("{en}", "{zh}"));
@@ -93,7 +101,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                             ),
                             Some(msg!(
                                 "resolve and verify it, or record the customer's acceptance (status accepted)",
-                                "请解决并验证,或记录客户接受(status 设为 accepted)"
+                                "请解决并验证,或记录客户接受(改为 `status: accepted`)"
                             )),
                         );
                     }
@@ -110,12 +118,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                             issue.span,
                             msg!(
                                 "leftover issue {id} has no `plan` at the effective date {effective}",
-                                "遗留问题 {id} 在终止生效日 {effective} 仍无处理计划 `plan`"
+                                "遗留问题 {id} 在终止生效日 {effective} 仍无处理计划(`plan`)"
                             ),
                             Some(msg!("write how and by when it will be resolved", "请写明处理方式和完成时间")),
                         );
                     }
-                    d.item.missing.push(msg!("a `plan`", "处理计划 `plan`"));
+                    d.item.missing.push(msg!("a `plan`", "处理计划(`plan`)"));
                 }
                 items.push(d.finish(as_of));
             }
@@ -132,7 +140,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 d.satisfied = true;
                 d.item.notes.push(msg!("none recorded", "未记录遗留问题"));
             } else {
-                d.item.missing.push(msg!("no Handover record yet", "尚无 Handover 记录"));
+                d.item.missing.push(msg!("no Handover record yet", "尚无交接记录(Handover)"));
             }
             items.push(d.finish(as_of));
         }
@@ -153,7 +161,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             report
                 .item
                 .missing
-                .push(msg!("`leftover_report_submitted_at`", "`leftover_report_submitted_at`(报告提交日期)"));
+                .push(msg!("`leftover_report_submitted_at`", "报告提交日期(`leftover_report_submitted_at`)"));
             if let Some(h) = h.filter(|_| after_exit) {
                 report.problem(
                     HND_004,

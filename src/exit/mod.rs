@@ -62,6 +62,8 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [Status::Done, Status::Pending, Status::Missing, Status::NotApplicable];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Done => "done",
@@ -71,16 +73,9 @@ impl Status {
         }
     }
 
+    /// The status in `lang` (zh-CN from `model::labels`, glossary: 逾期未完成, 未到期).
     pub fn label(self, lang: crate::model::Lang) -> &'static str {
-        match lang {
-            crate::model::Lang::En => self.as_str(),
-            crate::model::Lang::ZhCn => match self {
-                Status::Done => "已完成",
-                Status::Pending => "待办",
-                Status::Missing => "缺失",
-                Status::NotApplicable => "不适用",
-            },
-        }
+        crate::model::labels::label(lang, "ChecklistStatus", self.as_str())
     }
 }
 
@@ -269,18 +264,19 @@ fn needs_evidence(reason: TerminationCondition) -> bool {
 }
 
 pub fn deliverable_title(item: DeliverableItem) -> Msg {
-    let (en, zh) = match item {
-        DeliverableItem::SystemConfig => ("system configuration", "系统配置"),
-        DeliverableItem::TechnicalDocs => ("technical documents", "技术文档"),
-        DeliverableItem::SystemLogs => ("system logs", "系统日志"),
-        DeliverableItem::UserManuals => ("user manuals", "用户操作手册"),
-        DeliverableItem::TrainingMaterials => ("training materials", "培训资料"),
-        DeliverableItem::ServiceReports => ("service reports", "服务报告"),
-        DeliverableItem::ChangeRecords => ("change records", "变更记录"),
-        DeliverableItem::BackupRecoveryPlan => ("backup and recovery plan", "备份与恢复方案"),
-        DeliverableItem::Other => ("other deliverable", "其他交付物"),
+    let en = match item {
+        DeliverableItem::SystemConfig => "system configuration",
+        DeliverableItem::TechnicalDocs => "technical documents",
+        DeliverableItem::SystemLogs => "system logs",
+        DeliverableItem::UserManuals => "user manuals",
+        DeliverableItem::TrainingMaterials => "training materials",
+        DeliverableItem::ServiceReports => "service reports",
+        DeliverableItem::ChangeRecords => "change records",
+        DeliverableItem::BackupRecoveryPlan => "backup and recovery plan",
+        DeliverableItem::Other => "other deliverable",
     };
-    Msg::new(en, zh)
+    // The Chinese from the one table of labels, so the checklist and messages agree.
+    Msg::new(en, item.zh())
 }
 
 /// Evidence of one path, with an HND-003 problem when it is missing or leaves the repository.

@@ -17,7 +17,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             .push(msg!("the contract asks for {days} days, until {until}", "合同要求 {days} 天,至 {until}"));
     }
     match h {
-        None => support.item.missing.push(msg!("no Handover record yet", "尚无 Handover 记录")),
+        None => support.item.missing.push(msg!("no Handover record yet", "尚无交接记录(Handover)")),
         Some(h) => match &h.support {
             None => {
                 support.problem(
@@ -29,12 +29,16 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                         "请记录 `support` 的 `until`、`channels` 和 `contact`"
                     )),
                 );
-                support.item.missing.push(msg!("`support`", "`support`(支持安排)"));
+                support.item.missing.push(msg!("`support`", "终止后支持安排(`support`)"));
             }
             Some(s) => {
                 let until = s.value.until.value;
-                let channels = s.value.channels.iter().map(|c| c.value.as_str()).collect::<Vec<_>>().join(", ");
-                support.item.notes.push(msg!("support until {until} by {channels}", "支持至 {until},方式:{channels}"));
+                let ways: Vec<&str> = s.value.channels.iter().map(|c| c.value.as_str()).collect();
+                let (channels, channels_zh) = (ways.join(", "), ways.join("、"));
+                support
+                    .item
+                    .notes
+                    .push(msg!("support until {until} by {channels}", "支持至 {until},方式:{channels_zh}"));
                 match required.map(|days| (days, add_days(effective, i64::from(days)))) {
                     // With no contract minimum, support must still run past the effective date:
                     // a period that ends before it is no post-termination support at all.

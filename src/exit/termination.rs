@@ -28,30 +28,33 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     .due(effective);
     match h {
         None => {
-            reason.item.missing.push(msg!("no Handover record yet", "尚无 Handover 记录"));
+            reason.item.missing.push(msg!("no Handover record yet", "尚无交接记录(Handover)"));
             notice.item.missing.push(msg!(
                 "notice at least {n} days before the term ends ({term_end})",
                 "至少在服务期结束({term_end})前 {n} 天发出通知"
             ));
             agreement.item.notes.push(msg!("needed only when ending by mutual agreement", "仅在双方协商终止时需要"));
-            agreement.item.missing.push(msg!("no Handover record yet", "尚无 Handover 记录"));
+            agreement.item.missing.push(msg!("no Handover record yet", "尚无交接记录(Handover)"));
         }
         Some(h) => {
             let t = &h.termination.value;
             let why = t.reason.value;
-            let why_text = why.as_str();
+            let (why_text, why_zh) = (why.as_str(), why.zh());
             reason.item.done_at = Some(t.notice_given_at.value).filter(|d| cx.known_date(*d));
             if engagement.termination.conditions.iter().any(|c| c.value == why) {
                 reason.satisfied = true;
             } else {
                 let allowed: Vec<&str> = engagement.termination.conditions.iter().map(|c| c.value.as_str()).collect();
+                let allowed_zh = crate::model::labels::zh_list(
+                    &engagement.termination.conditions.iter().map(|c| c.value.zh()).collect::<Vec<_>>(),
+                );
                 let allowed = allowed.join(", ");
                 reason.problem(
                     HND_001,
                     t.reason.span,
                     msg!(
                         "`{why_text}` is not among the contract's termination conditions ({allowed})",
-                        "`{why_text}` 不属于合同约定的终止条件({allowed})"
+                        "终止原因“{why_zh}”(`{why_text}`)不属于合同约定的终止条件({allowed_zh})"
                     ),
                     Some(msg!(
                         "end the engagement on one of the contract's conditions, or amend the contract first",
@@ -79,7 +82,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                         ),
                         Some(msg!(
                             "move the effective date to {n} days after the notice, or record the customer's agreement (reason mutual-agreement)",
-                            "请将生效日顺延至通知后 {n} 天,或记录客户同意(原因改为 mutual-agreement)"
+                            "请将生效日顺延至通知后 {n} 天,或记录客户同意(终止原因改为“双方协商一致”,即 `mutual-agreement`)"
                         )),
                     );
                     notice.item.missing.push(msg!("notice by {latest}", "不晚于 {latest} 的通知"));
@@ -94,7 +97,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                         t.reason.span,
                         msg!(
                             "termination for `{why_text}` needs `notice_evidence`: the document that establishes it",
-                            "因 `{why_text}` 终止须提供 `notice_evidence`(证明该情形的文件)"
+                            "因“{why_zh}”终止须提供证明该情形的文件(`notice_evidence`)"
                         ),
                         Some(msg!(
                             "commit the notice or evidence document and name it in `termination.notice_evidence`",
@@ -125,7 +128,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                             t.reason.span,
                             msg!(
                                 "termination by mutual agreement without `agreement_signed_at`",
-                                "双方协商终止但缺少 `agreement_signed_at`(协议签署日期)"
+                                "双方协商终止,但缺少终止协议签署日期(`agreement_signed_at`)"
                             ),
                             Some(msg!(
                                 "record the date both parties signed the termination agreement",
@@ -183,7 +186,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             );
             check.item.missing.push(msg!("a check by {due}", "不晚于 {due} 的检查"));
         }
-        _ => check.item.missing.push(msg!("`pre_exit_check_at`", "`pre_exit_check_at`(检查日期)")),
+        _ => check.item.missing.push(msg!("`pre_exit_check_at`", "检查日期(`pre_exit_check_at`)")),
     }
     items.push(check.finish(as_of));
 }

@@ -28,18 +28,9 @@ impl ClockKind {
         }
     }
 
+    /// The clock's name in `lang` (zh-CN from `model::labels`).
     pub fn label(self, lang: crate::model::Lang) -> &'static str {
-        use crate::model::Lang::{En, ZhCn};
-        match (self, lang) {
-            (ClockKind::Response, En) => "response",
-            (ClockKind::OnSite, En) => "on-site",
-            (ClockKind::Restoration, En) => "restoration",
-            (ClockKind::Resolution, En) => "resolution",
-            (ClockKind::Response, ZhCn) => "响应时效",
-            (ClockKind::OnSite, ZhCn) => "到场时效",
-            (ClockKind::Restoration, ZhCn) => "恢复时效",
-            (ClockKind::Resolution, ZhCn) => "解决时效",
-        }
+        crate::model::labels::label(lang, "ClockKind", self.as_str())
     }
 }
 

@@ -535,7 +535,7 @@ impl Decode for bool {
                         "`{other}` is a YAML 1.1 boolean, which itos does not guess at",
                         "`{other}` 是 YAML 1.1 的布尔写法,itos 不做推测"
                     ),
-                    Some(msg!("write `{want}`", "请写作 `{want}`")),
+                    Some(msg!("write `{want}`", "请改为 `{want}`")),
                 );
                 None
             }
@@ -873,6 +873,11 @@ macro_rules! object {
 }
 
 /// Declare an enumeration of kebab-case YAML values with its decoder and schema.
+/// The accepted values inside a Chinese sentence: `a`、`b`、`c` (input syntax, in backticks).
+macro_rules! zh_names {
+    ($first:literal $(, $rest:literal)*) => { concat!("`", $first, "`" $(, "、`", $rest, "`")*) };
+}
+
 macro_rules! enumeration {
     (
         $(#[doc = $doc:literal])*
@@ -893,6 +898,16 @@ macro_rules! enumeration {
             pub fn parse(s: &str) -> Option<Self> {
                 match s { $( $text => Some($name::$variant), )* _ => None }
             }
+
+            /// The value inside Chinese sentences, from the one table (`model::labels`).
+            pub fn zh(self) -> &'static str {
+                $crate::model::labels::label($crate::model::Lang::ZhCn, stringify!($name), self.as_str())
+            }
+
+            /// The value in `lang`: as written in records in English, its label in Chinese.
+            pub fn label(self, lang: $crate::model::Lang) -> &'static str {
+                $crate::model::labels::label(lang, stringify!($name), self.as_str())
+            }
         }
 
         impl std::fmt::Display for $name {
@@ -902,7 +917,8 @@ macro_rules! enumeration {
         }
 
         impl $crate::model::decode::Decode for $name {
-            const EXPECTED: (&'static str, &'static str) = (concat!("one of: ", $( $text, " " ),*), concat!("以下之一:", $( $text, " " ),*));
+            const EXPECTED: (&'static str, &'static str) =
+                (concat!("one of: ", $( $text, " " ),*), concat!("以下取值之一:", $crate::model::decode::zh_names!($( $text ),*)));
             fn decode(
                 node: &$crate::model::node::Node<'_>,
                 _anchor: $crate::model::Span,
@@ -920,14 +936,17 @@ macro_rules! enumeration {
 /// Decode one of a fixed set of names, suggesting the closest on a typo.
 pub fn decode_enum<T>(node: &Node<'_>, d: &mut Decoder, names: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
     let list = names.join(", ");
+    let list_zh = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join("、");
     let (s, _) = scalar(node, d, ("a name", "名称"))?;
     if let Some(v) = parse(s) {
         return Some(v);
     }
     let help = closest(s, names.iter().copied()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
-    d.value_error(node, msg!("`{s}` is not one of: {list}", "`{s}` 不是以下取值之一:{list}"), help);
+    d.value_error(node, msg!("`{s}` is not one of: {list}", "`{s}` 不是以下取值之一:{list_zh}"), help);
     None
 }
 
 // The record macros are the crate's own: not part of its public API.
-pub(crate) use {enumeration, field_decode, field_fix_times, field_required, field_schema, field_type, object};
+pub(crate) use {
+    enumeration, field_decode, field_fix_times, field_required, field_schema, field_type, object, zh_names,
+};

@@ -5,6 +5,7 @@ pub mod decode;
 pub mod exact;
 pub mod finding;
 pub mod kinds;
+pub mod labels;
 pub mod message;
 pub mod node;
 pub mod order;

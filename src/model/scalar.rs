@@ -143,7 +143,7 @@ impl Decode for Ts {
             d.value_error(
                 node,
                 msg!("`{s}` is a date; a timestamp needs a time of day", "`{s}` 是日期;时间戳需要包含时刻"),
-                Some(msg!("write e.g. `{s}T09:00:00+08:00`", "例如写作 `{s}T09:00:00+08:00`")),
+                Some(msg!("write e.g. `{s}T09:00:00+08:00`", "请补充时刻,例如 `{s}T09:00:00+08:00`")),
             );
             return None;
         }

@@ -184,7 +184,7 @@ pub fn resolve_kind_id(cx: &Context<'_>, text: &str) -> Result<(Kind, String), M
                 let list = kinds.join(", ");
                 return Err(msg!(
                     "`{text}` is an id of several kinds ({list}); write `Kind/{text}`",
-                    "`{text}` 同时是多种记录的 id({list});请写作 `类型/{text}`"
+                    "`{text}` 同时是多种记录的 id({list});请改为 `类型/{text}`"
                 ));
             }
         },
@@ -192,7 +192,8 @@ pub fn resolve_kind_id(cx: &Context<'_>, text: &str) -> Result<(Kind, String), M
     if cx.index.contains(kind, &id) {
         Ok((kind, id))
     } else {
-        Err(msg!("{kind} `{id}` does not exist", "{kind} `{id}` 不存在"))
+        let kind_zh = kind.zh();
+        Err(msg!("{kind} `{id}` does not exist", "{kind_zh} `{id}` 不存在"))
     }
 }
 

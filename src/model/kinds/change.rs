@@ -36,14 +36,9 @@ impl ChangeClass {
         ChangeClass::ALL.iter().copied().find(|c| c.as_str() == s)
     }
 
-    /// The class in Chinese sentences (glossary): 标准变更 …
+    /// The class in Chinese sentences (glossary: 一般变更 …), from `model::labels`.
     pub fn zh(self) -> &'static str {
-        match self {
-            ChangeClass::Standard => "标准变更",
-            ChangeClass::Normal => "一般变更",
-            ChangeClass::Major => "重大变更",
-            ChangeClass::Critical => "特别重大变更",
-        }
+        crate::model::labels::label(crate::model::Lang::ZhCn, "ChangeClass", self.as_str())
     }
 }
 
@@ -55,7 +50,7 @@ impl std::fmt::Display for ChangeClass {
 
 impl Decode for ChangeClass {
     const EXPECTED: (&'static str, &'static str) =
-        ("one of: standard normal major critical ", "以下之一:standard normal major critical ");
+        ("one of: standard normal major critical ", "以下取值之一:`standard`、`normal`、`major`、`critical`");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         // "Emergency" is how a change is carried out, not a class (§6.1): the class still
         // decides its approvals, so the fix is a flag next to the class it would have had.
@@ -63,12 +58,13 @@ impl Decode for ChangeClass {
             && s.as_ref() == "emergency"
         {
             let list = ChangeClass::NAMES.join(", ");
+            let list_zh = ChangeClass::NAMES.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join("、");
             d.value_error(
                 node,
-                msg!("`emergency` is not one of: {list}", "`emergency` 不是以下取值之一:{list}"),
+                msg!("`emergency` is not one of: {list}", "`emergency` 不是以下取值之一:{list_zh}"),
                 Some(msg!(
                     "write `emergency: true` with the class the change would otherwise have",
-                    "请写作 `emergency: true`,并填写该变更本应属于的类别"
+                    "请改为 `emergency: true`,并填写该变更本应属于的类别"
                 )),
             );
             return None;
@@ -92,31 +88,6 @@ crate::enumeration! {
         Cab = "cab",
         ItsmCommittee = "itsm-committee",
         SeniorManagement = "senior-management",
-    }
-}
-
-impl RiskLevel {
-    /// The level in Chinese sentences (glossary: 风险等级“中”).
-    pub fn zh(self) -> &'static str {
-        match self {
-            RiskLevel::Low => "低",
-            RiskLevel::Medium => "中",
-            RiskLevel::High => "高",
-            RiskLevel::Critical => "极高",
-        }
-    }
-}
-
-impl ApprovalRole {
-    /// The role in Chinese sentences (glossary).
-    pub fn zh(self) -> &'static str {
-        match self {
-            ApprovalRole::ChangeManager => "变更经理",
-            ApprovalRole::DepartmentHead => "部门负责人",
-            ApprovalRole::Cab => "变更咨询委员会(CAB)",
-            ApprovalRole::ItsmCommittee => "IT服务管理委员会",
-            ApprovalRole::SeniorManagement => "高级管理层",
-        }
     }
 }
 

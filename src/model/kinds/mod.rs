@@ -91,6 +91,11 @@ macro_rules! kinds {
                 match self { $( Kind::$kind => stringify!($kind) ),* }
             }
 
+            /// The kind inside Chinese sentences (变更, 服务项目 …), from `model::labels`.
+            pub fn zh(self) -> &'static str {
+                $crate::model::labels::label($crate::model::Lang::ZhCn, "Kind", self.name())
+            }
+
             pub fn parse(s: &str) -> Option<Kind> {
                 match s { $( stringify!($kind) => Some(Kind::$kind), )* _ => None }
             }

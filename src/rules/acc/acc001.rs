@@ -53,6 +53,7 @@ impl Rule for Acc001 {
                 AcceptanceResult::Failed => ("failed", "未通过"),
                 _ => ("was only conditionally accepted", "为有条件通过"),
             };
+            let result_label = result.zh();
             out.report(
                 a.id.span,
                 msg!(
@@ -60,7 +61,7 @@ impl Rule for Acc001 {
                     "“{subject}”的验收 {id} {result_zh},但未记录后续措施 `follow_up`"
                 ),
             )
-            .label(a.result.span, msg!("result `{result}`", "验收结果 `{result}`"))
+            .label(a.result.span, msg!("result `{result}`", "验收结果:{result_label}"))
             .help(msg!(
                 "write in `follow_up` what is reworked or delivered, by whom and by when",
                 "请在 `follow_up` 中写明返工或补交内容、责任人及完成时间"

@@ -57,6 +57,8 @@ impl Rule for Aud002 {
                 .collect();
             if !missing.is_empty() {
                 let (list, id) = (missing.join(", "), eng.id.value.as_str());
+                let list_zh =
+                    missing.iter().filter_map(|m| AuditArea::parse(m)).map(|a| a.zh()).collect::<Vec<_>>().join("、");
                 let latest = audits
                     .iter()
                     .max_by_key(|a| a.performed_at.value)
@@ -66,7 +68,7 @@ impl Rule for Aud002 {
                     eng.id.span,
                     msg!(
                         "the audits of the last {n} months (since {from}) do not cover: {list}",
-                        "最近 {n} 个月(自 {from} 起)的审计未覆盖:{list}"
+                        "最近 {n} 个月(自 {from} 起)的审计未覆盖:{list_zh}"
                     ),
                 )
                 .label(latest, msg!("latest audit's areas", "最近一次审计的领域"))

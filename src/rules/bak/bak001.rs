@@ -1,6 +1,7 @@
 //! BAK-001: backups are kept offsite, and encrypted when the system holds data that must be.
 
 use crate::model::kinds::{BackupPolicy, DataAsset};
+use crate::model::labels::classification_zh;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -54,7 +55,7 @@ impl Rule for Bak001 {
                 )
                 .help(msg!(
                     "copy the backups to a second site and write `offsite: true`",
-                    "请将备份复制到异地站点,并写作 `offsite: true`"
+                    "请将备份复制到异地站点,并记录 `offsite: true`"
                 ))
                 .record(Kind::BackupPolicy, id);
             }
@@ -63,15 +64,16 @@ impl Rule for Bak001 {
             {
                 let (did, level, from) =
                     (asset.id.value.as_str(), asset.classification.value.as_str(), &cx.policy.encryption_required_from);
+                let (level_zh, from_zh) = (classification_zh(level), classification_zh(from));
                 out.report(
                     bp.encrypted.span,
                     msg!(
                         "backup policy {id} is not encrypted, but system {system} holds `{level}` data ({did}); backups of data classified `{from}` or higher must be encrypted",
-                        "备份策略 {id} 未加密,而系统 {system} 承载 `{level}` 级数据({did});`{from}` 及以上级别数据的备份须加密"
+                        "备份策略 {id} 未加密,而系统 {system} 承载“{level_zh}”级数据({did});“{from_zh}”及以上级别数据的备份须加密"
                     ),
                 )
-                .label(asset.classification.span, msg!("classified `{level}`", "数据分级为 `{level}`"))
-                .help(msg!("encrypt the backups and write `encrypted: true`", "请对备份加密,并写作 `encrypted: true`"))
+                .label(asset.classification.span, msg!("classified `{level}`", "数据分级为“{level_zh}”"))
+                .help(msg!("encrypt the backups and write `encrypted: true`", "请对备份加密,并记录 `encrypted: true`"))
                 .record(Kind::BackupPolicy, id);
             }
         }

@@ -31,15 +31,15 @@ impl Rule for Chg001 {
         for c in &cx.records.changes {
             out.checked();
             let id = c.id.value.as_str();
-            for (name, text) in [
-                ("requested_by", &c.requested_by),
-                ("description", &c.description),
-                ("impact.expected", &c.impact.expected),
+            for (name, zh, text) in [
+                ("requested_by", "申请人", &c.requested_by),
+                ("description", "变更内容", &c.description),
+                ("impact.expected", "预期影响", &c.impact.expected),
             ] {
                 if text.value.trim().is_empty() {
                     out.report(
                         text.span,
-                        msg!("change request `{id}`: `{name}` is empty", "变更申请 `{id}`:`{name}` 为空"),
+                        msg!("change request `{id}`: `{name}` is empty", "变更申请 `{id}`:{zh}(`{name}`)为空"),
                     )
                     .record(Kind::Change, id);
                 }

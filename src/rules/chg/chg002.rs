@@ -104,7 +104,7 @@ impl Rule for Chg002 {
                                 c.emergency.as_ref().map_or(c.id.span, |e| e.span),
                                 msg!(
                                     "emergency change `{id}` has no `emergency_authorization` before its start",
-                                    "紧急变更 `{id}` 没有实施前的紧急授权 `emergency_authorization`"
+                                    "紧急变更 `{id}` 没有实施前的紧急授权(`emergency_authorization`)"
                                 ),
                             )
                             .record(Kind::Change, id)
@@ -192,14 +192,15 @@ impl Rule for Chg002 {
                     c.approvals.iter().filter(|a| a.at.instant < imp.started_at.instant).max_by_key(|a| a.at.instant);
                 if let Some(r) = latest.filter(|a| a.decision.value == Decision::Rejected) {
                     let by = r.by.value.as_str();
+                    let by_zh = cx.person_zh(by);
                     out.report(
                         imp.started_at.span,
                         msg!(
                             "change `{id}` was implemented after it was rejected by {by}",
-                            "变更 `{id}` 在被 {by} 否决后仍被实施"
+                            "变更 `{id}` 在被 {by_zh} 驳回后仍被实施"
                         ),
                     )
-                    .label(r.decision.span, msg!("rejected", "否决"))
+                    .label(r.decision.span, msg!("rejected", "驳回"))
                     .record(Kind::Change, id);
                 }
             }

@@ -39,18 +39,19 @@ impl Rule for Chg003 {
             let i = &c.impact;
             use crate::rules::has_text;
             let present = [
-                ("business", has_text(&i.business)),
-                ("technical", has_text(&i.technical)),
-                ("security", has_text(&i.security)),
-                ("cost", has_text(&i.cost)),
+                ("business", "业务", has_text(&i.business)),
+                ("technical", "技术", has_text(&i.technical)),
+                ("security", "安全", has_text(&i.security)),
+                ("cost", "成本", has_text(&i.cost)),
             ];
-            if let Some(list) = cx.missing(Kind::Change, id, "impact", &present) {
+            if let Some((list, list_zh)) = cx.missing(Kind::Change, id, "impact", &present) {
+                let class_zh = class.zh();
                 let f = out
                     .report(
                         i.anchor,
                         msg!(
                             "the impact assessment of `{class}` change `{id}` lacks: {list}",
-                            "`{class}` 变更 `{id}` 的影响评估缺少:{list}"
+                            "{class_zh} `{id}` 缺少{list_zh}影响评估"
                         ),
                     )
                     .record(Kind::Change, id);

@@ -41,16 +41,17 @@ impl Rule for Chg004 {
             match cx.policy.risk_level(l, i) {
                 Some(expected) if expected == written => {}
                 Some(expected) => {
+                    let (written_zh, expected_zh) = (written.zh(), expected.zh());
                     out.report(
                         risk.level.span,
                         msg!(
                             "risk level `{written}` does not match the risk matrix: likelihood {l} × impact {i} is `{expected}`",
-                            "风险等级 `{written}` 与风险矩阵不符:可能性 {l} × 影响程度 {i} 应为 `{expected}`"
+                            "风险等级“{written_zh}”与风险矩阵不符:按风险矩阵,可能性 {l} × 影响程度 {i} 对应风险等级“{expected_zh}”"
                         ),
                     )
                     .label(risk.likelihood.span, msg!("likelihood", "可能性"))
                     .label(risk.impact.span, msg!("impact", "影响程度"))
-                    .help(msg!("write `level: {expected}`", "请写作 `level: {expected}`"))
+                    .help(msg!("write `level: {expected}`", "请改为 `level: {expected}`"))
                     .record(Kind::Change, &change.id);
                 }
                 None => {

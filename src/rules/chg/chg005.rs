@@ -33,6 +33,7 @@ impl Rule for Chg005 {
             out.checked();
             let id = c.id.value.as_str();
             let status = c.status.value;
+            let status_zh = status.zh();
             let claims = matches!(status, S::Implemented | S::Verified | S::Closed | S::RolledBack);
             let Some(imp) = &c.implementation else {
                 if claims {
@@ -40,7 +41,7 @@ impl Rule for Chg005 {
                         c.id.span,
                         msg!(
                             "change `{id}` is `{status}` but has no `implementation` record",
-                            "变更 `{id}` 状态为 `{status}`,但没有实施记录 `implementation`"
+                            "变更 `{id}` 状态为“{status_zh}”,但没有实施记录(`implementation`)"
                         ),
                     )
                     .label(c.status.span, msg!("status", "状态"))

@@ -36,12 +36,12 @@ impl Rule for Chg007 {
             }
             out.checked();
             if c.rollback_plan.as_ref().is_none_or(|r| r.value.trim().is_empty()) {
-                let id = c.id.value.as_str();
+                let (id, class_zh) = (c.id.value.as_str(), class.zh());
                 out.report(
                     c.id.span,
                     msg!(
                         "`{class}` change `{id}` has no `rollback_plan`",
-                        "`{class}` 变更 `{id}` 没有回退方案 `rollback_plan`"
+                        "{class_zh} `{id}` 没有回退方案(`rollback_plan`)"
                     ),
                 )
                 .label(c.class.span, msg!("class", "变更类别"))

@@ -51,11 +51,12 @@ impl Rule for Chg008 {
             distinct.dedup();
             if distinct.len() == 1 && distinct[0] == implementer {
                 let by = imp.by.value.as_str();
+                let by_zh = cx.person_zh(by);
                 let f = out.report(
                     imp.by.span,
                     msg!(
                         "`{by}` both approved and implemented change `{id}`, with no other approver",
-                        "`{by}` 既是变更 `{id}` 的唯一审批人,又是实施人"
+                        "{by_zh}既是变更 `{id}` 的唯一审批人,又是实施人"
                     ),
                 );
                 if let Some(a) = approvers.first() {
@@ -67,9 +68,10 @@ impl Rule for Chg008 {
                 && who(&v.by.value) == implementer
             {
                 let by = v.by.value.as_str();
+                let by_zh = cx.person_zh(by);
                 out.report(
                     v.by.span,
-                    msg!("`{by}` verified change `{id}`, which they implemented", "`{by}` 验证了自己实施的变更 `{id}`"),
+                    msg!("`{by}` verified change `{id}`, which they implemented", "{by_zh}验证了自己实施的变更 `{id}`"),
                 )
                 .label(imp.by.span, msg!("implementer", "实施人"))
                 .record(Kind::Change, id);

@@ -70,7 +70,8 @@ impl Rule for Chg011 {
                 if start <= freeze.to.value && end >= freeze.from.value {
                     let (id, from, to, why) =
                         (c.id.value.as_str(), freeze.from.value, freeze.to.value, freeze.reason.value.as_str());
-                    out.report(window.start.span, msg!("change `{id}` is scheduled inside the freeze {from} – {to} ({why}) without a senior-management approval", "变更 `{id}` 安排在封网期 {from} – {to}({why})内,但没有 senior-management(高层管理者)的批准"))
+                    let senior_zh = ApprovalRole::SeniorManagement.zh();
+                    out.report(window.start.span, msg!("change `{id}` is scheduled inside the freeze {from} – {to} ({why}) without a senior-management approval", "变更 `{id}` 安排在封网期 {from} – {to}({why})内,但没有{senior_zh}的批准"))
                         .label(freeze.anchor, msg!("freeze period", "封网期"))
                         .record(Kind::Change, id);
                     break;

@@ -76,11 +76,15 @@ impl Rule for Chg013 {
                     }
                     NotStandard::Downtime { service, target } => {
                         let (s, t) = (service.value.as_str(), target.trimmed(3));
+                        let s_zh = cx.service_zh(
+                            cx.engagement_of(crate::model::RecordView::Change(c)).map(|e| e.value.as_str()),
+                            s,
+                        );
                         out.report(
                             service.span,
                             msg!(
                                 "standard change `{id}` plans downtime of service `{s}`, whose availability target is {t} % (99.9 % or more): such a change is not routine",
-                                "标准变更 `{id}` 计划停机的服务 `{s}` 可用率目标为 {t}%(不低于 99.9%),此类变更不属于例行变更"
+                                "标准变更 `{id}` 计划停机的{s_zh}可用率目标为 {t}%(不低于 99.9%),此类变更不属于例行变更"
                             ),
                         )
                         .help(msg!(

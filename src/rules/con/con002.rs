@@ -59,11 +59,12 @@ impl Rule for Con002 {
             }
             if let Some(other) = first.get(&(eid, service)) {
                 let oid = other.id.value.as_str();
+                let service_zh = cx.service_zh(Some(eid), service);
                 out.report(
                     sla.service.span,
                     msg!(
                         "service `{service}` already has Sla `{oid}`; one Sla per service",
-                        "服务 `{service}` 已有 SLA `{oid}`;每项服务只能有一份 SLA"
+                        "{service_zh}已有 SLA `{oid}`;每项服务只能有一份 SLA"
                     ),
                 )
                 .label(other.service.span, msg!("the first Sla for it", "该服务的第一份 SLA"))
@@ -77,11 +78,12 @@ impl Rule for Con002 {
                 out.checked();
                 let (eid, service) = (eng.id.value.as_str(), item.service.value.as_str());
                 if !first.contains_key(&(eid, service)) {
+                    let service_zh = cx.service_zh(Some(eid), service);
                     out.report(
                         item.service.span,
                         msg!(
                             "service `{service}` in the scope of `{eid}` has no Sla",
-                            "服务项目 `{eid}` 范围内的服务 `{service}` 没有 SLA"
+                            "服务项目 `{eid}` 范围内的{service_zh}没有 SLA"
                         ),
                     )
                     .help(msg!(

@@ -32,14 +32,17 @@ impl Rule for Con006 {
         for eng in &cx.records.engagements {
             out.checked();
             let l = &eng.liability;
-            for (name, text) in [
-                ("service_interruption", &l.service_interruption),
-                ("data_loss", &l.data_loss),
-                ("system_failure", &l.system_failure),
+            for (name, zh, text) in [
+                ("service_interruption", "服务中断", &l.service_interruption),
+                ("data_loss", "数据丢失", &l.data_loss),
+                ("system_failure", "系统故障", &l.system_failure),
             ] {
                 if blank(text) {
-                    out.report(text.span, msg!("`liability.{name}` is empty", "`liability.{name}` 为空"))
-                        .record(Kind::Engagement, &eng.id);
+                    out.report(
+                        text.span,
+                        msg!("`liability.{name}` is empty", "{zh}的责任约定(`liability.{name}`)为空"),
+                    )
+                    .record(Kind::Engagement, &eng.id);
                 }
             }
         }

@@ -32,13 +32,13 @@ impl Rule for Con007 {
         for eng in &cx.records.engagements {
             out.checked();
             let s = &eng.support;
-            for (name, text) in [
-                ("response", &s.response),
-                ("problem_process", &s.problem_process),
-                ("maintenance_cycle", &s.maintenance_cycle),
+            for (name, zh, text) in [
+                ("response", "支持响应机制", &s.response),
+                ("problem_process", "问题处理流程", &s.problem_process),
+                ("maintenance_cycle", "维护周期", &s.maintenance_cycle),
             ] {
                 if blank(text) {
-                    out.report(text.span, msg!("`support.{name}` is empty", "`support.{name}` 为空"))
+                    out.report(text.span, msg!("`support.{name}` is empty", "{zh}(`support.{name}`)为空"))
                         .record(Kind::Engagement, &eng.id);
                 }
             }

@@ -51,7 +51,7 @@ impl Rule for Con008 {
                 eng.term.end.span,
                 msg!(
                     "the term ends on {end}, {left} days after {as_of}, with no renewal decision and no Handover",
-                    "合同于 {end} 到期,距 {as_of} 仅 {left} 天,既无续约决定也无交接记录"
+                    "服务期于 {end} 到期,距 {as_of} 仅 {left} 天,既无续约决定也无交接记录"
                 ),
             )
             .help(msg!(

@@ -54,7 +54,7 @@ impl Rule for Emr001 {
                 eng.id.span,
                 msg!(
                     "engagement {id} has no emergency plan, although its term started on {start}",
-                    "服务项目 {id} 的合同期已于 {start} 开始,但没有应急预案"
+                    "服务项目 {id} 的服务期已于 {start} 开始,但没有应急预案"
                 ),
             )
             .help(msg!(

@@ -50,8 +50,8 @@ impl Rule for Fbk001 {
                 f.resolution.as_ref().is_some_and(|r| r.at.instant < end && !r.summary.value.trim().is_empty());
             let confirmed = f.customer_confirmed_at.as_ref().is_some_and(|c| c.instant < end);
             let id = f.id.value.as_str();
-            let present = [("resolution", resolved), ("customer_confirmed_at", confirmed)];
-            let Some(list) = cx.missing(Kind::Feedback, id, "", &present) else {
+            let present = [("resolution", "处理结果", resolved), ("customer_confirmed_at", "客户确认时间", confirmed)];
+            let Some((list, _)) = cx.missing(Kind::Feedback, id, "", &present) else {
                 continue;
             };
             let what = match (resolved, confirmed) {
@@ -64,7 +64,7 @@ impl Rule for Fbk001 {
                 f.id.span,
                 msg!(
                     "feedback {id} is closed without {en} ({list}); the loop is closed only when the customer confirms the resolution",
-                    "客户反馈 {id} 已关闭,但缺少{zh}({list});只有客户确认处理结果后才能闭环"
+                    "客户反馈 `{id}` 已关闭,但缺少{zh}({list});只有客户确认处理结果后才能闭环"
                 ),
             )
             .label(f.status.span, msg!("closed", "已关闭"))

@@ -91,11 +91,12 @@ impl Rule for Fbk002 {
                         continue;
                     }
                     let (status, as_of) = (f.status.value, cx.as_of);
+                    let status_zh = status.zh();
                     out.report(
                         f.status.span,
                         msg!(
                             "urgent feedback {id} is still unresolved (`{status}`) at the end of {as_of}: received {received_text}, it was due to be resolved by the end of {deadline} (within {days} days)",
-                            "紧急客户反馈 {id} 截至 {as_of} 日终仍未解决(`{status}`):接收于 {received_text},应于 {deadline}(含)前({days} 天内)解决"
+                            "紧急客户反馈 {id} 截至 {as_of} 日终仍未解决(状态为“{status_zh}”):接收于 {received_text},应于 {deadline}(含)前({days} 天内)解决"
                         ),
                     )
                     .label(f.received_at.span, msg!("received", "接收时间"))

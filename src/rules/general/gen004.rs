@@ -34,6 +34,7 @@ impl Rule for Gen004 {
         out.evaluated = cx.records.len();
         for dup in &cx.index.duplicates {
             let (kind, id) = (dup.kind, dup.id.as_str());
+            let kind_zh = kind.zh();
             let place = cx
                 .repo
                 .sources
@@ -43,7 +44,7 @@ impl Rule for Gen004 {
                 dup.again,
                 msg!(
                     "duplicate {kind} id `{id}`; it is already defined at {place}",
-                    "{kind} 的 id `{id}` 重复;已在 {place} 定义"
+                    "{kind_zh} id `{id}` 重复;已在 {place} 定义"
                 ),
             )
             .label(dup.first, msg!("first defined here", "首次定义于此"))
@@ -72,12 +73,12 @@ fn nested_duplicates<'a>(
     let mut seen: Vec<&Sp<String>> = Vec::new();
     for id in ids {
         if let Some(first) = seen.iter().find(|s| s.value == id.value) {
-            let nid = id.value.as_str();
+            let (nid, kind_zh) = (id.value.as_str(), kind.zh());
             out.report(
                 id.span,
                 msg!(
                     "duplicate {what_en} id `{nid}` in {kind} `{parent}`",
-                    "{kind} `{parent}` 中的{what_zh} id `{nid}` 重复"
+                    "{kind_zh} `{parent}` 中的{what_zh} id `{nid}` 重复"
                 ),
             )
             .label(first.span, msg!("first defined here", "首次定义于此"))

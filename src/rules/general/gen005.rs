@@ -114,6 +114,7 @@ impl Rule for Gen005 {
 
 fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink, suggestions: &mut Suggestions) {
     let kind = record.kind();
+    let kind_zh = kind.zh();
     if !kind.fields().contains(&"engagement") || kind == Kind::Engagement {
         return;
     }
@@ -137,12 +138,12 @@ fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink, su
             let message = if n == 0 {
                 msg!(
                     "{kind} `{id}` belongs to no engagement: the repository has no Engagement record",
-                    "{kind} `{id}` 不属于任何服务项目:仓库中没有 Engagement 记录"
+                    "{kind_zh} `{id}` 不属于任何服务项目:仓库中没有服务项目(Engagement)记录"
                 )
             } else {
                 msg!(
                     "{kind} `{id}` does not say its engagement, and the repository holds {n} engagements",
-                    "{kind} `{id}` 未注明所属服务项目,而仓库中有 {n} 个服务项目"
+                    "{kind_zh} `{id}` 未注明所属服务项目,而仓库中有 {n} 个服务项目"
                 )
             };
             out.report(id.span, message)
@@ -200,7 +201,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                     let f = out
                         .report(
                             value.span,
-                            msg!("`{field}`: Person `{name}` is not defined", "`{field}`:Person `{name}` 不存在"),
+                            msg!("`{field}`: Person `{name}` is not defined", "`{field}`:人员 `{name}` 不存在"),
                         )
                         .record(rec_kind, rec_id);
                     f.help = suggestions.get(cx, Kind::Person, name);
@@ -212,20 +213,18 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
             };
             out.report(
                 value.span,
-                msg!(
-                    "`{field}`: `{name}` is the name of more than one Person",
-                    "`{field}`:有多名人员(Person)名为 `{name}`"
-                ),
+                msg!("`{field}`: `{name}` is the name of more than one Person", "`{field}`:有多名人员名为 `{name}`"),
             )
             .help(msg!("write the id of the one meant: {ids}", "请填写所指人员的 id:{ids}"))
             .record(rec_kind, rec_id);
         }
         Target::Record(kind) => {
             if !cx.index.contains(kind, name) {
+                let kind_zh = kind.zh();
                 let f = out
                     .report(
                         value.span,
-                        msg!("`{field}`: {kind} `{name}` is not defined", "`{field}`:{kind} `{name}` 不存在"),
+                        msg!("`{field}`: {kind} `{name}` is not defined", "`{field}`:{kind_zh} `{name}` 不存在"),
                     )
                     .record(rec_kind, rec_id);
                 f.help = suggestions.get(cx, kind, name);
@@ -256,7 +255,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                         value.span,
                         msg!(
                             "`{field}`: calendar `{name}` is neither a Calendar record nor built in ({builtin})",
-                            "`{field}`:日历 `{name}` 既不是 Calendar 记录,也不是内置日历({builtin})"
+                            "`{field}`:日历 `{name}` 既不是工作日历(Calendar)记录,也不是内置日历({builtin})"
                         ),
                     )
                     .record(rec_kind, rec_id);

@@ -73,7 +73,10 @@ fn target(cx: &Context<'_>, w: &Waiver) -> Result<Target, crate::model::Msg> {
     let span = cx.index.position(kind, &id).and_then(|pos| cx.records.get(kind, pos)).map(|r| r.span());
     match span {
         Some(span) => Ok(Target::Record { kind, id, span }),
-        None => Err(msg!("{kind} `{id}` does not exist", "{kind} `{id}` 不存在")),
+        None => {
+            let kind_zh = kind.zh();
+            Err(msg!("{kind} `{id}` does not exist", "{kind_zh} `{id}` 不存在"))
+        }
     }
 }
 

@@ -41,13 +41,14 @@ pub fn report_rewrites(cx: &Context<'_>, out: &mut Sink, kinds: &[Kind]) {
         let path = before.first_difference(after).unwrap_or_else(|| "id".to_owned());
         let Some(span) = current_span(cx, before.kind, &before.id, &path) else { continue };
         let (kind, id, state) = (before.kind.name(), before.id.as_str(), final_state(before.kind));
+        let kind_zh = before.kind.zh();
         let (short, author, date) = (commit.short(), commit.author.as_str(), commit.date());
         let (state_en, state_zh) = (state.en, state.zh);
         out.report(
             span,
             msg!(
                 "{kind} {id} was changed {state_en}: `{path}` in commit {short} by {author} on {date}",
-                "{kind} {id} {state_zh}被修改:提交 {short}({author},{date})修改了 `{path}`"
+                "{kind_zh} {id} {state_zh}被修改:提交 {short}({author},{date})修改了 `{path}`"
             ),
         )
         .help(msg!(
@@ -95,15 +96,16 @@ fn report_deletion(
     span: Span,
 ) {
     let (kind, id, file) = (before.kind.name(), before.id.as_str(), before.file.as_str());
+    let kind_zh = before.kind.zh();
     let (short, author, date) = (commit.short(), commit.author.as_str(), commit.date());
     let message = match (own, kept_until) {
         (Some(own), Some(until)) => msg!(
             "{kind} {id} ({own}) was deleted in commit {short} by {author} on {date}; it must be kept {years} years, until {until}",
-            "{kind} {id}({own})在提交 {short}({author},{date})中被删除;应保留 {years} 年,至 {until}"
+            "{kind_zh} {id}({own})在提交 {short}({author},{date})中被删除;应保留 {years} 年,至 {until}"
         ),
         _ => msg!(
             "{kind} {id} was deleted in commit {short} by {author} on {date} before its retention period could start",
-            "{kind} {id} 在提交 {short}({author},{date})中被删除,其保存期尚未开始"
+            "{kind_zh} {id} 在提交 {short}({author},{date})中被删除,其保存期尚未开始"
         ),
     };
     out.report(span, message)

@@ -51,6 +51,7 @@ impl Rule for Hr001 {
             }
             out.checked();
             let id = p.id.value.as_str();
+            let who = cx.person_zh(id);
             // Valid through its expiry day; none given: it does not expire.
             let valid = |q: &crate::model::kinds::engagement::Qualification| {
                 q.expires.as_ref().is_none_or(|e| e.value >= as_of)
@@ -65,7 +66,7 @@ impl Rule for Hr001 {
                     expires.span,
                     msg!(
                         "qualification `{name}` of {id} expired on {on}, before {as_of}",
-                        "{id} 的资质“{name}”已于 {on} 过期(评估日 {as_of})"
+                        "{who}的资质“{name}”已于 {on} 过期(评估日 {as_of})"
                     ),
                 )
                 .help(msg!(
@@ -80,7 +81,7 @@ impl Rule for Hr001 {
                     p.role.span,
                     msg!(
                         "{id} works as `{role}`, a role the policy's `certified_roles` requires a qualification for, but holds no valid qualification on {as_of}",
-                        "{id} 的岗位“{role}”属于策略 `certified_roles` 中须持证上岗的岗位,但在 {as_of} 未持有任何有效资质"
+                        "{who}的岗位“{role}”属于策略 `certified_roles` 中须持证上岗的岗位,但在 {as_of} 未持有任何有效资质"
                     ),
                 )
                 .help(msg!(
@@ -99,7 +100,7 @@ impl Rule for Hr001 {
                             b.span,
                             msg!(
                                 "background check of {id} on {on}, after joining on {joined}; the policy requires it on or before joining",
-                                "{id} 的背景调查于 {on} 完成,晚于入场日 {joined};策略要求在入场当日或之前完成"
+                                "{who}的背景调查于 {on} 完成,晚于入场日 {joined};策略要求在入场当日或之前完成"
                             ),
                         )
                         .label(p.joined.span, msg!("joined", "入场日期"))
@@ -110,7 +111,7 @@ impl Rule for Hr001 {
                             p.id.span,
                             msg!(
                                 "{id} has no `background_checked_at`; the policy (`background_check_required`) requires a background check on or before joining ({joined})",
-                                "{id} 缺少 `background_checked_at`;策略(`background_check_required`)要求在入场日({joined})当日或之前完成背景调查"
+                                "{who}缺少 `background_checked_at`;策略(`background_check_required`)要求在入场日({joined})当日或之前完成背景调查"
                             ),
                         )
                         .help(msg!(

@@ -48,12 +48,13 @@ impl Rule for Hr002 {
             }
             out.checked();
             let (id, left_on) = (p.id.value.as_str(), left.value);
+            let who = cx.person_zh(id);
             let Some(off) = &p.offboarding else {
                 out.report(
                     p.id.span,
                     msg!(
                         "{id} left on {left_on} but has no `offboarding` record (handover, access revocation, archiving)",
-                        "{id} 已于 {left_on} 离场,但没有离场交接记录 `offboarding`(工作交接、权限回收、资料归档)"
+                        "{who}已于 {left_on} 离场,但没有离场交接记录 `offboarding`(工作交接、权限回收、资料归档)"
                     ),
                 )
                 .label(left.span, msg!("left", "离场日期"))
@@ -75,7 +76,7 @@ impl Rule for Hr002 {
                     off.access_revoked_at.span,
                     msg!(
                         "access of {id} was revoked on {revoked}, {late} after leaving on {left_on}; policy requires revocation within {within} (by {limit})",
-                        "{id} 于 {left_on} 离场,权限至 {revoked} 才回收,为离场后第 {late_n} 天;策略要求 {days_n} 天内回收(不晚于 {limit})"
+                        "{who}于 {left_on} 离场,权限至 {revoked} 才回收,为离场后第 {late_n} 天;策略要求 {days_n} 天内回收(不晚于 {limit})"
                     ),
                 )
                 .label(left.span, msg!("left", "离场日期"))
@@ -88,7 +89,7 @@ impl Rule for Hr002 {
                     off.handover_at.span,
                     msg!(
                         "{id} handed over on {at}, after leaving on {left_on}; the handover must be done on or before the leaving day",
-                        "{id} 于 {left_on} 离场,却在 {at} 才完成工作交接;交接须在离场当日或之前完成"
+                        "{who}于 {left_on} 离场,却在 {at} 才完成工作交接;交接须在离场当日或之前完成"
                     ),
                 )
                 .label(left.span, msg!("left", "离场日期"))
@@ -104,14 +105,15 @@ impl Rule for Hr002 {
                 && to_left.value <= as_of
             {
                 let (to_id, gone, at) = (to.id.value.as_str(), to_left.value, off.handover_at.value);
+                let to_who = cx.person_zh(to_id);
                 out.report(
                     off.handover_to.span,
                     msg!(
                         "{id} handed over on {at} to {to_id}, who had already left on {gone}",
-                        "{id} 于 {at} 将工作交接给 {to_id},而 {to_id} 已于 {gone} 离场"
+                        "{who}于 {at} 将工作交接给 {to_who},而其已于 {gone} 离场"
                     ),
                 )
-                .label(to_left.span, msg!("{to_id} left", "{to_id} 的离场日期"))
+                .label(to_left.span, msg!("{to_id} left", "{to_who}的离场日期"))
                 .help(msg!("hand the work over to a person still on the team", "请将工作交接给仍在岗的人员"))
                 .record(Kind::Person, id);
             }

@@ -53,6 +53,7 @@ impl Rule for Hr003 {
             }
             out.checked();
             let id = p.id.value.as_str();
+            let who = cx.person_zh(id);
             // Attendance by id or unique name, looked up once per person (Context's index).
             let onboarding = cx
                 .trainings_attended(id)
@@ -67,7 +68,7 @@ impl Rule for Hr003 {
                 p.id.span,
                 msg!(
                     "{id} joined on {joined} without onboarding training on or before {by}",
-                    "{id} 于 {joined} 入场,但在 {by} 之前(含当日)未参加上岗前培训"
+                    "{who}于 {joined} 入场,但在 {by} 之前(含当日)未参加上岗前培训"
                 ),
             );
             f.label(p.joined.span, msg!("joined", "入场日期"));

@@ -48,6 +48,7 @@ impl Rule for Hr004 {
             }
             out.checked();
             let id = p.id.value.as_str();
+            let who = cx.person_zh(id);
             let joined = p.joined.value;
             let due = add_days(joined, grace);
             match &p.nda_signed_at {
@@ -59,12 +60,12 @@ impl Rule for Hr004 {
                     let message = if on <= as_of {
                         msg!(
                             "{id} signed the confidentiality agreement on {on}, after joining on {joined}; it is required by {due}",
-                            "{id} 于 {joined} 入场,保密协议至 {on} 才签署;应不晚于 {due} 签署"
+                            "{who}于 {joined} 入场,保密协议至 {on} 才签署;应不晚于 {due} 签署"
                         )
                     } else {
                         msg!(
                             "{id} works on the engagement without a confidentiality agreement signed by {as_of} (`nda_signed_at` is {on}); it was required by {due}",
-                            "{id} 在岗,但截至 {as_of} 尚未签署保密协议(`nda_signed_at` 为 {on});应不晚于 {due} 签署"
+                            "{who}在岗,但截至 {as_of} 尚未签署保密协议(`nda_signed_at` 为 {on});应不晚于 {due} 签署"
                         )
                     };
                     out.report(d.span, message)
@@ -80,7 +81,7 @@ impl Rule for Hr004 {
                         p.id.span,
                         msg!(
                             "{id} works on the engagement without a signed confidentiality agreement (`nda_signed_at`); it was required by {due}",
-                            "{id} 在岗,但没有签署保密协议的记录(`nda_signed_at`);应不晚于 {due} 签署"
+                            "{who}在岗,但没有签署保密协议的记录(`nda_signed_at`);应不晚于 {due} 签署"
                         ),
                     )
                     .help(msg!(

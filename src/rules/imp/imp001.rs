@@ -69,13 +69,14 @@ impl Rule for Imp001 {
                 ImprovementStatus::Planned | ImprovementStatus::InProgress | ImprovementStatus::Dropped
                     if due < as_of =>
                 {
+                    let status_zh = status.zh();
                     let late_n = crate::calendar::dates::days_between(due, as_of);
                     let late = if late_n == 1 { "1 day".to_owned() } else { format!("{late_n} days") };
                     out.report(
                         i.due.span,
                         msg!(
                             "improvement {id} was due on {due} and is `{status}`, not done, as of {as_of}: {late} late",
-                            "服务改进计划 {id} 应于 {due} 完成,截至 {as_of} 已逾期 {late_n} 天,状态为 `{status}`,未完成"
+                            "服务改进计划 {id} 应于 {due} 完成,截至 {as_of} 已逾期 {late_n} 天,状态为“{status_zh}”,未完成"
                         ),
                     )
                     .label(i.status.span, msg!("status", "状态"))

@@ -38,11 +38,12 @@ impl Rule for Inc003 {
             if cx.resolved(inc).is_none() {
                 continue;
             }
-            let present = [("cause", has_text(&inc.cause)), ("resolution", has_text(&inc.resolution))];
-            if let Some(list) = cx.missing(Kind::Incident, id, "", &present) {
+            let present =
+                [("cause", "故障原因", has_text(&inc.cause)), ("resolution", "解决措施", has_text(&inc.resolution))];
+            if let Some((list, list_zh)) = cx.missing(Kind::Incident, id, "", &present) {
                 out.report(
                     inc.id.span,
-                    msg!("resolved ticket `{id}` records no {list}", "已解决的工单 `{id}` 未记录 {list}"),
+                    msg!("resolved ticket `{id}` records no {list}", "已解决的工单 `{id}` 未记录{list_zh}"),
                 )
                 .record(Kind::Incident, id);
             }

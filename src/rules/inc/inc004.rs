@@ -72,17 +72,17 @@ impl Rule for Inc004 {
                 id,
                 "review",
                 &[
-                    ("root_cause", !blank(&review.root_cause)),
-                    ("summary", !blank(&review.summary)),
-                    ("lessons", !blank(&review.lessons)),
+                    ("root_cause", "根本原因", !blank(&review.root_cause)),
+                    ("summary", "事件概述", !blank(&review.summary)),
+                    ("lessons", "经验教训", !blank(&review.lessons)),
                 ],
             );
-            if let Some(list) = gaps {
+            if let Some((list, list_zh)) = gaps {
                 out.report(
                     review_span,
                     msg!(
                         "the review of major incident `{id}` is incomplete: no {list}; a complete review was due by {deadline}",
-                        "重大事件 `{id}` 的复盘不完整:缺少 {list};完整的复盘应于 {deadline} 前完成"
+                        "重大事件 `{id}` 的复盘不完整:缺少{list_zh};完整的复盘应于 {deadline} 前完成"
                     ),
                 )
                 .record(Kind::Incident, id);

@@ -36,11 +36,12 @@ impl Rule for Prb001 {
             let (due, as_of) = (p.due.value, cx.as_of);
             if !done && due < as_of {
                 let status = p.status.value;
+                let status_zh = status.zh();
                 out.report(
                     p.due.span,
                     msg!(
                         "problem `{id}` was due on {due} and is still `{status}` (as of {as_of})",
-                        "问题 `{id}` 应于 {due} 解决,截至 {as_of} 仍为 `{status}`"
+                        "问题 `{id}` 应于 {due} 解决,截至 {as_of} 仍为“{status_zh}”状态"
                     ),
                 )
                 .record(Kind::Problem, id);

@@ -35,16 +35,17 @@ impl Rule for Prb003 {
             let done = matches!(p.status.value, ProblemStatus::Resolved | ProblemStatus::Closed);
             if done {
                 let present = [
-                    ("root_cause", crate::rules::has_text(&p.root_cause)),
-                    ("fixed_by_change", p.fixed_by_change.is_some()),
+                    ("root_cause", "根本原因", crate::rules::has_text(&p.root_cause)),
+                    ("fixed_by_change", "修复该问题的变更", p.fixed_by_change.is_some()),
                 ];
-                if let Some(list) = cx.missing(Kind::Problem, id, "", &present) {
+                if let Some((list, list_zh)) = cx.missing(Kind::Problem, id, "", &present) {
                     let status = p.status.value;
+                    let status_zh = status.zh();
                     out.report(
                         p.id.span,
                         msg!(
                             "`{status}` problem `{id}` records no {list}",
-                            "状态为 `{status}` 的问题 `{id}` 未记录 {list}"
+                            "状态为“{status_zh}”的问题 `{id}` 未记录{list_zh}"
                         ),
                     )
                     .record(Kind::Problem, id);

@@ -76,7 +76,7 @@ impl Rule for Sat001 {
                 ),
                 None => msg!(
                     "no satisfaction survey covers the last {months} months ({window} to {day}); there has been none since the term started on {start}",
-                    "最近 {months} 个月({window} 至 {day})没有满意度调查;自合同期开始({start})以来未开展过调查"
+                    "最近 {months} 个月({window} 至 {day})没有满意度调查;自服务期开始({start})以来未开展过调查"
                 ),
             };
             let f = out.report(eng.id.span, message);

@@ -1,5 +1,6 @@
 //! SEC-001: Sensitive data is encrypted at rest and in transit.
 
+use crate::model::labels::classification_zh;
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -51,7 +52,8 @@ impl Rule for Sec001 {
             {
                 if !flag.value {
                     let min = cx.policy.encryption_required_from.as_str();
-                    out.report(flag.span, msg!("`{level}` data asset `{id}` is not encrypted ({field}: false); data at or above `{min}` must be", "`{level}` 级数据资产 `{id}` 未加密({field}: false);`{min}` 及以上级别的数据必须加密"))
+                    let (level_zh, min_zh) = (classification_zh(level), classification_zh(min));
+                    out.report(flag.span, msg!("`{level}` data asset `{id}` is not encrypted ({field}: false); data at or above `{min}` must be", "“{level_zh}”级数据资产 `{id}` 未加密({field}: false);“{min_zh}”及以上级别的数据必须加密"))
                         .record(Kind::DataAsset, id);
                 }
             }

@@ -32,9 +32,12 @@ impl Rule for Sec002 {
             out.checked();
             use crate::rules::has_text;
             let id = d.id.value.as_str();
-            let present = [("retention", has_text(&d.retention)), ("destruction", has_text(&d.destruction))];
-            if let Some(list) = cx.missing(Kind::DataAsset, id, "", &present) {
-                out.report(d.id.span, msg!("data asset `{id}` states no {list}", "数据资产 `{id}` 未说明 {list}"))
+            let present = [
+                ("retention", "保存期限", has_text(&d.retention)),
+                ("destruction", "销毁方式", has_text(&d.destruction)),
+            ];
+            if let Some((list, list_zh)) = cx.missing(Kind::DataAsset, id, "", &present) {
+                out.report(d.id.span, msg!("data asset `{id}` states no {list}", "数据资产 `{id}` 未说明{list_zh}"))
                     .record(Kind::DataAsset, id);
             }
         }

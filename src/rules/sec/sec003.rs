@@ -43,7 +43,7 @@ impl Rule for Sec003 {
             let reviews: Vec<_> = cx.records.access_reviews.iter().filter(|r| r.system.value == sys.id.value).collect();
             let last = latest_until(reviews.iter().map(|r| r.performed_at.value), day);
             if let Some(o) = overdue(last, start, all, day) {
-                let what = msg!("access review of {id}", "{id} 的权限复核");
+                let what = msg!("access review of {id}", "系统 {id} 的权限复核");
                 let f = out.report(sys.id.span, periodic_message(&what, o, start, all, day));
                 label_records_from(f, eng, start);
                 f.record(Kind::System, id);

@@ -1,5 +1,6 @@
 //! SEC-005: a data asset holding personal information is classified sensitive or higher.
 
+use crate::model::labels::classification_zh;
 use crate::model::{Kind, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -61,11 +62,12 @@ impl Rule for Sec005 {
             if rank >= min {
                 continue;
             }
+            let (level_zh, min_zh) = (classification_zh(level), classification_zh(min_name));
             let f = out.report(
                 d.classification.span,
                 msg!(
                     "data asset `{id}` holds personal information but is classified `{level}`, below `{min_name}`",
-                    "数据资产 `{id}` 含个人信息,但分级为 `{level}`,低于 `{min_name}`"
+                    "数据资产 `{id}` 含个人信息,但分级为“{level_zh}”,低于“{min_zh}”"
                 ),
             );
             if let Some(p) = &d.personal_information {
@@ -73,7 +75,7 @@ impl Rule for Sec005 {
             }
             f.help(msg!(
                 "classify it `{min_name}` or higher and protect it accordingly (encryption at rest and in transit)",
-                "请将其定为 `{min_name}` 或更高级别,并相应加以保护(存储加密和传输加密)"
+                "请将其定为“{min_zh}”(`{min_name}`)或更高级别,并相应加以保护(存储加密和传输加密)"
             ))
             .record(Kind::DataAsset, id);
         }

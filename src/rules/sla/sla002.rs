@@ -49,14 +49,17 @@ impl Rule for Sla002 {
                     let ((an, a), (bn, b)) = (pair[0], pair[1]);
                     if cal.nominal_seconds(a.value) > cal.nominal_seconds(b.value) {
                         let (av, bv) = (shown(a.value, cal), shown(b.value, cal));
+                        let clock_zh =
+                            |n: &str| crate::model::labels::label(crate::model::Lang::ZhCn, "ClockKind", n).to_owned();
+                        let (an_zh, bn_zh) = (clock_zh(an), clock_zh(bn));
                         out.report(
                             b.span,
                             msg!(
                                 "{pname}: {bn} target {bv} is shorter than the {an} target {av}",
-                                "{pname}:{bn}时限 {bv} 短于{an}时限 {av}"
+                                "{pname}:{bn_zh}目标 {bv} 短于{an_zh}目标 {av}"
                             ),
                         )
-                        .label(a.span, msg!("{an}", "{an}"))
+                        .label(a.span, msg!("{an}", "{an_zh}目标"))
                         .record(Kind::Sla, sid);
                     }
                 }

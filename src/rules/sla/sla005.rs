@@ -61,11 +61,12 @@ impl Rule for Sla005 {
                     } else {
                         (format!("{days} working days"), format!("{days} 个工作日"))
                     };
+                    let cal_zh = crate::model::labels::calendar_zh(cal_id);
                     out.report(
                         target.span,
                         msg!(
                             "{pname} {field}: `{text}` on calendar `{cal_id}` = {amount_en}{about_en}",
-                            "{pname} 的{field_zh} `{text}` 在日历 `{cal_id}` 上等于 {amount_zh}{about_zh}"
+                            "{pname} 的{field_zh} `{text}` 在日历 {cal_zh} 上等于 {amount_zh}{about_zh}"
                         ),
                     )
                     .help(msg!(

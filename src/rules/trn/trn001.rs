@@ -48,7 +48,8 @@ impl Rule for Trn001 {
             let start = duty_start(eng, Some(p.joined.value));
             let Some(o) = overdue(last.map(|t| t.held_at.value), start, interval, day) else { continue };
             let id = p.id.value.as_str();
-            let what = msg!("security-awareness training attended by {id}", "人员 {id} 参加的信息安全意识培训");
+            let who = cx.person_zh(id);
+            let what = msg!("security-awareness training attended by {id}", "{who}参加的信息安全意识培训");
             let f = out.report(p.id.span, periodic_message(&what, o, start, interval, day));
             match last {
                 Some(t) => {

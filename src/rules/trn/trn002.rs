@@ -62,9 +62,10 @@ impl Rule for Trn002 {
             let start = duty_start(eng, Some(p.joined.value));
             let Some(o) = overdue(last.map(|t| t.held_at.value), start, interval, day) else { continue };
             let (id, pid, name) = (p.id.value.as_str(), plan.id.value.as_str(), role.role.value.as_str());
+            let who = cx.person_zh(id);
             let what = msg!(
                 "emergency-response training attended by {id} ({name} in plan {pid})",
-                "人员 {id}(应急预案 {pid} 中的{name})参加的应急响应培训"
+                "应急预案 {pid} 中的“{name}”{who}参加的应急响应培训"
             );
             let f = out.report(p.id.span, periodic_message(&what, o, start, interval, day));
             f.label(role.person.span, msg!("role `{name}` in plan {pid}", "应急预案 {pid} 中的角色“{name}”"));
