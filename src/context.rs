@@ -162,12 +162,12 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// A person in a Chinese sentence (glossary: 陈杰(p-chen-jie)): name first, id in
+    /// A person in a Chinese sentence (glossary: 陈杰（p-chen-jie）): name first, id in
     /// brackets; what was written, unchanged, when it names no single Person.
     pub fn person_zh(&self, written: &str) -> String {
         match self.person(written) {
             Some(p) if p.name.value.trim().is_empty() || p.name.value == p.id.value => p.id.value.clone(),
-            Some(p) => format!("{}({})", p.name.value, p.id.value),
+            Some(p) => format!("{}（{}）", p.name.value, p.id.value),
             None => written.to_owned(),
         }
     }
@@ -181,7 +181,7 @@ impl<'a> Context<'a> {
             .map(|s| s.description.value.trim())
             .filter(|d| !d.is_empty());
         match described {
-            Some(d) => format!("服务“{d}”({service})"),
+            Some(d) => format!("服务“{d}”（{service}）"),
             None => format!("服务 {service}"),
         }
     }

@@ -17,7 +17,7 @@ fn explain_says_good_practice_in_both_languages() {
         assert!(en.to_lowercase().contains("good practice; not stated in the manual"), "{id}: {en}");
         let (code, zh, _) = itos(&["explain", id, "--lang", "zh-CN"]);
         assert_eq!(code, 0);
-        assert!(zh.contains("良好实践;手册未作规定"), "{id}: {zh}");
+        assert!(zh.contains("良好实践；手册未作规定"), "{id}: {zh}");
     }
     // RPT-001: only its deadline goes beyond the manual.
     let (_, en, _) = itos(&["explain", "RPT-001"]);

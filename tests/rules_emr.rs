@@ -89,7 +89,7 @@ fn emr002_failed_drill_without_actions() {
         findings[0].message.en,
         "drill D-1 on 2026-05-20 passed only in part but lists no `actions` to fix what fell short"
     );
-    assert_eq!(findings[0].message.zh, "应急演练 D-1(2026-05-20)仅部分成功,但未列出改进措施 `actions`");
+    assert_eq!(findings[0].message.zh, "应急演练 D-1（2026-05-20）仅部分成功，但未列出改进措施 `actions`");
     let d = drill("D-1", "2026-05-20", "partial", "actions: [补充切换手册]\n");
     let files = [("p.yaml", p.as_str()), ("x.yaml", PERSON), ("d.yaml", d.as_str())];
     assert!(run_rule("EMR-002", &files, "2026-10-31").0.is_empty());
@@ -143,7 +143,7 @@ fn emr004_a_drill_is_judged_against_the_rto_and_rpo_of_the_systems_it_lists() {
         findings[0].message.en,
         "drill D-1 recovered system sys-core in 5h, longer than its recovery time objective (RTO) of 2h"
     );
-    assert_eq!(findings[0].message.zh, "应急演练 D-1 恢复系统 sys-core 用时 5h,超过其恢复时间目标(RTO)2h");
+    assert_eq!(findings[0].message.zh, "应急演练 D-1 恢复系统 sys-core 用时 5h，超过其恢复时间目标（RTO）2h");
     assert_eq!(findings[0].labels.len(), 1);
     // Exactly the objectives pass; a minute over the RPO fails.
     let d = drill("D-1", "2026-05-20", "passed", "achieved: {rto: 2h, rpo: 15m}\nsystems: [sys-core]\n");

@@ -103,7 +103,7 @@ fn fbk002_judged_on_the_resolution_not_on_closure() {
     );
     assert_eq!(
         findings[0].message.zh,
-        "紧急客户反馈 FB-1 于 2026-10-30 09:00 解决,晚于 2026-10-29:接收于 2026-10-26 10:00,应在 3 天内解决"
+        "紧急客户反馈 FB-1 于 2026-10-30 09:00 解决，晚于 2026-10-29：接收于 2026-10-26 10:00，应在 3 天内解决"
     );
     // Resolved on the last day, only awaiting the customer's confirmation: not FBK-002's.
     let awaiting = "resolution: {at: 2026-10-29T23:00:00+08:00, summary: 已处理}\nstatus: in-progress\n";

@@ -199,7 +199,7 @@ fn hr004_the_nda_is_signed_by_joining_plus_the_grace_days() {
     );
     assert_eq!(
         findings[0].message.zh,
-        "李娜(p-1)于 2025-06-20 入场,保密协议至 2026-01-20 才签署;应不晚于 2025-06-20 签署"
+        "李娜（p-1）于 2025-06-20 入场，保密协议至 2026-01-20 才签署；应不晚于 2025-06-20 签署"
     );
     // On the joining day passes; a day later fails; the grace days move the limit.
     assert!(run_rule("HR-004", &[("p.yaml", &person("nda_signed_at: 2025-06-20\n"))], "2026-10-31").0.is_empty());

@@ -220,7 +220,7 @@ fn inc006_an_outage_reported_two_hours_45_after_it_started_fails() {
         findings[0].message.en,
         "major incident reported 165 minutes after the outage started; the policy allows 30"
     );
-    assert_eq!(findings[0].message.zh, "重大事件在故障开始 165 分钟后才报告,策略要求不超过 30 分钟");
+    assert_eq!(findings[0].message.zh, "重大事件在故障开始 165 分钟后才报告，策略要求不超过 30 分钟");
     // Detection earlier still wins over the outage's start.
     let detected = outage.replace("opened_at:", "detected_at: 2026-10-12T07:40:00+08:00\nopened_at:");
     let (_, findings) = run("INC-006", &detected, "2026-10-31");

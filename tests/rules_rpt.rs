@@ -211,7 +211,7 @@ fn rpt001_a_quarterly_contract_is_not_reported_monthly() {
     );
     assert_eq!(
         findings[0].message.zh,
-        "缺少 2026年第2季度(2026-04-01 至 2026-06-30)的服务报告;应于季末后 5 个工作日内即 2026-07-07 前提交"
+        "缺少 2026年第2季度（2026-04-01 至 2026-06-30）的服务报告；应于季末后 5 个工作日内即 2026-07-07 前提交"
     );
     // `report_frequency` is labelled.
     assert_eq!(findings[0].labels.len(), 1);
@@ -288,7 +288,7 @@ fn rpt001_partial_first_and_last_periods_and_yearly_reports() {
         "no service report for 2025 (2025-07-01 to 2025-12-31) was delivered by 2026-01-08, 5 working days after the year ended"
     );
     assert!(
-        findings[0].message.zh.starts_with("缺少 2025年度(2025-07-01 至 2025-12-31)的服务报告"),
+        findings[0].message.zh.starts_with("缺少 2025年度（2025-07-01 至 2025-12-31）的服务报告"),
         "{}",
         findings[0].message.zh
     );

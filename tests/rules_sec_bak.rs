@@ -122,7 +122,7 @@ fn sec005_personal_information_is_sensitive_or_higher() {
         findings[0].message.en,
         "data asset `d-1` holds personal information but is classified `internal`, below `sensitive`"
     );
-    assert_eq!(findings[0].message.zh, "数据资产 `d-1` 含个人信息,但分级为“内部”,低于“敏感”");
+    assert_eq!(findings[0].message.zh, "数据资产 `d-1` 含个人信息，但分级为“内部”，低于“敏感”");
     assert_eq!(findings[0].labels.len(), 1);
     // Exactly sensitive, or higher, passes; without personal information any level passes.
     for ok in [pi("sensitive"), pi("core"), asset("public", true, true)] {

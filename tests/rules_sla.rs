@@ -85,10 +85,10 @@ fn sla005_days_on_a_calendar_that_is_not_24x7() {
             ),
         ]
     );
-    assert_eq!(findings[2].message.zh, "P6 的解决时间 `1d` 在日历 `sh-office` 上等于 24 小时工作时间,约 3 个工作日");
+    assert_eq!(findings[2].message.zh, "P6 的解决时间 `1d` 在日历 `sh-office` 上等于 24 小时工作时间，约 3 个工作日");
     assert_eq!(
         findings[2].help.as_ref().unwrap().zh,
-        "如指 1 个工作日,请改为 `1wd`;如确需 24 小时工作时间,请改为 `24h`"
+        "如指 1 个工作日，请改为 `1wd`；如确需 24 小时工作时间，请改为 `24h`"
     );
     // Every target field is judged, each at its own value.
     let s = sla(

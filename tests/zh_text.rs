@@ -86,10 +86,10 @@ const UNITS: &[&str] = &["SLA", "MTTR", "MTBF", "RTO", "RPO", "CAB", "IT", "CNY"
 const ALLOWED: &[&str] = &[
     // The program's own name (`itos 的报告`).
     "itos", // The glossary's provenance wording 记录版本(Git 提交) names the tool.
-    "Git", // File formats named as such (YAML 语法错误, 导出为 JSON); no Chinese name exists.
+    "Git",  // File formats named as such (YAML 语法错误, 导出为 JSON); no Chinese name exists.
     "YAML", "JSON", "HTML", "Markdown", "CSV", "SARIF", "JUnit",
     // Encoding names in text-decoding messages (UTF 编码, 字节顺序标记(BOM), NUL 字节).
-    "UTF", "BOM", "NUL", // The glossary's own term 服务改进计划(PDCA).
+    "UTF", "BOM", "NUL",  // The glossary's own term 服务改进计划(PDCA).
     "PDCA", // 信息技术服务标准(ITSS), the Chinese national IT-service standard, is named so.
     "ITSS",
 ];

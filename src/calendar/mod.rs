@@ -190,7 +190,7 @@ impl WorkCalendar {
         (self.beyond_data(first) || self.beyond_data(first.last_of_month())).then(|| {
             crate::msg!(
                 "calendar `{id}` has public-holiday data for {years} only: in {month} it counts plain weekdays, without holidays or make-up workdays; add them, with `holiday_years`, to a Calendar record that extends it (docs/calendars.md)",
-                "日历 `{id}` 仅含 {years} 年的法定节假日数据:{month} 按普通工作日计算,未计节假日与调休;请在继承它的 Calendar 记录中补充,并写明 `holiday_years`(见 docs/calendars.md)"
+                "日历 `{id}` 仅含 {years} 年的法定节假日数据：{month} 按普通工作日计算，未计节假日与调休；请在继承它的 Calendar 记录中补充，并写明 `holiday_years`（见 docs/calendars.md）"
             )
         })
     }
@@ -201,7 +201,7 @@ impl WorkCalendar {
         self.beyond_data(day).then(|| {
             crate::msg!(
                 "calendar `{id}` has public-holiday data for {years} only: {day} is counted as a plain weekday",
-                "日历 `{id}` 仅含 {years} 年的法定节假日数据:{day} 按普通工作日计算"
+                "日历 `{id}` 仅含 {years} 年的法定节假日数据：{day} 按普通工作日计算"
             )
         })
     }
@@ -294,7 +294,7 @@ fn resolve(
             let path = seen.join(" → ");
             return Err(crate::msg!(
                 "calendar `extends` forms a cycle: {path} → {parent}",
-                "日历的 `extends` 形成循环:{path} → {parent}"
+                "日历的 `extends` 形成循环：{path} → {parent}"
             ));
         }
         if from_records.contains(parent) {
@@ -425,7 +425,7 @@ mod tests {
         let day = cn.day_warning("cn-workdays", date(2023, 5, 4)).map(|m| m.zh);
         assert_eq!(
             day.as_deref(),
-            Some("日历 `cn-workdays` 仅含 2024–2026 年的法定节假日数据:2023-05-04 按普通工作日计算")
+            Some("日历 `cn-workdays` 仅含 2024–2026 年的法定节假日数据：2023-05-04 按普通工作日计算")
         );
         // 24x7 has no holidays to miss.
         assert!(

@@ -32,20 +32,20 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
         let list = classified.join(", ");
         let min = cx.policy.encryption_required_from.as_str();
         let min_zh = crate::model::labels::classification_zh(min);
-        data.item.notes.push(msg!("at or above `{min}`: {list}", "“{min_zh}”及以上级别的数据:{list}"));
+        data.item.notes.push(msg!("at or above `{min}`: {list}", "“{min_zh}”及以上级别的数据：{list}"));
     }
     data.satisfied = disposed.is_some() && (!needs_certificate || certificate.is_some());
     data.item.done_at = disposed.map(|d| d.value);
     if disposed.is_none() {
         data.item.missing.push(msg!(
             "`data.returned_at` or `data.destroyed_at`",
-            "数据返还或销毁日期(`data.returned_at` 或 `data.destroyed_at`)"
+            "数据返还或销毁日期（`data.returned_at` 或 `data.destroyed_at`）"
         ));
     }
     if needs_certificate && certificate.is_none() {
         data.item
             .missing
-            .push(msg!("`data.certificate` for classified data", "分级数据的返还或销毁证明(`data.certificate`)"));
+            .push(msg!("`data.certificate` for classified data", "分级数据的返还或销毁证明（`data.certificate`）"));
     }
     if let Some(h) = h.filter(|_| after_exit && !data.satisfied) {
         let span = disposal.map_or(h.id.span, |d| d.span);
@@ -56,11 +56,11 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             span,
             msg!(
                 "after exit, the customer's data is not accounted for: missing {what}",
-                "退出后客户数据处置不完整:缺少{what_zh}"
+                "退出后客户数据处置不完整：缺少{what_zh}"
             ),
             Some(msg!(
                 "record when the data was returned or destroyed, and the certificate for classified data",
-                "请记录数据返还或销毁日期,以及分级数据的证明文件"
+                "请记录数据返还或销毁日期，以及分级数据的证明文件"
             )),
         );
     }

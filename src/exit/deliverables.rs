@@ -12,7 +12,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             "§7.2",
             {
                 let t = deliverable_title(item);
-                Msg::new(format!("{}: delivered and accepted", t.en), format!("{}:已交付并经验收", t.zh))
+                Msg::new(format!("{}: delivered and accepted", t.en), format!("{}：已交付并经验收", t.zh))
             },
             &[HND_002, HND_003],
         )
@@ -28,11 +28,11 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                         span,
                         msg!(
                             "required deliverable `{name}` is not listed",
-                            "缺少必需的交付物“{name_zh}”(`{name}`)"
+                            "缺少必需的交付物“{name_zh}”（`{name}`）"
                         ),
                         Some(msg!(
                             "add `- item: {name}` with its evidence, or mark it `not_applicable` with the customer's acceptance",
-                            "请添加 `- item: {name}` 及其佐证材料,或标记 `not_applicable` 并注明客户认可"
+                            "请添加 `- item: {name}` 及其佐证材料，或标记 `not_applicable` 并注明客户认可"
                         )),
                     );
                     d.item.missing.push(msg!("`{name}` entry", "交付物“{name_zh}”条目"));
@@ -51,7 +51,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
         let mut d = Draft::new(
             format!("deliverable.other.{}", i + 1),
             "§7.2",
-            msg!("other deliverable: delivered and accepted", "其他交付物:已交付并经验收"),
+            msg!("other deliverable: delivered and accepted", "其他交付物：已交付并经验收"),
             &[HND_003],
         )
         .due(effective);
@@ -77,19 +77,20 @@ fn deliverable(s: &Scope<'_, '_>, d: &mut Draft, entry: &Sp<Deliverable>, name: 
         let reason = na.value.reason.value.as_str();
         let by = na.value.accepted_by.value.as_str();
         let by_zh = cx.person_zh(by);
-        d.item.notes.push(msg!("not applicable: {reason} (accepted by {by})", "不适用:{reason}(验收人:{by_zh})"));
+        d.item.notes.push(msg!("not applicable: {reason} (accepted by {by})", "不适用：{reason}（验收人：{by_zh}）"));
         return;
     }
     let delivered = known(cx, v.delivered_at.as_ref()).map(|x| x.value);
     let accepted = known(cx, v.accepted_at.as_ref()).map(|x| x.value);
     d.item.done_at = accepted.or(delivered);
     if delivered.is_none() {
-        d.item.missing.push(msg!("`delivered_at`", "交付日期(`delivered_at`)"));
+        d.item.missing.push(msg!("`delivered_at`", "交付日期（`delivered_at`）"));
     }
     if accepted.is_none() || v.accepted_by.is_none() {
-        d.item
-            .missing
-            .push(msg!("acceptance (`accepted_by`, `accepted_at`)", "验收人和验收日期(`accepted_by`、`accepted_at`)"));
+        d.item.missing.push(msg!(
+            "acceptance (`accepted_by`, `accepted_at`)",
+            "验收人和验收日期（`accepted_by`、`accepted_at`）"
+        ));
     }
     if v.evidence.is_empty() && unreadable.is_empty() {
         d.item.notes.push(msg!("no evidence listed", "未列出佐证材料"));
@@ -102,7 +103,7 @@ fn deliverable(s: &Scope<'_, '_>, d: &mut Draft, entry: &Sp<Deliverable>, name: 
             entry.span,
             msg!(
                 "deliverable `{name}` was not delivered and accepted by the effective date {effective}",
-                "交付物“{name_zh}”(`{name}`)未在终止生效日 {effective} 前完成交付和验收"
+                "交付物“{name_zh}”（`{name}`）未在终止生效日 {effective} 前完成交付和验收"
             ),
             Some(msg!(
                 "record `delivered_at`, `accepted_by` and `accepted_at`",

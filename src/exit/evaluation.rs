@@ -14,10 +14,13 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     settle.satisfied = completed.is_some() && audited;
     settle.item.done_at = completed.map(|c| c.value);
     if completed.is_none() {
-        settle.item.missing.push(msg!("`settlement.completed_at`", "费用结算完成日期(`settlement.completed_at`)"));
+        settle.item.missing.push(msg!("`settlement.completed_at`", "费用结算完成日期（`settlement.completed_at`）"));
     }
     if !audited {
-        settle.item.missing.push(msg!("`settlement.audit_done: true`", "服务审计完成(`settlement.audit_done: true`)"));
+        settle
+            .item
+            .missing
+            .push(msg!("`settlement.audit_done: true`", "服务审计完成（`settlement.audit_done: true`）"));
     }
     if let Some(h) = h.filter(|_| after_exit && !settle.satisfied) {
         let span = settlement.map_or(h.id.span, |s| s.span);
@@ -73,7 +76,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
         let at = e.value.at.value;
         evaluation.item.notes.push(msg!(
             "an evaluation dated {at}, before the effective date, does not count",
-            "{at} 的评估早于终止生效日,不计入"
+            "{at} 的评估早于终止生效日，不计入"
         ));
     }
     match h.and_then(|h| h.evaluation.as_ref()).filter(|e| after_end(e.value.at.value)) {
@@ -82,12 +85,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             evaluation.item.done_at = Some(e.value.at.value);
         }
         None => {
-            evaluation.item.missing.push(msg!("`evaluation`", "服务成果评估(`evaluation`)"));
+            evaluation.item.missing.push(msg!("`evaluation`", "服务成果评估（`evaluation`）"));
             if let Some(h) = h.filter(|_| after_exit) {
                 evaluation.problem(
                     HND_008,
                     h.id.span,
-                    msg!("after exit, no outcome evaluation (§7.5)", "退出后未进行服务成果评估(§7.5)"),
+                    msg!("after exit, no outcome evaluation (§7.5)", "退出后未进行服务成果评估（§7.5）"),
                     Some(msg!(
                         "record `evaluation` with `at` and `summary`",
                         "请记录 `evaluation` 的 `at` 和 `summary`"
@@ -110,12 +113,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             feedback.item.done_at = Some(d.value);
         }
         None => {
-            feedback.item.missing.push(msg!("`post_exit_feedback_at`", "客户反馈日期(`post_exit_feedback_at`)"));
+            feedback.item.missing.push(msg!("`post_exit_feedback_at`", "客户反馈日期（`post_exit_feedback_at`）"));
             if let Some(h) = h.filter(|_| after_exit) {
                 feedback.problem(
                     HND_008,
                     h.id.span,
-                    msg!("after exit, no post-exit customer feedback (§7.5)", "退出后未收集客户反馈(§7.5)"),
+                    msg!("after exit, no post-exit customer feedback (§7.5)", "退出后未收集客户反馈（§7.5）"),
                     Some(msg!("record `post_exit_feedback_at`", "请记录 `post_exit_feedback_at`")),
                 );
             }

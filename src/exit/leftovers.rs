@@ -18,7 +18,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 let mut d = Draft::new(
                     format!("leftover.{id}"),
                     "§7.3",
-                    msg!("leftover issue {id}: {title}", "遗留问题 {id}:{title}"),
+                    msg!("leftover issue {id}: {title}", "遗留问题 {id}：{title}"),
                     &[HND_004],
                 )
                 .due(due);
@@ -40,7 +40,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     .map(|x| x.value);
                 let owner = v.owner.value.as_str();
                 let owner_zh = cx.person_zh(owner);
-                d.item.notes.push(msg!("owner {owner}", "负责人:{owner_zh}"));
+                d.item.notes.push(msg!("owner {owner}", "负责人：{owner_zh}"));
                 if v.status.value == LeftoverStatus::Resolved {
                     // Judged on what the record says, not on as-of: a date still to come only
                     // leaves the item pending until its due date.
@@ -74,11 +74,11 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                             v.status.span,
                             msg!(
                                 "leftover issue {id} is marked resolved without {en}: §7.3 requires the resolution verified and confirmed by the customer",
-                                "遗留问题 {id} 标记为已解决,但缺少{zh}:§7.3 要求解决结果经验证并由客户确认"
+                                "遗留问题 {id} 标记为已解决，但缺少{zh}：§7.3 要求解决结果经验证并由客户确认"
                             ),
                             Some(msg!(
                                 "record when the resolution was verified (`verified_at`) and when the customer confirmed it (`customer_confirmed_at`), or set the status back to open",
-                                "请记录验证日期 `verified_at` 和客户确认日期 `customer_confirmed_at`,或将状态改回“未解决”(`status: open`)"
+                                "请记录验证日期 `verified_at` 和客户确认日期 `customer_confirmed_at`，或将状态改回“未解决”（`status: open`）"
                             )),
                         );
                         d.item.missing.push(msg!("{en}", "{zh}"));
@@ -88,7 +88,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 if v.status.value == LeftoverStatus::Open && own_due.is_none() && has_plan {
                     // Planned, with no date to be past: open, not overdue.
                     d.item.due = None;
-                    d.item.notes.push(msg!("open; planned, no due date", "未关闭;已有处理计划,未设期限"));
+                    d.item.notes.push(msg!("open; planned, no due date", "未关闭；已有处理计划，未设期限"));
                 }
                 if v.status.value == LeftoverStatus::Open {
                     if own_due.is_some_and(|_| as_of > due) {
@@ -101,7 +101,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                             ),
                             Some(msg!(
                                 "resolve and verify it, or record the customer's acceptance (status accepted)",
-                                "请解决并验证,或记录客户接受(改为 `status: accepted`)"
+                                "请解决并验证，或记录客户接受（改为 `status: accepted`）"
                             )),
                         );
                     }
@@ -118,12 +118,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                             issue.span,
                             msg!(
                                 "leftover issue {id} has no `plan` at the effective date {effective}",
-                                "遗留问题 {id} 在终止生效日 {effective} 仍无处理计划(`plan`)"
+                                "遗留问题 {id} 在终止生效日 {effective} 仍无处理计划（`plan`）"
                             ),
                             Some(msg!("write how and by when it will be resolved", "请写明处理方式和完成时间")),
                         );
                     }
-                    d.item.missing.push(msg!("a `plan`", "处理计划(`plan`)"));
+                    d.item.missing.push(msg!("a `plan`", "处理计划（`plan`）"));
                 }
                 items.push(d.finish(as_of));
             }
@@ -161,14 +161,14 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             report
                 .item
                 .missing
-                .push(msg!("`leftover_report_submitted_at`", "报告提交日期(`leftover_report_submitted_at`)"));
+                .push(msg!("`leftover_report_submitted_at`", "报告提交日期（`leftover_report_submitted_at`）"));
             if let Some(h) = h.filter(|_| after_exit) {
                 report.problem(
                     HND_004,
                     h.id.span,
                     msg!(
                         "no leftover-issue report submitted after exit (grace period ended {grace_end})",
-                        "退出后未提交遗留问题处理报告(宽限期已于 {grace_end} 结束)"
+                        "退出后未提交遗留问题处理报告（宽限期已于 {grace_end} 结束）"
                     ),
                     Some(msg!("record `leftover_report_submitted_at`", "请记录 `leftover_report_submitted_at`")),
                 );

@@ -31,7 +31,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
         let list_zh = crate::model::labels::zh_list(&pending.iter().map(|p| cx.person_zh(p)).collect::<Vec<_>>());
         staff.item.missing.push(msg!(
             "`left` and `offboarding` of {list}",
-            "{list_zh}的离场日期(`left`)和离场交接记录(`offboarding`)"
+            "{list_zh}的离场日期（`left`）和离场交接记录（`offboarding`）"
         ));
     }
     items.push(staff.finish(as_of));

@@ -22,7 +22,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     let mut agreement = Draft::new(
         "termination.agreement",
         "§7.1",
-        msg!("termination agreement signed (mutual agreement)", "签署终止协议(双方协商一致)"),
+        msg!("termination agreement signed (mutual agreement)", "签署终止协议（双方协商一致）"),
         &[HND_001],
     )
     .due(effective);
@@ -31,7 +31,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             reason.item.missing.push(msg!("no Handover record yet", "尚无交接记录(Handover)"));
             notice.item.missing.push(msg!(
                 "notice at least {n} days before the term ends ({term_end})",
-                "至少在服务期结束({term_end})前 {n} 天发出通知"
+                "至少在服务期结束（{term_end}）前 {n} 天发出通知"
             ));
             agreement.item.notes.push(msg!("needed only when ending by mutual agreement", "仅在双方协商终止时需要"));
             agreement.item.missing.push(msg!("no Handover record yet", "尚无交接记录(Handover)"));
@@ -54,11 +54,11 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     t.reason.span,
                     msg!(
                         "`{why_text}` is not among the contract's termination conditions ({allowed})",
-                        "终止原因“{why_zh}”(`{why_text}`)不属于合同约定的终止条件({allowed_zh})"
+                        "终止原因“{why_zh}”（`{why_text}`）不属于合同约定的终止条件（{allowed_zh}）"
                     ),
                     Some(msg!(
                         "end the engagement on one of the contract's conditions, or amend the contract first",
-                        "请依合同约定的终止条件终止,或先变更合同"
+                        "请依合同约定的终止条件终止，或先变更合同"
                     )),
                 );
                 reason.item.missing.push(msg!("a reason the contract allows", "合同允许的终止原因"));
@@ -78,11 +78,11 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                         t.notice_given_at.span,
                         msg!(
                             "notice given {given}, {days} days before the effective date {effective}; the contract requires at least {n} days (`notice_days`), i.e. by {latest}",
-                            "终止通知于 {given} 发出,距生效日 {effective} 仅 {days} 天;合同约定至少提前 {n} 天(`notice_days`),即不晚于 {latest}"
+                            "终止通知于 {given} 发出，距生效日 {effective} 仅 {days} 天；合同约定至少提前 {n} 天（`notice_days`），即不晚于 {latest}"
                         ),
                         Some(msg!(
                             "move the effective date to {n} days after the notice, or record the customer's agreement (reason mutual-agreement)",
-                            "请将生效日顺延至通知后 {n} 天,或记录客户同意(终止原因改为“双方协商一致”,即 `mutual-agreement`)"
+                            "请将生效日顺延至通知后 {n} 天，或记录客户同意（终止原因改为“双方协商一致”，即 `mutual-agreement`）"
                         )),
                     );
                     notice.item.missing.push(msg!("notice by {latest}", "不晚于 {latest} 的通知"));
@@ -97,11 +97,11 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                         t.reason.span,
                         msg!(
                             "termination for `{why_text}` needs `notice_evidence`: the document that establishes it",
-                            "因“{why_zh}”终止须提供证明该情形的文件(`notice_evidence`)"
+                            "因“{why_zh}”终止须提供证明该情形的文件（`notice_evidence`）"
                         ),
                         Some(msg!(
                             "commit the notice or evidence document and name it in `termination.notice_evidence`",
-                            "请提交通知或证明文件,并在 `termination.notice_evidence` 中引用"
+                            "请提交通知或证明文件，并在 `termination.notice_evidence` 中引用"
                         )),
                     );
                     notice.item.missing.push(msg!("notice evidence", "通知证明文件"));
@@ -111,7 +111,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 notice
                     .item
                     .notes
-                    .push(msg!("ended by mutual agreement: no notice period", "双方协商终止:无通知期要求"));
+                    .push(msg!("ended by mutual agreement: no notice period", "双方协商终止：无通知期要求"));
             }
             if let Some(path) = &t.notice_evidence {
                 evidence(cx, &mut notice, path, true);
@@ -128,7 +128,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                             t.reason.span,
                             msg!(
                                 "termination by mutual agreement without `agreement_signed_at`",
-                                "双方协商终止,但缺少终止协议签署日期(`agreement_signed_at`)"
+                                "双方协商终止，但缺少终止协议签署日期（`agreement_signed_at`）"
                             ),
                             Some(msg!(
                                 "record the date both parties signed the termination agreement",
@@ -167,12 +167,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     let on = d.value;
                     msg!(
                         "the full system check before exit was made on {on}, after {due} (30 days before the effective date {effective})",
-                        "退出前全面系统检查于 {on} 进行,晚于 {due}(终止生效日 {effective} 前 30 天)"
+                        "退出前全面系统检查于 {on} 进行，晚于 {due}（终止生效日 {effective} 前 30 天）"
                     )
                 }
                 None => msg!(
                     "no full system check before exit (`pre_exit_check_at`) by {due}, 30 days before the effective date {effective}",
-                    "截至 {due}(终止生效日 {effective} 前 30 天)未进行退出前全面系统检查(`pre_exit_check_at`)"
+                    "截至 {due}（终止生效日 {effective} 前 30 天）未进行退出前全面系统检查（`pre_exit_check_at`）"
                 ),
             };
             check.problem(
@@ -181,12 +181,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 message,
                 Some(msg!(
                     "check every system with the customer at least 30 days before the effective date and record the day in `pre_exit_check_at`",
-                    "请至少在终止生效日前 30 天与客户共同完成全面系统检查,并在 `pre_exit_check_at` 中记录日期"
+                    "请至少在终止生效日前 30 天与客户共同完成全面系统检查，并在 `pre_exit_check_at` 中记录日期"
                 )),
             );
             check.item.missing.push(msg!("a check by {due}", "不晚于 {due} 的检查"));
         }
-        _ => check.item.missing.push(msg!("`pre_exit_check_at`", "检查日期(`pre_exit_check_at`)")),
+        _ => check.item.missing.push(msg!("`pre_exit_check_at`", "检查日期（`pre_exit_check_at`）")),
     }
     items.push(check.finish(as_of));
 }

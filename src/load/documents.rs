@@ -99,7 +99,7 @@ fn kind_of(doc: &Node<'_>, findings: &mut Vec<Finding>) -> Option<Kind> {
         Some(c) => msg!("did you mean `{c}`?", "是否应为 `{c}`?"),
         None => {
             let all = Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
-            msg!("known kinds: {all}", "可用类型:{all}")
+            msg!("known kinds: {all}", "可用类型：{all}")
         }
     };
     let span = if kind_entry.value.is_null() { kind_entry.key_span } else { kind_entry.value.span };
@@ -167,7 +167,7 @@ fn document(mut doc: Node<'_>, limits: &Limits, d: &mut Decoder, out: &mut Decod
                     msg!("unknown field `{k}` in a batch", "批量文档中有未知字段 `{k}`"),
                     Some(msg!(
                         "a batch holds `kind`, `items` and `defaults`; put values shared by every item under `defaults`",
-                        "批量文档只包含 `kind`、`items` 和 `defaults`;各条共用的值请放在 `defaults` 下"
+                        "批量文档只包含 `kind`、`items` 和 `defaults`；各条共用的值请放在 `defaults` 下"
                     )),
                 );
             }
@@ -225,7 +225,7 @@ fn document(mut doc: Node<'_>, limits: &Limits, d: &mut Decoder, out: &mut Decod
                 msg!("an item of a batch has no `kind` of its own", "批量文档中的条目不能有自己的 `kind`"),
                 Some(msg!(
                     "remove it: the batch's `kind` applies to every item",
-                    "请删除:批量文档的 `kind` 适用于每一项"
+                    "请删除：批量文档的 `kind` 适用于每一项"
                 )),
             );
             continue;

@@ -112,7 +112,7 @@ fn load_file(id: FileId, candidate: &walk::Candidate, prefix: &str, limits: &Lim
         return fail(
             String::new(),
             0,
-            msg!("symbolic link pointing outside the repository; not followed", "符号链接指向仓库之外;未读取"),
+            msg!("symbolic link pointing outside the repository; not followed", "符号链接指向仓库之外；未读取"),
         );
     };
     let size = std::fs::metadata(abs).map(|m| m.len()).unwrap_or(0);
@@ -131,7 +131,7 @@ fn load_file(id: FileId, candidate: &walk::Candidate, prefix: &str, limits: &Lim
         Ok(bytes) => load_bytes(id, rel, display, &bytes, limits),
         Err(e) => {
             let e = e.to_string();
-            fail(String::new(), 0, msg!("cannot read the file: {e}", "无法读取文件:{e}"))
+            fail(String::new(), 0, msg!("cannot read the file: {e}", "无法读取文件：{e}"))
         }
     }
 }
@@ -194,7 +194,7 @@ impl Repository {
                         id,
                         rel,
                         display_prefix,
-                        msg!("symbolic link; not followed when reading a revision", "符号链接;读取历史版本时不跟随"),
+                        msg!("symbolic link; not followed when reading a revision", "符号链接；读取历史版本时不跟随"),
                     ),
                     git::TreeFile::TooLarge { rel, size } => {
                         let (mib, max) = (*size as f64 / 1_048_576.0, limits.max_file_bytes as f64 / 1_048_576.0);
@@ -262,12 +262,12 @@ impl Repository {
                     span,
                     msg!(
                         "timestamp without a UTC offset; such timestamps in this file are read in {zone}",
-                        "时间戳缺少时区偏移;本文件中此类时间戳按 {zone} 解读"
+                        "时间戳缺少时区偏移；本文件中此类时间戳按 {zone} 解读"
                     ),
                 )
                 .with_help(msg!(
                     "write the offset, e.g. `2026-10-03T09:12:00+08:00`",
-                    "请写明时区偏移,例如 `2026-10-03T09:12:00+08:00`"
+                    "请写明时区偏移，例如 `2026-10-03T09:12:00+08:00`"
                 )),
             );
         }

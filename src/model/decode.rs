@@ -145,7 +145,7 @@ impl Decoder {
         let path = self.path_string();
         self.error(
             node.span,
-            msg!("`{path}`: expected {expected_en}, found {found_en}", "`{path}`:应为{expected_zh},实际为{found_zh}"),
+            msg!("`{path}`: expected {expected_en}, found {found_en}", "`{path}`：应为{expected_zh}，实际为{found_zh}"),
             None,
         );
     }
@@ -157,7 +157,7 @@ impl Decoder {
         let (expected_en, expected_zh) = expected;
         self.error(
             node.span,
-            msg!("`{path}`: expected {expected_en}, found {found_en}", "`{path}`:应为{expected_zh},实际为{found_zh}"),
+            msg!("`{path}`: expected {expected_en}, found {found_en}", "`{path}`：应为{expected_zh}，实际为{found_zh}"),
             Some(help),
         );
     }
@@ -167,14 +167,15 @@ impl Decoder {
     /// Sla with it) out of every rule and report.
     pub fn ignored_value(&mut self, node: &Node<'_>, reason: Msg) {
         let path = self.path_string();
-        let message = Msg::new(format!("`{path}`: {} (ignored)", reason.en), format!("`{path}`:{}(已忽略)", reason.zh));
+        let message =
+            Msg::new(format!("`{path}`: {} (ignored)", reason.en), format!("`{path}`：{}（已忽略）", reason.zh));
         self.report(Problem { span: node.span, message, help: None });
     }
 
     /// `path: <reason>` at the offending value.
     pub fn value_error(&mut self, node: &Node<'_>, reason: Msg, help: Option<Msg>) {
         let path = self.path_string();
-        let message = Msg::new(format!("`{path}`: {}", reason.en), format!("`{path}`:{}", reason.zh));
+        let message = Msg::new(format!("`{path}`: {}", reason.en), format!("`{path}`：{}", reason.zh));
         self.error(node.span, message, help);
     }
 
@@ -191,7 +192,7 @@ impl Decoder {
         let (where_en, where_zh) = if place.is_empty() {
             (String::new(), String::new())
         } else {
-            (format!(" in `{place}`"), format!("(位于 `{place}`)"))
+            (format!(" in `{place}`"), format!("（位于 `{place}`）"))
         };
         // Past the cap only the message is needed (to count the problem once): no help text.
         let capped = self.problems.len() >= MAX_FINDINGS_PER_RULE_IN_FILE;
@@ -218,14 +219,14 @@ impl Decoder {
             _ if capped => Msg::new(String::new(), String::new()),
             _ if split_value => msg!(
                 "a comma inside `{{…}}` separates entries: quote the value",
-                "`{{…}}` 中的半角逗号用于分隔条目:请给该值加引号"
+                "`{{…}}` 中的半角逗号用于分隔条目：请给该值加引号"
             ),
             Some(s) => msg!("did you mean `{s}`?", "是否应为 `{s}`?"),
             None => {
                 let list = known.join(", ");
                 msg!(
                     "known fields here: {list}; keys starting with `x-` are free for your own use",
-                    "此处可用字段:{list};以 `x-` 开头的键可自由用于自定义扩展"
+                    "此处可用字段：{list}；以 `x-` 开头的键可自由用于自定义扩展"
                 )
             }
         };
@@ -322,7 +323,7 @@ impl Decoder {
         };
         self.with(Seg::Field(name), |d| {
             let Value::Map(entries) = &node.value else {
-                d.type_error(node, "a mapping", "映射(键值对)");
+                d.type_error(node, "a mapping", "映射（键值对）");
                 return Map::default();
             };
             let entries = entries
@@ -533,7 +534,7 @@ impl Decode for bool {
                     node,
                     msg!(
                         "`{other}` is a YAML 1.1 boolean, which itos does not guess at",
-                        "`{other}` 是 YAML 1.1 的布尔写法,itos 不做推测"
+                        "`{other}` 是 YAML 1.1 的布尔写法，itos 不做推测"
                     ),
                     Some(msg!("write `{want}`", "请改为 `{want}`")),
                 );
@@ -562,7 +563,7 @@ fn decode_int(node: &Node<'_>, d: &mut Decoder, min: i64, max: i64, expected: (&
     match digits.parse::<i64>() {
         Ok(v) if (min..=max).contains(&v) => Some(v),
         _ => {
-            d.value_error(node, msg!("{s} is out of range ({min} to {max})", "{s} 超出范围({min} 至 {max})"), None);
+            d.value_error(node, msg!("{s} is out of range ({min} to {max})", "{s} 超出范围（{min} 至 {max}）"), None);
             None
         }
     }
@@ -840,7 +841,7 @@ macro_rules! object {
 
         impl $crate::model::decode::Decode for $name {
             const EXPECTED: (&'static str, &'static str) =
-                (concat!("a mapping (", stringify!($name), ")"), concat!("映射(", stringify!($name), ")"));
+                (concat!("a mapping (", stringify!($name), ")"), concat!("映射（", stringify!($name), "）"));
             fn decode(
                 node: &$crate::model::node::Node<'_>,
                 anchor: $crate::model::Span,
@@ -918,7 +919,7 @@ macro_rules! enumeration {
 
         impl $crate::model::decode::Decode for $name {
             const EXPECTED: (&'static str, &'static str) =
-                (concat!("one of: ", $( $text, " " ),*), concat!("以下取值之一:", $crate::model::decode::zh_names!($( $text ),*)));
+                (concat!("one of: ", $( $text, " " ),*), concat!("以下取值之一：", $crate::model::decode::zh_names!($( $text ),*)));
             fn decode(
                 node: &$crate::model::node::Node<'_>,
                 _anchor: $crate::model::Span,
@@ -942,7 +943,7 @@ pub fn decode_enum<T>(node: &Node<'_>, d: &mut Decoder, names: &[&str], parse: f
         return Some(v);
     }
     let help = closest(s, names.iter().copied()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
-    d.value_error(node, msg!("`{s}` is not one of: {list}", "`{s}` 不是以下取值之一:{list_zh}"), help);
+    d.value_error(node, msg!("`{s}` is not one of: {list}", "`{s}` 不是以下取值之一：{list_zh}"), help);
     None
 }
 

@@ -156,7 +156,7 @@ impl Omitted {
             self.first,
             crate::msg!(
                 "and {n} more {rule} findings in this file, not shown (at most {per_rule} per rule and {per_file} per file are shown)",
-                "本文件另有 {n} 条 {rule} 发现未显示(每个文件每条规则最多显示 {per_rule} 条,共最多 {per_file} 条)"
+                "本文件另有 {n} 条 {rule} 发现未显示（每个文件每条规则最多显示 {per_rule} 条，共最多 {per_file} 条）"
             ),
         )
     }

@@ -64,7 +64,7 @@ impl<'a> Node<'a> {
     /// What the node is, for "expected X, found Y" messages.
     pub fn describe(&self) -> (String, String) {
         match &self.value {
-            Value::Map(_) => ("a mapping".into(), "映射(键值对)".into()),
+            Value::Map(_) => ("a mapping".into(), "映射（键值对）".into()),
             Value::Seq(_) => ("a list".into(), "列表".into()),
             Value::Scalar(..) if self.is_null() => ("an empty value".into(), "空值".into()),
             Value::Scalar(s, _) => {

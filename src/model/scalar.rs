@@ -57,7 +57,7 @@ pub fn parse_date(s: &str) -> Result<Date, (String, String)> {
         Ok(date) if d >= 1 => Ok(date),
         _ => Err((
             format!("`{s}` is not a date: {y}-{m:02} has {days} days"),
-            format!("`{s}` 不是有效日期:{y}年{m}月只有 {days} 天"),
+            format!("`{s}` 不是有效日期：{y}年{m}月只有 {days} 天"),
         )),
     }
 }
@@ -112,7 +112,7 @@ pub const TS_YEARS: (i16, i16) = (1970, 2200);
 
 impl Decode for Ts {
     const EXPECTED: (&'static str, &'static str) =
-        ("a timestamp (RFC 3339, e.g. 2026-10-03T09:12:00+08:00)", "时间戳(RFC 3339,如 2026-10-03T09:12:00+08:00)");
+        ("a timestamp (RFC 3339, e.g. 2026-10-03T09:12:00+08:00)", "时间戳（RFC 3339，如 2026-10-03T09:12:00+08:00）");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         // The date part is checked first so that `2026-02-30T…` gets the plain explanation.
@@ -142,8 +142,8 @@ impl Decode for Ts {
         if s.len() == 10 {
             d.value_error(
                 node,
-                msg!("`{s}` is a date; a timestamp needs a time of day", "`{s}` 是日期;时间戳需要包含时刻"),
-                Some(msg!("write e.g. `{s}T09:00:00+08:00`", "请补充时刻,例如 `{s}T09:00:00+08:00`")),
+                msg!("`{s}` is a date; a timestamp needs a time of day", "`{s}` 是日期；时间戳需要包含时刻"),
+                Some(msg!("write e.g. `{s}T09:00:00+08:00`", "请补充时刻，例如 `{s}T09:00:00+08:00`")),
             );
             return None;
         }
@@ -234,7 +234,7 @@ impl fmt::Display for Dur {
 
 impl Decode for Dur {
     const EXPECTED: (&'static str, &'static str) =
-        ("a duration such as `15m`, `4h`, `1h30m` or `2d`", "时长,如 `15m`、`4h`、`1h30m`、`2d`");
+        ("a duration such as `15m`, `4h`, `1h30m` or `2d`", "时长，如 `15m`、`4h`、`1h30m`、`2d`");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         let parsed = Dur::parse(s);
@@ -247,7 +247,7 @@ impl Decode for Dur {
                     Self::EXPECTED,
                     msg!(
                         "working days (`wd`) are only for the targets under an Sla's `priorities`; here durations are wall-clock time, e.g. `{days}`",
-                        "工作日(`wd`)只能用于 SLA `priorities` 下的时限;此处的时长按自然时间计算,请改为如 `{days}`"
+                        "工作日（`wd`）只能用于 SLA `priorities` 下的时限；此处的时长按自然时间计算，请改为如 `{days}`"
                     ),
                 );
             } else {
@@ -302,7 +302,7 @@ impl fmt::Display for SlaTarget {
 impl Decode for SlaTarget {
     const EXPECTED: (&'static str, &'static str) = (
         "a duration such as `15m`, `4h` or `1h30m`, or working days such as `1wd`",
-        "时长(如 `15m`、`4h`、`1h30m`)或工作日数(如 `1wd`)",
+        "时长（如 `15m`、`4h`、`1h30m`）或工作日数（如 `1wd`）",
     );
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
@@ -316,7 +316,7 @@ impl Decode for SlaTarget {
                     node,
                     msg!(
                         "{n} working days is more than {MAX_WORKING_DAYS} (ten years of working days)",
-                        "{n} 个工作日超过上限 {MAX_WORKING_DAYS}(约十年的工作日)"
+                        "{n} 个工作日超过上限 {MAX_WORKING_DAYS}（约十年的工作日）"
                     ),
                     None,
                 );
@@ -348,7 +348,7 @@ pub struct Percent {
 }
 
 impl Decode for Percent {
-    const EXPECTED: (&'static str, &'static str) = ("a percentage (0–100)", "百分比(0–100)");
+    const EXPECTED: (&'static str, &'static str) = ("a percentage (0–100)", "百分比（0–100）");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (value, exact, decimals) = percent_parts(node, d, Self::EXPECTED)?;
         if !(0.0..=100.0).contains(&value) {
@@ -391,7 +391,7 @@ impl Decimal {
                     node,
                     msg!(
                         "`{text}` has more digits than an exact figure keeps (18 before the point, 9 after it)",
-                        "`{text}` 的位数超出精确计算的范围(整数最多 18 位,小数最多 9 位)"
+                        "`{text}` 的位数超出精确计算的范围（整数最多 18 位，小数最多 9 位）"
                     ),
                     None,
                 );
@@ -483,19 +483,19 @@ impl RelPath {
         if s.starts_with('/') || s.starts_with('\\') || s.get(1..2) == Some(":") {
             return Some((
                 format!("`{s}` is absolute; paths are relative to the repository root"),
-                format!("`{s}` 是绝对路径;路径应相对于仓库根目录"),
+                format!("`{s}` 是绝对路径；路径应相对于仓库根目录"),
             ));
         }
         if s.contains('\\') {
             return Some((
                 format!("`{s}` uses `\\`; separate folders with `/`"),
-                format!("`{s}` 使用了 `\\`;请用 `/` 分隔目录"),
+                format!("`{s}` 使用了 `\\`；请用 `/` 分隔目录"),
             ));
         }
         if s.split('/').any(|c| c == "..") {
             return Some((
                 format!("`{s}` has a `..` component, which could leave the repository"),
-                format!("`{s}` 含有 `..`,可能指向仓库之外"),
+                format!("`{s}` 含有 `..`，可能指向仓库之外"),
             ));
         }
         None
@@ -570,7 +570,7 @@ impl TimeRange {
         if start >= end || start == 24 * 60 {
             return Err((
                 format!("`{s}` ends before it starts; split a range that passes midnight into two days"),
-                format!("`{s}` 的结束早于开始;跨午夜的时间段请拆分到两天"),
+                format!("`{s}` 的结束早于开始；跨午夜的时间段请拆分到两天"),
             ));
         }
         Ok(TimeRange { start, end })
@@ -584,7 +584,7 @@ impl fmt::Display for TimeRange {
 }
 
 impl Decode for TimeRange {
-    const EXPECTED: (&'static str, &'static str) = ("a time range such as `09:00-18:00`", "时间段,如 `09:00-18:00`");
+    const EXPECTED: (&'static str, &'static str) = ("a time range such as `09:00-18:00`", "时间段，如 `09:00-18:00`");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         TimeRange::parse(s).map_err(|(en, zh)| d.value_error(node, super::Msg::new(en, zh), None)).ok()
@@ -628,7 +628,7 @@ pub struct WeeklyWindow {
 
 impl Decode for WeeklyWindow {
     const EXPECTED: (&'static str, &'static str) =
-        ("a weekly window such as `sun 02:00-04:00`", "每周时间窗,如 `sun 02:00-04:00`");
+        ("a weekly window such as `sun 02:00-04:00`", "每周时间窗，如 `sun 02:00-04:00`");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         let parsed = s.trim().split_once(' ').and_then(|(day, range)| {

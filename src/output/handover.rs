@@ -46,7 +46,7 @@ fn summary(c: &Checklist<'_>, lang: Lang) -> Vec<(String, String)> {
         (t(lang, "Done", "完成情况"), done_summary(c, lang)),
         (
             t(lang, "Effective date", "终止生效日"),
-            t(lang, &format!("{} ({basis})", x.effective), &format!("{}({basis})", x.effective)),
+            t(lang, &format!("{} ({basis})", x.effective), &format!("{}（{basis}）", x.effective)),
         ),
         (t(lang, "As of", "评估日"), format!("{} — {days}", x.as_of)),
         (t(lang, "Grace period ends", "宽限期截止"), x.grace_end.to_string()),

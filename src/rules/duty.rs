@@ -54,7 +54,7 @@ pub fn label_records_from(finding: &mut crate::model::Finding, engagement: &Enga
         && r.value == start
         && r.value > engagement.term.start.value
     {
-        finding.label(r.span, msg!("records begin here (`records_from`)", "记录自此日开始(`records_from`)"));
+        finding.label(r.span, msg!("records begin here (`records_from`)", "记录自此日开始（`records_from`）"));
     }
 }
 
@@ -90,12 +90,12 @@ pub fn periodic_message(what: &Msg, o: Overdue, since: Date, interval: Interval,
             let ago = days_between(last, day);
             msg!(
                 "the last {what_en} was on {last}, {ago} days before {day}; one is required every {every_en} (due {due})",
-                "最近一次{what_zh}在 {last},距 {day} 已 {ago} 天;要求每 {every_zh}至少一次(应于 {due} 前完成)"
+                "最近一次{what_zh}在 {last}，距 {day} 已 {ago} 天；要求每 {every_zh}至少一次（应于 {due} 前完成）"
             )
         }
         None => msg!(
             "no {what_en} since {since}; one is required every {every_en} (due {due})",
-            "自 {since} 以来没有{what_zh};要求每 {every_zh}至少一次(应于 {due} 前完成)"
+            "自 {since} 以来没有{what_zh}；要求每 {every_zh}至少一次（应于 {due} 前完成）"
         ),
     }
 }

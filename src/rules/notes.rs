@@ -36,17 +36,17 @@ impl CalendarDataNote {
         let (fix_en, fix_zh) = if self.builtin {
             (
                 format!("add them, with `holiday_years`, to a Calendar record that extends `{id}`"),
-                format!("请在继承 `{id}` 的 Calendar 记录中补充,并列入 `holiday_years`"),
+                format!("请在继承 `{id}` 的 Calendar 记录中补充，并列入 `holiday_years`"),
             )
         } else {
             (
                 format!("add them, with `holiday_years`, to calendar `{id}`"),
-                format!("请在日历 `{id}` 中补充,并列入 `holiday_years`"),
+                format!("请在日历 `{id}` 中补充，并列入 `holiday_years`"),
             )
         };
         crate::msg!(
             "calendar `{id}` has public-holiday data for {covered} only: working days in {years} are counted as plain weekdays, without public holidays or make-up workdays; {fix_en} (docs/calendars.md)",
-            "日历 `{id}` 仅含 {covered} 年的法定节假日数据:{years} 年的工作日按普通工作日计算,未计法定节假日与调休上班日;{fix_zh}(见 docs/calendars.md)"
+            "日历 `{id}` 仅含 {covered} 年的法定节假日数据：{years} 年的工作日按普通工作日计算，未计法定节假日与调休上班日；{fix_zh}（见 docs/calendars.md）"
         )
     }
 
@@ -55,7 +55,7 @@ impl CalendarDataNote {
         let message = self.message();
         match lang {
             Lang::En => format!("note: {}", message.en),
-            Lang::ZhCn => format!("注意:{}", message.zh),
+            Lang::ZhCn => format!("注意：{}", message.zh),
         }
     }
 }

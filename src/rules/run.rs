@@ -220,7 +220,7 @@ fn once_per_default(findings: &mut Vec<Finding>, defaults: &[crate::model::Span]
     for (f, n) in kept.iter_mut().zip(shared) {
         if n > 1 {
             f.message.en.push_str(&format!(" (the value comes from `defaults` and applies to {n} items)"));
-            f.message.zh.push_str(&format!("(该值取自 `defaults`,适用于 {n} 条记录)"));
+            f.message.zh.push_str(&format!("（该值取自 `defaults`，适用于 {n} 条记录）"));
         }
     }
     *findings = kept;

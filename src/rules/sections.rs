@@ -120,43 +120,43 @@ pub const GOOD_PRACTICE: &[PracticeNote] = &[
     note(
         "CHG-007",
         "Good practice; not stated in the manual: the manual asks for impact assessment and risk control of changes, not for a written rollback plan.",
-        "良好实践;手册未作规定:手册要求对变更进行影响评估和风险控制,并未要求书面回退方案。",
+        "良好实践；手册未作规定：手册要求对变更进行影响评估和风险控制，并未要求书面回退方案。",
     ),
     note(
         "CHG-011",
         "Good practice; not stated in the manual: the manual does not mention freeze periods.",
-        "良好实践;手册未作规定:手册未提及封网期。",
+        "良好实践；手册未作规定：手册未提及封网期。",
     ),
     note(
         "HR-004",
         "Good practice; not stated in the manual: the manual binds staff to confidentiality, not to a signed agreement dated before they start.",
-        "良好实践;手册未作规定:手册要求人员保守秘密,并未要求入场前签署保密协议。",
+        "良好实践；手册未作规定：手册要求人员保守秘密，并未要求入场前签署保密协议。",
     ),
     note(
         "BAK-004",
         "Good practice; not stated in the manual: the manual asks for offsite backups and restore tests, not for a periodic full restore from an offsite copy.",
-        "良好实践;手册未作规定:手册要求异地备份和恢复测试,并未要求定期从异地副本完成一次全量恢复。",
+        "良好实践；手册未作规定：手册要求异地备份和恢复测试，并未要求定期从异地副本完成一次全量恢复。",
     ),
     note(
         "BAK-005",
         "Good practice; not stated in the manual: the manual names recovery time among service-level metrics but sets no recovery time objective per system.",
-        "良好实践;手册未作规定:手册将故障恢复时间列为服务级别指标,但未规定各系统的恢复时间目标(RTO)。",
+        "良好实践；手册未作规定：手册将故障恢复时间列为服务级别指标，但未规定各系统的恢复时间目标（RTO）。",
     ),
     note(
         "GIT-001",
         "Good practice; not stated in the manual: the manual asks for records to be kept and archived, not for them to stay unchanged in git history.",
-        "良好实践;手册未作规定:手册要求记录留存归档,并未要求其在 git 历史中不被改写。",
+        "良好实践；手册未作规定：手册要求记录留存归档，并未要求其在 git 历史中不被改写。",
     ),
     note(
         "GIT-002",
         "Good practice; not stated in the manual: the manual keeps change records at least 5 years (§6.5) but names no retention period for incidents, audits, restore tests and drills.",
-        "良好实践;手册未作规定:手册要求变更记录至少保存 5 年(§6.5),未规定事件、审计、恢复测试和演练记录的保存期限。",
+        "良好实践；手册未作规定：手册要求变更记录至少保存 5 年（§6.5），未规定事件、审计、恢复测试和演练记录的保存期限。",
     ),
     PracticeNote {
         rule: "RPT-001",
         part: Some("deadline"),
         en: "The deadline is good practice; not stated in the manual: the manual asks for regular service reports, not for delivery within a number of working days.",
-        zh: "报告期限属良好实践;手册未作规定:手册要求定期提交服务报告,并未规定须在若干工作日内提交。",
+        zh: "报告期限属良好实践；手册未作规定：手册要求定期提交服务报告，并未规定须在若干工作日内提交。",
     },
 ];
 
@@ -214,7 +214,7 @@ mod tests {
             assert!(crate::rules::find(n.rule).is_some(), "{} is not a rule", n.rule);
             assert!(GOOD_PRACTICE[..i].iter().all(|m| m.rule != n.rule), "{} twice", n.rule);
             assert!(n.en.contains("good practice") || n.en.contains("Good practice"), "{}", n.rule);
-            assert!(n.zh.contains("良好实践;手册未作规定"), "{}", n.rule);
+            assert!(n.zh.contains("良好实践；手册未作规定"), "{}", n.rule);
         }
     }
 }

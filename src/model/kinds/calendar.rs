@@ -55,7 +55,7 @@ impl std::ops::Deref for Ranges {
 
 impl Decode for Ranges {
     const EXPECTED: (&'static str, &'static str) =
-        ("a list of time ranges such as `09:00-18:00`", "时间段列表,如 `09:00-18:00`");
+        ("a list of time ranges such as `09:00-18:00`", "时间段列表，如 `09:00-18:00`");
     fn decode(node: &Node<'_>, anchor: Span, d: &mut Decoder) -> Option<Self> {
         let Value::Seq(items) = &node.value else {
             d.type_error(node, Self::EXPECTED.0, Self::EXPECTED.1);
@@ -89,7 +89,7 @@ impl Calendar {
                 let days = Weekday::NAMES.join(", ");
                 d.error(
                     day.span,
-                    crate::msg!("`week.{name}` is not a weekday ({days})", "`week.{name}` 不是星期名称({days})"),
+                    crate::msg!("`week.{name}` is not a weekday ({days})", "`week.{name}` 不是星期名称（{days}）"),
                     help,
                 );
             }
@@ -132,11 +132,11 @@ impl Calendar {
                     year.span,
                     crate::msg!(
                         "`holiday_years` lists {y}, but `holidays` has no date in {y}",
-                        "`holiday_years` 列出了 {y} 年,但 `holidays` 中没有该年的日期"
+                        "`holiday_years` 列出了 {y} 年，但 `holidays` 中没有该年的日期"
                     ),
                     Some(crate::msg!(
                         "list the public holidays of {y} (and its make-up workdays under `workdays`)",
-                        "请列出 {y} 年的法定节假日(调休上班日列在 `workdays` 下)"
+                        "请列出 {y} 年的法定节假日（调休上班日列在 `workdays` 下）"
                     )),
                 );
             }
@@ -146,7 +146,7 @@ impl Calendar {
                 let (from, to) = (f.from.value, f.to.value);
                 d.error(
                     f.to.span,
-                    crate::msg!("freeze ends ({to}) before it starts ({from})", "封网期结束({to})早于开始({from})"),
+                    crate::msg!("freeze ends ({to}) before it starts ({from})", "封网期结束（{to}）早于开始（{from}）"),
                     None,
                 );
             }

@@ -50,7 +50,7 @@ impl std::fmt::Display for ChangeClass {
 
 impl Decode for ChangeClass {
     const EXPECTED: (&'static str, &'static str) =
-        ("one of: standard normal major critical ", "以下取值之一:`standard`、`normal`、`major`、`critical`");
+        ("one of: standard normal major critical ", "以下取值之一：`standard`、`normal`、`major`、`critical`");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         // "Emergency" is how a change is carried out, not a class (§6.1): the class still
         // decides its approvals, so the fix is a flag next to the class it would have had.
@@ -61,10 +61,10 @@ impl Decode for ChangeClass {
             let list_zh = ChangeClass::NAMES.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join("、");
             d.value_error(
                 node,
-                msg!("`emergency` is not one of: {list}", "`emergency` 不是以下取值之一:{list_zh}"),
+                msg!("`emergency` is not one of: {list}", "`emergency` 不是以下取值之一：{list_zh}"),
                 Some(msg!(
                     "write `emergency: true` with the class the change would otherwise have",
-                    "请改为 `emergency: true`,并填写该变更本应属于的类别"
+                    "请改为 `emergency: true`，并填写该变更本应属于的类别"
                 )),
             );
             return None;

@@ -68,7 +68,7 @@ impl Scores {
             let (dims, path) = (Scores::FIELDS.join(", "), d.path_string());
             d.error(
                 self.anchor,
-                crate::msg!("`{path}` gives no score; give at least one of {dims}", "`{path}` 未给出任何评分;请至少填写以下之一:{dims}"),
+                crate::msg!("`{path}` gives no score; give at least one of {dims}", "`{path}` 未给出任何评分；请至少填写以下之一：{dims}"),
                 None,
             );
             return false;

@@ -58,10 +58,10 @@ impl Rule for Acc001 {
                 a.id.span,
                 msg!(
                     "acceptance {id} of “{subject}” {result_en} but records no `follow_up`",
-                    "“{subject}”的验收 {id} {result_zh},但未记录后续措施 `follow_up`"
+                    "“{subject}”的验收 {id} {result_zh}，但未记录后续措施 `follow_up`"
                 ),
             )
-            .label(a.result.span, msg!("result `{result}`", "验收结果:{result_label}"))
+            .label(a.result.span, msg!("result `{result}`", "验收结果：{result_label}"))
             .help(msg!(
                 "write in `follow_up` what is reworked or delivered, by whom and by when",
                 "请在 `follow_up` 中写明返工或补交内容、责任人及完成时间"

@@ -68,7 +68,7 @@ impl Rule for Aud002 {
                     eng.id.span,
                     msg!(
                         "the audits of the last {n} months (since {from}) do not cover: {list}",
-                        "最近 {n} 个月(自 {from} 起)的审计未覆盖:{list_zh}"
+                        "最近 {n} 个月（自 {from} 起）的审计未覆盖：{list_zh}"
                     ),
                 )
                 .label(latest, msg!("latest audit's areas", "最近一次审计的领域"))

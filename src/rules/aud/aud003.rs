@@ -40,7 +40,7 @@ impl Rule for Aud003 {
                         f.due.span,
                         msg!(
                             "audit finding {aid}/{fid} ({title}) was due on {due} and is still open (as of {as_of})",
-                            "审计发现项 {aid}/{fid}({title})应于 {due} 前整改,截至 {as_of} 仍未关闭"
+                            "审计发现项 {aid}/{fid}（{title}）应于 {due} 前整改，截至 {as_of} 仍未关闭"
                         ),
                     )
                     .record(Kind::Audit, aid);

@@ -50,12 +50,12 @@ impl Rule for Bak001 {
                     bp.offsite.span,
                     msg!(
                         "backup policy {id} keeps no offsite copy of system {system}; backups must be stored offsite",
-                        "备份策略 {id} 未在异地保存系统 {system} 的备份副本;备份须异地存放"
+                        "备份策略 {id} 未在异地保存系统 {system} 的备份副本；备份须异地存放"
                     ),
                 )
                 .help(msg!(
                     "copy the backups to a second site and write `offsite: true`",
-                    "请将备份复制到异地站点,并记录 `offsite: true`"
+                    "请将备份复制到异地站点，并记录 `offsite: true`"
                 ))
                 .record(Kind::BackupPolicy, id);
             }
@@ -69,11 +69,11 @@ impl Rule for Bak001 {
                     bp.encrypted.span,
                     msg!(
                         "backup policy {id} is not encrypted, but system {system} holds `{level}` data ({did}); backups of data classified `{from}` or higher must be encrypted",
-                        "备份策略 {id} 未加密,而系统 {system} 承载“{level_zh}”级数据({did});“{from_zh}”及以上级别数据的备份须加密"
+                        "备份策略 {id} 未加密，而系统 {system} 承载“{level_zh}”级数据（{did}）；“{from_zh}”及以上级别数据的备份须加密"
                     ),
                 )
                 .label(asset.classification.span, msg!("classified `{level}`", "数据分级为“{level_zh}”"))
-                .help(msg!("encrypt the backups and write `encrypted: true`", "请对备份加密,并记录 `encrypted: true`"))
+                .help(msg!("encrypt the backups and write `encrypted: true`", "请对备份加密，并记录 `encrypted: true`"))
                 .record(Kind::BackupPolicy, id);
             }
         }

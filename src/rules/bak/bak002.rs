@@ -70,12 +70,12 @@ impl Rule for Bak002 {
                     let (on, ago) = (t.performed_at.value, days_between(t.performed_at.value, day));
                     msg!(
                         "last passed restore test of {id} was on {on}, {ago} days before {day}; policy requires one every {every} days",
-                        "备份策略 {id} 最近一次通过的恢复测试在 {on},距 {day} 已 {ago} 天;策略要求每 {every} 天至少一次"
+                        "备份策略 {id} 最近一次通过的恢复测试在 {on}，距 {day} 已 {ago} 天；策略要求每 {every} 天至少一次"
                     )
                 }
                 None => msg!(
                     "no passed restore test of {id} with integrity verified since {start}; policy requires one every {every} days (due {due})",
-                    "备份策略 {id} 自 {start} 以来没有通过且经完整性校验的恢复测试;策略要求每 {every} 天至少一次(应于 {due} 前完成)"
+                    "备份策略 {id} 自 {start} 以来没有通过且经完整性校验的恢复测试；策略要求每 {every} 天至少一次（应于 {due} 前完成）"
                 ),
             };
             let f = out.report(bp.id.span, message);
@@ -89,7 +89,7 @@ impl Rule for Bak002 {
             label_records_from(f, eng, start);
             f.help(msg!(
                 "restore from the backups, verify integrity, and record it as a RestoreTest of policy {id} with `result: passed` and `integrity_verified: true`",
-                "请从备份执行恢复并校验完整性,以 RestoreTest 记录(`policy: {id}`,`result: passed`,`integrity_verified: true`)"
+                "请从备份执行恢复并校验完整性，以 RestoreTest 记录（`policy: {id}`,`result: passed`,`integrity_verified: true`）"
             ))
             .record(Kind::BackupPolicy, id);
         }

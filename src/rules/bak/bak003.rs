@@ -52,7 +52,7 @@ impl Rule for Bak003 {
                 t.id.span,
                 msg!(
                     "restore test {id} of backup policy {policy} failed on {on} and records no `follow_up`",
-                    "备份策略 {policy} 的恢复测试 {id} 于 {on} 失败,但未记录后续整改措施 `follow_up`"
+                    "备份策略 {policy} 的恢复测试 {id} 于 {on} 失败，但未记录后续整改措施 `follow_up`"
                 ),
             )
             .label(t.result.span, msg!("failed", "测试失败"))

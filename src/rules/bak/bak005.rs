@@ -59,7 +59,7 @@ impl Rule for Bak005 {
                 duration.span,
                 msg!(
                     "restore test {id} took {took}, longer than the RTO of {target} of system {sid}",
-                    "恢复测试 {id} 用时 {took},超过系统 {sid} 的恢复时间目标(RTO){target}"
+                    "恢复测试 {id} 用时 {took}，超过系统 {sid} 的恢复时间目标（RTO）{target}"
                 ),
             )
             .label(rto.span, msg!("RTO of {sid}", "{sid} 的恢复时间目标"))

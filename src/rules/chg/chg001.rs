@@ -39,7 +39,7 @@ impl Rule for Chg001 {
                 if text.value.trim().is_empty() {
                     out.report(
                         text.span,
-                        msg!("change request `{id}`: `{name}` is empty", "变更申请 `{id}`:{zh}(`{name}`)为空"),
+                        msg!("change request `{id}`: `{name}` is empty", "变更申请 `{id}`:{zh}（`{name}`）为空"),
                     )
                     .record(Kind::Change, id);
                 }

@@ -93,7 +93,7 @@ impl Rule for Chg002 {
                                 auth.at.span,
                                 msg!(
                                     "emergency change `{id}` was authorised ({a}) after it started ({s})",
-                                    "紧急变更 `{id}` 的紧急授权({a})晚于实施开始({s})"
+                                    "紧急变更 `{id}` 的紧急授权（{a}）晚于实施开始（{s}）"
                                 ),
                             )
                             .label(imp.started_at.span, msg!("started", "实施开始"))
@@ -104,7 +104,7 @@ impl Rule for Chg002 {
                                 c.emergency.as_ref().map_or(c.id.span, |e| e.span),
                                 msg!(
                                     "emergency change `{id}` has no `emergency_authorization` before its start",
-                                    "紧急变更 `{id}` 没有实施前的紧急授权(`emergency_authorization`)"
+                                    "紧急变更 `{id}` 没有实施前的紧急授权（`emergency_authorization`）"
                                 ),
                             )
                             .record(Kind::Change, id)
@@ -140,10 +140,10 @@ impl Rule for Chg002 {
             };
             let when_zh = match (emergency, &c.implementation) {
                 (Some(last), _) => {
-                    format!("于 {last} 前(紧急变更完成后 {} 个工作日内)", cx.policy.emergency_approval_workdays)
+                    format!("于 {last} 前（紧急变更完成后 {} 个工作日内）", cx.policy.emergency_approval_workdays)
                 }
                 (None, Some(_)) => "在实施开始前".to_owned(),
-                (None, None) => "(与其状态相符)".to_owned(),
+                (None, None) => "（与其状态相符）".to_owned(),
             };
             // The class's roles and the risk level's, met by their highest (a higher role
             // satisfies a lower one).
@@ -157,14 +157,14 @@ impl Rule for Chg002 {
                 // Name the risk level when it, not the class, asks for this role.
                 let (why_en, why_zh) = if changes::role_from_risk(c, cx.policy) {
                     let level = changes::effective_risk(c, cx.policy);
-                    (format!(" at `{level}` risk"), format!("(风险等级“{}”)", level.zh()))
+                    (format!(" at `{level}` risk"), format!("（风险等级“{}”）", level.zh()))
                 } else {
                     (String::new(), " ".to_owned())
                 };
                 let f = match late {
                     Some(a) => {
                         let t = cx.text(a.at.span);
-                        out.report(a.at.span, msg!("`{class}` change `{id}`{why_en} needs an approval by {r} or higher {when_en}; this one came at {t}", "{class_zh} `{id}`{why_zh}需要{r_zh}或更高级别{when_zh}审批;该审批时间为 {t}"))
+                        out.report(a.at.span, msg!("`{class}` change `{id}`{why_en} needs an approval by {r} or higher {when_en}; this one came at {t}", "{class_zh} `{id}`{why_zh}需要{r_zh}或更高级别{when_zh}审批；该审批时间为 {t}"))
                     }
                     None => out.report(
                         at_list,
@@ -181,7 +181,7 @@ impl Rule for Chg002 {
                     at_list,
                     msg!(
                         "`{class}` change `{id}` needs an approval by the customer (`party: customer`) {when_en}",
-                        "{class_zh} `{id}` 需要甲方(`party: customer`){when_zh}审批"
+                        "{class_zh} `{id}` 需要甲方（`party: customer`）{when_zh}审批"
                     ),
                 )
                 .record(Kind::Change, id);

@@ -46,7 +46,7 @@ impl Rule for Chg004 {
                         risk.level.span,
                         msg!(
                             "risk level `{written}` does not match the risk matrix: likelihood {l} × impact {i} is `{expected}`",
-                            "风险等级“{written_zh}”与风险矩阵不符:按风险矩阵,可能性 {l} × 影响程度 {i} 对应风险等级“{expected_zh}”"
+                            "风险等级“{written_zh}”与风险矩阵不符：按风险矩阵，可能性 {l} × 影响程度 {i} 对应风险等级“{expected_zh}”"
                         ),
                     )
                     .label(risk.likelihood.span, msg!("likelihood", "可能性"))

@@ -41,7 +41,7 @@ impl Rule for Chg005 {
                         c.id.span,
                         msg!(
                             "change `{id}` is `{status}` but has no `implementation` record",
-                            "变更 `{id}` 状态为“{status_zh}”,但没有实施记录(`implementation`)"
+                            "变更 `{id}` 状态为“{status_zh}”，但没有实施记录（`implementation`）"
                         ),
                     )
                     .label(c.status.span, msg!("status", "状态"))
@@ -57,7 +57,7 @@ impl Rule for Chg005 {
                     imp.started_at.span,
                     msg!(
                         "implementation of `{id}` started ({a}) before the approved window ({b})",
-                        "变更 `{id}` 的实施开始时间({a})早于批准的窗口({b})"
+                        "变更 `{id}` 的实施开始时间（{a}）早于批准的窗口（{b}）"
                     ),
                 )
                 .label(window.start.span, msg!("window starts", "窗口开始"))
@@ -69,7 +69,7 @@ impl Rule for Chg005 {
                     imp.finished_at.span,
                     msg!(
                         "implementation of `{id}` finished ({a}) after the approved window ({b})",
-                        "变更 `{id}` 的实施结束时间({a})晚于批准的窗口({b})"
+                        "变更 `{id}` 的实施结束时间（{a}）晚于批准的窗口（{b}）"
                     ),
                 )
                 .label(window.end.span, msg!("window ends", "窗口结束"))

@@ -49,7 +49,7 @@ impl Rule for Chg006 {
                         c.id.span,
                         msg!(
                             "implemented change `{id}` has no `verification`",
-                            "已实施的变更 `{id}` 没有验证记录(`verification`)"
+                            "已实施的变更 `{id}` 没有验证记录（`verification`）"
                         ),
                     )
                     .label(imp.finished_at.span, msg!("implemented", "实施完成"))
@@ -73,7 +73,7 @@ impl Rule for Chg006 {
                             v.checks.span,
                             msg!(
                                 "verification of `{id}` records no {list} check (write `passed`, `failed` or `n/a`)",
-                                "变更 `{id}` 的验证未记录{list_zh}检查结果(请填写 `passed`、`failed` 或 `n/a`)"
+                                "变更 `{id}` 的验证未记录{list_zh}检查结果（请填写 `passed`、`failed` 或 `n/a`）"
                             ),
                         )
                         .record(Kind::Change, id);
@@ -85,7 +85,7 @@ impl Rule for Chg006 {
                             .iter()
                             .any(|o| o.follows.as_ref().is_some_and(|f| f.value == c.id.value));
                         if c.rollback.is_none() && !followed {
-                            out.report(v.result.span, msg!("verification of `{id}` failed, and there is neither a `rollback` nor a change that `follows` it", "变更 `{id}` 验证未通过,但既无回退记录(`rollback`),也无引用它的后续变更(`follows`)"))
+                            out.report(v.result.span, msg!("verification of `{id}` failed, and there is neither a `rollback` nor a change that `follows` it", "变更 `{id}` 验证未通过，但既无回退记录（`rollback`），也无引用它的后续变更（`follows`）"))
                                 .record(Kind::Change, id);
                         }
                     }

@@ -41,7 +41,7 @@ impl Rule for Chg007 {
                     c.id.span,
                     msg!(
                         "`{class}` change `{id}` has no `rollback_plan`",
-                        "{class_zh} `{id}` 没有回退方案(`rollback_plan`)"
+                        "{class_zh} `{id}` 没有回退方案（`rollback_plan`）"
                     ),
                 )
                 .label(c.class.span, msg!("class", "变更类别"))

@@ -56,7 +56,7 @@ impl Rule for Chg008 {
                     imp.by.span,
                     msg!(
                         "`{by}` both approved and implemented change `{id}`, with no other approver",
-                        "{by_zh}既是变更 `{id}` 的唯一审批人,又是实施人"
+                        "{by_zh}既是变更 `{id}` 的唯一审批人，又是实施人"
                     ),
                 );
                 if let Some(a) = approvers.first() {

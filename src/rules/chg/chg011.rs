@@ -71,7 +71,7 @@ impl Rule for Chg011 {
                     let (id, from, to, why) =
                         (c.id.value.as_str(), freeze.from.value, freeze.to.value, freeze.reason.value.as_str());
                     let senior_zh = ApprovalRole::SeniorManagement.zh();
-                    out.report(window.start.span, msg!("change `{id}` is scheduled inside the freeze {from} – {to} ({why}) without a senior-management approval", "变更 `{id}` 安排在封网期 {from} – {to}({why})内,但没有{senior_zh}的批准"))
+                    out.report(window.start.span, msg!("change `{id}` is scheduled inside the freeze {from} – {to} ({why}) without a senior-management approval", "变更 `{id}` 安排在封网期 {from} – {to}（{why}）内，但没有{senior_zh}的批准"))
                         .label(freeze.anchor, msg!("freeze period", "封网期"))
                         .record(Kind::Change, id);
                     break;

@@ -57,7 +57,7 @@ impl Rule for Chg013 {
                                 c.risk.level.span,
                                 msg!(
                                     "standard change `{id}` is at `{level}` risk; a standard change may be at most `{max}` risk (`standard_change_max_risk`)",
-                                    "标准变更 `{id}` 的风险等级为“{level_zh}”;标准变更的风险等级最高为“{max_zh}”(`standard_change_max_risk`)"
+                                    "标准变更 `{id}` 的风险等级为“{level_zh}”；标准变更的风险等级最高为“{max_zh}”（`standard_change_max_risk`）"
                                 ),
                             )
                         } else {
@@ -65,13 +65,13 @@ impl Rule for Chg013 {
                                 c.risk.level.span,
                                 msg!(
                                     "standard change `{id}` is at `{level}` risk by the risk matrix (likelihood {l} × impact {i}); a standard change may be at most `{max}` risk (`standard_change_max_risk`)",
-                                    "按风险矩阵,标准变更 `{id}` 的可能性 {l} × 影响程度 {i} 对应风险等级“{level_zh}”;标准变更的风险等级最高为“{max_zh}”(`standard_change_max_risk`)"
+                                    "按风险矩阵，标准变更 `{id}` 的可能性 {l} × 影响程度 {i} 对应风险等级“{level_zh}”；标准变更的风险等级最高为“{max_zh}”（`standard_change_max_risk`）"
                                 ),
                             )
                         };
                         f.help(msg!(
                             "a change at this risk is not routine: give it the class it has (normal, major or critical) and its approvals",
-                            "该风险等级的变更不属于例行变更:请改为其实际类别(一般、重大或特别重大变更)并完成审批"
+                            "该风险等级的变更不属于例行变更：请改为其实际类别（一般、重大或特别重大变更）并完成审批"
                         ))
                     }
                     NotStandard::Downtime { service, target } => {
@@ -84,12 +84,12 @@ impl Rule for Chg013 {
                             service.span,
                             msg!(
                                 "standard change `{id}` plans downtime of service `{s}`, whose availability target is {t} % (99.9 % or more): such a change is not routine",
-                                "标准变更 `{id}` 计划停机的{s_zh}可用率目标为 {t}%(不低于 99.9%),此类变更不属于例行变更"
+                                "标准变更 `{id}` 计划停机的{s_zh}可用率目标为 {t}%（不低于 99.9%），此类变更不属于例行变更"
                             ),
                         )
                         .help(msg!(
                             "give it the class it has (normal, major or critical) and its approvals",
-                            "请改为其实际类别(一般、重大或特别重大变更)并完成审批"
+                            "请改为其实际类别（一般、重大或特别重大变更）并完成审批"
                         ))
                     }
                     NotStandard::NoRef => {
@@ -98,10 +98,10 @@ impl Rule for Chg013 {
                             c.class.span,
                             msg!(
                                 "standard change `{id}` names no entry of the standard-change catalogue (`standard_ref`)",
-                                "标准变更 `{id}` 未注明所依据的标准变更目录条目(`standard_ref`)"
+                                "标准变更 `{id}` 未注明所依据的标准变更目录条目（`standard_ref`）"
                             ),
                         )
-                        .help(msg!("add `standard_ref:` with one of: {list}", "请添加 `standard_ref:`,取值为以下之一:{list}"))
+                        .help(msg!("add `standard_ref:` with one of: {list}", "请添加 `standard_ref:`，取值为以下之一：{list}"))
                     }
                     NotStandard::NotInCatalogue(r) => {
                         let (v, list) = (r.value.as_str(), cx.policy.standard_change_catalogue.join(", "));
@@ -109,7 +109,7 @@ impl Rule for Chg013 {
                             r.span,
                             msg!(
                                 "`{v}` is not an entry of the standard-change catalogue ({list})",
-                                "`{v}` 不是标准变更目录中的条目({list})"
+                                "`{v}` 不是标准变更目录中的条目（{list}）"
                             ),
                         );
                         let names = cx.policy.standard_change_catalogue.iter().map(String::as_str);

@@ -69,7 +69,7 @@ impl Rule for Chg014 {
                             t.span,
                             msg!(
                                 "emergency change `{id}` notified the stakeholders at {w}, after {last} ({n} working days after it started)",
-                                "紧急变更 `{id}` 于 {w} 通知相关方,晚于 {last}(实施开始后 {n} 个工作日)"
+                                "紧急变更 `{id}` 于 {w} 通知相关方，晚于 {last}（实施开始后 {n} 个工作日）"
                             ),
                         )
                         .label(start.span, msg!("started", "实施开始"))
@@ -82,7 +82,7 @@ impl Rule for Chg014 {
                             c.id.span,
                             msg!(
                                 "emergency change `{id}` has no `notified_at`: the stakeholders were due to be told by {last} ({n} working days after it started)",
-                                "紧急变更 `{id}` 没有 `notified_at`:应于 {last} 前(实施开始后 {n} 个工作日内)通知相关方"
+                                "紧急变更 `{id}` 没有 `notified_at`：应于 {last} 前（实施开始后 {n} 个工作日内）通知相关方"
                             ),
                         )
                         .label(start.span, msg!("started", "实施开始"))
@@ -114,13 +114,13 @@ impl Rule for Chg014 {
                     c.id.span,
                     msg!(
                         "change `{id}` was implemented without notifying the stakeholders first (`notified_at`)",
-                        "变更 `{id}` 在实施前未通知相关方(缺少 `notified_at`)"
+                        "变更 `{id}` 在实施前未通知相关方（缺少 `notified_at`）"
                     ),
                 )
                 .label(start.span, msg!("started", "实施开始"))
                 .help(msg!(
                     "record when the plan was communicated: `notified_at`, after approval and before the start",
-                    "请填写与相关方沟通变更计划的时间 `notified_at`(审批通过后、实施开始前)"
+                    "请填写与相关方沟通变更计划的时间 `notified_at`（审批通过后、实施开始前）"
                 ))
                 .record(Kind::Change, id)
                 .about(&["notified_at"]);
@@ -133,7 +133,7 @@ impl Rule for Chg014 {
                     notified.span,
                     msg!(
                         "change `{id}` notified the stakeholders at {w}, before {from_en} ({f})",
-                        "变更 `{id}` 于 {w} 通知相关方,早于{from_zh}的时间({f})"
+                        "变更 `{id}` 于 {w} 通知相关方，早于{from_zh}的时间（{f}）"
                     ),
                 )
                 .label(from_span, msg!("from here", "自此时起"))
@@ -145,7 +145,7 @@ impl Rule for Chg014 {
                     notified.span,
                     msg!(
                         "change `{id}` notified the stakeholders at {w}, after its implementation started ({s})",
-                        "变更 `{id}` 于 {w} 通知相关方,晚于实施开始时间({s})"
+                        "变更 `{id}` 于 {w} 通知相关方，晚于实施开始时间（{s}）"
                     ),
                 )
                 .label(start.span, msg!("started", "实施开始"))

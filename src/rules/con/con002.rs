@@ -50,7 +50,7 @@ impl Rule for Con002 {
                         sla.service.span,
                         msg!(
                             "Sla `{sid}` is for service `{service}`, which is not in the scope of engagement `{eid}` ({list})",
-                            "SLA `{sid}` 对应的服务 `{service}` 不在服务项目 `{eid}` 的服务范围内({list})"
+                            "SLA `{sid}` 对应的服务 `{service}` 不在服务项目 `{eid}` 的服务范围内（{list}）"
                         ),
                     )
                     .record(Kind::Sla, sid);
@@ -64,7 +64,7 @@ impl Rule for Con002 {
                     sla.service.span,
                     msg!(
                         "service `{service}` already has Sla `{oid}`; one Sla per service",
-                        "{service_zh}已有 SLA `{oid}`;每项服务只能有一份 SLA"
+                        "{service_zh}已有 SLA `{oid}`；每项服务只能有一份 SLA"
                     ),
                 )
                 .label(other.service.span, msg!("the first Sla for it", "该服务的第一份 SLA"))

@@ -37,13 +37,13 @@ impl Rule for Con003 {
             if fees.amount.value.exact <= crate::model::Exact::ZERO {
                 out.report(
                     fees.amount.span,
-                    msg!("fee amount is {amount}; it must be greater than zero", "服务费金额为 {amount},须大于零"),
+                    msg!("fee amount is {amount}; it must be greater than zero", "服务费金额为 {amount}，须大于零"),
                 )
                 .record(Kind::Engagement, id);
             }
             if blank(&fees.payment_terms) {
                 out.report(fees.payment_terms.span, msg!("payment terms are empty", "支付条款为空"))
-                    .help(msg!("e.g. `payment_terms: 次月 15 日前支付`", "例如 `payment_terms: 次月 15 日前支付`"))
+                    .help(msg!("e.g. `payment_terms: 次月 15 日前支付`", "例如 `payment_terms：次月 15 日前支付`"))
                     .record(Kind::Engagement, id);
             }
         }

@@ -37,7 +37,7 @@ impl Rule for Con004 {
                     eng.term.end.span,
                     msg!(
                         "the term ends ({end}) on or before it starts ({start})",
-                        "服务期结束日({end})不晚于起始日({start})"
+                        "服务期结束日（{end}）不晚于起始日（{start}）"
                     ),
                 )
                 .label(eng.term.start.span, msg!("start", "起始日"))
@@ -50,13 +50,13 @@ impl Rule for Con004 {
                     from.span,
                     msg!(
                         "`records_from` ({on}) is after the term's end ({end}): no duty or report of the term would be judged",
-                        "记录起始日 `records_from`({on})晚于服务期结束日({end}):服务期内的义务和报告将全部不予判断"
+                        "记录起始日 `records_from`（{on}）晚于服务期结束日（{end}）：服务期内的义务和报告将全部不予判断"
                     ),
                 )
                 .label(eng.term.end.span, msg!("end", "结束日"))
                 .help(msg!(
                     "write the day this repository started holding the engagement's records, within the term",
-                    "请填写本仓库开始保存该服务项目记录的日期,且须在服务期内"
+                    "请填写本仓库开始保存该服务项目记录的日期，且须在服务期内"
                 ))
                 .record(Kind::Engagement, id);
             }

@@ -37,7 +37,7 @@ impl Rule for Con005 {
                     eng.termination.notice_days.span,
                     msg!(
                         "termination notice is {days} days; the policy asks for at least {min}",
-                        "终止通知期为 {days} 天,策略要求至少 {min} 天"
+                        "终止通知期为 {days} 天，策略要求至少 {min} 天"
                     ),
                 )
                 .record(Kind::Engagement, &eng.id);

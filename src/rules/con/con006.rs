@@ -40,7 +40,7 @@ impl Rule for Con006 {
                 if blank(text) {
                     out.report(
                         text.span,
-                        msg!("`liability.{name}` is empty", "{zh}的责任约定(`liability.{name}`)为空"),
+                        msg!("`liability.{name}` is empty", "{zh}的责任约定（`liability.{name}`）为空"),
                     )
                     .record(Kind::Engagement, &eng.id);
                 }

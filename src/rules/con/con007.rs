@@ -38,7 +38,7 @@ impl Rule for Con007 {
                 ("maintenance_cycle", "维护周期", &s.maintenance_cycle),
             ] {
                 if blank(text) {
-                    out.report(text.span, msg!("`support.{name}` is empty", "{zh}(`support.{name}`)为空"))
+                    out.report(text.span, msg!("`support.{name}` is empty", "{zh}（`support.{name}`）为空"))
                         .record(Kind::Engagement, &eng.id);
                 }
             }

@@ -51,12 +51,12 @@ impl Rule for Con008 {
                 eng.term.end.span,
                 msg!(
                     "the term ends on {end}, {left} days after {as_of}, with no renewal decision and no Handover",
-                    "服务期于 {end} 到期,距 {as_of} 仅 {left} 天,既无续约决定也无交接记录"
+                    "服务期于 {end} 到期，距 {as_of} 仅 {left} 天，既无续约决定也无交接记录"
                 ),
             )
             .help(msg!(
                 "write the decision in `term.renewal`, or start the exit with a Handover record",
-                "请在 `term.renewal` 中写明续约决定,或以 Handover 记录启动退出交接"
+                "请在 `term.renewal` 中写明续约决定，或以 Handover 记录启动退出交接"
             ))
             .record(Kind::Engagement, &eng.id);
         }

@@ -39,7 +39,7 @@ impl Rule for Con009 {
                         expires.span,
                         msg!(
                             "provider qualification `{name}` expired on {day} (as of {as_of})",
-                            "服务方资质 `{name}` 已于 {day} 过期(评估日 {as_of})"
+                            "服务方资质 `{name}` 已于 {day} 过期（评估日 {as_of}）"
                         ),
                     )
                     .record(Kind::Engagement, &eng.id);

@@ -54,12 +54,12 @@ impl Rule for Emr001 {
                 eng.id.span,
                 msg!(
                     "engagement {id} has no emergency plan, although its term started on {start}",
-                    "服务项目 {id} 的服务期已于 {start} 开始,但没有应急预案"
+                    "服务项目 {id} 的服务期已于 {start} 开始，但没有应急预案"
                 ),
             )
             .help(msg!(
                 "write the plan as an EmergencyPlan with its `levels`, `roles` and `resources`",
-                "请以 EmergencyPlan 记录应急预案,写明响应级别 `levels`、角色 `roles` 和资源 `resources`"
+                "请以 EmergencyPlan 记录应急预案，写明响应级别 `levels`、角色 `roles` 和资源 `resources`"
             ))
             .record(Kind::Engagement, id);
         }

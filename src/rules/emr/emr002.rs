@@ -63,7 +63,7 @@ impl Rule for Emr002 {
             }
             f.help(msg!(
                 "hold a drill of the plan and record it as a Drill with `plan: {pid}`",
-                "请组织该预案的应急演练,并以 Drill 记录(`plan: {pid}`)"
+                "请组织该预案的应急演练，并以 Drill 记录（`plan: {pid}`）"
             ))
             .record(Kind::EmergencyPlan, pid);
         }
@@ -84,14 +84,14 @@ impl Rule for Emr002 {
                 DrillOutcome::Failed => (
                     msg!(
                         "drill {id} on {on} failed but lists no `actions` to fix what failed",
-                        "应急演练 {id}({on})失败,但未列出改进措施 `actions`"
+                        "应急演练 {id}（{on}）失败，但未列出改进措施 `actions`"
                     ),
                     msg!("failed", "演练失败"),
                 ),
                 _ => (
                     msg!(
                         "drill {id} on {on} passed only in part but lists no `actions` to fix what fell short",
-                        "应急演练 {id}({on})仅部分成功,但未列出改进措施 `actions`"
+                        "应急演练 {id}（{on}）仅部分成功，但未列出改进措施 `actions`"
                     ),
                     msg!("partial", "部分成功"),
                 ),
@@ -100,7 +100,7 @@ impl Rule for Emr002 {
             .label(d.outcome.span, label)
             .help(msg!(
                 "list in `actions` what is changed in the plan, systems or training, and when the drill is repeated",
-                "请在 `actions` 中列出对预案、系统或培训的改进,以及复演安排"
+                "请在 `actions` 中列出对预案、系统或培训的改进，以及复演安排"
             ))
             .record(Kind::Drill, id)
             .about(&["actions"]);

@@ -53,7 +53,7 @@ impl Rule for Emr003 {
             label_records_from(f, eng, start);
             f.help(msg!(
                 "review the plan, its roles and contacts, and record the new `version` and `reviewed_at`",
-                "请评审并更新预案及其角色和联系方式,记录新的 `version` 和 `reviewed_at`"
+                "请评审并更新预案及其角色和联系方式，记录新的 `version` 和 `reviewed_at`"
             ))
             .record(Kind::EmergencyPlan, id);
         }

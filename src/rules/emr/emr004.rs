@@ -84,14 +84,14 @@ fn drill_objective(
         Objective::Time => (
             msg!(
                 "drill {id} recovered system {sid} in {got}, longer than its recovery time objective (RTO) of {target}",
-                "应急演练 {id} 恢复系统 {sid} 用时 {got},超过其恢复时间目标(RTO){target}"
+                "应急演练 {id} 恢复系统 {sid} 用时 {got}，超过其恢复时间目标（RTO）{target}"
             ),
             msg!("RTO of {sid}", "{sid} 的恢复时间目标"),
         ),
         Objective::Point => (
             msg!(
                 "drill {id} lost {got} of data of system {sid}, more than its recovery point objective (RPO) of {target}",
-                "应急演练 {id} 中系统 {sid} 的数据损失为 {got},超过其恢复点目标(RPO){target}"
+                "应急演练 {id} 中系统 {sid} 的数据损失为 {got}，超过其恢复点目标（RPO）{target}"
             ),
             msg!("RPO of {sid}", "{sid} 的恢复点目标"),
         ),
@@ -100,7 +100,7 @@ fn drill_objective(
         .label(objective.span, label)
         .help(msg!(
             "record `actions` that close the gap (faster switch-over, more frequent replication) and drill again, or agree a realistic objective with the customer",
-            "请在 `actions` 中列出弥补差距的措施(加快切换、提高数据同步频率)并再次演练,或与客户重新商定切实可行的目标"
+            "请在 `actions` 中列出弥补差距的措施（加快切换、提高数据同步频率）并再次演练，或与客户重新商定切实可行的目标"
         ))
         .record(Kind::Drill, id);
 }

@@ -64,13 +64,13 @@ impl Rule for Fbk001 {
                 f.id.span,
                 msg!(
                     "feedback {id} is closed without {en} ({list}); the loop is closed only when the customer confirms the resolution",
-                    "客户反馈 `{id}` 已关闭,但缺少{zh}({list});只有客户确认处理结果后才能闭环"
+                    "客户反馈 `{id}` 已关闭，但缺少{zh}({list})；只有客户确认处理结果后才能闭环"
                 ),
             )
             .label(f.status.span, msg!("closed", "已关闭"))
             .help(msg!(
                 "record `resolution: {{at, summary}}` and `customer_confirmed_at`, or reopen the feedback",
-                "请补充 `resolution: {{at, summary}}` 和 `customer_confirmed_at`,或将反馈重新打开"
+                "请补充 `resolution: {{at, summary}}` 和 `customer_confirmed_at`，或将反馈重新打开"
             ))
             .record(Kind::Feedback, id);
         }

@@ -74,13 +74,13 @@ impl Rule for Fbk002 {
                         r.at.span,
                         msg!(
                             "urgent feedback {id} was resolved {resolved}, after {deadline}: received {received_text}, it was due to be resolved within {days} days",
-                            "紧急客户反馈 {id} 于 {resolved} 解决,晚于 {deadline}:接收于 {received_text},应在 {days} 天内解决"
+                            "紧急客户反馈 {id} 于 {resolved} 解决，晚于 {deadline}：接收于 {received_text}，应在 {days} 天内解决"
                         ),
                     )
                     .label(f.received_at.span, msg!("received", "接收时间"))
                     .help(msg!(
                         "a late resolution stays a finding: analyse why it took longer (an improvement action), or waive it with the reason",
-                        "解决超期的记录始终会被报告:请分析超期原因并纳入改进措施,或以豁免记录说明理由"
+                        "解决超期的记录始终会被报告：请分析超期原因并纳入改进措施，或以豁免记录说明理由"
                     ))
                     .record(Kind::Feedback, id);
                 }
@@ -96,13 +96,13 @@ impl Rule for Fbk002 {
                         f.status.span,
                         msg!(
                             "urgent feedback {id} is still unresolved (`{status}`) at the end of {as_of}: received {received_text}, it was due to be resolved by the end of {deadline} (within {days} days)",
-                            "紧急客户反馈 {id} 截至 {as_of} 日终仍未解决(状态为“{status_zh}”):接收于 {received_text},应于 {deadline}(含)前({days} 天内)解决"
+                            "紧急客户反馈 {id} 截至 {as_of} 日终仍未解决（状态为“{status_zh}”）：接收于 {received_text}，应于 {deadline}（含）前（{days} 天内）解决"
                         ),
                     )
                     .label(f.received_at.span, msg!("received", "接收时间"))
                     .help(msg!(
                         "resolve it with the customer and record `resolution: {{at, summary}}`",
-                        "请与客户一同处理,并记录 `resolution: {{at, summary}}`"
+                        "请与客户一同处理，并记录 `resolution: {{at, summary}}`"
                     ))
                     .record(Kind::Feedback, id);
                 }

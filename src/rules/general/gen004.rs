@@ -44,7 +44,7 @@ impl Rule for Gen004 {
                 dup.again,
                 msg!(
                     "duplicate {kind} id `{id}`; it is already defined at {place}",
-                    "{kind_zh} id `{id}` 重复;已在 {place} 定义"
+                    "{kind_zh} id `{id}` 重复；已在 {place} 定义"
                 ),
             )
             .label(dup.first, msg!("first defined here", "首次定义于此"))

@@ -138,12 +138,12 @@ fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink, su
             let message = if n == 0 {
                 msg!(
                     "{kind} `{id}` belongs to no engagement: the repository has no Engagement record",
-                    "{kind_zh} `{id}` 不属于任何服务项目:仓库中没有服务项目(Engagement)记录"
+                    "{kind_zh} `{id}` 不属于任何服务项目：仓库中没有服务项目（Engagement）记录"
                 )
             } else {
                 msg!(
                     "{kind} `{id}` does not say its engagement, and the repository holds {n} engagements",
-                    "{kind_zh} `{id}` 未注明所属服务项目,而仓库中有 {n} 个服务项目"
+                    "{kind_zh} `{id}` 未注明所属服务项目，而仓库中有 {n} 个服务项目"
                 )
             };
             out.report(id.span, message)
@@ -160,22 +160,22 @@ fn check_path(cx: &Context<'_>, record: RecordView<'_>, p: &FileRef<'_>, out: &m
     let (field, path) = (p.field, p.value.value.0.as_str());
     let message = match inspect_in(cx.repo, path) {
         EvidenceState::Missing => {
-            msg!("`{field}`: `{path}` does not exist in the repository", "`{field}`:仓库中不存在 `{path}`")
+            msg!("`{field}`: `{path}` does not exist in the repository", "`{field}`：仓库中不存在 `{path}`")
         }
         EvidenceState::Escapes => msg!(
             "`{field}`: `{path}` leads outside the repository (through a symbolic link)",
-            "`{field}`:`{path}` 指向仓库之外(经由符号链接)"
+            "`{field}`:`{path}` 指向仓库之外（经由符号链接）"
         ),
         EvidenceState::NotRegular => msg!(
             "`{field}`: `{path}` is not a regular file (a FIFO, device, socket or submodule)",
-            "`{field}`:`{path}` 不是普通文件(FIFO、设备、套接字或子模块)"
+            "`{field}`:`{path}` 不是普通文件（FIFO、设备、套接字或子模块）"
         ),
         EvidenceState::File | EvidenceState::Folder | EvidenceState::Unchecked => return,
     };
     out.report(p.value.span, message)
         .help(msg!(
             "commit the file at this path, or correct the path (relative to the folder holding itos.toml)",
-            "请在此路径提交文件,或更正路径(相对于 itos.toml 所在目录)"
+            "请在此路径提交文件，或更正路径（相对于 itos.toml 所在目录）"
         ))
         .record(record.kind(), record.id());
 }
@@ -201,7 +201,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                     let f = out
                         .report(
                             value.span,
-                            msg!("`{field}`: Person `{name}` is not defined", "`{field}`:人员 `{name}` 不存在"),
+                            msg!("`{field}`: Person `{name}` is not defined", "`{field}`：人员 `{name}` 不存在"),
                         )
                         .record(rec_kind, rec_id);
                     f.help = suggestions.get(cx, Kind::Person, name);
@@ -213,7 +213,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
             };
             out.report(
                 value.span,
-                msg!("`{field}`: `{name}` is the name of more than one Person", "`{field}`:有多名人员名为 `{name}`"),
+                msg!("`{field}`: `{name}` is the name of more than one Person", "`{field}`：有多名人员名为 `{name}`"),
             )
             .help(msg!("write the id of the one meant: {ids}", "请填写所指人员的 id:{ids}"))
             .record(rec_kind, rec_id);
@@ -237,7 +237,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                         value.span,
                         msg!(
                             "`{field}`: `{glob}` is not a valid path glob: {e}",
-                            "`{field}`:`{glob}` 不是有效的路径通配符:{e}"
+                            "`{field}`:`{glob}` 不是有效的路径通配符：{e}"
                         ),
                     )
                     .record(rec_kind, rec_id);
@@ -255,7 +255,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                         value.span,
                         msg!(
                             "`{field}`: calendar `{name}` is neither a Calendar record nor built in ({builtin})",
-                            "`{field}`:日历 `{name}` 既不是工作日历(Calendar)记录,也不是内置日历({builtin})"
+                            "`{field}`：日历 `{name}` 既不是工作日历（Calendar）记录，也不是内置日历（{builtin}）"
                         ),
                     )
                     .record(rec_kind, rec_id);
@@ -276,7 +276,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                         value.span,
                         msg!(
                             "`{field}`: service `{name}` is not in the scope of engagement `{eid}` ({list})",
-                            "`{field}`:服务 `{name}` 不在服务项目 `{eid}` 的服务范围内({list})"
+                            "`{field}`：服务 `{name}` 不在服务项目 `{eid}` 的服务范围内（{list}）"
                         ),
                     )
                     .label(

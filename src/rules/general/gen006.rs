@@ -67,7 +67,7 @@ fn target(cx: &Context<'_>, w: &Waiver) -> Result<Target, crate::model::Msg> {
     if let Some(glob) = text.strip_prefix("path:") {
         return Glob::new(glob.trim())
             .map(|g| Target::Path(g.compile_matcher()))
-            .map_err(|e| msg!("`{glob}` is not a valid path glob: {e}", "`{glob}` 不是有效的路径通配符:{e}"));
+            .map_err(|e| msg!("`{glob}` is not a valid path glob: {e}", "`{glob}` 不是有效的路径通配符：{e}"));
     }
     let (kind, id) = crate::rules::resolve_kind_id(cx, text)?;
     let span = cx.index.position(kind, &id).and_then(|pos| cx.records.get(kind, pos)).map(|r| r.span());
@@ -185,7 +185,7 @@ pub fn apply(cx: &Context<'_>, settings: &Settings, findings: &mut [Finding], ou
                 waiver.target.span,
                 msg!(
                     "waiver `{wid}` matches no finding of {known} on `{t}`; remove it if the exception is no longer needed",
-                    "例外审批 `{wid}` 在 `{t}` 上没有匹配到 {known} 的发现项;如例外已不再需要,请删除"
+                    "例外审批 `{wid}` 在 `{t}` 上没有匹配到 {known} 的发现项；如例外已不再需要，请删除"
                 ),
             )
             .record(Kind::Waiver, wid);
@@ -218,7 +218,7 @@ fn select_all(cx: &Context<'_>, findings: &[Finding], out: &mut Sink) -> Vec<(us
                 w.rule.span,
                 msg!(
                     "waiver `{wid}`: findings of {known} cannot be waived; fix the record instead",
-                    "例外审批 `{wid}`:{known} 的发现项不能豁免,请直接修正记录"
+                    "例外审批 `{wid}`:{known} 的发现项不能豁免，请直接修正记录"
                 ),
             )
             .record(Kind::Waiver, wid);
@@ -242,12 +242,12 @@ fn select_all(cx: &Context<'_>, findings: &[Finding], out: &mut Sink) -> Vec<(us
                 w.expires.span,
                 msg!(
                     "waiver `{wid}` for {known} expired on {expires} (as of {as_of}); its findings count again",
-                    "例外审批 `{wid}`({known})已于 {expires} 过期(评估日 {as_of});相应发现项重新计为未通过"
+                    "例外审批 `{wid}`（{known}）已于 {expires} 过期（评估日 {as_of}）；相应发现项重新计为未通过"
                 ),
             )
             .help(msg!(
                 "renew it with a new `expires` and approval, or remove it",
-                "请重新审批并更新 `expires`,或删除该例外审批"
+                "请重新审批并更新 `expires`，或删除该例外审批"
             ))
             .record(Kind::Waiver, wid);
             continue;

@@ -48,12 +48,12 @@ pub fn report_rewrites(cx: &Context<'_>, out: &mut Sink, kinds: &[Kind]) {
             span,
             msg!(
                 "{kind} {id} was changed {state_en}: `{path}` in commit {short} by {author} on {date}",
-                "{kind_zh} {id} {state_zh}被修改:提交 {short}({author},{date})修改了 `{path}`"
+                "{kind_zh} {id} {state_zh}被修改：提交 {short}（{author}，{date}）修改了 `{path}`"
             ),
         )
         .help(msg!(
             "records of the past are evidence: revert the edit, and record later facts in a new record or under an `x-` key",
-            "历史记录是证据:请撤销该修改,后续情况请另建记录或写在 `x-` 字段中"
+            "历史记录是证据：请撤销该修改，后续情况请另建记录或写在 `x-` 字段中"
         ))
         .record(before.kind, id);
     }
@@ -101,17 +101,17 @@ fn report_deletion(
     let message = match (own, kept_until) {
         (Some(own), Some(until)) => msg!(
             "{kind} {id} ({own}) was deleted in commit {short} by {author} on {date}; it must be kept {years} years, until {until}",
-            "{kind_zh} {id}({own})在提交 {short}({author},{date})中被删除;应保留 {years} 年,至 {until}"
+            "{kind_zh} {id}（{own}）在提交 {short}（{author}，{date}）中被删除；应保留 {years} 年，至 {until}"
         ),
         _ => msg!(
             "{kind} {id} was deleted in commit {short} by {author} on {date} before its retention period could start",
-            "{kind_zh} {id} 在提交 {short}({author},{date})中被删除,其保存期尚未开始"
+            "{kind_zh} {id} 在提交 {short}（{author}，{date}）中被删除，其保存期尚未开始"
         ),
     };
     out.report(span, message)
         .help(msg!(
             "restore the file from that commit's parent (`git checkout {short}~1 -- {file}`)",
-            "请从该提交的上一版本恢复文件(`git checkout {short}~1 -- {file}`)"
+            "请从该提交的上一版本恢复文件（`git checkout {short}~1 -- {file}`）"
         ))
         .record(before.kind, id);
 }

@@ -66,12 +66,12 @@ impl Rule for Hr001 {
                     expires.span,
                     msg!(
                         "qualification `{name}` of {id} expired on {on}, before {as_of}",
-                        "{who}的资质“{name}”已于 {on} 过期(评估日 {as_of})"
+                        "{who}的资质“{name}”已于 {on} 过期（评估日 {as_of}）"
                     ),
                 )
                 .help(msg!(
                     "renew the qualification and record its new `expires` date, or remove it if the role no longer needs it",
-                    "请续证并更新 `expires`,如岗位已不需要该资质则从记录中删除"
+                    "请续证并更新 `expires`，如岗位已不需要该资质则从记录中删除"
                 ))
                 .record(Kind::Person, id);
             }
@@ -81,12 +81,12 @@ impl Rule for Hr001 {
                     p.role.span,
                     msg!(
                         "{id} works as `{role}`, a role the policy's `certified_roles` requires a qualification for, but holds no valid qualification on {as_of}",
-                        "{who}的岗位“{role}”属于策略 `certified_roles` 中须持证上岗的岗位,但在 {as_of} 未持有任何有效资质"
+                        "{who}的岗位“{role}”属于策略 `certified_roles` 中须持证上岗的岗位，但在 {as_of} 未持有任何有效资质"
                     ),
                 )
                 .help(msg!(
                     "record the person's current qualification under `qualifications` (with `expires`), or assign the role to a qualified person",
-                    "请在 `qualifications` 中记录其有效资质(含 `expires`),或由具备资质的人员担任该岗位"
+                    "请在 `qualifications` 中记录其有效资质（含 `expires`），或由具备资质的人员担任该岗位"
                 ))
                 .record(Kind::Person, id);
             }
@@ -100,7 +100,7 @@ impl Rule for Hr001 {
                             b.span,
                             msg!(
                                 "background check of {id} on {on}, after joining on {joined}; the policy requires it on or before joining",
-                                "{who}的背景调查于 {on} 完成,晚于入场日 {joined};策略要求在入场当日或之前完成"
+                                "{who}的背景调查于 {on} 完成，晚于入场日 {joined}；策略要求在入场当日或之前完成"
                             ),
                         )
                         .label(p.joined.span, msg!("joined", "入场日期"))
@@ -111,7 +111,7 @@ impl Rule for Hr001 {
                             p.id.span,
                             msg!(
                                 "{id} has no `background_checked_at`; the policy (`background_check_required`) requires a background check on or before joining ({joined})",
-                                "{who}缺少 `background_checked_at`;策略(`background_check_required`)要求在入场日({joined})当日或之前完成背景调查"
+                                "{who}缺少 `background_checked_at`；策略（`background_check_required`）要求在入场日（{joined}）当日或之前完成背景调查"
                             ),
                         )
                         .help(msg!(

@@ -54,13 +54,13 @@ impl Rule for Hr002 {
                     p.id.span,
                     msg!(
                         "{id} left on {left_on} but has no `offboarding` record (handover, access revocation, archiving)",
-                        "{who}已于 {left_on} 离场,但没有离场交接记录 `offboarding`(工作交接、权限回收、资料归档)"
+                        "{who}已于 {left_on} 离场，但没有离场交接记录 `offboarding`（工作交接、权限回收、资料归档）"
                     ),
                 )
                 .label(left.span, msg!("left", "离场日期"))
                 .help(msg!(
                     "add `offboarding` with `handover_to`, `handover_at`, `access_revoked_at` and `records_archived`",
-                    "请补充 `offboarding`,写明 `handover_to`、`handover_at`、`access_revoked_at` 和 `records_archived`"
+                    "请补充 `offboarding`，写明 `handover_to`、`handover_at`、`access_revoked_at` 和 `records_archived`"
                 ))
                 .record(Kind::Person, id)
                 .about(&["offboarding"]);
@@ -76,7 +76,7 @@ impl Rule for Hr002 {
                     off.access_revoked_at.span,
                     msg!(
                         "access of {id} was revoked on {revoked}, {late} after leaving on {left_on}; policy requires revocation within {within} (by {limit})",
-                        "{who}于 {left_on} 离场,权限至 {revoked} 才回收,为离场后第 {late_n} 天;策略要求 {days_n} 天内回收(不晚于 {limit})"
+                        "{who}于 {left_on} 离场，权限至 {revoked} 才回收，为离场后第 {late_n} 天；策略要求 {days_n} 天内回收（不晚于 {limit}）"
                     ),
                 )
                 .label(left.span, msg!("left", "离场日期"))
@@ -89,13 +89,13 @@ impl Rule for Hr002 {
                     off.handover_at.span,
                     msg!(
                         "{id} handed over on {at}, after leaving on {left_on}; the handover must be done on or before the leaving day",
-                        "{who}于 {left_on} 离场,却在 {at} 才完成工作交接;交接须在离场当日或之前完成"
+                        "{who}于 {left_on} 离场，却在 {at} 才完成工作交接；交接须在离场当日或之前完成"
                     ),
                 )
                 .label(left.span, msg!("left", "离场日期"))
                 .help(msg!(
                     "hand the work over before the person leaves, and record that day in `handover_at`",
-                    "请在人员离场前完成交接,并在 `handover_at` 中记录交接日期"
+                    "请在人员离场前完成交接，并在 `handover_at` 中记录交接日期"
                 ))
                 .record(Kind::Person, id);
             }
@@ -110,7 +110,7 @@ impl Rule for Hr002 {
                     off.handover_to.span,
                     msg!(
                         "{id} handed over on {at} to {to_id}, who had already left on {gone}",
-                        "{who}于 {at} 将工作交接给 {to_who},而其已于 {gone} 离场"
+                        "{who}于 {at} 将工作交接给 {to_who}，而其已于 {gone} 离场"
                     ),
                 )
                 .label(to_left.span, msg!("{to_id} left", "{to_who}的离场日期"))

@@ -68,7 +68,7 @@ impl Rule for Hr003 {
                 p.id.span,
                 msg!(
                     "{id} joined on {joined} without onboarding training on or before {by}",
-                    "{who}于 {joined} 入场,但在 {by} 之前(含当日)未参加上岗前培训"
+                    "{who}于 {joined} 入场，但在 {by} 之前（含当日）未参加上岗前培训"
                 ),
             );
             f.label(p.joined.span, msg!("joined", "入场日期"));
@@ -81,7 +81,7 @@ impl Rule for Hr003 {
             }
             f.help(msg!(
                 "train new staff before they start, and record it as a Training with `topic: onboarding` and the person among its `attendees`",
-                "请在人员上岗前完成培训,并以 Training 记录(`topic: onboarding`),将该人员列入 `attendees`"
+                "请在人员上岗前完成培训，并以 Training 记录（`topic: onboarding`），将该人员列入 `attendees`"
             ))
             .record(Kind::Person, id);
         }

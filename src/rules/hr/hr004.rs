@@ -60,12 +60,12 @@ impl Rule for Hr004 {
                     let message = if on <= as_of {
                         msg!(
                             "{id} signed the confidentiality agreement on {on}, after joining on {joined}; it is required by {due}",
-                            "{who}于 {joined} 入场,保密协议至 {on} 才签署;应不晚于 {due} 签署"
+                            "{who}于 {joined} 入场，保密协议至 {on} 才签署；应不晚于 {due} 签署"
                         )
                     } else {
                         msg!(
                             "{id} works on the engagement without a confidentiality agreement signed by {as_of} (`nda_signed_at` is {on}); it was required by {due}",
-                            "{who}在岗,但截至 {as_of} 尚未签署保密协议(`nda_signed_at` 为 {on});应不晚于 {due} 签署"
+                            "{who}在岗，但截至 {as_of} 尚未签署保密协议（`nda_signed_at` 为 {on}）；应不晚于 {due} 签署"
                         )
                     };
                     out.report(d.span, message)
@@ -81,12 +81,12 @@ impl Rule for Hr004 {
                         p.id.span,
                         msg!(
                             "{id} works on the engagement without a signed confidentiality agreement (`nda_signed_at`); it was required by {due}",
-                            "{who}在岗,但没有签署保密协议的记录(`nda_signed_at`);应不晚于 {due} 签署"
+                            "{who}在岗，但没有签署保密协议的记录（`nda_signed_at`）；应不晚于 {due} 签署"
                         ),
                     )
                     .help(msg!(
                         "have the agreement signed and record the date as `nda_signed_at`",
-                        "请签署保密协议,并以 `nda_signed_at` 记录签署日期"
+                        "请签署保密协议，并以 `nda_signed_at` 记录签署日期"
                     ))
                     .record(Kind::Person, id)
                     .about(&["nda_signed_at"]);

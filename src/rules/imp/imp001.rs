@@ -53,7 +53,7 @@ impl Rule for Imp001 {
                         i.id.span,
                         msg!(
                             "improvement {id} is done but has no `evaluation` of whether its measures worked",
-                            "服务改进计划 {id} 已完成,但没有评估改进措施是否见效的 `evaluation`"
+                            "服务改进计划 {id} 已完成，但没有评估改进措施是否见效的 `evaluation`"
                         ),
                     )
                     .label(i.status.span, msg!("done", "已完成"))
@@ -76,13 +76,13 @@ impl Rule for Imp001 {
                         i.due.span,
                         msg!(
                             "improvement {id} was due on {due} and is `{status}`, not done, as of {as_of}: {late} late",
-                            "服务改进计划 {id} 应于 {due} 完成,截至 {as_of} 已逾期 {late_n} 天,状态为“{status_zh}”,未完成"
+                            "服务改进计划 {id} 应于 {due} 完成，截至 {as_of} 已逾期 {late_n} 天，状态为“{status_zh}”，未完成"
                         ),
                     )
                     .label(i.status.span, msg!("status", "状态"))
                     .help(msg!(
                         "finish it and set `status: done`, or agree a new due date with the customer (a plan given up needs a waiver that says why)",
-                        "请完成后改为 `status: done`,或与客户商定新的完成日期(放弃计划须以例外审批说明原因)"
+                        "请完成后改为 `status: done`，或与客户商定新的完成日期（放弃计划须以例外审批说明原因）"
                     ))
                     .record(Kind::Improvement, id);
                 }

@@ -48,7 +48,7 @@ impl Rule for Inc001 {
                         priority.span,
                         msg!(
                             "priority `{p}` is not defined by Sla `{sid}` ({list})",
-                            "优先级 `{p}` 未在 SLA `{sid}` 中定义({list})"
+                            "优先级 `{p}` 未在 SLA `{sid}` 中定义（{list}）"
                         ),
                     )
                     .record(Kind::Incident, id);

@@ -70,7 +70,7 @@ impl Rule for Inc002 {
                         p.from.span,
                         msg!(
                             "pause starting {b} overlaps an earlier pause, which ends {a}",
-                            "自 {b} 起的暂停与之前的暂停重叠(后者至 {a} 结束)"
+                            "自 {b} 起的暂停与之前的暂停重叠（后者至 {a} 结束）"
                         ),
                     )
                     .label(end_span, msg!("earlier pause ends", "之前暂停的结束"))
@@ -90,7 +90,7 @@ impl Rule for Inc002 {
                             p.from.span,
                             msg!(
                                 "pause from {from} has no `to`, but only the last pause may be open-ended",
-                                "自 {from} 起的暂停没有 `to`(结束时间),但只有最后一次暂停可以不写结束时间"
+                                "自 {from} 起的暂停没有 `to`（结束时间），但只有最后一次暂停可以不写结束时间"
                             ),
                         )
                         .record(Kind::Incident, id)
@@ -102,7 +102,10 @@ impl Rule for Inc002 {
                     let (from, to) = (cx.text(p.from.span), cx.text(to_written.span));
                     out.report(
                         to_written.span,
-                        msg!("pause ends ({to}) before it starts ({from})", "暂停结束时间({to})早于开始时间({from})"),
+                        msg!(
+                            "pause ends ({to}) before it starts ({from})",
+                            "暂停结束时间（{to}）早于开始时间（{from}）"
+                        ),
                     )
                     .label(p.from.span, msg!("start", "开始"))
                     .record(Kind::Incident, id);
@@ -128,7 +131,7 @@ impl Rule for Inc002 {
                     let (s, e) = (cx.text(o.start.span), cx.text(end.span));
                     out.report(
                         end.span,
-                        msg!("outage ends ({e}) before it starts ({s})", "故障结束时间({e})早于开始时间({s})"),
+                        msg!("outage ends ({e}) before it starts ({s})", "故障结束时间（{e}）早于开始时间（{s}）"),
                     )
                     .label(o.start.span, msg!("start", "开始"))
                     .record(Kind::Incident, id);
@@ -138,7 +141,7 @@ impl Rule for Inc002 {
                         o.anchor,
                         msg!(
                             "ticket `{id}` is resolved but its outage has no `end`",
-                            "工单 `{id}` 已解决,但其故障没有 `end`(结束时间)"
+                            "工单 `{id}` 已解决，但其故障没有 `end`（结束时间）"
                         ),
                     )
                     .record(Kind::Incident, id)

@@ -57,7 +57,7 @@ impl Rule for Inc004 {
                     inc.id.span,
                     msg!(
                         "major incident `{id}` was resolved on {resolved_day} and has no review; one was due within {n} working days, by {deadline}",
-                        "重大事件 `{id}` 已于 {resolved_day} 解决,但没有复盘;应在 {n} 个工作日内(即 {deadline} 前)完成"
+                        "重大事件 `{id}` 已于 {resolved_day} 解决，但没有复盘；应在 {n} 个工作日内（即 {deadline} 前）完成"
                     ),
                 )
                 .label(resolved.span, msg!("resolved", "解决时间"))
@@ -82,7 +82,7 @@ impl Rule for Inc004 {
                     review_span,
                     msg!(
                         "the review of major incident `{id}` is incomplete: no {list}; a complete review was due by {deadline}",
-                        "重大事件 `{id}` 的复盘不完整:缺少{list_zh};完整的复盘应于 {deadline} 前完成"
+                        "重大事件 `{id}` 的复盘不完整：缺少{list_zh}；完整的复盘应于 {deadline} 前完成"
                     ),
                 )
                 .record(Kind::Incident, id);
@@ -92,7 +92,7 @@ impl Rule for Inc004 {
                     review.completed_at.span,
                     msg!(
                         "review of major incident `{id}` is dated {done}, after the as-of date; it was due by {deadline}",
-                        "重大事件 `{id}` 的复盘日期 {done} 晚于评估日;应于 {deadline} 前完成"
+                        "重大事件 `{id}` 的复盘日期 {done} 晚于评估日；应于 {deadline} 前完成"
                     ),
                 )
                 .record(Kind::Incident, id);

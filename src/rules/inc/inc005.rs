@@ -71,7 +71,7 @@ impl Rule for Inc005 {
                     inc.id.span,
                     msg!(
                         "ticket `{id}` ({p}) has been open for {elapsed} of business time on `{cal}`, more than {factor} × its resolution target {target_text}",
-                        "工单 `{id}`(优先级 {p})按日历 {cal_zh} 已累计打开 {elapsed}(工作时间),超过解决时限 {target_text} 的 {factor} 倍"
+                        "工单 `{id}`（优先级 {p}）按日历 {cal_zh} 已累计打开 {elapsed}（工作时间），超过解决时限 {target_text} 的 {factor} 倍"
                     ),
                 )
                 .record(Kind::Incident, id);

@@ -41,7 +41,7 @@ impl Rule for Inc006 {
                         inc.id.span,
                         msg!(
                             "major incident `{id}` has no `reported_at`",
-                            "重大事件 `{id}` 缺少 `reported_at`(报告时间)"
+                            "重大事件 `{id}` 缺少 `reported_at`（报告时间）"
                         ),
                     )
                     .help(msg!("record when the responsible managers were told", "请记录向相关负责人报告的时间"))
@@ -68,7 +68,7 @@ impl Rule for Inc006 {
                             r.span,
                             msg!(
                                 "major incident reported {minutes} minutes after {en}; the policy allows {limit}",
-                                "重大事件在{zh} {minutes} 分钟后才报告,策略要求不超过 {limit} 分钟"
+                                "重大事件在{zh} {minutes} 分钟后才报告，策略要求不超过 {limit} 分钟"
                             ),
                         )
                         .label(start.span, msg!("{en_label}", "{zh_label}"))

@@ -44,7 +44,7 @@ impl Rule for Inc007 {
                     inc.id.span,
                     msg!(
                         "resolved ticket `{id}` has no `responded_at`; the response clock stops at its resolution",
-                        "已解决的工单 `{id}` 缺少 `responded_at`;响应计时将以解决时间为准"
+                        "已解决的工单 `{id}` 缺少 `responded_at`；响应计时将以解决时间为准"
                     ),
                 )
                 .record(Kind::Incident, id)

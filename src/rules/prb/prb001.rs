@@ -41,7 +41,7 @@ impl Rule for Prb001 {
                     p.due.span,
                     msg!(
                         "problem `{id}` was due on {due} and is still `{status}` (as of {as_of})",
-                        "问题 `{id}` 应于 {due} 解决,截至 {as_of} 仍为“{status_zh}”状态"
+                        "问题 `{id}` 应于 {due} 解决，截至 {as_of} 仍为“{status_zh}”状态"
                     ),
                 )
                 .record(Kind::Problem, id);

@@ -39,7 +39,7 @@ impl Rule for Prb002 {
             if known && !has_workaround {
                 out.report(
                     p.id.span,
-                    msg!("known error `{id}` has no workaround", "已知错误 `{id}` 没有临时解决方案(`workaround`)"),
+                    msg!("known error `{id}` has no workaround", "已知错误 `{id}` 没有临时解决方案（`workaround`）"),
                 )
                 .record(Kind::Problem, id)
                 .about(&["workaround"]);

@@ -205,16 +205,16 @@ fn check_period(
             let (rid, on) = (r.id.value.as_str(), r.delivered_at.value);
             msg!(
                 "the service report for {label} was due by {deadline} ({n} working days after {to}), but {rid} was delivered on {on}",
-                "{label_zh}的服务报告应于 {deadline} 前提交({to} 后 {n} 个工作日),但 {rid} 于 {on} 才提交"
+                "{label_zh}的服务报告应于 {deadline} 前提交（{to} 后 {n} 个工作日），但 {rid} 于 {on} 才提交"
             )
         }
         None if in_time.iter().any(|r| r.period.from.value <= to && r.period.to.value >= from) => msg!(
             "the service reports delivered by {deadline} do not cover all of {label} ({from} to {to}): {gap_from} to {gap_to} is not covered",
-            "截至 {deadline} 提交的服务报告未覆盖 {label_zh}({from} 至 {to})的全部日期:{gap_from} 至 {gap_to} 没有报告"
+            "截至 {deadline} 提交的服务报告未覆盖 {label_zh}（{from} 至 {to}）的全部日期：{gap_from} 至 {gap_to} 没有报告"
         ),
         None => msg!(
             "no service report for {label} ({from} to {to}) was delivered by {deadline}, {n} working days after the {unit} ended",
-            "缺少 {label_zh}({from} 至 {to})的服务报告;应于{unit_zh}后 {n} 个工作日内即 {deadline} 前提交"
+            "缺少 {label_zh}（{from} 至 {to}）的服务报告；应于{unit_zh}后 {n} 个工作日内即 {deadline} 前提交"
         ),
     };
     let f = out.report(eng.id.span, message);

@@ -67,16 +67,16 @@ impl Rule for Sat001 {
                     let (sid, to) = (s.id.value.as_str(), s.period.to.value);
                     msg!(
                         "no satisfaction survey covers the last {months} months ({window} to {day}); the latest, {sid}, ended on {to}",
-                        "最近 {months} 个月({window} 至 {day})没有满意度调查;最近一次调查 {sid} 的调查期止于 {to}"
+                        "最近 {months} 个月（{window} 至 {day}）没有满意度调查；最近一次调查 {sid} 的调查期止于 {to}"
                     )
                 }
                 None if start > eng.term.start.value => msg!(
                     "no satisfaction survey covers the last {months} months ({window} to {day}); there has been none since the records began on {start}",
-                    "最近 {months} 个月({window} 至 {day})没有满意度调查;自记录开始({start})以来未开展过调查"
+                    "最近 {months} 个月（{window} 至 {day}）没有满意度调查；自记录开始（{start}）以来未开展过调查"
                 ),
                 None => msg!(
                     "no satisfaction survey covers the last {months} months ({window} to {day}); there has been none since the term started on {start}",
-                    "最近 {months} 个月({window} 至 {day})没有满意度调查;自服务期开始({start})以来未开展过调查"
+                    "最近 {months} 个月（{window} 至 {day}）没有满意度调查；自服务期开始（{start}）以来未开展过调查"
                 ),
             };
             let f = out.report(eng.id.span, message);
@@ -87,7 +87,7 @@ impl Rule for Sat001 {
             label_records_from(f, eng, start);
             f.help(msg!(
                 "survey the customer and record it as a Survey whose `period` reaches into the last {months} months",
-                "请开展满意度调查,并以 Survey 记录,其 `period` 须覆盖最近 {months} 个月内的日期"
+                "请开展满意度调查，并以 Survey 记录，其 `period` 须覆盖最近 {months} 个月内的日期"
             ))
             .record(Kind::Engagement, id);
         }

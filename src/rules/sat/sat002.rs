@@ -92,7 +92,7 @@ impl Rule for Sat002 {
                 s.id.span,
                 msg!(
                     "survey {sid}: {en} ({count} scores), but no Improvement names the survey in `sources`",
-                    "满意度调查 {sid}:{zh}(共 {count} 项评分),但没有服务改进计划在 `sources` 中引用该调查"
+                    "满意度调查 {sid}：{zh}（共 {count} 项评分），但没有服务改进计划在 `sources` 中引用该调查"
                 ),
             );
             if let Some((_, span)) = low_mean {
@@ -103,7 +103,7 @@ impl Rule for Sat002 {
             }
             f.help(msg!(
                 "plan the improvement as an Improvement with `sources: [Survey/{sid}]`",
-                "请制定服务改进计划(Improvement),并写明 `sources: [Survey/{sid}]`"
+                "请制定服务改进计划（Improvement），并写明 `sources: [Survey/{sid}]`"
             ))
             .record(Kind::Survey, sid);
         }

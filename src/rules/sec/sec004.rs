@@ -38,7 +38,7 @@ impl Rule for Sec004 {
                 match e.done_at.as_ref().filter(|d| d.value <= cx.as_of) {
                     Some(done) if done.value > due => {
                         let d = done.value;
-                        out.report(done.span, msg!("exception `{account}` of review `{id}` was acted on {d}, after the {days} days allowed (by {due})", "权限复核 `{id}` 发现的账号 `{account}` 异常于 {d} 才处理,超过 {days} 天的期限({due})"))
+                        out.report(done.span, msg!("exception `{account}` of review `{id}` was acted on {d}, after the {days} days allowed (by {due})", "权限复核 `{id}` 发现的账号 `{account}` 异常于 {d} 才处理，超过 {days} 天的期限（{due}）"))
                             .record(Kind::AccessReview, id);
                     }
                     None if cx.as_of > due => {
@@ -46,7 +46,7 @@ impl Rule for Sec004 {
                             e.account.span,
                             msg!(
                                 "exception `{account}` of review `{id}` is not acted on; it was due by {due}",
-                                "权限复核 `{id}` 发现的账号 `{account}` 异常尚未处理;应于 {due} 前完成"
+                                "权限复核 `{id}` 发现的账号 `{account}` 异常尚未处理；应于 {due} 前完成"
                             ),
                         )
                         .record(Kind::AccessReview, id);

@@ -67,7 +67,7 @@ impl Rule for Sec005 {
                 d.classification.span,
                 msg!(
                     "data asset `{id}` holds personal information but is classified `{level}`, below `{min_name}`",
-                    "数据资产 `{id}` 含个人信息,但分级为“{level_zh}”,低于“{min_zh}”"
+                    "数据资产 `{id}` 含个人信息，但分级为“{level_zh}”，低于“{min_zh}”"
                 ),
             );
             if let Some(p) = &d.personal_information {
@@ -75,7 +75,7 @@ impl Rule for Sec005 {
             }
             f.help(msg!(
                 "classify it `{min_name}` or higher and protect it accordingly (encryption at rest and in transit)",
-                "请将其定为“{min_zh}”(`{min_name}`)或更高级别,并相应加以保护(存储加密和传输加密)"
+                "请将其定为“{min_zh}”（`{min_name}`）或更高级别，并相应加以保护（存储加密和传输加密）"
             ))
             .record(Kind::DataAsset, id);
         }

@@ -38,7 +38,7 @@ impl Rule for Sla001 {
                     sla.availability.target.span,
                     msg!(
                         "availability target is {target}%; it must be greater than 0 and at most 100",
-                        "可用率目标为 {target}%,须大于 0 且不超过 100"
+                        "可用率目标为 {target}%，须大于 0 且不超过 100"
                     ),
                 )
                 .record(Kind::Sla, sid);

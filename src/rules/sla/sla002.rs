@@ -56,7 +56,7 @@ impl Rule for Sla002 {
                             b.span,
                             msg!(
                                 "{pname}: {bn} target {bv} is shorter than the {an} target {av}",
-                                "{pname}:{bn_zh}目标 {bv} 短于{an_zh}目标 {av}"
+                                "{pname}：{bn_zh}目标 {bv} 短于{an_zh}目标 {av}"
                             ),
                         )
                         .label(a.span, msg!("{an}", "{an_zh}目标"))

@@ -32,8 +32,8 @@ impl Rule for Sla003 {
             out.checked();
             let sid = sla.id.value.as_str();
             let present = [
-                ("mttr_max", "平均修复时间(MTTR)", sla.mttr_max.is_some()),
-                ("mtbf_min", "平均故障间隔时间(MTBF)", sla.mtbf_min.is_some()),
+                ("mttr_max", "平均修复时间（MTTR）", sla.mttr_max.is_some()),
+                ("mtbf_min", "平均故障间隔时间（MTBF）", sla.mtbf_min.is_some()),
             ];
             if let Some((list, list_zh)) = cx.missing(Kind::Sla, sid, "", &present) {
                 out.report(sla.id.span, msg!("Sla `{sid}` sets no {list} target", "SLA `{sid}` 未设定{list_zh}目标"))

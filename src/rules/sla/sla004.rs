@@ -38,7 +38,7 @@ impl Rule for Sla004 {
                 )
                 .help(msg!(
                     "add `satisfaction_min` (mean score 1–5) or `satisfaction_rate_min` (percent)",
-                    "请添加 `satisfaction_min`(平均分 1–5)或 `satisfaction_rate_min`(百分比)"
+                    "请添加 `satisfaction_min`（平均分 1–5）或 `satisfaction_rate_min`（百分比）"
                 ))
                 .record(Kind::Sla, sid)
                 .about(&["satisfaction_min", "satisfaction_rate_min"]);

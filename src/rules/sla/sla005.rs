@@ -53,7 +53,7 @@ impl Rule for Sla005 {
                         day => {
                             let n = one_decimal(dur.seconds(), day);
                             let unit = if n == "1" { "working day" } else { "working days" };
-                            (format!(", about {n} {unit}"), format!(",约 {n} 个工作日"))
+                            (format!(", about {n} {unit}"), format!("，约 {n} 个工作日"))
                         }
                     };
                     let (wd_en, wd_zh) = if days == 1 {
@@ -71,7 +71,7 @@ impl Rule for Sla005 {
                     )
                     .help(msg!(
                         "write `{days}wd` for {wd_en}, or `{hours}` to keep {amount_en}",
-                        "如指 {wd_zh},请改为 `{days}wd`;如确需 {amount_zh},请改为 `{hours}`"
+                        "如指 {wd_zh}，请改为 `{days}wd`；如确需 {amount_zh}，请改为 `{hours}`"
                     ))
                     .record(Kind::Sla, sid);
                 }
