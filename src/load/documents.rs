@@ -73,7 +73,7 @@ fn kind_of(doc: &Node<'_>, findings: &mut Vec<Finding>) -> Option<Kind> {
             doc.span,
             msg!(
                 "a record document must be a mapping with `kind:`, found {found}",
-                "记录文档必须是含 `kind:` 的映射,实际为{found_zh}"
+                "记录文档必须是含 `kind:` 的映射，实际为{found_zh}"
             ),
         ));
         return None;
@@ -84,7 +84,7 @@ fn kind_of(doc: &Node<'_>, findings: &mut Vec<Finding>) -> Option<Kind> {
             Finding::new(GEN_002, Severity::Error, at, msg!("document has no `kind`", "文档缺少 `kind`")).with_help(
                 msg!(
                     "start each record with its kind, e.g. `kind: Change`",
-                    "每条记录请以类型开头,例如 `kind: Change`"
+                    "每条记录请以类型开头，例如 `kind: Change`"
                 ),
             ),
         );
@@ -213,7 +213,7 @@ fn document(mut doc: Node<'_>, limits: &Limits, d: &mut Decoder, out: &mut Decod
             doc.span.start as usize,
             msg!(
                 "batch has {n} items, over the limit of {max} (limits.max_items_per_batch)",
-                "批量文档有 {n} 项,超过上限 {max}(limits.max_items_per_batch)"
+                "批量文档有 {n} 项，超过上限 {max}（`limits.max_items_per_batch`）"
             ),
         ));
         return;

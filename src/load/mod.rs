@@ -123,7 +123,7 @@ fn load_file(id: FileId, candidate: &walk::Candidate, prefix: &str, limits: &Lim
             0,
             msg!(
                 "file is {mib:.1} MiB, over the limit of {max:.1} MiB (limits.max_file_bytes); not read",
-                "文件大小 {mib:.1} MiB,超过上限 {max:.1} MiB(limits.max_file_bytes);未读取"
+                "文件大小 {mib:.1} MiB，超过上限 {max:.1} MiB（`limits.max_file_bytes`）；未读取"
             ),
         );
     }
@@ -204,7 +204,7 @@ impl Repository {
                             display_prefix,
                             msg!(
                                 "file is {mib:.1} MiB, over the limit of {max:.1} MiB (limits.max_file_bytes); not read",
-                                "文件大小 {mib:.1} MiB,超过上限 {max:.1} MiB(limits.max_file_bytes);未读取"
+                                "文件大小 {mib:.1} MiB，超过上限 {max:.1} MiB（`limits.max_file_bytes`）；未读取"
                             ),
                         )
                     }

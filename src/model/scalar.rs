@@ -63,7 +63,7 @@ pub fn parse_date(s: &str) -> Result<Date, (String, String)> {
 }
 
 impl Decode for Date {
-    const EXPECTED: (&'static str, &'static str) = ("a date (YYYY-MM-DD)", "日期(YYYY-MM-DD)");
+    const EXPECTED: (&'static str, &'static str) = ("a date (YYYY-MM-DD)", "日期（YYYY-MM-DD）");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         match parse_date(s) {
@@ -526,7 +526,7 @@ pub struct Tz {
 
 impl Decode for Tz {
     const EXPECTED: (&'static str, &'static str) =
-        ("an IANA time zone name such as Asia/Shanghai", "IANA 时区名,如 Asia/Shanghai");
+        ("an IANA time zone name such as Asia/Shanghai", "IANA 时区名，如 Asia/Shanghai");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         match tzdb().get(s) {
@@ -670,7 +670,7 @@ pub const ISO_4217: &[&str] = &[
 
 impl Decode for Currency {
     const EXPECTED: (&'static str, &'static str) =
-        ("an ISO 4217 currency code such as CNY", "ISO 4217 币种代码,如 CNY");
+        ("an ISO 4217 currency code such as CNY", "ISO 4217 币种代码，如 CNY");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
         let (s, _) = scalar(node, d, Self::EXPECTED)?;
         if ISO_4217.binary_search(&s).is_ok() {

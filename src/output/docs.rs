@@ -15,7 +15,7 @@ Generated from the rule registry (`src/rules/`); `cargo test` fails when this fi
 `itos explain ID`, whose output also includes what the failing example reports.\n\n\
 Severities: `error` fails `itos validate` (exit 1); `warning` does not, unless `--deny warnings`. \
 Rules marked *always on* cannot be switched off or changed in `[rules]` of itos.toml. Rules \
-marked *good practice* enforce something the manual does not state (良好实践;手册未作规定); \
+marked *good practice* enforce something the manual does not state (良好实践；手册未作规定); \
 their entry says what goes beyond the manual.\n\n\
 ## How rules read time\n\n\
 - `--as-of DATE` (default: today in the engagement's time zone) is the end of that day; evidence \

@@ -184,7 +184,7 @@ pub fn resolve_kind_id(cx: &Context<'_>, text: &str) -> Result<(Kind, String), M
                 let list = kinds.join(", ");
                 return Err(msg!(
                     "`{text}` is an id of several kinds ({list}); write `Kind/{text}`",
-                    "`{text}` 同时是多种记录的 id({list})；请改为 `类型/{text}`"
+                    "`{text}` 同时是多种记录的 id（{list}）；请改为 `类型/{text}`"
                 ));
             }
         },
