@@ -43,7 +43,7 @@ fn reopened_at_points_to_the_reopened_list_not_opened_at() {
     assert_eq!((f.rule, file.as_str(), *line, *col), ("GEN-003", "i.yaml", 6, 1));
     assert_eq!(f.message.en, "unknown field `reopened_at`");
     assert_eq!(help(f), "did you mean `reopened: [{at, resolved_at}]`?");
-    assert_eq!(f.help.as_ref().unwrap().zh, "是否应为 `reopened: [{at, resolved_at}]`?");
+    assert_eq!(f.help.as_ref().unwrap().zh, "是否应为 `reopened: [{at, resolved_at}]`？");
 }
 
 #[test]

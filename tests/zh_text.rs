@@ -383,7 +383,6 @@ fn half_width_between_cjk(line: &str) -> Option<String> {
 }
 
 #[test]
-#[ignore = "issue 17: enabled at merge"]
 fn chinese_text_uses_full_width_punctuation() {
     let mut texts = outputs();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");

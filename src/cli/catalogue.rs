@@ -74,10 +74,19 @@ pub fn explain_text(m: &Meta, lang: Lang) -> String {
             "itos 的报告",
             "合规示例",
             "无",
-            "未自带 Engagement 的示例基于一个最小服务项目运行（engagement.yaml，id `demo`，服务 `helpdesk`），评估日 2026-10-31。",
+            "示例未自带服务项目（`Engagement`）时，基于一个最小服务项目运行（`engagement.yaml`，编号 `demo`，服务 `helpdesk`），评估日为 2026-10-31。",
         ),
     };
-    let params = if m.params.is_empty() { none.to_owned() } else { m.params.join(", ") };
+    let params = match lang {
+        _ if m.params.is_empty() => none.to_owned(),
+        Lang::En => m.params.join(", "),
+        // Parameter names are itos.toml keys: code in a Chinese sentence.
+        Lang::ZhCn => m.params.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join("、"),
+    };
+    let (colon, space) = match lang {
+        Lang::En => (":", " "),
+        Lang::ZhCn => ("：", ""),
+    };
     let (repo, shown) = examples::run_example(m, m.failing);
     let summary = Summary::of(&shown, 0, 0);
     let style = human::Style { color: false, unicode: true, width: 100 };
@@ -87,7 +96,7 @@ pub fn explain_text(m: &Meta, lang: Lang) -> String {
     // Said apart from the explanation, so an auditor can tell the manual's duties from ours.
     let practice = rules::sections::practice_note(m.id).map_or(String::new(), |n| format!("\n\n{}", n.get(lang)));
     format!(
-        "{id} · {sev} · {section}\n{title}\n\n{explanation}{practice}\n\n{params_h}: {params}\n\n{fail_h}:\n{failing}\n\n{reports_h}:\n{rendered}\n\n{pass_h}:\n{passing}\n\n{base_note}\n",
+        "{id} · {sev} · {section}\n{title}\n\n{explanation}{practice}\n\n{params_h}{colon}{space}{params}\n\n{fail_h}{colon}\n{failing}\n\n{reports_h}{colon}\n{rendered}\n\n{pass_h}{colon}\n{passing}\n\n{base_note}\n",
         id = m.id,
         sev = m.severity.label(lang),
         section = m.section,

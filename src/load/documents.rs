@@ -96,7 +96,7 @@ fn kind_of(doc: &Node<'_>, findings: &mut Vec<Finding>) -> Option<Kind> {
     }
     let names = Kind::ALL.iter().map(|k| k.name());
     let help = match closest(name, names) {
-        Some(c) => msg!("did you mean `{c}`?", "是否应为 `{c}`?"),
+        Some(c) => msg!("did you mean `{c}`?", "是否应为 `{c}`？"),
         None => {
             let all = Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
             msg!("known kinds: {all}", "可用类型：{all}")

@@ -221,7 +221,7 @@ impl Decoder {
                 "a comma inside `{{…}}` separates entries: quote the value",
                 "`{{…}}` 中的半角逗号用于分隔条目：请给该值加引号"
             ),
-            Some(s) => msg!("did you mean `{s}`?", "是否应为 `{s}`?"),
+            Some(s) => msg!("did you mean `{s}`?", "是否应为 `{s}`？"),
             None => {
                 let list = known.join(", ");
                 msg!(
@@ -942,7 +942,7 @@ pub fn decode_enum<T>(node: &Node<'_>, d: &mut Decoder, names: &[&str], parse: f
     if let Some(v) = parse(s) {
         return Some(v);
     }
-    let help = closest(s, names.iter().copied()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+    let help = closest(s, names.iter().copied()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`？"));
     d.value_error(node, msg!("`{s}` is not one of: {list}", "`{s}` 不是以下取值之一：{list_zh}"), help);
     None
 }

@@ -97,9 +97,14 @@ pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, lang
     let mut out = String::new();
     for f in findings {
         let report = to_report(f, sources, &mut safe_sources, lang);
-        if handler.render_report(&mut out, &report).is_err() {
-            out.push_str(&report.message);
-            out.push('\n');
+        let mut one = String::new();
+        if handler.render_report(&mut one, &report).is_err() {
+            one.push_str(&report.message);
+            one.push('\n');
+        }
+        match lang {
+            Lang::En => out.push_str(&one),
+            Lang::ZhCn => out.push_str(&help_in_chinese(&one)),
         }
         out.push('\n');
     }
@@ -107,6 +112,24 @@ pub fn render(findings: &[Finding], sources: &SourceMap, summary: &Summary, lang
     out.push('\n');
     // Every user text above is one line already; this guards the lines of the YAML snippet.
     workflow_safe(&out)
+}
+
+/// miette writes its help line as `help: …`; a Chinese report reads `提示：…`. Both prefixes
+/// are six columns wide, so miette's wrapping and indentation stay right.
+fn help_in_chinese(report: &str) -> String {
+    let mut out = String::with_capacity(report.len());
+    for line in report.split_inclusive('\n') {
+        let body = line.trim_start();
+        match body.strip_prefix("help: ") {
+            Some(rest) => {
+                out.push_str(&line[..line.len() - body.len()]);
+                out.push_str("提示：");
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 fn to_report(f: &Finding, sources: &SourceMap, cache: &mut HashMap<u32, NamedSource<Arc<str>>>, lang: Lang) -> Report {
@@ -154,7 +177,11 @@ fn to_report(f: &Finding, sources: &SourceMap, cache: &mut HashMap<u32, NamedSou
         if label.span.file == f.span.file {
             labels.push(LabeledSpan::new_with_span(Some(text), span_of(label.span)));
         } else if let Some((file, lc, _)) = sources.locate(label.span) {
-            let note = format!("{text}: {}:{}:{}", one_line(&file.display), lc.line, lc.col);
+            let colon = match lang {
+                Lang::En => ": ",
+                Lang::ZhCn => "：",
+            };
+            let note = format!("{text}{colon}{}:{}:{}", one_line(&file.display), lc.line, lc.col);
             help = Some(match help {
                 Some(h) => format!("{h}\n{note}"),
                 None => note,

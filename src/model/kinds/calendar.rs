@@ -85,7 +85,7 @@ impl Calendar {
             let name = day.value.as_str();
             if Weekday::parse(name).is_none() {
                 let help = closest(name, Weekday::NAMES.iter().copied())
-                    .map(|c| crate::msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+                    .map(|c| crate::msg!("did you mean `{c}`?", "是否应为 `{c}`？"));
                 let days = Weekday::NAMES.join(", ");
                 d.error(
                     day.span,

@@ -114,7 +114,7 @@ impl Rule for Chg013 {
                         );
                         let names = cx.policy.standard_change_catalogue.iter().map(String::as_str);
                         match crate::model::decode::closest(v, names) {
-                            Some(near) => f.help(msg!("did you mean `{near}`?", "是否应为 `{near}`?")),
+                            Some(near) => f.help(msg!("did you mean `{near}`?", "是否应为 `{near}`？")),
                             None => f,
                         }
                     }

@@ -54,7 +54,7 @@ impl Rule for Con002 {
                         ),
                     )
                     .record(Kind::Sla, sid);
-                f.help = closest(service, scope.into_iter()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+                f.help = closest(service, scope.into_iter()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`？"));
                 continue;
             }
             if let Some(other) = first.get(&(eid, service)) {

@@ -71,7 +71,7 @@ impl Suggestions {
             return None;
         }
         self.work += n;
-        let found = closest(id, cx.index.ids_of(kind)).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+        let found = closest(id, cx.index.ids_of(kind)).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`？"));
         self.known.insert((kind, id.to_owned()), found.clone());
         found
     }
@@ -260,7 +260,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                     )
                     .record(rec_kind, rec_id);
                 let candidates = BUILTIN_CALENDARS.iter().copied().chain(cx.index.ids_of(Kind::Calendar));
-                f.help = closest(name, candidates).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+                f.help = closest(name, candidates).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`？"));
             }
         }
         Target::Service => {
@@ -284,7 +284,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                         msg!("scope of `{eid}`", "`{eid}` 的服务范围"),
                     )
                     .record(rec_kind, rec_id);
-                f.help = closest(name, scope.into_iter()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+                f.help = closest(name, scope.into_iter()).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`？"));
             }
         }
     }

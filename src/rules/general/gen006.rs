@@ -210,7 +210,7 @@ fn select_all(cx: &Context<'_>, findings: &[Finding], out: &mut Sink) -> Vec<(us
                     ),
                 )
                 .record(Kind::Waiver, wid);
-            f.help = closest(rule, ids).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+            f.help = closest(rule, ids).map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`？"));
             continue;
         };
         if is_unwaivable(known) {

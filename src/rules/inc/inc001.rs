@@ -53,7 +53,7 @@ impl Rule for Inc001 {
                     )
                     .record(Kind::Incident, id);
                 f.help = crate::model::decode::closest(p, names.iter().copied())
-                    .map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`?"));
+                    .map(|c| msg!("did you mean `{c}`?", "是否应为 `{c}`？"));
             }
         }
     }
