@@ -136,7 +136,7 @@ fn every_command_that_counts_working_days_says_so_once() {
     }
     let (_, _, err) = itos(&["validate", "-C", root, "--no-git", "--lang", "zh-CN"]);
     assert!(
-        err.contains("注意：日历 `cn-workdays` 仅含 2024–2026 年的法定节假日数据：2027 年的工作日按普通工作日计算，未计法定节假日与调休上班日；请在继承 `cn-workdays` 的 Calendar 记录中补充，并列入 `holiday_years`（见 docs/calendars.md）"),
+        err.contains("注意：日历 `cn-workdays` 仅含 2024–2026 年的法定节假日数据：2027 年的工作日按普通工作日计算，未计法定节假日与调休上班日；请在继承 `cn-workdays` 的 `Calendar` 记录中补充，并列入 `holiday_years`（见 docs/calendars.md）"),
         "{err}"
     );
     let (_, _, err) = itos(&["validate", "-C", root, "--no-git", "--quiet"]);

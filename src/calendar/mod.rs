@@ -190,7 +190,7 @@ impl WorkCalendar {
         (self.beyond_data(first) || self.beyond_data(first.last_of_month())).then(|| {
             crate::msg!(
                 "calendar `{id}` has public-holiday data for {years} only: in {month} it counts plain weekdays, without holidays or make-up workdays; add them, with `holiday_years`, to a Calendar record that extends it (docs/calendars.md)",
-                "日历 `{id}` 仅含 {years} 年的法定节假日数据：{month} 按普通工作日计算，未计节假日与调休；请在继承它的 Calendar 记录中补充，并写明 `holiday_years`（见 docs/calendars.md）"
+                "日历 `{id}` 仅含 {years} 年的法定节假日数据：{month} 按普通工作日计算，未计节假日与调休；请在继承它的 `Calendar` 记录中补充，并写明 `holiday_years`（见 docs/calendars.md）"
             )
         })
     }

@@ -18,7 +18,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
         )
         .due(effective);
         match h {
-            None => d.item.missing.push(msg!("no Handover record yet", "尚无交接记录（Handover）")),
+            None => d.item.missing.push(msg!("no Handover record yet", "尚无交接记录（`Handover`）")),
             Some(h) => match h.deliverable(item) {
                 None => {
                     let span = h.deliverables.span.unwrap_or(h.id.span);

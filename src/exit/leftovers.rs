@@ -140,7 +140,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 d.satisfied = true;
                 d.item.notes.push(msg!("none recorded", "未记录遗留问题"));
             } else {
-                d.item.missing.push(msg!("no Handover record yet", "尚无交接记录（Handover）"));
+                d.item.missing.push(msg!("no Handover record yet", "尚无交接记录（`Handover`）"));
             }
             items.push(d.finish(as_of));
         }

@@ -17,7 +17,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
             .push(msg!("the contract asks for {days} days, until {until}", "合同要求 {days} 天，至 {until}"));
     }
     match h {
-        None => support.item.missing.push(msg!("no Handover record yet", "尚无交接记录（Handover）")),
+        None => support.item.missing.push(msg!("no Handover record yet", "尚无交接记录（`Handover`）")),
         Some(h) => match &h.support {
             None => {
                 support.problem(

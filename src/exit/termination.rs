@@ -28,13 +28,13 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     .due(effective);
     match h {
         None => {
-            reason.item.missing.push(msg!("no Handover record yet", "尚无交接记录（Handover）"));
+            reason.item.missing.push(msg!("no Handover record yet", "尚无交接记录（`Handover`）"));
             notice.item.missing.push(msg!(
                 "notice at least {n} days before the term ends ({term_end})",
                 "至少在服务期结束（{term_end}）前 {n} 天发出通知"
             ));
             agreement.item.notes.push(msg!("needed only when ending by mutual agreement", "仅在双方协商终止时需要"));
-            agreement.item.missing.push(msg!("no Handover record yet", "尚无交接记录（Handover）"));
+            agreement.item.missing.push(msg!("no Handover record yet", "尚无交接记录（`Handover`）"));
         }
         Some(h) => {
             let t = &h.termination.value;

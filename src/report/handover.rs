@@ -103,7 +103,7 @@ pub fn build<'a>(cx: &Context<'a>, engagement: &'a Engagement, use_git: bool) ->
         let end = engagement.term.end.value;
         warnings.push(msg!(
             "no Handover record yet: this is the exit plan, with the term's end ({end}) as the effective date",
-            "尚无交接（Handover）记录：以下为退出计划，以服务期结束日（{end}）为终止生效日"
+            "尚无交接（`Handover`）记录：以下为退出计划，以服务期结束日（{end}）为终止生效日"
         ));
     }
     let broken = repo.index.broken_ids(Kind::Handover);
@@ -111,7 +111,7 @@ pub fn build<'a>(cx: &Context<'a>, engagement: &'a Engagement, use_git: bool) ->
         let list = broken.join(", ");
         warnings.push(msg!(
             "Handover {list} could not be loaded; run `itos validate` and fix it — the checklist ignores it",
-            "交接记录（Handover）{list} 无法加载；请运行 `itos validate` 并修正，本清单未计入该记录"
+            "交接记录（`Handover`）{list} 无法加载；请运行 `itos validate` 并修正，本清单未计入该记录"
         ));
     }
     let paths: Vec<&str> = exit

@@ -36,7 +36,7 @@ impl CalendarDataNote {
         let (fix_en, fix_zh) = if self.builtin {
             (
                 format!("add them, with `holiday_years`, to a Calendar record that extends `{id}`"),
-                format!("请在继承 `{id}` 的 Calendar 记录中补充，并列入 `holiday_years`"),
+                format!("请在继承 `{id}` 的 `Calendar` 记录中补充，并列入 `holiday_years`"),
             )
         } else {
             (

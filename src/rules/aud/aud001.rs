@@ -55,7 +55,7 @@ impl Rule for Aud001 {
                 label_records_from(f, eng, start);
                 f.help(msg!(
                     "record the audit as an Audit (kind: Audit) with its date, auditor and areas",
-                    "请以 Audit 记录登记审计，注明日期、审计方和覆盖领域"
+                    "请以 `Audit` 记录登记审计，注明日期、审计方和覆盖领域"
                 ))
                 .record(Kind::Engagement, &eng.id);
             }

@@ -86,12 +86,12 @@ impl Rule for Bak004 {
             if policies.is_empty() {
                 f.help(msg!(
                     "system {id} has no BackupPolicy: define one, then restore it in full from the offsite copy",
-                    "系统 {id} 没有备份策略（BackupPolicy）：请先制定备份策略，再从异地副本进行全量恢复测试"
+                    "系统 {id} 没有备份策略（`BackupPolicy`）：请先制定备份策略，再从异地副本进行全量恢复测试"
                 ));
             } else {
                 f.help(msg!(
                     "restore the whole system from the offsite copy and record it as a RestoreTest with `scope: full` and `source: offsite`",
-                    "请从异地副本恢复整个系统，并以 RestoreTest 记录（`scope: full`,`source: offsite`）"
+                    "请从异地副本恢复整个系统，并以 `RestoreTest` 记录（`scope: full`,`source: offsite`）"
                 ));
             }
             f.record(Kind::System, id);

@@ -56,7 +56,7 @@ impl Rule for Con008 {
             )
             .help(msg!(
                 "write the decision in `term.renewal`, or start the exit with a Handover record",
-                "请在 `term.renewal` 中写明续约决定，或以 Handover 记录启动退出交接"
+                "请在 `term.renewal` 中写明续约决定，或以 `Handover` 记录启动退出交接"
             ))
             .record(Kind::Engagement, &eng.id);
         }

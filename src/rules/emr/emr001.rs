@@ -59,7 +59,7 @@ impl Rule for Emr001 {
             )
             .help(msg!(
                 "write the plan as an EmergencyPlan with its `levels`, `roles` and `resources`",
-                "请以 EmergencyPlan 记录应急预案，写明响应级别 `levels`、角色 `roles` 和资源 `resources`"
+                "请以 `EmergencyPlan` 记录应急预案，写明响应级别 `levels`、角色 `roles` 和资源 `resources`"
             ))
             .record(Kind::Engagement, id);
         }

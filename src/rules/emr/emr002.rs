@@ -63,7 +63,7 @@ impl Rule for Emr002 {
             }
             f.help(msg!(
                 "hold a drill of the plan and record it as a Drill with `plan: {pid}`",
-                "请组织该预案的应急演练，并以 Drill 记录（`plan: {pid}`）"
+                "请组织该预案的应急演练，并以 `Drill` 记录（`plan: {pid}`）"
             ))
             .record(Kind::EmergencyPlan, pid);
         }

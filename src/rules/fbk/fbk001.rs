@@ -64,7 +64,7 @@ impl Rule for Fbk001 {
                 f.id.span,
                 msg!(
                     "feedback {id} is closed without {en} ({list}); the loop is closed only when the customer confirms the resolution",
-                    "客户反馈 `{id}` 已关闭，但缺少{zh}（{list}）；只有客户确认处理结果后才能闭环"
+                    "客户反馈 `{id}` 已关闭，但缺少{zh}（`{list}`）；只有客户确认处理结果后才能闭环"
                 ),
             )
             .label(f.status.span, msg!("closed", "已关闭"))

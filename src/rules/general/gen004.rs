@@ -44,7 +44,7 @@ impl Rule for Gen004 {
                 dup.again,
                 msg!(
                     "duplicate {kind} id `{id}`; it is already defined at {place}",
-                    "{kind_zh} id `{id}` 重复；已在 {place} 定义"
+                    "{kind_zh}编号 `{id}` 重复；已在 {place} 定义"
                 ),
             )
             .label(dup.first, msg!("first defined here", "首次定义于此"))
@@ -78,7 +78,7 @@ fn nested_duplicates<'a>(
                 id.span,
                 msg!(
                     "duplicate {what_en} id `{nid}` in {kind} `{parent}`",
-                    "{kind_zh} `{parent}` 中的{what_zh} id `{nid}` 重复"
+                    "{kind_zh} `{parent}` 中的{what_zh}编号 `{nid}` 重复"
                 ),
             )
             .label(first.span, msg!("first defined here", "首次定义于此"))

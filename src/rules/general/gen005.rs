@@ -138,7 +138,7 @@ fn check_engagement(cx: &Context<'_>, record: RecordView<'_>, out: &mut Sink, su
             let message = if n == 0 {
                 msg!(
                     "{kind} `{id}` belongs to no engagement: the repository has no Engagement record",
-                    "{kind_zh} `{id}` 不属于任何服务项目：仓库中没有服务项目（Engagement）记录"
+                    "{kind_zh} `{id}` 不属于任何服务项目：仓库中没有服务项目（`Engagement`）记录"
                 )
             } else {
                 msg!(
@@ -255,7 +255,7 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                         value.span,
                         msg!(
                             "`{field}`: calendar `{name}` is neither a Calendar record nor built in ({builtin})",
-                            "`{field}`：日历 `{name}` 既不是工作日历（Calendar）记录，也不是内置日历（{builtin}）"
+                            "`{field}`：日历 `{name}` 既不是工作日历（`Calendar`）记录，也不是内置日历（{builtin}）"
                         ),
                     )
                     .record(rec_kind, rec_id);

@@ -81,7 +81,7 @@ impl Rule for Hr003 {
             }
             f.help(msg!(
                 "train new staff before they start, and record it as a Training with `topic: onboarding` and the person among its `attendees`",
-                "请在人员上岗前完成培训，并以 Training 记录（`topic: onboarding`），将该人员列入 `attendees`"
+                "请在人员上岗前完成培训，并以 `Training` 记录（`topic: onboarding`），将该人员列入 `attendees`"
             ))
             .record(Kind::Person, id);
         }

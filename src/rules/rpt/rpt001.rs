@@ -224,7 +224,7 @@ fn check_period(
     } else {
         f.help(msg!(
             "deliver the report and record it as a ServiceReport with `period: {{from: {gap_from}, to: {gap_to}}}` and its `delivered_at`",
-            "请提交报告，并以 ServiceReport 记录（`period: {{from: {gap_from}, to: {gap_to}}}`，注明 `delivered_at`）"
+            "请提交报告，并以 `ServiceReport` 记录（`period: {{from: {gap_from}, to: {gap_to}}}`，注明 `delivered_at`）"
         ));
     }
     if let Some(freq) = &eng.report_frequency {

@@ -87,7 +87,7 @@ impl Rule for Sat001 {
             label_records_from(f, eng, start);
             f.help(msg!(
                 "survey the customer and record it as a Survey whose `period` reaches into the last {months} months",
-                "请开展满意度调查，并以 Survey 记录，其 `period` 须覆盖最近 {months} 个月内的日期"
+                "请开展满意度调查，并以 `Survey` 记录，其 `period` 须覆盖最近 {months} 个月内的日期"
             ))
             .record(Kind::Engagement, id);
         }

@@ -103,7 +103,7 @@ impl Rule for Sat002 {
             }
             f.help(msg!(
                 "plan the improvement as an Improvement with `sources: [Survey/{sid}]`",
-                "请制定服务改进计划（Improvement），并写明 `sources: [Survey/{sid}]`"
+                "请制定服务改进计划（`Improvement`），并写明 `sources: [Survey/{sid}]`"
             ))
             .record(Kind::Survey, sid);
         }

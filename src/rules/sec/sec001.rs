@@ -53,7 +53,7 @@ impl Rule for Sec001 {
                 if !flag.value {
                     let min = cx.policy.encryption_required_from.as_str();
                     let (level_zh, min_zh) = (classification_zh(level), classification_zh(min));
-                    out.report(flag.span, msg!("`{level}` data asset `{id}` is not encrypted ({field}: false); data at or above `{min}` must be", "“{level_zh}”级数据资产 `{id}` 未加密（{field}: false）；“{min_zh}”及以上级别的数据必须加密"))
+                    out.report(flag.span, msg!("`{level}` data asset `{id}` is not encrypted ({field}: false); data at or above `{min}` must be", "“{level_zh}”级数据资产 `{id}` 未加密（`{field}: false`）；“{min_zh}”及以上级别的数据必须加密"))
                         .record(Kind::DataAsset, id);
                 }
             }
