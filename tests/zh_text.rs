@@ -140,9 +140,9 @@ fn outputs() -> Vec<Output> {
             cli(&[&sla[..], &base].concat(), syntax);
             cli(&[&["report", "gaps", "--format", format][..], &base].concat(), syntax);
         }
-        for (format, syntax) in [("table", Syntax::Plain), ("markdown", Syntax::Markdown)] {
-            cli(&[&["handover", "checklist", "--format", format][..], &base].concat(), syntax);
-        }
+        // The checklist's table wraps its cells mid-word (`offboard` / `ing`); Markdown carries
+        // the same texts unwrapped.
+        cli(&[&["handover", "checklist", "--format", "markdown"][..], &base].concat(), Syntax::Markdown);
     }
     for rule in all() {
         cli(&["explain", rule.meta().id], Syntax::Explain);
@@ -316,14 +316,17 @@ fn english_words(line: &str, ids: &BTreeSet<String>) -> Vec<String> {
     }
     let token_char = |c: char| c.is_ascii_alphanumeric() || "_-./:@#%+&=?~\\".contains(c);
     let mut words = Vec::new();
-    for token in text.split(|c: char| !token_char(c)) {
-        let token = token.trim_matches(|c: char| ".:-/".contains(c));
+    for raw in text.split(|c: char| !token_char(c)) {
+        // `changes/` is a folder: a path, whatever it ends with.
+        let folder = raw.ends_with('/');
+        let token = raw.trim_matches(|c: char| ".:-/".contains(c));
         let has_word = token.as_bytes().windows(2).any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic());
         if !has_word {
             continue;
         }
         let is_id = token.chars().any(|c| c.is_ascii_digit() || c == '-') || ids.contains(token);
-        let is_path = token.contains('/') || token.contains('\\') || token.contains("://") || token.contains('.');
+        let is_path =
+            folder || token.contains('/') || token.contains('\\') || token.contains("://") || token.contains('.');
         if is_id || is_path || UNITS.contains(&token) || ALLOWED.contains(&token) {
             continue;
         }
@@ -361,7 +364,6 @@ fn format_report(title: &str, report: &Report) -> String {
 }
 
 #[test]
-#[ignore = "issue 17: enabled at merge"]
 fn chinese_text_has_no_untranslated_english_words() {
     let ids = known_names();
     let mut report = Report::new();

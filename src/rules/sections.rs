@@ -145,7 +145,7 @@ pub const GOOD_PRACTICE: &[PracticeNote] = &[
     note(
         "GIT-001",
         "Good practice; not stated in the manual: the manual asks for records to be kept and archived, not for them to stay unchanged in git history.",
-        "良好实践；手册未作规定：手册要求记录留存归档，并未要求其在 git 历史中不被改写。",
+        "良好实践；手册未作规定：手册要求记录留存归档，并未要求其在 Git 历史中不被改写。",
     ),
     note(
         "GIT-002",
