@@ -237,16 +237,7 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
             }
             let _ = write!(out, "\n**§{} {}** — {}{}\n\n", line.section.number, title(line, lang), w.open, w.colon);
             for i in open {
-                let f = &card.findings[i];
-                let _ = writeln!(
-                    out,
-                    "- `{}` {} `{}`{}{}",
-                    f.rule,
-                    f.severity.label(lang),
-                    md_code(&location(sources, f)),
-                    w.colon_after_location,
-                    md(f.message.get(lang))
-                );
+                markdown_finding(&mut out, card, sources, i, &w, lang);
             }
         }
     }
@@ -255,18 +246,23 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
         let _ = write!(out, "\n## {}\n\n", w.record_format);
     }
     for i in format {
-        let f = &card.findings[i];
-        let _ = writeln!(
-            out,
-            "- `{}` {} `{}`{}{}",
-            f.rule,
-            f.severity.label(lang),
-            md_code(&location(sources, f)),
-            w.colon_after_location,
-            md(f.message.get(lang))
-        );
+        markdown_finding(&mut out, card, sources, i, &w, lang);
     }
     out
+}
+
+/// One open finding as a Markdown list item: rule, severity, place, message.
+fn markdown_finding(out: &mut String, card: &Scorecard, sources: &SourceMap, i: usize, w: &Words, lang: Lang) {
+    let f = &card.findings[i];
+    let _ = writeln!(
+        out,
+        "- `{}` {} `{}`{}{}",
+        f.rule,
+        f.severity.label(lang),
+        md_code(&location(sources, f)),
+        w.colon_after_location,
+        md(f.message.get(lang))
+    );
 }
 
 /// The scorecard as a document, for the HTML page: the same content as the Markdown.
