@@ -36,6 +36,9 @@ pub struct Context<'a> {
     /// training rules look attendance up per person instead of scanning every Training for
     /// every Person. Positions, not references, keep `Context` covariant in `'a`.
     attendance: OnceLock<HashMap<usize, Vec<usize>>>,
+    /// Engagement id → the position of its first Handover (path order), built on first use:
+    /// every engagement-wide duty asks for it, so it is looked up, not scanned for.
+    handover_by_engagement: OnceLock<HashMap<String, usize>>,
     /// The exit of every engagement with a Handover, when a run prepared it for the eight HND
     /// rules (one build per run, not one per rule).
     exits: Option<Vec<crate::exit::Exit<'a>>>,
@@ -64,6 +67,7 @@ impl<'a> Context<'a> {
             slas: HashMap::new(),
             people_by_name: HashMap::new(),
             attendance: OnceLock::new(),
+            handover_by_engagement: OnceLock::new(),
             exits: None,
         };
         cx.known_before_default = cx.as_of_end(&crate::model::scalar::default_tz());
@@ -184,6 +188,20 @@ impl<'a> Context<'a> {
             Some(d) => format!("服务“{d}”（{service}）"),
             None => format!("服务 {service}"),
         }
+    }
+
+    /// The first Handover (in path order) of the engagement `id`, if any.
+    pub fn handover_of(&self, id: &str) -> Option<&'a crate::model::kinds::Handover> {
+        let by_engagement = self.handover_by_engagement.get_or_init(|| {
+            let mut map = HashMap::new();
+            for (pos, h) in self.records.handovers.iter().enumerate() {
+                if let Some(e) = self.engagement_of(RecordView::Handover(h)) {
+                    map.entry(e.value.clone()).or_insert(pos);
+                }
+            }
+            map
+        });
+        by_engagement.get(id).and_then(|&pos| self.records.handovers.get(pos))
     }
 
     /// The Trainings that list Person `id` among their `attendees`, in file order. An attendee

@@ -366,10 +366,7 @@ pub fn exit<'a>(cx: &Context<'a>, engagement: &'a Engagement, handover: Option<&
 
 /// The Handover of an engagement, if one exists (the first one in path order).
 pub fn handover_of<'a>(cx: &Context<'a>, engagement: &Engagement) -> Option<&'a Handover> {
-    cx.records
-        .handovers
-        .iter()
-        .find(|h| cx.engagement_of(RecordView::Handover(h)).is_some_and(|e| e.value == engagement.id.value))
+    cx.handover_of(&engagement.id.value)
 }
 
 /// The exits of every engagement that has a Handover (what the HND rules look at).
