@@ -406,3 +406,203 @@ fn chinese_text_uses_full_width_punctuation() {
     }
     assert!(report.is_empty(), "{}", format_report("half-width punctuation between Chinese characters", &report));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Every message template with every enumeration value.
+
+/// Field name → the values its schema allows, over every kind (at any depth: `approvals[].role`
+/// is `role`). A field name used by two kinds with different value sets gets both.
+fn enum_fields() -> BTreeMap<String, BTreeSet<String>> {
+    fn walk(schema: &serde_json::Value, out: &mut BTreeMap<String, BTreeSet<String>>) {
+        let Some(obj) = schema.as_object() else { return };
+        if let Some(props) = obj.get("properties").and_then(|p| p.as_object()) {
+            for (name, sub) in props {
+                let values = sub.get("enum").or_else(|| sub.get("items").and_then(|i| i.get("enum")));
+                if let Some(values) = values.and_then(|v| v.as_array()) {
+                    let set = out.entry(name.clone()).or_default();
+                    set.extend(values.iter().filter_map(|v| v.as_str()).map(str::to_owned));
+                }
+            }
+        }
+        for value in obj.values() {
+            match value {
+                serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+                other => walk(other, out),
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    for kind in itos::model::Kind::ALL {
+        walk(&kind.schema(), &mut out);
+    }
+    out
+}
+
+/// Byte ranges of the enumeration values written in `text` (`key: value`, in block or flow
+/// style, or an item of `key: [a, b]`), with the field they belong to.
+fn enum_values_in(text: &str, fields: &BTreeMap<String, BTreeSet<String>>) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        for (key, values) in fields {
+            let pattern = format!("{key}: ");
+            let mut from = 0;
+            while let Some(i) = line[from..].find(&pattern) {
+                let start = from + i;
+                from = start + pattern.len();
+                // `key` must be a whole key, not the end of a longer one.
+                let before = line[..start].chars().next_back();
+                if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = &line[from..];
+                let list = rest.starts_with('[');
+                let body_start = from + usize::from(list);
+                let body_end = if list { rest.find(']').map_or(line.len(), |j| from + j) } else { line.len() };
+                let mut pos = body_start;
+                for part in line[body_start..body_end].split(',') {
+                    let item = part.split(['}', '#']).next().unwrap_or("");
+                    let trimmed = item.trim();
+                    let lead = item.len() - item.trim_start().len();
+                    if values.contains(trimmed) {
+                        let s = offset + pos + lead;
+                        found.push((key.clone(), s..s + trimmed.len()));
+                    }
+                    pos += part.len() + 1;
+                    if !list {
+                        break;
+                    }
+                }
+            }
+        }
+        offset += line.len();
+    }
+    found
+}
+
+/// Every zh-CN text of `findings`: messages, help and labels.
+fn zh_texts(findings: &[itos::model::Finding]) -> Vec<String> {
+    let mut texts = Vec::new();
+    for f in findings {
+        texts.push(f.message.zh.clone());
+        texts.extend(f.help.as_ref().map(|h| h.zh.clone()));
+        texts.extend(f.labels.iter().map(|l| l.message.zh.clone()));
+    }
+    texts
+}
+
+/// Each rule's failing and passing fixture, with every enumeration value written in it
+/// replaced in turn by every other value its field allows, judged by every rule: no zh-CN
+/// message, help or label may show an English word. This reaches the templates that print
+/// an enumeration value with each value they can print.
+#[test]
+fn every_message_with_every_enum_value_reads_in_chinese() {
+    let fields = enum_fields();
+    let ids = known_names();
+    let mut report = Report::new();
+    let mut substituted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut runs = 0;
+    for rule in all() {
+        let m = rule.meta();
+        if m.stage == itos::rules::Stage::History {
+            continue;
+        }
+        for (which, text) in [("failing", m.failing), ("passing", m.passing)] {
+            let mut variants = vec![text.to_owned()];
+            for (key, range) in enum_values_in(text, &fields) {
+                for value in &fields[&key] {
+                    substituted.entry(key.clone()).or_default().insert(value.clone());
+                    if *value != text[range.clone()] {
+                        variants.push(format!("{}{value}{}", &text[..range.start], &text[range.end..]));
+                    }
+                }
+            }
+            for variant in variants {
+                let mut files = Vec::new();
+                if !variant.lines().any(|l| l.trim() == "kind: Engagement") {
+                    files.push(("engagement.yaml".to_owned(), examples::BASE.to_owned()));
+                }
+                files.push(("example.yaml".to_owned(), variant));
+                let repo = itos::load::Repository::from_texts(&files, itos::config::Config::default());
+                let settings = itos::rules::Settings::new(&repo.config, &[], &[]).unwrap();
+                let findings = itos::rules::run(&repo, &settings, examples::AS_OF).findings;
+                runs += 1;
+                for text in zh_texts(&findings) {
+                    let words: BTreeSet<String> = english_words(&text, &ids).into_iter().collect();
+                    let name = format!("fixtures/{}.{which}.yaml variants → {}", m.id, findings_rule(&findings, &text));
+                    for w in words {
+                        let sentences = report.entry(name.clone()).or_default().entry(w).or_default();
+                        if !sentences.contains(&text) {
+                            sentences.push(text.clone());
+                        }
+                    }
+                    if let Some(at) = half_width_between_cjk(&text) {
+                        report.entry(name.clone()).or_default().entry(at).or_default().push(text.clone());
+                    }
+                }
+            }
+        }
+    }
+    // Fields no fixture writes (the credit metric, an approval's party …): their first place
+    // in an example repository, varied there, with the whole repository judged.
+    for example in ["examples/acme", "examples/broken", "examples/exit"] {
+        let (config, files) = example_files(example);
+        for (key, values) in &fields {
+            if substituted.contains_key(key) {
+                continue;
+            }
+            let Some((i, range)) = files.iter().enumerate().find_map(|(i, (_, text))| {
+                enum_values_in(text, &fields).into_iter().find(|(k, _)| k == key).map(|(_, r)| (i, r))
+            }) else {
+                continue;
+            };
+            substituted.insert(key.clone(), values.clone());
+            for value in values {
+                let mut files = files.clone();
+                let text = &files[i].1;
+                files[i].1 = format!("{}{value}{}", &text[..range.start], &text[range.end..]);
+                let repo = itos::load::Repository::from_texts(&files, config.clone());
+                let settings = itos::rules::Settings::new(&repo.config, &[], &[]).unwrap();
+                let findings = itos::rules::run(&repo, &settings, examples::AS_OF).findings;
+                runs += 1;
+                for text in zh_texts(&findings) {
+                    let name = format!("{example} with {key}: {value} → {}", findings_rule(&findings, &text));
+                    for w in english_words(&text, &ids) {
+                        report.entry(name.clone()).or_default().entry(w).or_default().push(text.clone());
+                    }
+                }
+            }
+        }
+    }
+    assert!(report.is_empty(), "{}", format_report(&format!("zh-CN messages over {runs} enum variants"), &report));
+    let unreached: Vec<&String> = fields.keys().filter(|k| !substituted.contains_key(*k)).collect();
+    assert!(unreached.is_empty(), "enumerated fields written in no fixture or example: {unreached:?}");
+}
+
+/// An example repository's itos.toml and its YAML files (path, text), in path order.
+fn example_files(dir: &str) -> (itos::config::Config, Vec<(String, String)>) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let toml = std::fs::read_to_string(root.join("itos.toml")).unwrap_or_default();
+    let config = itos::config::Config::parse(&toml, std::path::Path::new("itos.toml")).unwrap();
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "yaml") {
+            let path = entry.path().strip_prefix(&root).unwrap().to_string_lossy().into_owned();
+            files.push((path, std::fs::read_to_string(entry.path()).unwrap()));
+        }
+    }
+    (config, files)
+}
+
+/// The rule whose finding says `text`.
+fn findings_rule(findings: &[itos::model::Finding], text: &str) -> &'static str {
+    findings
+        .iter()
+        .find(|f| {
+            f.message.zh == text
+                || f.help.as_ref().is_some_and(|h| h.zh == text)
+                || f.labels.iter().any(|l| l.message.zh == text)
+        })
+        .map_or("?", |f| f.rule)
+}
