@@ -579,6 +579,16 @@ impl Decode for u32 {
     }
 }
 
+impl Decode for i64 {
+    const EXPECTED: (&'static str, &'static str) = ("a whole number", "整数");
+    fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {
+        decode_int(node, d, i64::MIN, i64::MAX, Self::EXPECTED)
+    }
+    fn schema() -> Json {
+        json!({ "type": "integer" })
+    }
+}
+
 impl Decode for u8 {
     const EXPECTED: (&'static str, &'static str) = ("a whole number", "整数");
     fn decode(node: &Node<'_>, _anchor: Span, d: &mut Decoder) -> Option<Self> {

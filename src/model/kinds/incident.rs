@@ -86,6 +86,25 @@ crate::object! {
         resolution: opt String,
         /// Follows from the timestamps when absent.
         status: opt IncidentStatus,
+        /// The ITSM tool's own SLA verdict on this ticket, kept by `itos import` (`[reconcile]`
+        /// in the mapping) and compared with itos's by `itos report sla --reconcile`.
+        itsm "x-itsm": boxed ItsmVerdict,
+    }
+}
+
+crate::object! {
+    /// What the ITSM tool itself decided about the ticket's SLA (import.md, Reconciliation).
+    pub struct ItsmVerdict {
+        /// The tool's overall verdict (ServiceNow `made_sla`): no SLA of the ticket breached.
+        made_sla: opt bool,
+        /// Time left on the tool's response target when it was met, in minutes; negative =
+        /// breached by that much (Jira "Time to first response", Zammad "First Response Diff In Min").
+        response_remaining_minutes: opt i64,
+        /// The same for the resolution target (Jira "Time to resolution", Zammad "Close Diff In Min").
+        resolution_remaining_minutes: opt i64,
+        /// The total the tool counted as paused, in minutes, when the export gives only a total
+        /// (挂起时长): kept for comparison, never turned into pauses, which need their times.
+        paused_minutes: opt i64,
     }
 }
 
