@@ -3,7 +3,7 @@
 //! Layers, each module using only its own layer and those below it, are listed in
 //! docs/architecture.md, and `tests/layers.rs` enforces them: [`model`] → [`config`] →
 //! [`calendar`] → [`figures`] → [`load`] → [`context`] and [`exit`](mod@exit) → [`rules`] →
-//! [`baseline`] → [`report`] → [`output`] → [`cli`].
+//! [`baseline`] and [`import`](mod@import) → [`report`] → [`output`] → [`cli`].
 
 pub mod baseline;
 pub mod calendar;
@@ -12,6 +12,7 @@ pub mod config;
 pub mod context;
 pub mod exit;
 pub mod figures;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

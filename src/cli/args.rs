@@ -70,6 +70,9 @@ pub enum Command {
     /// The exit of an engagement (manual chapter 7)
     #[command(subcommand)]
     Handover(HandoverCommand),
+    /// Bring tickets in from an ITSM export (CSV or XLSX) as Incident records
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Write the fingerprints of today's findings to itos-baseline.json (for `validate --baseline`)
     Baseline(BaselineArgs),
     /// Start a records repository: itos.toml, an example of every record kind, CI and editor set-up
@@ -102,6 +105,61 @@ pub struct BaselineArgs {
     /// Where to write (default: itos-baseline.json beside itos.toml)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Read an export through a preset or a mapping file and write monthly Incident batch files
+    Incidents(ImportIncidentsArgs),
+    /// List the built-in presets
+    Presets,
+    /// Print a built-in preset as a mapping file to copy and edit
+    Preset(ImportPresetArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("how").required(true).args(["preset", "mapping"])))]
+pub struct ImportIncidentsArgs {
+    /// The export: one file, or the parts of one export (rows are merged before grouping)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// A built-in mapping (`itos import presets` lists them)
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+    /// A mapping file (TOML; `itos import preset generic` prints a commented one)
+    #[arg(long, value_name = "MAP.toml")]
+    pub mapping: Option<PathBuf>,
+    /// The engagement of every ticket (wins over the mapping's [target])
+    #[arg(long, value_name = "ID")]
+    pub engagement: Option<String>,
+    /// The service of every ticket (wins over the mapping's [target])
+    #[arg(long, value_name = "ID")]
+    pub service: Option<String>,
+    /// The folder import owns, inside the repository (default: incidents/imported/<source name>)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Write nothing; print what would change
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Remove every earlier import file of the folder that this import does not produce, not
+    /// only those within the months it covers
+    #[arg(long)]
+    pub replace_all: bool,
+    /// Summary format
+    #[arg(long, value_enum, default_value_t = ImportFormat::Human)]
+    pub format: ImportFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportPresetArgs {
+    /// The preset's name
+    pub name: String,
 }
 
 #[derive(Debug, Subcommand)]

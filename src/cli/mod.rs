@@ -3,6 +3,7 @@
 
 mod args;
 mod catalogue;
+mod import;
 mod report;
 mod session;
 mod validate;
@@ -82,6 +83,9 @@ fn run(cli: Cli) -> Result<ExitStatus, Fatal> {
         Command::Report(args::ReportCommand::Sla(args)) => report::sla_report(&cli, args),
         Command::Handover(args::HandoverCommand::Checklist(args)) => report::checklist(&cli, args),
         Command::Baseline(args) => validate::baseline(&cli, args),
+        Command::Import(args::ImportCommand::Incidents(args)) => import::incidents(&cli, args),
+        Command::Import(args::ImportCommand::Presets) => import::presets(&cli),
+        Command::Import(args::ImportCommand::Preset(args)) => import::preset(args),
         Command::Init(args) => init(&cli, args),
         Command::Completions(args) => {
             let mut out = Vec::new();
