@@ -125,17 +125,17 @@ pub fn reconcile(prepared: &Prepared<'_>, month: &Month) -> Reconciliation {
         }
         // A ticket is decided when its last clock is (`settled`): only then is "every clock
         // met" known, and each ticket is compared in exactly one month.
-        match t.settled {
+        let decided_here = match t.settled {
             Some(s) if s < month.start => continue,
-            Some(s) if month.contains(s) => {}
-            _ => {
-                out.with_itsm += 1;
-                continue;
-            }
-        }
+            Some(s) => month.contains(s),
+            // Still undecided at the end instant: counted as carried, compared later.
+            None => false,
+        };
         out.with_itsm += 1;
-        let rows = compare(t, prepared.sla, itsm, month);
-        let Some(rows) = rows else { continue };
+        if !decided_here {
+            continue;
+        }
+        let Some(rows) = compare(t, prepared.sla, itsm, month) else { continue };
         out.compared += 1;
         if rows.is_empty() {
             out.agreeing += 1;
