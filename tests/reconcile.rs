@@ -258,7 +258,8 @@ fn acme_shows_one_agreement_and_one_mismatch() {
     let network = services.iter().find(|s| s["service"] == "network-ops").unwrap();
     let r = &network["reconciliation"];
     assert_eq!((&r["tickets_with_itsm"], &r["agreeing"], &r["mismatching"]), (&2.into(), &1.into(), &1.into()));
-    let tickets: Vec<&str> = r["mismatches"].as_array().unwrap().iter().map(|m| m["ticket"].as_str().unwrap()).collect();
+    let tickets: Vec<&str> =
+        r["mismatches"].as_array().unwrap().iter().map(|m| m["ticket"].as_str().unwrap()).collect();
     assert_eq!(tickets, vec!["INC-2026-09-006", "INC-2026-09-006"]);
     // The other services' tickets carry no verdict: said, with no figures.
     let desk = services.iter().find(|s| s["service"] == "service-desk").unwrap();
