@@ -252,6 +252,10 @@ pub struct SlaArgs {
     #[arg(long, value_name = "ID")]
     pub ticket: Option<String>,
 
+    /// Add a section comparing the ITSM tool's own SLA verdicts (x-itsm) with itos's, for the tickets decided in the month
+    #[arg(long, conflicts_with = "ticket")]
+    pub reconcile: bool,
+
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 

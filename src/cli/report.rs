@@ -72,6 +72,7 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
         engagement: args.engagement.clone(),
         service: args.service.clone(),
         months: args.months,
+        reconcile: args.reconcile,
     };
     let report = sla_report::build(&repo, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
     let text = match args.format {

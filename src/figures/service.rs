@@ -409,13 +409,7 @@ impl<'a> Prepared<'a> {
                 let c = &j.clock;
                 match c.decided {
                     Some(d) if month.contains(d) => {
-                        // Counted up to the report's end instant (sla.md): a clock that breached
-                        // in this month and ran on afterwards does not grow with a later as-of.
-                        let elapsed = if c.stopped.is_some_and(|s| s <= month.end) {
-                            c.elapsed
-                        } else {
-                            elapsed_until(c, j.calendar, month.end)
-                        };
+                        let elapsed = decided_elapsed(c, j.calendar, month.end);
                         if c.outcome == Outcome::Breached {
                             breaches.push(Breach {
                                 ticket: inc.id.value.clone(),
@@ -617,6 +611,14 @@ impl<'a> Prepared<'a> {
     pub fn known_until(&self) -> Timestamp {
         self.known_until
     }
+}
+
+/// The business seconds a decided clock counts in the figures of the month ending at `end`:
+/// counted up to the report's end instant (sla.md), so a clock that breached in the month and
+/// ran on afterwards does not grow with a later as-of. `report sla --reconcile` shows the same
+/// number, so the two never disagree.
+pub fn decided_elapsed(c: &Clock, calendar: &WorkCalendar, end: Timestamp) -> i64 {
+    if c.stopped.is_some_and(|s| s <= end) { c.elapsed } else { elapsed_until(c, calendar, end) }
 }
 
 /// Business seconds of a clock counted before `end` (a piece straddling `end` is cut there).

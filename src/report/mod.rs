@@ -4,4 +4,5 @@ pub mod gaps;
 pub mod handover;
 pub mod ledger;
 pub mod provenance;
+pub mod reconcile;
 pub mod sla_report;

@@ -19,6 +19,7 @@ use crate::model::kinds::{Engagement, Sla, Survey};
 use crate::model::{Exact, Finding, Msg, RecordView, Severity};
 
 use super::provenance::Provenance;
+use super::reconcile::{self, Reconciliation};
 
 /// The longest trend window `--months` accepts (ten years).
 pub const MAX_TREND_MONTHS: u32 = 120;
@@ -33,6 +34,8 @@ pub struct Request {
     pub service: Option<String>,
     /// Trend window: `None` = the previous months of the same year.
     pub months: Option<u32>,
+    /// Compare the ITSM's own verdicts (`x-itsm`) with itos's (`--reconcile`).
+    pub reconcile: bool,
 }
 
 /// A credit earned by one metric of one service.
@@ -54,6 +57,8 @@ pub struct ServiceReport<'a> {
     pub credits: Vec<Credit>,
     /// Headline figures of the previous months, oldest first.
     pub trend: Vec<Headline>,
+    /// The ITSM's verdicts against itos's, when asked for (`--reconcile`).
+    pub reconciliation: Option<Reconciliation>,
 }
 
 /// The headline figures of one service in one month (the trend).
@@ -217,7 +222,7 @@ pub fn build<'a>(
     for engagement in chosen {
         let data = EngagementData::new(repo, &cx, engagement, request.service.as_deref());
         services_seen.extend(data.services.iter().map(|p| p.sla.service.value.clone()));
-        engagements.push(data.report(first, &trend, &cx));
+        engagements.push(data.report(first, &trend, &cx, request.reconcile));
     }
     if let Some(service) = &request.service
         && engagements.iter().all(|e| e.services.is_empty())
@@ -381,7 +386,7 @@ impl<'a> EngagementData<'a> {
         MonthFigures { services, satisfaction: sat, fee, credit }
     }
 
-    fn report(&self, first: Date, trend: &[Date], cx: &Context<'_>) -> EngagementReport<'a> {
+    fn report(&self, first: Date, trend: &[Date], cx: &Context<'_>, reconciled: bool) -> EngagementReport<'a> {
         // The trend starts with the term, or with the records when they start later (records.md
         // `records_from`).
         let term = &self.engagement.term;
@@ -396,7 +401,9 @@ impl<'a> EngagementData<'a> {
                 .iter()
                 .filter_map(|(d, f)| f.services.iter().find(|(j, _, _)| *j == i).map(|(_, m, c)| headline(*d, m, c)))
                 .collect();
-            services.push(ServiceReport { sla, month, credits, trend });
+            // The very clocks the month's figures were bucketed from.
+            let reconciliation = reconciled.then(|| reconcile::reconcile(&self.services[i], &month.month));
+            services.push(ServiceReport { sla, month, credits, trend, reconciliation });
         }
         EngagementReport {
             engagement: self.engagement,
@@ -451,6 +458,7 @@ mod tests {
             engagement: None,
             service: None,
             months: None,
+            reconcile: false,
         };
         let report = build(&repo, &request, Provenance::default()).unwrap();
         let eng = &report.engagements[0];
@@ -481,6 +489,7 @@ mod tests {
             engagement: Some("nope".to_owned()),
             service: None,
             months: None,
+            reconcile: false,
         };
         let err = build(&repo, &request, Provenance::default()).err();
         assert!(matches!(err, Some(RequestError::UnknownEngagement(..))));

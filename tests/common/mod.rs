@@ -86,6 +86,7 @@ pub fn sla_report(
         engagement: None,
         service: None,
         months: None,
+        reconcile: false,
     };
     itos::report::sla_report::build(repo, &request, itos::report::provenance::Provenance::default()).unwrap()
 }

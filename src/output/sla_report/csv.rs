@@ -87,6 +87,11 @@ pub fn csv(report: &SlaReport<'_>) -> String {
             for c in &s.credits {
                 row(sid, "", "", &format!("credit_percent:{}", c.metric.as_str()), figure::term_percent(c.percent));
             }
+            if let Some(r) = &s.reconciliation {
+                for (p, c, f, v) in super::reconcile::csv_rows(r) {
+                    row(sid, &p, &c, &f, v);
+                }
+            }
             for h in &s.trend {
                 let label = month_label(h.first);
                 row(

@@ -55,7 +55,7 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
         ));
     }
     for e in &report.engagements {
-        engagement(&mut doc, e, report.filtered, lang);
+        engagement(&mut doc, e, report.filtered, report.as_of, lang);
     }
     provenance(&mut doc, &report.provenance, lang);
     doc
@@ -83,7 +83,7 @@ fn provenance(doc: &mut Doc, p: &crate::report::provenance::Provenance, lang: La
     ]));
 }
 
-fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lang) {
+fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, as_of: jiff::civil::Date, lang: Lang) {
     let eng = e.engagement;
     doc.push(Block::Heading(2, format!("{} — {}", eng.id.value, eng.title.value)));
     let currency = e.currency();
@@ -123,7 +123,7 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     facts.push((label, owed));
     doc.push(Block::Facts(facts));
     for s in &e.services {
-        service(doc, eng, s, lang);
+        service(doc, eng, s, as_of, lang);
     }
     satisfaction(doc, e, lang);
     if !e.trend_credit.is_empty() {
@@ -139,7 +139,7 @@ fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, lang: Lan
     }
 }
 
-fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
+fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, as_of: jiff::civil::Date, lang: Lang) {
     let sla = s.sla;
     let m = &s.month;
     let tz = sla.tz();
@@ -461,6 +461,9 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         rows,
         &[1, 3, 4, 5, 6, 7],
     );
+    if let Some(r) = &s.reconciliation {
+        super::reconcile::section(doc, r, &tz, as_of, lang);
+    }
 }
 
 /// A figure against its target and the verdict: `45.6 min (≤ 120 min) — met`, in Chinese

@@ -36,7 +36,7 @@ fn money_json(v: Option<Exact>, currency: &str) -> Value {
 
 pub fn json(report: &SlaReport<'_>, lang: Lang) -> String {
     let p = &report.provenance;
-    let engagements: Vec<Value> = report.engagements.iter().map(engagement_json).collect();
+    let engagements: Vec<Value> = report.engagements.iter().map(|e| engagement_json(e, report.as_of)).collect();
     let doc = json!({
         "version": 1,
         "report": "sla",
@@ -64,7 +64,7 @@ pub fn json(report: &SlaReport<'_>, lang: Lang) -> String {
     text
 }
 
-fn engagement_json(e: &EngagementReport<'_>) -> Value {
+fn engagement_json(e: &EngagementReport<'_>, as_of: jiff::civil::Date) -> Value {
     let s = &e.satisfaction;
     json!({
         "id": e.engagement.id.value,
@@ -90,12 +90,12 @@ fn engagement_json(e: &EngagementReport<'_>) -> Value {
             "small_sample": s.small_sample(),
             "dimensions": s.per_dimension.iter().map(|(d, m, n)| json!({"dimension": d, "mean": num(*m), "shown": figure::score(*m), "scores": n})).collect::<Vec<_>>(),
         },
-        "services": e.services.iter().map(|s| service_json(e.engagement, s)).collect::<Vec<_>>(),
+        "services": e.services.iter().map(|s| service_json(e.engagement, s, as_of)).collect::<Vec<_>>(),
         "trend_credit": e.trend_credit.iter().map(|(d, c)| json!({"month": month_label(*d), "owed": money_json(*c, e.currency())})).collect::<Vec<_>>(),
     })
 }
 
-fn service_json(engagement: &Engagement, s: &ServiceReport<'_>) -> Value {
+fn service_json(engagement: &Engagement, s: &ServiceReport<'_>, as_of: jiff::civil::Date) -> Value {
     let m = &s.month;
     let a = &m.availability;
     let attainment: Vec<Value> = m
@@ -110,7 +110,7 @@ fn service_json(engagement: &Engagement, s: &ServiceReport<'_>) -> Value {
             })
         })
         .collect();
-    json!({
+    let mut out = json!({
         "service": s.sla.service.value,
         "sla": s.sla.id.value,
         "timezone": s.sla.timezone.value.name,
@@ -176,5 +176,10 @@ fn service_json(engagement: &Engagement, s: &ServiceReport<'_>) -> Value {
             "response_percent": opt_num(h.response), "resolution_percent": opt_num(h.resolution),
             "breaches": h.breaches, "failures": h.failures, "credit_percent": num(h.credit_percent),
         })).collect::<Vec<_>>(),
-    })
+    });
+    // Only with `--reconcile`: without it the document is the same as before.
+    if let (Some(r), Some(map)) = (&s.reconciliation, out.as_object_mut()) {
+        map.insert("reconciliation".to_owned(), super::reconcile::json(r, as_of));
+    }
+    out
 }

@@ -7,6 +7,7 @@ mod csv;
 mod document;
 mod json;
 mod ledger;
+mod reconcile;
 
 pub use csv::csv;
 pub use document::document;
