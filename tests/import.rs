@@ -30,7 +30,11 @@ fn itos(repo: &Path, args: &[&str]) -> (i32, String, String) {
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -147,7 +151,8 @@ fn servicenow_event_log() {
     let mut lines: Vec<&str> = EVENTS.lines().collect();
     lines[1..].reverse();
     let export = write(r.path(), "events.csv", (lines.join("\n") + "\n").as_bytes());
-    let out = import_twice(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow-events", "--service", "helpdesk"]);
+    let out =
+        import_twice(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow-events", "--service", "helpdesk"]);
     assert!(out.contains("14 rows read (events.csv), 3 tickets written"), "{out}");
     assert!(out.contains("unknown state \"-100\": 1 updates (first row "), "{out}");
     let text = read(r.path().join("incidents/imported/servicenow-events/2026-09.yaml"));
@@ -195,4 +200,159 @@ items:
     // unknown state carried `New`, so the response is the pause; that pause is still running
     // at the last update: open-ended (no `to`).
     assert_eq!(std::fs::read_dir(r.path().join("incidents/imported/servicenow-events")).unwrap().count(), 1);
+}
+
+#[test]
+fn jira_with_bom_crlf_and_am_pm_dates() {
+    let r = repo();
+    let csv = "\u{feff}Issue key,Issue Type,Status,Priority,Created,Updated,Resolved,Custom field (Time to first response),Custom field (Time to resolution),Summary\r\n\
+SD-101,[System] Incident,Resolved,High,12/Sep/26 9:41 AM,12/Sep/26 3:10 PM,12/Sep/26 3:10 PM,0:20,-2:15,\"VPN down,\r\nagain\"\r\n\
+SD-102,[System] Service request,Waiting for support,Lowest,14/Sep/26 10:05 PM,14/Sep/26 10:05 PM,,,,Laptop\r\n\
+SD-103,[System] Incident,Declined,Medium,1/Oct/26 8:00 AM,1/Oct/26 9:00 AM,,,,x\r\n";
+    let export = write(r.path(), "jira.csv", csv.as_bytes());
+    let out = import_twice(r.path(), &[export.to_str().unwrap(), "--preset", "jira-sm", "--service", "helpdesk"]);
+    assert!(out.contains("3 rows read (jira.csv), 3 tickets written"), "{out}");
+    let sep = read(r.path().join("incidents/imported/jira-sm/2026-09.yaml"));
+    let body = sep.split_once('\n').unwrap().1;
+    assert_eq!(
+        body,
+        r#"kind: Incident
+defaults: {service: helpdesk}
+items:
+  - id: SD-101
+    priority: P2
+    type: incident
+    opened_at: 2026-09-12T09:41:00+08:00
+    resolved_at: 2026-09-12T15:10:00+08:00
+    x-itsm: {response_remaining_minutes: 20, resolution_remaining_minutes: -135}
+  - id: SD-102
+    priority: P4
+    type: request
+    opened_at: 2026-09-14T22:05:00+08:00
+"#
+    );
+    let oct = read(r.path().join("incidents/imported/jira-sm/2026-10.yaml"));
+    assert!(oct.contains("    status: cancelled\n"), "{oct}");
+    // The unmapped status is reported, not fatal.
+    assert!(out.contains("unmapped value: status \"Resolved\" (1 rows, first row 2)"), "{out}");
+}
+
+#[test]
+fn zammad_xlsx_with_an_excel_date_serial() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let r = repo();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let header = [
+        "#",
+        "Title",
+        "State",
+        "Priority",
+        "Group",
+        "Created At",
+        "Closed At",
+        "First Response At",
+        "Close Diff In Min",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let date = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    // Row 2: dates as real Excel date cells (serials); row 3: dates as text.
+    sheet.write_number(1, 0, 31001.0).unwrap();
+    sheet.write_string(1, 1, "Printer jam").unwrap();
+    sheet.write_string(1, 2, "closed").unwrap();
+    sheet.write_string(1, 3, "3 high").unwrap();
+    sheet.write_string(1, 4, "Users").unwrap();
+    let opened = ExcelDateTime::parse_from_str("2026-09-07 10:30:00").unwrap();
+    let closed = ExcelDateTime::parse_from_str("2026-09-07 13:00:00").unwrap();
+    let first = ExcelDateTime::parse_from_str("2026-09-07 10:45:00").unwrap();
+    sheet.write_datetime_with_format(1, 5, &opened, &date).unwrap();
+    sheet.write_datetime_with_format(1, 6, &closed, &date).unwrap();
+    sheet.write_datetime_with_format(1, 7, &first, &date).unwrap();
+    sheet.write_number(1, 8, -30.0).unwrap();
+    for (c, v) in ["31002", "Mail", "open", "2 normal", "Users", "2026-09-08 09:00:00", "", "2026-09-08 09:20:00", ""]
+        .iter()
+        .enumerate()
+    {
+        if !v.is_empty() {
+            sheet.write_string(2, c as u16, *v).unwrap();
+        }
+    }
+    let path = r.path().join("zammad.xlsx");
+    book.save(&path).unwrap();
+    let out = import_twice(r.path(), &[path.to_str().unwrap(), "--preset", "zammad", "--service", "helpdesk"]);
+    assert!(out.contains("2 rows read (zammad.xlsx), 2 tickets written"), "{out}");
+    let sep = read(r.path().join("incidents/imported/zammad/2026-09.yaml"));
+    let body = sep.split_once('\n').unwrap().1;
+    assert_eq!(
+        body,
+        r#"kind: Incident
+defaults: {service: helpdesk}
+items:
+  - id: "31001"
+    priority: P1
+    type: incident
+    opened_at: 2026-09-07T10:30:00+08:00
+    responded_at: 2026-09-07T10:45:00+08:00
+    resolved_at: 2026-09-07T13:00:00+08:00
+    closed_at: 2026-09-07T13:00:00+08:00
+    category: Users
+    status: closed
+    x-itsm: {resolution_remaining_minutes: -30}
+  - id: "31002"
+    priority: P3
+    type: incident
+    opened_at: 2026-09-08T09:00:00+08:00
+    responded_at: 2026-09-08T09:20:00+08:00
+    category: Users
+    status: open
+"#
+    );
+}
+
+/// A Chinese ITSM's export: GB18030 bytes, Chinese headers and values, the `generic` preset.
+#[test]
+fn generic_gb18030_with_chinese_headers() {
+    let r = repo();
+    let text = "工单编号,优先级,创建时间,首次响应时间,解决时间,关闭时间,类别,状态,挂起时长(分钟)\r\n\
+GD-0001,高,2026/09/10 09:00:00,2026/09/10 09:10:00,2026/09/10 11:00:00,2026/09/11 09:00:00,网络故障,已关闭,30\r\n\
+GD-0002,紧急,2026/09/11 14:00,2026/09/11 14:05,-,-,桌面终端,处理中,\r\n\
+GD-0003,低,2026/09/12 10:00:00,-,-,-,账号权限,已取消,0\r\n";
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
+    assert!(!unmappable);
+    let export = write(r.path(), "工单导出.csv", &bytes);
+    let out = import_twice(r.path(), &[export.to_str().unwrap(), "--preset", "generic", "--service", "helpdesk"]);
+    assert!(out.contains("3 rows read (工单导出.csv), 3 tickets written"), "{out}");
+    let sep = read(r.path().join("incidents/imported/generic/2026-09.yaml"));
+    let body = sep.split_once('\n').unwrap().1;
+    assert_eq!(
+        body,
+        r#"kind: Incident
+defaults: {service: helpdesk}
+items:
+  - id: GD-0001
+    priority: P2
+    type: incident
+    opened_at: 2026-09-10T09:00:00+08:00
+    responded_at: 2026-09-10T09:10:00+08:00
+    resolved_at: 2026-09-10T11:00:00+08:00
+    closed_at: 2026-09-11T09:00:00+08:00
+    category: 网络故障
+    x-itsm: {paused_minutes: 30}
+  - id: GD-0002
+    priority: P1
+    type: incident
+    opened_at: 2026-09-11T14:00:00+08:00
+    responded_at: 2026-09-11T14:05:00+08:00
+    category: 桌面终端
+  - id: GD-0003
+    priority: P4
+    type: incident
+    opened_at: 2026-09-12T10:00:00+08:00
+    category: 账号权限
+    status: cancelled
+    x-itsm: {paused_minutes: 0}
+"#
+    );
 }

@@ -78,12 +78,52 @@ pub fn incidents(cli: &Cli, args: &ImportIncidentsArgs) -> Result<ExitStatus, Fa
     summary.dry_run = args.dry_run;
     if !args.dry_run {
         execute(&root, &out, &plan)?;
+        summary.reconciliation = reconciliation(&root, &session.repo.config, &summary, session.as_of);
     }
     let text = match args.format {
         ImportFormat::Human => crate::output::import::human(&summary, ui.lang),
         ImportFormat::Json => crate::output::import::json(&summary),
     };
     emit(&text, None).map(|()| ExitStatus::Clean)
+}
+
+/// The imported months judged with the ITSM's verdicts (`report sla --reconcile`), read back
+/// from the repository as written.
+fn reconciliation(
+    root: &Path,
+    config: &crate::config::Config,
+    summary: &crate::import::Summary,
+    as_of: jiff::civil::Date,
+) -> Vec<crate::import::MonthReconciliation> {
+    use crate::report::sla_report;
+    let repo = crate::load::Repository::load(root, config.clone(), "");
+    let mut out = Vec::new();
+    for month in summary.tickets_per_month.keys() {
+        let Ok(first) = jiff::civil::Date::strptime("%Y-%m-%d", format!("{month}-01")) else { continue };
+        if first > as_of {
+            continue;
+        }
+        let request = sla_report::Request {
+            month: first,
+            as_of,
+            engagement: None,
+            service: None,
+            months: Some(0),
+            reconcile: true,
+        };
+        let Ok(report) = sla_report::build(&repo, &request, crate::report::provenance::Provenance::default()) else {
+            continue;
+        };
+        let (mut compared, mut mismatching) = (0, 0);
+        for r in report.engagements.iter().flat_map(|e| &e.services).filter_map(|s| s.reconciliation.as_ref()) {
+            compared += r.compared as u64;
+            mismatching += r.mismatching as u64;
+        }
+        if compared > 0 {
+            out.push(crate::import::MonthReconciliation { month: month.clone(), compared, mismatching });
+        }
+    }
+    out
 }
 
 fn failure(e: &Failure) -> Fatal {

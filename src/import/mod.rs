@@ -152,6 +152,17 @@ pub struct Summary {
     pub optional_columns_missing: Vec<String>,
     pub files: Vec<FileChange>,
     pub dry_run: bool,
+    /// Per month imported: tickets whose ITSM verdict was compared, and those that disagree
+    /// with itos's (filled by the command after writing, from `report sla --reconcile`).
+    pub reconciliation: Vec<MonthReconciliation>,
+}
+
+/// The reconciliation of one month's tickets.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct MonthReconciliation {
+    pub month: String,
+    pub compared: u64,
+    pub mismatching: u64,
 }
 
 /// The files to write and remove, relative to the output folder.
@@ -1035,6 +1046,7 @@ pub fn run(
         optional_columns_missing: optional_missing,
         files: changes,
         dry_run: false,
+        reconciliation: Vec::new(),
     };
     Ok((summary, plan))
 }

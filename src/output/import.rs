@@ -111,6 +111,25 @@ pub fn human(s: &Summary, lang: Lang) -> String {
             ));
         }
     }
+    for r in &s.reconciliation {
+        line(if zh {
+            format!(
+                "  与 ITSM 自身判定核对（{}）：核对 {} 张工单，{} 张结论不一致；明细见 itos report sla --reconcile --month {}",
+                r.month,
+                n(r.compared),
+                n(r.mismatching),
+                r.month
+            )
+        } else {
+            format!(
+                "  reconciliation with the ITSM's verdicts ({}): {} tickets compared, {} disagree; see itos report sla --reconcile --month {}",
+                r.month,
+                n(r.compared),
+                n(r.mismatching),
+                r.month
+            )
+        });
+    }
     if !s.optional_columns_missing.is_empty() {
         let cols: Vec<String> = s.optional_columns_missing.iter().map(|c| one_line(c)).collect();
         line(if zh {
@@ -139,6 +158,7 @@ pub fn json(s: &Summary) -> String {
             "state": state, "updates": updates, "first_row": first_row
         })).collect::<Vec<_>>(),
         "optional_columns_missing": s.optional_columns_missing,
+        "reconciliation": s.reconciliation,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
