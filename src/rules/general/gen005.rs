@@ -271,12 +271,13 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                 let eid = engagement.id.value.as_str();
                 let scope: Vec<&str> = engagement.service_ids().map(|s| s.value.as_str()).collect();
                 let list = scope.join(", ");
+                let list_zh = crate::model::labels::zh_list(&scope);
                 let f = out
                     .report(
                         value.span,
                         msg!(
                             "`{field}`: service `{name}` is not in the scope of engagement `{eid}` ({list})",
-                            "`{field}`：服务 `{name}` 不在服务项目 `{eid}` 的服务范围内（{list}）"
+                            "`{field}`：服务 `{name}` 不在服务项目 `{eid}` 的服务范围内（范围内的服务：{list_zh}）"
                         ),
                     )
                     .label(
