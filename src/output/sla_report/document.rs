@@ -158,7 +158,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         doc.push(Block::Note(t(
             lang,
             "No tickets recorded for this service in the month: its figures are not evidence of a perfect month, and no status is given.",
-            "本月该服务无事件记录：以下指标不能证明本月服务完美，不给出达标结论。",
+            "本月该服务没有事件记录：以下指标不足以证明服务达标，因此不作达标结论。",
         )));
     }
     // The target as the contract writes it (`99.90`), one decimal fewer than the figure.
@@ -585,7 +585,7 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
     let s = &e.satisfaction;
     doc.push(Block::Heading(3, t(lang, "Satisfaction", "满意度")));
     if s.surveys.is_empty() {
-        doc.push(Block::Note(t(lang, "No survey period overlaps this month.", "本月没有覆盖的满意度调查。")));
+        doc.push(Block::Note(t(lang, "No survey period overlaps this month.", "没有调查期覆盖本月的满意度调查。")));
         return;
     }
     let mut facts = vec![
