@@ -253,7 +253,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
             None => mtbf,
         },
     ));
-    facts.push((t(lang, "Tickets opened and counted", "本月新开并计入的工单"), figure::count(m.opened)));
+    facts.push((t(lang, "Tickets opened and counted", "本月新建并计入的工单数"), figure::count(m.opened)));
     let credit: Exact = s.credits.iter().map(|c| c.percent).sum();
     facts.push((t(lang, "Credit earned", "服务费扣减比例"), format!("{} %", figure::term_percent(credit))));
     doc.push(Block::Facts(facts));
@@ -332,7 +332,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         .map(|r| {
             let deadline = match r.deadline {
                 Some(_) => when(r.deadline, &tz),
-                None => t(lang, "paused — no deadline yet", "暂停中——暂无截止时间"),
+                None => t(lang, "paused — no deadline yet", "暂停中（暂无截止时间）"),
             };
             vec![r.ticket.clone(), r.priority.clone(), r.clock.label(lang).to_owned(), mins(r.elapsed), deadline]
         })
@@ -366,7 +366,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
         .collect();
     section(
         doc,
-        t(lang, "Reopened: moved to a later month", "重开工单：移至后续月份"),
+        t(lang, "Reopened: moved to a later month", "重开工单（计入后续月份）"),
         vec![t(lang, "Ticket", "工单"), t(lang, "First resolved", "首次解决"), t(lang, "Counted in", "计入月份")],
         rows,
         &[],
@@ -453,8 +453,8 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, lang: Lang) {
                 ("Availability status", "可用率结论"),
                 ("Response %", "响应及时率 %"),
                 ("Resolution %", "解决及时率 %"),
-                ("Breaches", "超时"),
-                ("Failures", "故障"),
+                ("Breaches", "超时工单"),
+                ("Failures", "故障次数"),
                 ("Credit %", "扣减比例 %"),
             ],
         ),
