@@ -215,7 +215,10 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                 value.span,
                 msg!("`{field}`: `{name}` is the name of more than one Person", "`{field}`：有多名人员名为 `{name}`"),
             )
-            .help(msg!("write the id of the one meant: {ids}", "请填写所指人员的 id:{ids}"))
+            .help({
+                let ids_zh = ids.replace(", ", "、");
+                msg!("write the id of the one meant: {ids}", "请填写所指人员的编号：{ids_zh}")
+            })
             .record(rec_kind, rec_id);
         }
         Target::Record(kind) => {
