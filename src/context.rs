@@ -177,7 +177,7 @@ impl<'a> Context<'a> {
     }
 
     /// A service in a Chinese sentence (glossary: 服务“桌面运维支持”(desktop-support)): its
-    /// scope `description` in `engagement` first; `服务 id` when the scope does not list it.
+    /// scope `description` in `engagement` first; `服务 id ` (a space before the Chinese that follows) when the scope does not list it.
     pub fn service_zh(&self, engagement: Option<&str>, service: &str) -> String {
         let described = engagement
             .and_then(|e| self.engagement(e))
@@ -186,7 +186,7 @@ impl<'a> Context<'a> {
             .filter(|d| !d.is_empty());
         match described {
             Some(d) => format!("服务“{d}”（{service}）"),
-            None => format!("服务 {service}"),
+            None => format!("服务 {service} "),
         }
     }
 

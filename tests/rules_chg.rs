@@ -319,7 +319,7 @@ fn chg002_the_risk_level_adds_its_roles() {
     assert_eq!(located, vec![at("CHG-002", "c.yaml", 12, 3)], "{findings:?}");
     assert!(findings[0].message.en.contains("at `critical` risk needs an approval by senior-management"));
     assert!(
-        findings[0].message.zh.contains("一般变更 `CHG-1`（风险等级“极高”）需要高级管理层"),
+        findings[0].message.zh.contains("一般变更 `CHG-1`（风险等级“极高”）须在实施开始前经高级管理层"),
         "{}",
         findings[0].message.zh
     );

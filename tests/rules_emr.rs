@@ -143,7 +143,7 @@ fn emr004_a_drill_is_judged_against_the_rto_and_rpo_of_the_systems_it_lists() {
         findings[0].message.en,
         "drill D-1 recovered system sys-core in 5h, longer than its recovery time objective (RTO) of 2h"
     );
-    assert_eq!(findings[0].message.zh, "应急演练 D-1 恢复系统 sys-core 用时 5h，超过其恢复时间目标（RTO）2h");
+    assert_eq!(findings[0].message.zh, "应急演练 D-1 恢复系统 sys-core 用时 5小时，超过其恢复时间目标（RTO）2小时");
     assert_eq!(findings[0].labels.len(), 1);
     // Exactly the objectives pass; a minute over the RPO fails.
     let d = drill("D-1", "2026-05-20", "passed", "achieved: {rto: 2h, rpo: 15m}\nsystems: [sys-core]\n");

@@ -386,7 +386,7 @@ fn hnd004_a_resolved_issue_needs_verification_and_the_customers_confirmation() {
     let (_, findings) = run_rule("HND-004", &[("h.yaml", &neither)], "2026-10-31");
     assert_eq!(findings.len(), 1);
     assert!(
-        findings[0].message.zh.contains("缺少验证日期(`verified_at`)和客户确认日期(`customer_confirmed_at`)"),
+        findings[0].message.zh.contains("缺少验证日期（`verified_at`）和客户确认日期（`customer_confirmed_at`）"),
         "{}",
         findings[0].message.zh
     );

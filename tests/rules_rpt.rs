@@ -211,7 +211,7 @@ fn rpt001_a_quarterly_contract_is_not_reported_monthly() {
     );
     assert_eq!(
         findings[0].message.zh,
-        "缺少 2026年第2季度（2026-04-01 至 2026-06-30）的服务报告；应于季末后 5 个工作日内即 2026-07-07 前提交"
+        "缺少 2026年第2季度（2026-04-01 至 2026-06-30）的服务报告；应于季末后 5 个工作日内（即 2026-07-07 前）提交"
     );
     // `report_frequency` is labelled.
     assert_eq!(findings[0].labels.len(), 1);

@@ -169,7 +169,7 @@ fn a_month_without_tickets_is_no_data_and_earns_no_credit() {
     assert!(oct.engagements[0].services[0].credits.is_empty());
     assert_eq!(oct.engagements[0].credit, Some(Exact::ZERO));
     let zh = itos::output::doc::text(&itos::output::sla_report::document(&oct, Lang::ZhCn));
-    assert!(zh.contains("无数据——无事件记录"), "{zh}");
+    assert!(zh.contains("无数据（无事件记录）"), "{zh}");
     let json = itos::output::sla_report::json(&oct, Lang::En);
     assert!(json.contains("\"tickets_recorded\": false"), "{json}");
     // November's trend shows October as no data; the chart draws it as a gap, not a full bar.

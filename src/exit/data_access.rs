@@ -30,9 +30,10 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
     let needs_certificate = !classified.is_empty();
     if needs_certificate {
         let list = classified.join(", ");
+        let list_zh = crate::model::labels::zh_list(&classified);
         let min = cx.policy.encryption_required_from.as_str();
         let min_zh = crate::model::labels::classification_zh(min);
-        data.item.notes.push(msg!("at or above `{min}`: {list}", "“{min_zh}”及以上级别的数据：{list}"));
+        data.item.notes.push(msg!("at or above `{min}`: {list}", "“{min_zh}”及以上级别的数据：{list_zh}"));
     }
     data.satisfied = disposed.is_some() && (!needs_certificate || certificate.is_some());
     data.item.done_at = disposed.map(|d| d.value);
@@ -89,12 +90,12 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                 d.item.done_at = Some(v.value);
             }
             None => {
-                d.item.missing.push(msg!("`{field}`", "{field_zh}(`{field}`)"));
+                d.item.missing.push(msg!("`{field}`", "{field_zh}（`{field}`）"));
                 if let Some(h) = h.filter(|_| after_exit) {
                     d.problem(
                         HND_006,
                         h.id.span,
-                        msg!("after exit, `{field}` is not recorded", "退出后仍未记录{field_zh}(`{field}`)"),
+                        msg!("after exit, `{field}` is not recorded", "退出后仍未记录{field_zh}（`{field}`）"),
                         Some(msg!("record the date it was done", "请记录完成日期")),
                     );
                 }

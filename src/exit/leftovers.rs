@@ -65,7 +65,7 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                             .iter()
                             .map(|f| {
                                 let w = if *f == "verified_at" { "验证日期" } else { "客户确认日期" };
-                                format!("{w}(`{f}`)")
+                                format!("{w}（`{f}`）")
                             })
                             .collect();
                         let (en, zh) = (fields.join(" and "), crate::model::labels::zh_list(&words));

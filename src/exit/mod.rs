@@ -291,7 +291,7 @@ fn evidence(cx: &Context<'_>, draft: &mut Draft, path: &Sp<RelPath>, with_proble
                 msg!("`{p}` does not exist in the repository", "仓库中不存在 `{p}`"),
                 Some(msg!(
                     "commit the evidence file at this path, or correct the path (relative to the folder holding itos.toml)",
-                    "请在此路径提交证据文件，或更正路径（相对于 itos.toml 所在目录）"
+                    "请在此路径提交佐证材料文件，或更正路径（相对于 itos.toml 所在目录）"
                 )),
             ),
             EvidenceState::Escapes => draft.problem(
@@ -299,20 +299,20 @@ fn evidence(cx: &Context<'_>, draft: &mut Draft, path: &Sp<RelPath>, with_proble
                 path.span,
                 msg!(
                     "`{p}` leads outside the repository (through a symbolic link); evidence must be kept in the repository",
-                    "`{p}` 指向仓库之外（经由符号链接）；证据必须保存在仓库内"
+                    "`{p}` 指向仓库之外（经由符号链接）；佐证材料必须保存在仓库内"
                 ),
-                Some(msg!("copy the evidence into the repository and name that copy", "请将证据复制到仓库内并引用该副本")),
+                Some(msg!("copy the evidence into the repository and name that copy", "请将佐证材料复制到仓库内并引用该副本")),
             ),
             EvidenceState::NotRegular => draft.problem(
                 HND_003,
                 path.span,
                 msg!(
                     "`{p}` is not a regular file (a FIFO, device, socket or submodule); it is not read as evidence",
-                    "`{p}` 不是普通文件（FIFO、设备、套接字或子模块）；不作为证据读取"
+                    "`{p}` 不是普通文件（FIFO、设备、套接字或子模块）；不作为佐证材料读取"
                 ),
                 Some(msg!(
                     "commit the evidence as an ordinary file and name that file",
-                    "请将证据作为普通文件提交并引用该文件"
+                    "请将佐证材料作为普通文件提交并引用该文件"
                 )),
             ),
             _ => {}

@@ -116,6 +116,14 @@ pub fn duration(seconds: i64, lang: Lang) -> String {
     }
 }
 
+/// An Sla target in Chinese running text: `2天`, `4小时`, `2 个工作日`.
+pub fn target_zh(target: crate::model::scalar::SlaTarget) -> String {
+    match target {
+        crate::model::scalar::SlaTarget::Business(d) => duration(d.seconds(), Lang::ZhCn),
+        crate::model::scalar::SlaTarget::WorkingDays(n) => format!("{n} 个工作日"),
+    }
+}
+
 /// Business time in running text: `134h30m of working time`, `9天15小时30分(工作时间)`.
 pub fn working_time(seconds: i64, lang: Lang) -> String {
     match lang {

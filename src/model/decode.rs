@@ -223,10 +223,10 @@ impl Decoder {
             ),
             Some(s) => msg!("did you mean `{s}`?", "是否应为 `{s}`？"),
             None => {
-                let list = known.join(", ");
+                let (list, list_zh) = (known.join(", "), known.join("、"));
                 msg!(
                     "known fields here: {list}; keys starting with `x-` are free for your own use",
-                    "此处可用字段：{list}；以 `x-` 开头的键可自由用于自定义扩展"
+                    "此处可用字段：{list_zh}；以 `x-` 开头的键可自由用于自定义扩展"
                 )
             }
         };

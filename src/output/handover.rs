@@ -40,7 +40,7 @@ fn summary(c: &Checklist<'_>, lang: Lang) -> Vec<(String, String)> {
     };
     let basis = match x.handover {
         Some(h) => t(lang, &format!("Handover {}", h.id.value), &format!("依据交接记录 {}", h.id.value)),
-        None => t(lang, "term end; no Handover record yet", "服务期结束日；尚无交接（`Handover`）记录"),
+        None => t(lang, "term end; no Handover record yet", "服务期结束日；尚无交接记录（`Handover`）"),
     };
     vec![
         (t(lang, "Done", "完成情况"), done_summary(c, lang)),
@@ -161,7 +161,7 @@ pub fn table(c: &Checklist<'_>, lang: Lang) -> String {
         ("Status", "状态"),
         ("Due", "截止日"),
         ("Done on", "完成日"),
-        ("Evidence", "证据"),
+        ("Evidence", "佐证材料"),
         ("Missing / notes", "缺少 / 说明"),
         ("Rules", "规则"),
     ]

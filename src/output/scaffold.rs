@@ -54,7 +54,7 @@ const PARAMS: &[(&str, &str, &str)] = &[
     (
         "onboarding_training_grace_days",
         "days after joining for onboarding training (0 = on or before joining)",
-        "入职培训的宽限天数（0 表示入职当日或之前）",
+        "上岗前培训的宽限天数（0 表示入场当日或之前）",
     ),
     ("drill_interval_months", "an emergency drill per plan at least this often", "每份应急预案演练的最长间隔（月）"),
     ("plan_review_interval_months", "review each emergency plan at least this often", "应急预案评审的最长间隔（月）"),
@@ -121,7 +121,7 @@ const PARAMS: &[(&str, &str, &str)] = &[
     (
         "risk_matrix",
         "risk level by likelihood (rows) and impact (columns), 1–5",
-        "按可能性（行）和影响（列）确定的风险等级，1–5",
+        "按可能性（行）和影响程度（列）确定的风险等级，1–5",
     ),
     (
         "priority_change",

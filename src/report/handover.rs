@@ -103,7 +103,7 @@ pub fn build<'a>(cx: &Context<'a>, engagement: &'a Engagement, use_git: bool) ->
         let end = engagement.term.end.value;
         warnings.push(msg!(
             "no Handover record yet: this is the exit plan, with the term's end ({end}) as the effective date",
-            "尚无交接（`Handover`）记录：以下为退出计划，以服务期结束日（{end}）为终止生效日"
+            "尚无交接记录（`Handover`）：以下为退出计划，以服务期结束日（{end}）为终止生效日"
         ));
     }
     let broken = repo.index.broken_ids(Kind::Handover);

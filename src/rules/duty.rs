@@ -90,12 +90,12 @@ pub fn periodic_message(what: &Msg, o: Overdue, since: Date, interval: Interval,
             let ago = days_between(last, day);
             msg!(
                 "the last {what_en} was on {last}, {ago} days before {day}; one is required every {every_en} (due {due})",
-                "最近一次{what_zh}在 {last}，距 {day} 已 {ago} 天；要求每 {every_zh}至少一次（应于 {due} 前完成）"
+                "{what_zh}：最近一次在 {last}，距 {day} 已 {ago} 天；要求每 {every_zh}至少一次（应于 {due} 前完成）"
             )
         }
         None => msg!(
             "no {what_en} since {since}; one is required every {every_en} (due {due})",
-            "自 {since} 以来没有{what_zh}；要求每 {every_zh}至少一次（应于 {due} 前完成）"
+            "{what_zh}：自 {since} 以来无记录；要求每 {every_zh}至少一次（应于 {due} 前完成）"
         ),
     }
 }

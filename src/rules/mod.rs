@@ -178,13 +178,14 @@ pub fn resolve_kind_id(cx: &Context<'_>, text: &str) -> Result<(Kind, String), M
         }
         None => match cx.index.kinds_with(text).as_slice() {
             [kind] => (*kind, text.to_owned()),
-            [] => return Err(msg!("no record has the id `{text}`", "没有 id 为 `{text}` 的记录")),
+            [] => return Err(msg!("no record has the id `{text}`", "没有编号为 `{text}` 的记录")),
             several => {
                 let kinds: Vec<&str> = several.iter().map(|k| k.name()).collect();
                 let list = kinds.join(", ");
+                let list_zh = kinds.join("、");
                 return Err(msg!(
                     "`{text}` is an id of several kinds ({list}); write `Kind/{text}`",
-                    "`{text}` 同时是多种记录的 id（{list}）；请改为 `类型/{text}`"
+                    "`{text}` 同时是多种记录的编号（{list_zh}）；请改为 `类型/{text}`"
                 ));
             }
         },

@@ -158,7 +158,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, as_of: jiff::
         doc.push(Block::Note(t(
             lang,
             "No tickets recorded for this service in the month: its figures are not evidence of a perfect month, and no status is given.",
-            "本月该服务无事件记录：以下指标不能证明本月服务完美，不给出达标结论。",
+            "本月该服务没有事件记录：以下指标不足以证明服务达标，因此不作达标结论。",
         )));
     }
     // The target as the contract writes it (`99.90`), one decimal fewer than the figure.
@@ -253,7 +253,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, as_of: jiff::
             None => mtbf,
         },
     ));
-    facts.push((t(lang, "Tickets opened and counted", "本月新开并计入的工单"), figure::count(m.opened)));
+    facts.push((t(lang, "Tickets opened and counted", "本月新建并计入的工单数"), figure::count(m.opened)));
     let credit: Exact = s.credits.iter().map(|c| c.percent).sum();
     facts.push((t(lang, "Credit earned", "服务费扣减比例"), format!("{} %", figure::term_percent(credit))));
     doc.push(Block::Facts(facts));
@@ -280,8 +280,8 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, as_of: jiff::
                 ("Calendar", "日历"),
                 ("Decided", "纳入考核数"),
                 ("Met", "达标"),
-                ("Attainment %", "达成率 %"),
-                ("Goal %", "达成率目标 %"),
+                ("Attainment %", "达成率（%）"),
+                ("Goal %", "达成率目标（%）"),
                 ("Median (min)", "中位数（分钟）"),
                 ("P90 (min)", "P90（分钟）"),
             ],
@@ -332,7 +332,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, as_of: jiff::
         .map(|r| {
             let deadline = match r.deadline {
                 Some(_) => when(r.deadline, &tz),
-                None => t(lang, "paused — no deadline yet", "暂停中——暂无截止时间"),
+                None => t(lang, "paused — no deadline yet", "暂停中（暂无截止时间）"),
             };
             vec![r.ticket.clone(), r.priority.clone(), r.clock.label(lang).to_owned(), mins(r.elapsed), deadline]
         })
@@ -366,7 +366,7 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, as_of: jiff::
         .collect();
     section(
         doc,
-        t(lang, "Reopened: moved to a later month", "重开工单：移至后续月份"),
+        t(lang, "Reopened: moved to a later month", "重开工单（计入后续月份）"),
         vec![t(lang, "Ticket", "工单"), t(lang, "First resolved", "首次解决"), t(lang, "Counted in", "计入月份")],
         rows,
         &[],
@@ -449,13 +449,13 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, as_of: jiff::
             lang,
             &[
                 ("Month", "月份"),
-                ("Availability %", "可用率 %"),
+                ("Availability %", "可用率（%）"),
                 ("Availability status", "可用率结论"),
-                ("Response %", "响应及时率 %"),
-                ("Resolution %", "解决及时率 %"),
-                ("Breaches", "超时"),
-                ("Failures", "故障"),
-                ("Credit %", "扣减比例 %"),
+                ("Response %", "响应及时率（%）"),
+                ("Resolution %", "解决及时率（%）"),
+                ("Breaches", "超时工单"),
+                ("Failures", "故障次数"),
+                ("Credit %", "扣减比例（%）"),
             ],
         ),
         rows,
@@ -500,7 +500,7 @@ fn attainment_row(
         figure::count(a.decided),
         figure::count(a.met),
         percent,
-        goal.map_or_else(String::new, figure::term_percent),
+        goal.map_or_else(|| t(lang, "", "未约定"), figure::term_percent),
         opt(a.median),
         opt(a.p90),
     ]
@@ -588,7 +588,7 @@ fn satisfaction(doc: &mut Doc, e: &EngagementReport<'_>, lang: Lang) {
     let s = &e.satisfaction;
     doc.push(Block::Heading(3, t(lang, "Satisfaction", "满意度")));
     if s.surveys.is_empty() {
-        doc.push(Block::Note(t(lang, "No survey period overlaps this month.", "本月没有覆盖的满意度调查。")));
+        doc.push(Block::Note(t(lang, "No survey period overlaps this month.", "没有调查期覆盖本月的满意度调查。")));
         return;
     }
     let mut facts = vec![

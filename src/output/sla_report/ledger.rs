@@ -70,7 +70,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
         doc.push(Block::Heading(2, t(lang, &format!("{capital} clock"), name)));
         let outcome = match clock.outcome {
             Outcome::Met => t(lang, "met", "达标"),
-            Outcome::Breached => t(lang, "BREACHED", "超时"),
+            Outcome::Breached => t(lang, "BREACHED", "超时未达标"),
             Outcome::InProgress if clock.paused_open => t(lang, "in progress, paused", "计时中（暂停）"),
             Outcome::InProgress => t(lang, "in progress", "计时中"),
         };
@@ -84,7 +84,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
                 ),
             ),
             (t(lang, "Target", "目标"), figure::minutes_shown_of(clock.target, lang)),
-            (t(lang, "Counted", "已计"), figure::minutes_shown_of(clock.elapsed, lang)),
+            (t(lang, "Counted", "已计时长"), figure::minutes_shown_of(clock.elapsed, lang)),
             (
                 t(lang, "Paused (working time removed)", "暂停（扣除的工作时间）"),
                 figure::minutes_shown_of(clock.paused, lang),

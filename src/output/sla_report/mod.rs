@@ -103,7 +103,7 @@ fn exclusion_label(r: ExclusionReason, lang: Lang) -> String {
 
 /// A status in a month nobody recorded: never "met" (sla.md, "Months without records").
 fn no_data(lang: Lang) -> String {
-    t(lang, "no data — no tickets recorded", "无数据——无事件记录")
+    t(lang, "no data — no tickets recorded", "无数据（无事件记录）")
 }
 
 /// A figure's status, or "no data" when the month has no records.

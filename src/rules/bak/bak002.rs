@@ -89,7 +89,7 @@ impl Rule for Bak002 {
             label_records_from(f, eng, start);
             f.help(msg!(
                 "restore from the backups, verify integrity, and record it as a RestoreTest of policy {id} with `result: passed` and `integrity_verified: true`",
-                "请从备份执行恢复并校验完整性，以 `RestoreTest` 记录（`policy: {id}`,`result: passed`,`integrity_verified: true`）"
+                "请从备份执行恢复并校验完整性，以 `RestoreTest` 记录（`policy: {id}`、`result: passed`、`integrity_verified: true`）"
             ))
             .record(Kind::BackupPolicy, id);
         }

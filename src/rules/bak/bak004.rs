@@ -91,7 +91,7 @@ impl Rule for Bak004 {
             } else {
                 f.help(msg!(
                     "restore the whole system from the offsite copy and record it as a RestoreTest with `scope: full` and `source: offsite`",
-                    "请从异地副本恢复整个系统，并以 `RestoreTest` 记录（`scope: full`,`source: offsite`）"
+                    "请从异地副本恢复整个系统，并以 `RestoreTest` 记录（`scope: full`、`source: offsite`）"
                 ));
             }
             f.record(Kind::System, id);

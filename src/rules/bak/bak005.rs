@@ -55,11 +55,14 @@ impl Rule for Bak005 {
                 continue;
             }
             let (id, took, target, sid) = (t.id.value.as_str(), duration.value, rto.value, sys.id.value.as_str());
+            let zh =
+                |d: crate::model::scalar::Dur| crate::figures::figure::duration(d.seconds(), crate::model::Lang::ZhCn);
+            let (took_zh, target_zh) = (zh(took), zh(target));
             out.report(
                 duration.span,
                 msg!(
                     "restore test {id} took {took}, longer than the RTO of {target} of system {sid}",
-                    "恢复测试 {id} 用时 {took}，超过系统 {sid} 的恢复时间目标（RTO）{target}"
+                    "恢复测试 {id} 用时 {took_zh}，超过系统 {sid} 的恢复时间目标（RTO）{target_zh}"
                 ),
             )
             .label(rto.span, msg!("RTO of {sid}", "{sid} 的恢复时间目标"))

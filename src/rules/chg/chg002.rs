@@ -31,11 +31,11 @@ may start on an `emergency_authorization` given before the start, with the forma
 following within `emergency_approval_workdays` (2 by default) working days after \
 `implementation.finished_at`.",
     explanation_zh: "变更实行分级审批（§6.1）。策略 `approval_matrix` 按变更类别规定必须审批的角色，\
-默认为：一般变更由部门负责人审批，重大变更由IT服务管理委员会审批，特别重大变更由高层管理者审批；`risk_approval_matrix` \
+默认为：一般变更由部门负责人审批，重大变更由IT服务管理委员会审批，特别重大变更由高级管理层审批；`risk_approval_matrix` \
 规定各风险等级另需的审批角色，默认为：中风险须部门负责人、高风险须IT服务管理委员会、极高风险须高层管\
 理者审批。风险等级取填写值与 `risk_matrix` 对应单元格中较高者，因此风险等级为极高的一般变更，同样须经\
-高层管理者审批。高级别角色可代替低级别角色审批，由低到高依次为：变更经理（`change-manager`）、部门负\
-责人（`department-head`）、变更咨询委员会（`cab`）、IT服务管理委员会（`itsm-committee`）、高层管理者\
+高级管理层审批。高级别角色可代替低级别角色审批，由低到高依次为：变更经理（`change-manager`）、部门负\
+责人（`department-head`）、变更咨询委员会（`cab`）、IT服务管理委员会（`itsm-committee`）、高级管理层\
 （`senior-management`）。每个必需角色都须在 `implementation.started_at` 之前作出 `approved`（同意）决\
 定，且此后未被否决；`customer_approval_classes` 所列类别（重大变更和特别重大变更）还须有一条 `party: \
 customer` 的甲方审批。最近一次审批决定为否决而仍实施的变更，同样予以报告。紧急变更可凭实施前取得的紧\
@@ -138,12 +138,13 @@ impl Rule for Chg002 {
                 (None, Some(_)) => "before implementation started".to_owned(),
                 (None, None) => "for its status".to_owned(),
             };
-            let when_zh = match (emergency, &c.implementation) {
-                (Some(last), _) => {
-                    format!("于 {last} 前（紧急变更完成后 {} 个工作日内）", cx.policy.emergency_approval_workdays)
-                }
-                (None, Some(_)) => "在实施开始前".to_owned(),
-                (None, None) => "（与其状态相符）".to_owned(),
+            let (when_zh, after_zh) = match (emergency, &c.implementation) {
+                (Some(last), _) => (
+                    format!("于 {last} 前（紧急变更完成后 {} 个工作日内）", cx.policy.emergency_approval_workdays),
+                    String::new(),
+                ),
+                (None, Some(_)) => ("在实施开始前".to_owned(), String::new()),
+                (None, None) => (String::new(), "（与其状态相符）".to_owned()),
             };
             // The class's roles and the risk level's, met by their highest (a higher role
             // satisfies a lower one).
@@ -164,13 +165,13 @@ impl Rule for Chg002 {
                 let f = match late {
                     Some(a) => {
                         let t = cx.text(a.at.span);
-                        out.report(a.at.span, msg!("`{class}` change `{id}`{why_en} needs an approval by {r} or higher {when_en}; this one came at {t}", "{class_zh} `{id}`{why_zh}需要{r_zh}或更高级别{when_zh}审批；该审批时间为 {t}"))
+                        out.report(a.at.span, msg!("`{class}` change `{id}`{why_en} needs an approval by {r} or higher {when_en}; this one came at {t}", "{class_zh} `{id}`{why_zh}须{when_zh}经{r_zh}或更高级别审批{after_zh}；该审批时间为 {t}"))
                     }
                     None => out.report(
                         at_list,
                         msg!(
                             "`{class}` change `{id}`{why_en} needs an approval by {r} or higher {when_en}",
-                            "{class_zh} `{id}`{why_zh}需要{r_zh}或更高级别{when_zh}审批"
+                            "{class_zh} `{id}`{why_zh}须{when_zh}经{r_zh}或更高级别审批{after_zh}"
                         ),
                     ),
                 };
@@ -181,7 +182,7 @@ impl Rule for Chg002 {
                     at_list,
                     msg!(
                         "`{class}` change `{id}` needs an approval by the customer (`party: customer`) {when_en}",
-                        "{class_zh} `{id}` 需要甲方（`party: customer`）{when_zh}审批"
+                        "{class_zh} `{id}` 须{when_zh}经甲方（`party: customer`）审批{after_zh}"
                     ),
                 )
                 .record(Kind::Change, id);

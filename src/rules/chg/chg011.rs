@@ -13,14 +13,14 @@ static META: Meta = Meta {
     severity: Severity::Warning,
     section: "§6.1",
     title_en: "No change in a freeze period without senior-management approval",
-    title_zh: "封网期内的变更须经高层管理者批准",
+    title_zh: "封网期内的变更须经高级管理层批准",
     explanation_en: "Around holidays and year-end the customer freezes production (§6.1, 封网期): the \
 `freeze` periods of the engagement's calendar (a Calendar record, including the periods of \
 calendars it `extends`). A change whose `schedule` overlaps a freeze period, dates taken in the \
 calendar's time zone and both ends included, needs an approval by senior-management.",
     explanation_zh: "节假日和年终前后，客户会对生产环境封网（§6.1，封网期），即服务项目日历（`Calendar` \
 记录，含其通过 `extends` 继承的日历）中的封网时段 `freeze`。变更窗口 `schedule` 与封网期重叠的变更（\
-日期按日历的时区计算，首尾两天均包含在内），须经高层管理者（`senior-management`）批准。",
+日期按日历的时区计算，首尾两天均包含在内），须经高级管理层（`senior-management`）批准。",
     failing: include_str!("../../../fixtures/CHG-011.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-011.passing.yaml"),
     params: &[],

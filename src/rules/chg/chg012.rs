@@ -44,7 +44,7 @@ impl Rule for Chg012 {
                         c.id.span,
                         msg!(
                             "implemented `{class}` change `{id}` has no post-implementation `review`",
-                            "已实施的{class_zh} `{id}` 没有变更回顾 `review`"
+                            "已实施的{class_zh} `{id}` 没有变更回顾（`review`）"
                         ),
                     )
                     .record(Kind::Change, id)

@@ -94,6 +94,7 @@ impl Rule for Chg013 {
                     }
                     NotStandard::NoRef => {
                         let list = cx.policy.standard_change_catalogue.join(", ");
+                        let list_zh = cx.policy.standard_change_catalogue.join("、");
                         out.report(
                             c.class.span,
                             msg!(
@@ -101,15 +102,16 @@ impl Rule for Chg013 {
                                 "标准变更 `{id}` 未注明所依据的标准变更目录条目（`standard_ref`）"
                             ),
                         )
-                        .help(msg!("add `standard_ref:` with one of: {list}", "请添加 `standard_ref:`，取值为以下之一：{list}"))
+                        .help(msg!("add `standard_ref:` with one of: {list}", "请添加 `standard_ref:`，取值为以下之一：{list_zh}"))
                     }
                     NotStandard::NotInCatalogue(r) => {
                         let (v, list) = (r.value.as_str(), cx.policy.standard_change_catalogue.join(", "));
+                        let list_zh = cx.policy.standard_change_catalogue.join("、");
                         let f = out.report(
                             r.span,
                             msg!(
                                 "`{v}` is not an entry of the standard-change catalogue ({list})",
-                                "`{v}` 不是标准变更目录中的条目（{list}）"
+                                "`{v}` 不是标准变更目录中的条目（目录条目：{list_zh}）"
                             ),
                         );
                         let names = cx.policy.standard_change_catalogue.iter().map(String::as_str);

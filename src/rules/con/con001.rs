@@ -58,12 +58,10 @@ impl Rule for Con001 {
                 let named = item.deliverables.iter().filter(|d| !blank(d)).count();
                 if named == 0 {
                     let at = item.deliverables.span.unwrap_or(item.service.span);
-                    out.report(
-                        at,
-                        msg!("service `{service}` names no deliverable", "服务 `{service}` 未列明任何交付物"),
-                    )
-                    .help(msg!("e.g. `deliverables: [月度服务报告]`", "例如 `deliverables: [月度服务报告]`"))
-                    .record(Kind::Engagement, id);
+                    let service_zh = cx.service_zh(Some(id), service);
+                    out.report(at, msg!("service `{service}` names no deliverable", "{service_zh}未列明任何交付物"))
+                        .help(msg!("e.g. `deliverables: [月度服务报告]`", "例如 `deliverables: [月度服务报告]`"))
+                        .record(Kind::Engagement, id);
                 }
             }
         }

@@ -45,12 +45,13 @@ impl Rule for Con002 {
             if !eng.has_service(service) {
                 let scope: Vec<&str> = eng.service_ids().map(|s| s.value.as_str()).collect();
                 let list = scope.join(", ");
+                let list_zh = crate::model::labels::zh_list(&scope);
                 let f = out
                     .report(
                         sla.service.span,
                         msg!(
                             "Sla `{sid}` is for service `{service}`, which is not in the scope of engagement `{eid}` ({list})",
-                            "SLA `{sid}` 对应的服务 `{service}` 不在服务项目 `{eid}` 的服务范围内（{list}）"
+                            "SLA `{sid}` 对应的服务 `{service}` 不在服务项目 `{eid}` 的服务范围内（范围内的服务：{list_zh}）"
                         ),
                     )
                     .record(Kind::Sla, sid);

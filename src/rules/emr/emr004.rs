@@ -80,18 +80,20 @@ fn drill_objective(
         return;
     }
     let (id, sid, got, target) = (d.id.value.as_str(), sys.id.value.as_str(), achieved.value, objective.value);
+    let zh = |d: crate::model::scalar::Dur| crate::figures::figure::duration(d.seconds(), crate::model::Lang::ZhCn);
+    let (got_zh, target_zh) = (zh(got), zh(target));
     let (message, label) = match which {
         Objective::Time => (
             msg!(
                 "drill {id} recovered system {sid} in {got}, longer than its recovery time objective (RTO) of {target}",
-                "应急演练 {id} 恢复系统 {sid} 用时 {got}，超过其恢复时间目标（RTO）{target}"
+                "应急演练 {id} 恢复系统 {sid} 用时 {got_zh}，超过其恢复时间目标（RTO）{target_zh}"
             ),
             msg!("RTO of {sid}", "{sid} 的恢复时间目标"),
         ),
         Objective::Point => (
             msg!(
                 "drill {id} lost {got} of data of system {sid}, more than its recovery point objective (RPO) of {target}",
-                "应急演练 {id} 中系统 {sid} 的数据损失为 {got}，超过其恢复点目标（RPO）{target}"
+                "应急演练 {id} 中系统 {sid} 的数据损失为 {got_zh}，超过其恢复点目标（RPO）{target_zh}"
             ),
             msg!("RPO of {sid}", "{sid} 的恢复点目标"),
         ),

@@ -60,11 +60,12 @@ impl Rule for Fbk001 {
                 _ => msg!("the customer's confirmation", "客户确认"),
             };
             let (en, zh) = (&what.en, &what.zh);
+            let list_zh = list.replace(", ", "`、`");
             out.report(
                 f.id.span,
                 msg!(
                     "feedback {id} is closed without {en} ({list}); the loop is closed only when the customer confirms the resolution",
-                    "客户反馈 `{id}` 已关闭，但缺少{zh}（`{list}`）；只有客户确认处理结果后才能闭环"
+                    "客户反馈 `{id}` 已关闭，但缺少{zh}（`{list_zh}`）；只有客户确认处理结果后才能闭环"
                 ),
             )
             .label(f.status.span, msg!("closed", "已关闭"))

@@ -215,7 +215,10 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                 value.span,
                 msg!("`{field}`: `{name}` is the name of more than one Person", "`{field}`：有多名人员名为 `{name}`"),
             )
-            .help(msg!("write the id of the one meant: {ids}", "请填写所指人员的 id:{ids}"))
+            .help({
+                let ids_zh = ids.replace(", ", "、");
+                msg!("write the id of the one meant: {ids}", "请填写所指人员的编号：{ids_zh}")
+            })
             .record(rec_kind, rec_id);
         }
         Target::Record(kind) => {
@@ -271,12 +274,13 @@ fn check_ref(cx: &Context<'_>, record: RecordView<'_>, r: &Ref<'_>, out: &mut Si
                 let eid = engagement.id.value.as_str();
                 let scope: Vec<&str> = engagement.service_ids().map(|s| s.value.as_str()).collect();
                 let list = scope.join(", ");
+                let list_zh = crate::model::labels::zh_list(&scope);
                 let f = out
                     .report(
                         value.span,
                         msg!(
                             "`{field}`: service `{name}` is not in the scope of engagement `{eid}` ({list})",
-                            "`{field}`：服务 `{name}` 不在服务项目 `{eid}` 的服务范围内（{list}）"
+                            "`{field}`：服务 `{name}` 不在服务项目 `{eid}` 的服务范围内（范围内的服务：{list_zh}）"
                         ),
                     )
                     .label(

@@ -72,7 +72,7 @@ impl Rule for Gen007 {
                 let (ta, tb) = (cx.text(p.earlier.span()), cx.text(p.later.span()));
                 out.report(
                     p.later.span(),
-                    msg!("`{later}` ({tb}) is before `{earlier}` ({ta})", "`{later}`（{tb}）早于 `{earlier}`({ta})"),
+                    msg!("`{later}` ({tb}) is before `{earlier}` ({ta})", "`{later}`（{tb}）早于 `{earlier}`（{ta}）"),
                 )
                 .label(p.earlier.span(), msg!("`{earlier}`", "`{earlier}`"))
                 .record(record.kind(), &record.id().value);

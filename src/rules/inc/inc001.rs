@@ -43,12 +43,13 @@ impl Rule for Inc001 {
                     continue;
                 }
                 let (list, sid) = (names.join(", "), sla.id.value.as_str());
+                let list_zh = crate::model::labels::zh_list(&names);
                 let f = out
                     .report(
                         priority.span,
                         msg!(
                             "priority `{p}` is not defined by Sla `{sid}` ({list})",
-                            "优先级 `{p}` 未在 SLA `{sid}` 中定义（{list}）"
+                            "优先级 `{p}` 未在 SLA `{sid}` 中定义（已定义的优先级：{list_zh}）"
                         ),
                     )
                     .record(Kind::Incident, id);

@@ -66,13 +66,14 @@ impl Rule for Inc005 {
                 let (elapsed, target_text, p) =
                     (crate::figures::figure::hours_minutes(clock.elapsed), priority.resolution.value, judged_as);
                 let elapsed_zh = crate::figures::figure::working_time(clock.elapsed, crate::model::Lang::ZhCn);
+                let target_zh = crate::figures::figure::target_zh(target_text);
                 let cal = priority.calendar();
                 let cal_zh = crate::model::labels::calendar_zh(cal);
                 out.report(
                     inc.id.span,
                     msg!(
                         "ticket `{id}` ({p}) has been open for {elapsed} of business time on `{cal}`, more than {factor} × its resolution target {target_text}",
-                        "工单 `{id}`（优先级 {p}）按日历 {cal_zh} 已累计打开 {elapsed_zh}，超过解决时限 {target_text} 的 {factor} 倍"
+                        "工单 `{id}`（优先级 {p}）按日历 {cal_zh} 计已打开 {elapsed_zh}，超过解决时限（{target_zh}）的 {factor} 倍"
                     ),
                 )
                 .record(Kind::Incident, id);

@@ -214,7 +214,7 @@ fn check_period(
         ),
         None => msg!(
             "no service report for {label} ({from} to {to}) was delivered by {deadline}, {n} working days after the {unit} ended",
-            "缺少 {label_zh}（{from} 至 {to}）的服务报告；应于{unit_zh}后 {n} 个工作日内即 {deadline} 前提交"
+            "缺少 {label_zh}（{from} 至 {to}）的服务报告；应于{unit_zh}后 {n} 个工作日内（即 {deadline} 前）提交"
         ),
     };
     let f = out.report(eng.id.span, message);

@@ -49,6 +49,7 @@ impl Rule for Sla002 {
                     let ((an, a), (bn, b)) = (pair[0], pair[1]);
                     if cal.nominal_seconds(a.value) > cal.nominal_seconds(b.value) {
                         let (av, bv) = (shown(a.value, cal), shown(b.value, cal));
+                        let (av_zh, bv_zh) = (shown_zh(a.value, cal), shown_zh(b.value, cal));
                         let clock_zh =
                             |n: &str| crate::model::labels::label(crate::model::Lang::ZhCn, "ClockKind", n).to_owned();
                         let (an_zh, bn_zh) = (clock_zh(an), clock_zh(bn));
@@ -56,7 +57,7 @@ impl Rule for Sla002 {
                             b.span,
                             msg!(
                                 "{pname}: {bn} target {bv} is shorter than the {an} target {av}",
-                                "{pname}：{bn_zh}目标 {bv} 短于{an_zh}目标 {av}"
+                                "{pname}：{bn_zh}目标 {bv_zh} 短于{an_zh}目标 {av_zh}"
                             ),
                         )
                         .label(a.span, msg!("{an}", "{an_zh}目标"))
@@ -65,6 +66,18 @@ impl Rule for Sla002 {
                 }
             }
         }
+    }
+}
+
+/// A target as written, in backticks, for Chinese text; working days with the business time
+/// they count as here.
+fn shown_zh(target: SlaTarget, cal: &WorkCalendar) -> String {
+    match target {
+        SlaTarget::Business(_) => format!("`{target}`"),
+        SlaTarget::WorkingDays(_) => format!(
+            "`{target}`（{}）",
+            crate::figures::figure::duration(cal.nominal_seconds(target), crate::model::Lang::ZhCn)
+        ),
     }
 }
 

@@ -66,7 +66,7 @@ impl Rule for Trn001 {
             label_records_from(f, eng, start);
             f.help(msg!(
                 "record the session as a Training with `topic: security-awareness` and {id} among its `attendees`",
-                "请以 `Training` 记录培训（`topic: security-awareness`），并将 {id} 列入 `attendees`"
+                "请以 `Training` 记录培训（`topic: security-awareness`），并将 `{id}` 列入 `attendees`"
             ))
             .record(Kind::Person, id);
         }

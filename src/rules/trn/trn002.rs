@@ -76,7 +76,7 @@ impl Rule for Trn002 {
             label_records_from(f, eng, start);
             f.help(msg!(
                 "record the session as a Training with `topic: emergency-response` and {id} among its `attendees`",
-                "请以 `Training` 记录培训（`topic: emergency-response`），并将 {id} 列入 `attendees`"
+                "请以 `Training` 记录培训（`topic: emergency-response`），并将 `{id}` 列入 `attendees`"
             ))
             .record(Kind::Person, id);
         }
