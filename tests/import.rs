@@ -154,7 +154,7 @@ fn servicenow_event_log() {
     let out =
         import_twice(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow-events", "--service", "helpdesk"]);
     assert!(out.contains("14 rows read (events.csv), 3 tickets written"), "{out}");
-    assert!(out.contains("unknown state \"-100\": 1 updates (first row "), "{out}");
+    assert!(out.contains("unknown state \"-100\": 1 update (first row "), "{out}");
     let text = read(r.path().join("incidents/imported/servicenow-events/2026-09.yaml"));
     let body = text.split_once('\n').unwrap().1;
     assert_eq!(
@@ -234,7 +234,7 @@ items:
     let oct = read(r.path().join("incidents/imported/jira-sm/2026-10.yaml"));
     assert!(oct.contains("    status: cancelled\n"), "{oct}");
     // The unmapped status is reported, not fatal.
-    assert!(out.contains("unmapped value: status \"Resolved\" (1 rows, first row 2)"), "{out}");
+    assert!(out.contains("unmapped value: status \"Resolved\" (1 row, first row 2)"), "{out}");
 }
 
 #[test]
@@ -354,5 +354,264 @@ items:
     status: cancelled
     x-itsm: {paused_minutes: 0}
 "#
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input: exit 2, a precise message, nothing written.
+
+fn fails(repo: &Path, args: &[&str]) -> String {
+    let before = tree(repo);
+    let mut full = vec!["import", "incidents"];
+    full.extend_from_slice(args);
+    let (code, out, err) = itos(repo, &full);
+    assert_eq!(code, 2, "{out}{err}");
+    assert_eq!(tree(repo), before, "a failed import wrote or removed files");
+    err
+}
+
+#[test]
+fn a_missing_required_column_is_named_with_the_columns_found() {
+    let r = repo();
+    let export = write(r.path(), "x.csv", b"number,open_time,priority\nINC1,2026-09-01 09:00:00,1 - Critical\n");
+    let err = fails(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow", "--service", "helpdesk"]);
+    assert_eq!(
+        err,
+        "error: x.csv: no column for `opened_at` (looked for `opened_at`, `Opened`, `sys_created_on`, `Created`)\n\
+error: columns found: `number`, `open_time`, `priority`\n"
+    );
+}
+
+#[test]
+fn unmapped_priorities_are_listed_with_count_and_first_row() {
+    let r = repo();
+    let mut csv = String::from("number,opened_at,priority\n");
+    for i in 0..5 {
+        let p = if i % 2 == 0 { "6 - Whenever" } else { "1 - Critical" };
+        csv.push_str(&format!("INC{i},2026-09-01 09:00:00,{p}\n"));
+    }
+    csv.push_str("INC9,2026-09-01 09:00:00,Urgent\n");
+    let export = write(r.path(), "x.csv", csv.as_bytes());
+    let err = fails(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow", "--service", "helpdesk"]);
+    assert_eq!(
+        err,
+        "error: priority \"6 - Whenever\" (3 rows, first row 2): add it under [values.priority]\n\
+error: priority \"Urgent\" (1 row, first row 7): add it under [values.priority]\n"
+    );
+    // A default in the mapping takes them.
+    let preset =
+        itos::import::presets::get("servicenow").unwrap().replace("\"5 - Planning\" = \"P4\"", "\"_\" = \"P4\"");
+    let mapping = write(r.path(), "m.toml", preset.as_bytes());
+    let (code, out, err) = itos(
+        r.path(),
+        &[
+            "import",
+            "incidents",
+            export.to_str().unwrap(),
+            "--mapping",
+            mapping.to_str().unwrap(),
+            "--service",
+            "helpdesk",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn a_mapped_priority_must_be_a_priority_of_the_sla() {
+    let r = repo();
+    let preset =
+        itos::import::presets::get("servicenow").unwrap().replace("\"4 - Low\" = \"P4\"", "\"4 - Low\" = \"P9\"");
+    let mapping = write(r.path(), "m.toml", preset.as_bytes());
+    let export = write(r.path(), "x.csv", b"number,opened_at,priority\nINC1,2026-09-01 09:00:00,4 - Low\n");
+    let err =
+        fails(r.path(), &[export.to_str().unwrap(), "--mapping", mapping.to_str().unwrap(), "--service", "helpdesk"]);
+    assert_eq!(
+        err,
+        "error: priority \"P9\" (1 row, first row 2): add it under [values.priority] as one of the Sla's priorities (P1, P2, P3, P4)\n"
+    );
+}
+
+#[test]
+fn an_undecodable_timestamp_skips_its_row_with_the_column_named() {
+    let r = repo();
+    let export = write(
+        r.path(),
+        "x.csv",
+        b"number,opened_at,priority\nINC1,2026-09-01 09:00:00,1 - Critical\nINC2,next tuesday,1 - Critical\nINC3,,1 - Critical\n",
+    );
+    let (code, out, err) = itos(
+        r.path(),
+        &["import", "incidents", export.to_str().unwrap(), "--preset", "servicenow", "--service", "helpdesk"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("3 rows read (x.csv), 1 ticket written"), "{out}");
+    assert!(
+        out.contains(
+            "  skipped 1 row: column `opened_at`: not a timestamp in any of the mapping's date_formats (row 3)\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("  skipped 1 row: no opened_at (empty cell) (row 4)\n"), "{out}");
+}
+
+#[test]
+fn invalid_bytes_stop_at_row_and_column() {
+    let r = repo();
+    let export = write(
+        r.path(),
+        "x.csv",
+        b"number,opened_at,priority,category\nINC1,2026-09-01 09:00:00,1 - Critical,\xcd\xf8\xc2\xe7\n",
+    );
+    let err = fails(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow", "--service", "helpdesk"]);
+    assert_eq!(
+        err,
+        "error: x.csv: row 2, column `category`: bytes that are not valid UTF-8 (a Chinese Excel export is usually GB18030: set encoding = \"gb18030\" in [source])\n"
+    );
+}
+
+#[test]
+fn mapping_errors_are_located_all_at_once() {
+    let r = repo();
+    let mapping = write(
+        r.path(),
+        "bad.toml",
+        b"[source]\nname = \"x\"\nmode = \"event\"\n[fields]\nid = \"a\"\nopened_at = \"b\"\npriority = \"c\"\nservice = \"s\"\n[values.status]\nX = \"done\"\n",
+    );
+    let export = write(r.path(), "x.csv", b"a,b,c\n");
+    let err = fails(r.path(), &[export.to_str().unwrap(), "--mapping", mapping.to_str().unwrap()]);
+    let path = mapping.display();
+    assert_eq!(
+        err,
+        format!(
+            "error: {path}:3:8: `event` is not a mode; use \"rows\" or \"events\"\n\
+error: {path}:8:1: `service` is not a field import fills (id, priority, type, opened_at, detected_at, responded_at, arrived_at, on_site_required, restored_at, resolved_at, closed_at, major, reported_at, problem, caused_by_change, category, cause, resolution, status) (set it under [target] or with --engagement / --service)\n\
+error: {path}:10:5: `done` is not an incident status (open, in-progress, resolved, closed, cancelled)\n"
+        )
+    );
+}
+
+#[test]
+fn a_service_without_an_sla_and_rows_without_tickets_exit_2() {
+    let r = repo();
+    let export = write(r.path(), "x.csv", b"number,opened_at,priority\nINC1,2026-09-01 09:00:00,1 - Critical\n");
+    let err = fails(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow", "--service", "nosuch"]);
+    assert_eq!(err, "error: no Sla in the repository for service `nosuch`; Slas exist for: helpdesk\n");
+    let err = fails(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow"]);
+    assert!(err.contains("no service for the tickets: give --service"), "{err}");
+    let empty = write(r.path(), "e.csv", b"number,opened_at,priority\nINC1,,1 - Critical\n");
+    let err = fails(r.path(), &[empty.to_str().unwrap(), "--preset", "servicenow", "--service", "helpdesk"]);
+    assert_eq!(
+        err,
+        "error: 1 row read but no ticket could be written\nerror:   1 row skipped: no opened_at (empty cell)\n"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The output folder is import's own, and only that.
+
+#[test]
+fn stale_months_go_other_files_stay_and_dry_run_writes_nothing() {
+    let r = repo();
+    let dir = r.path().join("incidents/imported/servicenow");
+    let both = write(r.path(), "a.csv", b"number,opened_at,priority\nA1,2026-08-01 09:00:00,1 - Critical\nA2,2026-09-01 09:00:00,1 - Critical\nA3,2026-10-01 09:00:00,1 - Critical\n");
+    let args = |f: &Path| {
+        vec![
+            "import".to_owned(),
+            "incidents".to_owned(),
+            f.display().to_string(),
+            "--preset".into(),
+            "servicenow".into(),
+            "--service".into(),
+            "helpdesk".into(),
+        ]
+    };
+    let run = |f: &Path, extra: &[&str]| {
+        let mut a = args(f);
+        a.extend(extra.iter().map(|s| (*s).to_owned()));
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        itos(r.path(), &a)
+    };
+    assert_eq!(run(&both, &[]).0, 0);
+    // A file a person put there, and an old import file from before the months now imported.
+    std::fs::write(dir.join("notes.yaml"), "kind: Incident\nitems: []\n").unwrap();
+    std::fs::write(dir.join("2026-12.yaml"), "kind: Incident\nitems: []\n").unwrap();
+    let only_sep = write(
+        r.path(),
+        "b.csv",
+        b"number,opened_at,priority\nA2,2026-09-01 09:00:00,1 - Critical\nA4,2026-10-05 09:00:00,1 - Critical\n",
+    );
+    let before = tree(r.path());
+    let (code, out, _) = run(&only_sep, &["--dry-run"]);
+    assert_eq!(code, 0);
+    assert_eq!(tree(r.path()), before, "--dry-run wrote");
+    assert!(out.contains("would be written to"), "{out}");
+    assert!(out.contains("  changed 2026-09.yaml (1 ticket)\n  changed 2026-10.yaml (1 ticket)\n"), "{out}");
+    let (code, _, _) = run(&only_sep, &[]);
+    assert_eq!(code, 0);
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    // August lies outside the months now imported and stays; the hand-made files stay.
+    assert_eq!(names, ["2026-08.yaml", "2026-09.yaml", "2026-10.yaml", "2026-12.yaml", "notes.yaml"]);
+    let (code, out, _) = run(&only_sep, &["--replace-all"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("  removed 2026-08.yaml"), "{out}");
+    assert!(dir.join("2026-12.yaml").exists() && dir.join("notes.yaml").exists());
+    assert!(!dir.join("2026-08.yaml").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn links_are_never_written_through_and_out_stays_inside() {
+    let r = repo();
+    let outside = tempfile::tempdir().unwrap();
+    let victim = write(outside.path(), "victim.yaml", b"precious\n");
+    let export = write(r.path(), "a.csv", b"number,opened_at,priority\nA2,2026-09-01 09:00:00,1 - Critical\n");
+    let dir = r.path().join("incidents/imported/servicenow");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink(&victim, dir.join("2026-09.yaml")).unwrap();
+    let err = fails(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow", "--service", "helpdesk"]);
+    assert!(err.contains("is not a regular file (a link or a folder)"), "{err}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
+    // A folder on the way that is a link out of the repository.
+    std::fs::remove_file(dir.join("2026-09.yaml")).unwrap();
+    std::fs::remove_dir(&dir).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &dir).unwrap();
+    let err = fails(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow", "--service", "helpdesk"]);
+    assert!(err.contains("not a folder (a file or a symlink)"), "{err}");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1);
+    // --out outside the repository.
+    let err = fails(
+        r.path(),
+        &[
+            export.to_str().unwrap(),
+            "--preset",
+            "servicenow",
+            "--service",
+            "helpdesk",
+            "--out",
+            outside.path().to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("must be a folder inside the records repository"), "{err}");
+}
+
+#[test]
+fn presets_are_listed_and_each_parses() {
+    let r = repo();
+    let (code, out, _) = itos(r.path(), &["import", "presets"]);
+    assert_eq!(code, 0);
+    for (name, _, text) in itos::import::presets::PRESETS {
+        assert!(out.contains(name), "{out}");
+        let (code, printed, _) = itos(r.path(), &["import", "preset", name]);
+        assert_eq!((code, printed.as_str()), (0, *text));
+        itos::import::mapping::Mapping::parse(text, Path::new(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let (code, _, err) = itos(r.path(), &["import", "preset", "remedy"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no preset `remedy`; the presets are: servicenow, servicenow-events, jira-sm, zammad, generic"),
+        "{err}"
     );
 }

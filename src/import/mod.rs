@@ -205,11 +205,10 @@ impl std::fmt::Display for Failure {
                     }
                     write!(
                         f,
-                        "{} \"{}\" ({} row{}, first row {}): add it under {}",
+                        "{} \"{}\" ({}, first row {}): add it under {}",
                         u.field,
                         u.value,
-                        group_thousands(u.rows),
-                        if u.rows == 1 { "" } else { "s" },
+                        count(u.rows, "row"),
                         group_thousands(u.first_row),
                         u.add_under
                     )?;
@@ -230,15 +229,20 @@ impl std::fmt::Display for Failure {
                 if known.is_empty() { "none".to_owned() } else { known.join(", ") }
             ),
             Failure::NoTickets { rows, skipped } => {
-                write!(f, "{rows} rows read but no ticket could be written")?;
+                write!(f, "{} read but no ticket could be written", count(*rows, "row"))?;
                 for s in skipped {
-                    write!(f, "\n  {} rows skipped: {}", s.count, s.reason)?;
+                    write!(f, "\n  {} skipped: {}", count(s.count, "row"), s.reason)?;
                 }
                 Ok(())
             }
             Failure::Out(m) => f.write_str(m),
         }
     }
+}
+
+/// `1 row`, `3,211 rows`.
+pub fn count(n: u64, what: &str) -> String {
+    format!("{} {what}{}", group_thousands(n), if n == 1 { "" } else { "s" })
 }
 
 /// `3211` → `3,211`.

@@ -1,6 +1,6 @@
 //! The summary of `itos import incidents`, in English or Chinese, or as JSON.
 
-use crate::import::{Summary, group_thousands};
+use crate::import::{Summary, count, group_thousands};
 use crate::model::Lang;
 
 use super::escape::one_line;
@@ -27,11 +27,13 @@ pub fn human(s: &Summary, lang: Lang) -> String {
         ));
     } else {
         line(format!(
-            "import from `{}`: {} rows read ({}), {} tickets {} {}",
+            "import from `{}`: {} row{} read ({}), {} ticket{} {} {}",
             one_line(&s.source),
             n(s.rows_read),
+            if s.rows_read == 1 { "" } else { "s" },
             files.join(", "),
             n(s.tickets_written),
+            if s.tickets_written == 1 { "" } else { "s" },
             if s.dry_run { "would be written to" } else { "written to" },
             one_line(&s.out)
         ));
@@ -53,8 +55,7 @@ pub fn human(s: &Summary, lang: Lang) -> String {
         if zh {
             line(format!("  {change} {}（{} 张工单）", one_line(&f.name), n(f.tickets)));
         } else {
-            let plural = if f.tickets == 1 { "" } else { "s" };
-            line(format!("  {change} {} ({} ticket{plural})", one_line(&f.name), n(f.tickets)));
+            line(format!("  {change} {} ({})", one_line(&f.name), count(f.tickets, "ticket")));
         }
     }
     for k in &s.skipped {
@@ -86,27 +87,27 @@ pub fn human(s: &Summary, lang: Lang) -> String {
             ));
         } else {
             line(format!(
-                "  unmapped value: {} \"{}\" ({} rows, first row {}), left out; add it under {}",
+                "  unmapped value: {} \"{}\" ({}, first row {}), left out; add it under {}",
                 u.field,
                 one_line(&u.value),
-                n(u.rows),
+                count(u.rows, "row"),
                 n(u.first_row),
                 one_line(&u.add_under)
             ));
         }
     }
-    for (state, count, first) in &s.unknown_states {
+    for (state, updates, first) in &s.unknown_states {
         let state = if state.is_empty() { "(empty)".to_owned() } else { one_line(state) };
         if zh {
             line(format!(
                 "  未知状态“{state}”：{} 次更新（首次在第 {} 行），按前一状态处理；可在映射的 [events] 中列出",
-                n(*count),
+                n(*updates),
                 n(*first)
             ));
         } else {
             line(format!(
-                "  unknown state \"{state}\": {} updates (first row {}), taken as the state before; list it under [events]",
-                n(*count),
+                "  unknown state \"{state}\": {} (first row {}), taken as the state before; list it under [events]",
+                count(*updates, "update"),
                 n(*first)
             ));
         }
