@@ -105,7 +105,11 @@ fn main() {
     updates.sort_by_key(|u| (u.0, u.1, u.2));
     let file = std::fs::File::create(out.join("events.csv")).unwrap();
     let mut w = std::io::BufWriter::new(file);
-    writeln!(w, "number,incident_state,sys_updated_at,sys_mod_count,opened_at,priority,resolved_at,closed_at,made_sla,category").unwrap();
+    writeln!(
+        w,
+        "number,incident_state,sys_updated_at,sys_mod_count,opened_at,priority,resolved_at,closed_at,made_sla,category"
+    )
+    .unwrap();
     let mut opened_of = std::collections::HashMap::new();
     for (at, t, k, _, _) in &updates {
         if *k == 0 {

@@ -136,7 +136,10 @@ fn output_folder(root: &Path, out: Option<&Path>, source: &str) -> Result<PathBu
     let Some(out) = out else {
         return Ok(PathBuf::from("incidents").join("imported").join(source));
     };
-    let absolute = if out.is_absolute() { out.to_path_buf() } else { std::env::current_dir()?.join(out) };
+    // Relative to the repository root, like the default (with -C the working folder is
+    // often elsewhere).
+    let absolute = if out.is_absolute() { out.to_path_buf() } else { root.join(out) };
+    let absolute = if absolute.is_absolute() { absolute } else { std::env::current_dir()?.join(absolute) };
     let root_abs = std::fs::canonicalize(root)?;
     // The folder may not exist yet: canonicalize the deepest part that does.
     let mut existing = absolute.clone();

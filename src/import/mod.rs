@@ -629,8 +629,10 @@ fn row_fields(
                 Some(v) => {
                     f.values.insert("status", Value::Text(v));
                 }
-                // Decision 22: an unmapped status follows from the timestamps.
-                None => tally.unmapped("status", &raw, row.number, "[values.status] (optional)", false),
+                // Decision 22: an unmapped status follows from the timestamps; the presets
+                // map only the statuses the timestamps cannot tell (cancelled), so the others
+                // are expected and not reported.
+                None => {}
             },
             other => {
                 let v = r.m.values.get(other).and_then(|m| m.get(&raw)).map_or(raw, str::to_owned);
@@ -678,7 +680,9 @@ struct Group {
     fields: BTreeMap<&'static str, ((Timestamp, u64), Value)>,
     opened_at: Vec<(Timestamp, u64, Timestamp)>,
     id: Option<String>,
+    /// The ITSM's verdict from the latest update that carries one, by (at, row).
     itsm: Itsm,
+    itsm_at: Option<(Timestamp, u64)>,
     first_row: u64,
 }
 
@@ -862,6 +866,7 @@ pub fn run(
                         opened_at: Vec::new(),
                         id: None,
                         itsm: Itsm::default(),
+                        itsm_at: None,
                         first_row: row.number,
                     });
                     group.service.get_or_insert(service);
@@ -880,7 +885,11 @@ pub fn run(
                     if let Some(id) = f.id {
                         group.id.get_or_insert(id);
                     }
-                    merge_itsm(&mut group.itsm, f.itsm);
+                    if f.itsm != Itsm::default() && group.itsm_at.is_none_or(|when| when <= stamp) {
+                        // Exports copy the tool's final verdict onto every row: the latest update wins.
+                        merge_itsm(&mut group.itsm, f.itsm);
+                        group.itsm_at = Some(stamp);
+                    }
                     // A `[fields] priority` in event mode is the priority of every update
                     // that has no `[events] priority`.
                     group.updates.push(Event { at, order, row: row.number, state, priority: priority.or(f.priority) });
@@ -1065,7 +1074,6 @@ fn f_missing(r: &Reader<'_>, row: &Row, layout: &Layout, field: &str) -> bool {
 }
 
 fn merge_itsm(into: &mut Itsm, from: Itsm) {
-    // Exports copy the tool's final verdict onto every row: the last value seen wins.
     into.made_sla = from.made_sla.or(into.made_sla);
     into.response_remaining_minutes = from.response_remaining_minutes.or(into.response_remaining_minutes);
     into.resolution_remaining_minutes = from.resolution_remaining_minutes.or(into.resolution_remaining_minutes);
@@ -1122,8 +1130,10 @@ fn plan(dir: &Path, files: BTreeMap<String, String>, replace_all: bool) -> Resul
             continue;
         }
         if replace_all || (first <= month && month <= last) {
+            let held =
+                std::fs::read_to_string(&path).map_or(0, |t| t.lines().filter(|l| l.starts_with("  - id: ")).count());
             out.remove.push(name.clone());
-            changes.push(FileChange { name: name.clone(), change: "removed", tickets: 0 });
+            changes.push(FileChange { name: name.clone(), change: "removed", tickets: held as u64 });
         }
     }
     for (name, text) in files {

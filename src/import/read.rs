@@ -84,15 +84,17 @@ impl Table {
         let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
         let format = match ext.as_deref() {
-            Some("xlsx" | "xlsm") => Format::Xlsx,
+            Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => Format::Xlsx,
             Some("csv" | "tsv" | "txt") => Format::Csv,
             _ => mapping.format.unwrap_or(Format::Csv),
         };
+        // A `.tsv` file is tab-separated whatever the mapping's default says.
+        let delimiter = if ext.as_deref() == Some("tsv") { b'\t' } else { mapping.delimiter };
         let fail = |message: String| ReadError { file: file.clone(), row: None, column: None, message };
         let handle = File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
         match format {
-            Format::Csv => open_csv(file.clone(), handle, mapping),
-            Format::Xlsx => open_xlsx(file.clone(), handle, mapping.sheet.as_deref()).map_err(fail),
+            Format::Csv => open_csv(file.clone(), handle, mapping, delimiter),
+            Format::Xlsx => open_xlsx(file.clone(), path, mapping.sheet.as_deref()).map_err(fail),
         }
     }
 
@@ -148,7 +150,7 @@ impl Table {
     }
 }
 
-fn open_csv(file: String, handle: File, mapping: &Mapping) -> Result<Table, ReadError> {
+fn open_csv(file: String, handle: File, mapping: &Mapping, delimiter: u8) -> Result<Table, ReadError> {
     let mut buffered = BufReader::with_capacity(1 << 16, handle);
     let start = buffered.fill_buf().map_err(|e| ReadError {
         file: file.clone(),
@@ -173,7 +175,7 @@ fn open_csv(file: String, handle: File, mapping: &Mapping) -> Result<Table, Read
         _ => (Box::new(buffered), None),
     };
     let mut reader =
-        csv::ReaderBuilder::new().delimiter(mapping.delimiter).flexible(true).has_headers(false).from_reader(input);
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(input);
     let mut record = csv::ByteRecord::new();
     let fail = |message: String| ReadError { file: file.clone(), row: Some(1), column: None, message };
     match reader.read_byte_record(&mut record) {
@@ -186,11 +188,15 @@ fn open_csv(file: String, handle: File, mapping: &Mapping) -> Result<Table, Read
         match std::str::from_utf8(field) {
             Ok(t) if !t.contains('\u{fffd}') => header.push(t.trim().trim_start_matches('\u{feff}').to_owned()),
             _ => {
+                let hint = match transcoded {
+                    None => " (a Chinese Excel export is usually GB18030: set encoding = \"gb18030\" in [source])",
+                    Some(_) => " (if the file is UTF-8, set encoding = \"utf-8\" in [source])",
+                };
                 return Err(ReadError {
                     file: file.clone(),
                     row: Some(1),
                     column: Some(format!("#{}", i + 1)),
-                    message: format!("header bytes that are not valid {}", transcoded.unwrap_or("UTF-8")),
+                    message: format!("header bytes that are not valid {}{hint}", transcoded.unwrap_or("UTF-8")),
                 });
             }
         }
@@ -198,10 +204,10 @@ fn open_csv(file: String, handle: File, mapping: &Mapping) -> Result<Table, Read
     Ok(Table { file, header, rows: Rows::Csv { reader, record, number: 1, transcoded } })
 }
 
-fn open_xlsx(file: String, handle: File, sheet: Option<&str>) -> Result<Table, String> {
+/// A spreadsheet (XLSX, and through calamine also XLS, XLSB and ODS, told by their bytes).
+fn open_xlsx(file: String, path: &Path, sheet: Option<&str>) -> Result<Table, String> {
     use calamine::Reader as _;
-    let mut book: calamine::Xlsx<_> =
-        calamine::Xlsx::new(BufReader::new(handle)).map_err(|e| format!("not readable as XLSX: {e}"))?;
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| format!("not readable as a spreadsheet: {e}"))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) if names.iter().any(|n| n == s) => s.to_owned(),

@@ -123,10 +123,11 @@ pub fn human(s: &Summary, lang: Lang) -> String {
             )
         } else {
             format!(
-                "  reconciliation with the ITSM's verdicts ({}): {} tickets compared, {} disagree; see itos report sla --reconcile --month {}",
+                "  reconciliation with the ITSM's verdicts ({}): {} compared, {} {}; see itos report sla --reconcile --month {}",
                 r.month,
-                n(r.compared),
+                count(r.compared, "ticket"),
                 n(r.mismatching),
+                if r.mismatching == 1 { "disagrees" } else { "disagree" },
                 r.month
             )
         });
