@@ -625,15 +625,14 @@ fn row_fields(
                 }
                 None => tally.unmapped("type", &raw, row.number, "[values.type]", true),
             },
-            "status" => match r.mapped("status", &raw, &|v| IncidentStatus::parse(v).is_some()) {
-                Some(v) => {
+            // Decision 22: an unmapped status follows from the timestamps; the presets map
+            // only the statuses the timestamps cannot tell (cancelled), so the others are
+            // expected and not reported.
+            "status" => {
+                if let Some(v) = r.mapped("status", &raw, &|v| IncidentStatus::parse(v).is_some()) {
                     f.values.insert("status", Value::Text(v));
                 }
-                // Decision 22: an unmapped status follows from the timestamps; the presets
-                // map only the statuses the timestamps cannot tell (cancelled), so the others
-                // are expected and not reported.
-                None => {}
-            },
+            }
             other => {
                 let v = r.m.values.get(other).and_then(|m| m.get(&raw)).map_or(raw, str::to_owned);
                 f.values.insert(other, Value::Text(v));
