@@ -9,7 +9,7 @@
 //! repository (examples/acme's engagement and Slas) to import it into. The same seed gives
 //! the same bytes.
 
-#![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Write as _;
 use std::path::PathBuf;
