@@ -178,3 +178,35 @@ fn tickets_open_for_decades_cost_two_partial_years_not_every_day() {
     });
     assert_linear("decades-old tickets", hostile, baseline, 4);
 }
+
+#[test]
+fn findings_in_one_large_file_render_without_rescanning_it() {
+    // The same 450 findings (under the per-file cap of shown findings) rendered as text: once spread over 450 small files, once all in
+    // one file of 450 records (each snippet was cut by counting lines from the top of the
+    // file: a 50,000-ticket batch with a thousand findings took half a minute).
+    let n = 450;
+    let one: String = (0..n)
+        .map(|i| format!("---\nkind: Person\nid: p-{i}\nname: 某人\nroll: x\n{}", "# padding line\n".repeat(300)))
+        .collect();
+    let many: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            (
+                format!("p{i}.yaml"),
+                format!("kind: Person\nid: p-{i}\nname: 某人\nroll: x\n{}", "# padding line\n".repeat(300)),
+            )
+        })
+        .collect();
+    let one = vec![("people.yaml".to_owned(), one)];
+    let style = itos::output::human::Style { color: false, unicode: true, width: 120 };
+    let render = |files: &[(String, String)]| {
+        let repo = load(files);
+        assert!(repo.findings.len() >= n, "at least the unknown field of every record");
+        let summary = itos::output::Summary::of(&repo.findings, 0, 0);
+        itos::output::human::render(&repo.findings, &repo.sources, &summary, itos::model::Lang::En, style)
+    };
+    let text = render(&one);
+    assert!(text.contains("people.yaml:"), "{}", &text[..400.min(text.len())]);
+    let hostile = fastest(|| drop(render(&one)));
+    let baseline = fastest(|| drop(render(&many)));
+    assert_linear("450 findings in one file", hostile, baseline, 3);
+}

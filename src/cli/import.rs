@@ -72,13 +72,23 @@ pub fn incidents(cli: &Cli, args: &ImportIncidentsArgs) -> Result<ExitStatus, Fa
     let limits = &session.repo.config.limits;
     let max_items = usize::try_from(limits.max_items_per_batch).unwrap_or(usize::MAX).max(1);
     let max_bytes = usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX);
+    let started = std::time::Instant::now();
+    let lap = |what: &str| {
+        if ui.verbose {
+            super::say(&format!("import: {what} after {:.2} s", started.elapsed().as_secs_f64()));
+        }
+    };
     let (mut summary, plan) =
         crate::import::run(&request, &targets, &root, max_items, max_bytes).map_err(|e| failure(&e))?;
+    lap("read and planned");
     check_loadable(&plan, &session.repo.config)?;
+    lap("checked the files load");
     summary.dry_run = args.dry_run;
     if !args.dry_run {
         execute(&root, &out, &plan)?;
+        lap("written");
         summary.reconciliation = reconciliation(&root, &session.repo.config, &summary, session.as_of);
+        lap("reconciled");
     }
     let text = match args.format {
         ImportFormat::Human => crate::output::import::human(&summary, ui.lang),
@@ -171,18 +181,22 @@ fn output_folder(root: &Path, out: Option<&Path>, source: &str) -> Result<PathBu
 /// The files about to be written must load without GEN-001/003: an import never writes a
 /// record `validate` cannot read.
 fn check_loadable(plan: &Plan, config: &crate::config::Config) -> Result<(), Fatal> {
-    let files: Vec<(String, String)> = plan.write.iter().map(|(n, t)| (n.clone(), t.clone())).collect();
-    if files.is_empty() {
-        return Ok(());
-    }
-    let repo = crate::load::Repository::from_texts(&files, config.clone());
-    let broken: Vec<String> = repo
-        .findings
-        .iter()
-        .filter(|f| matches!(f.rule, "GEN-001" | "GEN-003"))
-        .take(5)
-        .map(|f| format!("{}: {}", f.rule, f.message.en))
+    use rayon::prelude::*;
+    // One file at a time per core: memory for one file's tree each, not the whole import's.
+    let broken: Vec<String> = plan
+        .write
+        .par_iter()
+        .flat_map_iter(|(name, text)| {
+            let repo = crate::load::Repository::from_texts(&[(name.clone(), text.clone())], config.clone());
+            repo.findings
+                .into_iter()
+                .filter(|f| matches!(f.rule, "GEN-001" | "GEN-003"))
+                .take(5)
+                .map(|f| format!("{name}: {}: {}", f.rule, f.message.en))
+                .collect::<Vec<_>>()
+        })
         .collect();
+    let broken: Vec<String> = broken.into_iter().take(5).collect();
     if broken.is_empty() {
         Ok(())
     } else {

@@ -424,6 +424,7 @@ struct Reader<'a> {
     m: &'a Mapping,
     targets: &'a Targets,
     fixed_service: Option<String>,
+    last_time: std::cell::RefCell<HashMap<usize, (String, Result<Timestamp, time::TimeError>)>>,
 }
 
 enum Cellv {
@@ -433,21 +434,45 @@ enum Cellv {
 
 impl Reader<'_> {
     fn text(&self, row: &Row, col: &Option<Col>) -> Cellv {
-        let Some(col) = col else { return Cellv::Absent };
-        let cell = row.cells.get(col.index).cloned().unwrap_or(Cell::Empty);
-        let text = cell.text();
-        if text.is_empty() || self.m.empty.iter().any(|e| e == &text) { Cellv::Absent } else { Cellv::Present(text) }
+        match col.as_ref().and_then(|col| self.cell(row, col)) {
+            Some(Cell::Text(s)) => Cellv::Present(s.trim().to_owned()),
+            Some(other) => Cellv::Present(other.text()),
+            None => Cellv::Absent,
+        }
     }
 
-    fn cell(&self, row: &Row, col: &Col) -> Option<Cell> {
-        let cell = row.cells.get(col.index).cloned().unwrap_or(Cell::Empty);
-        let text = cell.text();
-        if text.is_empty() || self.m.empty.iter().any(|e| e == &text) { None } else { Some(cell) }
+    /// The cell, unless it is empty or one of the mapping's empty tokens.
+    fn cell<'r>(&self, row: &'r Row, col: &Col) -> Option<&'r Cell> {
+        let cell = row.cells.get(col.index)?;
+        let empty = match cell {
+            Cell::Empty => true,
+            Cell::Text(s) => {
+                let t = s.trim();
+                t.is_empty() || self.m.empty.iter().any(|e| e == t)
+            }
+            _ => false,
+        };
+        (!empty).then_some(cell)
     }
 
     fn time(&self, row: &Row, col: &Col, file: &str) -> Result<Option<Timestamp>, Result<String, Failure>> {
         let Some(cell) = self.cell(row, col) else { return Ok(None) };
-        match time::parse(&cell, &self.m.date_formats, self.m.timezone.as_ref()) {
+        // Logs repeat a time on many rows (the opening on every update, the minute of
+        // consecutive updates): the last value of each column is remembered.
+        let parsed = {
+            let mut cache = self.last_time.borrow_mut();
+            match (cell, cache.get(&col.index)) {
+                (Cell::Text(t), Some((last, result))) if last == t => result.clone(),
+                _ => {
+                    let result = time::parse(cell, &self.m.date_formats, self.m.timezone.as_ref());
+                    if let Cell::Text(t) = cell {
+                        cache.insert(col.index, (t.clone(), result.clone()));
+                    }
+                    result
+                }
+            }
+        };
+        match parsed {
             Ok(ts) => Ok(Some(ts)),
             Err(time::TimeError::NoZone) => Err(Err(Failure::NoZone {
                 file: file.to_owned(),
@@ -662,13 +687,44 @@ fn row_fields(
     Ok(f)
 }
 
-/// One update of an event log, as kept until its group is complete.
+/// One update of an event log, as kept until its group is complete: small, its texts
+/// interned (a million updates use a few dozen distinct states and priorities).
 struct Event {
     at: Timestamp,
-    order: Vec<String>,
+    order: Box<[u32]>,
     row: u64,
-    state: Option<String>,
-    priority: Option<String>,
+    state: Option<u32>,
+    priority: Option<u32>,
+}
+
+/// Distinct texts by number.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+    /// Each text read as an integer, for `order` columns compared as numbers.
+    numbers: Vec<Option<i64>>,
+}
+
+impl Interner {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(id) = self.ids.get(text) {
+            return *id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.ids.insert(text.to_owned(), id);
+        self.names.push(text.to_owned());
+        self.numbers.push(text.parse().ok());
+        id
+    }
+
+    fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
+
+    fn number(&self, id: u32) -> i64 {
+        self.numbers.get(id as usize).copied().flatten().unwrap_or(0)
+    }
 }
 
 /// An event-log ticket being gathered.
@@ -677,7 +733,8 @@ struct Group {
     service: Option<String>,
     /// The latest non-empty value of each mapped field, by (at, row).
     fields: BTreeMap<&'static str, ((Timestamp, u64), Value)>,
-    opened_at: Vec<(Timestamp, u64, Timestamp)>,
+    /// `opened_at` as the earliest update, by (at, row), gives it.
+    opened_at: Option<((Timestamp, u64), Timestamp)>,
     id: Option<String>,
     /// The ITSM's verdict from the latest update that carries one, by (at, row).
     itsm: Itsm,
@@ -708,7 +765,8 @@ pub fn run(
         known.sort();
         return Err(Failure::NoSla { services: vec![s.clone()], known });
     }
-    let reader = Reader { m, targets, fixed_service: fixed_service.clone() };
+    let reader = Reader { m, targets, fixed_service: fixed_service.clone(), last_time: Default::default() };
+    let mut names = Interner::default();
     let mut tally = Tally::default();
     let mut tickets: Vec<Ticket> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -735,7 +793,7 @@ pub fn run(
         while let Some(row) = table.next_row() {
             let row = row.map_err(Failure::Read)?;
             tally.rows += 1;
-            if row.cells.iter().all(|c| *c == Cell::Empty) {
+            if row.is_blank() {
                 tally.skip(row.number, "empty row".to_owned());
                 continue;
             }
@@ -829,7 +887,7 @@ pub fn run(
                         Err(Err(fail)) => return Err(fail),
                     };
                     let state = match reader.text(&row, &layout.state) {
-                        Cellv::Present(s) => Some(s),
+                        Cellv::Present(s) => Some(names.id(&s)),
                         Cellv::Absent => None,
                     };
                     let priority = match reader.text(&row, &layout.event_priority) {
@@ -838,7 +896,7 @@ pub fn run(
                                 targets.slas.get(&service).is_some_and(|s| s.priorities.iter().any(|p| p == v))
                             };
                             match reader.mapped("priority", &raw, &valid) {
-                                Some(p) => Some(p),
+                                Some(p) => Some(names.id(&p)),
                                 None => {
                                     tally.unmapped("priority", &raw, row.number, "[values.priority]", true);
                                     None
@@ -849,33 +907,41 @@ pub fn run(
                     };
                     let mut order = Vec::with_capacity(layout.order.len());
                     for (i, col) in layout.order.iter().enumerate() {
-                        let v = match reader.text(&row, &Some(col.clone())) {
-                            Cellv::Present(v) => v,
-                            Cellv::Absent => String::new(),
+                        let id = match reader.cell(&row, col) {
+                            Some(Cell::Text(t)) => names.id(t.trim()),
+                            Some(other) => names.id(&other.text()),
+                            None => names.id(""),
                         };
-                        if v.parse::<i64>().is_err() {
+                        if names.numbers.get(id as usize).is_none_or(Option::is_none) {
                             order_all_int[i] = false;
                         }
-                        order.push(v);
+                        order.push(id);
                     }
-                    let group = groups.entry(key.clone()).or_insert_with(|| Group {
+                    let group = groups.entry(key).or_insert_with(|| Group {
                         updates: Vec::new(),
                         service: None,
                         fields: BTreeMap::new(),
-                        opened_at: Vec::new(),
+                        opened_at: None,
                         id: None,
                         itsm: Itsm::default(),
                         itsm_at: None,
                         first_row: row.number,
                     });
-                    group.service.get_or_insert(service);
+                    if group.service.is_none() {
+                        group.service = Some(service);
+                    }
                     let stamp = (at, row.number);
-                    if let Some(o) = f.opened_at {
-                        group.opened_at.push((at, row.number, o));
+                    if let Some(o) = f.opened_at
+                        && group.opened_at.is_none_or(|(first, _)| stamp < first)
+                    {
+                        group.opened_at = Some((stamp, o));
                     }
                     for (name, value) in f.values {
-                        match group.fields.get(name) {
+                        match group.fields.get_mut(name) {
                             Some((when, _)) if *when > stamp => {}
+                            // The same value again (an export repeats it on every row): only
+                            // the time it was last seen moves.
+                            Some((when, old)) if *old == value => *when = stamp,
                             _ => {
                                 group.fields.insert(name, (stamp, value));
                             }
@@ -891,7 +957,8 @@ pub fn run(
                     }
                     // A `[fields] priority` in event mode is the priority of every update
                     // that has no `[events] priority`.
-                    group.updates.push(Event { at, order, row: row.number, state, priority: priority.or(f.priority) });
+                    let priority = priority.or_else(|| f.priority.map(|p| names.id(&p)));
+                    group.updates.push(Event { at, order: order.into_boxed_slice(), row: row.number, state, priority });
                 }
             }
         }
@@ -907,11 +974,11 @@ pub fn run(
             g.updates.sort_by(|a, b| {
                 a.at.cmp(&b.at)
                     .then_with(|| {
-                        for (i, (x, y)) in a.order.iter().zip(&b.order).enumerate() {
+                        for (i, (x, y)) in a.order.iter().zip(b.order.iter()).enumerate() {
                             let c = if order_all_int.get(i).copied().unwrap_or(false) {
-                                x.parse::<i64>().unwrap_or(0).cmp(&y.parse::<i64>().unwrap_or(0))
+                                names.number(*x).cmp(&names.number(*y))
                             } else {
-                                x.cmp(y)
+                                names.name(*x).cmp(names.name(*y))
                             };
                             if c != std::cmp::Ordering::Equal {
                                 return c;
@@ -922,26 +989,20 @@ pub fn run(
                     .then(a.row.cmp(&b.row))
             });
             let Some(first) = g.updates.first() else { continue };
-            // opened_at from the mapped column of the first row in order, else its time.
-            let first_row = first.row;
-            let opened_at = g
-                .opened_at
-                .iter()
-                .find(|(_, row, _)| *row == first_row)
-                .or_else(|| g.opened_at.iter().min_by_key(|(at, row, _)| (*at, *row)))
-                .map_or(first.at, |(_, _, o)| *o);
+            // opened_at from the mapped column of the first update, else its time.
+            let opened_at = g.opened_at.map_or(first.at, |(_, o)| o);
             let updates: Vec<Update> = g
                 .updates
                 .iter()
                 .map(|u| {
-                    let class = u.state.as_deref().and_then(|s| classify(ev, s));
+                    let class = u.state.and_then(|s| classify(ev, names.name(s)));
                     if class.is_none() {
-                        let state = u.state.clone().unwrap_or_default();
+                        let state = u.state.map(|s| names.name(s).to_owned()).unwrap_or_default();
                         let entry = tally.unknown_states.entry(state).or_insert((0, u.row));
                         entry.0 += 1;
                         entry.1 = entry.1.min(u.row);
                     }
-                    Update { at: u.at, class, priority: u.priority.clone() }
+                    Update { at: u.at, class, priority: u.priority.map(|p| names.name(p).to_owned()) }
                 })
                 .collect();
             let t = events::derive(&updates, opened_at);
@@ -1039,8 +1100,7 @@ pub fn run(
     let files = write::month_files(&tickets, &zone_of, &header, &defaults, max_items, max_bytes);
     let mut per_month: BTreeMap<String, u64> = BTreeMap::new();
     for t in &tickets {
-        let month = t.opened_at.to_zoned_datetime(zone_of(t)).strftime("%Y-%m").to_string();
-        *per_month.entry(month).or_default() += 1;
+        *per_month.entry(write::month(t.opened_at, &zone_of(t))).or_default() += 1;
     }
 
     let plan_dir = root.join(&req.out);

@@ -37,10 +37,21 @@ impl Cell {
 }
 
 /// One row with its number.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Row {
     pub number: u64,
     pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// No cell holds anything but spaces.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| match c {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        })
+    }
 }
 
 /// Input that cannot be read at all (exit 2).
@@ -71,6 +82,8 @@ pub struct Table {
     pub file: String,
     pub header: Vec<String>,
     rows: Rows,
+    /// The current row, its cells' buffers reused from row to row.
+    row: Row,
 }
 
 enum Rows {
@@ -99,7 +112,8 @@ impl Table {
     }
 
     /// The next row, or a problem that stops the import (invalid bytes, a broken file).
-    pub fn next_row(&mut self) -> Option<Result<Row, ReadError>> {
+    pub fn next_row(&mut self) -> Option<Result<&Row, ReadError>> {
+        let row = &mut self.row;
         match &mut self.rows {
             Rows::Csv { reader, record, number, transcoded } => match reader.read_byte_record(record) {
                 Ok(false) => None,
@@ -111,7 +125,9 @@ impl Table {
                 })),
                 Ok(true) => {
                     *number += 1;
-                    let mut cells = Vec::with_capacity(record.len());
+                    row.number = *number;
+                    row.cells.resize(record.len(), Cell::Empty);
+                    row.cells.truncate(record.len());
                     for (i, field) in record.iter().enumerate() {
                         let text = match std::str::from_utf8(field) {
                             Ok(t) if transcoded.is_none() || !t.contains('\u{fffd}') => t,
@@ -130,9 +146,16 @@ impl Table {
                                 }));
                             }
                         };
-                        cells.push(if text.trim().is_empty() { Cell::Empty } else { Cell::Text(text.to_owned()) });
+                        // Each cell's buffer is reused: a million rows, not ten million strings.
+                        match &mut row.cells[i] {
+                            Cell::Text(buffer) => {
+                                buffer.clear();
+                                buffer.push_str(text);
+                            }
+                            other => *other = Cell::Text(text.to_owned()),
+                        }
                     }
-                    Some(Ok(Row { number: *number, cells }))
+                    Some(Ok(&self.row))
                 }
             },
             Rows::Xlsx { range, next, first_row } => {
@@ -143,8 +166,9 @@ impl Table {
                 }
                 let i = *next;
                 *next += 1;
-                let cells = (0..width).map(|c| range.get((i, c)).map_or(Cell::Empty, xlsx_cell)).collect();
-                Some(Ok(Row { number: *first_row + i as u64, cells }))
+                row.cells = (0..width).map(|c| range.get((i, c)).map_or(Cell::Empty, xlsx_cell)).collect();
+                row.number = *first_row + i as u64;
+                Some(Ok(&self.row))
             }
         }
     }
@@ -201,7 +225,7 @@ fn open_csv(file: String, handle: File, mapping: &Mapping, delimiter: u8) -> Res
             }
         }
     }
-    Ok(Table { file, header, rows: Rows::Csv { reader, record, number: 1, transcoded } })
+    Ok(Table { file, header, rows: Rows::Csv { reader, record, number: 1, transcoded }, row: Row::default() })
 }
 
 /// A spreadsheet (XLSX, and through calamine also XLS, XLSB and ODS, told by their bytes).
@@ -220,7 +244,7 @@ fn open_xlsx(file: String, path: &Path, sheet: Option<&str>) -> Result<Table, St
     };
     let header =
         (0..range.width()).map(|c| range.get((0, c)).map_or_else(String::new, |d| xlsx_cell(d).text())).collect();
-    Ok(Table { file, header, rows: Rows::Xlsx { range, next: 1, first_row: u64::from(top) + 1 } })
+    Ok(Table { file, header, rows: Rows::Xlsx { range, next: 1, first_row: u64::from(top) + 1 }, row: Row::default() })
 }
 
 fn xlsx_cell(data: &calamine::Data) -> Cell {
