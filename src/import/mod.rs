@@ -424,8 +424,11 @@ struct Reader<'a> {
     m: &'a Mapping,
     targets: &'a Targets,
     fixed_service: Option<String>,
-    last_time: std::cell::RefCell<HashMap<usize, (String, Result<Timestamp, time::TimeError>)>>,
+    last_time: std::cell::RefCell<HashMap<usize, LastTime>>,
 }
+
+/// A column's last time text and what it read as.
+type LastTime = (String, Result<Timestamp, time::TimeError>);
 
 enum Cellv {
     Absent,
@@ -797,13 +800,13 @@ pub fn run(
                 tally.skip(row.number, "empty row".to_owned());
                 continue;
             }
-            let service = match reader.service(&row, &layout, &mut tally) {
+            let service = match reader.service(row, &layout, &mut tally) {
                 Some(s) => s,
                 None => continue,
             };
             match m.mode {
                 Mode::Rows => {
-                    let f = match row_fields(&reader, &row, &layout, &file, Some(&service), &mut tally) {
+                    let f = match row_fields(&reader, row, &layout, &file, Some(&service), &mut tally) {
                         Ok(f) => f,
                         Err(Ok(reason)) => {
                             tally.skip(row.number, reason);
@@ -817,10 +820,10 @@ pub fn run(
                             .filter(|(name, _)| match *name {
                                 "id" => {
                                     layout.fields.iter().all(|(n, _, _)| *n != "id")
-                                        || f_missing(&reader, &row, &layout, "id")
+                                        || f_missing(&reader, row, &layout, "id")
                                 }
-                                "opened_at" => f_missing(&reader, &row, &layout, "opened_at"),
-                                _ => f_missing(&reader, &row, &layout, "priority"),
+                                "opened_at" => f_missing(&reader, row, &layout, "opened_at"),
+                                _ => f_missing(&reader, row, &layout, "priority"),
                             })
                             .map(|(n, _)| *n)
                             .collect();
@@ -859,14 +862,14 @@ pub fn run(
                 }
                 Mode::Events => {
                     let (Some(group_col), Some(at_col)) = (&layout.group_by, &layout.at) else { continue };
-                    let key = match reader.text(&row, &Some(group_col.clone())) {
+                    let key = match reader.text(row, &Some(group_col.clone())) {
                         Cellv::Present(k) => k,
                         Cellv::Absent => {
                             tally.skip(row.number, format!("no ticket key (column `{}` is empty)", group_col.name));
                             continue;
                         }
                     };
-                    let at = match reader.time(&row, at_col, &file) {
+                    let at = match reader.time(row, at_col, &file) {
                         Ok(Some(at)) => at,
                         Ok(None) => {
                             tally.skip(row.number, format!("no update time (column `{}` is empty)", at_col.name));
@@ -878,7 +881,7 @@ pub fn run(
                         }
                         Err(Err(fail)) => return Err(fail),
                     };
-                    let f = match row_fields(&reader, &row, &layout, &file, Some(&service), &mut tally) {
+                    let f = match row_fields(&reader, row, &layout, &file, Some(&service), &mut tally) {
                         Ok(f) => f,
                         Err(Ok(reason)) => {
                             tally.skip(row.number, reason);
@@ -886,11 +889,11 @@ pub fn run(
                         }
                         Err(Err(fail)) => return Err(fail),
                     };
-                    let state = match reader.text(&row, &layout.state) {
+                    let state = match reader.text(row, &layout.state) {
                         Cellv::Present(s) => Some(names.id(&s)),
                         Cellv::Absent => None,
                     };
-                    let priority = match reader.text(&row, &layout.event_priority) {
+                    let priority = match reader.text(row, &layout.event_priority) {
                         Cellv::Present(raw) => {
                             let valid = |v: &str| {
                                 targets.slas.get(&service).is_some_and(|s| s.priorities.iter().any(|p| p == v))
@@ -907,7 +910,7 @@ pub fn run(
                     };
                     let mut order = Vec::with_capacity(layout.order.len());
                     for (i, col) in layout.order.iter().enumerate() {
-                        let id = match reader.cell(&row, col) {
+                        let id = match reader.cell(row, col) {
                             Some(Cell::Text(t)) => names.id(t.trim()),
                             Some(other) => names.id(&other.text()),
                             None => names.id(""),
