@@ -12,12 +12,13 @@ RUNS=${RUNS:-5}
 mkdir -p "$OUT"
 
 echo "building (release)…" >&2
-cargo build --release --locked --bin itos --example synth --example parse_floor --example synth_history --example calendar_bench >&2
+cargo build --release --locked --bin itos --example synth --example parse_floor --example synth_history --example calendar_bench --example synth_events >&2
 ITOS=target/release/itos
 
 [ -d "$OUT/large" ] || target/release/examples/synth --out "$OUT/large" >&2
 [ -d "$OUT/x10" ] || target/release/examples/synth --scale 10 --out "$OUT/x10" >&2
 [ -d "$OUT/history" ] || target/release/examples/synth_history --out "$OUT/history" --commits 1000 >&2
+[ -f "$OUT/events/events.csv" ] || target/release/examples/synth_events --out "$OUT/events" >&2
 
 # GNU time gives peak RSS; without it (and without a way to install it) RSS reads 0.
 if [ ! -x /usr/bin/time ]; then
@@ -59,6 +60,20 @@ read -r g_wall _ < <(measure "$ITOS" validate -C "$OUT/history/records" --no-git
 read -r h_wall _ < <(measure "$ITOS" validate -C "$OUT/history/records" -q)
 read -r c_wall _ < <(measure "$ITOS" validate -C "$OUT/history/records" -q --changed-since HEAD~10)
 calendar=$(target/release/examples/calendar_bench)
+
+# Import of a 1,000,000-row event log into an empty folder each run, then the result judged.
+EV="$OUT/events"
+import_once() {
+  rm -rf "$EV/repo/incidents"
+  "$ITOS" import incidents "$EV/events.csv" --preset servicenow-events --service core-banking-ops \
+    -C "$EV/repo" --no-git --as-of 2026-10-31
+}
+export -f import_once; export ITOS EV
+read -r i_wall i_rss < <(MEASURE_RUNS=${RUNS_IMPORT:-3} measure bash -c import_once)
+import_once >/dev/null 2>&1 || true
+ev_mb=$(( $(stat -c %s "$EV/events.csv") / 1048576 ))
+read -r iv_wall iv_rss < <(measure "$ITOS" validate -C "$EV/repo" --no-git -q --as-of 2026-10-31)
+read -r is_wall is_rss < <(measure "$ITOS" report sla -C "$EV/repo" --no-git --month 2026-10 --as-of 2026-10-31)
 
 # Peers: schema-only validation of the same files with the project's JSON Schemas, bundled
 # into one file (the kind schemas under $defs) so that no tool fetches anything.
@@ -113,6 +128,8 @@ Machine: ${cpu}, ${cores} cores. Median of ${RUNS} runs after a warm-up; peak RS
 | \`itos validate --no-git\`, 10× corpus | ${x_wall} s, ${x_rss} MiB | |
 | growth 10× | $(ratio "$x_wall" "$v_wall")× | ≤ 11× |
 | business time ten years apart on cn-workdays | ${calendar} | < 1 ms |
+| \`itos import incidents --preset servicenow-events\`, 1,000,000 event rows (${ev_mb} MiB, ≈100,000 tickets) | ${i_wall} s, ${i_rss} MiB | ≤ 10 s, ≤ 1024 MiB |
+| then \`validate\` / \`report sla --month 2026-10\` on the imported records | ${iv_wall} s, ${iv_rss} MiB / ${is_wall} s, ${is_rss} MiB | |
 | validate, 1,001-commit history: --no-git / with history rules / --changed-since HEAD~10 | ${g_wall} s / ${h_wall} s / ${c_wall} s | ≤ 2 s beyond plain validate |
 $(printf '%s\n' "${peers[@]}")
 TABLE

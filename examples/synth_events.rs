@@ -105,9 +105,10 @@ fn main() {
     updates.sort_by_key(|u| (u.0, u.1, u.2));
     let file = std::fs::File::create(out.join("events.csv")).unwrap();
     let mut w = std::io::BufWriter::new(file);
+    // The columns itos does not read are there as a real export has them (≈190 bytes a row).
     writeln!(
         w,
-        "number,incident_state,sys_updated_at,sys_mod_count,opened_at,priority,resolved_at,closed_at,made_sla,category"
+        "number,incident_state,active,reassignment_count,sys_updated_at,sys_mod_count,caller_id,opened_at,location,category,subcategory,assignment_group,priority,resolved_at,closed_at,made_sla,short_description"
     )
     .unwrap();
     let mut opened_of = std::collections::HashMap::new();
@@ -119,13 +120,20 @@ fn main() {
     for (at, t, k, state, priority) in &updates {
         let opened = opened_of.get(t).copied().unwrap_or(*at);
         let made = if t % 7 == 0 { "false" } else { "true" };
+        let active = if state == "Closed" { "false" } else { "true" };
         writeln!(
             w,
-            "INC{:07},{state},{},{k},{},{priority},?,?,{made},Category {}",
+            "INC{:07},{state},{active},{},{},{k},Caller {},{},Location {},Category {},Subcategory {},Group {},{priority},?,?,{made},\"Service {} unavailable for users\"",
             t + 1,
+            k / 3,
             stamp(*at),
+            t * 7 % 5000,
             stamp(opened),
-            t % 60
+            t % 230,
+            t % 60,
+            t % 170,
+            t % 70,
+            t % 40
         )
         .unwrap();
     }

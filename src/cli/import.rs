@@ -81,14 +81,17 @@ pub fn incidents(cli: &Cli, args: &ImportIncidentsArgs) -> Result<ExitStatus, Fa
     let (mut summary, plan) =
         crate::import::run(&request, &targets, &root, max_items, max_bytes).map_err(|e| failure(&e))?;
     lap("read and planned");
-    check_loadable(&plan, &session.repo.config)?;
+    // The repository as it will be, loaded once: the written files must load, and the
+    // months imported are reconciled from it (also under --dry-run).
+    let after = repository_after(&root, &out, &plan, &session.repo.config);
+    check_loadable(&after, &out)?;
     lap("checked the files load");
+    summary.reconciliation = reconciliation(&after, &summary, session.as_of);
+    lap("reconciled");
     summary.dry_run = args.dry_run;
     if !args.dry_run {
         execute(&root, &out, &plan)?;
         lap("written");
-        summary.reconciliation = reconciliation(&root, &session.repo.config, &summary, session.as_of);
-        lap("reconciled");
     }
     let text = match args.format {
         ImportFormat::Human => crate::output::import::human(&summary, ui.lang),
@@ -97,16 +100,30 @@ pub fn incidents(cli: &Cli, args: &ImportIncidentsArgs) -> Result<ExitStatus, Fa
     emit(&text, None).map(|()| ExitStatus::Clean)
 }
 
-/// The imported months judged with the ITSM's verdicts (`report sla --reconcile`), read back
-/// from the repository as written.
+/// The repository with the plan applied, in memory.
+fn repository_after(root: &Path, out: &Path, plan: &Plan, config: &crate::config::Config) -> crate::load::Repository {
+    let rel = |name: &str| {
+        let mut parts: Vec<String> = out.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        parts.push(name.to_owned());
+        parts.join("/")
+    };
+    let mut changes = std::collections::BTreeMap::new();
+    for (name, text) in &plan.write {
+        changes.insert(rel(name), Some(text.clone()));
+    }
+    for name in &plan.remove {
+        changes.insert(rel(name), None);
+    }
+    crate::load::Repository::load_with_changes(root, config.clone(), "", &changes)
+}
+
+/// The imported months judged with the ITSM's verdicts (`report sla --reconcile`).
 fn reconciliation(
-    root: &Path,
-    config: &crate::config::Config,
+    repo: &crate::load::Repository,
     summary: &crate::import::Summary,
     as_of: jiff::civil::Date,
 ) -> Vec<crate::import::MonthReconciliation> {
     use crate::report::sla_report;
-    let repo = crate::load::Repository::load(root, config.clone(), "");
     let mut out = Vec::new();
     for month in summary.tickets_per_month.keys() {
         let Ok(first) = jiff::civil::Date::strptime("%Y-%m-%d", format!("{month}-01")) else { continue };
@@ -121,7 +138,7 @@ fn reconciliation(
             months: Some(0),
             reconcile: true,
         };
-        let Ok(report) = sla_report::build(&repo, &request, crate::report::provenance::Provenance::default()) else {
+        let Ok(report) = sla_report::build(repo, &request, crate::report::provenance::Provenance::default()) else {
             continue;
         };
         let (mut compared, mut mismatching) = (0, 0);
@@ -180,23 +197,21 @@ fn output_folder(root: &Path, out: Option<&Path>, source: &str) -> Result<PathBu
 
 /// The files about to be written must load without GEN-001/003: an import never writes a
 /// record `validate` cannot read.
-fn check_loadable(plan: &Plan, config: &crate::config::Config) -> Result<(), Fatal> {
-    use rayon::prelude::*;
-    // One file at a time per core: memory for one file's tree each, not the whole import's.
-    let broken: Vec<String> = plan
-        .write
-        .par_iter()
-        .flat_map_iter(|(name, text)| {
-            let repo = crate::load::Repository::from_texts(&[(name.clone(), text.clone())], config.clone());
-            repo.findings
-                .into_iter()
-                .filter(|f| matches!(f.rule, "GEN-001" | "GEN-003"))
-                .take(5)
-                .map(|f| format!("{name}: {}: {}", f.rule, f.message.en))
-                .collect::<Vec<_>>()
+fn check_loadable(after: &crate::load::Repository, out: &Path) -> Result<(), Fatal> {
+    let folder: Vec<String> = out.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let folder = folder.join("/") + "/";
+    let broken: Vec<String> = after
+        .findings
+        .iter()
+        .filter(|f| matches!(f.rule, "GEN-001" | "GEN-003"))
+        .filter_map(|f| {
+            let (file, lc, _) = after.sources.locate(f.span)?;
+            file.path
+                .starts_with(&folder)
+                .then(|| format!("{}:{}:{}: {}: {}", file.path, lc.line, lc.col, f.rule, f.message.en))
         })
+        .take(5)
         .collect();
-    let broken: Vec<String> = broken.into_iter().take(5).collect();
     if broken.is_empty() {
         Ok(())
     } else {

@@ -175,6 +175,46 @@ impl Repository {
         Self::assemble(root, config, loads)
     }
 
+    /// Load every record file below `root` as it would be after `changes` (path relative to
+    /// the root, `/`-separated → new text, or `None` for a file to be removed): what an
+    /// import is about to write is judged before a byte is written.
+    pub fn load_with_changes(
+        root: &Path,
+        config: Config,
+        display_prefix: &str,
+        changes: &std::collections::BTreeMap<String, Option<String>>,
+    ) -> Repository {
+        let exclude = walk::exclude_set(&config.exclude);
+        let candidates: Vec<walk::Candidate> = walk::walk(root, &exclude)
+            .into_iter()
+            .filter(|c| {
+                let rel = match c {
+                    walk::Candidate::File { rel, .. } | walk::Candidate::Refused { rel, .. } => rel,
+                };
+                !changes.contains_key(rel)
+            })
+            .collect();
+        let added: Vec<(&String, &String)> = changes.iter().filter_map(|(p, t)| t.as_ref().map(|t| (p, t))).collect();
+        let limits = &config.limits;
+        let mut loads: Vec<FileLoad> =
+            candidates.par_iter().enumerate().map(|(i, c)| load_file(file_id(i), c, display_prefix, limits)).collect();
+        let more: Vec<FileLoad> = added
+            .par_iter()
+            .enumerate()
+            .map(|(i, (rel, text))| {
+                load_bytes(
+                    file_id(candidates.len() + i),
+                    (*rel).clone(),
+                    format!("{display_prefix}{rel}"),
+                    text.as_bytes(),
+                    limits,
+                )
+            })
+            .collect();
+        loads.extend(more);
+        Self::assemble(root, config, loads)
+    }
+
     /// Load the records as they were at a git revision (`--at REV`): the same files the
     /// work-tree walk would read, from the revision's tree, with the same spans.
     pub fn load_snapshot(root: &Path, config: Config, display_prefix: &str, snapshot: git::Snapshot) -> Repository {
