@@ -675,3 +675,34 @@ INC1,Active,1/9/2026 2:00,1,1/9/2026 1:00,2 - High,true\n";
     let text = read(r.path().join("incidents/imported/servicenow-events/2026-09.yaml"));
     assert!(text.contains("x-itsm: {made_sla: false}"), "{text}");
 }
+
+/// The summary in English, Chinese and JSON (file digests masked: they name the temporary
+/// paths' contents, not behaviour).
+#[test]
+fn the_summary_in_every_language_and_json() {
+    let r = repo();
+    let mut lines: Vec<&str> = EVENTS.lines().collect();
+    lines.push("INC0000060,New,x,0,1/9/2026 1:00,2 - High,?,?,?,Category 2");
+    let export = write(r.path(), "events.csv", (lines.join("\n") + "\n").as_bytes());
+    let args = [
+        export.to_str().unwrap(),
+        "--preset",
+        "servicenow-events",
+        "--service",
+        "helpdesk",
+        "--dry-run",
+        "--as-of",
+        "2026-10-31",
+    ];
+    let run = |extra: &[&str]| {
+        let mut full = vec!["import", "incidents"];
+        full.extend_from_slice(&args);
+        full.extend_from_slice(extra);
+        let (code, out, err) = itos(r.path(), &full);
+        assert_eq!(code, 0, "{out}{err}");
+        out
+    };
+    insta::assert_snapshot!("import_summary_en", run(&[]));
+    insta::assert_snapshot!("import_summary_zh", run(&["--lang", "zh-CN"]));
+    insta::assert_snapshot!("import_summary_json", run(&["--format", "json"]));
+}

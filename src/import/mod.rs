@@ -18,6 +18,7 @@ use jiff::tz::TimeZone;
 use sha2::{Digest, Sha256};
 
 use crate::load::Repository;
+use crate::model::Msg;
 use crate::model::kinds::incident::{IncidentStatus, IncidentType, PauseReason};
 use events::{Class, Update};
 use mapping::{BOOL_FIELDS, Columns, Mapping, Mode, ServiceSource, Source, TIME_FIELDS, ValueMap};
@@ -122,6 +123,9 @@ pub struct Unmapped {
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Skipped {
     pub reason: String,
+    /// The reason in Chinese (the JSON keeps the English one).
+    #[serde(skip)]
+    pub reason_zh: String,
     pub count: u64,
     /// The first ten.
     pub rows: Vec<u64>,
@@ -398,8 +402,12 @@ struct Tally {
 }
 
 impl Tally {
-    fn skip(&mut self, row: u64, reason: String) {
-        let s = self.skipped.entry(reason.clone()).or_insert_with(|| Skipped { reason, ..Skipped::default() });
+    fn skip(&mut self, row: u64, reason: Msg) {
+        let s = self.skipped.entry(reason.en.clone()).or_insert_with(|| Skipped {
+            reason: reason.en,
+            reason_zh: reason.zh,
+            ..Skipped::default()
+        });
         s.count += 1;
         if s.rows.len() < 10 {
             s.rows.push(row);
@@ -458,7 +466,7 @@ impl Reader<'_> {
         (!empty).then_some(cell)
     }
 
-    fn time(&self, row: &Row, col: &Col, file: &str) -> Result<Option<Timestamp>, Result<String, Failure>> {
+    fn time(&self, row: &Row, col: &Col, file: &str) -> Result<Option<Timestamp>, Result<Msg, Failure>> {
         let Some(cell) = self.cell(row, col) else { return Ok(None) };
         // Logs repeat a time on many rows (the opening on every update, the minute of
         // consecutive updates): the last value of each column is remembered.
@@ -483,7 +491,10 @@ impl Reader<'_> {
                 column: col.name.clone(),
                 value: cell.text(),
             })),
-            Err(e) => Err(Ok(format!("column `{}`: {}", col.name, e.reason()))),
+            Err(e) => Err(Ok(Msg::new(
+                format!("column `{}`: {}", col.name, e.reason()),
+                format!("`{}` 列：{}", col.name, e.reason_zh()),
+            ))),
         }
     }
 
@@ -603,7 +614,7 @@ fn row_fields(
     file: &str,
     service: Option<&str>,
     tally: &mut Tally,
-) -> Result<Fields, Result<String, Failure>> {
+) -> Result<Fields, Result<Msg, Failure>> {
     let mut f = Fields { id: None, priority: None, opened_at: None, values: BTreeMap::new(), itsm: Itsm::default() };
     for (name, col, constant) in &layout.fields {
         let raw = match (col, constant) {
@@ -797,7 +808,7 @@ pub fn run(
             let row = row.map_err(Failure::Read)?;
             tally.rows += 1;
             if row.is_blank() {
-                tally.skip(row.number, "empty row".to_owned());
+                tally.skip(row.number, Msg::new("empty row", "空行"));
                 continue;
             }
             let service = match reader.service(row, &layout, &mut tally) {
@@ -828,7 +839,13 @@ pub fn run(
                             .map(|(n, _)| *n)
                             .collect();
                         if !missing.is_empty() {
-                            tally.skip(row.number, format!("no {} (empty cell)", missing.join(", ")));
+                            tally.skip(
+                                row.number,
+                                Msg::new(
+                                    format!("no {} (empty cell)", missing.join(", ")),
+                                    format!("缺少 {}（单元格为空）", missing.join("、")),
+                                ),
+                            );
                         }
                         // Otherwise the priority was unmapped: counted there.
                         continue;
@@ -836,7 +853,10 @@ pub fn run(
                     if let Some(first) = seen.get(&id) {
                         tally.skip(
                             row.number,
-                            format!("a ticket id already read (first at row {first}): the first row is kept"),
+                            Msg::new(
+                                format!("a ticket id already read (first at row {first}): the first row is kept"),
+                                format!("工单编号重复（首次在第 {first} 行）：保留首次出现的那一行"),
+                            ),
                         );
                         continue;
                     }
@@ -865,14 +885,26 @@ pub fn run(
                     let key = match reader.text(row, &Some(group_col.clone())) {
                         Cellv::Present(k) => k,
                         Cellv::Absent => {
-                            tally.skip(row.number, format!("no ticket key (column `{}` is empty)", group_col.name));
+                            tally.skip(
+                                row.number,
+                                Msg::new(
+                                    format!("no ticket key (column `{}` is empty)", group_col.name),
+                                    format!("没有工单编号（`{}` 列为空）", group_col.name),
+                                ),
+                            );
                             continue;
                         }
                     };
                     let at = match reader.time(row, at_col, &file) {
                         Ok(Some(at)) => at,
                         Ok(None) => {
-                            tally.skip(row.number, format!("no update time (column `{}` is empty)", at_col.name));
+                            tally.skip(
+                                row.number,
+                                Msg::new(
+                                    format!("no update time (column `{}` is empty)", at_col.name),
+                                    format!("没有更新时间（`{}` 列为空）", at_col.name),
+                                ),
+                            );
                             continue;
                         }
                         Err(Ok(reason)) => {
@@ -1010,7 +1042,10 @@ pub fn run(
                 .collect();
             let t = events::derive(&updates, opened_at);
             let Some(priority) = t.priority.clone() else {
-                tally.skip(g.first_row, "no priority on any update of the ticket".to_owned());
+                tally.skip(
+                    g.first_row,
+                    Msg::new("no priority on any update of the ticket", "该工单的所有更新均无优先级"),
+                );
                 continue;
             };
             let mut fields: BTreeMap<&'static str, Value> = g.fields.into_iter().map(|(k, (_, v))| (k, v)).collect();
@@ -1037,7 +1072,13 @@ pub fn run(
             }
             let id = g.id.unwrap_or(key);
             if let Some(first) = seen.get(&id) {
-                tally.skip(g.first_row, format!("a ticket id already read (first at row {first}): the first is kept"));
+                tally.skip(
+                    g.first_row,
+                    Msg::new(
+                        format!("a ticket id already read (first at row {first}): the first is kept"),
+                        format!("工单编号重复（首次在第 {first} 行）：保留首次出现的工单"),
+                    ),
+                );
                 continue;
             }
             seen.insert(id.clone(), g.first_row);

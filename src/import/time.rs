@@ -29,6 +29,14 @@ impl TimeError {
         }
     }
 
+    pub fn reason_zh(&self) -> &'static str {
+        match self {
+            TimeError::NoMatch => "不是映射文件 date_formats 中任何一种格式的时间",
+            TimeError::Gap => "该本地时间因夏令时切换而不存在",
+            TimeError::NoZone => "没有 UTC 偏移，且映射文件未设置 [source] timezone",
+        }
+    }
+
     pub fn describe(&self, value: &str) -> String {
         match self {
             TimeError::NoMatch => format!("`{value}` is not a timestamp in any of the mapping's date_formats"),

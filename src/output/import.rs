@@ -17,10 +17,11 @@ pub fn human(s: &Summary, lang: Lang) -> String {
     let n = group_thousands;
     if zh {
         line(format!(
-            "导入来源“{}”：读取 {} 行（{}），写入 {} 张工单到 {}{}",
+            "导入来源“{}”：读取 {} 行（{}），{} {} 张工单到 {}{}",
             one_line(&s.source),
             n(s.rows_read),
             files.join("、"),
+            if s.dry_run { "将写入" } else { "写入" },
             n(s.tickets_written),
             one_line(&s.out),
             if s.dry_run { "（试运行，未写入任何文件）" } else { "" }
@@ -40,6 +41,7 @@ pub fn human(s: &Summary, lang: Lang) -> String {
     }
     let months: Vec<String> = s.tickets_per_month.iter().map(|(m, c)| format!("{m}: {}", n(*c))).collect();
     line(if zh {
+        let months: Vec<String> = s.tickets_per_month.iter().map(|(m, c)| format!("{m} 月 {} 张", n(*c))).collect();
         format!("  按月工单数：{}", months.join("，"))
     } else {
         format!("  tickets per month: {}", months.join(", "))
@@ -63,7 +65,7 @@ pub fn human(s: &Summary, lang: Lang) -> String {
         let more = k.count.saturating_sub(k.rows.len() as u64);
         if zh {
             let more = if more > 0 { format!(" 等，另 {} 行", n(more)) } else { String::new() };
-            line(format!("  跳过 {} 行：{}（第 {} 行{more}）", n(k.count), one_line(&k.reason), rows.join("、")));
+            line(format!("  跳过 {} 行：{}（第 {} 行{more}）", n(k.count), one_line(&k.reason_zh), rows.join("、")));
         } else {
             let more = if more > 0 { format!(", and {} more", n(more)) } else { String::new() };
             let (plural, label) = if k.count == 1 { ("", "row") } else { ("s", "rows") };
