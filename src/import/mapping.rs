@@ -290,6 +290,7 @@ impl Mapping {
                 None
             }
         });
+        // No `encoding`: a byte-order mark, else UTF-8 when the bytes are, else GB18030.
         let encoding = s.encoding.as_ref().and_then(|e| match e.get_ref().to_ascii_lowercase().as_str() {
             "utf-8" | "utf8" => Some(Encoding::Utf8),
             "utf-16" | "utf16" => Some(Encoding::Utf16),

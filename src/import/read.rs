@@ -188,7 +188,13 @@ fn open_csv(file: String, handle: File, mapping: &Mapping, delimiter: u8) -> Res
         None => match mapping.encoding {
             Some(Encoding::Gb18030) => (Some(encoding_rs::GB18030), 0),
             Some(Encoding::Utf16) => (Some(encoding_rs::UTF_16LE), 0),
-            Some(Encoding::Utf8) | None => (None, 0),
+            Some(Encoding::Utf8) => (None, 0),
+            // Neither a byte-order mark nor `encoding`: UTF-8 when the start of the file is
+            // UTF-8, else GB18030 (what Chinese Excel writes); never a guess between others.
+            None => match std::str::from_utf8(start) {
+                Err(e) if e.error_len().is_some() => (Some(encoding_rs::GB18030), 0),
+                _ => (None, 0),
+            },
         },
     };
     buffered.consume(bom);
@@ -374,8 +380,20 @@ mod tests {
     }
 
     #[test]
+    fn without_a_bom_or_encoding_utf8_else_gb18030() {
+        let (gb, _, _) = encoding_rs::GB18030.encode("工单编号,类别\nGD-1,网络故障\n");
+        let (h, r) = rows(&gb, "x.csv", "").unwrap();
+        assert_eq!(
+            (h, r),
+            (vec!["工单编号".to_owned(), "类别".to_owned()], vec![vec!["GD-1".to_owned(), "网络故障".to_owned()]])
+        );
+        let (h, _) = rows("工单编号,类别\n".as_bytes(), "x.csv", "").unwrap();
+        assert_eq!(h, ["工单编号", "类别"]);
+    }
+
+    #[test]
     fn invalid_bytes_are_located() {
-        let e = rows(b"a,b\n1,2\n3,\xff\xfe\n", "x.csv", "").unwrap_err();
+        let e = rows(b"a,b\n1,2\n3,\xff\xfe\n", "x.csv", "encoding = \"utf-8\"").unwrap_err();
         assert_eq!((e.row, e.column.as_deref()), (Some(3), Some("b")));
         assert!(e.message.starts_with("bytes that are not valid UTF-8"), "{e}");
         let e = rows(b"a,b\n1,\x81\n", "x.csv", "encoding = \"gb18030\"").unwrap_err();
