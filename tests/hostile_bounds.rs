@@ -210,3 +210,46 @@ fn findings_in_one_large_file_render_without_rescanning_it() {
     let baseline = fastest(|| drop(render(&many)));
     assert_linear("450 findings in one file", hostile, baseline, 3);
 }
+
+#[test]
+fn an_event_log_with_one_giant_ticket_imports_in_linear_time() {
+    // 20,000 updates of one ticket (alternating states, every one a pause change) against
+    // 2,000 tickets of 10 updates: the same rows, the same columns.
+    use itos::import::{Request, Targets, mapping::Mapping};
+    let dir = tempfile::tempdir().unwrap();
+    let header = "number,incident_state,sys_updated_at,sys_mod_count,opened_at,priority\n";
+    let states = ["Active", "Awaiting User Info", "Awaiting Vendor", "Resolved", "Active"];
+    let row = |ticket: usize, k: usize| {
+        let minute = k % 60;
+        let hour = (k / 60) % 24;
+        let day = 1 + (k / 1440) % 28;
+        format!("INC{ticket},{},{day}/9/2026 {hour}:{minute:02},{k},1/9/2026 0:00,2 - High\n", states[k % states.len()])
+    };
+    let giant: String = header.to_owned() + &(0..20_000).map(|k| row(1, k)).collect::<String>();
+    let spread: String =
+        header.to_owned() + &(0..20_000).map(|k| row(k / 10, k % 10 + k / 10 % 1000)).collect::<String>();
+    std::fs::write(dir.path().join("giant.csv"), giant).unwrap();
+    std::fs::write(dir.path().join("spread.csv"), spread).unwrap();
+    let text = itos::import::presets::get("servicenow-events").unwrap();
+    let mapping = Mapping::parse(text, std::path::Path::new("m.toml")).unwrap();
+    let repo = load(&[("e.yaml".to_owned(), BASE.to_owned())]);
+    let targets = Targets::of(&repo);
+    let run = |file: &str| {
+        let request = Request {
+            files: vec![dir.path().join(file)],
+            mapping: mapping.clone(),
+            mapping_label: "preset".into(),
+            mapping_sha256: String::new(),
+            engagement: None,
+            service: Some("helpdesk".into()),
+            out: "out".into(),
+            replace_all: false,
+        };
+        itos::import::run(&request, &targets, dir.path(), 100_000, 64 << 20).unwrap()
+    };
+    let (summary, _) = run("giant.csv");
+    assert_eq!((summary.rows_read, summary.tickets_written), (20_000, 1));
+    let hostile = fastest(|| drop(run("giant.csv")));
+    let baseline = fastest(|| drop(run("spread.csv")));
+    assert_linear("one ticket of 20,000 updates", hostile, baseline, 3);
+}

@@ -163,6 +163,12 @@ mod tests {
     }
 
     #[test]
+    fn chinese_dates() {
+        let f = ["%Y年%m月%d日 %H:%M"];
+        assert_eq!(at("2026年9月10日 09:05", &f, "Asia/Shanghai"), Ok("2026-09-10T01:05:00Z".into()));
+    }
+
+    #[test]
     fn excel_serials() {
         // 45000.5 = 2023-03-15 12:00.
         assert_eq!(excel_serial(45000.5).unwrap().to_string(), "2023-03-15T12:00:00");
