@@ -706,3 +706,20 @@ fn the_summary_in_every_language_and_json() {
     insta::assert_snapshot!("import_summary_zh", run(&["--lang", "zh-CN"]));
     insta::assert_snapshot!("import_summary_json", run(&["--format", "json"]));
 }
+
+/// A ticket whose times contradict each other is written as recorded, so that `validate`
+/// shows it (GEN-007) instead of import dropping it.
+#[test]
+fn a_contradictory_ticket_is_written_as_recorded() {
+    let r = repo();
+    let csv = "number,incident_state,sys_updated_at,sys_mod_count,opened_at,priority\n\
+INC9,New,1/9/2026 8:00,0,1/9/2026 10:00,2 - High\n\
+INC9,Resolved,1/9/2026 9:00,1,1/9/2026 10:00,2 - High\n";
+    let export = write(r.path(), "e.csv", csv.as_bytes());
+    import_twice(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow-events", "--service", "helpdesk"]);
+    let text = read(r.path().join("incidents/imported/servicenow-events/2026-09.yaml"));
+    assert!(text.contains("opened_at: 2026-09-01T18:00:00+08:00\n    responded_at: 2026-09-01T17:00:00+08:00\n    resolved_at: 2026-09-01T17:00:00+08:00\n"), "{text}");
+    let (code, out, _) = itos(r.path(), &["validate", "--rule", "GEN-007", "--as-of", "2026-10-31"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("GEN-007"), "{out}");
+}
