@@ -705,6 +705,7 @@ fn the_summary_in_every_language_and_json() {
     insta::assert_snapshot!("import_summary_en", run(&[]));
     insta::assert_snapshot!("import_summary_zh", run(&["--lang", "zh-CN"]));
     insta::assert_snapshot!("import_summary_json", run(&["--format", "json"]));
+    assert_eq!(run(&["-q"]), "", "-q prints nothing when the import succeeds");
 }
 
 /// A ticket whose times contradict each other is written as recorded, so that `validate`

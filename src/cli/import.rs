@@ -94,6 +94,8 @@ pub fn incidents(cli: &Cli, args: &ImportIncidentsArgs) -> Result<ExitStatus, Fa
         lap("written");
     }
     let text = match args.format {
+        // `-q`: the exit status says it; the JSON summary is asked for explicitly.
+        ImportFormat::Human if ui.quiet => String::new(),
         ImportFormat::Human => crate::output::import::human(&summary, ui.lang),
         ImportFormat::Json => crate::output::import::json(&summary),
     };
