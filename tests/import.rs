@@ -724,3 +724,45 @@ INC9,Resolved,1/9/2026 9:00,1,1/9/2026 10:00,2 - High\n";
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("GEN-007"), "{out}");
 }
+
+/// The shape of the public ServiceNow incident event log (36 columns, day-first times, `?`
+/// empties, a resolved_at column copied onto every row that the updates override, a pause
+/// run ended by the resolution): tests/data holds two tickets written in its shape (its
+/// columns and its styles of value; the values themselves are made up).
+#[test]
+fn the_public_servicenow_event_log_shape() {
+    let r = repo();
+    let export = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/servicenow-public-event-log-shape.csv");
+    let out =
+        import_twice(r.path(), &[export.to_str().unwrap(), "--preset", "servicenow-events", "--service", "helpdesk"]);
+    assert!(out.contains("11 rows read (servicenow-public-event-log-shape.csv), 2 tickets"), "{out}");
+    let text = read(r.path().join("incidents/imported/servicenow-events/2016-02.yaml"));
+    let body = text.split_once('\n').unwrap().1;
+    assert_eq!(
+        body,
+        r#"kind: Incident
+defaults: {service: helpdesk}
+items:
+  - id: INC0000045
+    priority: P3
+    type: incident
+    opened_at: 2016-02-29T09:16:00+08:00
+    responded_at: 2016-02-29T16:53:00+08:00
+    resolved_at: 2016-02-29T16:53:00+08:00
+    closed_at: 2016-03-05T20:00:00+08:00
+    category: Category 55
+    x-itsm: {made_sla: true}
+  - id: INC0000047
+    priority: P3
+    type: incident
+    opened_at: 2016-02-29T12:40:00+08:00
+    responded_at: 2016-02-29T13:18:00+08:00
+    resolved_at: 2016-03-01T17:52:00+08:00
+    closed_at: 2016-03-06T18:00:00+08:00
+    paused:
+      - {from: 2016-02-29T14:10:00+08:00, to: 2016-03-01T17:52:00+08:00, reason: awaiting-customer}
+    category: Category 40
+    x-itsm: {made_sla: true}
+"#
+    );
+}
