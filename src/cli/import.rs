@@ -9,7 +9,7 @@ use super::args::{ImportFormat, ImportIncidentsArgs, ImportPresetArgs};
 use super::session::{Needs, Session};
 use super::{Cli, ExitStatus, Fatal, emit, records_root};
 use crate::import::mapping::Mapping;
-use crate::import::{Failure, Plan, Request, Targets, presets, sha256_hex};
+use crate::import::{Failure, Plan, Request, Targets, presets};
 use crate::model::Lang;
 
 pub fn presets(cli: &Cli) -> Result<ExitStatus, Fatal> {
@@ -62,7 +62,7 @@ pub fn incidents(cli: &Cli, args: &ImportIncidentsArgs) -> Result<ExitStatus, Fa
         files: args.files.clone(),
         mapping,
         mapping_label: label,
-        mapping_sha256: sha256_hex(text.as_bytes()),
+        mapping_sha256: crate::load::evidence::sha256_of(&mut text.as_bytes())?,
         engagement: args.engagement.clone(),
         service: args.service.clone(),
         out: out.clone(),

@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use sha2::{Digest, Sha256};
 
 use crate::load::Repository;
 use crate::model::Msg;
@@ -213,7 +212,7 @@ impl std::fmt::Display for Failure {
                         u.field,
                         u.value,
                         count(u.rows, "row"),
-                        group_thousands(u.first_row),
+                        thousands(u.first_row),
                         u.add_under
                     )?;
                 }
@@ -246,25 +245,12 @@ impl std::fmt::Display for Failure {
 
 /// `1 row`, `3,211 rows`.
 pub fn count(n: u64, what: &str) -> String {
-    format!("{} {what}{}", group_thousands(n), if n == 1 { "" } else { "s" })
+    format!("{} {what}{}", thousands(n), if n == 1 { "" } else { "s" })
 }
 
-/// `3211` → `3,211`.
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+/// A count with thousands separators, as every figure is written (`figures::figure`).
+pub fn thousands(n: u64) -> String {
+    crate::figures::figure::grouped(&n.to_string())
 }
 
 /// A mapped column found in a file's header.
@@ -414,6 +400,24 @@ impl Tally {
         }
     }
 
+    /// Whether ticket `id` (at `row`) is read for the first time; a repeat is skipped with
+    /// the first row named (the first one is kept).
+    fn first_time(&mut self, seen: &mut HashMap<String, u64>, id: &str, row: u64) -> bool {
+        if let Some(first) = seen.get(id) {
+            let first = *first;
+            self.skip(
+                row,
+                Msg::new(
+                    format!("a ticket id already read (first at row {first}): the first is kept"),
+                    format!("工单编号重复（首次在第 {first} 行）：保留首次出现的工单"),
+                ),
+            );
+            return false;
+        }
+        seen.insert(id.to_owned(), row);
+        true
+    }
+
     fn unmapped(&mut self, field: &str, value: &str, row: u64, add_under: &str, fatal: bool) {
         let u = self.unmapped.entry((field.to_owned(), value.to_owned())).or_insert_with(|| Unmapped {
             field: field.to_owned(),
@@ -444,8 +448,8 @@ enum Cellv {
 }
 
 impl Reader<'_> {
-    fn text(&self, row: &Row, col: &Option<Col>) -> Cellv {
-        match col.as_ref().and_then(|col| self.cell(row, col)) {
+    fn text(&self, row: &Row, col: Option<&Col>) -> Cellv {
+        match col.and_then(|col| self.cell(row, col)) {
             Some(Cell::Text(s)) => Cellv::Present(s.trim().to_owned()),
             Some(other) => Cellv::Present(other.text()),
             None => Cellv::Absent,
@@ -501,10 +505,9 @@ impl Reader<'_> {
     /// A value through its field's value map: the mapped value, or the value as written when
     /// `valid` accepts it, or `None` (unmapped).
     fn mapped(&self, field: &str, raw: &str, valid: &dyn Fn(&str) -> bool) -> Option<String> {
-        match self.m.values.get(field).and_then(|map| map.get(raw)) {
-            Some(v) => Some(v.to_owned()),
-            None if valid(raw) => Some(raw.to_owned()),
-            None => None,
+        match self.m.values.get(field) {
+            Some(map) => lookup(map, raw, valid),
+            None => valid(raw).then(|| raw.to_owned()),
         }
     }
 
@@ -513,7 +516,7 @@ impl Reader<'_> {
             return Some(s.clone());
         }
         let Some(ServiceSource::Column(_, map)) = &self.m.service else { return None };
-        let raw = match self.text(row, &layout.service) {
+        let raw = match self.text(row, layout.service.as_ref()) {
             Cellv::Present(v) => v,
             Cellv::Absent => match &map.default {
                 Some(d) => return Some(d.clone()),
@@ -619,7 +622,7 @@ fn row_fields(
     for (name, col, constant) in &layout.fields {
         let raw = match (col, constant) {
             (_, Some(c)) => c.clone(),
-            (Some(_), None) => match r.text(row, col) {
+            (Some(_), None) => match r.text(row, col.as_ref()) {
                 Cellv::Present(v) => v,
                 Cellv::Absent => continue,
             },
@@ -679,7 +682,7 @@ fn row_fields(
         }
     }
     if let Some(col) = &layout.made_sla
-        && let Cellv::Present(v) = r.text(row, &Some(col.clone()))
+        && let Cellv::Present(v) = r.text(row, Some(col))
     {
         match parse_bool(&v) {
             Some(b) => f.itsm.made_sla = Some(b),
@@ -691,7 +694,7 @@ fn row_fields(
         (&layout.resolution_remaining, &mut f.itsm.resolution_remaining_minutes, "reconcile.resolution_remaining"),
         (&layout.paused_minutes, &mut f.itsm.paused_minutes, "reconcile.paused_minutes"),
     ] {
-        if let Cellv::Present(v) = r.text(row, col) {
+        if let Cellv::Present(v) = r.text(row, col.as_ref()) {
             match parse_minutes(&v) {
                 Some(n) => *slot = Some(n),
                 None => tally.unmapped(what, &v, row.number, "(minutes, `h:mm` or `-2:15`)", false),
@@ -791,14 +794,15 @@ pub fn run(
     let events = m.events.as_ref();
 
     for path in &req.files {
-        let bytes_sha = std::fs::read(path).map(|b| sha256_hex(&b)).map_err(|e| {
-            Failure::Read(ReadError {
-                file: path.display().to_string(),
-                row: None,
-                column: None,
-                message: format!("cannot read: {e}"),
-            })
-        })?;
+        let bytes_sha =
+            std::fs::File::open(path).and_then(|mut f| crate::load::evidence::sha256_of(&mut f)).map_err(|e| {
+                Failure::Read(ReadError {
+                    file: path.display().to_string(),
+                    row: None,
+                    column: None,
+                    message: format!("cannot read: {e}"),
+                })
+            })?;
         let mut table = Table::open(path, m).map_err(Failure::Read)?;
         sources.push((table.file.clone(), bytes_sha));
         let file = table.file.clone();
@@ -850,23 +854,10 @@ pub fn run(
                         // Otherwise the priority was unmapped: counted there.
                         continue;
                     };
-                    if let Some(first) = seen.get(&id) {
-                        tally.skip(
-                            row.number,
-                            Msg::new(
-                                format!("a ticket id already read (first at row {first}): the first row is kept"),
-                                format!("工单编号重复（首次在第 {first} 行）：保留首次出现的那一行"),
-                            ),
-                        );
+                    if !tally.first_time(&mut seen, &id, row.number) {
                         continue;
                     }
-                    seen.insert(id.clone(), row.number);
-                    let mut values = f.values;
-                    if let Some(Value::Text(status)) = values.get("status")
-                        && status == "cancelled"
-                    {
-                        values.insert("status", Value::Text("cancelled".to_owned()));
-                    }
+                    let values = f.values;
                     tickets.push(Ticket {
                         id,
                         service,
@@ -882,7 +873,7 @@ pub fn run(
                 }
                 Mode::Events => {
                     let (Some(group_col), Some(at_col)) = (&layout.group_by, &layout.at) else { continue };
-                    let key = match reader.text(row, &Some(group_col.clone())) {
+                    let key = match reader.text(row, Some(group_col)) {
                         Cellv::Present(k) => k,
                         Cellv::Absent => {
                             tally.skip(
@@ -921,11 +912,11 @@ pub fn run(
                         }
                         Err(Err(fail)) => return Err(fail),
                     };
-                    let state = match reader.text(row, &layout.state) {
+                    let state = match reader.text(row, layout.state.as_ref()) {
                         Cellv::Present(s) => Some(names.id(&s)),
                         Cellv::Absent => None,
                     };
-                    let priority = match reader.text(row, &layout.event_priority) {
+                    let priority = match reader.text(row, layout.event_priority.as_ref()) {
                         Cellv::Present(raw) => {
                             let valid = |v: &str| {
                                 targets.slas.get(&service).is_some_and(|s| s.priorities.iter().any(|p| p == v))
@@ -1071,17 +1062,9 @@ pub fn run(
                 fields.remove("status");
             }
             let id = g.id.unwrap_or(key);
-            if let Some(first) = seen.get(&id) {
-                tally.skip(
-                    g.first_row,
-                    Msg::new(
-                        format!("a ticket id already read (first at row {first}): the first is kept"),
-                        format!("工单编号重复（首次在第 {first} 行）：保留首次出现的工单"),
-                    ),
-                );
+            if !tally.first_time(&mut seen, &id, g.first_row) {
                 continue;
             }
-            seen.insert(id.clone(), g.first_row);
             tickets.push(Ticket {
                 id,
                 service: g.service.unwrap_or_default(),
@@ -1113,7 +1096,7 @@ pub fn run(
     }
     let mut bad = BTreeMap::new();
     for t in &tickets {
-        let keys = &targets.slas[&t.service].priorities;
+        let Some(keys) = targets.slas.get(&t.service).map(|s| &s.priorities) else { continue };
         for p in std::iter::once(&t.priority).chain(t.priority_changes.iter().map(|(_, p)| p)) {
             if !keys.contains(p) {
                 let u = bad.entry(p.clone()).or_insert_with(|| Unmapped {
@@ -1173,7 +1156,7 @@ fn f_missing(r: &Reader<'_>, row: &Row, layout: &Layout, field: &str) -> bool {
         .fields
         .iter()
         .find(|(n, _, _)| *n == field)
-        .is_none_or(|(_, col, constant)| constant.is_none() && matches!(r.text(row, col), Cellv::Absent))
+        .is_none_or(|(_, col, constant)| constant.is_none() && matches!(r.text(row, col.as_ref()), Cellv::Absent))
 }
 
 fn merge_itsm(into: &mut Itsm, from: Itsm) {
@@ -1286,9 +1269,9 @@ mod tests {
     }
 
     #[test]
-    fn thousands() {
-        assert_eq!(group_thousands(3211), "3,211");
-        assert_eq!(group_thousands(14), "14");
-        assert_eq!(group_thousands(1_000_000), "1,000,000");
+    fn counts() {
+        assert_eq!(count(3211, "row"), "3,211 rows");
+        assert_eq!(count(1, "row"), "1 row");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }

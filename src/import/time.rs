@@ -36,16 +36,6 @@ impl TimeError {
             TimeError::NoZone => "没有 UTC 偏移，且映射文件未设置 [source] timezone",
         }
     }
-
-    pub fn describe(&self, value: &str) -> String {
-        match self {
-            TimeError::NoMatch => format!("`{value}` is not a timestamp in any of the mapping's date_formats"),
-            TimeError::Gap => format!("`{value}` is a local time skipped by a daylight-saving change"),
-            TimeError::NoZone => {
-                format!("`{value}` has no UTC offset and the mapping sets no [source] timezone")
-            }
-        }
-    }
 }
 
 /// The instant a cell names, truncated to the second.

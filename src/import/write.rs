@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
+use super::mapping::FIELDS;
 use super::{Ticket, Value};
 
 /// How every file import writes begins; import deletes only files that begin so.
@@ -136,18 +137,10 @@ fn render_item(t: &Ticket, zone: &TimeZone, defaults: &Defaults) -> String {
         Value::Time(ts) => time(*ts, zone),
         Value::Bool(b) => b.to_string(),
     };
-    let before_lists = [
-        "type",
-        "opened_at",
-        "detected_at",
-        "responded_at",
-        "arrived_at",
-        "on_site_required",
-        "restored_at",
-        "resolved_at",
-        "closed_at",
-    ];
-    for key in before_lists {
+    // records.md order: the simple fields up to `closed_at`, the lists, then the rest.
+    let split = FIELDS.iter().position(|f| *f == "closed_at").map_or(FIELDS.len(), |i| i + 1);
+    let (before_lists, after_lists) = FIELDS.split_at(split);
+    for &key in before_lists.iter().filter(|f| !matches!(**f, "id" | "priority")) {
         if key == "opened_at" {
             line("opened_at", time(t.opened_at, zone));
         } else if let Some(v) = t.get(key) {
@@ -174,7 +167,7 @@ fn render_item(t: &Ticket, zone: &TimeZone, defaults: &Defaults) -> String {
             out.push_str(&format!("      - {{at: {}{resolved}}}\n", time(*at, zone)));
         }
     }
-    for key in ["major", "reported_at", "problem", "caused_by_change", "category", "cause", "resolution", "status"] {
+    for &key in after_lists {
         if let Some(v) = t.get(key) {
             out.push_str(&format!("    {key}: {}\n", value(v)));
         }

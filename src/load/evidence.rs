@@ -161,16 +161,22 @@ pub fn sha256(root: &Path, rel: &str) -> Option<String> {
     if !file.metadata().ok()?.is_file() {
         return None; // replaced since it was inspected
     }
+    sha256_of(&mut file).ok()
+}
+
+/// SHA-256 (hex) of everything `reader` yields, read in 64 KiB pieces (a large export or
+/// evidence file is never held whole).
+pub fn sha256_of(reader: &mut impl std::io::Read) -> std::io::Result<String> {
     let mut hash = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
     loop {
-        let n = std::io::Read::read(&mut file, &mut buffer).ok()?;
+        let n = reader.read(&mut buffer)?;
         if n == 0 {
             break;
         }
-        hash.update(buffer.get(..n)?);
+        hash.update(buffer.get(..n).unwrap_or_default());
     }
-    Some(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The summary of `itos import incidents`, in English or Chinese, or as JSON.
 
-use crate::import::{Summary, count, group_thousands};
+use crate::import::{Summary, count, thousands};
 use crate::model::Lang;
 
 use super::escape::one_line;
@@ -14,7 +14,7 @@ pub fn human(s: &Summary, lang: Lang) -> String {
         out.push('\n');
     };
     let files: Vec<String> = s.files_read.iter().map(|f| one_line(f)).collect();
-    let n = group_thousands;
+    let n = thousands;
     if zh {
         line(format!(
             "导入来源“{}”：读取 {} 行（{}），{} {} 张工单到 {}{}",
