@@ -68,6 +68,9 @@ pub struct Finding {
     /// values was already reported as unreadable (GEN-003), this finding is the same mistake
     /// again and is left out.
     pub about: &'static [&'static str],
+    /// The dated duty this finding reports overdue (`rules::duty::Duty::key`): what
+    /// `report due` listed before the day passed.
+    pub duty: Option<String>,
 }
 
 impl Finding {
@@ -82,6 +85,7 @@ impl Finding {
             record: None,
             waived_by: None,
             about: &[],
+            duty: None,
         }
     }
 

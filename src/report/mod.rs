@@ -1,5 +1,6 @@
 //! Reports: figures computed from records and findings, ready to be rendered by `output`.
 
+pub mod due;
 pub mod gaps;
 pub mod handover;
 pub mod ledger;

@@ -1,12 +1,64 @@
 //! Shared reading of time for rules (rules.md, "How rules read time"): the day a duty is
-//! judged at, periodic duties ("an audit every 12 months"), and how to say so.
+//! judged at, periodic duties ("an audit every 12 months"), how to say so, and [`Duty`], the
+//! one model of a dated obligation: a rule with a due date lists its duties
+//! ([`super::Rule::duties`]) from the same computation its `check` reports overdue ones from,
+//! so `report due` shows exactly what `validate` will report the day after each due date.
 
 use jiff::civil::Date;
 
 use crate::calendar::dates::{Interval, days_between};
-use crate::model::Msg;
 use crate::model::kinds::Engagement;
+use crate::model::{Kind, Msg, RecordRef, Span};
 use crate::msg;
+
+/// A dated obligation: once the as-of day is after `due` ("within N" is inclusive), `rule`
+/// reports it at `span`, its finding carrying `key`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Duty {
+    pub rule: &'static str,
+    /// The duty's identity, stable while its due date moves: `Kind/id` of the record, and
+    /// `#part` when one record holds several duties of the rule (an audit's findings, a
+    /// system's two reviews, a reporting period). ICS UIDs are built from it (decision 28).
+    pub key: String,
+    pub due: Date,
+    /// Where the finding points once it is overdue.
+    pub span: Span,
+    pub record: RecordRef,
+    /// What has to be done, e.g. "information-security audit".
+    pub what: Msg,
+    /// How to discharge it (the finding's help).
+    pub help: Option<Msg>,
+    /// The person a record names as responsible, as written.
+    pub owner: Option<String>,
+}
+
+impl Duty {
+    /// A duty of `rule` on the record `kind`/`id`; `part` tells several duties of one record apart.
+    pub fn new(rule: &'static str, kind: Kind, id: &str, part: Option<&str>, due: Date, span: Span, what: Msg) -> Duty {
+        let name = kind.name();
+        let key = match part {
+            Some(part) => format!("{name}/{id}#{part}"),
+            None => format!("{name}/{id}"),
+        };
+        Duty { rule, key, due, span, record: RecordRef { kind, id: id.to_owned() }, what, help: None, owner: None }
+    }
+
+    pub fn help(mut self, help: Msg) -> Duty {
+        self.help = Some(help);
+        self
+    }
+
+    /// The responsible person, when the record names one (blank text is nobody).
+    pub fn owner(mut self, owner: Option<&str>) -> Duty {
+        self.owner = owner.map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned);
+        self
+    }
+
+    /// Overdue on `day`: the day is after the due date.
+    pub fn overdue_on(&self, day: Date) -> bool {
+        day > self.due
+    }
+}
 
 use super::Context;
 
@@ -22,9 +74,57 @@ pub fn judged_at(cx: &Context<'_>, engagement: &Engagement) -> Option<Date> {
     {
         return None;
     }
-    let ended = crate::exit::handover_of(cx, engagement)
-        .map_or(term.end.value, |h| h.termination.effective_at.value.min(term.end.value));
-    Some(cx.as_of.min(ended))
+    Some(cx.as_of.min(ended(cx, engagement)))
+}
+
+/// The last day an engagement's periodic duties are judged at: the term's end, or the
+/// effective date of its termination when earlier.
+pub fn ended(cx: &Context<'_>, engagement: &Engagement) -> Date {
+    let end = engagement.term.end.value;
+    crate::exit::handover_of(cx, engagement).map_or(end, |h| h.termination.effective_at.value.min(end))
+}
+
+/// A periodic duty of one subject as judged on `day`: due one `interval` after the later of
+/// the last qualifying event and `start`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Periodic {
+    pub day: Date,
+    pub start: Date,
+    pub last: Option<Date>,
+    pub interval: Interval,
+    pub due: Date,
+    /// The last day it is judged at ([`ended`]): a duty falling due on or after it never fires.
+    pub until: Date,
+}
+
+impl Periodic {
+    /// The duty of an engagement's subject judged on `day` (from [`judged_at`]).
+    pub fn new(
+        cx: &Context<'_>,
+        engagement: &Engagement,
+        last: Option<Date>,
+        start: Date,
+        interval: Interval,
+        day: Date,
+    ) -> Periodic {
+        let due = interval.after(last.map_or(start, |l| l.max(start)));
+        Periodic { day, start, last, interval, due, until: ended(cx, engagement) }
+    }
+
+    /// Overdue on the judging day.
+    pub fn overdue(&self) -> Option<Overdue> {
+        (self.day > self.due).then_some(Overdue { last: self.last, due: self.due })
+    }
+
+    /// Whether the rule ever reports it: it falls due before judging stops.
+    pub fn fires(&self) -> bool {
+        self.due < self.until
+    }
+
+    /// The finding's message (see [`periodic_message`]).
+    pub fn message(&self, what: &Msg) -> Option<Msg> {
+        self.overdue().map(|o| periodic_message(what, o, self.start, self.interval, self.day))
+    }
 }
 
 /// The day a periodic duty of `engagement`'s subject starts (revision 2, decision 8): the

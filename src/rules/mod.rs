@@ -124,6 +124,11 @@ impl Meta {
 pub trait Rule: Sync {
     fn meta(&self) -> &'static Meta;
     fn check(&self, cx: &Context<'_>, out: &mut Sink);
+
+    /// The dated duties this rule will report once their day has passed (and those it
+    /// reports now), computed as `check` computes them; `report due` lists them. Rules
+    /// without due dates list none.
+    fn duties(&self, _cx: &Context<'_>, _out: &mut Vec<duty::Duty>) {}
 }
 
 /// The rule families; each lists its rules in its own `mod.rs` (`RULES`).
@@ -227,5 +232,14 @@ impl Sink {
         self.findings.push(Finding::new(self.rule, self.severity, span, message));
         let last = self.findings.len() - 1;
         &mut self.findings[last]
+    }
+
+    /// Report `duty` overdue: at its span, about its record, carrying its key and help.
+    pub fn overdue(&mut self, duty: &duty::Duty, message: Msg) -> &mut Finding {
+        let f = self.report(duty.span, message);
+        f.record = Some(duty.record.clone());
+        f.duty = Some(duty.key.clone());
+        f.help = duty.help.clone();
+        f
     }
 }

@@ -1,9 +1,10 @@
 //! AUD-001: an information-security audit within every `audit_interval_months`.
 
 use crate::calendar::dates::Interval;
+use crate::model::kinds::Engagement;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{duty_start, judged_at, label_records_from, latest_until, overdue, periodic_message};
+use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from, latest_until};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Aud001;
@@ -38,27 +39,36 @@ impl Rule for Aud001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let interval = Interval::Months(cx.policy.audit_interval_months);
-        for eng in &cx.records.engagements {
-            let Some(day) = judged_at(cx, eng) else { continue };
+        for (eng, p, duty) in duties(cx) {
             out.checked();
-            let audits = cx
-                .records
-                .audits
-                .iter()
-                .filter(|a| cx.engagement_of(RecordView::Audit(a)).is_some_and(|e| e.value == eng.id.value));
-            let last = latest_until(audits.map(|a| a.performed_at.value), day);
-            let start = duty_start(eng, None);
-            if let Some(o) = overdue(last, start, interval, day) {
-                let what = msg!("information-security audit", "信息安全审计");
-                let f = out.report(eng.id.span, periodic_message(&what, o, start, interval, day));
-                label_records_from(f, eng, start);
-                f.help(msg!(
-                    "record the audit as an Audit (kind: Audit) with its date, auditor and areas",
-                    "请以 `Audit` 记录登记审计，注明日期、审计方和覆盖领域"
-                ))
-                .record(Kind::Engagement, &eng.id);
-            }
+            let Some(message) = p.message(&duty.what) else { continue };
+            let f = out.overdue(&duty, message);
+            label_records_from(f, eng, p.start);
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|(_, p, _)| p.fires()).map(|(.., d)| d));
+    }
+}
+
+/// Each judged engagement's next audit.
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (&'a Engagement, Periodic, Duty)> + 'a {
+    let interval = Interval::Months(cx.policy.audit_interval_months);
+    cx.records.engagements.iter().filter_map(move |eng| {
+        let day = judged_at(cx, eng)?;
+        let audits = cx
+            .records
+            .audits
+            .iter()
+            .filter(|a| cx.engagement_of(RecordView::Audit(a)).is_some_and(|e| e.value == eng.id.value));
+        let last = latest_until(audits.map(|a| a.performed_at.value), day);
+        let p = Periodic::new(cx, eng, last, duty_start(eng, None), interval, day);
+        let what = msg!("information-security audit", "信息安全审计");
+        let duty = Duty::new(META.id, Kind::Engagement, &eng.id.value, None, p.due, eng.id.span, what).help(msg!(
+            "record the audit as an Audit (kind: Audit) with its date, auditor and areas",
+            "请以 `Audit` 记录登记审计，注明日期、审计方和覆盖领域"
+        ));
+        Some((eng, p, duty))
+    })
 }

@@ -1,9 +1,10 @@
 //! BAK-002: a passed restore test with verified integrity within every restore-test interval.
 
 use crate::calendar::dates::{Interval, days_between};
-use crate::model::{Kind, RecordView, Severity};
+use crate::model::kinds::{Engagement, RestoreTest};
+use crate::model::{Kind, RecordView, Severity, Span};
 use crate::msg;
-use crate::rules::duty::{duty_start, judged_at, label_records_from, overdue};
+use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Bak002;
@@ -40,32 +41,14 @@ impl Rule for Bak002 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        for bp in &cx.records.backup_policies {
-            let Some(eng) = cx.engagement_for(RecordView::BackupPolicy(bp)) else { continue };
-            let Some(day) = judged_at(cx, eng) else { continue };
+        for d in duties(cx) {
             out.checked();
-            let own = bp.restore_test_interval_days.as_ref();
-            let every = own.map_or(cx.policy.restore_test_interval_days, |d| d.value);
-            // The latest passed, integrity-verified test on or before the judging day.
-            let last = cx
-                .records
-                .restore_tests
-                .iter()
-                .filter(|t| {
-                    t.policy.value == bp.id.value
-                        && t.passed()
-                        && t.integrity_verified.value
-                        && t.performed_at.value <= day
-                })
-                .max_by_key(|t| t.performed_at.value);
-            // Like every periodic duty, from the term's start or `records_from` when later
-            // (decision 8): never from a commit date.
-            let start = duty_start(eng, None);
-            let Some(o) = overdue(last.map(|t| t.performed_at.value), start, Interval::Days(every), day) else {
+            let (p, every) = (d.periodic, d.every);
+            if p.overdue().is_none() {
                 continue;
-            };
-            let (id, due) = (bp.id.value.as_str(), o.due);
-            let message = match last {
+            }
+            let (id, due, day, start) = (d.duty.record.id.as_str(), p.due, p.day, p.start);
+            let message = match d.last {
                 Some(t) => {
                     let (on, ago) = (t.performed_at.value, days_between(t.performed_at.value, day));
                     msg!(
@@ -78,20 +61,59 @@ impl Rule for Bak002 {
                     "备份策略 {id} 自 {start} 以来没有通过且经完整性校验的恢复测试；策略要求每 {every} 天至少一次（应于 {due} 前完成）"
                 ),
             };
-            let f = out.report(bp.id.span, message);
-            if let Some(t) = last {
+            let f = out.overdue(&d.duty, message);
+            if let Some(t) = d.last {
                 let tid = t.id.value.as_str();
                 f.label(t.performed_at.span, msg!("last passed restore test {tid}", "最近一次通过的恢复测试 {tid}"));
             }
-            if let Some(own) = own {
-                f.label(own.span, msg!("this policy's own interval", "本备份策略自定的测试周期"));
+            if let Some(own) = d.own {
+                f.label(own, msg!("this policy's own interval", "本备份策略自定的测试周期"));
             }
-            label_records_from(f, eng, start);
-            f.help(msg!(
-                "restore from the backups, verify integrity, and record it as a RestoreTest of policy {id} with `result: passed` and `integrity_verified: true`",
-                "请从备份执行恢复并校验完整性，以 `RestoreTest` 记录（`policy: {id}`、`result: passed`、`integrity_verified: true`）"
-            ))
-            .record(Kind::BackupPolicy, id);
+            label_records_from(f, d.engagement, start);
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|d| d.periodic.fires()).map(|d| d.duty));
+    }
+}
+
+/// One backup policy's next restore test.
+struct PolicyDuty<'a> {
+    engagement: &'a Engagement,
+    periodic: Periodic,
+    every: u32,
+    /// The policy's own interval, when it sets one.
+    own: Option<Span>,
+    last: Option<&'a RestoreTest>,
+    duty: Duty,
+}
+
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = PolicyDuty<'a>> + 'a {
+    cx.records.backup_policies.iter().filter_map(move |bp| {
+        let eng = cx.engagement_for(RecordView::BackupPolicy(bp))?;
+        let day = judged_at(cx, eng)?;
+        let own = bp.restore_test_interval_days.as_ref();
+        let every = own.map_or(cx.policy.restore_test_interval_days, |d| d.value);
+        // The latest passed, integrity-verified test on or before the judging day.
+        let last = cx
+            .records
+            .restore_tests
+            .iter()
+            .filter(|t| {
+                t.policy.value == bp.id.value && t.passed() && t.integrity_verified.value && t.performed_at.value <= day
+            })
+            .max_by_key(|t| t.performed_at.value);
+        // Like every periodic duty, from the term's start or `records_from` when later
+        // (decision 8): never from a commit date.
+        let start = duty_start(eng, None);
+        let periodic = Periodic::new(cx, eng, last.map(|t| t.performed_at.value), start, Interval::Days(every), day);
+        let id = bp.id.value.as_str();
+        let what = msg!("restore test of backup policy {id}", "备份策略 {id} 的恢复测试");
+        let duty = Duty::new(META.id, Kind::BackupPolicy, id, None, periodic.due, bp.id.span, what).help(msg!(
+            "restore from the backups, verify integrity, and record it as a RestoreTest of policy {id} with `result: passed` and `integrity_verified: true`",
+            "请从备份执行恢复并校验完整性，以 `RestoreTest` 记录（`policy: {id}`、`result: passed`、`integrity_verified: true`）"
+        ));
+        Some(PolicyDuty { engagement: eng, periodic, every, own: own.map(|o| o.span), last, duty })
+    })
 }
