@@ -3,9 +3,10 @@
 use crate::calendar::dates::Interval;
 use crate::model::kinds::restore_test::{RestoreScope, RestoreSource};
 use crate::model::kinds::system::Criticality;
+use crate::model::kinds::{Engagement, RestoreTest, System};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{duty_start, judged_at, label_records_from, overdue, periodic_message};
+use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Bak004;
@@ -42,59 +43,67 @@ impl Rule for Bak004 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let interval = Interval::Months(cx.policy.full_restore_interval_months);
-        for sys in &cx.records.systems {
-            if sys.criticality.value != Criticality::Critical {
-                continue;
-            }
-            let Some(eng) = cx.engagement_for(RecordView::System(sys)) else { continue };
-            let Some(day) = judged_at(cx, eng) else { continue };
+        for (sys, eng, p, last, duty) in duties(cx) {
             out.checked();
-            let policies: Vec<&str> = cx
-                .records
-                .backup_policies
-                .iter()
-                .filter(|b| b.system.value == sys.id.value)
-                .map(|b| b.id.value.as_str())
-                .collect();
-            let last = cx
-                .records
-                .restore_tests
-                .iter()
-                .filter(|t| {
-                    policies.contains(&t.policy.value.as_str())
-                        && t.passed()
-                        && t.scope() == RestoreScope::Full
-                        && t.source() == RestoreSource::Offsite
-                        && t.performed_at.value <= day
-                })
-                .max_by_key(|t| t.performed_at.value);
-            let start = duty_start(eng, None);
-            let Some(o) = overdue(last.map(|t| t.performed_at.value), start, interval, day) else { continue };
-            let id = sys.id.value.as_str();
-            let what = msg!(
-                "full restore from an offsite copy of critical system {id}",
-                "关键系统 {id} 的异地副本全量恢复测试"
-            );
-            let f = out.report(sys.id.span, periodic_message(&what, o, start, interval, day));
+            let Some(message) = p.message(&duty.what) else { continue };
+            let f = out.overdue(&duty, message);
             f.label(sys.criticality.span, msg!("critical system", "关键系统"));
-            label_records_from(f, eng, start);
+            label_records_from(f, eng, p.start);
             if let Some(t) = last {
                 let tid = t.id.value.as_str();
                 f.label(t.performed_at.span, msg!("last full offsite restore {tid}", "最近一次异地全量恢复测试 {tid}"));
             }
-            if policies.is_empty() {
-                f.help(msg!(
-                    "system {id} has no BackupPolicy: define one, then restore it in full from the offsite copy",
-                    "系统 {id} 没有备份策略（`BackupPolicy`）：请先制定备份策略，再从异地副本进行全量恢复测试"
-                ));
-            } else {
-                f.help(msg!(
-                    "restore the whole system from the offsite copy and record it as a RestoreTest with `scope: full` and `source: offsite`",
-                    "请从异地副本恢复整个系统，并以 `RestoreTest` 记录（`scope: full`、`source: offsite`）"
-                ));
-            }
-            f.record(Kind::System, id);
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|(_, _, p, ..)| p.fires()).map(|(.., d)| d));
+    }
+}
+
+type SystemDuty<'a> = (&'a System, &'a Engagement, Periodic, Option<&'a RestoreTest>, Duty);
+
+/// Each critical system's next full restore from an offsite copy.
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = SystemDuty<'a>> + 'a {
+    let interval = Interval::Months(cx.policy.full_restore_interval_months);
+    cx.records.systems.iter().filter(|s| s.criticality.value == Criticality::Critical).filter_map(move |sys| {
+        let eng = cx.engagement_for(RecordView::System(sys))?;
+        let day = judged_at(cx, eng)?;
+        let policies: Vec<&str> = cx
+            .records
+            .backup_policies
+            .iter()
+            .filter(|b| b.system.value == sys.id.value)
+            .map(|b| b.id.value.as_str())
+            .collect();
+        let last = cx
+            .records
+            .restore_tests
+            .iter()
+            .filter(|t| {
+                policies.contains(&t.policy.value.as_str())
+                    && t.passed()
+                    && t.scope() == RestoreScope::Full
+                    && t.source() == RestoreSource::Offsite
+                    && t.performed_at.value <= day
+            })
+            .max_by_key(|t| t.performed_at.value);
+        let p = Periodic::new(cx, eng, last.map(|t| t.performed_at.value), duty_start(eng, None), interval, day);
+        let id = sys.id.value.as_str();
+        let what =
+            msg!("full restore from an offsite copy of critical system {id}", "关键系统 {id} 的异地副本全量恢复测试");
+        let help = if policies.is_empty() {
+            msg!(
+                "system {id} has no BackupPolicy: define one, then restore it in full from the offsite copy",
+                "系统 {id} 没有备份策略（`BackupPolicy`）：请先制定备份策略，再从异地副本进行全量恢复测试"
+            )
+        } else {
+            msg!(
+                "restore the whole system from the offsite copy and record it as a RestoreTest with `scope: full` and `source: offsite`",
+                "请从异地副本恢复整个系统，并以 `RestoreTest` 记录（`scope: full`、`source: offsite`）"
+            )
+        };
+        let duty = Duty::new(META.id, Kind::System, id, None, p.due, sys.id.span, what).help(help);
+        Some((sys, eng, p, last, duty))
+    })
 }

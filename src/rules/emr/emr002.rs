@@ -2,9 +2,10 @@
 
 use crate::calendar::dates::Interval;
 use crate::model::kinds::drill::DrillOutcome;
+use crate::model::kinds::{Drill, Engagement};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{duty_start, judged_at, label_records_from, overdue, periodic_message};
+use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Emr002;
@@ -40,32 +41,15 @@ impl Rule for Emr002 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let interval = Interval::Months(cx.policy.drill_interval_months);
-        for plan in &cx.records.emergency_plans {
-            let Some(eng) = cx.engagement_for(RecordView::EmergencyPlan(plan)) else { continue };
-            let Some(day) = judged_at(cx, eng) else { continue };
+        for (eng, p, last, duty) in duties(cx) {
             out.checked();
-            let last = cx
-                .records
-                .drills
-                .iter()
-                .filter(|d| d.plan.value == plan.id.value && d.held_at.value <= day)
-                .max_by_key(|d| d.held_at.value);
-            let start = duty_start(eng, None);
-            let Some(o) = overdue(last.map(|d| d.held_at.value), start, interval, day) else { continue };
-            let pid = plan.id.value.as_str();
-            let what = msg!("drill of emergency plan {pid}", "应急预案 {pid} 的应急演练");
-            let f = out.report(plan.id.span, periodic_message(&what, o, start, interval, day));
-            label_records_from(f, eng, start);
+            let Some(message) = p.message(&duty.what) else { continue };
+            let f = out.overdue(&duty, message);
+            label_records_from(f, eng, p.start);
             if let Some(d) = last {
                 let did = d.id.value.as_str();
                 f.label(d.held_at.span, msg!("last drill {did}", "最近一次演练 {did}"));
             }
-            f.help(msg!(
-                "hold a drill of the plan and record it as a Drill with `plan: {pid}`",
-                "请组织该预案的应急演练，并以 `Drill` 记录（`plan: {pid}`）"
-            ))
-            .record(Kind::EmergencyPlan, pid);
         }
         for d in &cx.records.drills {
             // §6.3: a drill that fell short in part needs its improvements as a failed one does.
@@ -106,4 +90,31 @@ impl Rule for Emr002 {
             .about(&["actions"]);
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|(_, p, ..)| p.fires()).map(|(.., d)| d));
+    }
+}
+
+/// Each emergency plan's next drill.
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (&'a Engagement, Periodic, Option<&'a Drill>, Duty)> + 'a {
+    let interval = Interval::Months(cx.policy.drill_interval_months);
+    cx.records.emergency_plans.iter().filter_map(move |plan| {
+        let eng = cx.engagement_for(RecordView::EmergencyPlan(plan))?;
+        let day = judged_at(cx, eng)?;
+        let last = cx
+            .records
+            .drills
+            .iter()
+            .filter(|d| d.plan.value == plan.id.value && d.held_at.value <= day)
+            .max_by_key(|d| d.held_at.value);
+        let p = Periodic::new(cx, eng, last.map(|d| d.held_at.value), duty_start(eng, None), interval, day);
+        let pid = plan.id.value.as_str();
+        let what = msg!("drill of emergency plan {pid}", "应急预案 {pid} 的应急演练");
+        let duty = Duty::new(META.id, Kind::EmergencyPlan, pid, None, p.due, plan.id.span, what).help(msg!(
+            "hold a drill of the plan and record it as a Drill with `plan: {pid}`",
+            "请组织该预案的应急演练，并以 `Drill` 记录（`plan: {pid}`）"
+        ));
+        Some((eng, p, last, duty))
+    })
 }

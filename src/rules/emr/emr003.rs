@@ -1,9 +1,10 @@
 //! EMR-003: an emergency plan is reviewed every interval.
 
 use crate::calendar::dates::Interval;
+use crate::model::kinds::Engagement;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{duty_start, judged_at, label_records_from, overdue, periodic_message};
+use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Emr003;
@@ -38,24 +39,34 @@ impl Rule for Emr003 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let interval = Interval::Months(cx.policy.plan_review_interval_months);
-        for plan in &cx.records.emergency_plans {
-            let Some(eng) = cx.engagement_for(RecordView::EmergencyPlan(plan)) else { continue };
-            let Some(day) = judged_at(cx, eng) else { continue };
+        for (eng, p, duty) in duties(cx) {
             out.checked();
-            // A review dated after the judging day is not evidence yet.
-            let reviewed = Some(plan.reviewed_at.value).filter(|r| *r <= day);
-            let start = duty_start(eng, None);
-            let Some(o) = overdue(reviewed, start, interval, day) else { continue };
-            let id = plan.id.value.as_str();
-            let what = msg!("review of emergency plan {id}", "应急预案 {id} 的评审");
-            let f = out.report(plan.reviewed_at.span, periodic_message(&what, o, start, interval, day));
-            label_records_from(f, eng, start);
-            f.help(msg!(
-                "review the plan, its roles and contacts, and record the new `version` and `reviewed_at`",
-                "请评审并更新预案及其角色和联系方式，记录新的 `version` 和 `reviewed_at`"
-            ))
-            .record(Kind::EmergencyPlan, id);
+            let Some(message) = p.message(&duty.what) else { continue };
+            let f = out.overdue(&duty, message);
+            label_records_from(f, eng, p.start);
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|(_, p, _)| p.fires()).map(|(.., d)| d));
+    }
+}
+
+/// Each emergency plan's next review.
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (&'a Engagement, Periodic, Duty)> + 'a {
+    let interval = Interval::Months(cx.policy.plan_review_interval_months);
+    cx.records.emergency_plans.iter().filter_map(move |plan| {
+        let eng = cx.engagement_for(RecordView::EmergencyPlan(plan))?;
+        let day = judged_at(cx, eng)?;
+        // A review dated after the judging day is not evidence yet.
+        let reviewed = Some(plan.reviewed_at.value).filter(|r| *r <= day);
+        let p = Periodic::new(cx, eng, reviewed, duty_start(eng, None), interval, day);
+        let id = plan.id.value.as_str();
+        let what = msg!("review of emergency plan {id}", "应急预案 {id} 的评审");
+        let duty = Duty::new(META.id, Kind::EmergencyPlan, id, None, p.due, plan.reviewed_at.span, what).help(msg!(
+            "review the plan, its roles and contacts, and record the new `version` and `reviewed_at`",
+            "请评审并更新预案及其角色和联系方式，记录新的 `version` 和 `reviewed_at`"
+        ));
+        Some((eng, p, duty))
+    })
 }

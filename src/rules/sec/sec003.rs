@@ -2,6 +2,11 @@
 
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
+use crate::calendar::dates::Interval;
+use crate::model::kinds::access_review::ReviewScope;
+use crate::model::kinds::system::Criticality;
+use crate::model::kinds::{Engagement, System};
+use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from, latest_until};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Sec003;
@@ -28,40 +33,64 @@ impl Rule for Sec003 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::calendar::dates::Interval;
-        use crate::model::kinds::access_review::ReviewScope;
-        use crate::model::kinds::system::Criticality;
-        use crate::rules::duty::{duty_start, judged_at, label_records_from, latest_until, overdue, periodic_message};
-        let all = Interval::Months(cx.policy.access_review_interval_months);
-        let privileged = Interval::Months(cx.policy.privileged_review_interval_months);
-        for sys in &cx.records.systems {
-            let Some(eng) = cx.engagement_for(RecordView::System(sys)) else { continue };
-            let Some(day) = judged_at(cx, eng) else { continue };
-            out.checked();
-            let id = sys.id.value.as_str();
-            let start = duty_start(eng, None);
-            let reviews: Vec<_> = cx.records.access_reviews.iter().filter(|r| r.system.value == sys.id.value).collect();
-            let last = latest_until(reviews.iter().map(|r| r.performed_at.value), day);
-            if let Some(o) = overdue(last, start, all, day) {
-                let what = msg!("access review of {id}", "系统 {id} 的权限复核");
-                let f = out.report(sys.id.span, periodic_message(&what, o, start, all, day));
-                label_records_from(f, eng, start);
-                f.record(Kind::System, id);
+        let mut counted = None;
+        for d in duties(cx) {
+            // One subject per system, however many reviews it owes.
+            if counted != Some(d.system.id.span) {
+                out.checked();
+                counted = Some(d.system.id.span);
             }
-            if sys.criticality.value == Criticality::Critical {
-                let last = latest_until(
-                    reviews.iter().filter(|r| r.scope() == ReviewScope::Privileged).map(|r| r.performed_at.value),
-                    day,
-                );
-                if let Some(o) = overdue(last, start, privileged, day) {
-                    let what =
-                        msg!("privileged-account review of critical system {id}", "关键系统 {id} 的特权账号复核");
-                    let f = out.report(sys.id.span, periodic_message(&what, o, start, privileged, day));
-                    f.label(sys.criticality.span, msg!("critical", "关键"));
-                    label_records_from(f, eng, start);
-                    f.record(Kind::System, id);
-                }
+            let Some(message) = d.periodic.message(&d.duty.what) else { continue };
+            let f = out.overdue(&d.duty, message);
+            if d.privileged {
+                f.label(d.system.criticality.span, msg!("critical", "关键"));
             }
+            label_records_from(f, d.engagement, d.periodic.start);
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|d| d.periodic.fires()).map(|d| d.duty));
+    }
+}
+
+/// One review a system owes.
+struct ReviewDuty<'a> {
+    system: &'a System,
+    engagement: &'a Engagement,
+    /// The privileged-account review of a critical system (else the review of all accounts).
+    privileged: bool,
+    periodic: Periodic,
+    duty: Duty,
+}
+
+/// Each system's next access review and, for a critical system, its next privileged-account
+/// review.
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = ReviewDuty<'a>> + 'a {
+    let all = Interval::Months(cx.policy.access_review_interval_months);
+    let privileged = Interval::Months(cx.policy.privileged_review_interval_months);
+    cx.records.systems.iter().flat_map(move |sys| {
+        let mut owed = Vec::new();
+        let Some(eng) = cx.engagement_for(RecordView::System(sys)) else { return owed };
+        let Some(day) = judged_at(cx, eng) else { return owed };
+        let id = sys.id.value.as_str();
+        let start = duty_start(eng, None);
+        let reviews: Vec<_> = cx.records.access_reviews.iter().filter(|r| r.system.value == sys.id.value).collect();
+        let last = latest_until(reviews.iter().map(|r| r.performed_at.value), day);
+        let periodic = Periodic::new(cx, eng, last, start, all, day);
+        let what = msg!("access review of {id}", "系统 {id} 的权限复核");
+        let duty = Duty::new(META.id, Kind::System, id, Some("all"), periodic.due, sys.id.span, what);
+        owed.push(ReviewDuty { system: sys, engagement: eng, privileged: false, periodic, duty });
+        if sys.criticality.value == Criticality::Critical {
+            let last = latest_until(
+                reviews.iter().filter(|r| r.scope() == ReviewScope::Privileged).map(|r| r.performed_at.value),
+                day,
+            );
+            let periodic = Periodic::new(cx, eng, last, start, privileged, day);
+            let what = msg!("privileged-account review of critical system {id}", "关键系统 {id} 的特权账号复核");
+            let duty = Duty::new(META.id, Kind::System, id, Some("privileged"), periodic.due, sys.id.span, what);
+            owed.push(ReviewDuty { system: sys, engagement: eng, privileged: true, periodic, duty });
+        }
+        owed
+    })
 }

@@ -1,11 +1,12 @@
 //! TRN-001: every active person attends security-awareness training every interval.
 
-use super::util::{judging_day, last_training};
+use super::util::training_duty;
 use crate::calendar::dates::Interval;
 use crate::model::kinds::training::TrainingTopic;
 use crate::model::{Kind, Severity};
 use crate::msg;
-use crate::rules::duty::{duty_start, label_records_from, overdue, periodic_message};
+use crate::model::kinds::{Engagement, Person, Training};
+use crate::rules::duty::{Duty, Periodic, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Trn001;
@@ -40,17 +41,10 @@ impl Rule for Trn001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let interval = Interval::Months(cx.policy.security_training_interval_months);
-        for p in &cx.records.people {
-            let Some((eng, day)) = judging_day(cx, p) else { continue };
+        for (person, eng, p, last, duty) in duties(cx) {
             out.checked();
-            let last = last_training(cx, &p.id.value, TrainingTopic::SecurityAwareness, day);
-            let start = duty_start(eng, Some(p.joined.value));
-            let Some(o) = overdue(last.map(|t| t.held_at.value), start, interval, day) else { continue };
-            let id = p.id.value.as_str();
-            let who = cx.person_zh(id);
-            let what = msg!("security-awareness training attended by {id}", "{who}参加的信息安全意识培训");
-            let f = out.report(p.id.span, periodic_message(&what, o, start, interval, day));
+            let Some(message) = p.message(&duty.what) else { continue };
+            let f = out.overdue(&duty, message);
             match last {
                 Some(t) => {
                     let tid = t.id.value.as_str();
@@ -60,15 +54,34 @@ impl Rule for Trn001 {
                     );
                 }
                 None => {
-                    f.label(p.joined.span, msg!("joined", "入场日期"));
+                    f.label(person.joined.span, msg!("joined", "入场日期"));
                 }
             }
-            label_records_from(f, eng, start);
-            f.help(msg!(
+            label_records_from(f, eng, p.start);
+        }
+    }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|(_, _, p, ..)| p.fires()).map(|(.., d)| d));
+    }
+}
+
+type PersonDuty<'a> = (&'a Person, &'a Engagement, Periodic, Option<&'a Training>, Duty);
+
+/// Each active person's next security-awareness training.
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = PersonDuty<'a>> + 'a {
+    let interval = Interval::Months(cx.policy.security_training_interval_months);
+    cx.records.people.iter().filter_map(move |person| {
+        let (eng, p, last) = training_duty(cx, person, TrainingTopic::SecurityAwareness, interval)?;
+        let id = person.id.value.as_str();
+        let who = cx.person_zh(id);
+        let what = msg!("security-awareness training attended by {id}", "{who}参加的信息安全意识培训");
+        let duty = Duty::new(META.id, Kind::Person, id, None, p.due, person.id.span, what)
+            .help(msg!(
                 "record the session as a Training with `topic: security-awareness` and {id} among its `attendees`",
                 "请以 `Training` 记录培训（`topic: security-awareness`），并将 `{id}` 列入 `attendees`"
             ))
-            .record(Kind::Person, id);
-        }
-    }
+            .owner(Some(id));
+        Some((person, eng, p, last, duty))
+    })
 }

@@ -1,6 +1,6 @@
 //! TRN-002: a person with a role in an emergency plan is trained in emergency response.
 
-use super::util::{judging_day, last_training};
+use super::util::training_duty;
 use std::collections::HashMap;
 
 use crate::calendar::dates::Interval;
@@ -8,7 +8,8 @@ use crate::model::kinds::emergency_plan::{EmergencyPlan, EmergencyRole};
 use crate::model::kinds::training::TrainingTopic;
 use crate::model::{Kind, Severity};
 use crate::msg;
-use crate::rules::duty::{duty_start, label_records_from, overdue, periodic_message};
+use crate::model::kinds::{Engagement, Training};
+use crate::rules::duty::{Duty, Periodic, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Trn002;
@@ -43,42 +44,62 @@ impl Rule for Trn002 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let interval = Interval::Months(cx.policy.security_training_interval_months);
-        // Person id → the first role naming the person, in file order, by id or unique name
-        // (Context::person); a shared name or the customer's staff written as text is nobody.
-        let mut roles: HashMap<&str, (&EmergencyPlan, &EmergencyRole)> = HashMap::new();
-        for plan in &cx.records.emergency_plans {
-            for role in &plan.roles {
-                if let Some(p) = cx.person(&role.person.value) {
-                    roles.entry(p.id.value.as_str()).or_insert((plan, role));
-                }
-            }
-        }
-        for p in &cx.records.people {
-            let Some(&(plan, role)) = roles.get(p.id.value.as_str()) else { continue };
-            let Some((eng, day)) = judging_day(cx, p) else { continue };
+        for d in duties(cx) {
             out.checked();
-            let last = last_training(cx, &p.id.value, TrainingTopic::EmergencyResponse, day);
-            let start = duty_start(eng, Some(p.joined.value));
-            let Some(o) = overdue(last.map(|t| t.held_at.value), start, interval, day) else { continue };
-            let (id, pid, name) = (p.id.value.as_str(), plan.id.value.as_str(), role.role.value.as_str());
-            let who = cx.person_zh(id);
-            let what = msg!(
-                "emergency-response training attended by {id} ({name} in plan {pid})",
-                "应急预案 {pid} 中的“{name}”{who}参加的应急响应培训"
-            );
-            let f = out.report(p.id.span, periodic_message(&what, o, start, interval, day));
-            f.label(role.person.span, msg!("role `{name}` in plan {pid}", "应急预案 {pid} 中的角色“{name}”"));
-            if let Some(t) = last {
+            let Some(message) = d.periodic.message(&d.duty.what) else { continue };
+            let f = out.overdue(&d.duty, message);
+            let (pid, name) = (d.plan.id.value.as_str(), d.role.role.value.as_str());
+            f.label(d.role.person.span, msg!("role `{name}` in plan {pid}", "应急预案 {pid} 中的角色“{name}”"));
+            if let Some(t) = d.last {
                 let tid = t.id.value.as_str();
                 f.label(t.held_at.span, msg!("last emergency-response training {tid}", "最近一次应急响应培训 {tid}"));
             }
-            label_records_from(f, eng, start);
-            f.help(msg!(
+            label_records_from(f, d.engagement, d.periodic.start);
+        }
+    }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|d| d.periodic.fires()).map(|d| d.duty));
+    }
+}
+
+/// The emergency-response training a person with a plan role owes.
+struct RoleDuty<'a> {
+    plan: &'a EmergencyPlan,
+    role: &'a EmergencyRole,
+    engagement: &'a Engagement,
+    periodic: Periodic,
+    last: Option<&'a Training>,
+    duty: Duty,
+}
+
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = RoleDuty<'a>> + 'a {
+    let interval = Interval::Months(cx.policy.security_training_interval_months);
+    // Person id → the first role naming the person, in file order, by id or unique name
+    // (Context::person); a shared name or the customer's staff written as text is nobody.
+    let mut roles: HashMap<&str, (&EmergencyPlan, &EmergencyRole)> = HashMap::new();
+    for plan in &cx.records.emergency_plans {
+        for role in &plan.roles {
+            if let Some(p) = cx.person(&role.person.value) {
+                roles.entry(p.id.value.as_str()).or_insert((plan, role));
+            }
+        }
+    }
+    cx.records.people.iter().filter_map(move |person| {
+        let &(plan, role) = roles.get(person.id.value.as_str())?;
+        let (eng, periodic, last) = training_duty(cx, person, TrainingTopic::EmergencyResponse, interval)?;
+        let (id, pid, name) = (person.id.value.as_str(), plan.id.value.as_str(), role.role.value.as_str());
+        let who = cx.person_zh(id);
+        let what = msg!(
+            "emergency-response training attended by {id} ({name} in plan {pid})",
+            "应急预案 {pid} 中的“{name}”{who}参加的应急响应培训"
+        );
+        let duty = Duty::new(META.id, Kind::Person, id, None, periodic.due, person.id.span, what)
+            .help(msg!(
                 "record the session as a Training with `topic: emergency-response` and {id} among its `attendees`",
                 "请以 `Training` 记录培训（`topic: emergency-response`），并将 `{id}` 列入 `attendees`"
             ))
-            .record(Kind::Person, id);
-        }
-    }
+            .owner(Some(id));
+        Some(RoleDuty { plan, role, engagement: eng, periodic, last, duty })
+    })
 }
