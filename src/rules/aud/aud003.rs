@@ -1,7 +1,10 @@
 //! AUD-003: Open audit findings are not past their due date.
 
+use crate::model::kinds::Audit;
+use crate::model::kinds::audit::{AuditFinding, FindingStatus};
 use crate::model::{Kind, Severity};
 use crate::msg;
+use crate::rules::duty::Duty;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Aud003;
@@ -28,24 +31,43 @@ impl Rule for Aud003 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        use crate::model::kinds::audit::FindingStatus;
         let as_of = cx.as_of;
-        for a in &cx.records.audits {
-            for f in &a.findings {
-                out.checked();
-                let due = f.due.value;
-                if f.status.value == FindingStatus::Open && due < as_of {
-                    let (aid, fid, title) = (a.id.value.as_str(), f.id.value.as_str(), f.title.value.as_str());
-                    out.report(
-                        f.due.span,
-                        msg!(
-                            "audit finding {aid}/{fid} ({title}) was due on {due} and is still open (as of {as_of})",
-                            "审计发现项 {aid}/{fid}（{title}）应于 {due} 前整改，截至 {as_of} 仍未关闭"
-                        ),
-                    )
-                    .record(Kind::Audit, aid);
-                }
-            }
+        for (a, f, duty) in duties(cx) {
+            out.checked();
+            let Some(duty) = duty.filter(|d| d.overdue_on(as_of)) else { continue };
+            let (aid, fid, title, due) =
+                (a.id.value.as_str(), f.id.value.as_str(), f.title.value.as_str(), f.due.value);
+            out.overdue(
+                &duty,
+                msg!(
+                    "audit finding {aid}/{fid} ({title}) was due on {due} and is still open (as of {as_of})",
+                    "审计发现项 {aid}/{fid}（{title}）应于 {due} 前整改，截至 {as_of} 仍未关闭"
+                ),
+            );
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter_map(|(.., d)| d));
+    }
+}
+
+/// Every audit finding, with its duty while it is open.
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (&'a Audit, &'a AuditFinding, Option<Duty>)> + 'a {
+    cx.records.audits.iter().flat_map(|a| {
+        a.findings.iter().map(move |f| {
+            let open = f.status.value == FindingStatus::Open;
+            let duty = open.then(|| {
+                let (aid, fid, title) = (a.id.value.as_str(), f.id.value.as_str(), f.title.value.as_str());
+                let what = msg!("close audit finding {aid}/{fid} ({title})", "整改审计发现项 {aid}/{fid}（{title}）");
+                Duty::new(META.id, Kind::Audit, aid, Some(fid), f.due.value, f.due.span, what)
+                    .help(msg!(
+                        "fix it, record the evidence and set the finding's `status: closed` with `closed_at`",
+                        "请完成整改，登记佐证材料，并将该发现项改为 `status: closed`，注明 `closed_at`"
+                    ))
+                    .owner(Some(&f.owner.value))
+            });
+            (a, &f.value, duty)
+        })
+    })
 }

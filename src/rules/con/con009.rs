@@ -1,7 +1,10 @@
 //! CON-009: Provider qualifications are current.
 
+use crate::model::kinds::Engagement;
+use crate::model::kinds::engagement::Qualification;
 use crate::model::{Kind, Severity};
 use crate::msg;
+use crate::rules::duty::Duty;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Con009;
@@ -35,16 +38,35 @@ impl Rule for Con009 {
                 let Some(expires) = &q.expires else { continue };
                 if expires.value < as_of {
                     let (name, day) = (q.name.value.as_str(), expires.value);
-                    out.report(
-                        expires.span,
+                    out.overdue(
+                        &duty(eng, q, expires.value, expires.span),
                         msg!(
                             "provider qualification `{name}` expired on {day} (as of {as_of})",
                             "服务方资质 `{name}` 已于 {day} 过期（评估日 {as_of}）"
                         ),
-                    )
-                    .record(Kind::Engagement, &eng.id);
+                    );
                 }
             }
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        for eng in &cx.records.engagements {
+            for q in &eng.provider_qualifications {
+                if let Some(expires) = &q.expires {
+                    out.push(duty(eng, q, expires.value, expires.span));
+                }
+            }
+        }
+    }
+}
+
+/// A provider qualification to renew before it expires.
+fn duty(eng: &Engagement, q: &Qualification, expires: jiff::civil::Date, span: crate::model::Span) -> Duty {
+    let name = q.name.value.as_str();
+    let what = msg!("renew provider qualification `{name}`", "续期服务方资质 `{name}`");
+    Duty::new(META.id, Kind::Engagement, &eng.id.value, Some(name), expires, span, what).help(msg!(
+        "renew the qualification and record its new `expires` date",
+        "请办理资质续期，并更新其 `expires` 日期"
+    ))
 }

@@ -7,6 +7,7 @@ use crate::model::decode::closest;
 use crate::model::kinds::{Kind, Waiver};
 use crate::model::{Finding, Severity, Span};
 use crate::msg;
+use crate::rules::duty::Duty;
 use crate::rules::{Context, Meta, Rule, Settings, Sink, Stage, all};
 
 pub struct Gen006;
@@ -47,6 +48,30 @@ impl Rule for Gen006 {
         &META
     }
     fn check(&self, _cx: &Context<'_>, _out: &mut Sink) {}
+
+    /// Each waiver's expiry (a waiver whose rule or target is wrong is reported already and
+    /// never expires into anything).
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        for w in &cx.records.waivers {
+            let rule = w.rule.value.as_str();
+            let Some(known) = all().iter().map(|r| r.meta().id).find(|id| id.eq_ignore_ascii_case(rule)) else {
+                continue;
+            };
+            if !is_unwaivable(known) && target(cx, w).is_ok() {
+                out.push(expiry(w, known));
+            }
+        }
+    }
+}
+
+/// A waiver lapses the day after `expires`: renew it or fix what it accepts.
+fn expiry(w: &Waiver, rule: &str) -> Duty {
+    let wid = w.id.value.as_str();
+    let what = msg!("renew or retire waiver {wid} of {rule}", "续批或撤销例外审批 {wid}（{rule}）");
+    Duty::new(GEN_006, Kind::Waiver, wid, None, w.expires.value, w.expires.span, what).help(msg!(
+        "renew it with a new `expires` and approval, or remove it",
+        "请重新审批并更新 `expires`，或删除该例外审批"
+    ))
 }
 
 /// What a waiver's `target` selects.
@@ -236,20 +261,16 @@ fn select_all(cx: &Context<'_>, findings: &[Finding], out: &mut Sink) -> Vec<(us
             }
         };
         let expires = w.expires.value;
-        if expires < cx.as_of {
+        let duty = expiry(w, known);
+        if duty.overdue_on(cx.as_of) {
             let as_of = cx.as_of;
-            out.report(
-                w.expires.span,
+            out.overdue(
+                &duty,
                 msg!(
                     "waiver `{wid}` for {known} expired on {expires} (as of {as_of}); its findings count again",
                     "例外审批 `{wid}`（{known}）已于 {expires} 过期（评估日 {as_of}）；相应发现项重新计为未通过"
                 ),
-            )
-            .help(msg!(
-                "renew it with a new `expires` and approval, or remove it",
-                "请重新审批并更新 `expires`，或删除该例外审批"
-            ))
-            .record(Kind::Waiver, wid);
+            );
             continue;
         }
         selected.push((w_pos, index.select(known, &target, cx)));

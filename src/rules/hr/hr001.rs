@@ -1,7 +1,10 @@
 //! HR-001: an active person's qualifications are current.
 
+use crate::model::kinds::Person;
+use crate::model::kinds::engagement::Qualification;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
+use crate::rules::duty::Duty;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Hr001;
@@ -62,18 +65,13 @@ impl Rule for Hr001 {
                     continue;
                 }
                 let (name, on) = (q.name.value.as_str(), expires.value);
-                out.report(
-                    expires.span,
+                out.overdue(
+                    &duty(p, q, expires.value, expires.span),
                     msg!(
                         "qualification `{name}` of {id} expired on {on}, before {as_of}",
                         "{who}的资质“{name}”已于 {on} 过期（评估日 {as_of}）"
                     ),
-                )
-                .help(msg!(
-                    "renew the qualification and record its new `expires` date, or remove it if the role no longer needs it",
-                    "请续证并更新 `expires`，如岗位已不需要该资质则从记录中删除"
-                ))
-                .record(Kind::Person, id);
+                );
             }
             let role = p.role.value.as_str();
             if policy.certified_roles.iter().any(|r| r == role) && !p.qualifications.iter().any(|q| valid(&q.value)) {
@@ -125,4 +123,33 @@ impl Rule for Hr001 {
             }
         }
     }
+
+    /// The qualifications of active people, renewed by their expiry; a person leaving on or
+    /// before the day after it is not judged then.
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        for p in &cx.records.people {
+            if !cx.is_active(p) || cx.engagement_of(RecordView::Person(p)).is_none() {
+                continue;
+            }
+            for q in &p.qualifications {
+                let Some(expires) = &q.expires else { continue };
+                let judged = crate::calendar::dates::add_days(expires.value, 1).max(cx.as_of);
+                if p.left.as_ref().is_none_or(|l| l.value > judged) {
+                    out.push(duty(p, q, expires.value, expires.span));
+                }
+            }
+        }
+    }
+}
+
+/// A person's qualification to renew before it expires.
+fn duty(p: &Person, q: &Qualification, expires: jiff::civil::Date, span: crate::model::Span) -> Duty {
+    let (id, name) = (p.id.value.as_str(), q.name.value.as_str());
+    let what = msg!("renew qualification `{name}` of {id}", "续期 {id} 的资质“{name}”");
+    Duty::new(META.id, Kind::Person, id, Some(name), expires, span, what)
+        .help(msg!(
+            "renew the qualification and record its new `expires` date, or remove it if the role no longer needs it",
+            "请续证并更新 `expires`，如岗位已不需要该资质则从记录中删除"
+        ))
+        .owner(Some(id))
 }

@@ -2,8 +2,10 @@
 
 use crate::calendar::dates::add_days;
 use crate::model::kinds::training::TrainingTopic;
+use crate::model::kinds::{Person, Training};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
+use crate::rules::duty::Duty;
 use crate::rules::duty::before_records;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
@@ -40,50 +42,76 @@ impl Rule for Hr003 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let grace = cx.policy.onboarding_training_grace_days;
-        for p in &cx.records.people {
-            let by = add_days(p.joined.value, i64::from(grace));
-            // Due on `by` (inclusive): judged once as-of is past it, and not when it fell due
-            // before the engagement's records begin (decision 8).
-            if by >= cx.as_of || cx.engagement_of(RecordView::Person(p)).is_none() {
-                continue;
-            }
-            if cx.engagement_for(RecordView::Person(p)).is_some_and(|eng| before_records(eng, by)) {
+        for d in duties(cx) {
+            // Due on `by` (inclusive): judged once as-of is past it.
+            if !d.duty.overdue_on(cx.as_of) {
                 continue;
             }
             out.checked();
-            let id = p.id.value.as_str();
-            let who = cx.person_zh(id);
-            // Attendance by id or unique name, looked up once per person (Context's index).
-            let onboarding = cx
-                .trainings_attended(id)
-                .into_iter()
-                .filter(|t| t.topic.value == TrainingTopic::Onboarding && t.held_at.value <= cx.as_of);
-            let (on_time, late): (Vec<_>, Vec<_>) = onboarding.partition(|t| t.held_at.value <= by);
-            if !on_time.is_empty() {
+            if d.on_time {
                 continue;
             }
-            let joined = p.joined.value;
-            let f = out.report(
-                p.id.span,
+            let p = d.person;
+            let (id, joined, by) = (p.id.value.as_str(), p.joined.value, d.duty.due);
+            let who = cx.person_zh(id);
+            let f = out.overdue(
+                &d.duty,
                 msg!(
                     "{id} joined on {joined} without onboarding training on or before {by}",
                     "{who}于 {joined} 入场，但在 {by} 之前（含当日）未参加上岗前培训"
                 ),
             );
             f.label(p.joined.span, msg!("joined", "入场日期"));
-            if let Some(t) = late.iter().min_by_key(|t| t.held_at.value) {
+            if let Some(t) = d.late {
                 let (tid, on) = (t.id.value.as_str(), t.held_at.value);
                 f.label(
                     t.held_at.span,
                     msg!("onboarding training {tid} came later, on {on}", "上岗前培训 {tid} 晚至 {on} 才举行"),
                 );
             }
-            f.help(msg!(
+        }
+    }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|d| !d.on_time).map(|d| d.duty));
+    }
+}
+
+/// A person's onboarding training, due `onboarding_training_grace_days` after joining.
+struct OnboardingDuty<'a> {
+    person: &'a Person,
+    /// Trained on or before the due day (by as-of).
+    on_time: bool,
+    /// The first onboarding training after the due day, by as-of.
+    late: Option<&'a Training>,
+    duty: Duty,
+}
+
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = OnboardingDuty<'a>> + 'a {
+    let grace = cx.policy.onboarding_training_grace_days;
+    cx.records.people.iter().filter_map(move |p| {
+        let by = add_days(p.joined.value, i64::from(grace));
+        cx.engagement_of(RecordView::Person(p))?;
+        // Not judged when it fell due before the engagement's records begin (decision 8).
+        if cx.engagement_for(RecordView::Person(p)).is_some_and(|eng| before_records(eng, by)) {
+            return None;
+        }
+        let id = p.id.value.as_str();
+        // Attendance by id or unique name, looked up once per person (Context's index).
+        let onboarding = cx
+            .trainings_attended(id)
+            .into_iter()
+            .filter(|t| t.topic.value == TrainingTopic::Onboarding && t.held_at.value <= cx.as_of);
+        let (on_time, late): (Vec<_>, Vec<_>) = onboarding.partition(|t| t.held_at.value <= by);
+        let who = cx.person_zh(id);
+        let what = msg!("onboarding training of {id}", "{who}的上岗前培训");
+        let duty = Duty::new(META.id, Kind::Person, id, None, by, p.id.span, what)
+            .help(msg!(
                 "train new staff before they start, and record it as a Training with `topic: onboarding` and the person among its `attendees`",
                 "请在人员上岗前完成培训，并以 `Training` 记录（`topic: onboarding`），将该人员列入 `attendees`"
             ))
-            .record(Kind::Person, id);
-        }
-    }
+            .owner(Some(id));
+        let late = late.into_iter().min_by_key(|t| t.held_at.value);
+        Some(OnboardingDuty { person: p, on_time: !on_time.is_empty(), late, duty })
+    })
 }

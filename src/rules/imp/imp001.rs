@@ -1,8 +1,10 @@
 //! IMP-001: an improvement is done by its due date and then evaluated (PDCA).
 
+use crate::model::kinds::Improvement;
 use crate::model::kinds::improvement::ImprovementStatus;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
+use crate::rules::duty::Duty;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Imp001;
@@ -66,28 +68,44 @@ impl Rule for Imp001 {
                 }
                 // "Not done" (rules.md) includes `dropped`: giving a plan up is recorded with a
                 // waiver or a new plan, not by a status that silences the finding.
-                ImprovementStatus::Planned | ImprovementStatus::InProgress | ImprovementStatus::Dropped
-                    if due < as_of =>
-                {
+                ImprovementStatus::Planned | ImprovementStatus::InProgress | ImprovementStatus::Dropped => {
+                    let duty = duty(i);
+                    if !duty.overdue_on(as_of) {
+                        continue;
+                    }
                     let status_zh = status.zh();
                     let late_n = crate::calendar::dates::days_between(due, as_of);
                     let late = if late_n == 1 { "1 day".to_owned() } else { format!("{late_n} days") };
-                    out.report(
-                        i.due.span,
+                    out.overdue(
+                        &duty,
                         msg!(
                             "improvement {id} was due on {due} and is `{status}`, not done, as of {as_of}: {late} late",
                             "服务改进计划 {id} 应于 {due} 完成，截至 {as_of} 已逾期 {late_n} 天，状态为“{status_zh}”，未完成"
                         ),
                     )
-                    .label(i.status.span, msg!("status", "状态"))
-                    .help(msg!(
-                        "finish it and set `status: done`, or agree a new due date with the customer (a plan given up needs a waiver that says why)",
-                        "请完成后改为 `status: done`，或与客户商定新的完成日期（放弃计划须以例外审批说明原因）"
-                    ))
-                    .record(Kind::Improvement, id);
+                    .label(i.status.span, msg!("status", "状态"));
                 }
-                _ => {}
             }
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        for i in &cx.records.improvements {
+            if cx.engagement_of(RecordView::Improvement(i)).is_some() && i.status.value != ImprovementStatus::Done {
+                out.push(duty(i));
+            }
+        }
+    }
+}
+
+/// An improvement to carry out by its due date.
+fn duty(i: &Improvement) -> Duty {
+    let id = i.id.value.as_str();
+    let what = msg!("carry out improvement {id}", "完成服务改进计划 {id}");
+    Duty::new(META.id, Kind::Improvement, id, None, i.due.value, i.due.span, what)
+        .help(msg!(
+            "finish it and set `status: done`, or agree a new due date with the customer (a plan given up needs a waiver that says why)",
+            "请完成后改为 `status: done`，或与客户商定新的完成日期（放弃计划须以例外审批说明原因）"
+        ))
+        .owner(Some(&i.owner.value))
 }

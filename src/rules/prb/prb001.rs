@@ -1,8 +1,10 @@
 //! PRB-001: Problems are resolved by their due date.
 
+use crate::model::kinds::Problem;
 use crate::model::kinds::problem::ProblemStatus;
 use crate::model::{Kind, Severity};
 use crate::msg;
+use crate::rules::duty::Duty;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Prb001;
@@ -29,23 +31,40 @@ impl Rule for Prb001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        for p in &cx.records.problems {
+        for (p, duty) in duties(cx) {
             out.checked();
-            let id = p.id.value.as_str();
-            let done = matches!(p.status.value, ProblemStatus::Resolved | ProblemStatus::Closed);
-            let (due, as_of) = (p.due.value, cx.as_of);
-            if !done && due < as_of {
-                let status = p.status.value;
-                let status_zh = status.zh();
-                out.report(
-                    p.due.span,
-                    msg!(
-                        "problem `{id}` was due on {due} and is still `{status}` (as of {as_of})",
-                        "问题 `{id}` 应于 {due} 解决，截至 {as_of} 仍为“{status_zh}”状态"
-                    ),
-                )
-                .record(Kind::Problem, id);
-            }
+            let Some(duty) = duty.filter(|d| d.overdue_on(cx.as_of)) else { continue };
+            let (id, due, as_of, status) = (p.id.value.as_str(), p.due.value, cx.as_of, p.status.value);
+            let status_zh = status.zh();
+            out.overdue(
+                &duty,
+                msg!(
+                    "problem `{id}` was due on {due} and is still `{status}` (as of {as_of})",
+                    "问题 `{id}` 应于 {due} 解决，截至 {as_of} 仍为“{status_zh}”状态"
+                ),
+            );
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter_map(|(_, d)| d));
+    }
+}
+
+/// Every problem, with its duty while it is neither resolved nor closed.
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (&'a Problem, Option<Duty>)> + 'a {
+    cx.records.problems.iter().map(|p| {
+        let done = matches!(p.status.value, ProblemStatus::Resolved | ProblemStatus::Closed);
+        let id = p.id.value.as_str();
+        let duty = (!done).then(|| {
+            let what = msg!("resolve problem {id}", "解决问题 {id}");
+            Duty::new(META.id, Kind::Problem, id, None, p.due.value, p.due.span, what)
+                .help(msg!(
+                    "find the root cause, fix it through a change and set `status: resolved`, or agree a new `due` date",
+                    "请查明根本原因、通过变更消除问题并改为 `status: resolved`，或商定新的 `due` 日期"
+                ))
+                .owner(Some(&p.owner.value))
+        });
+        (p, duty)
+    })
 }

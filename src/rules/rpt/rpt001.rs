@@ -8,6 +8,7 @@ use crate::model::kinds::engagement::ReportFrequency;
 use crate::model::kinds::{Engagement, ServiceReport};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
+use crate::rules::duty::Duty;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Rpt001;
@@ -56,13 +57,7 @@ impl Rule for Rpt001 {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        // Reports by engagement, once (no scan of every report per engagement).
-        let mut by_engagement: HashMap<&str, Vec<&ServiceReport>> = HashMap::new();
-        for r in cx.records.service_reports.iter().filter(|r| r.delivered_at.value <= cx.as_of) {
-            if let Some(e) = cx.engagement_of(RecordView::ServiceReport(r)) {
-                by_engagement.entry(e.value.as_str()).or_default().push(r);
-            }
-        }
+        let by_engagement = reports_by_engagement(cx);
         for eng in &cx.records.engagements {
             // Before the term, or while `records_from` cannot be read: nothing is judged.
             if crate::rules::duty::judged_at(cx, eng).is_none() {
@@ -85,6 +80,56 @@ impl Rule for Rpt001 {
             }
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        let by_engagement = reports_by_engagement(cx);
+        for eng in &cx.records.engagements {
+            if crate::rules::duty::judged_at(cx, eng).is_none() {
+                continue;
+            }
+            let freq = eng.report_frequency();
+            let reports = by_engagement.get(eng.id.value.as_str()).map_or(&[][..], Vec::as_slice);
+            let buckets = bucket(freq, reports);
+            let ended = crate::rules::duty::ended(cx, eng);
+            let records = eng.records_start();
+            // Every period of the service: those already judged (reported while uncovered) and
+            // those still to come, owed unless reports delivered by now cover them in time.
+            for (start, from, to) in periods(freq, eng.term.start.value, ended).filter(|p| p.2 >= records) {
+                let (duty, deadline) = period_duty(cx, eng, freq, from, to);
+                let in_period = buckets.get(&start).map_or(&[][..], Vec::as_slice);
+                let in_time: Vec<&ServiceReport> =
+                    in_period.iter().copied().filter(|r| r.delivered_at.value <= deadline).collect();
+                if first_gap(&in_time, from, to).is_some() {
+                    out.push(duty);
+                }
+            }
+        }
+    }
+}
+
+/// The reports delivered by as-of, by engagement, once (no scan of every report per engagement).
+fn reports_by_engagement<'a>(cx: &Context<'a>) -> HashMap<&'a str, Vec<&'a ServiceReport>> {
+    let mut by_engagement: HashMap<&str, Vec<&ServiceReport>> = HashMap::new();
+    for r in cx.records.service_reports.iter().filter(|r| r.delivered_at.value <= cx.as_of) {
+        if let Some(e) = cx.engagement_of(RecordView::ServiceReport(r)) {
+            by_engagement.entry(e.value.as_str()).or_default().push(r);
+        }
+    }
+    by_engagement
+}
+
+/// The report owed for the period `from`..=`to`, due `service_report_workdays` working days
+/// after it ends.
+fn period_duty(cx: &Context<'_>, eng: &Engagement, freq: ReportFrequency, from: Date, to: Date) -> (Duty, Date) {
+    let n = cx.policy.service_report_workdays;
+    let deadline = cx.working_days(Some(eng)).add_working_days(to, n);
+    let (label, label_zh, ..) = names(freq, to);
+    let what = msg!("service report for {label} ({from} to {to})", "{label_zh}（{from} 至 {to}）的服务报告");
+    let duty = Duty::new(META.id, Kind::Engagement, &eng.id.value, Some(&label), deadline, eng.id.span, what).help(msg!(
+        "deliver the report and record it as a ServiceReport with `period: {{from: {from}, to: {to}}}` and its `delivered_at`",
+        "请提交报告，并以 `ServiceReport` 记录（`period: {{from: {from}, to: {to}}}`，注明 `delivered_at`）"
+    ));
+    (duty, deadline)
 }
 
 /// The first day of the calendar period (month, quarter from January, year) holding `day`.
@@ -186,7 +231,7 @@ fn check_period(
     to: Date,
 ) {
     let n = cx.policy.service_report_workdays;
-    let deadline = cx.working_days(Some(eng)).add_working_days(to, n);
+    let (duty, deadline) = period_duty(cx, eng, freq, from, to);
     // Due through the end of the deadline day: judged once as-of is past it.
     if cx.as_of <= deadline {
         return;
@@ -217,7 +262,8 @@ fn check_period(
             "缺少 {label_zh}（{from} 至 {to}）的服务报告；应于{unit_zh}后 {n} 个工作日内（即 {deadline} 前）提交"
         ),
     };
-    let f = out.report(eng.id.span, message);
+    let f = out.overdue(&duty, message);
+    f.help = None;
     if let Some(r) = late {
         let rid = r.id.value.as_str();
         f.label(r.delivered_at.span, msg!("{rid} delivered after {deadline}", "{rid} 晚于 {deadline} 提交"));

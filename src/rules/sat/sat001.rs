@@ -1,9 +1,12 @@
 //! SAT-001: a customer-satisfaction survey covers the last survey interval.
 
-use crate::calendar::dates::Interval;
+use jiff::civil::Date;
+
+use crate::calendar::dates::{Interval, add_days};
+use crate::model::kinds::{Engagement, Survey};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{duty_start, judged_at, label_records_from};
+use crate::rules::duty::{Duty, duty_start, ended, judged_at, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Sat001;
@@ -41,28 +44,18 @@ impl Rule for Sat001 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let months = cx.policy.survey_interval_months;
         let interval = Interval::Months(months);
-        for eng in &cx.records.engagements {
-            let Some(day) = judged_at(cx, eng) else { continue };
-            let start = duty_start(eng, None);
+        for d in duties(cx) {
+            let (eng, day, start) = (d.engagement, d.day, d.start);
             // The first survey is due one interval after the term (or the records) starts.
             if day <= interval.after(start) {
                 continue;
             }
             out.checked();
-            let window = interval.before(day);
-            let surveys: Vec<_> = cx
-                .records
-                .surveys
-                .iter()
-                .filter(|s| s.period.from.value <= day)
-                .filter(|s| cx.engagement_of(RecordView::Survey(s)).is_some_and(|e| e.value == eng.id.value))
-                .collect();
-            if surveys.iter().any(|s| s.period.to.value >= window) {
+            if day <= d.duty.due {
                 continue;
             }
-            let id = eng.id.value.as_str();
-            let latest = surveys.iter().max_by_key(|s| s.period.to.value);
-            let message = match latest {
+            let window = interval.before(day);
+            let message = match d.latest {
                 Some(s) => {
                     let (sid, to) = (s.id.value.as_str(), s.period.to.value);
                     msg!(
@@ -79,17 +72,85 @@ impl Rule for Sat001 {
                     "最近 {months} 个月（{window} 至 {day}）没有满意度调查；自服务期开始（{start}）以来未开展过调查"
                 ),
             };
-            let f = out.report(eng.id.span, message);
-            if let Some(s) = latest {
+            let f = out.overdue(&d.duty, message);
+            if let Some(s) = d.latest {
                 let sid = s.id.value.as_str();
                 f.label(s.period.to.span, msg!("latest survey {sid}", "最近一次满意度调查 {sid}"));
             }
             label_records_from(f, eng, start);
-            f.help(msg!(
-                "survey the customer and record it as a Survey whose `period` reaches into the last {months} months",
-                "请开展满意度调查，并以 `Survey` 记录，其 `period` 须覆盖最近 {months} 个月内的日期"
-            ))
-            .record(Kind::Engagement, id);
         }
+    }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        out.extend(duties(cx).filter(|d| d.duty.due < d.until).map(|d| d.duty));
+    }
+}
+
+/// The survey an engagement owes next.
+struct SurveyDuty<'a> {
+    engagement: &'a Engagement,
+    day: Date,
+    start: Date,
+    until: Date,
+    latest: Option<&'a Survey>,
+    duty: Duty,
+}
+
+fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = SurveyDuty<'a>> + 'a {
+    let months = cx.policy.survey_interval_months;
+    let interval = Interval::Months(months);
+    cx.records.engagements.iter().filter_map(move |eng| {
+        let day = judged_at(cx, eng)?;
+        let start = duty_start(eng, None);
+        let latest = cx
+            .records
+            .surveys
+            .iter()
+            .filter(|s| s.period.from.value <= day)
+            .filter(|s| cx.engagement_of(RecordView::Survey(s)).is_some_and(|e| e.value == eng.id.value))
+            .max_by_key(|s| s.period.to.value);
+        // Covered on day D while a survey's period reaches the start of the window,
+        // `interval.before(D)`: due on the last such day, and never before one interval
+        // after the start.
+        let due = latest
+            .map_or(interval.after(start), |s| last_covered(interval, s.period.to.value).max(interval.after(start)));
+        let id = eng.id.value.as_str();
+        let what = msg!("customer-satisfaction survey", "客户满意度调查");
+        let duty = Duty::new(META.id, Kind::Engagement, id, None, due, eng.id.span, what).help(msg!(
+            "survey the customer and record it as a Survey whose `period` reaches into the last {months} months",
+            "请开展满意度调查，并以 `Survey` 记录，其 `period` 须覆盖最近 {months} 个月内的日期"
+        ));
+        Some(SurveyDuty { engagement: eng, day, start, until: ended(cx, eng), latest, duty })
+    })
+}
+
+/// The last day whose window (`interval.before(day)` onwards) still reaches `to`: month
+/// arithmetic clamps to the month's end, so this can lie a few days after `interval.after(to)`.
+fn last_covered(interval: Interval, to: Date) -> Date {
+    let mut day = interval.after(to);
+    // `before` is monotone; at most three clamped days follow.
+    for _ in 0..4 {
+        let next = add_days(day, 1);
+        if interval.before(next) > to {
+            break;
+        }
+        day = next;
+    }
+    day
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_last_covered_day_follows_month_clamping() {
+        let six = Interval::Months(6);
+        // 2026-08-31 − 6 months = 2026-02-28 (clamped): still reaching a survey ending Feb 28.
+        assert_eq!(last_covered(six, date(2026, 2, 28)), date(2026, 8, 31));
+        assert_eq!(last_covered(six, date(2026, 8, 31)), date(2027, 2, 28));
+        assert_eq!(last_covered(six, date(2026, 3, 15)), date(2026, 9, 15));
+        assert_eq!(last_covered(Interval::Days(90), date(2026, 1, 1)), date(2026, 4, 1));
     }
 }

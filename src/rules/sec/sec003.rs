@@ -1,11 +1,11 @@
 //! SEC-003: Systems get regular access reviews; critical ones privileged reviews too.
 
-use crate::model::{Kind, RecordView, Severity};
-use crate::msg;
 use crate::calendar::dates::Interval;
 use crate::model::kinds::access_review::ReviewScope;
 use crate::model::kinds::system::Criticality;
 use crate::model::kinds::{Engagement, System};
+use crate::model::{Kind, RecordView, Severity};
+use crate::msg;
 use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from, latest_until};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 

@@ -1,7 +1,10 @@
 //! SEC-004: Access-review exceptions are acted on in time.
 
+use crate::model::kinds::AccessReview;
+use crate::model::kinds::access_review::AccessException;
 use crate::model::{Kind, Severity};
 use crate::msg;
+use crate::rules::duty::Duty;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Sec004;
@@ -42,18 +45,38 @@ impl Rule for Sec004 {
                             .record(Kind::AccessReview, id);
                     }
                     None if cx.as_of > due => {
-                        out.report(
-                            e.account.span,
+                        out.overdue(
+                            &duty(r, e, days),
                             msg!(
                                 "exception `{account}` of review `{id}` is not acted on; it was due by {due}",
                                 "权限复核 `{id}` 发现的账号 `{account}` 异常尚未处理；应于 {due} 前完成"
                             ),
-                        )
-                        .record(Kind::AccessReview, id);
+                        );
                     }
                     _ => {}
                 }
             }
         }
     }
+
+    fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
+        let days = i64::from(cx.policy.exception_action_days);
+        for r in &cx.records.access_reviews {
+            for e in r.exceptions.iter().filter(|e| e.done_at.as_ref().is_none_or(|d| d.value > cx.as_of)) {
+                out.push(duty(r, e, days));
+            }
+        }
+    }
+}
+
+/// An exception of an access review to act on within `days` of the review.
+fn duty(r: &AccessReview, e: &AccessException, days: i64) -> Duty {
+    let (id, account) = (r.id.value.as_str(), e.account.value.as_str());
+    let due = crate::calendar::dates::add_days(r.performed_at.value, days);
+    let what =
+        msg!("act on exception `{account}` of access review {id}", "处理权限复核 {id} 发现的账号 `{account}` 异常");
+    Duty::new(META.id, Kind::AccessReview, id, Some(account), due, e.account.span, what).help(msg!(
+        "remove or correct the account and record the day in the exception's `done_at`",
+        "请删除或纠正该账号，并在该异常的 `done_at` 中记录处理日期"
+    ))
 }

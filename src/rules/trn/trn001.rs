@@ -3,9 +3,9 @@
 use super::util::training_duty;
 use crate::calendar::dates::Interval;
 use crate::model::kinds::training::TrainingTopic;
+use crate::model::kinds::{Engagement, Person, Training};
 use crate::model::{Kind, Severity};
 use crate::msg;
-use crate::model::kinds::{Engagement, Person, Training};
 use crate::rules::duty::{Duty, Periodic, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 

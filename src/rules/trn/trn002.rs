@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use crate::calendar::dates::Interval;
 use crate::model::kinds::emergency_plan::{EmergencyPlan, EmergencyRole};
 use crate::model::kinds::training::TrainingTopic;
+use crate::model::kinds::{Engagement, Training};
 use crate::model::{Kind, Severity};
 use crate::msg;
-use crate::model::kinds::{Engagement, Training};
 use crate::rules::duty::{Duty, Periodic, label_records_from};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 

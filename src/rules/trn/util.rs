@@ -2,11 +2,11 @@
 
 use jiff::civil::Date;
 
+use crate::calendar::dates::{Interval, add_days};
 use crate::model::RecordView;
 use crate::model::kinds::training::TrainingTopic;
 use crate::model::kinds::{Engagement, Person, Training};
 use crate::rules::Context;
-use crate::calendar::dates::{Interval, add_days};
 use crate::rules::duty::{Periodic, duty_start, judged_at};
 
 /// The person's engagement and the day a person's training duty is judged at: as-of (not
