@@ -35,12 +35,17 @@ pub struct Duty {
 impl Duty {
     /// A duty of `rule` on the record `kind`/`id`; `part` tells several duties of one record apart.
     pub fn new(rule: &'static str, kind: Kind, id: &str, part: Option<&str>, due: Date, span: Span, what: Msg) -> Duty {
+        let key = Duty::key(kind, id, part);
+        Duty { rule, key, due, span, record: RecordRef { kind, id: id.to_owned() }, what, help: None, owner: None }
+    }
+
+    /// `Kind/id`, or `Kind/id#part`.
+    pub fn key(kind: Kind, id: &str, part: Option<&str>) -> String {
         let name = kind.name();
-        let key = match part {
+        match part {
             Some(part) => format!("{name}/{id}#{part}"),
             None => format!("{name}/{id}"),
-        };
-        Duty { rule, key, due, span, record: RecordRef { kind, id: id.to_owned() }, what, help: None, owner: None }
+        }
     }
 
     pub fn help(mut self, help: Msg) -> Duty {

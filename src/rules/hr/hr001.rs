@@ -133,20 +133,23 @@ impl Rule for Hr001 {
             }
             for q in &p.qualifications {
                 let Some(expires) = &q.expires else { continue };
-                let judged = crate::calendar::dates::add_days(expires.value, 1).max(cx.as_of);
+                let duty = duty(p, q, expires.value, expires.span);
+                let judged = crate::calendar::dates::add_days(duty.due, 1).max(cx.as_of);
                 if p.left.as_ref().is_none_or(|l| l.value > judged) {
-                    out.push(duty(p, q, expires.value, expires.span));
+                    out.push(duty);
                 }
             }
         }
     }
 }
 
-/// A person's qualification to renew before it expires.
+/// A person's qualification to renew before it expires; reported from the day after it
+/// expires, or from joining when it had expired before (only active people are judged).
 fn duty(p: &Person, q: &Qualification, expires: jiff::civil::Date, span: crate::model::Span) -> Duty {
+    let due = expires.max(crate::calendar::dates::add_days(p.joined.value, -1));
     let (id, name) = (p.id.value.as_str(), q.name.value.as_str());
     let what = msg!("renew qualification `{name}` of {id}", "续期 {id} 的资质“{name}”");
-    Duty::new(META.id, Kind::Person, id, Some(name), expires, span, what)
+    Duty::new(META.id, Kind::Person, id, Some(name), due, span, what)
         .help(msg!(
             "renew the qualification and record its new `expires` date, or remove it if the role no longer needs it",
             "请续证并更新 `expires`，如岗位已不需要该资质则从记录中删除"
