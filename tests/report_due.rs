@@ -103,8 +103,7 @@ fn acme_json_zh() {
 #[test]
 fn acme_csv() {
     let out = due(&["--as-of", "2026-12-15", "--format", "csv"]);
-    let json: serde_json::Value =
-        serde_json::from_str(&due(&["--as-of", "2026-12-15", "--format", "json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&due(&["--as-of", "2026-12-15", "--format", "json"])).unwrap();
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let header = reader.headers().unwrap().clone();
     assert_eq!(&header[0], "due");
@@ -313,8 +312,7 @@ fn the_window_widens_with_within() {
         serde_json::from_str(&due(&["--as-of", "2026-10-31", "--within", "6m", "--format", "json"])).unwrap();
     assert_eq!(v["within"], "6m");
     assert_eq!(v["until"], "2027-04-30");
-    let narrow: serde_json::Value =
-        serde_json::from_str(&due(&["--as-of", "2026-10-31", "--format", "json"])).unwrap();
+    let narrow: serde_json::Value = serde_json::from_str(&due(&["--as-of", "2026-10-31", "--format", "json"])).unwrap();
     assert_eq!(narrow["within"], "30d");
     let listed = |v: &serde_json::Value| v["duties"].as_array().unwrap().len();
     assert_eq!(listed(&v), listed(&narrow) + narrow["later"].as_u64().unwrap() as usize);
@@ -327,8 +325,7 @@ fn an_unknown_owner_lists_nothing() {
     assert!(out.contains("nobody-at-all"), "{out}");
     assert!(out.contains("Nothing due within 30 days."), "{out}");
     let v: serde_json::Value =
-        serde_json::from_str(&due(&["--as-of", "2026-10-31", "--owner", "nobody-at-all", "--format", "json"]))
-            .unwrap();
+        serde_json::from_str(&due(&["--as-of", "2026-10-31", "--owner", "nobody-at-all", "--format", "json"])).unwrap();
     assert_eq!(v["owner"], "nobody-at-all");
     assert_eq!(v["duties"].as_array().unwrap().len(), 0);
     assert_eq!(v["later"], 0);
@@ -378,4 +375,20 @@ fn the_output_file_is_written() {
     assert_eq!(code, 0, "{err}");
     assert!(out.is_empty());
     assert!(std::fs::read_to_string(&target).unwrap().starts_with("BEGIN:VCALENDAR\r\n"));
+}
+
+/// Help, completions and the man page are generated from clap: the command is in each.
+#[test]
+fn help_completions_and_man_page_know_the_command() {
+    let (code, help, _) = itos(&["report", "--help"]);
+    assert_eq!(code, 0);
+    assert!(help.contains("due") && help.contains("待办与到期提醒"), "{help}");
+    for shell in ["bash", "zsh", "fish"] {
+        let (code, out, _) = itos(&["completions", shell]);
+        assert_eq!(code, 0);
+        assert!(out.contains("within") && out.contains("ics"), "{shell}");
+    }
+    let (code, man, _) = itos(&["man"]);
+    assert_eq!(code, 0);
+    assert!(man.contains("what falls due"));
 }
