@@ -176,6 +176,7 @@ fn read_commands_never_write_into_the_records_tree() {
             vec!["report", "sla", "-C", r, "--month", "2026-10", "--format", "html"],
             vec!["report", "sla", "-C", r, "--ticket", "INC-2026-10-016"],
             vec!["report", "gaps", "-C", r, "--format", "csv"],
+            vec!["report", "due", "-C", r, "--format", "ics"],
             vec!["handover", "checklist", "-C", r, "--format", "json"],
             vec!["rules"],
             vec!["explain", "GIT-002"],

@@ -64,7 +64,7 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the JSON Schema of a record kind (or of any record file)
     Schema(SchemaArgs),
-    /// Reports: the month-end SLA report and the compliance scorecard
+    /// Reports: the month-end SLA report, the compliance scorecard and what falls due
     #[command(subcommand)]
     Report(ReportCommand),
     /// The exit of an engagement (manual chapter 7)
@@ -202,6 +202,8 @@ pub enum ReportCommand {
     Sla(SlaArgs),
     /// Compliance scorecard (合规差距清单): every manual section, what is checked, what fails
     Gaps(GapsArgs),
+    /// What falls due (待办与到期提醒): every dated duty, overdue first, then those due within a window
+    Due(DueArgs),
 }
 
 /// The formats of both reports (cli.md: `report gaps` has the same formats as `report sla`).
@@ -221,6 +223,47 @@ pub struct GapsArgs {
     pub at: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DueFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+    /// An RFC 5545 calendar: one all-day event per duty, to import or subscribe to
+    Ics,
+}
+
+/// `--within`: a number of days, months or years (`report::due::Within`).
+fn within(text: &str) -> Result<crate::report::due::Within, String> {
+    crate::report::due::Within::parse(text).map_err(|m| m.en)
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Read the records (and itos.toml) as they were at this git revision instead of the work tree
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
+
+    /// How far ahead to list: days, months or years, e.g. 30d, 90d, 6m, 1y (default: 30d)
+    #[arg(long, value_name = "PERIOD", value_parser = within)]
+    pub within: Option<crate::report::due::Within>,
+
+    /// Only duties whose record names this person as responsible (id or name)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+
+    /// Only this engagement (default: every engagement in the repository)
+    #[arg(long, value_name = "ID")]
+    pub engagement: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = DueFormat::Table)]
+    pub format: DueFormat,
 
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]

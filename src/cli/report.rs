@@ -1,16 +1,16 @@
-//! `itos report sla` (the month-end SLA report, or one ticket's ledger) and `itos report gaps`
-//! (the compliance scorecard).
+//! `itos report sla` (the month-end SLA report, or one ticket's ledger), `itos report gaps`
+//! (the compliance scorecard) and `itos report due` (what falls due).
 
 use std::time::Instant;
 
-use super::args::{ChecklistArgs, ChecklistFormat, GapsArgs, ReportFormat, SlaArgs};
+use super::args::{ChecklistArgs, ChecklistFormat, DueArgs, DueFormat, GapsArgs, ReportFormat, SlaArgs};
 use super::session::{Needs, Session};
 use super::{Cli, ExitStatus, Fatal, emit};
 use crate::config::CONFIG_FILE;
-use crate::output::{doc, gaps, handover, sla_report as render};
+use crate::output::{doc, due as due_out, gaps, handover, sla_report as render};
 use crate::report::gaps::build;
 use crate::report::provenance::{Provenance, inputs_digest};
-use crate::report::{handover as checklist, ledger, sla_report};
+use crate::report::{due as due_model, handover as checklist, ledger, sla_report};
 use crate::rules;
 
 /// `YYYY-MM` → the first day of that month.
@@ -116,6 +116,40 @@ pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<ExitStatus, Fatal> {
     };
     emit(&text, args.output.as_deref())?;
     // A report that was produced exits 0: gaps in it are content, not failure.
+    Ok(ExitStatus::Clean)
+}
+
+/// `itos report due`: the dated duties of every enabled rule (rules switched off in itos.toml
+/// list nothing), overdue first. Exit 0 whenever the report is produced: overdue duties are
+/// content, like breaches in `report sla`.
+pub fn due(cli: &Cli, args: &DueArgs) -> Result<ExitStatus, Fatal> {
+    let session = Session::open(cli, Needs { at: args.at.as_deref(), ..Needs::default() })?;
+    let ids: Vec<String> = session.repo.records.engagements.iter().map(|e| e.id.value.clone()).collect();
+    // An engagement that does not exist would list nothing and read as "nothing due".
+    if let Some(want) = &args.engagement
+        && !ids.contains(want)
+    {
+        let known = if ids.is_empty() { "none".to_owned() } else { ids.join(", ") };
+        return Err(Fatal(format!("--engagement `{want}`: no such engagement (the repository holds: {known})")));
+    }
+    session.calendar_notes();
+    let Session { repo, ui, settings, as_of } = session;
+    let options =
+        due_model::DueOptions { within: args.within, owner: args.owner.clone(), engagement: args.engagement.clone() };
+    let report = due_model::build(&repo, &settings, as_of, &options);
+    let scope = match &args.engagement {
+        Some(e) => e.clone(),
+        None if ids.is_empty() => repo.root.display().to_string(),
+        None => ids.join(", "),
+    };
+    let text = match args.format {
+        DueFormat::Table => due_out::table(&report, &scope, ui.lang),
+        DueFormat::Markdown => due_out::markdown(&report, &scope, ui.lang),
+        DueFormat::Json => due_out::json(&report, &scope, ui.lang),
+        DueFormat::Csv => due_out::csv(&report, ui.lang),
+        DueFormat::Ics => due_out::ics(&report, &scope, ui.lang),
+    };
+    emit(&text, args.output.as_deref())?;
     Ok(ExitStatus::Clean)
 }
 
