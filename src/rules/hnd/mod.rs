@@ -70,7 +70,13 @@ fn with_exits(cx: &Context<'_>, mut each: impl FnMut(&crate::exit::Exit<'_>, &Ha
 /// An exit item as a duty: `Handover/<id>#<item key>`.
 fn item_duty(h: &Handover, item: &Item, rule: &'static str, due: jiff::civil::Date) -> Duty {
     let span = item.problems.first().map_or(h.id.span, |p| p.span);
-    let help = item.problems.iter().find_map(|p| p.help.clone());
+    // What the checklist says is missing, when no problem says how to fix it yet.
+    let missing = (!item.missing.is_empty()).then(|| {
+        let en: Vec<&str> = item.missing.iter().map(|m| m.en.as_str()).collect();
+        let zh: Vec<&str> = item.missing.iter().map(|m| m.zh.as_str()).collect();
+        crate::model::Msg::new(format!("still missing: {}", en.join("; ")), format!("尚缺：{}", zh.join("；")))
+    });
+    let help = item.problems.iter().find_map(|p| p.help.clone()).or(missing);
     let duty = Duty::new(rule, Kind::Handover, &h.id.value, Some(&item.key), due, span, item.title.clone());
     match help {
         Some(help) => duty.help(help),

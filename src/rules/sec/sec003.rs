@@ -79,7 +79,10 @@ fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = ReviewDuty<'a>> + 'a 
         let last = latest_until(reviews.iter().map(|r| r.performed_at.value), day);
         let periodic = Periodic::new(cx, eng, last, start, all, day);
         let what = msg!("access review of {id}", "系统 {id} 的权限复核");
-        let duty = Duty::new(META.id, Kind::System, id, Some("all"), periodic.due, sys.id.span, what);
+        let duty = Duty::new(META.id, Kind::System, id, Some("all"), periodic.due, sys.id.span, what).help(msg!(
+            "review every account of {id} and record it as an AccessReview with `system: {id}`",
+            "请复核系统 {id} 的全部账号，并以 `AccessReview` 记录（`system: {id}`）"
+        ));
         owed.push(ReviewDuty { system: sys, engagement: eng, privileged: false, periodic, duty });
         if sys.criticality.value == Criticality::Critical {
             let last = latest_until(
@@ -88,7 +91,11 @@ fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = ReviewDuty<'a>> + 'a 
             );
             let periodic = Periodic::new(cx, eng, last, start, privileged, day);
             let what = msg!("privileged-account review of critical system {id}", "关键系统 {id} 的特权账号复核");
-            let duty = Duty::new(META.id, Kind::System, id, Some("privileged"), periodic.due, sys.id.span, what);
+            let duty = Duty::new(META.id, Kind::System, id, Some("privileged"), periodic.due, sys.id.span, what)
+                .help(msg!(
+                    "review the privileged accounts of {id} and record it as an AccessReview with `system: {id}` and `scope: privileged`",
+                    "请复核系统 {id} 的特权账号，并以 `AccessReview` 记录（`system: {id}`、`scope: privileged`）"
+                ));
             owed.push(ReviewDuty { system: sys, engagement: eng, privileged: true, periodic, duty });
         }
         owed
