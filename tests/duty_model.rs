@@ -123,6 +123,8 @@ deliverables:
   - {item: backup-recovery-plan}
 leftover_issues:
   - {id: L-1, title: 旧监控脚本迁移, severity: medium, status: open, owner: 王磊, plan: 迁移至客户监控平台, due: 2027-01-15}
+  - {id: L-2, title: 报表口径差异, severity: low, status: open, owner: 李娜}
+  - {id: L-3, title: 证书续期, severity: low, status: open, owner: 李娜, due: 2027-02-28}
 support: {until: 2027-04-30, channels: [电话], contact: 服务经理 张伟}
 ";
 

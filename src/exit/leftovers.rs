@@ -112,6 +112,9 @@ pub(super) fn items(s: &Scope<'_, '_>, items: &mut Vec<Item>) {
                     }
                 }
                 if v.plan.as_ref().is_none_or(|p| p.value.trim().is_empty()) && v.status.value == LeftoverStatus::Open {
+                    // rules.md judges the plan "at the effective date": on E it must exist, so
+                    // the item is due the day before at the latest (what `report due` lists).
+                    d.item.due = Some(due.min(add_days(effective, -1)));
                     if as_of >= effective {
                         d.problem(
                             HND_004,
