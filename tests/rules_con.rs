@@ -162,6 +162,20 @@ fn con008_expiry_window_is_inclusive_and_a_renewal_or_handover_answers_it() {
 }
 
 #[test]
+fn con008_the_last_day_to_give_notice_passed_undecided() {
+    // 120 days' notice before 2027-06-30: the last day is 2027-03-02, before the 90-day window.
+    let eng = engagement(&[("notice_days: 30", "notice_days: 120")]);
+    let notice = at("CON-008", "e.yaml", 12, 28);
+    assert!(run("CON-008", &eng, "2027-03-02").is_empty());
+    assert_eq!(run("CON-008", &eng, "2027-03-03"), vec![notice.clone()]);
+    // Once the window opens both are said; after the end, neither (the exit rules take over).
+    assert_eq!(run("CON-008", &eng, "2027-04-01"), vec![at("CON-008", "e.yaml", 6, 32), notice]);
+    assert!(run("CON-008", &eng, "2027-07-01").is_empty());
+    let renewed = engagement(&[("notice_days: 30", "notice_days: 120"), ("end: 2027-06-30}", "end: 2027-06-30, renewal: 已决定续约两年}")]);
+    assert!(run("CON-008", &renewed, "2027-03-03").is_empty());
+}
+
+#[test]
 fn con009_expired_qualification() {
     let eng = engagement(&[]);
     assert!(run("CON-009", &eng, "2027-05-20").is_empty());
