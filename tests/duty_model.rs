@@ -257,3 +257,15 @@ proptest::proptest! {
         check_every_duty(&repo, as_of);
     }
 }
+
+/// Hostile input: a term written to 9999 lists the reporting periods of the longest window
+/// `--within` accepts (100 years), not 96,000 months.
+#[test]
+fn a_term_to_9999_lists_at_most_a_century_of_reports() {
+    let base = common::BASE.replace("end: 2027-06-30", "end: 9999-12-31");
+    let repo = from_texts(&[("engagement.yaml", base)]);
+    let report = all_duties(&repo, common::date("2026-10-31"));
+    let reports = report.lines.iter().filter(|l| l.duty.rule == "RPT-001").count() + report.later;
+    // The 16 months since the term began (none reported) and 1,201 to come.
+    assert!((1_200..=1_220).contains(&reports), "{reports} report duties");
+}

@@ -340,7 +340,7 @@ fn the_window_widens_with_within() {
     assert_eq!(listed(&v) + later(&v), listed(&narrow) + later(&narrow));
 }
 
-/// No duty of the example names an owner yet: an owner lists nothing, and says so.
+/// An owner nobody is lists nothing, and says so.
 #[test]
 fn an_unknown_owner_lists_nothing() {
     let out = due(&["--as-of", "2026-10-31", "--owner", "nobody-at-all"]);
@@ -413,4 +413,23 @@ fn help_completions_and_man_page_know_the_command() {
     let (code, man, _) = itos(&["man"]);
     assert_eq!(code, 0);
     assert!(man.contains("what falls due"));
+}
+
+/// `--owner` by id or by name selects the same duties: those whose record names the person
+/// (a problem's or audit finding's `owner`, a person's own training and qualifications).
+#[test]
+fn owner_by_id_or_name_lists_that_persons_duties() {
+    let json = |owner: &str| -> serde_json::Value {
+        serde_json::from_str(&due(&["--as-of", "2026-10-31", "--within", "1y", "--owner", owner, "--format", "json"]))
+            .unwrap()
+    };
+    let (by_id, by_name) = (json("p-chen-jie"), json("陈杰"));
+    let duties = by_id["duties"].as_array().unwrap();
+    assert!(duties.len() >= 2, "{by_id}");
+    assert!(duties.iter().all(|d| d["owner"] == "p-chen-jie"), "{by_id}");
+    let rules: Vec<&str> = duties.iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"PRB-001") && rules.contains(&"AUD-003"), "{rules:?}");
+    assert_eq!(by_id["duties"], by_name["duties"]);
+    let all = json("");
+    assert!(all["duties"].as_array().unwrap().len() > duties.len());
 }

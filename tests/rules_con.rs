@@ -171,7 +171,10 @@ fn con008_the_last_day_to_give_notice_passed_undecided() {
     // Once the window opens both are said; after the end, neither (the exit rules take over).
     assert_eq!(run("CON-008", &eng, "2027-04-01"), vec![at("CON-008", "e.yaml", 6, 32), notice]);
     assert!(run("CON-008", &eng, "2027-07-01").is_empty());
-    let renewed = engagement(&[("notice_days: 30", "notice_days: 120"), ("end: 2027-06-30}", "end: 2027-06-30, renewal: 已决定续约两年}")]);
+    let renewed = engagement(&[
+        ("notice_days: 30", "notice_days: 120"),
+        ("end: 2027-06-30}", "end: 2027-06-30, renewal: 已决定续约两年}"),
+    ]);
     assert!(run("CON-008", &renewed, "2027-03-03").is_empty());
 }
 

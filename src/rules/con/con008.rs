@@ -82,7 +82,7 @@ fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (&'a Engagement, bool
     let window = i64::from(cx.policy.contract_expiry_warning_days);
     cx.records.engagements.iter().map(move |eng| {
         let undecided = cx.as_of <= eng.term.end.value
-            && !eng.term.renewal.as_ref().is_some_and(|r| !blank(r))
+            && eng.term.renewal.as_ref().is_none_or(blank)
             && !cx.records.handovers.iter().any(|h| {
                 cx.engagement_of(crate::model::RecordView::Handover(h)).is_some_and(|e| e.value == eng.id.value)
             });

@@ -90,11 +90,16 @@ impl Rule for Rpt001 {
             let freq = eng.report_frequency();
             let reports = by_engagement.get(eng.id.value.as_str()).map_or(&[][..], Vec::as_slice);
             let buckets = bucket(freq, reports);
+            // Periods to come, up to the longest window `report due` looks ahead (100 years):
+            // a term written to 9999 must not list 96,000 months.
+            let horizon = crate::calendar::dates::Interval::Months(1_201).after(cx.as_of);
             let ended = crate::rules::duty::ended(cx, eng);
             let records = eng.records_start();
             // Every period of the service: those already judged (reported while uncovered) and
             // those still to come, owed unless reports delivered by now cover them in time.
-            for (start, from, to) in periods(freq, eng.term.start.value, ended).filter(|p| p.2 >= records) {
+            for (start, from, to) in
+                periods(freq, eng.term.start.value, ended).take_while(|p| p.1 <= horizon).filter(|p| p.2 >= records)
+            {
                 let (duty, deadline) = period_duty(cx, eng, freq, from, to);
                 let in_period = buckets.get(&start).map_or(&[][..], Vec::as_slice);
                 let in_time: Vec<&ServiceReport> =
