@@ -66,7 +66,7 @@ impl Rule for Hr001 {
                 }
                 let (name, on) = (q.name.value.as_str(), expires.value);
                 out.overdue(
-                    &duty(p, q, expires.value, expires.span),
+                    &duty(p, q, &who, expires.value, expires.span),
                     msg!(
                         "qualification `{name}` of {id} expired on {on}, before {as_of}",
                         "{who}的资质“{name}”已于 {on} 过期（评估日 {as_of}）"
@@ -133,7 +133,7 @@ impl Rule for Hr001 {
             }
             for q in &p.qualifications {
                 let Some(expires) = &q.expires else { continue };
-                let duty = duty(p, q, expires.value, expires.span);
+                let duty = duty(p, q, &cx.person_zh(&p.id.value), expires.value, expires.span);
                 let judged = crate::calendar::dates::add_days(duty.due, 1).max(cx.as_of);
                 if p.left.as_ref().is_none_or(|l| l.value > judged) {
                     out.push(duty);
@@ -145,10 +145,10 @@ impl Rule for Hr001 {
 
 /// A person's qualification to renew before it expires; reported from the day after it
 /// expires, or from joining when it had expired before (only active people are judged).
-fn duty(p: &Person, q: &Qualification, expires: jiff::civil::Date, span: crate::model::Span) -> Duty {
+fn duty(p: &Person, q: &Qualification, who: &str, expires: jiff::civil::Date, span: crate::model::Span) -> Duty {
     let due = expires.max(crate::calendar::dates::add_days(p.joined.value, -1));
     let (id, name) = (p.id.value.as_str(), q.name.value.as_str());
-    let what = msg!("renew qualification `{name}` of {id}", "续期 {id} 的资质“{name}”");
+    let what = msg!("renew qualification `{name}` of {id}", "续期{who}的资质“{name}”");
     Duty::new(META.id, Kind::Person, id, Some(name), due, span, what)
         .help(msg!(
             "renew the qualification and record its new `expires` date, or remove it if the role no longer needs it",
