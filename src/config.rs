@@ -91,6 +91,15 @@ pub struct Config {
     pub policy: Policy,
     pub limits: Limits,
     pub rules: Vec<RuleOverride>,
+    pub report: ReportSettings,
+}
+
+/// `[report]`: what the service report (`report monthly`) prints on its cover.
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportSettings {
+    /// Who prepares the report (编制人); a blank line to fill in when absent.
+    pub prepared_by: Option<String>,
 }
 
 impl Default for Config {
@@ -105,6 +114,7 @@ impl Default for Config {
             policy: Policy::default(),
             limits: Limits::default(),
             rules: Vec::new(),
+            report: ReportSettings::default(),
         }
     }
 }
@@ -370,6 +380,8 @@ struct RawConfig {
     limits: Limits,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    report: ReportSettings,
 }
 
 /// `[policy]` as written: a parameter left out takes its default (a table such as
@@ -805,6 +817,7 @@ impl Config {
             policy,
             limits: raw.limits,
             rules,
+            report: raw.report,
         })
     }
 }

@@ -204,6 +204,45 @@ pub enum ReportCommand {
     Gaps(GapsArgs),
     /// What falls due (待办与到期提醒): every dated duty, overdue first, then those due within a window
     Due(DueArgs),
+    /// The service report the customer receives (月度服务报告): 17 sections for a month, a quarter or a year
+    Monthly(MonthlyArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MonthlyFormat {
+    /// One self-contained A4 page to print or send
+    Html,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("period").required(true).args(["month", "quarter", "year"])))]
+pub struct MonthlyArgs {
+    /// Read the records (and itos.toml) as they were at this git revision instead of the work tree
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
+    /// The month to report (YYYY-MM)
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    /// A quarter (YYYY-Qn): the months rolled up from their totals
+    #[arg(long, value_name = "YYYY-Qn")]
+    pub quarter: Option<String>,
+    /// A year (YYYY): the months rolled up from their totals
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<String>,
+
+    /// The engagement to report on (required when the repository holds several, unless --output is a folder)
+    #[arg(long, value_name = "ID")]
+    pub engagement: Option<String>,
+
+    /// Default: markdown to the terminal; with --output, the file's extension (.html, .md, .json)
+    #[arg(long, value_enum)]
+    pub format: Option<MonthlyFormat>,
+
+    /// Write the report to FILE (atomically), or one file per engagement into an existing folder
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// The formats of both reports (cli.md: `report gaps` has the same formats as `report sla`).

@@ -82,6 +82,7 @@ fn run(cli: Cli) -> Result<ExitStatus, Fatal> {
         Command::Report(args::ReportCommand::Gaps(args)) => report::gaps(&cli, args),
         Command::Report(args::ReportCommand::Sla(args)) => report::sla_report(&cli, args),
         Command::Report(args::ReportCommand::Due(args)) => report::due(&cli, args),
+        Command::Report(args::ReportCommand::Monthly(args)) => report::monthly(&cli, args),
         Command::Handover(args::HandoverCommand::Checklist(args)) => report::checklist(&cli, args),
         Command::Baseline(args) => validate::baseline(&cli, args),
         Command::Import(args::ImportCommand::Incidents(args)) => import::incidents(&cli, args),

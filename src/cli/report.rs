@@ -3,11 +3,13 @@
 
 use std::time::Instant;
 
-use super::args::{ChecklistArgs, ChecklistFormat, DueArgs, DueFormat, GapsArgs, ReportFormat, SlaArgs};
+use super::args::{
+    ChecklistArgs, ChecklistFormat, DueArgs, DueFormat, GapsArgs, MonthlyArgs, MonthlyFormat, ReportFormat, SlaArgs,
+};
 use super::session::{Needs, Session};
 use super::{Cli, ExitStatus, Fatal, emit};
 use crate::config::CONFIG_FILE;
-use crate::output::{doc, due as due_out, gaps, handover, sla_report as render};
+use crate::output::{doc, due as due_out, gaps, handover, monthly as monthly_out, sla_report as render};
 use crate::report::gaps::build;
 use crate::report::provenance::{Provenance, inputs_digest};
 use crate::report::{due as due_model, handover as checklist, ledger, sla_report};
@@ -25,6 +27,30 @@ fn parse_month(text: &str) -> Result<jiff::civil::Date, Fatal> {
         return Err(Fatal(format!("--month `{text}`: the year must lie between 1000 and 9998")));
     }
     jiff::civil::Date::new(y, m, 1).map_err(|_| bad())
+}
+
+/// Where a report's figures come from: the records' commit and the digest of its inputs.
+fn provenance(cli: &Cli, repo: &crate::load::Repository) -> Provenance {
+    let config_text = match &repo.snapshot {
+        Some(s) => s.config_text.clone(),
+        None => std::fs::read_to_string(repo.root.join(CONFIG_FILE)).unwrap_or_default(),
+    };
+    let provenance = Provenance {
+        commit: None,
+        no_commits_yet: false,
+        dirty: false,
+        inputs: inputs_digest(&config_text, &repo.sources),
+        files: repo.file_count(),
+    };
+    match (&repo.snapshot, cli.no_git) {
+        // Read from a revision: exactly that commit, nothing uncommitted.
+        (Some(s), _) => Provenance { commit: Some(s.commit.clone()), dirty: false, ..provenance },
+        (None, false) => match crate::load::git::head(&repo.root) {
+            Some(head) => Provenance { commit: Some(head.commit), dirty: head.dirty, ..provenance },
+            None => Provenance { no_commits_yet: crate::load::git::without_commits(&repo.root), ..provenance },
+        },
+        (None, true) => provenance,
+    }
 }
 
 pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
@@ -46,26 +72,7 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
         return Ok(ExitStatus::Clean);
     }
     let month = parse_month(args.month.as_deref().unwrap_or_default())?;
-    let config_text = match &repo.snapshot {
-        Some(s) => s.config_text.clone(),
-        None => std::fs::read_to_string(repo.root.join(CONFIG_FILE)).unwrap_or_default(),
-    };
-    let provenance = Provenance {
-        commit: None,
-        no_commits_yet: false,
-        dirty: false,
-        inputs: inputs_digest(&config_text, &repo.sources),
-        files: repo.file_count(),
-    };
-    let provenance = match (&repo.snapshot, cli.no_git) {
-        // Read from a revision: exactly that commit, nothing uncommitted.
-        (Some(s), _) => Provenance { commit: Some(s.commit.clone()), dirty: false, ..provenance },
-        (None, false) => match crate::load::git::head(&repo.root) {
-            Some(head) => Provenance { commit: Some(head.commit), dirty: head.dirty, ..provenance },
-            None => Provenance { no_commits_yet: crate::load::git::without_commits(&repo.root), ..provenance },
-        },
-        (None, true) => provenance,
-    };
+    let provenance = provenance(cli, &repo);
     let request = sla_report::Request {
         month,
         as_of,
@@ -169,4 +176,91 @@ pub fn checklist(cli: &Cli, args: &ChecklistArgs) -> Result<ExitStatus, Fatal> {
     };
     emit(&text, args.output.as_deref())?;
     Ok(if args.strict && !list.complete() { ExitStatus::Findings } else { ExitStatus::Clean })
+}
+
+/// `itos report monthly`: the service report of one engagement, or of each into a folder.
+pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<ExitStatus, Fatal> {
+    use crate::report::monthly::{self, Period};
+    let period = match (&args.month, &args.quarter, &args.year) {
+        (Some(m), _, _) => Period::parse_month(m)
+            .ok_or_else(|| Fatal(format!("--month `{m}`: expected YYYY-MM, e.g. 2026-10 (years 1000–9998)")))?,
+        (_, Some(q), _) => Period::parse_quarter(q)
+            .ok_or_else(|| Fatal(format!("--quarter `{q}`: expected YYYY-Qn, e.g. 2026-Q4 (years 1000–9998)")))?,
+        (_, _, Some(y)) => Period::parse_year(y)
+            .ok_or_else(|| Fatal(format!("--year `{y}`: expected YYYY, e.g. 2026 (years 1000–9998)")))?,
+        (None, None, None) => return Err(Fatal("give --month YYYY-MM, --quarter YYYY-Qn or --year YYYY".into())),
+    };
+    let folder = args.output.as_deref().filter(|p| p.is_dir());
+    let format = match (args.format, args.output.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(path)) if folder.is_none() => {
+            match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+                Some("html" | "htm") => MonthlyFormat::Html,
+                Some("json") => MonthlyFormat::Json,
+                Some("md" | "markdown") => MonthlyFormat::Markdown,
+                other => {
+                    return Err(Fatal(format!(
+                        "--output `{}`: cannot tell the format from the extension {}; use .html, .md or .json, or give --format",
+                        path.display(),
+                        other.map_or_else(|| "(none)".to_owned(), |e| format!("`.{e}`"))
+                    )));
+                }
+            }
+        }
+        _ => MonthlyFormat::Markdown,
+    };
+    let session = Session::open(cli, Needs { at: args.at.as_deref(), ..Needs::default() })?;
+    session.calendar_notes();
+    let Session { repo, ui, settings, as_of } = session;
+    let provenance = provenance(cli, &repo);
+    let engagements: Vec<String> = match (&args.engagement, folder) {
+        (Some(id), _) => vec![monthly::engagement(&repo, Some(id)).map_err(|e| Fatal(e.to_string()))?.id.value.clone()],
+        (None, Some(_)) => repo.records.engagements.iter().map(|e| e.id.value.clone()).collect(),
+        (None, None) => vec![monthly::engagement(&repo, None).map_err(|e| Fatal(e.to_string()))?.id.value.clone()],
+    };
+    if engagements.is_empty() {
+        return Err(Fatal(monthly::RequestError::NoEngagement.to_string()));
+    }
+    for id in engagements {
+        let request = monthly::Request {
+            period,
+            as_of,
+            engagement: id.clone(),
+            prepared_by: repo.config.report.prepared_by.clone(),
+        };
+        let report =
+            monthly::build(&repo, &settings, &request, provenance.clone()).map_err(|e| Fatal(e.to_string()))?;
+        let text = match format {
+            MonthlyFormat::Html => doc::html(&monthly_out::document(&report, ui.lang)),
+            MonthlyFormat::Markdown => doc::markdown(&monthly_out::document(&report, ui.lang)),
+            MonthlyFormat::Json => monthly_out::json(&report, ui.lang),
+        };
+        let written = match folder {
+            Some(dir) => {
+                let ext = match format {
+                    MonthlyFormat::Html => "html",
+                    MonthlyFormat::Markdown => "md",
+                    MonthlyFormat::Json => "json",
+                };
+                let path = dir.join(format!("{}.{ext}", report.number));
+                emit(&text, Some(&path))?;
+                Some(path)
+            }
+            None => {
+                emit(&text, args.output.as_deref())?;
+                args.output.clone()
+            }
+        };
+        if let Some(path) = written.filter(|_| !ui.quiet) {
+            // The path as the record would name it: relative to the records' root when inside.
+            let absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+            let root = std::path::absolute(&repo.root).unwrap_or_else(|_| repo.root.clone());
+            let shown =
+                absolute.strip_prefix(&root).map_or_else(|_| path.display().to_string(), |p| p.display().to_string());
+            let today = jiff::Timestamp::now().to_zoned_datetime(report.engagement.tz()).date();
+            super::say(&monthly_out::delivery_hint(&report, &shown.replace('\\', "/"), today, ui.lang));
+        }
+    }
+    // A report that was produced exits 0: findings in it are content.
+    Ok(ExitStatus::Clean)
 }

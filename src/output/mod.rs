@@ -17,6 +17,7 @@ pub mod import;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod monthly;
 pub mod sarif;
 pub mod scaffold;
 pub mod sla_report;

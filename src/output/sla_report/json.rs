@@ -12,25 +12,25 @@ use super::{month_label, service_name, ts_json};
 /// A figure as a JSON number (an approximation for charts and spreadsheets; the decisions and
 /// the `shown` and `exact` fields are exact). `shown` is the number as a person reads it
 /// (thousands separated, as in the table); `seconds`, `value` and amounts stay plain.
-fn num(v: Exact) -> Value {
+pub(crate) fn num(v: Exact) -> Value {
     serde_json::Number::from_f64(v.approx()).map_or(Value::Null, Value::Number)
 }
 
-fn opt_num(v: Option<Exact>) -> Value {
+pub(crate) fn opt_num(v: Option<Exact>) -> Value {
     v.map_or(Value::Null, num)
 }
 
 /// The exact value as text: a finite decimal (`2419.2`) or a fraction (`100/7`).
-fn exact(v: Exact) -> Value {
+pub(crate) fn exact(v: Exact) -> Value {
     Value::String(v.to_text())
 }
 
-fn opt_exact(v: Option<Exact>) -> Value {
+pub(crate) fn opt_exact(v: Option<Exact>) -> Value {
     v.map_or(Value::Null, exact)
 }
 
 /// An amount as machines read it: the currency's minor unit, no separators.
-fn money_json(v: Option<Exact>, currency: &str) -> Value {
+pub(crate) fn money_json(v: Option<Exact>, currency: &str) -> Value {
     v.map_or(Value::Null, |v| Value::String(figure::money_plain(v, currency)))
 }
 

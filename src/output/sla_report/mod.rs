@@ -5,7 +5,7 @@
 
 mod csv;
 mod document;
-mod json;
+pub(crate) mod json;
 mod ledger;
 mod reconcile;
 
@@ -26,18 +26,18 @@ use crate::model::{Exact, Lang};
 
 use super::doc::{Block, Doc, DocTable};
 
-fn t(lang: Lang, en: &str, zh: &str) -> String {
+pub(crate) fn t(lang: Lang, en: &str, zh: &str) -> String {
     match lang {
         Lang::En => en.to_owned(),
         Lang::ZhCn => zh.to_owned(),
     }
 }
 
-fn when(ts: Option<Timestamp>, tz: &TimeZone) -> String {
+pub(crate) fn when(ts: Option<Timestamp>, tz: &TimeZone) -> String {
     ts.map_or_else(|| "—".to_owned(), |ts| ts.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%d %H:%M %:z").to_string())
 }
 
-fn met(v: Option<bool>, lang: Lang) -> String {
+pub(crate) fn met(v: Option<bool>, lang: Lang) -> String {
     match v {
         Some(true) => t(lang, "met", "达标"),
         Some(false) => t(lang, "NOT MET", "未达标"),
@@ -47,7 +47,7 @@ fn met(v: Option<bool>, lang: Lang) -> String {
 
 /// A credit metric as a person reads it (glossary: 解决及时率, 可用率).
 // TODO(labels): move to model::labels
-fn metric_label(m: CreditMetric, lang: Lang) -> String {
+pub(crate) fn metric_label(m: CreditMetric, lang: Lang) -> String {
     match lang {
         Lang::En => m.as_str().to_owned(),
         Lang::ZhCn => match m {
@@ -63,7 +63,7 @@ fn metric_label(m: CreditMetric, lang: Lang) -> String {
 /// A survey dimension as a person reads it; a dimension the glossary does not name stays as
 /// written.
 // TODO(labels): move to model::labels
-fn dimension_label(d: &str, lang: Lang) -> String {
+pub(crate) fn dimension_label(d: &str, lang: Lang) -> String {
     match (lang, d) {
         (Lang::ZhCn, "response_speed") => "响应速度".to_owned(),
         (Lang::ZhCn, "quality") => "服务质量".to_owned(),
@@ -142,11 +142,11 @@ fn section(doc: &mut Doc, title: String, header: Vec<String>, rows: Vec<Vec<Stri
 }
 
 /// Column headings in the report's language.
-fn headers(lang: Lang, words: &[(&str, &str)]) -> Vec<String> {
+pub(crate) fn headers(lang: Lang, words: &[(&str, &str)]) -> Vec<String> {
     words.iter().map(|(en, zh)| t(lang, en, zh)).collect()
 }
 
-fn table(header: Vec<String>, rows: Vec<Vec<String>>, numeric: &[usize]) -> Block {
+pub(crate) fn table(header: Vec<String>, rows: Vec<Vec<String>>, numeric: &[usize]) -> Block {
     Block::Table(DocTable { header, rows, numeric: numeric.to_vec(), max_width: None })
 }
 

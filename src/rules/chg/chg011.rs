@@ -30,7 +30,7 @@ calendar's time zone and both ends included, needs an approval by senior-managem
 };
 
 /// The freeze periods of a calendar and of the calendars it extends, with their time zone.
-fn freezes<'a>(cx: &Context<'a>, id: &str) -> Vec<(&'a Sp<Freeze>, jiff::tz::TimeZone)> {
+pub fn freezes<'a>(cx: &Context<'a>, id: &str) -> Vec<(&'a Sp<Freeze>, jiff::tz::TimeZone)> {
     let mut out = Vec::new();
     let mut next = Some(id.to_owned());
     let mut seen = Vec::new();
