@@ -153,7 +153,8 @@ fn summary(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 h.this.shown(lang),
                 h.before.shown(lang),
                 h.this.change(&h.before, lang).unwrap_or_else(|| "—".to_owned()),
-                met(h.met, lang),
+                // No target for the figure: nothing to judge.
+                h.met.map_or_else(|| "—".to_owned(), |m| met(Some(m), lang)),
             ]
         })
         .collect();
@@ -238,7 +239,7 @@ fn attainment(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 |m| figure::minutes_shown(m, lang),
             ),
             status_of(s, s.mttr_met(), lang),
-            t(lang, &format!("{} failures repaired", s.repaired), &format!("已修复故障 {} 次", s.repaired)),
+            t(lang, &format!("failures repaired: {}", s.repaired), &format!("已修复故障 {} 次", s.repaired)),
         ]);
         let mtbf_target =
             s.mtbf_target().map_or_else(|| t(lang, "not agreed", "未约定"), |m| format!("≥ {}", mins(m, lang)));
@@ -254,7 +255,7 @@ fn attainment(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             mtbf_target,
             mtbf,
             status_of(s, s.mtbf_met(), lang),
-            t(lang, &format!("{} failures", s.failures), &format!("故障 {} 次", s.failures)),
+            t(lang, &format!("failures: {}", s.failures), &format!("故障 {} 次", s.failures)),
         ]);
         doc.push(table(
             headers(
