@@ -143,6 +143,10 @@ fn outputs() -> Vec<Output> {
         for (format, syntax) in [("table", Syntax::Plain), ("markdown", Syntax::Markdown)] {
             cli(&[&["report", "due", "--within", "1y", "--format", format][..], &base].concat(), syntax);
         }
+        for (format, syntax) in [("markdown", Syntax::Markdown), ("html", Syntax::Html)] {
+            cli(&[&["report", "monthly", "--month", "2026-10", "--format", format][..], &base].concat(), syntax);
+            cli(&[&["report", "monthly", "--quarter", "2026-Q3", "--format", format][..], &base].concat(), syntax);
+        }
         // The checklist's table wraps its cells mid-word (`offboard` / `ing`); Markdown carries
         // the same texts unwrapped.
         cli(&[&["handover", "checklist", "--format", "markdown"][..], &base].concat(), Syntax::Markdown);

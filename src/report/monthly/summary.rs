@@ -41,7 +41,11 @@ impl Value {
             format!("{sign}{}", magnitude.truncated(decimals))
         };
         match (self, before) {
-            (Value::Percent(Some(a), d), Value::Percent(Some(b), _)) => Some(format!("{} pp", signed(a.minus(*b), *d))),
+            // Percentage points (decision 25); "个百分点" in Chinese.
+            (Value::Percent(Some(a), d), Value::Percent(Some(b), _)) => {
+                let unit = if lang == Lang::ZhCn { " 个百分点" } else { " pp" };
+                Some(format!("{}{unit}", signed(a.minus(*b), *d)))
+            }
             (Value::Count(a), Value::Count(b)) => Some(signed(Exact::int(*a as i64).minus(Exact::int(*b as i64)), 0)),
             (Value::Money(Some(a), c), Value::Money(Some(b), _)) => {
                 let d = a.minus(*b);
