@@ -289,7 +289,9 @@ fn screenshots(pdf: &Path, name: &str) {
 #[test]
 fn docx_opens_in_libreoffice() {
     let (Some(soffice), Some(_)) = (tool(&["soffice", "libreoffice"]), tool(&["pdftotext"])) else {
-        println!("SKIPPED: soffice not found; install libreoffice-writer-nogui (the benchmark script runs this)");
+        println!(
+            "SKIPPED: soffice not found; install libreoffice-writer-nogui poppler-utils fonts-noto-cjk (.ci/run does)"
+        );
         return;
     };
     let started = Instant::now();
@@ -322,7 +324,7 @@ fn docx_opens_in_libreoffice() {
 fn html_print_prints_to_a4_in_chromium_without_clipping() {
     let (Some(chromium), Some(_)) = (tool(&["chromium", "chromium-browser", "google-chrome"]), tool(&["pdftotext"]))
     else {
-        println!("SKIPPED: chromium not found; install chromium and poppler-utils (the benchmark script runs this)");
+        println!("SKIPPED: chromium not found; install chromium poppler-utils fonts-noto-cjk (.ci/run does)");
         return;
     };
     let started = Instant::now();
