@@ -5,7 +5,7 @@
 //! installed the Word file is converted to PDF and the page printed to PDF, and the PDF text
 //! must hold every heading and every table cell (a clipped table loses its right columns).
 //! Without those tools the tests say they skipped. `ITOS_SCREENSHOTS=<dir>` keeps PNGs of
-//! the first two printed pages.
+//! the first two printed pages (and the Word files).
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -316,6 +316,9 @@ fn docx_opens_in_libreoffice() {
         let pdf = file.with_extension("pdf");
         check_pdf(&sample(*zh), &pdf, true);
         screenshots(&pdf, if *zh { "monthly-docx-zh" } else { "monthly-docx-en" });
+        if let Some(dir) = std::env::var_os("ITOS_SCREENSHOTS") {
+            std::fs::copy(file, Path::new(&dir).join(file.file_name().unwrap())).unwrap();
+        }
     }
     println!("LibreOffice conversion and checks: {:.1?}", started.elapsed());
 }

@@ -1,6 +1,7 @@
-//! A small report document (headings, facts, tables, notes, charts) and its three renderings:
-//! a terminal text with comfy-table tables, GitHub Markdown, and one self-contained HTML
-//! page with inline SVG charts. Reports build a [`Doc`] once; every format shows the same
+//! A small report document (headings, facts, tables, notes, charts) and its renderings: a
+//! terminal text with comfy-table tables, GitHub Markdown, one self-contained HTML page with
+//! inline SVG charts, and the same page as a printable A4 document ([`html_print`]); the
+//! Word rendering is [`super::docx`]. Reports build a [`Doc`] once; every format shows the same
 //! content. Record text is escaped for each target with [`super::escape`].
 
 use std::fmt::Write as _;
