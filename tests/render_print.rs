@@ -346,6 +346,18 @@ fn html_print_prints_to_a4_in_chromium_without_clipping() {
             .arg(format!("--print-to-pdf={}", pdf.display()))
             .arg(&html));
         check_pdf(&doc, &pdf, true);
+        // Every section starts a page of its own: the page (form feeds divide them) with
+        // the section's heading as a line of its own, not as a contents entry.
+        let layout = pdf_text(&pdf, "-layout");
+        let pages: Vec<&str> = layout.split('\u{c}').collect();
+        let page_of = |h: &str| pages.iter().position(|p| p.lines().any(|l| l.trim() == h));
+        let sections: Vec<Option<usize>> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| if let Block::Heading(2, h) = b { Some(page_of(h)) } else { None })
+            .collect();
+        assert!(sections.iter().all(Option::is_some), "{sections:?}");
+        assert!(sections.windows(2).all(|w| w[0] < w[1]), "a section shares a page: {sections:?}\n{layout}");
         screenshots(&pdf, &format!("{name}-html"));
     }
     println!("Chromium printing and checks: {:.1?}", started.elapsed());
