@@ -1,6 +1,7 @@
-//! A small report document (headings, facts, tables, notes, charts) and its three renderings:
-//! a terminal text with comfy-table tables, GitHub Markdown, and one self-contained HTML
-//! page with inline SVG charts. Reports build a [`Doc`] once; every format shows the same
+//! A small report document (headings, facts, tables, notes, charts) and its renderings: a
+//! terminal text with comfy-table tables, GitHub Markdown, one self-contained HTML page with
+//! inline SVG charts, and the same page as a printable A4 document ([`html_print`]); the
+//! Word rendering is [`super::docx`]. Reports build a [`Doc`] once; every format shows the same
 //! content. Record text is escaped for each target with [`super::escape`].
 
 use std::fmt::Write as _;
@@ -117,9 +118,49 @@ pub fn text(doc: &Doc) -> String {
 }
 
 /// Columns a string takes in a terminal (CJK characters take two).
-fn display_width(s: &str) -> usize {
+pub(crate) fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
+
+/// How the page width is shared among a table's columns (fractions summing to 1), for the
+/// printable HTML and Word, where a table must fit the page. Widths are counted in terminal
+/// columns (about half an em) over a page of about [`PAGE_COLUMNS`]: if every column fits
+/// on one line each gets what it needs; otherwise every column first gets what it needs up
+/// to a short line (so ids and dates stay whole where possible) and the long ones share the
+/// rest by length.
+pub(crate) fn column_shares(header: &[String], rows: &[Vec<String>]) -> Vec<f64> {
+    const SHORT: usize = 16;
+    let n = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+    let need: Vec<usize> = (0..n)
+        .map(|i| {
+            let longest = std::iter::once(header.get(i))
+                .chain(rows.iter().map(|r| r.get(i)))
+                .flatten()
+                .flat_map(|c| c.lines().map(display_width))
+                .max()
+                .unwrap_or(0);
+            longest.max(2) + 2
+        })
+        .collect();
+    let total: usize = need.iter().sum();
+    let widths: Vec<f64> = if total <= PAGE_COLUMNS {
+        need.iter().map(|&w| w as f64).collect()
+    } else {
+        let min: Vec<usize> = need.iter().map(|&w| w.min(SHORT)).collect();
+        let base: usize = min.iter().sum();
+        let excess: usize = need.iter().zip(&min).map(|(w, m)| w - m).sum();
+        let extra = PAGE_COLUMNS.saturating_sub(base) as f64;
+        need.iter()
+            .zip(&min)
+            .map(|(&w, &m)| m as f64 + if excess == 0 { 0.0 } else { extra * (w - m) as f64 / excess as f64 })
+            .collect()
+    };
+    let sum: f64 = widths.iter().sum();
+    widths.iter().map(|w| w / sum).collect()
+}
+
+/// Terminal columns across a printed A4 page at 9 pt (about 180 mm).
+const PAGE_COLUMNS: usize = 110;
 
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
@@ -171,17 +212,62 @@ figure{margin:.5em 0 1.2em}figcaption{font-weight:600;margin-bottom:.2em}svg{max
 @media print{body{margin:0;max-width:none;font-size:11px}h2{break-before:auto}table,figure{break-inside:avoid}}";
 
 pub fn html(doc: &Doc) -> String {
+    page(doc, STYLE, false)
+}
+
+/// What the printable page adds to [`STYLE`]: A4 pages, the CJK font stack, tables held to
+/// the page width with their header rows repeated and rows kept whole, a page break before
+/// every section but the first. Later rules of equal weight win over `STYLE`'s print rules.
+const PRINT_STYLE: &str = "@page{size:A4;margin:18mm 16mm}\
+body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;max-width:none;margin:0;padding:0;font-size:10.5pt}\
+table{table-layout:fixed;width:100%;word-break:break-word;overflow-wrap:anywhere;font-size:9pt}thead{display:table-header-group}tr{break-inside:avoid}\
+nav.toc{margin:1em 0 2em}nav.toc p{font-weight:600;margin:0 0 .3em}nav.toc ol{margin:0;padding-left:1.6em}nav.toc a{color:inherit;text-decoration:none}\
+h2[id]{break-before:page}h2#s1{break-before:auto}h2,h3{break-after:avoid}\
+@media print{body{margin:0;font-size:10.5pt}table{break-inside:auto}h2[id]{break-before:page}h2#s1{break-before:auto}}";
+
+/// One self-contained A4 document to print or save as PDF: [`html`]'s content with a table
+/// of contents of the sections (level 1 and 2 headings, anchors `#s1`, `#s2` …) after the
+/// title and a page break before every section but the first. No script, nothing fetched.
+pub fn html_print(doc: &Doc) -> String {
+    page(doc, &format!("{STYLE}{PRINT_STYLE}"), true)
+}
+
+/// The HTML page of both variants; `print` numbers the sections and lists them first.
+fn page(doc: &Doc, style: &str, print: bool) -> String {
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         escape::html(doc.lang),
         escape::html(&doc.title),
         escape::html(&doc.title)
     );
+    // Levels 1 and 2 are both shown as `h2` (the title is the page's `h1`): the sections.
+    let is_section = |level: u8| level.clamp(2, 4) == 2;
+    if print {
+        let sections: Vec<&String> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| if let Block::Heading(l, h) = b { is_section(*l).then_some(h) } else { None })
+            .collect();
+        if !sections.is_empty() {
+            let contents = if doc.lang == "zh-CN" { "目录" } else { "Contents" };
+            let _ = write!(out, "<nav class=\"toc\">\n<p>{contents}</p>\n<ol>\n");
+            for (i, h) in sections.iter().enumerate() {
+                let _ = writeln!(out, "<li><a href=\"#s{}\">{}</a></li>", i + 1, escape::html(h));
+            }
+            out.push_str("</ol>\n</nav>\n");
+        }
+    }
+    let mut section = 0;
     for block in &doc.blocks {
         match block {
             Block::Heading(level, h) => {
                 let l = (*level).clamp(2, 4);
-                let _ = writeln!(out, "<h{l}>{}</h{l}>", escape::html(h));
+                if print && is_section(*level) {
+                    section += 1;
+                    let _ = writeln!(out, "<h{l} id=\"s{section}\">{}</h{l}>", escape::html(h));
+                } else {
+                    let _ = writeln!(out, "<h{l}>{}</h{l}>", escape::html(h));
+                }
             }
             Block::Facts(facts) => {
                 out.push_str("<dl>\n");
@@ -191,7 +277,17 @@ pub fn html(doc: &Doc) -> String {
                 out.push_str("</dl>\n");
             }
             Block::Table(t) => {
-                out.push_str("<table>\n<thead><tr>");
+                out.push_str("<table>\n");
+                // The printed page fixes the column widths (a fixed layout would otherwise
+                // share the width equally).
+                if print {
+                    out.push_str("<colgroup>");
+                    for share in column_shares(&t.header, &t.rows) {
+                        let _ = write!(out, "<col style=\"width:{:.1}%\">", share * 100.0);
+                    }
+                    out.push_str("</colgroup>\n");
+                }
+                out.push_str("<thead><tr>");
                 for h in &t.header {
                     let _ = write!(out, "<th>{}</th>", escape::html(h));
                 }

@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod doc;
 pub mod docs;
+pub mod docx;
 pub mod due;
 pub mod escape;
 pub mod gaps;
