@@ -9,11 +9,14 @@
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use itos::output::doc::{self, Block, Chart, Doc, DocTable};
 use itos::output::docx::{docx, docx_dated};
+
+mod common;
+
+use common::print::{check_pdf, docx_to_pdf, html_to_pdf, pdf_text, screenshots, tool};
 
 fn s(v: &str) -> String {
     v.to_owned()
@@ -78,10 +81,6 @@ fn sample(zh: bool) -> Doc {
             }),
         ],
     }
-}
-
-fn headings(doc: &Doc) -> Vec<&str> {
-    doc.blocks.iter().filter_map(|b| if let Block::Heading(_, h) = b { Some(h.as_str()) } else { None }).collect()
 }
 
 fn part(bytes: &[u8], name: &str) -> String {
@@ -225,67 +224,6 @@ fn html_print_is_one_a4_document_with_contents() {
 
 // ---------------------------------------------------------------- LibreOffice and Chromium
 
-/// The first of `names` on PATH.
-fn tool(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).flat_map(|dir| names.iter().map(move |n| dir.join(n))).find(|p| p.is_file())
-}
-
-fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd:?}: {}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn pdf_text(pdf: &Path, mode: &str) -> String {
-    run(Command::new("pdftotext").args([mode, "-enc", "UTF-8"]).arg(pdf).arg("-"))
-}
-
-fn squash(t: &str) -> String {
-    t.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Every heading on a line of the PDF text, and every table cell somewhere in it.
-fn check_pdf(doc: &Doc, pdf: &Path, cells: bool) {
-    let layout = pdf_text(pdf, "-layout");
-    for h in headings(doc) {
-        assert!(layout.contains(h), "heading {h:?} missing from {}:\n{layout}", pdf.display());
-    }
-    let info = run(Command::new("pdfinfo").arg(pdf));
-    // "Page size:      594.96 x 841.92 pts (A4)": A4 is 595.3 × 841.9 points.
-    let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).unwrap_or("");
-    let dims: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
-    assert!(matches!(dims[..], [w, h] if (w - 595.3_f64).abs() < 2.0 && (h - 841.9_f64).abs() < 2.0), "not A4: {size}");
-    if cells {
-        let raw = squash(&pdf_text(pdf, "-raw"));
-        for block in &doc.blocks {
-            if let Block::Table(t) = block {
-                for c in t.header.iter().chain(t.rows.iter().flatten()) {
-                    assert!(
-                        raw.contains(&squash(c)),
-                        "cell {c:?} missing from {} (clipped table?):\n{raw}",
-                        pdf.display()
-                    );
-                }
-            }
-        }
-    }
-}
-
-fn screenshots(pdf: &Path, name: &str) {
-    let Some(dir) = std::env::var_os("ITOS_SCREENSHOTS") else { return };
-    std::fs::create_dir_all(&dir).unwrap();
-    run(Command::new("pdftoppm")
-        .args(["-png", "-r", "60", "-f", "1", "-l", "2"])
-        .arg(pdf)
-        .arg(Path::new(&dir).join(name)));
-}
-
 #[test]
 fn docx_opens_in_libreoffice() {
     let (Some(soffice), Some(_)) = (tool(&["soffice", "libreoffice"]), tool(&["pdftotext"])) else {
@@ -304,14 +242,7 @@ fn docx_opens_in_libreoffice() {
             file
         })
         .collect();
-    // Its own profile, so that tests running at the same time do not share a lock.
-    let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.path().display());
-    run(Command::new("timeout")
-        .arg("120")
-        .arg(&soffice)
-        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .args(&files));
+    docx_to_pdf(&soffice, &files, dir.path());
     for (zh, file) in [false, true].iter().zip(&files) {
         let pdf = file.with_extension("pdf");
         check_pdf(&sample(*zh), &pdf, true);
@@ -338,19 +269,14 @@ fn html_print_prints_to_a4_in_chromium_without_clipping() {
         let html = dir.path().join(format!("{name}.html"));
         std::fs::write(&html, doc::html_print(&doc)).unwrap();
         let pdf = dir.path().join(format!("{name}.pdf"));
-        run(Command::new("timeout")
-            .arg("60")
-            .arg(&chromium)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf-no-header"])
-            .arg(format!("--user-data-dir={}", dir.path().join("chromium").display()))
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg(&html));
+        html_to_pdf(&chromium, &html, &pdf, dir.path());
         check_pdf(&doc, &pdf, true);
         // Every section starts a page of its own: the page (form feeds divide them) with
         // the section's heading as a line of its own, not as a contents entry.
         let layout = pdf_text(&pdf, "-layout");
         let pages: Vec<&str> = layout.split('\u{c}').collect();
-        let page_of = |h: &str| pages.iter().position(|p| p.lines().any(|l| l.trim() == h));
+        // The last page with the heading as a line: the contents list names it first.
+        let page_of = |h: &str| pages.iter().rposition(|p| p.lines().any(|l| l.trim() == h));
         let sections: Vec<Option<usize>> = doc
             .blocks
             .iter()

@@ -284,3 +284,94 @@ fn several_engagements_need_a_choice_or_a_folder() {
         assert_eq!(v["engagement"]["id"], id);
     }
 }
+
+// ---------------------------------------------------------------- HTML and Word, printed
+
+/// examples/acme's October report as a document, built in-process (what the CLI renders).
+fn acme_document(lang: itos::model::Lang, period: itos::report::monthly::Period) -> (itos::output::doc::Doc, Vec<u8>) {
+    use itos::config::Config;
+    use itos::load::Repository;
+    use itos::report::monthly::{Request, build};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme");
+    let config =
+        Config::parse(&std::fs::read_to_string(root.join("itos.toml")).unwrap(), &root.join("itos.toml")).unwrap();
+    let repo = Repository::load(&root, config, "");
+    let settings = itos::rules::Settings::new(&repo.config, &[], &[]).unwrap();
+    let as_of = common::date("2026-10-31");
+    let request =
+        Request { period, as_of, engagement: "acme-core-ops".to_owned(), prepared_by: Some("张伟".to_owned()) };
+    let report = build(&repo, &settings, &request, Default::default()).unwrap();
+    let doc = itos::output::monthly::document(&report, lang);
+    let docx = itos::output::docx::docx_dated(&doc, as_of).unwrap();
+    (doc, docx)
+}
+
+fn periods() -> Vec<(&'static str, itos::report::monthly::Period)> {
+    use itos::report::monthly::Period;
+    vec![("october", Period::parse_month("2026-10").unwrap()), ("q3", Period::parse_quarter("2026-Q3").unwrap())]
+}
+
+/// The Word file converts in LibreOffice and the PDF holds every section heading and every
+/// table cell (a clipped table loses its right columns).
+#[test]
+fn the_word_report_opens_in_libreoffice_with_every_heading() {
+    use common::print::{check_pdf, docx_to_pdf, screenshots, tool};
+    let (Some(soffice), Some(_)) = (tool(&["soffice", "libreoffice"]), tool(&["pdftotext"])) else {
+        println!(
+            "SKIPPED: soffice not found; install libreoffice-writer-nogui poppler-utils fonts-noto-cjk (.ci/run does)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut docs = Vec::new();
+    let mut files = Vec::new();
+    for (name, period) in periods() {
+        for lang in [itos::model::Lang::En, itos::model::Lang::ZhCn] {
+            let (doc, bytes) = acme_document(lang, period);
+            let file = dir.path().join(format!("acme-{name}-{}.docx", lang.code()));
+            std::fs::write(&file, bytes).unwrap();
+            files.push(file);
+            docs.push(doc);
+        }
+    }
+    docx_to_pdf(&soffice, &files, dir.path());
+    for (doc, file) in docs.iter().zip(&files) {
+        let pdf = file.with_extension("pdf");
+        check_pdf(doc, &pdf, true);
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        screenshots(&pdf, &format!("{stem}-docx"));
+    }
+}
+
+/// The A4 page prints in Chromium: every heading and every cell in the PDF, every section
+/// on a page of its own.
+#[test]
+fn the_html_report_prints_in_chromium_with_every_heading() {
+    use common::print::{check_pdf, html_to_pdf, pdf_text, screenshots, tool};
+    let (Some(chromium), Some(_)) = (tool(&["chromium", "chromium-browser", "google-chrome"]), tool(&["pdftotext"]))
+    else {
+        println!("SKIPPED: chromium not found; install chromium poppler-utils fonts-noto-cjk (.ci/run does)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for (name, period) in periods() {
+        for lang in [itos::model::Lang::En, itos::model::Lang::ZhCn] {
+            let (doc, _) = acme_document(lang, period);
+            let stem = format!("acme-{name}-{}", lang.code());
+            let html = dir.path().join(format!("{stem}.html"));
+            std::fs::write(&html, itos::output::doc::html_print(&doc)).unwrap();
+            let pdf = dir.path().join(format!("{stem}.pdf"));
+            html_to_pdf(&chromium, &html, &pdf, dir.path());
+            check_pdf(&doc, &pdf, true);
+            let layout = pdf_text(&pdf, "-layout");
+            let pages: Vec<&str> = layout.split('\u{c}').collect();
+            // The last page with the heading as a line: the contents list names it first.
+            let page_of = |h: &str| pages.iter().rposition(|p| p.lines().any(|l| l.trim() == h));
+            let sections: Vec<Option<usize>> =
+                (1..=16).map(|n| page_of(&itos::output::monthly::heading(n, lang))).collect();
+            assert!(sections.iter().all(Option::is_some), "{stem}: {sections:?}");
+            assert!(sections.windows(2).all(|w| w[0] < w[1]), "{stem}: a section shares a page: {sections:?}");
+            screenshots(&pdf, &format!("{stem}-html"));
+        }
+    }
+}

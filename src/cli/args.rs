@@ -210,8 +210,10 @@ pub enum ReportCommand {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MonthlyFormat {
-    /// One self-contained A4 page to print or send
+    /// One self-contained A4 document to print or send (contents, page breaks, inline charts)
     Html,
+    /// A Word document (real headings and tables, East Asian fonts), for annotating and stamping; needs --output
+    Docx,
     Markdown,
     Json,
 }
@@ -236,7 +238,7 @@ pub struct MonthlyArgs {
     #[arg(long, value_name = "ID")]
     pub engagement: Option<String>,
 
-    /// Default: markdown to the terminal; with --output, the file's extension (.html, .md, .json)
+    /// Default: markdown to the terminal; with --output, the file's extension (.html, .docx, .md, .json)
     #[arg(long, value_enum)]
     pub format: Option<MonthlyFormat>,
 

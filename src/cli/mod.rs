@@ -324,12 +324,18 @@ pub(crate) fn say(text: &str) {
 /// Write command output to stdout or, with `--output`, atomically to a file. A closed pipe
 /// (`itos rules | head`) is not an error.
 pub(crate) fn emit(text: &str, output: Option<&Path>) -> Result<(), Fatal> {
+    emit_bytes(text.as_bytes(), output)
+}
+
+/// `emit` for any bytes (a Word file).
+pub(crate) fn emit_bytes(bytes: &[u8], output: Option<&Path>) -> Result<(), Fatal> {
     match output {
-        Some(path) => crate::output::write_atomically(path, text.as_bytes())
-            .map_err(|e| Fatal(format!("{}: {e}", path.display()))),
+        Some(path) => {
+            crate::output::write_atomically(path, bytes).map_err(|e| Fatal(format!("{}: {e}", path.display())))
+        }
         None => {
             let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            match out.write_all(bytes).and_then(|()| out.flush()) {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Fatal(e.to_string())),
                 _ => Ok(()),
             }

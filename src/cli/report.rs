@@ -7,7 +7,7 @@ use super::args::{
     ChecklistArgs, ChecklistFormat, DueArgs, DueFormat, GapsArgs, MonthlyArgs, MonthlyFormat, ReportFormat, SlaArgs,
 };
 use super::session::{Needs, Session};
-use super::{Cli, ExitStatus, Fatal, emit};
+use super::{Cli, ExitStatus, Fatal, emit, emit_bytes};
 use crate::config::CONFIG_FILE;
 use crate::output::{doc, due as due_out, gaps, handover, monthly as monthly_out, sla_report as render};
 use crate::report::gaps::build;
@@ -196,11 +196,12 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<ExitStatus, Fatal> {
         (None, Some(path)) if folder.is_none() => {
             match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
                 Some("html" | "htm") => MonthlyFormat::Html,
+                Some("docx") => MonthlyFormat::Docx,
                 Some("json") => MonthlyFormat::Json,
                 Some("md" | "markdown") => MonthlyFormat::Markdown,
                 other => {
                     return Err(Fatal(format!(
-                        "--output `{}`: cannot tell the format from the extension {}; use .html, .md or .json, or give --format",
+                        "--output `{}`: cannot tell the format from the extension {}; use .html, .docx, .md or .json, or give --format",
                         path.display(),
                         other.map_or_else(|| "(none)".to_owned(), |e| format!("`.{e}`"))
                     )));
@@ -209,6 +210,9 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<ExitStatus, Fatal> {
         }
         _ => MonthlyFormat::Markdown,
     };
+    if format == MonthlyFormat::Docx && args.output.is_none() {
+        return Err(Fatal("--format docx writes a Word file: give --output FILE.docx (or a folder)".into()));
+    }
     let session = Session::open(cli, Needs { at: args.at.as_deref(), ..Needs::default() })?;
     session.calendar_notes();
     let Session { repo, ui, settings, as_of } = session;
@@ -230,24 +234,28 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<ExitStatus, Fatal> {
         };
         let report =
             monthly::build(&repo, &settings, &request, provenance.clone()).map_err(|e| Fatal(e.to_string()))?;
-        let text = match format {
-            MonthlyFormat::Html => doc::html(&monthly_out::document(&report, ui.lang)),
-            MonthlyFormat::Markdown => doc::markdown(&monthly_out::document(&report, ui.lang)),
-            MonthlyFormat::Json => monthly_out::json(&report, ui.lang),
+        let bytes = match format {
+            MonthlyFormat::Html => doc::html_print(&monthly_out::document(&report, ui.lang)).into_bytes(),
+            // Dated the report's day: the same inputs give the same bytes.
+            MonthlyFormat::Docx => crate::output::docx::docx_dated(&monthly_out::document(&report, ui.lang), as_of)
+                .map_err(|e| Fatal(format!("the Word document could not be built: {e}")))?,
+            MonthlyFormat::Markdown => doc::markdown(&monthly_out::document(&report, ui.lang)).into_bytes(),
+            MonthlyFormat::Json => monthly_out::json(&report, ui.lang).into_bytes(),
         };
         let written = match folder {
             Some(dir) => {
                 let ext = match format {
                     MonthlyFormat::Html => "html",
+                    MonthlyFormat::Docx => "docx",
                     MonthlyFormat::Markdown => "md",
                     MonthlyFormat::Json => "json",
                 };
                 let path = dir.join(format!("{}.{ext}", report.number));
-                emit(&text, Some(&path))?;
+                emit_bytes(&bytes, Some(&path))?;
                 Some(path)
             }
             None => {
-                emit(&text, args.output.as_deref())?;
+                emit_bytes(&bytes, args.output.as_deref())?;
                 args.output.clone()
             }
         };

@@ -221,7 +221,7 @@ pub fn html(doc: &Doc) -> String {
 const PRINT_STYLE: &str = "@page{size:A4;margin:18mm 16mm}\
 body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;max-width:none;margin:0;padding:0;font-size:10.5pt}\
 table{table-layout:fixed;width:100%;word-break:break-word;overflow-wrap:anywhere;font-size:9pt}thead{display:table-header-group}tr{break-inside:avoid}\
-nav.toc{margin:1em 0 2em}nav.toc p{font-weight:600;margin:0 0 .3em}nav.toc ol{margin:0;padding-left:1.6em}nav.toc a{color:inherit;text-decoration:none}\
+nav.toc{margin:1em 0 2em}nav.toc p{font-weight:600;margin:0 0 .3em}nav.toc ul{margin:0;padding-left:0;list-style:none}nav.toc a{color:inherit;text-decoration:none}\
 h2[id]{break-before:page}h2#s1{break-before:auto}h2,h3{break-after:avoid}\
 @media print{body{margin:0;font-size:10.5pt}table{break-inside:auto}h2[id]{break-before:page}h2#s1{break-before:auto}}";
 
@@ -250,11 +250,11 @@ fn page(doc: &Doc, style: &str, print: bool) -> String {
             .collect();
         if !sections.is_empty() {
             let contents = if doc.lang == "zh-CN" { "目录" } else { "Contents" };
-            let _ = write!(out, "<nav class=\"toc\">\n<p>{contents}</p>\n<ol>\n");
+            let _ = write!(out, "<nav class=\"toc\">\n<p>{contents}</p>\n<ul>\n");
             for (i, h) in sections.iter().enumerate() {
                 let _ = writeln!(out, "<li><a href=\"#s{}\">{}</a></li>", i + 1, escape::html(h));
             }
-            out.push_str("</ol>\n</nav>\n");
+            out.push_str("</ul>\n</nav>\n");
         }
     }
     let mut section = 0;

@@ -166,7 +166,8 @@ exclude = [\"drafts/**\"]\n\n\
     }
     out.push_str(
         "\n[rules]\n# \"GEN-008\" = \"off\"       # or \"warning\" / \"error\"; 关闭规则或调整级别\n\n\
-[limits]\n# max_file_bytes = 67108864   # see docs/record-format.md / 读取限制\n",
+[limits]\n# max_file_bytes = 67108864   # see docs/record-format.md / 读取限制\n\n\
+[report]\n# prepared_by = \"张伟\"          # on the cover of `itos report monthly` / 服务报告封面的编制人\n",
     );
     out
 }

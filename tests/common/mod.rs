@@ -8,6 +8,7 @@ use itos::rules::{Settings, run};
 use jiff::civil::Date;
 
 pub mod build;
+pub mod print;
 
 pub use itos::rules::examples::BASE;
 
