@@ -1,4 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
 
 //! The service report (`itos report monthly`): examples/acme's October 2026 report and
 //! 2026-Q3 roll-up in Markdown and JSON, English and Chinese; the figures it shares with
