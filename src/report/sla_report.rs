@@ -215,22 +215,51 @@ pub fn build<'a>(
         None => all.iter().collect(),
     };
     let cx = Context::new(repo, request.as_of);
-    let first = request.month.first_of_month();
-    let trend = trend_months(first, request.months);
-    let mut engagements = Vec::new();
-    let mut services_seen = Vec::new();
-    for engagement in chosen {
-        let data = EngagementData::new(repo, &cx, engagement, request.service.as_deref());
-        services_seen.extend(data.services.iter().map(|p| p.sla.service.value.clone()));
-        engagements.push(data.report(first, &trend, &cx, request.reconcile));
-    }
+    let data: Vec<EngagementData<'a>> =
+        chosen.into_iter().map(|e| EngagementData::new(repo, &cx, e, request.service.as_deref())).collect();
     if let Some(service) = &request.service
-        && engagements.iter().all(|e| e.services.is_empty())
+        && data.iter().all(|d| d.services.is_empty())
     {
         let mut known: Vec<String> = chosen_services(repo, &cx, request.engagement.as_deref());
         known.dedup();
         return Err(RequestError::UnknownService(service.clone(), known));
     }
+    Ok(assemble(repo, &cx, &data, request, request.month, provenance))
+}
+
+/// `build` for each of `months` (the request's `month` ignored), preparing every engagement's
+/// records once: the month reports of a quarter or a year.
+pub fn build_each<'a>(
+    repo: &'a Repository,
+    request: &Request,
+    months: &[Date],
+    provenance: &Provenance,
+) -> Result<Vec<SlaReport<'a>>, RequestError> {
+    let Some(first) = months.first() else { return Ok(Vec::new()) };
+    // Validates the request (engagement, service) as `build` does, for the first month.
+    let head = build(repo, &Request { month: *first, ..request.clone() }, provenance.clone())?;
+    let cx = Context::new(repo, request.as_of);
+    let chosen: Vec<&Engagement> = head.engagements.iter().map(|e| e.engagement).collect();
+    let data: Vec<EngagementData<'a>> =
+        chosen.into_iter().map(|e| EngagementData::new(repo, &cx, e, request.service.as_deref())).collect();
+    let mut out = vec![head];
+    out.extend(months[1..].iter().map(|m| assemble(repo, &cx, &data, request, *m, provenance.clone())));
+    Ok(out)
+}
+
+/// The report of `month` from prepared engagements.
+fn assemble<'a>(
+    repo: &'a Repository,
+    cx: &Context<'a>,
+    data: &[EngagementData<'a>],
+    request: &Request,
+    month: Date,
+    provenance: Provenance,
+) -> SlaReport<'a> {
+    let first = month.first_of_month();
+    let trend = trend_months(first, request.months);
+    let engagements: Vec<EngagementReport<'a>> =
+        data.iter().map(|d| d.report(first, &trend, cx, request.reconcile)).collect();
     let partial_month = first.last_of_month() > request.as_of;
     let mut warnings = Vec::new();
     let label = format!("{:04}-{:02}", first.year(), first.month());
@@ -251,7 +280,7 @@ pub fn build<'a>(
         }
     }
     warnings.extend(calendar_warnings(repo, &engagements, first));
-    Ok(SlaReport {
+    SlaReport {
         first,
         as_of: request.as_of,
         partial_month,
@@ -260,7 +289,7 @@ pub fn build<'a>(
         left_out_files: left_out_files(repo),
         warnings,
         provenance,
-    })
+    }
 }
 
 /// A warning for every calendar the report counts on whose public-holiday data does not

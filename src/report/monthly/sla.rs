@@ -112,23 +112,18 @@ pub struct SlaPart<'a> {
     pub reports: Vec<SlaReport<'a>>,
 }
 
-/// `report sla` for each month of `period`, restricted to `engagement`.
+/// `report sla` for each month of `period`, restricted to `engagement` (its records
+/// prepared once; no trend: the report compares with the period before itself).
 pub fn months<'a>(repo: &'a Repository, engagement: &Engagement, period: Period, as_of: Date) -> Vec<SlaReport<'a>> {
-    period
-        .months()
-        .into_iter()
-        .filter_map(|month| {
-            let request = sla_report::Request {
-                month,
-                as_of,
-                engagement: Some(engagement.id.value.clone()),
-                service: None,
-                months: Some(1),
-                reconcile: false,
-            };
-            sla_report::build(repo, &request, Provenance::default()).ok()
-        })
-        .collect()
+    let request = sla_report::Request {
+        month: period.first(),
+        as_of,
+        engagement: Some(engagement.id.value.clone()),
+        service: None,
+        months: Some(0),
+        reconcile: false,
+    };
+    sla_report::build_each(repo, &request, &period.months(), &Provenance::default()).unwrap_or_default()
 }
 
 /// Roll the months up.
