@@ -41,10 +41,11 @@ const ZH_NUMBERS: [&str; 16] =
 
 /// The heading of section `n` (1-based): `3. Incidents` / `三、事件管理`.
 pub fn heading(n: usize, lang: Lang) -> String {
-    let (en, zh) = SECTIONS.get(n - 1).copied().unwrap_or(("", ""));
+    let i = n.checked_sub(1).unwrap_or(usize::MAX);
+    let (en, zh) = SECTIONS.get(i).copied().unwrap_or(("", ""));
     match lang {
         Lang::En => format!("{n}. {en}"),
-        Lang::ZhCn => format!("{}、{zh}", ZH_NUMBERS.get(n - 1).copied().unwrap_or("")),
+        Lang::ZhCn => format!("{}、{zh}", ZH_NUMBERS.get(i).copied().unwrap_or("")),
     }
 }
 
