@@ -32,7 +32,7 @@ pub const SECTIONS: [(&str, &str); 16] = [
     ("Emergency management", "应急管理"),
     ("Compliance", "合规情况"),
     ("Service credits", "服务费扣减"),
-    ("Next period", "下期工作计划与风险"),
+    ("Next period", "下月工作计划与风险"),
     ("Sign-off", "签字确认"),
 ];
 
@@ -62,6 +62,22 @@ pub fn title(r: &MonthlyReport<'_>, lang: Lang) -> String {
 fn none_this(r: &MonthlyReport<'_>, lang: Lang, what_en: &str, what_zh: &str) -> Block {
     let this = r.period.this(lang);
     Block::Note(t(lang, &format!("No {what_en} {this}."), &format!("{this}无{what_zh}。")))
+}
+
+/// An attainment figure's name in Chinese (glossary: 响应及时率 / 解决及时率).
+fn attainment_zh(clock: crate::figures::clock::ClockKind) -> &'static str {
+    use crate::figures::clock::ClockKind;
+    match clock {
+        ClockKind::Response => "响应及时率",
+        ClockKind::OnSite => "到场及时率",
+        ClockKind::Restoration => "恢复及时率",
+        ClockKind::Resolution => "解决及时率",
+    }
+}
+
+/// The separator of a list inside a cell: `、` in Chinese.
+fn sep(lang: Lang) -> &'static str {
+    if lang == Lang::ZhCn { "、" } else { ", " }
 }
 
 fn count(n: usize) -> String {
@@ -104,11 +120,21 @@ fn cover(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let mut facts = vec![
         (t(lang, "Customer", "客户"), e.customer.value.name.value.clone()),
         (t(lang, "Provider", "服务商"), e.provider.value.name.value.clone()),
-        (t(lang, "Engagement", "服务项目"), format!("{} ({})", e.title.value, e.id.value)),
-        (t(lang, "Period", "报告期间"), format!("{} – {}", r.period.first(), r.period.last())),
+        (
+            t(lang, "Engagement", "服务项目"),
+            t(lang, &format!("{} ({})", e.title.value, e.id.value), &format!("{}（{}）", e.title.value, e.id.value)),
+        ),
+        (
+            t(lang, "Period", "报告期间"),
+            t(
+                lang,
+                &format!("{} – {}", r.period.first(), r.period.last()),
+                &format!("{} 至 {}", r.period.first(), r.period.last()),
+            ),
+        ),
         (t(lang, "Report number", "报告编号"), r.number.clone()),
         (t(lang, "Prepared by", "编制人"), r.prepared_by.clone().unwrap_or_else(|| "________________".to_owned())),
-        (t(lang, "Date", "日期"), r.as_of.to_string()),
+        (t(lang, "Date", "报告日期"), r.as_of.to_string()),
     ];
     if w.last < r.period.last() {
         facts.push((t(lang, "Counted up to", "统计截至"), w.last.to_string()));
@@ -124,7 +150,7 @@ fn cover(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             let short: String = c.chars().take(12).collect();
             t(lang, &format!("{short} with uncommitted changes"), &format!("{short}（含未提交的修改）"))
         }
-        (None, _) => t(lang, "not in git", "未纳入 Git 管理"),
+        (None, _) => t(lang, "not in git", "不可用（未纳入 Git 管理）"),
     };
     doc.push(Block::Note(t(
         lang,
@@ -135,7 +161,7 @@ fn cover(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             env!("CARGO_PKG_VERSION")
         ),
         &format!(
-            "数据来源：记录提交 {commit}；输入摘要（SHA-256）{}（itos.toml 及 {} 个文件）；itos {}。",
+            "数据来源：记录版本（Git 提交）{commit}；输入摘要（SHA-256）{}（itos.toml 及 {} 个文件）；itos 版本 {}。",
             p.inputs,
             p.files,
             env!("CARGO_PKG_VERSION")
@@ -219,11 +245,18 @@ fn attainment(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 String::new()
             };
             rows.push(vec![
-                format!("{} {}", a.priority, a.clock.label(lang)),
+                t(
+                    lang,
+                    &format!("{} {}", a.priority, a.clock.label(lang)),
+                    &format!("{} {}", a.priority, attainment_zh(a.clock)),
+                ),
                 goal,
                 match a.percent {
-                    Some(p) => format!("{} % ({}/{})", figure::attainment(Some(p)), count(a.met), count(a.decided)),
-                    None => t(lang, "— (none decided)", "—（无到期工单）"),
+                    Some(p) => {
+                        let (shown, met, decided) = (figure::attainment(Some(p)), count(a.met), count(a.decided));
+                        t(lang, &format!("{shown} % ({met}/{decided})"), &format!("{shown} %（{met}/{decided}）"))
+                    }
+                    None => t(lang, "— (none decided)", "—（无纳入考核的工单）"),
                 },
                 status_of(s, a.percent.zip(a.goal).map(|(p, g)| p >= g), lang),
                 remark,
@@ -233,7 +266,7 @@ fn attainment(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
         let mttr_target =
             s.mttr_target().map_or_else(|| t(lang, "not agreed", "未约定"), |m| format!("≤ {}", mins(m, lang)));
         rows.push(vec![
-            "MTTR".to_owned(),
+            t(lang, "MTTR", "平均修复时间（MTTR）"),
             mttr_target,
             s.mttr.map_or_else(
                 || t(lang, "— (no repaired failure)", "—（无已修复故障）"),
@@ -252,7 +285,7 @@ fn attainment(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             figure::minutes_shown(s.mtbf, lang)
         };
         rows.push(vec![
-            "MTBF".to_owned(),
+            t(lang, "MTBF", "平均故障间隔时间（MTBF）"),
             mtbf_target,
             mtbf,
             status_of(s, s.mtbf_met(), lang),
@@ -328,7 +361,7 @@ fn attainment(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
         None => t(
             lang,
             &format!("Satisfaction: — (no survey period overlaps {})", r.period.name(lang)),
-            &format!("满意度：—（没有调查期覆盖{}的满意度调查）", r.period.name(lang)),
+            &format!("满意度：—（无调查期覆盖{}的满意度调查）。", r.period.name(lang)),
         ),
     };
     doc.push(Block::Note(line));
@@ -360,10 +393,10 @@ fn incidents(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 &[
                     ("Priority", "优先级"),
                     ("Opened", "新增"),
-                    ("Resolved", "解决"),
+                    ("Resolved", "已解决"),
                     ("Open at end", "期末未解决"),
                     ("Breached", "超时"),
-                    ("Reopened", "重开"),
+                    ("Reopened", "重新打开"),
                     ("Re-prioritised", "调整优先级"),
                 ],
             ),
@@ -375,10 +408,10 @@ fn incidents(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
         doc.push(Block::Note(t(
             lang,
             &format!("Service requests opened (not counted as incidents): {}.", i.requests),
-            &format!("新增服务请求（不计入事件）：{} 个。", i.requests),
+            &format!("新增服务请求（不计入事件）：{} 项。", i.requests),
         )));
     }
-    doc.push(Block::Heading(3, t(lang, "By category", "按类别")));
+    doc.push(Block::Heading(3, t(lang, "By category", "按类别统计")));
     if i.by_category.is_empty() {
         doc.push(none_this(r, lang, "incidents opened", "新增事件"));
     } else {
@@ -397,7 +430,7 @@ fn incidents(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     if !i.daily.is_empty() {
         let max = i.daily.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
         doc.push(Block::Chart(Chart {
-            title: t(lang, "Incidents opened per day (share of the busiest day)", "每日新增事件（相对最多的一天）"),
+            title: t(lang, "Incidents opened per day (share of the busiest day)", "每日新增事件（以单日最高值为基准）"),
             labels: i.daily.iter().map(|(d, _)| d.day().to_string()).collect(),
             values: i.daily.iter().map(|(_, n)| Some(*n as f64 * 100.0 / max)).collect(),
             shown: i.daily.iter().map(|(_, n)| count(*n)).collect(),
@@ -449,9 +482,9 @@ fn incidents(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                     ("Ticket", "工单"),
                     ("Service", "服务"),
                     ("Priority", "优先级"),
-                    ("Clock", "时效"),
-                    ("Deadline", "时限"),
-                    ("Overrun", "超出"),
+                    ("Clock", "考核项"),
+                    ("Deadline", "截止时间"),
+                    ("Overrun", "超出时长"),
                 ],
             ),
             breaches,
@@ -513,8 +546,8 @@ fn major(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 ("Outage", "停机时长"),
                 ("Impact", "影响"),
                 ("Root cause", "根本原因"),
-                ("Review", "复盘"),
-                ("Report", "报告"),
+                ("Review", "复盘情况"),
+                ("Report", "事件分析报告"),
             ],
         ),
         rows,
@@ -527,7 +560,7 @@ fn problems(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     doc.push(Block::Heading(2, heading(5, lang)));
     doc.push(Block::Facts(vec![
         (t(lang, "Opened", "新增"), t(lang, "— (problems carry no opening date)", "—（问题记录无创建日期）")),
-        (t(lang, "Resolved or closed", "已解决或关闭"), count(p.resolved)),
+        (t(lang, "Resolved or closed", "已解决或已关闭"), count(p.resolved)),
         (t(lang, "Open", "未关闭"), count(p.open)),
         (t(lang, "Known errors", "已知错误"), count(p.known_errors)),
         (t(lang, "Past their due date", "逾期"), count(p.overdue.len())),
@@ -555,7 +588,7 @@ fn problems(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                     ("Problem", "问题"),
                     ("Title", "标题"),
                     ("Owner", "负责人"),
-                    ("Due", "应完成日期"),
+                    ("Due", "计划完成日期"),
                     ("Status", "状态"),
                 ],
             ),
@@ -603,7 +636,7 @@ fn changes(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 ("Successful", "成功"),
                 ("Failed", "失败"),
                 ("Rolled back", "回退"),
-                ("Success rate", "成功率"),
+                ("Success rate", "成功率（%）"),
             ],
         ),
         rows,
@@ -622,7 +655,7 @@ fn changes(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
         ));
     }
     if c.in_freeze.is_empty() {
-        doc.push(Block::Note(t(lang, "No change was implemented in a freeze period.", "封网期内无变更实施。")));
+        doc.push(Block::Note(t(lang, "No change was implemented in a freeze period.", "封网期内未实施变更。")));
     } else {
         let ids: Vec<&str> = c.in_freeze.iter().map(|x| x.id.value.as_str()).collect();
         doc.push(Block::Note(t(
@@ -641,9 +674,9 @@ fn changes(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             if open.is_empty() { String::new() } else { " (see section 13)".to_owned() }
         ),
         &format!(
-            "截至 {} 未解决的变更管理发现项：{n} 项{}。",
+            "截至 {}，变更管理未解决的发现项：{n} 项{}。",
             r.compliance.day,
-            if open.is_empty() { "" } else { "（见第十三节）" }
+            if open.is_empty() { "" } else { "（详见第十三节）" }
         ),
     )));
 }
@@ -652,7 +685,7 @@ fn security(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let s = &r.sections.security;
     doc.push(Block::Heading(2, heading(7, lang)));
     if s.audits.is_empty() {
-        doc.push(none_this(r, lang, "audits", "审计"));
+        doc.push(none_this(r, lang, "audits", "信息安全审计"));
     } else {
         let rows = s
             .audits
@@ -682,14 +715,14 @@ fn security(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             t(lang, "Open audit findings by severity", "未关闭审计发现项（按严重程度）"),
             open.join(if lang == Lang::ZhCn { "、" } else { ", " }),
         ),
-        (t(lang, "Past their due date", "逾期"), count(s.overdue_findings.len())),
+        (t(lang, "Past their due date", "逾期未整改"), count(s.overdue_findings.len())),
         (t(lang, "Access reviews done", "已完成权限复核"), count(s.access_reviews.len())),
         (
-            t(lang, "Access reviews due", "到期待做权限复核"),
+            t(lang, "Access reviews due", "下期到期的权限复核"),
             count(r.next.lines.iter().filter(|l| l.duty.rule == "SEC-003").count()),
         ),
         (
-            t(lang, "Security exceptions found / not acted on", "发现的安全异常 / 尚未处理"),
+            t(lang, "Security exceptions found / not acted on", "安全异常（发现 / 未处理）"),
             format!("{} / {}", count(s.exceptions), count(s.exceptions_open)),
         ),
     ]));
@@ -707,7 +740,7 @@ fn backup(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let b = &r.sections.backup;
     doc.push(Block::Heading(2, heading(8, lang)));
     if b.tests.is_empty() {
-        doc.push(none_this(r, lang, "restore tests", "恢复测试"));
+        doc.push(none_this(r, lang, "restore tests", "备份恢复测试"));
     } else {
         let rows = b
             .tests
@@ -719,7 +752,7 @@ fn backup(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                         "{} / {}{}",
                         mins(d, lang),
                         mins(*rto, lang),
-                        if d > *rto { t(lang, " — over", "（超出）") } else { String::new() }
+                        if d > *rto { t(lang, " — over", "（超出 RTO）") } else { String::new() }
                     ),
                     (Some(d), None) => mins(d, lang),
                     (None, _) => "—".to_owned(),
@@ -735,7 +768,7 @@ fn backup(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                     x.performed_at.value.to_string(),
                     label(lang, "RestoreResult", x.result.value.as_str()).to_owned(),
                     vs_rto,
-                    format!("{point} (RPO {rpo})"),
+                    t(lang, &format!("{point} (RPO {rpo})"), &format!("{point}（RPO {rpo}）")),
                 ]
             })
             .collect();
@@ -743,7 +776,7 @@ fn backup(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             headers(
                 lang,
                 &[
-                    ("Test", "测试"),
+                    ("Test", "恢复测试"),
                     ("Policy", "备份策略"),
                     ("Date", "日期"),
                     ("Result", "结果"),
@@ -771,7 +804,7 @@ fn backup(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             if overdue.is_empty() { String::new() } else { format!(" ({})", overdue.join(", ")) }
         ),
         &format!(
-            "截至 {} 恢复测试逾期的备份策略：{n} 个{}。",
+            "截至 {}，恢复测试逾期的备份策略：{n} 项{}。",
             r.compliance.day,
             if overdue.is_empty() { String::new() } else { format!("（{}）", overdue.join("、")) }
         ),
@@ -786,15 +819,21 @@ fn people(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             "—".to_owned()
         } else {
             list.iter()
-                .map(|x| format!("{} ({})", x.name.value, x.id.value))
+                .map(|x| {
+                    t(
+                        lang,
+                        &format!("{} ({})", x.name.value, x.id.value),
+                        &format!("{}（{}）", x.name.value, x.id.value),
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(if lang == Lang::ZhCn { "、" } else { ", " })
         }
     };
     doc.push(Block::Facts(vec![
         (t(lang, "Active at the end", "期末在岗人员"), count(p.active)),
-        (t(lang, "Joined", "入场"), names(&p.joined)),
-        (t(lang, "Left", "离场"), names(&p.left)),
+        (t(lang, "Joined", "本期入场"), names(&p.joined)),
+        (t(lang, "Left", "本期离场"), names(&p.left)),
     ]));
     if p.trainings.is_empty() {
         doc.push(none_this(r, lang, "trainings", "培训"));
@@ -821,14 +860,14 @@ fn people(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
         .iter()
         .filter_map(|rule| {
             let n = r.compliance_count(rule);
-            (n > 0).then(|| format!("{rule} {n}"))
+            (n > 0).then(|| t(lang, &format!("{rule} {n}"), &format!("{rule} {n} 项")))
         })
         .collect();
     doc.push(Block::Note(if gaps.is_empty() {
         t(
             lang,
             "No one misses required training, qualifications or a confidentiality agreement.",
-            "无人员缺少规定的培训、资质或保密协议。",
+            "未发现人员缺少规定的培训、资质或保密协议。",
         )
     } else {
         t(
@@ -838,7 +877,7 @@ fn people(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 r.compliance.day,
                 gaps.join(", ")
             ),
-            &format!("缺少规定培训、资质或保密协议的人员（截至 {} 的发现项）：{}。", r.compliance.day, gaps.join("、")),
+            &format!("截至 {}，缺少规定培训、资质或保密协议的人员发现项：{}。", r.compliance.day, gaps.join("、")),
         )
     }));
 }
@@ -850,7 +889,7 @@ fn satisfaction(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
         doc.push(Block::Note(t(
             lang,
             &format!("No satisfaction survey period overlaps {}.", r.period.name(lang)),
-            &format!("没有调查期覆盖{}的满意度调查。", r.period.name(lang)),
+            &format!("无调查期覆盖{}的满意度调查。", r.period.name(lang)),
         )));
     } else {
         let rows = s
@@ -867,7 +906,7 @@ fn satisfaction(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let f = &r.sections.feedback;
     doc.push(Block::Facts(vec![
         (t(lang, "Feedback received", "收到反馈"), count(f.received)),
-        (t(lang, "Resolved", "已处理"), count(f.resolved)),
+        (t(lang, "Resolved", "已解决"), count(f.resolved)),
         (t(lang, "Confirmed by the customer", "客户已确认"), count(f.confirmed)),
         (t(lang, "Open at the end", "期末未处理"), count(f.open)),
     ]));
@@ -895,7 +934,7 @@ fn satisfaction(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                     ("Feedback", "反馈"),
                     ("Received", "收到时间"),
                     ("Class", "类别"),
-                    ("Summary", "摘要"),
+                    ("Summary", "内容摘要"),
                     ("Status", "状态"),
                 ],
             ),
@@ -1001,14 +1040,18 @@ fn emergency(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
         .map(|l| format!("{} {}", l.duty.record.id, l.duty.due))
         .collect();
     doc.push(Block::Facts(vec![
-        (t(lang, "Plans", "应急预案"), count(e.plans)),
+        (t(lang, "Plans", "应急预案数"), count(e.plans)),
         (
-            t(lang, "Reviewed in the period", "本期评审"),
-            if reviewed.is_empty() { "—".to_owned() } else { reviewed.join(", ") },
+            t(lang, "Reviewed in the period", "本期已评审预案"),
+            if reviewed.is_empty() { "—".to_owned() } else { reviewed.join(sep(lang)) },
         ),
         (
-            t(lang, "Next drill due", "下次演练到期"),
-            if next.is_empty() { t(lang, "none in the next period", "下期无到期演练") } else { next.join(", ") },
+            t(lang, "Next drill due", "下次演练到期日"),
+            if next.is_empty() {
+                t(lang, "none in the next period", "下期无到期演练")
+            } else {
+                next.join(sep(lang))
+            },
         ),
     ]));
 }
@@ -1019,7 +1062,10 @@ fn compliance(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     doc.push(Block::Note(t(
         lang,
         &format!("Open findings of `itos validate --as-of {}`: {} errors, {} warnings.", c.day, c.errors, c.warnings),
-        &format!("`itos validate --as-of {}` 的未解决发现项：错误 {} 项，警告 {} 项。", c.day, c.errors, c.warnings),
+        &format!(
+            "截至 {}，合规检查（`itos validate --as-of {}`）未解决的发现项：错误 {} 项，警告 {} 项。",
+            c.day, c.day, c.errors, c.warnings
+        ),
     )));
     if !c.by_section.is_empty() {
         let rows = c
@@ -1041,7 +1087,7 @@ fn compliance(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             })
             .collect();
         doc.push(table(
-            headers(lang, &[("Rule", "规则"), ("Severity", "级别"), ("Record", "记录"), ("Finding", "发现项")]),
+            headers(lang, &[("Rule", "规则"), ("Severity", "严重程度"), ("Record", "记录"), ("Finding", "发现项")]),
             rows,
             &[],
         ));
@@ -1058,7 +1104,7 @@ fn compliance(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
         doc.push(Block::Note(t(
             lang,
             &format!("Expiring within 30 days: {}.", c.waivers_expiring),
-            &format!("30 天内到期：{} 项。", c.waivers_expiring),
+            &format!("其中 30 天内到期：{} 项。", c.waivers_expiring),
         )));
     }
 }
@@ -1180,7 +1226,7 @@ fn sign_off(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 ("Party", "签字方"),
                 ("Organisation", "单位"),
                 ("Name and title", "姓名及职务"),
-                ("Signature", "签字"),
+                ("Signature", "签字（盖章）"),
                 ("Date", "日期"),
             ],
         ),

@@ -187,12 +187,12 @@ fn warnings(r: &MonthlyReport<'_>) -> Vec<Msg> {
     if first > as_of {
         out.push(crate::msg!(
             "{name_en} starts after the as-of day {as_of}: nothing of it is known yet",
-            "{name_zh}晚于评估日 {as_of}：尚无任何数据"
+            "{name_zh}在评估日 {as_of} 之后才开始，尚无任何数据"
         ));
     } else if last > as_of {
         out.push(crate::msg!(
             "{name_en} is not over: the report counts up to the as-of day {as_of}",
-            "{name_zh}尚未结束：本报告统计至评估日 {as_of}"
+            "{name_zh}尚未结束，本报告数据统计至评估日 {as_of}"
         ));
     }
     let term = &r.engagement.term;
@@ -200,7 +200,7 @@ fn warnings(r: &MonthlyReport<'_>) -> Vec<Msg> {
         let (start, end) = (term.start.value, term.end.value);
         out.push(crate::msg!(
             "{name_en} lies outside the term ({start} – {end}): no service was due",
-            "{name_zh}不在服务期（{start} – {end}）内：该期间无服务义务"
+            "{name_zh}不在服务期（{start} 至 {end}）内，该期间无服务义务"
         ));
     }
     for report in &r.sla.reports {

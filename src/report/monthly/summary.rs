@@ -124,7 +124,7 @@ fn raw_headlines(r: &MonthlyReport<'_>) -> Vec<Headline> {
     let (i, p) = (&r.sections.incidents.total, &r.previous_sections.incidents.total);
     for (en, zh, this, before) in [
         ("Incidents opened", "新增事件", i.opened, p.opened),
-        ("Incidents resolved", "解决事件", i.resolved, p.resolved),
+        ("Incidents resolved", "已解决事件", i.resolved, p.resolved),
         ("Incidents open at the end", "期末未解决事件", i.open_at_end, p.open_at_end),
     ] {
         rows.push(Headline {
@@ -142,7 +142,7 @@ fn raw_headlines(r: &MonthlyReport<'_>) -> Vec<Headline> {
     });
     let (c, pc) = (&r.sections.changes.total, &r.previous_sections.changes.total);
     rows.push(Headline {
-        label: Msg::new("Changes implemented", "实施变更"),
+        label: Msg::new("Changes implemented", "已实施变更"),
         this: Value::Count(c.implemented),
         before: Value::Count(pc.implemented),
         met: None,
@@ -164,7 +164,7 @@ fn raw_headlines(r: &MonthlyReport<'_>) -> Vec<Headline> {
         met: r.satisfaction.mean.zip(min).map(|(m, min)| m >= min),
     });
     rows.push(Headline {
-        label: Msg::new("Service credits owed", "应扣减服务费"),
+        label: Msg::new("Service credits owed", "服务费扣减（应扣金额）"),
         this: Value::Money(r.sla.credit, r.sla.currency.clone()),
         before: Value::Money(r.previous.credit, r.previous.currency.clone()),
         met: None,
@@ -175,6 +175,7 @@ fn raw_headlines(r: &MonthlyReport<'_>) -> Vec<Headline> {
 /// Up to five sentences, most important first: availability missed, attainment below its
 /// goal or moved most, major incidents, failed changes, credits owed, incident volume.
 pub fn sentences(r: &MonthlyReport<'_>) -> Vec<Msg> {
+    use crate::figures::clock::ClockKind;
     let mut out = Vec::new();
     let (this_en, this_zh) = (r.period.this(Lang::En), r.period.this(Lang::ZhCn));
     for s in &r.sla.services {
@@ -190,10 +191,10 @@ pub fn sentences(r: &MonthlyReport<'_>) -> Vec<Msg> {
         } else {
             String::new()
         };
-        let cause_zh = if failures > 0 { format!("，期间发生 {failures} 次故障停机") } else { String::new() };
+        let cause_zh = if failures > 0 { format!("，期间发生故障停机 {failures} 次") } else { String::new() };
         out.push(msg!(
             "Availability of {id} was {shown} {this_en} against a target of {target}{cause_en}.",
-            "{id} {this_zh}可用率为 {shown}，未达到 {target} 的目标{cause_zh}。"
+            "服务 {id} {this_zh}可用率为 {shown}，未达到 {target} 的目标{cause_zh}。"
         ));
     }
     for s in &r.sla.services {
@@ -208,10 +209,17 @@ pub fn sentences(r: &MonthlyReport<'_>) -> Vec<Msg> {
                 format!("{} %", figure::term_percent(goal)),
                 &a.priority,
             );
-            let (clock_en, clock_zh) = (a.clock.label(Lang::En), a.clock.label(Lang::ZhCn));
+            let clock_en = a.clock.label(Lang::En);
+            // The attainment's name (glossary: 响应及时率 / 解决及时率), not the clock's.
+            let clock_zh = match a.clock {
+                ClockKind::Response => "响应及时率",
+                ClockKind::OnSite => "到场及时率",
+                ClockKind::Restoration => "恢复及时率",
+                ClockKind::Resolution => "解决及时率",
+            };
             out.push(msg!(
                 "{priority} {clock_en} attainment of {id} was {shown} against a goal of {goal_shown}.",
-                "{id} 的 {priority} 工单{clock_zh}达标比例为 {shown}，低于目标 {goal_shown}。"
+                "服务 {id} 的 {priority} 工单{clock_zh}为 {shown}，低于 {goal_shown} 的目标。"
             ));
         }
     }
@@ -227,13 +235,13 @@ pub fn sentences(r: &MonthlyReport<'_>) -> Vec<Msg> {
         let (f, b, n) = (c.failed, c.rolled_back, c.implemented);
         out.push(msg!(
             "Of {n} changes implemented, {f} failed verification and {b} were rolled back.",
-            "实施变更 {n} 项，其中验证失败 {f} 项、回退 {b} 项。"
+            "{this_zh}实施变更 {n} 项，其中验证未通过 {f} 项、回退 {b} 项。"
         ));
     }
     if let Some(credit) = r.sla.credit.filter(|c| !c.is_zero()) {
         let (en, zh) =
             (figure::money(credit, &r.sla.currency, Lang::En), figure::money(credit, &r.sla.currency, Lang::ZhCn));
-        out.push(msg!("Service credits of {en} are owed for {this_en}.", "{this_zh}应扣减服务费 {zh}。"));
+        out.push(msg!("Service credits of {en} are owed for {this_en}.", "{this_zh}服务费扣减（应扣金额）为 {zh}。"));
     }
     let (now, before) = (r.sections.incidents.total.opened, r.previous_sections.incidents.total.opened);
     if now != before && r.period.previous().last() >= r.engagement.records_start() {
@@ -241,7 +249,7 @@ pub fn sentences(r: &MonthlyReport<'_>) -> Vec<Msg> {
         let diff = now.abs_diff(before);
         out.push(msg!(
             "{now} incidents were opened {this_en}, {diff} {more_en} than in the period before ({before}).",
-            "{this_zh}新增事件 {now} 起，较上期（{before} 起）{more_zh} {diff} 起。"
+            "{this_zh}新增事件 {now} 起，较上期的 {before} 起{more_zh} {diff} 起。"
         ));
     }
     out.truncate(5);
