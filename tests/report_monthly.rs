@@ -368,7 +368,7 @@ fn the_html_report_prints_in_chromium_with_every_heading() {
             // The last page with the heading as a line: the contents list names it first.
             let page_of = |h: &str| pages.iter().rposition(|p| p.lines().any(|l| l.trim() == h));
             let sections: Vec<Option<usize>> =
-                (1..=16).map(|n| page_of(&itos::output::monthly::heading(n, lang))).collect();
+                (1..=16).map(|n| page_of(&itos::output::monthly::heading(n, period, lang))).collect();
             assert!(sections.iter().all(Option::is_some), "{stem}: {sections:?}");
             assert!(sections.windows(2).all(|w| w[0] < w[1]), "{stem}: a section shares a page: {sections:?}");
             screenshots(&pdf, &format!("{stem}-html"));

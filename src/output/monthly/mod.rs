@@ -9,9 +9,9 @@ pub use json::json;
 use crate::figures::figure;
 use crate::model::labels::label;
 use crate::model::{Exact, Lang};
-use crate::report::monthly::MonthlyReport;
 use crate::report::monthly::records::IncidentCounts;
 use crate::report::monthly::sla::ServiceFigures;
+use crate::report::monthly::{MonthlyReport, Period};
 
 use super::doc::{Block, Chart, Doc};
 use super::sla_report::{headers, met, metric_label, t, table, when};
@@ -39,10 +39,16 @@ pub const SECTIONS: [(&str, &str); 16] = [
 const ZH_NUMBERS: [&str; 16] =
     ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六"];
 
-/// The heading of section `n` (1-based): `3. Incidents` / `三、事件管理`.
-pub fn heading(n: usize, lang: Lang) -> String {
+/// The heading of section `n` (1-based) of a report over `period`: `3. Incidents` /
+/// `三、事件管理`; the next period is named by its length (下月 / 下季度 / 下年度).
+pub fn heading(n: usize, period: Period, lang: Lang) -> String {
     let i = n.checked_sub(1).unwrap_or(usize::MAX);
     let (en, zh) = SECTIONS.get(i).copied().unwrap_or(("", ""));
+    let zh = match (n, period) {
+        (15, Period::Quarter { .. }) => "下季度工作计划与风险",
+        (15, Period::Year { .. }) => "下年度工作计划与风险",
+        _ => zh,
+    };
     match lang {
         Lang::En => format!("{n}. {en}"),
         Lang::ZhCn => format!("{}、{zh}", ZH_NUMBERS.get(i).copied().unwrap_or("")),
@@ -170,7 +176,7 @@ fn cover(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 }
 
 fn summary(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
-    doc.push(Block::Heading(2, heading(1, lang)));
+    doc.push(Block::Heading(2, heading(1, r.period, lang)));
     let rows = r
         .headlines
         .iter()
@@ -208,14 +214,14 @@ fn status_of(s: &ServiceFigures<'_>, v: Option<bool>, lang: Lang) -> String {
 
 fn attainment(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     use crate::figures::clock::ClockKind;
-    doc.push(Block::Heading(2, heading(2, lang)));
+    doc.push(Block::Heading(2, heading(2, r.period, lang)));
     if r.sla.services.is_empty() {
         doc.push(none_this(r, lang, "service with an Sla", "约定服务指标的服务"));
         return;
     }
     for s in &r.sla.services {
-        let id = s.sla.service.value.as_str();
-        doc.push(Block::Heading(3, t(lang, &format!("Service {id}"), &format!("服务 {id}"))));
+        let name = super::sla_report::service_name(r.engagement, s.sla, lang);
+        doc.push(Block::Heading(3, t(lang, &format!("Service {name}"), &format!("服务{name}"))));
         let mut rows = Vec::new();
         let target = format!("≥ {} %", s.target.truncated(s.decimals.saturating_sub(1)));
         let shown = s.availability.map_or_else(
@@ -381,7 +387,7 @@ fn counts_row(c: &IncidentCounts, name: String) -> Vec<String> {
 
 fn incidents(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let i = &r.sections.incidents;
-    doc.push(Block::Heading(2, heading(3, lang)));
+    doc.push(Block::Heading(2, heading(3, r.period, lang)));
     if i.by_priority.is_empty() {
         doc.push(none_this(r, lang, "incidents", "事件"));
     } else {
@@ -494,7 +500,7 @@ fn incidents(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 }
 
 fn major(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
-    doc.push(Block::Heading(2, heading(4, lang)));
+    doc.push(Block::Heading(2, heading(4, r.period, lang)));
     if r.sections.major.is_empty() {
         doc.push(none_this(r, lang, "major incidents", "重大事件"));
         return;
@@ -557,7 +563,7 @@ fn major(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 
 fn problems(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let p = &r.sections.problems;
-    doc.push(Block::Heading(2, heading(5, lang)));
+    doc.push(Block::Heading(2, heading(5, r.period, lang)));
     doc.push(Block::Facts(vec![
         (t(lang, "Opened", "新增"), t(lang, "— (problems carry no opening date)", "—（问题记录无创建日期）")),
         (t(lang, "Resolved or closed", "已解决或已关闭"), count(p.resolved)),
@@ -613,7 +619,7 @@ fn change_row(name: String, c: &crate::report::monthly::records::ChangeCounts, l
 
 fn changes(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let c = &r.sections.changes;
-    doc.push(Block::Heading(2, heading(6, lang)));
+    doc.push(Block::Heading(2, heading(6, r.period, lang)));
     if c.total == Default::default() {
         doc.push(none_this(r, lang, "changes", "变更"));
         return;
@@ -683,7 +689,7 @@ fn changes(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 
 fn security(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let s = &r.sections.security;
-    doc.push(Block::Heading(2, heading(7, lang)));
+    doc.push(Block::Heading(2, heading(7, r.period, lang)));
     if s.audits.is_empty() {
         doc.push(none_this(r, lang, "audits", "信息安全审计"));
     } else {
@@ -738,7 +744,7 @@ fn security(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 
 fn backup(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let b = &r.sections.backup;
-    doc.push(Block::Heading(2, heading(8, lang)));
+    doc.push(Block::Heading(2, heading(8, r.period, lang)));
     if b.tests.is_empty() {
         doc.push(none_this(r, lang, "restore tests", "备份恢复测试"));
     } else {
@@ -813,7 +819,7 @@ fn backup(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 
 fn people(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let p = &r.sections.people;
-    doc.push(Block::Heading(2, heading(9, lang)));
+    doc.push(Block::Heading(2, heading(9, r.period, lang)));
     let names = |list: &[&crate::model::kinds::Person]| -> String {
         if list.is_empty() {
             "—".to_owned()
@@ -884,7 +890,7 @@ fn people(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 
 fn satisfaction(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let s = &r.satisfaction;
-    doc.push(Block::Heading(2, heading(10, lang)));
+    doc.push(Block::Heading(2, heading(10, r.period, lang)));
     if s.per_dimension.is_empty() {
         doc.push(Block::Note(t(
             lang,
@@ -946,7 +952,7 @@ fn satisfaction(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 
 fn improvement(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let m = &r.sections.improvements;
-    doc.push(Block::Heading(2, heading(11, lang)));
+    doc.push(Block::Heading(2, heading(11, r.period, lang)));
     doc.push(Block::Facts(vec![
         (t(lang, "Done (due in the period)", "已完成（本期到期）"), count(m.done)),
         (t(lang, "Open", "进行中"), count(m.open)),
@@ -993,7 +999,7 @@ fn improvement(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 
 fn emergency(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let e = &r.sections.emergency;
-    doc.push(Block::Heading(2, heading(12, lang)));
+    doc.push(Block::Heading(2, heading(12, r.period, lang)));
     if e.drills.is_empty() {
         doc.push(none_this(r, lang, "drills", "应急演练"));
     } else {
@@ -1058,7 +1064,7 @@ fn emergency(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 
 fn compliance(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
     let c = &r.compliance;
-    doc.push(Block::Heading(2, heading(13, lang)));
+    doc.push(Block::Heading(2, heading(13, r.period, lang)));
     doc.push(Block::Note(t(
         lang,
         &format!("Open findings of `itos validate --as-of {}`: {} errors, {} warnings.", c.day, c.errors, c.warnings),
@@ -1110,7 +1116,7 @@ fn compliance(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 }
 
 fn credits(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
-    doc.push(Block::Heading(2, heading(14, lang)));
+    doc.push(Block::Heading(2, heading(14, r.period, lang)));
     let currency = &r.sla.currency;
     let mut rows = Vec::new();
     for report in &r.sla.reports {
@@ -1160,7 +1166,7 @@ fn credits(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 }
 
 fn next(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
-    doc.push(Block::Heading(2, heading(15, lang)));
+    doc.push(Block::Heading(2, heading(15, r.period, lang)));
     let n = &r.next;
     if n.lines.is_empty() {
         doc.push(Block::Note(t(
@@ -1206,7 +1212,7 @@ fn next(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
 }
 
 fn sign_off(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
-    doc.push(Block::Heading(2, heading(16, lang)));
+    doc.push(Block::Heading(2, heading(16, r.period, lang)));
     let e = r.engagement;
     let blank = "________________".to_owned();
     let rows = vec![

@@ -113,7 +113,7 @@ fn status(v: Option<bool>, recorded: bool, lang: Lang) -> String {
 
 /// How a service is named for the customer: its scope description, with its id (in
 /// Chinese quoted, with the id in full-width parentheses: 服务“桌面运维支持”(desktop-support)).
-fn service_name(e: &Engagement, sla: &Sla, lang: Lang) -> String {
+pub(crate) fn service_name(e: &Engagement, sla: &Sla, lang: Lang) -> String {
     service_name_of(e, sla.service.value.as_str(), lang)
 }
 
