@@ -581,7 +581,7 @@ fn problems(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 vec![
                     x.id.value.clone(),
                     x.title.value.clone(),
-                    x.owner.value.clone(),
+                    r.person(&x.owner.value, lang),
                     x.due.value.to_string(),
                     x.status.value.label(lang).to_owned(),
                 ]
@@ -968,10 +968,10 @@ fn improvement(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 vec![
                     i.id.value.clone(),
                     i.goal.value.clone(),
-                    i.owner.value.clone(),
+                    r.person(&i.owner.value, lang),
                     i.due.value.to_string(),
                     i.status.value.label(lang).to_owned(),
-                    i.sources.iter().map(|s| s.value.clone()).collect::<Vec<_>>().join(if lang == Lang::ZhCn {
+                    i.sources.iter().map(|s| source(&s.value, lang)).collect::<Vec<_>>().join(if lang == Lang::ZhCn {
                         "、"
                     } else {
                         ", "
@@ -1088,7 +1088,10 @@ fn compliance(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             .top
             .iter()
             .map(|f| {
-                let record = f.record.as_ref().map_or_else(String::new, |x| format!("{}/{}", x.kind.name(), x.id));
+                let record = f.record.as_ref().map_or_else(String::new, |x| match lang {
+                    Lang::En => format!("{}/{}", x.kind.name(), x.id),
+                    Lang::ZhCn => format!("{} {}", x.kind.zh(), x.id),
+                });
                 vec![f.rule.to_owned(), f.severity.label(lang).to_owned(), record, f.message.get(lang).to_owned()]
             })
             .collect();
@@ -1261,4 +1264,15 @@ pub fn delivery_hint(r: &MonthlyReport<'_>, path: &str, today: jiff::civil::Date
         from = r.period.first(),
         to = r.period.last(),
     )
+}
+
+/// An improvement's source as written (`Incident/INC-…`), its record kind in Chinese in zh-CN.
+fn source(text: &str, lang: Lang) -> String {
+    match (lang, text.split_once('/')) {
+        (Lang::ZhCn, Some((kind, id))) => match crate::model::Kind::parse(kind) {
+            Some(k) => format!("{} {id}", k.zh()),
+            None => text.to_owned(),
+        },
+        _ => text.to_owned(),
+    }
 }

@@ -73,6 +73,8 @@ pub struct MonthlyReport<'a> {
     pub next: DueReport,
     /// Notes for the reader (a period not over yet, one outside the term …).
     pub warnings: Vec<Msg>,
+    /// Person id or unique name → (name, id), to show people as the glossary does.
+    people: std::collections::HashMap<String, (String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,7 +167,21 @@ pub fn build<'a>(
         compliance,
         next,
         warnings: Vec::new(),
+        people: std::collections::HashMap::new(),
     };
+    // A person written by id or unique name (Context::person), looked up once per text.
+    let written = report
+        .sections
+        .problems
+        .overdue
+        .iter()
+        .map(|p| p.owner.value.as_str())
+        .chain(report.sections.improvements.listed.iter().map(|i| i.owner.value.as_str()));
+    for text in written {
+        if let Some(p) = cx.person(text) {
+            report.people.insert(text.to_owned(), (p.name.value.clone(), p.id.value.clone()));
+        }
+    }
     report.headlines = summary::headlines(&report);
     report.sentences = summary::sentences(&report);
     report.warnings = warnings(&report);
@@ -173,6 +189,18 @@ pub fn build<'a>(
 }
 
 impl MonthlyReport<'_> {
+    /// A person as written in a record, shown as `王磊（p-wang-lei）` (glossary) when the text
+    /// names a Person by id or unique name; as written otherwise.
+    pub fn person(&self, written: &str, lang: crate::model::Lang) -> String {
+        match self.people.get(written) {
+            Some((name, id)) if name != id && !name.trim().is_empty() => match lang {
+                crate::model::Lang::En => format!("{name} ({id})"),
+                crate::model::Lang::ZhCn => format!("{name}（{id}）"),
+            },
+            _ => written.to_owned(),
+        }
+    }
+
     /// Open findings on the period's last day of the rules whose id starts with `prefix`.
     pub fn compliance_count(&self, prefix: &str) -> usize {
         self.compliance.by_rule.iter().filter(|(rule, _)| rule.starts_with(prefix)).map(|(_, n)| n).sum()

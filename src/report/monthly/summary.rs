@@ -192,10 +192,24 @@ pub fn sentences(r: &MonthlyReport<'_>) -> Vec<Msg> {
             String::new()
         };
         let cause_zh = if failures > 0 { format!("，期间发生故障停机 {failures} 次") } else { String::new() };
-        out.push(msg!(
-            "Availability of {id} was {shown} {this_en} against a target of {target}{cause_en}.",
-            "服务 {id} {this_zh}可用率为 {shown}，未达到 {target} 的目标{cause_zh}。"
-        ));
+        // Against the period before when it has a figure: "fell from 99.73 % to 99.25 %".
+        let before = same(&r.previous, s)
+            .and_then(|b| b.availability)
+            .filter(|b| *b != a && r.period.previous().last() >= r.engagement.records_start());
+        match before {
+            Some(b) => {
+                let was = format!("{} %", figure::percent(b, s.decimals));
+                let (moved_en, moved_zh) = if a < b { ("fell", "降至") } else { ("rose", "升至") };
+                out.push(msg!(
+                    "Availability of {id} {moved_en} from {was} to {shown} {this_en}, against a target of {target}{cause_en}.",
+                    "服务 {id} {this_zh}可用率由 {was} {moved_zh} {shown}，未达到 {target} 的目标{cause_zh}。"
+                ));
+            }
+            None => out.push(msg!(
+                "Availability of {id} was {shown} {this_en} against a target of {target}{cause_en}.",
+                "服务 {id} {this_zh}可用率为 {shown}，未达到 {target} 的目标{cause_zh}。"
+            )),
+        }
     }
     for s in &r.sla.services {
         let id = s.sla.service.value.as_str();
