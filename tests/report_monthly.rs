@@ -300,7 +300,14 @@ fn acme_document(lang: itos::model::Lang, period: itos::report::monthly::Period)
     let as_of = common::date("2026-10-31");
     let request =
         Request { period, as_of, engagement: "acme-core-ops".to_owned(), prepared_by: Some("张伟".to_owned()) };
-    let report = build(&repo, &settings, &request, Default::default()).unwrap();
+    // The provenance the command prints without git: the inputs' digest over the files read.
+    let config_text = std::fs::read_to_string(root.join("itos.toml")).unwrap();
+    let provenance = itos::report::provenance::Provenance {
+        inputs: itos::report::provenance::inputs_digest(&config_text, &repo.sources),
+        files: repo.file_count(),
+        ..Default::default()
+    };
+    let report = build(&repo, &settings, &request, provenance).unwrap();
     let doc = itos::output::monthly::document(&report, lang);
     let docx = itos::output::docx::docx_dated(&doc, as_of).unwrap();
     (doc, docx)
