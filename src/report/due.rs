@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
-use crate::calendar::dates::{Interval, add_days, days_between};
+use crate::calendar::dates::{Interval, days_between};
 use crate::context::Context;
 use crate::load::Repository;
 use crate::model::{Msg, RecordRef};
@@ -177,11 +177,6 @@ fn uid(engagement: &str, duty: &Duty) -> String {
     let digest = Sha256::digest(format!("{engagement}|{}|{}", duty.rule, duty.key).as_bytes());
     let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
     format!("{hex}@itos")
-}
-
-/// The day after `due`: when `validate` first reports it.
-pub fn first_reported(due: Date) -> Date {
-    add_days(due, 1)
 }
 
 #[cfg(test)]

@@ -180,6 +180,20 @@ pub fn overdue(last: Option<Date>, start: Date, interval: Interval, day: Date) -
     (day > due).then_some(Overdue { last, due })
 }
 
+/// Report `duty` of `engagement` when its periodic computation `p` is overdue, with the
+/// periodic message and the `records_from` label; `None` when it is not overdue.
+pub fn report_periodic<'s>(
+    out: &'s mut super::Sink,
+    engagement: &Engagement,
+    p: &Periodic,
+    duty: &Duty,
+) -> Option<&'s mut crate::model::Finding> {
+    let message = p.message(&duty.what)?;
+    let f = out.overdue(duty, message);
+    label_records_from(f, engagement, p.start);
+    Some(f)
+}
+
 /// The latest of `dates` on or before `day` (evidence dated after as-of is ignored).
 pub fn latest_until(dates: impl Iterator<Item = Date>, day: Date) -> Option<Date> {
     dates.filter(|d| *d <= day).max()

@@ -72,6 +72,18 @@ pub struct IncidentCounts {
     pub reprioritised: usize,
 }
 
+impl IncidentCounts {
+    /// Count `other`'s tickets too (the priority stays).
+    pub fn add(&mut self, other: &IncidentCounts) {
+        self.opened += other.opened;
+        self.resolved += other.resolved;
+        self.open_at_end += other.open_at_end;
+        self.breached += other.breached;
+        self.reopened += other.reopened;
+        self.reprioritised += other.reprioritised;
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Incidents {
     pub by_priority: Vec<IncidentCounts>,
@@ -112,6 +124,17 @@ pub struct ChangeCounts {
     pub successful: usize,
     pub failed: usize,
     pub rolled_back: usize,
+}
+
+impl ChangeCounts {
+    pub fn add(&mut self, other: &ChangeCounts) {
+        self.requested += other.requested;
+        self.approved += other.approved;
+        self.implemented += other.implemented;
+        self.successful += other.successful;
+        self.failed += other.failed;
+        self.rolled_back += other.rolled_back;
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -277,12 +300,7 @@ fn incidents(cx: &Context<'_>, eng: &Engagement, period: Period, w: &Window, bre
     }
     let by_priority: Vec<IncidentCounts> = rows.into_values().collect();
     let total = by_priority.iter().fold(IncidentCounts::default(), |mut t, r| {
-        t.opened += r.opened;
-        t.resolved += r.resolved;
-        t.open_at_end += r.open_at_end;
-        t.breached += r.breached;
-        t.reopened += r.reopened;
-        t.reprioritised += r.reprioritised;
+        t.add(r);
         t
     });
     let mut by_category: Vec<(String, usize)> = categories.into_iter().collect();
@@ -395,19 +413,11 @@ fn changes<'a>(cx: &Context<'a>, eng: &Engagement, w: &Window) -> Changes<'a> {
                 out.in_freeze.push(c);
             }
         }
-        let add = |t: &mut ChangeCounts| {
-            t.requested += n.requested;
-            t.approved += n.approved;
-            t.implemented += n.implemented;
-            t.successful += n.successful;
-            t.failed += n.failed;
-            t.rolled_back += n.rolled_back;
-        };
-        add(by_class.entry(c.class.value).or_default());
+        by_class.entry(c.class.value).or_default().add(&n);
         if c.emergency.as_ref().is_some_and(|e| e.value) {
-            add(&mut out.emergency);
+            out.emergency.add(&n);
         }
-        add(&mut out.total);
+        out.total.add(&n);
     }
     out.by_class = [ChangeClass::Standard, ChangeClass::Normal, ChangeClass::Major, ChangeClass::Critical]
         .into_iter()

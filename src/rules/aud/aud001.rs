@@ -4,7 +4,7 @@ use crate::calendar::dates::Interval;
 use crate::model::kinds::Engagement;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from, latest_until};
+use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, latest_until, report_periodic};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Aud001;
@@ -41,9 +41,7 @@ impl Rule for Aud001 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for (eng, p, duty) in duties(cx) {
             out.checked();
-            let Some(message) = p.message(&duty.what) else { continue };
-            let f = out.overdue(&duty, message);
-            label_records_from(f, eng, p.start);
+            report_periodic(out, eng, &p, &duty);
         }
     }
 

@@ -5,7 +5,7 @@ use crate::model::kinds::drill::DrillOutcome;
 use crate::model::kinds::{Drill, Engagement};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
-use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from};
+use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, report_periodic};
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
 
 pub struct Emr002;
@@ -43,9 +43,7 @@ impl Rule for Emr002 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for (eng, p, last, duty) in duties(cx) {
             out.checked();
-            let Some(message) = p.message(&duty.what) else { continue };
-            let f = out.overdue(&duty, message);
-            label_records_from(f, eng, p.start);
+            let Some(f) = report_periodic(out, eng, &p, &duty) else { continue };
             if let Some(d) = last {
                 let did = d.id.value.as_str();
                 f.label(d.held_at.span, msg!("last drill {did}", "最近一次演练 {did}"));
