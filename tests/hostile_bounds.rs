@@ -253,3 +253,47 @@ fn an_event_log_with_one_giant_ticket_imports_in_linear_time() {
     let baseline = fastest(|| drop(run("spread.csv")));
     assert_linear("one ticket of 20,000 updates", hostile, baseline, 3);
 }
+
+#[test]
+fn many_backup_policies_and_systems_report_in_linear_time() {
+    // 2,000 systems, each with a backup policy, a restore test and an access review in the
+    // month, against 2,000 tests and reviews of one system and one policy (8,000 records: one
+    // file holds at most 10,000): the duty rules (BAK-002, BAK-004, SEC-003), `report due`
+    // and the service report index them by id.
+    let n = 2_000;
+    let system = |i: usize| format!("---\nkind: System\nid: s{i}\nname: 系统{i}\ncriticality: critical\nrto: 2h\n");
+    let policy = |i: usize, s: usize| {
+        format!(
+            "---\nkind: BackupPolicy\nid: b{i}\nsystem: s{s}\nfrequency: daily\noffsite: true\nencrypted: true\nretention_days: 30\nintegrity_check: 校验\n"
+        )
+    };
+    let test = |i: usize, b: usize| {
+        format!(
+            "---\nkind: RestoreTest\nid: t{i}\npolicy: b{b}\nperformed_at: 2026-10-{:02}\nresult: passed\nintegrity_verified: true\nscope: full\nsource: offsite\n",
+            1 + i % 28
+        )
+    };
+    let review = |i: usize, s: usize| {
+        format!(
+            "---\nkind: AccessReview\nid: r{i}\nsystem: s{s}\nperformed_at: 2026-10-{:02}\nreviewer: 刘洋\naccounts_reviewed: 3\n",
+            1 + i % 28
+        )
+    };
+    let spread: String = (0..n).map(|i| system(i) + &policy(i, i) + &test(i, i) + &review(i, i)).collect();
+    let one: String = (0..n).map(|i| system(i) + &policy(i, 0) + &test(i, 0) + &review(i, 0)).collect();
+    let build = |text: &str| {
+        let repo = load(&[("engagement.yaml".to_owned(), BASE.to_owned()), ("r.yaml".to_owned(), text.to_owned())]);
+        let settings = itos::rules::Settings::new(&repo.config, &[], &[]).unwrap();
+        let request = itos::report::monthly::Request {
+            period: itos::report::monthly::Period::parse_month("2026-10").unwrap(),
+            as_of: jiff::civil::date(2026, 10, 31),
+            engagement: "demo".to_owned(),
+            prepared_by: None,
+        };
+        let report = itos::report::monthly::build(&repo, &settings, &request, Default::default()).unwrap();
+        assert_eq!(report.sections.backup.tests.len(), n);
+    };
+    let hostile = fastest(|| build(&spread));
+    let baseline = fastest(|| build(&one));
+    assert_linear("policies, systems and reviews by id", hostile, baseline, 3);
+}

@@ -454,13 +454,16 @@ fn security<'a>(cx: &Context<'a>, eng: &Engagement, w: &Window) -> Security<'a> 
         .into_iter()
         .map(|k| (k, open.get(&k).copied().unwrap_or(0)))
         .collect();
+    // The engagement's systems, once (no scan of every system per review).
+    let systems: std::collections::HashSet<&str> = cx
+        .records
+        .systems
+        .iter()
+        .filter(|sys| of(cx, eng, RecordView::System(sys)))
+        .map(|sys| sys.id.value.as_str())
+        .collect();
     for r in cx.records.access_reviews.iter().filter(|r| w.has_day(r.performed_at.value)) {
-        let of_engagement = cx
-            .records
-            .systems
-            .iter()
-            .find(|sys| sys.id.value == r.system.value)
-            .is_some_and(|sys| of(cx, eng, RecordView::System(sys)));
+        let of_engagement = systems.contains(r.system.value.as_str());
         if !of_engagement {
             continue;
         }
@@ -474,10 +477,19 @@ fn security<'a>(cx: &Context<'a>, eng: &Engagement, w: &Window) -> Security<'a> 
 
 fn backup<'a>(cx: &Context<'a>, eng: &Engagement, w: &Window) -> Backup<'a> {
     let mut b = Backup::default();
+    // Policies and systems by id, once (no scan of them per test).
+    let policies: std::collections::HashMap<&str, &crate::model::kinds::BackupPolicy> = cx
+        .records
+        .backup_policies
+        .iter()
+        .filter(|p| of(cx, eng, RecordView::BackupPolicy(p)))
+        .map(|p| (p.id.value.as_str(), p))
+        .collect();
+    let systems: std::collections::HashMap<&str, &crate::model::kinds::System> =
+        cx.records.systems.iter().map(|s| (s.id.value.as_str(), s)).collect();
     for t in cx.records.restore_tests.iter().filter(|t| w.has_day(t.performed_at.value)) {
-        let policy = cx.records.backup_policies.iter().find(|p| p.id.value == t.policy.value);
-        let Some(policy) = policy.filter(|p| of(cx, eng, RecordView::BackupPolicy(p))) else { continue };
-        let system = cx.records.systems.iter().find(|s| s.id.value == policy.system.value);
+        let Some(policy) = policies.get(t.policy.value.as_str()) else { continue };
+        let system = systems.get(policy.system.value.as_str());
         let rto = system.and_then(|s| s.rto.as_ref()).map(|d| d.value.seconds());
         let rpo = system.and_then(|s| s.rpo.as_ref()).map(|d| d.value.seconds());
         b.tests.push((t, rto, rpo));
@@ -561,8 +573,9 @@ fn emergency<'a>(cx: &Context<'a>, eng: &Engagement, w: &Window) -> Emergency<'a
     let plans: Vec<&crate::model::kinds::EmergencyPlan> =
         cx.records.emergency_plans.iter().filter(|p| of(cx, eng, RecordView::EmergencyPlan(p))).collect();
     e.plans = plans.len();
+    let ids: std::collections::HashSet<&str> = plans.iter().map(|p| p.id.value.as_str()).collect();
     for d in cx.records.drills.iter().filter(|d| w.has_day(d.held_at.value)) {
-        if plans.iter().any(|p| p.id.value == d.plan.value) {
+        if ids.contains(d.plan.value.as_str()) {
             e.drills.push(d);
             if d.outcome.value != DrillOutcome::Passed {
                 e.failed_or_partial += 1;

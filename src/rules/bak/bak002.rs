@@ -90,19 +90,23 @@ struct PolicyDuty<'a> {
 }
 
 fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = PolicyDuty<'a>> + 'a {
+    // Tests by policy, once (no scan of every test per policy).
+    let mut tests: std::collections::HashMap<&str, Vec<&RestoreTest>> = std::collections::HashMap::new();
+    for t in &cx.records.restore_tests {
+        tests.entry(t.policy.value.as_str()).or_default().push(t);
+    }
     cx.records.backup_policies.iter().filter_map(move |bp| {
         let eng = cx.engagement_for(RecordView::BackupPolicy(bp))?;
         let day = judged_at(cx, eng)?;
         let own = bp.restore_test_interval_days.as_ref();
         let every = own.map_or(cx.policy.restore_test_interval_days, |d| d.value);
         // The latest passed, integrity-verified test on or before the judging day.
-        let last = cx
-            .records
-            .restore_tests
-            .iter()
-            .filter(|t| {
-                t.policy.value == bp.id.value && t.passed() && t.integrity_verified.value && t.performed_at.value <= day
-            })
+        let last = tests
+            .get(bp.id.value.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|t| t.passed() && t.integrity_verified.value && t.performed_at.value <= day)
             .max_by_key(|t| t.performed_at.value);
         // Like every periodic duty, from the term's start or `records_from` when later
         // (decision 8): never from a commit date.

@@ -66,23 +66,26 @@ type SystemDuty<'a> = (&'a System, &'a Engagement, Periodic, Option<&'a RestoreT
 /// Each critical system's next full restore from an offsite copy.
 fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = SystemDuty<'a>> + 'a {
     let interval = Interval::Months(cx.policy.full_restore_interval_months);
+    // Policies by system and tests by policy, once (no scan of them per system).
+    let mut policies_of: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for b in &cx.records.backup_policies {
+        policies_of.entry(b.system.value.as_str()).or_default().push(b.id.value.as_str());
+    }
+    let mut tests: std::collections::HashMap<&str, Vec<&RestoreTest>> = std::collections::HashMap::new();
+    for t in &cx.records.restore_tests {
+        tests.entry(t.policy.value.as_str()).or_default().push(t);
+    }
     cx.records.systems.iter().filter(|s| s.criticality.value == Criticality::Critical).filter_map(move |sys| {
         let eng = cx.engagement_for(RecordView::System(sys))?;
         let day = judged_at(cx, eng)?;
-        let policies: Vec<&str> = cx
-            .records
-            .backup_policies
+        let policies: &[&str] = policies_of.get(sys.id.value.as_str()).map_or(&[], Vec::as_slice);
+        let last = policies
             .iter()
-            .filter(|b| b.system.value == sys.id.value)
-            .map(|b| b.id.value.as_str())
-            .collect();
-        let last = cx
-            .records
-            .restore_tests
-            .iter()
+            .filter_map(|p| tests.get(p))
+            .flatten()
+            .copied()
             .filter(|t| {
-                policies.contains(&t.policy.value.as_str())
-                    && t.passed()
+                t.passed()
                     && t.scope() == RestoreScope::Full
                     && t.source() == RestoreSource::Offsite
                     && t.performed_at.value <= day

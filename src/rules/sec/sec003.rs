@@ -3,7 +3,7 @@
 use crate::calendar::dates::Interval;
 use crate::model::kinds::access_review::ReviewScope;
 use crate::model::kinds::system::Criticality;
-use crate::model::kinds::{Engagement, System};
+use crate::model::kinds::{AccessReview, Engagement, System};
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::duty::{Duty, Periodic, duty_start, judged_at, label_records_from, latest_until};
@@ -69,13 +69,18 @@ struct ReviewDuty<'a> {
 fn duties<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = ReviewDuty<'a>> + 'a {
     let all = Interval::Months(cx.policy.access_review_interval_months);
     let privileged = Interval::Months(cx.policy.privileged_review_interval_months);
+    // Reviews by system, once (no scan of every review per system).
+    let mut reviews_of: std::collections::HashMap<&str, Vec<&AccessReview>> = std::collections::HashMap::new();
+    for r in &cx.records.access_reviews {
+        reviews_of.entry(r.system.value.as_str()).or_default().push(r);
+    }
     cx.records.systems.iter().flat_map(move |sys| {
         let mut owed = Vec::new();
         let Some(eng) = cx.engagement_for(RecordView::System(sys)) else { return owed };
         let Some(day) = judged_at(cx, eng) else { return owed };
         let id = sys.id.value.as_str();
         let start = duty_start(eng, None);
-        let reviews: Vec<_> = cx.records.access_reviews.iter().filter(|r| r.system.value == sys.id.value).collect();
+        let reviews: &[&AccessReview] = reviews_of.get(sys.id.value.as_str()).map_or(&[], Vec::as_slice);
         let last = latest_until(reviews.iter().map(|r| r.performed_at.value), day);
         let periodic = Periodic::new(cx, eng, last, start, all, day);
         let what = msg!("access review of {id}", "系统 {id} 的权限复核");
