@@ -111,6 +111,7 @@ pub fn engagement_of<'a>(records: &'a Records, index: &Index, record: RecordView
         let parent = match kind {
             Kind::BackupPolicy => RecordView::BackupPolicy(records.backup_policies.get(pos)?),
             Kind::EmergencyPlan => RecordView::EmergencyPlan(records.emergency_plans.get(pos)?),
+            Kind::Person => RecordView::Person(records.people.get(pos)?),
             _ => return None,
         };
         if let Some(e) = parent.engagement() {

@@ -229,6 +229,11 @@ const RECORDS: &[(&str, Kind, &str)] = &[
     template!("emergency/drills.yaml", Drill),
     template!("acceptance/first.yaml", Acceptance),
     template!("reports/monthly.yaml", ServiceReport),
+    template!("plans/service-plan.yaml", ServicePlan),
+    template!("risks/assessment.yaml", RiskAssessment),
+    template!("meetings/kickoff.yaml", Meeting),
+    template!("appraisals/first.yaml", Appraisal),
+    template!("subcontractors/first.yaml", Subcontractor),
 ];
 
 /// Written like [`RECORDS`], but commented out (their templates are): a Handover switches the

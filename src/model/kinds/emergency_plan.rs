@@ -23,6 +23,8 @@ crate::object! {
         level: req String,
         criteria: req String,
         response: req Dur,
+        /// The role that leads the response at this level (a `roles[].role`).
+        lead_role: opt String,
     }
 }
 

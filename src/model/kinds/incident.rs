@@ -75,6 +75,8 @@ crate::object! {
         reopened: list Reopen,
         outage: boxed Outage,
         major: opt bool,
+        /// The incident level (事件分级): I most severe … IV; `Ⅰ`–`Ⅳ` also accepted (INC-008).
+        level: opt IncidentLevel,
         /// When the responsible managers were told (§6.4).
         reported_at: opt Ts,
         /// Review of a major incident.
@@ -342,5 +344,77 @@ impl RecordKind for Incident {
         if let Some(c) = &self.caused_by_change {
             out.push(Ref::new("caused_by_change", Target::Record(Kind::Change), c));
         }
+    }
+}
+
+/// An incident level I–IV (事件分级, revision2-decisions.md 16): I is the most severe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IncidentLevel {
+    I,
+    II,
+    III,
+    IV,
+}
+
+impl IncidentLevel {
+    pub const NAMES: &'static [&'static str] = &["I", "II", "III", "IV"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IncidentLevel::I => "I",
+            IncidentLevel::II => "II",
+            IncidentLevel::III => "III",
+            IncidentLevel::IV => "IV",
+        }
+    }
+
+    /// `I`–`IV`, or the single Roman-numeral characters `Ⅰ`–`Ⅳ` Chinese documents use.
+    pub fn parse(s: &str) -> Option<IncidentLevel> {
+        match s.trim() {
+            "I" | "Ⅰ" => Some(IncidentLevel::I),
+            "II" | "Ⅱ" => Some(IncidentLevel::II),
+            "III" | "Ⅲ" => Some(IncidentLevel::III),
+            "IV" | "Ⅳ" => Some(IncidentLevel::IV),
+            _ => None,
+        }
+    }
+
+    /// The level an EmergencyPlan level's text starts with (`Ⅰ级(特别重大)`, `II 级`,
+    /// `IV`): the leading run of Roman numerals, so `II级` is level II, not I.
+    pub fn of_plan_level(text: &str) -> Option<IncidentLevel> {
+        let t = text.trim_start();
+        let end = t.char_indices().find(|(_, c)| !matches!(c, 'I' | 'V' | 'Ⅰ' | 'Ⅱ' | 'Ⅲ' | 'Ⅳ')).map_or(t.len(), |(i, _)| i);
+        IncidentLevel::parse(&t[..end])
+    }
+}
+
+impl std::fmt::Display for IncidentLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl crate::model::decode::Decode for IncidentLevel {
+    const EXPECTED: (&'static str, &'static str) = ("one of: I II III IV", "以下取值之一：`I`、`II`、`III`、`IV`");
+    fn decode(node: &crate::model::node::Node<'_>, _anchor: crate::model::Span, d: &mut crate::model::decode::Decoder) -> Option<Self> {
+        crate::model::decode::decode_enum(node, d, Self::NAMES, IncidentLevel::parse)
+    }
+    fn schema() -> serde_json::Value {
+        serde_json::json!({ "type": "string", "enum": ["I", "II", "III", "IV", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"] })
+    }
+}
+
+#[cfg(test)]
+mod level_tests {
+    use super::IncidentLevel;
+
+    #[test]
+    fn plan_level_text_is_read_by_its_leading_numeral() {
+        assert_eq!(IncidentLevel::of_plan_level("Ⅰ级(特别重大)"), Some(IncidentLevel::I));
+        assert_eq!(IncidentLevel::of_plan_level("II级（重大）"), Some(IncidentLevel::II));
+        assert_eq!(IncidentLevel::of_plan_level("IV"), Some(IncidentLevel::IV));
+        assert_eq!(IncidentLevel::of_plan_level("P1"), None);
+        assert_eq!(IncidentLevel::parse("Ⅲ"), Some(IncidentLevel::III));
+        assert_eq!(IncidentLevel::parse("V"), None);
     }
 }

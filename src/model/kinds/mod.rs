@@ -260,6 +260,11 @@ kinds! {
     Drill(drill) => drills, "emergency";
     Acceptance(acceptance) => acceptances, "acceptance";
     ServiceReport(service_report) => service_reports, "reports";
+    ServicePlan(service_plan) => service_plans, "plans";
+    RiskAssessment(risk_assessment) => risk_assessments, "risks";
+    Meeting(meeting) => meetings, "meetings";
+    Appraisal(appraisal) => appraisals, "appraisals";
+    Subcontractor(subcontractor) => subcontractors, "subcontractors";
     Handover(handover) => handovers, "handover";
     Waiver(waiver) => waivers, "waivers";
 }
