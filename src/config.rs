@@ -147,6 +147,11 @@ pub struct Policy {
     pub service_report_workdays: u32,
     pub emergency_approval_workdays: u32,
     pub handover_grace_days: u32,
+    pub plan_grace_days: u32,
+    pub risk_assessment_interval_months: u32,
+    pub service_review_interval_months: u32,
+    pub appraisal_interval_months: u32,
+    pub report_confirmation_days: u32,
     // HR-001 (revision 2): roles whose holders need a valid qualification, and whether a
     // background check is required by joining (banks and insurers set it).
     /// Person roles (as written in `role`) that require a valid qualification.
@@ -243,6 +248,11 @@ impl Default for Policy {
             service_report_workdays: 5,
             emergency_approval_workdays: 2,
             handover_grace_days: 30,
+            plan_grace_days: 30,
+            risk_assessment_interval_months: 12,
+            service_review_interval_months: 1,
+            appraisal_interval_months: 12,
+            report_confirmation_days: 10,
             certified_roles: Vec::new(),
             background_check_required: false,
             classification_levels: strings(&["public", "internal", "sensitive", "core"]),
@@ -412,6 +422,11 @@ struct RawPolicy {
     service_report_workdays: Option<u32>,
     emergency_approval_workdays: Option<u32>,
     handover_grace_days: Option<u32>,
+    plan_grace_days: Option<u32>,
+    risk_assessment_interval_months: Option<u32>,
+    service_review_interval_months: Option<u32>,
+    appraisal_interval_months: Option<u32>,
+    report_confirmation_days: Option<u32>,
     certified_roles: Option<Vec<String>>,
     background_check_required: Option<bool>,
     classification_levels: Option<Spanned<Vec<Spanned<String>>>>,
@@ -671,6 +686,15 @@ impl RawPolicy {
             service_report_workdays: self.service_report_workdays.unwrap_or(d.service_report_workdays),
             emergency_approval_workdays: self.emergency_approval_workdays.unwrap_or(d.emergency_approval_workdays),
             handover_grace_days: self.handover_grace_days.unwrap_or(d.handover_grace_days),
+            plan_grace_days: self.plan_grace_days.unwrap_or(d.plan_grace_days),
+            risk_assessment_interval_months: self
+                .risk_assessment_interval_months
+                .unwrap_or(d.risk_assessment_interval_months),
+            service_review_interval_months: self
+                .service_review_interval_months
+                .unwrap_or(d.service_review_interval_months),
+            appraisal_interval_months: self.appraisal_interval_months.unwrap_or(d.appraisal_interval_months),
+            report_confirmation_days: self.report_confirmation_days.unwrap_or(d.report_confirmation_days),
             certified_roles: self.certified_roles.unwrap_or(d.certified_roles),
             background_check_required: self.background_check_required.unwrap_or(d.background_check_required),
             classification_levels,

@@ -89,6 +89,31 @@ const PARAMS: &[(&str, &str, &str)] = &[
         "终止生效后完成退出事项的宽限天数",
     ),
     (
+        "plan_grace_days",
+        "days after the term starts to have an approved service plan and a first risk assessment",
+        "合同期开始后须有经批准的服务计划及首次风险评估的宽限天数",
+    ),
+    (
+        "risk_assessment_interval_months",
+        "a risk assessment of the engagement at least this often",
+        "服务项目风险评估的最长间隔（月）",
+    ),
+    (
+        "service_review_interval_months",
+        "a service-review meeting with the customer at least this often",
+        "与客户召开服务回顾会议的最长间隔（月）",
+    ),
+    (
+        "appraisal_interval_months",
+        "a performance appraisal of every person at least this often",
+        "人员绩效考核的最长间隔（月）",
+    ),
+    (
+        "report_confirmation_days",
+        "days after delivery for the customer to confirm a service report",
+        "服务报告交付后客户确认的期限（天）",
+    ),
+    (
         "certified_roles",
         "person roles that need a valid (unexpired) qualification, e.g. [\"dba\"]",
         "须持有有效资质（未过期）的人员角色，例如 [\"dba\"]",

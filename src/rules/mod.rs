@@ -5,6 +5,7 @@
 //! that family's `RULES` (`src/rules/<family>/mod.rs`).
 
 pub mod acc;
+pub mod apr;
 pub mod aud;
 pub mod bak;
 pub mod chg;
@@ -19,14 +20,18 @@ pub mod hnd;
 pub mod hr;
 pub mod imp;
 pub mod inc;
+pub mod mtg;
 pub mod notes;
+pub mod pln;
 pub mod prb;
 pub mod rpt;
+pub mod rsk;
 mod run;
 pub mod sat;
 pub mod sec;
 pub mod sections;
 pub mod sla;
+pub mod sub;
 pub mod trn;
 
 use crate::model::{Finding, Kind, Msg, Severity, Sp, Span};
@@ -136,6 +141,7 @@ const FAMILIES: &[&[&dyn Rule]] = &[
     general::RULES,
     git::RULES,
     acc::RULES,
+    apr::RULES,
     aud::RULES,
     bak::RULES,
     chg::RULES,
@@ -146,11 +152,15 @@ const FAMILIES: &[&[&dyn Rule]] = &[
     hr::RULES,
     imp::RULES,
     inc::RULES,
+    mtg::RULES,
+    pln::RULES,
     prb::RULES,
     rpt::RULES,
+    rsk::RULES,
     sat::RULES,
     sec::RULES,
     sla::RULES,
+    sub::RULES,
     trn::RULES,
 ];
 
@@ -242,4 +252,21 @@ impl Sink {
         f.help = duty.help.clone();
         f
     }
+}
+
+/// Records grouped by their engagement's id (one pass: the rules that judge an engagement's
+/// records never scan every record once per engagement). Records of no known engagement are
+/// left out.
+pub fn by_engagement<'a, T>(
+    cx: &Context<'a>,
+    records: &'a [T],
+    view: impl Fn(&'a T) -> crate::model::RecordView<'a>,
+) -> std::collections::HashMap<&'a str, Vec<&'a T>> {
+    let mut groups: std::collections::HashMap<&'a str, Vec<&'a T>> = std::collections::HashMap::new();
+    for r in records {
+        if let Some(e) = cx.engagement_of(view(r)) {
+            groups.entry(e.value.as_str()).or_default().push(r);
+        }
+    }
+    groups
 }

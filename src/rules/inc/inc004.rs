@@ -1,5 +1,6 @@
 //! INC-004: major incidents are reviewed within `major_review_workdays` working days.
 
+use super::util::major_review_due;
 use crate::model::{Kind, RecordView, Severity};
 use crate::msg;
 use crate::rules::{Context, Meta, Rule, Sink, Stage};
@@ -36,16 +37,11 @@ impl Rule for Inc004 {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let n = cx.policy.major_review_workdays;
         for inc in &cx.records.incidents {
-            if !inc.is_major() || inc.is_cancelled() {
-                continue;
-            }
-            let Some(resolved) = cx.resolved(inc) else { continue };
-            let Some(eng) = cx.engagement_for(RecordView::Incident(inc)) else { continue };
+            let Some(due) = major_review_due(cx, inc) else { continue };
             out.checked();
             let id = inc.id.value.as_str();
+            let (eng, resolved_day, deadline) = (due.engagement, due.resolved_day, due.deadline);
             let tz = eng.tz();
-            let resolved_day = resolved.instant.to_zoned_datetime(tz.clone()).date();
-            let deadline = cx.working_days(Some(eng)).add_working_days(resolved_day, n);
             let as_of = cx.as_of;
             if as_of <= deadline {
                 continue;
@@ -60,7 +56,7 @@ impl Rule for Inc004 {
                         "重大事件 `{id}` 已于 {resolved_day} 解决，但没有复盘；应在 {n} 个工作日内（即 {deadline} 前）完成"
                     ),
                 )
-                .label(resolved.span, msg!("resolved", "解决时间"))
+                .label(due.resolved_at, msg!("resolved", "解决时间"))
                 .record(Kind::Incident, id)
                 .about(&["review"]);
                 continue;

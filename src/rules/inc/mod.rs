@@ -7,7 +7,8 @@ pub mod inc004;
 pub mod inc005;
 pub mod inc006;
 pub mod inc007;
-mod util;
+pub mod inc008;
+pub(crate) mod util;
 
 use super::Rule;
 
@@ -19,4 +20,5 @@ pub const RULES: &[&dyn Rule] = &[
     &inc005::Inc005,
     &inc006::Inc006,
     &inc007::Inc007,
+    &inc008::Inc008,
 ];
