@@ -257,6 +257,15 @@ pub enum ReportFormat {
     Html,
 }
 
+/// What `report gaps` groups its evaluations by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GapsFramework {
+    /// The outsourcing service manual's sections §1.1–§8.4
+    Manual,
+    /// The clauses of ISO/IEC 20000-1:2018 (4–10)
+    Iso20000,
+}
+
 #[derive(Debug, Args)]
 pub struct GapsArgs {
     /// Read the records (and itos.toml) as they were at this git revision instead of the work tree
@@ -264,6 +273,10 @@ pub struct GapsArgs {
     pub at: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+
+    /// Group the evaluations by the manual's sections or by the clauses of ISO/IEC 20000-1:2018
+    #[arg(long, value_enum, default_value_t = GapsFramework::Manual)]
+    pub framework: GapsFramework,
 
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -8,7 +8,7 @@ use super::args::{ExplainArgs, ListFormat, RulesArgs, SchemaArgs};
 use super::{ExitStatus, Fatal, Ui, emit};
 use crate::model::{Kind, Lang};
 use crate::output::{Summary, human};
-use crate::rules::{self, Meta, all, examples};
+use crate::rules::{self, Meta, all, examples, framework};
 
 pub fn rules(ui: &Ui, args: &RulesArgs) -> Result<ExitStatus, Fatal> {
     let text = match args.format {
@@ -22,13 +22,14 @@ pub fn rules(ui: &Ui, args: &RulesArgs) -> Result<ExitStatus, Fatal> {
             let mut table = Table::new();
             table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
             let header = match ui.lang {
-                Lang::En => ["ID", "Severity", "Section", "Title"],
-                Lang::ZhCn => ["规则", "级别", "章节", "标题"],
+                Lang::En => ["ID", "Severity", "Section", "ISO 20000-1", "Title"],
+                Lang::ZhCn => ["规则", "级别", "章节", "ISO 20000-1", "标题"],
             };
             table.set_header(header);
             for rule in all() {
                 let m = rule.meta();
-                table.add_row([m.id, m.severity.label(ui.lang), m.section, m.title(ui.lang)]);
+                let clauses = framework::clauses_of(m.id).join(" ");
+                table.add_row([m.id, m.severity.label(ui.lang), m.section, &clauses, m.title(ui.lang)]);
             }
             format!("{table}\n")
         }
@@ -42,6 +43,7 @@ pub fn rule_json(m: &Meta) -> serde_json::Value {
         "id": m.id,
         "severity": m.severity.as_str(),
         "section": m.section,
+        "iso20000": framework::clauses_of(m.id),
         "title": { "en": m.title_en, "zh-CN": m.title_zh },
         "explanation": { "en": m.explanation_en, "zh-CN": m.explanation_zh },
         "params": m.params,
@@ -87,6 +89,7 @@ pub fn explain_text(m: &Meta, lang: Lang) -> String {
         Lang::En => (":", " "),
         Lang::ZhCn => ("：", ""),
     };
+    let iso = format!("{}{colon}{space}{}", framework::STANDARD, framework::cited(m.id, lang));
     let (repo, shown) = examples::run_example(m, m.failing);
     let summary = Summary::of(&shown, 0, 0);
     let style = human::Style { color: false, unicode: true, width: 100 };
@@ -96,7 +99,7 @@ pub fn explain_text(m: &Meta, lang: Lang) -> String {
     // Said apart from the explanation, so an auditor can tell the manual's duties from ours.
     let practice = rules::sections::practice_note(m.id).map_or(String::new(), |n| format!("\n\n{}", n.get(lang)));
     format!(
-        "{id} · {sev} · {section}\n{title}\n\n{explanation}{practice}\n\n{params_h}{colon}{space}{params}\n\n{fail_h}{colon}\n{failing}\n\n{reports_h}{colon}\n{rendered}\n\n{pass_h}{colon}\n{passing}\n\n{base_note}\n",
+        "{id} · {sev} · {section}\n{title}\n{iso}\n\n{explanation}{practice}\n\n{params_h}{colon}{space}{params}\n\n{fail_h}{colon}\n{failing}\n\n{reports_h}{colon}\n{rendered}\n\n{pass_h}{colon}\n{passing}\n\n{base_note}\n",
         id = m.id,
         sev = m.severity.label(lang),
         section = m.section,

@@ -4,13 +4,14 @@
 use std::time::Instant;
 
 use super::args::{
-    ChecklistArgs, ChecklistFormat, DueArgs, DueFormat, GapsArgs, MonthlyArgs, MonthlyFormat, ReportFormat, SlaArgs,
+    ChecklistArgs, ChecklistFormat, DueArgs, DueFormat, GapsArgs, GapsFramework, MonthlyArgs, MonthlyFormat,
+    ReportFormat, SlaArgs,
 };
 use super::session::{Needs, Session};
 use super::{Cli, ExitStatus, Fatal, emit, emit_bytes};
 use crate::config::CONFIG_FILE;
 use crate::output::{doc, due as due_out, gaps, handover, monthly as monthly_out, sla_report as render};
-use crate::report::gaps::build;
+use crate::report::gaps::{Framework, build};
 use crate::report::provenance::{Provenance, inputs_digest};
 use crate::report::{due as due_model, handover as checklist, ledger, sla_report};
 use crate::rules;
@@ -110,7 +111,11 @@ pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<ExitStatus, Fatal> {
     let session = Session::open(cli, Needs { at: args.at.as_deref(), history: true, ..Needs::default() })?;
     session.calendar_notes();
     let Session { repo, ui, settings, as_of } = session;
-    let card = build(rules::run(&repo, &settings, as_of));
+    let by = match args.framework {
+        GapsFramework::Manual => Framework::Manual,
+        GapsFramework::Iso20000 => Framework::Iso20000,
+    };
+    let card = build(rules::run(&repo, &settings, as_of), by);
     let ids: Vec<&str> = repo.records.engagements.iter().map(|e| e.id.value.as_str()).collect();
     let scope = if ids.is_empty() { repo.root.display().to_string() } else { ids.join(", ") };
     let as_of = as_of.to_string();

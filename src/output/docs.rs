@@ -16,7 +16,9 @@ Generated from the rule registry (`src/rules/`); `cargo test` fails when this fi
 Severities: `error` fails `itos validate` (exit 1); `warning` does not, unless `--deny warnings`. \
 Rules marked *always on* cannot be switched off or changed in `[rules]` of itos.toml. Rules \
 marked *good practice* enforce something the manual does not state (良好实践；手册未作规定); \
-their entry says what goes beyond the manual.\n\n\
+their entry says what goes beyond the manual. Each rule also names the clause(s) of \
+ISO/IEC 20000-1:2018 it supports (`itos report gaps --framework iso20000` groups by them); the \
+general rules (GEN), about the record files themselves, count under 7.5 documented information.\n\n\
 ## How rules read time\n\n\
 - `--as-of DATE` (default: today in the engagement's time zone) is the end of that day; evidence \
 dated after it is ignored, status fields are taken as written.\n\
@@ -31,17 +33,18 @@ last day; one whose term has not started yet is not judged.\n\
 - A finding points at the node that is wrong; for something missing, at the record's `id` (for \
 a nested omission, at the parent key); an engagement-wide duty points at the Engagement's `id`.\n\
 - A Waiver turns matching findings into *waived*: shown and counted, not failing (GEN-006).\n\n\
-| ID | Severity | Section | Title | 标题 |\n| --- | --- | --- | --- | --- |\n",
+| ID | Severity | Section | ISO/IEC 20000-1 | Title | 标题 |\n| --- | --- | --- | --- | --- | --- |\n",
     );
     for rule in all() {
         let m = rule.meta();
         let _ = writeln!(
             out,
-            "| [{id}](#{anchor}) | {sev} | {sec}{practice} | {en} | {zh} |",
+            "| [{id}](#{anchor}) | {sev} | {sec}{practice} | {iso} | {en} | {zh} |",
             id = m.id,
             anchor = m.id.to_lowercase(),
             sev = m.severity.as_str(),
             sec = m.section,
+            iso = crate::rules::framework::clauses_of(m.id).join(", "),
             practice = match crate::rules::sections::practice_note(m.id) {
                 Some(n) => n.part.map_or(" · *good practice*".to_owned(), |p| format!(" · *good practice: {p}*")),
                 None => String::new(),
@@ -73,7 +76,7 @@ a nested omission, at the parent key); an engagement-wide duty points at the Eng
         let _ = write!(
             out,
             "\n## {id}\n\n**{en}**  \n**{zh}**\n\n\
-- Severity: `{sev}`{always}\n- Manual: {sec}\n- Policy parameters: {params}\n\n\
+- Severity: `{sev}`{always}\n- Manual: {sec}\n- {standard}: {iso_en}  \n  {iso_zh}\n- Policy parameters: {params}\n\n\
 {exp_en}\n\n{exp_zh}\n\n{practice}\
 Failing example:\n\n```yaml\n{failing}```\n\nPassing example:\n\n```yaml\n{passing}```\n",
             id = m.id,
@@ -82,6 +85,9 @@ Failing example:\n\n```yaml\n{failing}```\n\nPassing example:\n\n```yaml\n{passi
             sev = m.severity.as_str(),
             always = if m.configurable { "" } else { " (always on)" },
             sec = m.section,
+            standard = crate::rules::framework::STANDARD,
+            iso_en = crate::rules::framework::cited(m.id, crate::model::Lang::En),
+            iso_zh = crate::rules::framework::cited(m.id, crate::model::Lang::ZhCn),
             exp_en = m.explanation_en,
             exp_zh = m.explanation_zh,
             practice = crate::rules::sections::practice_note(m.id)

@@ -55,7 +55,11 @@ fn driver(lang: Lang) -> Value {
                 },
                 "helpUri": format!("{HELP_URI}#{}", anchor(m.id)),
                 "defaultConfiguration": {"level": level(m.severity)},
-                "properties": {"tags": ["compliance", m.family()], "manualSection": m.section},
+                "properties": {
+                    "tags": ["compliance", m.family()],
+                    "manualSection": m.section,
+                    "iso20000-1:2018": rules::framework::clauses_of(m.id),
+                },
             })
         })
         .collect();

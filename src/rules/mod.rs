@@ -14,6 +14,7 @@ pub mod duty;
 pub mod emr;
 pub mod examples;
 pub mod fbk;
+pub mod framework;
 pub mod general;
 pub mod git;
 pub mod hnd;
