@@ -7,7 +7,8 @@ mod common;
 
 use common::itos;
 
-const GOOD_PRACTICE: &[&str] = &["CHG-007", "CHG-011", "HR-004", "BAK-004", "BAK-005", "GIT-001", "GIT-002", "RPT-001"];
+const GOOD_PRACTICE: &[&str] =
+    &["CHG-007", "CHG-011", "HR-004", "BAK-004", "BAK-005", "GIT-001", "GIT-002", "RPT-001", "SUB-001", "SUB-002"];
 
 #[test]
 fn explain_says_good_practice_in_both_languages() {

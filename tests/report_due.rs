@@ -89,9 +89,10 @@ fn assert_markdown_table(out: &str) {
 fn acme_json() {
     let out = due(&["--as-of", "2026-12-15", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    // October's report (due 11-06), bp-core-db's restore test (11-20), November's report
+    // October's report (due 11-06), the October service review's action (11-06), the
+    // November service review (11-09), bp-core-db's restore test (11-20), November's report
     // (12-07) and bp-payment's restore test (12-11).
-    assert_eq!(v["overdue"], 4);
+    assert_eq!(v["overdue"], 6);
     assert_eq!(v["duties"][0]["days_left"], -39);
     insta::assert_snapshot!(out);
 }

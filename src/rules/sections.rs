@@ -158,6 +158,16 @@ pub const GOOD_PRACTICE: &[PracticeNote] = &[
         en: "The deadline is good practice; not stated in the manual: the manual asks for regular service reports, not for delivery within a number of working days.",
         zh: "报告期限属良好实践；手册未作规定：手册要求定期提交服务报告，并未规定须在若干工作日内提交。",
     },
+    note(
+        "SUB-001",
+        "Good practice; not stated in the manual: banking outsourcing regulation requires the customer's prior approval of subcontracting; the manual does not mention subcontractors.",
+        "良好实践；手册未作规定：银行业外包监管要求分包须事先取得客户同意，手册未提及分包。",
+    ),
+    note(
+        "SUB-002",
+        "Good practice; not stated in the manual: banking outsourcing regulation asks for subcontractors to be bound to confidentiality and assessed; the manual does not mention subcontractors.",
+        "良好实践；手册未作规定：银行业外包监管要求分包商承担保密义务并接受评估，手册未提及分包。",
+    ),
 ];
 
 /// The good-practice note of a rule, if it enforces something the manual does not state.

@@ -368,6 +368,16 @@ impl IncidentLevel {
         }
     }
 
+    /// The level in Chinese text, with its name (glossary: 特别重大/重大/较大/一般).
+    pub fn zh(self) -> &'static str {
+        match self {
+            IncidentLevel::I => "Ⅰ级（特别重大）",
+            IncidentLevel::II => "Ⅱ级（重大）",
+            IncidentLevel::III => "Ⅲ级（较大）",
+            IncidentLevel::IV => "Ⅳ级（一般）",
+        }
+    }
+
     /// `I`–`IV`, or the single Roman-numeral characters `Ⅰ`–`Ⅳ` Chinese documents use.
     pub fn parse(s: &str) -> Option<IncidentLevel> {
         match s.trim() {

@@ -136,7 +136,7 @@ pub fn json(r: &MonthlyReport<'_>, lang: Lang) -> String {
         "major_incidents": s.major.iter().map(|m| {
             let i = m.incident;
             json!({
-                "id": i.id.value, "service": i.service.value, "priority": i.priority.value,
+                "id": i.id.value, "service": i.service.value, "priority": i.priority.value, "level": i.level.as_ref().map(|l| l.value.as_str()),
                 "category": i.category.as_ref().map(|c| &c.value), "opened_at": ts(&i.opened_at.value),
                 "restored_at": i.restored_at.as_ref().map(|x| ts(&x.value)),
                 "resolved_at": i.final_resolved_at().map(|x| ts(&x.value)),
@@ -176,6 +176,8 @@ pub fn json(r: &MonthlyReport<'_>, lang: Lang) -> String {
             "joined": s.people.joined.iter().map(|x| &x.id.value).collect::<Vec<_>>(),
             "left": s.people.left.iter().map(|x| &x.id.value).collect::<Vec<_>>(),
             "trainings": s.people.trainings.iter().map(|x| json!({"id": x.id.value, "held_at": x.held_at.value.to_string(), "topic": x.topic.value.as_str(), "attendees": x.attendees.len()})).collect::<Vec<_>>(),
+            "appraisals": s.people.appraisals.iter().map(|a| json!({"id": a.id.value, "person": a.person.value, "period": {"from": a.period.from.value.to_string(), "to": a.period.to.value.to_string()}, "performed_at": a.performed_at.value.to_string(), "result": a.result.value.as_str(), "feedback_given_at": a.feedback_given_at.as_ref().map(|f| f.value.to_string()), "improvement_plan": a.improvement_plan.as_ref().map(|x| &x.value)})).collect::<Vec<_>>(),
+            "meetings": s.people.meetings.iter().map(|m| json!({"id": m.id.value, "held_at": m.held_at.value.to_string(), "type": m.kind_.value.as_str(), "customer_attendees": m.customer_attendees.len(), "decisions": m.decisions.len(), "actions": m.actions.len(), "actions_open": m.actions.iter().filter(|a| a.is_open()).count()})).collect::<Vec<_>>(),
         },
         "feedback": {
             "received": s.feedback.received, "resolved": s.feedback.resolved, "confirmed": s.feedback.confirmed, "open": s.feedback.open,
@@ -201,6 +203,10 @@ pub fn json(r: &MonthlyReport<'_>, lang: Lang) -> String {
             "currency": r.sla.currency,
             "owed": money_json(r.sla.credit, &r.sla.currency),
             "months": r.sla.monthly_credits.iter().map(|(m, c)| json!({"month": month(*m), "owed": money_json(*c, &r.sla.currency)})).collect::<Vec<_>>(),
+        },
+        "open_risks": {
+            "assessment": s.risks.assessment.map(|a| json!({"id": a.id.value, "performed_at": a.performed_at.value.to_string()})),
+            "risks": s.risks.open.iter().map(|x| json!({"id": x.id.value, "title": x.title.value, "level": x.level.value.as_str(), "owner": x.owner.value, "due": x.due.as_ref().map(|d| d.value.to_string()), "status": x.status.value.as_str()})).collect::<Vec<_>>(),
         },
         "next": r.next.lines.iter().map(|l| json!({
             "due": l.duty.due.to_string(), "days_left": l.days_left, "rule": l.duty.rule, "what": l.duty.what.get(lang),

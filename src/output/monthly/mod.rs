@@ -525,7 +525,14 @@ fn major(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                 i.category
                     .as_ref()
                     .map_or_else(|| i.service.value.clone(), |c| format!("{} / {}", i.service.value, c.value)),
-                i.priority.value.clone(),
+                match &i.level {
+                    Some(l) => t(
+                        lang,
+                        &format!("{} / level {}", i.priority.value, l.value),
+                        &format!("{} / {}", i.priority.value, l.value.zh()),
+                    ),
+                    None => i.priority.value.clone(),
+                },
                 when(Some(i.opened_at.value.instant), &tz),
                 when(i.restored_at.as_ref().map(|x| x.value.instant), &tz),
                 when(i.final_resolved_at().map(|x| x.value.instant), &tz),
@@ -545,7 +552,7 @@ fn major(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             &[
                 ("Incident", "事件"),
                 ("Service / category", "服务 / 类别"),
-                ("Priority", "优先级"),
+                ("Priority / level", "优先级 / 级别"),
                 ("Opened", "发生时间"),
                 ("Restored", "恢复时间"),
                 ("Resolved", "解决时间"),
@@ -860,6 +867,75 @@ fn people(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             headers(lang, &[("Training", "培训"), ("Date", "日期"), ("Topic", "主题"), ("Attendees", "参加人数")]),
             rows,
             &[3],
+        ));
+    }
+    if p.appraisals.is_empty() {
+        doc.push(none_this(r, lang, "performance appraisals", "绩效考核"));
+    } else {
+        let rows = p
+            .appraisals
+            .iter()
+            .map(|a| {
+                vec![
+                    a.id.value.clone(),
+                    r.person(&a.person.value, lang),
+                    format!("{} – {}", a.period.from.value, a.period.to.value),
+                    label(lang, "AppraisalResult", a.result.value.as_str()).to_owned(),
+                    a.feedback_given_at.as_ref().map_or_else(|| "—".to_owned(), |f| f.value.to_string()),
+                    a.improvement_plan.as_ref().map_or_else(String::new, |x| x.value.clone()),
+                ]
+            })
+            .collect();
+        doc.push(table(
+            headers(
+                lang,
+                &[
+                    ("Appraisal", "绩效考核"),
+                    ("Person", "人员"),
+                    ("Period", "考核期"),
+                    ("Result", "结果"),
+                    ("Feedback given", "结果反馈日期"),
+                    ("Improvement plan", "改进计划"),
+                ],
+            ),
+            rows,
+            &[],
+        ));
+    }
+    if p.meetings.is_empty() {
+        doc.push(none_this(r, lang, "meetings", "会议"));
+    } else {
+        let rows = p
+            .meetings
+            .iter()
+            .map(|m| {
+                let open = m.actions.iter().filter(|a| a.is_open()).count();
+                vec![
+                    m.id.value.clone(),
+                    m.held_at.value.to_string(),
+                    label(lang, "MeetingType", m.kind_.value.as_str()).to_owned(),
+                    count(m.customer_attendees.len()),
+                    count(m.decisions.len()),
+                    count(m.actions.len()),
+                    count(open),
+                ]
+            })
+            .collect();
+        doc.push(table(
+            headers(
+                lang,
+                &[
+                    ("Meeting", "会议"),
+                    ("Date", "日期"),
+                    ("Type", "类型"),
+                    ("Customer attendees", "客户参会人数"),
+                    ("Decisions", "决定事项"),
+                    ("Actions", "待办事项"),
+                    ("Still open", "未完成"),
+                ],
+            ),
+            rows,
+            &[3, 4, 5, 6],
         ));
     }
     let gaps: Vec<String> = ["TRN-001", "TRN-002", "HR-001", "HR-003", "HR-004"]
@@ -1187,7 +1263,7 @@ fn next(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
                     super::due::days_left(l.days_left, lang),
                     l.duty.what.get(lang).to_owned(),
                     l.duty.rule.to_owned(),
-                    l.duty.owner.clone().unwrap_or_default(),
+                    l.duty.owner.as_deref().map(|o| r.person(o, lang)).unwrap_or_default(),
                 ]
             })
             .collect();
@@ -1205,6 +1281,56 @@ fn next(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             rows,
             &[1],
         ));
+    }
+    let k = &r.sections.risks;
+    match k.assessment {
+        None => doc.push(Block::Note(t(
+            lang,
+            "No risk assessment on record by the end of the period.",
+            "截至期末无风险评估记录。",
+        ))),
+        Some(_) if k.open.is_empty() => doc.push(Block::Note(t(
+            lang,
+            "No open risk in the latest risk assessment.",
+            "最近一次风险评估中无未处置风险。",
+        ))),
+        Some(a) => {
+            let rows = k
+                .open
+                .iter()
+                .map(|x| {
+                    vec![
+                        format!("{} {}", x.id.value, x.title.value),
+                        label(lang, "RiskLevel", x.level.value.as_str()).to_owned(),
+                        r.person(&x.owner.value, lang),
+                        x.mitigation.as_ref().map_or_else(String::new, |m| m.value.clone()),
+                        x.due.as_ref().map_or_else(|| "—".to_owned(), |d| d.value.to_string()),
+                        label(lang, "RiskStatus", x.status.value.as_str()).to_owned(),
+                    ]
+                })
+                .collect();
+            let (id, at) = (a.id.value.as_str(), a.performed_at.value);
+            doc.push(Block::Note(t(
+                lang,
+                &format!("Open risks of risk assessment {id} ({at}):"),
+                &format!("风险评估 {id}（{at}）中尚未处置的风险："),
+            )));
+            doc.push(table(
+                headers(
+                    lang,
+                    &[
+                        ("Risk", "风险"),
+                        ("Level", "等级"),
+                        ("Owner", "责任人"),
+                        ("Mitigation", "处置措施"),
+                        ("Due", "完成期限"),
+                        ("Status", "状态"),
+                    ],
+                ),
+                rows,
+                &[],
+            ));
+        }
     }
     let p = &r.sections.problems;
     let s = &r.sections.security;

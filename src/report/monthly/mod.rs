@@ -176,7 +176,10 @@ pub fn build<'a>(
         .overdue
         .iter()
         .map(|p| p.owner.value.as_str())
-        .chain(report.sections.improvements.listed.iter().map(|i| i.owner.value.as_str()));
+        .chain(report.sections.improvements.listed.iter().map(|i| i.owner.value.as_str()))
+        .chain(report.next.lines.iter().filter_map(|l| l.duty.owner.as_deref()))
+        .chain(report.sections.people.appraisals.iter().map(|a| a.person.value.as_str()))
+        .chain(report.sections.risks.open.iter().map(|x| x.owner.value.as_str()));
     for text in written {
         if let Some(p) = cx.person(text) {
             report.people.insert(text.to_owned(), (p.name.value.clone(), p.id.value.clone()));

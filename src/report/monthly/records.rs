@@ -174,6 +174,10 @@ pub struct People<'a> {
     pub active: usize,
     /// Trainings held with their attendance.
     pub trainings: Vec<&'a crate::model::kinds::Training>,
+    /// Appraisals performed in the period (§4.2).
+    pub appraisals: Vec<&'a crate::model::kinds::Appraisal>,
+    /// Meetings held in the period (§2.3, §4.3).
+    pub meetings: Vec<&'a crate::model::kinds::Meeting>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -217,6 +221,15 @@ pub struct Sections<'a> {
     pub feedback: Feedback<'a>,
     pub improvements: Improvements<'a>,
     pub emergency: Emergency<'a>,
+    pub risks: Risks<'a>,
+}
+
+/// The risks still open at the period's end, from the latest assessment performed by then
+/// (§2.2): what section 16 lists as open risks.
+#[derive(Debug, Default)]
+pub struct Risks<'a> {
+    pub assessment: Option<&'a crate::model::kinds::RiskAssessment>,
+    pub open: Vec<&'a crate::model::kinds::risk_assessment::RiskEntry>,
 }
 
 fn of<'a>(cx: &Context<'a>, eng: &Engagement, view: RecordView<'a>) -> bool {
@@ -238,6 +251,7 @@ pub fn sections<'a>(
         security: security(cx, eng, w),
         backup: backup(cx, eng, w),
         people: people(cx, eng, w),
+        risks: risks(cx, eng, w),
         feedback: feedback(cx, eng, w),
         improvements: improvements(cx, eng, w),
         emergency: emergency(cx, eng, w),
@@ -518,7 +532,33 @@ fn people<'a>(cx: &Context<'a>, eng: &Engagement, w: &Window) -> People<'a> {
         .filter(|t| w.has_day(t.held_at.value) && of(cx, eng, RecordView::Training(t)))
         .collect();
     p.trainings.sort_by_key(|t| (t.held_at.value, t.id.value.clone()));
+    p.appraisals = cx
+        .records
+        .appraisals
+        .iter()
+        .filter(|a| w.has_day(a.performed_at.value) && of(cx, eng, RecordView::Appraisal(a)))
+        .collect();
+    p.appraisals.sort_by_key(|a| (a.performed_at.value, a.id.value.clone()));
+    p.meetings = cx
+        .records
+        .meetings
+        .iter()
+        .filter(|m| w.has_day(m.held_at.value) && of(cx, eng, RecordView::Meeting(m)))
+        .collect();
+    p.meetings.sort_by_key(|m| (m.held_at.value, m.id.value.clone()));
     p
+}
+
+fn risks<'a>(cx: &Context<'a>, eng: &Engagement, w: &Window) -> Risks<'a> {
+    let assessment = cx
+        .records
+        .risk_assessments
+        .iter()
+        .filter(|a| a.performed_at.value <= w.last && of(cx, eng, RecordView::RiskAssessment(a)))
+        .max_by_key(|a| (a.performed_at.value, a.span.file, a.span.start));
+    let open =
+        assessment.map(|a| a.risks.iter().map(|r| &r.value).filter(|r| r.is_open()).collect()).unwrap_or_default();
+    Risks { assessment, open }
 }
 
 fn feedback<'a>(cx: &Context<'a>, eng: &Engagement, w: &Window) -> Feedback<'a> {

@@ -28,7 +28,7 @@ default) working days before the as-of date (INC-004's deadline) needs its analy
 `review.report`, the path of the document.",
     explanation_zh: "手册要求按应急预案对重大事件分级处置，并在处置结束后形成书面分析（§6.4）。服务项目的\
 应急预案（`EmergencyPlan`）定义了以罗马数字开头的级别（如 `Ⅰ级(特别重大)`、`II`）时，重大事件的 \
-`level`（I–IV 或 Ⅰ–Ⅳ）须为其中之一；未填写 `level` 的工单不就此判断。重大事件在评估日之前已解决超过 \
+`level`（`I`–`IV` 或 Ⅰ–Ⅳ）须为其中之一；未填写 `level` 的工单不就此判断。重大事件在评估日之前已解决超过 \
 `major_review_workdays`（默认 5）个工作日（即 INC-004 的期限）的，须有事件分析报告：`review.report`，\
 即报告文件的路径。",
     failing: include_str!("../../../fixtures/INC-008.failing.yaml"),
@@ -57,14 +57,14 @@ impl Rule for Inc008 {
                 continue;
             }
             let id = inc.id.value.as_str();
-            let written = level.value;
-            let list: Vec<&str> = defined.iter().map(|l| l.as_str()).collect();
-            let (list_en, list_zh) = (list.join(", "), list.join("、"));
+            let (written, written_zh) = (level.value, level.value.zh());
+            let list_en = defined.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ");
+            let list_zh = defined.iter().map(|l| l.zh()).collect::<Vec<_>>().join("、");
             out.report(
                 level.span,
                 msg!(
                     "major incident {id} is at level {written}, which the emergency plan does not define (levels: {list_en})",
-                    "重大事件 {id} 的级别为 {written}，应急预案中没有该级别（已定义的级别：{list_zh}）"
+                    "重大事件 {id} 定为{written_zh}，应急预案中没有该级别（已定义的级别：{list_zh}）"
                 ),
             )
             .help(msg!(

@@ -56,8 +56,11 @@ impl Rule for Mtg001 {
             report_periodic(out, eng, &p, &duty);
         }
         let as_of = cx.as_of;
-        for (inc, due, duty) in incident_duties(cx, &meetings) {
+        // Every resolved major incident is judged, reviewed or not.
+        for _ in cx.records.incidents.iter().filter_map(|inc| major_review_due(cx, inc)) {
             out.checked();
+        }
+        for (inc, due, duty) in incident_duties(cx, &meetings) {
             if !duty.overdue_on(as_of) {
                 continue;
             }

@@ -36,8 +36,12 @@ impl Rule for Mtg002 {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let as_of = cx.as_of;
-        for (meeting, action, duty) in open_actions(cx) {
+        // Every action of a meeting held by as-of is judged, open or not.
+        let held = cx.records.meetings.iter().filter(|m| cx.known_date(m.held_at.value));
+        for _ in held.flat_map(|m| m.actions.iter()) {
             out.checked();
+        }
+        for (meeting, action, duty) in open_actions(cx) {
             if !duty.overdue_on(as_of) {
                 continue;
             }
