@@ -297,3 +297,39 @@ fn many_backup_policies_and_systems_report_in_linear_time() {
     let baseline = fastest(|| build(&one));
     assert_linear("policies, systems and reviews by id", hostile, baseline, 3);
 }
+
+#[test]
+fn appraisals_meetings_and_major_incidents_are_matched_by_index() {
+    // n people each appraised, n meetings each with an action, n major incidents each linked
+    // to a problem: APR-001, MTG-001/002, INC-008 and RSK/PLN look their evidence up by person,
+    // engagement or id. Four times the records must cost about four times the time, not
+    // sixteen (a scan of every appraisal per person, or every meeting per incident, would).
+    let records = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "---\nkind: Person\nid: p{i}\nname: 人员{i}\nrole: r\njoined: 2025-07-01\n\
+---\nkind: Appraisal\nid: a{i}\nperson: p{i}\nperiod: {{from: 2025-07-01, to: 2026-06-30}}\nperformed_at: 2026-07-10\nreviewer: 张伟\nresult: good\nfeedback_given_at: 2026-07-11\n\
+---\nkind: Meeting\nid: m{i}\ntype: service-review\nheld_at: 2026-10-{:02}\nattendees: [张伟]\ncustomer_attendees: [周敏]\nactions: [{{id: A1, title: t, owner: 张伟, due: 2026-12-31, status: open}}]\n\
+---\nkind: Incident\nid: i{i}\nservice: helpdesk\npriority: P1\nopened_at: 2026-10-05T10:00:00+08:00\nresponded_at: 2026-10-05T10:05:00+08:00\nresolved_at: 2026-10-05T12:00:00+08:00\nmajor: true\nlevel: II\nreported_at: 2026-10-05T10:10:00+08:00\nproblem: PRB-{i}\n\
+---\nkind: Problem\nid: PRB-{i}\ntitle: t\nincidents: [i{i}]\nowner: 张伟\ndue: 2026-12-31\nstatus: open\n",
+                    1 + i % 28
+                )
+            })
+            .collect()
+    };
+    let run = |text: &str| {
+        let repo = load(&[("engagement.yaml".to_owned(), BASE.to_owned()), ("r.yaml".to_owned(), text.to_owned())]);
+        let only: Vec<String> = ["APR-001", "MTG-001", "MTG-002", "INC-008", "RSK-001", "PLN-001"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        let settings = itos::rules::Settings::new(&repo.config, &only, &[]).unwrap();
+        let out = itos::rules::run(&repo, &settings, jiff::civil::date(2026, 10, 31));
+        assert!(out.findings.iter().all(|f| f.rule != "APR-001" && f.rule != "MTG-002"));
+    };
+    let (small, large) = (records(500), records(2_000));
+    let baseline = fastest(|| run(&small));
+    let hostile = fastest(|| run(&large));
+    assert_linear("appraisals, meetings and incidents by index", hostile, baseline, 6);
+}
