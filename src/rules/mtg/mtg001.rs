@@ -57,13 +57,9 @@ impl Rule for Mtg001 {
         }
         let as_of = cx.as_of;
         // Every resolved major incident is judged, reviewed or not.
-        for _ in cx.records.incidents.iter().filter_map(|inc| major_review_due(cx, inc)) {
-            out.checked();
-        }
         for (inc, due, duty) in incident_duties(cx, &meetings) {
-            if !duty.overdue_on(as_of) {
-                continue;
-            }
+            out.checked();
+            let Some(duty) = duty.filter(|d| d.overdue_on(as_of)) else { continue };
             let (id, resolved, deadline) = (inc.id.value.as_str(), due.resolved_day, due.deadline);
             let n = cx.policy.major_review_workdays;
             out.overdue(
@@ -80,7 +76,7 @@ impl Rule for Mtg001 {
     fn duties(&self, cx: &Context<'_>, out: &mut Vec<Duty>) {
         let meetings = Meetings::of(cx);
         out.extend(review_duties(cx, &meetings).filter(|(_, p, _)| p.fires()).map(|(.., d)| d));
-        out.extend(incident_duties(cx, &meetings).map(|(.., d)| d));
+        out.extend(incident_duties(cx, &meetings).filter_map(|(.., d)| d));
     }
 }
 
@@ -147,11 +143,11 @@ fn review_duties<'a>(
     })
 }
 
-/// Each resolved major incident without a review meeting or problem record.
+/// Each resolved major incident, with its duty when it has no review meeting or problem record.
 fn incident_duties<'a>(
     cx: &'a Context<'_>,
     meetings: &'a Meetings<'a>,
-) -> impl Iterator<Item = (&'a Incident, MajorReviewDue<'a>, Duty)> + 'a {
+) -> impl Iterator<Item = (&'a Incident, MajorReviewDue<'a>, Option<Duty>)> + 'a {
     cx.records.incidents.iter().filter_map(move |inc| {
         let due = major_review_due(cx, inc)?;
         let id = inc.id.value.as_str();
@@ -159,7 +155,7 @@ fn incident_duties<'a>(
         let has_problem = inc.problem.as_ref().is_some_and(|p| cx.index.contains(Kind::Problem, &p.value))
             || meetings.with_problem.contains(id);
         if has_problem || meetings.incident_review_between(eng, due.resolved_day, due.deadline) {
-            return None;
+            return Some((inc, due, None));
         }
         let what = msg!("incident-review meeting on major incident {id}", "重大事件 {id} 的事件复盘会");
         let duty = Duty::new(META.id, Kind::Incident, id, Some("review-meeting"), due.deadline, inc.id.span, what)
@@ -167,6 +163,6 @@ fn incident_duties<'a>(
                 "record the review as a Meeting with `type: incident-review`, or link the incident to a Problem",
                 "请以 `Meeting` 记录复盘会（`type: incident-review`），或将该工单关联到问题记录（`Problem`）"
             ));
-        Some((inc, due, duty))
+        Some((inc, due, Some(duty)))
     })
 }
