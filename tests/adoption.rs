@@ -4,7 +4,7 @@
 //! records begin is judged, every periodic duty starts there, and what falls due after it is
 //! judged as usual. Rule id, file, line and column, as in the rule fixture tests.
 
-mod common;
+use crate::common;
 use common::*;
 
 /// A contract from 2026-01-01 whose repository was started in November 2026, holding no

@@ -5,7 +5,7 @@
 //! extends `cn-workdays` with the year's holidays, make-up workdays and `holiday_years`
 //! counts them and silences the note.
 
-mod common;
+use crate::common;
 
 use common::{BASE, itos};
 use itos::config::Config;

@@ -3,7 +3,7 @@
 //! The bundled example repositories, run through the real binary: examples/broken's every
 //! finding is asserted, and the output of both examples is snapshot-tested.
 
-mod common;
+use crate::common;
 
 use common::itos;
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! counted, GitHub workflow commands escaped, Markdown, several outputs in one run, the
 //! baseline; and a snapshot of each.
 
-mod common;
+use crate::common;
 use common::itos;
 
 use std::path::Path;

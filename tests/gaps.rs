@@ -5,7 +5,7 @@
 //! evaluations by ISO/IEC 20000-1:2018 clause (`--framework iso20000`) on examples/acme and
 //! examples/broken.
 
-mod common;
+use crate::common;
 
 use common::itos;
 

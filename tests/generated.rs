@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 //! Generated files are committed so that users can read them without building itos; these
-//! tests fail when they are out of date. Refresh with `ITOS_BLESS=1 cargo test --test generated`.
+//! tests fail when they are out of date. Refresh with `ITOS_BLESS=1 cargo test --test it generated`.
 
 use std::path::Path;
 
@@ -17,7 +17,7 @@ fn check(path: &str, fresh: &str) {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "{} is out of date; run `ITOS_BLESS=1 cargo test --test generated` and commit it",
+        "{} is out of date; run `ITOS_BLESS=1 cargo test --test it generated` and commit it",
         path.display()
     );
 }

@@ -3,7 +3,7 @@
 //! Git-native reading, on real temporary repositories built with git2: `--at REV` reads the
 //! records of a revision, `--changed-since REV` shows the findings of what changed.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! Rules that enforce good practice the manual does not state say so in `itos explain` (both
 //! languages) and in `itos rules --format json`; the manual's own rules do not.
 
-mod common;
+use crate::common;
 
 use common::itos;
 

@@ -3,7 +3,7 @@
 //! `itos handover checklist` through the real binary: the complete exit of examples/exit,
 //! a partial one, the plan before a Handover exists, `--strict`, and evidence commits in git.
 
-mod common;
+use crate::common;
 use common::itos;
 
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! or gets a located, plainly worded finding; nothing panics, hangs or exhausts memory; every
 //! other file is still checked; and no read command changes the records tree.
 
-mod common;
+use crate::common;
 use common::itos;
 
 use std::path::Path;

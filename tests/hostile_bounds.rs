@@ -5,7 +5,7 @@
 //! in the same test — a ratio, not an absolute time, so a busy machine does not fail it but a
 //! quadratic step does.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -6,7 +6,7 @@
 //! same test (issue 15, item 23). Peak RSS comes from GNU time (`/usr/bin/time -f %M`), which
 //! `.ci/run` installs; without it these tests say so and pass, and `bench/run.sh` measures.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

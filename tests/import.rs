@@ -4,7 +4,7 @@
 //! (with the awkward parts), the written records load and are byte-identical on a re-run,
 //! bad input exits 2 with nothing written, and the output folder is owned safely.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 
 //! `itos init`, `itos completions` and `itos man`.
 
-mod common;
+use crate::common;
 use common::itos;
 
 #[test]

@@ -7,7 +7,7 @@
 //! attribute types it restricts, and checks every element of the report against them
 //! (docs/decisions.md, "JUnit checked against junit-10.xsd").
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -4,7 +4,7 @@
 //! could be read, the bad value is reported once (GEN-003, at the value) and reads as absent,
 //! and a rule that reads that field does not report it missing as well.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn survey(scores: &str) -> String {

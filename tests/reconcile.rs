@@ -3,7 +3,7 @@
 //! `itos report sla --reconcile`, hand-computed: the ITSM's own verdicts (`x-itsm`) against
 //! itos's clocks for the tickets decided in the month (import.md, "Reconciliation").
 
-mod common;
+use crate::common;
 
 use common::build;
 use common::itos;

@@ -14,7 +14,7 @@ use std::time::Instant;
 use itos::output::doc::{self, Block, Chart, Doc, DocTable};
 use itos::output::docx::{docx, docx_dated};
 
-mod common;
+use crate::common;
 
 use common::print::{check_pdf, docx_to_pdf, html_to_pdf, pdf_text, screenshots, tool};
 

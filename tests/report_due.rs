@@ -3,7 +3,7 @@
 //! What falls due (`itos report due`) for examples/acme in every format, in English and
 //! Chinese; the calendar read back with an independent parser (`ical`); the flags.
 
-mod common;
+use crate::common;
 
 use std::io::BufReader;
 

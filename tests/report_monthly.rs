@@ -4,7 +4,7 @@
 //! 2026-Q3 roll-up in Markdown and JSON, English and Chinese; the figures it shares with
 //! `report sla` and `validate` are the same; an empty repository still gets every section.
 
-mod common;
+use crate::common;
 
 use common::itos;
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! `itos report sla`, hand-computed: each test builds a small engagement, runs the report the
 //! way the CLI does and checks the figures a reader would compute from the records.
 
-mod common;
+use crate::common;
 
 use common::build;
 use common::itos;

@@ -2,7 +2,7 @@
 
 //! Fixture tests of the acceptance rule (ACC-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn acceptance(result: &str, extra: &str) -> String {

@@ -2,7 +2,7 @@
 
 //! Fixture tests of the audit rules (AUD-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn audit(id: &str, performed_at: &str) -> String {

@@ -2,7 +2,7 @@
 
 //! Fixture tests of the backup and restore rules (BAK-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 const SYS: &str = "kind: System\nid: sys-core\nname: 核心银行系统\ncriticality: critical\nrto: 2h\n";

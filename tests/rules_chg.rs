@@ -2,7 +2,7 @@
 
 //! Fixture tests of the change rules (CHG-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn change(risk: &str) -> String {

@@ -2,7 +2,7 @@
 
 //! Fixture tests of the contract rules (CON-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 /// An engagement (line numbers below refer to this layout) with `replace` applied.

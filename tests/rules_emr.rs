@@ -2,7 +2,7 @@
 
 //! Fixture tests of the emergency rules (EMR-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn plan(reviewed: &str) -> String {

@@ -2,7 +2,7 @@
 
 //! Fixture tests of the feedback rules (FBK-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn feedback(received: &str, class: &str, rest: &str) -> String {

@@ -3,7 +3,7 @@
 //! Fixture tests of the exit rules (HND-*): rule id, file, line and column, and agreement
 //! between the rules and the checklist's exit model.
 
-mod common;
+use crate::common;
 use common::*;
 
 use itos::config::Config;

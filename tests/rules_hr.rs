@@ -2,7 +2,7 @@
 
 //! Fixture tests of the people rules (HR-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn person(extra: &str) -> String {

@@ -2,7 +2,7 @@
 
 //! Fixture tests of the improvement rule (IMP-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn improvement(status: &str, extra: &str) -> String {

@@ -2,7 +2,7 @@
 
 //! Fixture tests of the incident rules (INC-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn inc(body: &str) -> String {

@@ -3,7 +3,7 @@
 //! Boundary tests of the rules for the revision-2 kinds (PLN, RSK, MTG, APR, SUB) and of
 //! INC-008 and RPT-002: rule id, file, line and column on each side of the boundary.
 
-mod common;
+use crate::common;
 use common::*;
 
 const PLAN: &str = "kind: ServicePlan\nid: PL-1\nperiod: {from: 2025-07-01, to: 2026-06-30}\nobjectives: [o]\napproved_by: 周敏\napproved_at: 2025-07-20\nresources: [{role: r, count: 1}]\n";

@@ -2,7 +2,7 @@
 
 //! Fixture tests of the problem rules (PRB-*).
 
-mod common;
+use crate::common;
 use common::*;
 
 fn prb(body: &str) -> String {

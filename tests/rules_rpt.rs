@@ -2,7 +2,7 @@
 
 //! Fixture tests of the service-report rule (RPT-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 /// A batch of reports for the months from (y0, m0) to (y1, m1), each delivered on the given

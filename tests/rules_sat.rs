@@ -2,7 +2,7 @@
 
 //! Fixture tests of the satisfaction rules (SAT-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn survey(id: &str, from: &str, to: &str, scores: &[&str]) -> String {

@@ -2,7 +2,7 @@
 
 //! Fixture tests of the data and access rules (SEC-*); the backup rules are in rules_bak.rs.
 
-mod common;
+use crate::common;
 use common::*;
 
 const SYS: &str = "kind: System\nid: sys-core\nname: 核心\ncriticality: critical\nrto: 2h\n";

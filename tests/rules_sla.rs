@@ -2,7 +2,7 @@
 
 //! Fixture tests of the SLA rules (SLA-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn sla(body: &str) -> String {

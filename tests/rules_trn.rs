@@ -2,7 +2,7 @@
 
 //! Fixture tests of the training rules (TRN-*): rule id, file, line and column.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn person(id: &str, extra: &str) -> String {

@@ -3,7 +3,7 @@
 //! SLA figures a customer can sign (sla.md, "Exactness", "Priority changes", "Open-ended
 //! pauses", "Months without records"): each test is computed by hand at the boundary it names.
 
-mod common;
+use crate::common;
 
 use common::build;
 use itos::config::{Config, PriorityChange};

@@ -5,7 +5,7 @@
 //! `,;:()` between two Chinese characters. The scans print every offender at once, grouped by
 //! output, so a failure is a to-do list.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -11,7 +11,7 @@ pub fn rules_markdown() -> String {
     out.push_str(
         "# Rule catalogue / 规则目录\n\n\
 Generated from the rule registry (`src/rules/`); `cargo test` fails when this file is out of date \
-(refresh it with `ITOS_BLESS=1 cargo test --test generated`). The same text is shown by \
+(refresh it with `ITOS_BLESS=1 cargo test --test it generated`). The same text is shown by \
 `itos explain ID`, whose output also includes what the failing example reports.\n\n\
 Severities: `error` fails `itos validate` (exit 1); `warning` does not, unless `--deny warnings`. \
 Rules marked *always on* cannot be switched off or changed in `[rules]` of itos.toml. Rules \

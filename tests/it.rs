@@ -1,0 +1,50 @@
+//! The integration tests, one binary (one link instead of one per file; docs/decisions.md).
+//! Timing-sensitive tests are in `tests/bounds.rs`, apart from the rest.
+
+mod common;
+
+mod adoption;
+mod calendar_data;
+mod calendar_props;
+mod duty_model;
+mod examples;
+mod formats;
+mod gaps;
+mod general_rules;
+mod generated;
+mod git;
+mod good_practice;
+mod handover;
+mod hostile;
+mod import;
+mod init;
+mod junit_schema;
+mod layers;
+mod partial_records;
+mod reconcile;
+mod render_print;
+mod report_due;
+mod report_monthly;
+mod report_sla;
+mod rule_examples;
+mod rules_acc;
+mod rules_aud;
+mod rules_bak;
+mod rules_chg;
+mod rules_con;
+mod rules_emr;
+mod rules_fbk;
+mod rules_hnd;
+mod rules_hr;
+mod rules_imp;
+mod rules_inc;
+mod rules_plan;
+mod rules_prb;
+mod rules_rpt;
+mod rules_sat;
+mod rules_sec_bak;
+mod rules_sla;
+mod rules_trn;
+mod sla_exactness;
+mod suggestions;
+mod zh_text;
