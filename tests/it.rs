@@ -18,6 +18,7 @@ mod handover;
 mod hostile;
 mod import;
 mod init;
+mod install;
 mod junit_schema;
 mod layers;
 mod partial_records;

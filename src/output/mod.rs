@@ -11,6 +11,7 @@ pub mod docx;
 pub mod due;
 pub mod escape;
 pub mod gaps;
+pub mod home;
 pub mod github;
 pub mod handover;
 pub mod human;

@@ -12,7 +12,6 @@ use crate::baseline::fingerprint;
 use super::{FindingsFormat, RunView};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-const HELP_URI: &str = "https://example.invalid/itos/docs/rules.md";
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -40,6 +39,7 @@ fn anchor(id: &str) -> String {
 }
 
 fn driver(lang: Lang) -> Value {
+    let help_uri = super::home::doc_url("docs/rules.md");
     let rules: Vec<Value> = rules::all()
         .iter()
         .map(|r| {
@@ -53,7 +53,7 @@ fn driver(lang: Lang) -> Value {
                     "text": format!("{} ({})\n\n{}", m.title(lang), m.section, m.explanation(lang)),
                     "markdown": format!("**{}** ({})\n\n{}", m.title(lang), m.section, m.explanation(lang)),
                 },
-                "helpUri": format!("{HELP_URI}#{}", anchor(m.id)),
+                "helpUri": format!("{help_uri}#{}", anchor(m.id)),
                 "defaultConfiguration": {"level": level(m.severity)},
                 "properties": {
                     "tags": ["compliance", m.family()],
@@ -67,7 +67,7 @@ fn driver(lang: Lang) -> Value {
         "name": "itos",
         "version": env!("CARGO_PKG_VERSION"),
         "semanticVersion": env!("CARGO_PKG_VERSION"),
-        "informationUri": "https://example.invalid/itos",
+        "informationUri": super::home::url(),
         "rules": rules,
     })
 }

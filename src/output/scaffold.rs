@@ -266,8 +266,14 @@ const RECORDS: &[(&str, Kind, &str)] = &[
 const COMMENTED_OUT: &[(&str, Kind, &str)] =
     &[template!("handover/exit.yaml", Handover), template!("waivers/example.yaml", Waiver)];
 
-/// The CI files, written as they are.
+/// The CI files: they run the release of this itos from where it is published (no compiling).
 const CI: &[(&str, &str)] = &[template!(".github/workflows/itos.yml"), template!(".gitlab/itos-ci.yml")];
+
+/// The placeholders of the CI files: the GitHub repository itos is released from
+/// (`owner/name`) and the release tag of this build.
+fn ci_placeholders() -> [(&'static str, String); 2] {
+    [("__ITOS_REPOSITORY__", super::home::repository().to_owned()), ("__ITOS_VERSION__", super::home::release_tag())]
+}
 
 /// The placeholders of the templates and what replaces them, for an engagement whose term
 /// starts on `today` and whose records begin on `records_from`.
@@ -307,7 +313,8 @@ pub fn files(today: Date, records_from: Date) -> Vec<(String, String)> {
         out.push((schema_path(*kind), serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"));
     }
     out.push((".vscode/settings.json".to_owned(), vscode(RECORDS)));
-    out.extend(CI.iter().map(|(path, text)| ((*path).to_owned(), (*text).to_owned())));
+    let ci_values = ci_placeholders();
+    out.extend(CI.iter().map(|(path, text)| ((*path).to_owned(), fill(text, &ci_values))));
     out
 }
 
