@@ -25,7 +25,7 @@ git archive --format=tar --prefix="$name/" "$revision" | tar -x -C "$stage"
   mkdir -p .cargo
   # Every dependency of every platform, dev-dependencies included (so the tests run offline
   # too), each in a folder named with its version; cargo prints the source replacement.
-  cargo vendor --locked --versioned-dirs --quiet vendor >.cargo/config.toml
+  cargo vendor --locked --versioned-dirs vendor >.cargo/config.toml 2>/dev/null
   cat >>.cargo/config.toml <<'TOML'
 
 [net]
