@@ -51,7 +51,9 @@ fn init_scaffolds_a_clean_repository_and_refuses_to_overwrite() {
     let vscode: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(root.join(".vscode/settings.json")).unwrap()).unwrap();
     assert!(vscode["yaml.schemas"][".itos/schemas/incident.schema.json"].is_array());
-    assert!(std::fs::read_to_string(root.join(".github/workflows/itos.yml")).unwrap().contains("uses: itos-dev/itos@v"));
+    assert!(
+        std::fs::read_to_string(root.join(".github/workflows/itos.yml")).unwrap().contains("uses: itos-dev/itos@v")
+    );
     assert!(root.join(".gitlab/itos-ci.yml").is_file());
     // A second run refuses and writes nothing.
     std::fs::write(root.join("itos.toml"), "format = 1\n").unwrap();

@@ -79,7 +79,11 @@ fn a_release_archive_installs_after_its_checksum_is_checked_and_runs() {
     assert!(out.status.success(), "{}", text(&out));
     let version = Command::new(bin.join("itos")).arg("--version").output().unwrap();
     assert_eq!(String::from_utf8_lossy(&version.stdout).trim(), format!("itos {}", env!("CARGO_PKG_VERSION")));
-    let run = Command::new(bin.join("itos")).args(["validate", "--no-git", "-C"]).arg(Path::new(ROOT).join("examples/acme")).output().unwrap();
+    let run = Command::new(bin.join("itos"))
+        .args(["validate", "--no-git", "-C"])
+        .arg(Path::new(ROOT).join("examples/acme"))
+        .output()
+        .unwrap();
     assert_eq!(run.status.code(), Some(0), "{}", text(&run));
 }
 
@@ -106,7 +110,11 @@ fn a_tampered_archive_or_a_missing_checksum_installs_nothing() {
     std::fs::write(dist.join("SHA256SUMS"), other).unwrap();
     let out = install(&dist, &bin);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out).contains(&format!("SHA256SUMS at file://{} lists no itos-{TARGET}.tar.gz", dist.display())), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("SHA256SUMS at file://{} lists no itos-{TARGET}.tar.gz", dist.display())),
+        "{}",
+        text(&out)
+    );
     assert!(!bin.join("itos").exists());
 }
 
@@ -131,7 +139,11 @@ fn serve(dir: PathBuf) -> String {
             let mut stream = &stream;
             match std::fs::read(dir.join(name)) {
                 Ok(body) if !name.is_empty() => {
-                    let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
                     let _ = stream.write_all(&body);
                 }
                 _ => {
@@ -305,7 +317,8 @@ fn the_action_installs_the_checked_release_and_runs_validate() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("::error file="), "{}", text(&out));
     let outputs = std::fs::read_to_string(&github_output).unwrap();
     assert_eq!(outputs, format!("exit-code=1\nsarif={}\n", runner_temp.join("itos.sarif").display()));
-    let sarif: serde_json::Value = serde_json::from_slice(&std::fs::read(runner_temp.join("itos.sarif")).unwrap()).unwrap();
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(runner_temp.join("itos.sarif")).unwrap()).unwrap();
     assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
     assert!(std::fs::read_to_string(&summary).unwrap().contains("GEN-003"));
 }
@@ -313,9 +326,13 @@ fn the_action_installs_the_checked_release_and_runs_validate() {
 #[test]
 fn the_release_workflow_builds_every_target_the_installer_takes() {
     let workflow = yaml_file(&Path::new(ROOT).join(".github/workflows/release.yml"));
-    let built: Vec<&str> = items(at(&workflow, &["jobs", "build", "strategy", "matrix", "include"])).iter().map(|t| scalar(t, &["target"])).collect();
+    let built: Vec<&str> = items(at(&workflow, &["jobs", "build", "strategy", "matrix", "include"]))
+        .iter()
+        .map(|t| scalar(t, &["target"]))
+        .collect();
     let installer = std::fs::read_to_string(Path::new(ROOT).join("scripts/install.sh")).unwrap();
-    let taken: Vec<&str> = installer.lines().filter_map(|l| l.split_once(") target=")).map(|(_, t)| t.trim_end_matches(" ;;")).collect();
+    let taken: Vec<&str> =
+        installer.lines().filter_map(|l| l.split_once(") target=")).map(|(_, t)| t.trim_end_matches(" ;;")).collect();
     let mut a = built.clone();
     let mut b = taken.clone();
     a.sort_unstable();
@@ -336,7 +353,11 @@ fn the_action_downloads_the_release_of_the_tag_it_is_used_at() {
     let fake = tmp.path().join("fake-bin");
     std::fs::create_dir(&fake).unwrap();
     let asked = tmp.path().join("asked");
-    std::fs::write(fake.join("curl"), format!("#!/bin/sh\nfor a; do last=$a; done\necho \"$last\" >>'{}'\nexit 22\n", asked.display())).unwrap();
+    std::fs::write(
+        fake.join("curl"),
+        format!("#!/bin/sh\nfor a; do last=$a; done\necho \"$last\" >>'{}'\nexit 22\n", asked.display()),
+    )
+    .unwrap();
     std::fs::set_permissions(fake.join("curl"), std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let action = yaml_file(&Path::new(ROOT).join("action.yml"));
     let (run, _) = action_step(&action, "Install itos");

@@ -39,6 +39,9 @@ mod tests {
         let parts: Vec<&str> = slug.split('/').collect();
         assert_eq!(parts.len(), 2, "{slug}");
         assert!(parts.iter().all(|p| !p.is_empty()), "{slug}");
-        assert_eq!(doc_url("docs/rules.md"), format!("https://github.com/{slug}/blob/v{}/docs/rules.md", env!("CARGO_PKG_VERSION")));
+        assert_eq!(
+            doc_url("docs/rules.md"),
+            format!("https://github.com/{slug}/blob/v{}/docs/rules.md", env!("CARGO_PKG_VERSION"))
+        );
     }
 }
