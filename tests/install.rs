@@ -1,4 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stderr)]
 
 //! The ways itos is installed (README "Install"), run here as far as this machine can:
 //! the release archive and its checksums (scripts/package-release.sh), the installer
