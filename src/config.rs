@@ -88,6 +88,11 @@ pub struct Config {
     /// snapshot, such as an example or an archived engagement); otherwise today.
     pub as_of: Option<jiff::civil::Date>,
     pub exclude: Vec<String>,
+    /// Where each `exclude` glob is written in [`Config::text`] (byte range), for GEN-009.
+    pub exclude_spans: Vec<std::ops::Range<usize>>,
+    /// The file's text as read (empty for the defaults): located findings about the
+    /// configuration point into it, and reports disclose its SHA-256.
+    pub text: std::sync::Arc<str>,
     pub policy: Policy,
     pub limits: Limits,
     pub rules: Vec<RuleOverride>,
@@ -111,6 +116,8 @@ impl Default for Config {
             lang: None,
             as_of: None,
             exclude: Vec::new(),
+            exclude_spans: Vec::new(),
+            text: std::sync::Arc::from(""),
             policy: Policy::default(),
             limits: Limits::default(),
             rules: Vec::new(),
@@ -837,7 +844,9 @@ impl Config {
             default_engagement: raw.default_engagement,
             lang: raw.lang.map(Spanned::into_inner),
             as_of,
+            exclude_spans: raw.exclude.iter().map(Spanned::span).collect(),
             exclude: raw.exclude.into_iter().map(Spanned::into_inner).collect(),
+            text: std::sync::Arc::from(text),
             policy,
             limits: raw.limits,
             rules,

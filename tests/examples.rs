@@ -113,6 +113,7 @@ fn broken_example_reports_every_fault_at_its_node() {
         ("SUB-002", "subcontractors/SUB-2026-01.yaml", 2, 5),
         ("SUB-001", "subcontractors/SUB-2026-01.yaml", 6, 42),
         ("GEN-005", "trainings/2026-security.yaml", 5, 26),
+        ("GEN-006", "waivers/WVR-2026-002.yaml", 6, 7),
     ]
     .iter()
     .map(|(r, f, l, c)| ((*r).to_owned(), (*f).to_owned(), *l, *c))
@@ -222,6 +223,31 @@ fn unknown_rule_in_config_exits_2() {
     let (code, _, stderr) = itos(&["validate", "-C", dir.path().to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(stderr.contains("itos.toml:2:1:") && stderr.contains("GEN-099"), "{stderr}");
+}
+
+#[test]
+fn integrity_rules_cannot_be_switched_off_or_downgraded() {
+    // assurance.md: the general rules, GIT-*, CHG-009 and CHG-010 can only be waived.
+    for (rule, level) in
+        [("GIT-001", "off"), ("GIT-002", "warning"), ("CHG-009", "off"), ("CHG-010", "warning"), ("GEN-008", "off")]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("itos.toml"), format!("[rules]\n\"{rule}\" = \"{level}\"\n")).unwrap();
+        let (code, _, stderr) = itos(&["validate", "-C", dir.path().to_str().unwrap()]);
+        assert_eq!(code, 2, "{rule}: {stderr}");
+        assert!(
+            stderr.contains("itos.toml:2:1:") && stderr.contains(&format!("{rule} cannot be switched off or changed")),
+            "{stderr}"
+        );
+    }
+    let (code, _, stderr) = itos(&["validate", "-C", "examples/acme", "--skip", "GIT-001"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("GIT-001 cannot be switched off or changed"), "{stderr}");
+    // Raising a warning rule to an error is allowed; switching an ordinary rule off is too.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("itos.toml"), "[rules]\n\"CHG-001\" = \"off\"\n").unwrap();
+    let (code, _, stderr) = itos(&["validate", "-C", dir.path().to_str().unwrap()]);
+    assert_ne!(code, 2, "{stderr}");
 }
 
 #[test]

@@ -325,6 +325,44 @@ fn waivers_naming_unknown_rules_or_targets_are_reported() {
 }
 
 #[test]
+fn a_waiver_of_an_error_applies_only_with_the_customers_approval() {
+    // FBK-001 is an error: a closed feedback without resolution or confirmation.
+    let fb = "kind: Feedback\nitems:\n  - {id: FB-3, received_at: 2026-10-03T09:12:00+08:00, channel: email, class: general, summary: a, status: closed}\n";
+    let w = waiver("Feedback/FB-3", "2026-12-31").replace("rule: GEN-008", "rule: FBK-001");
+    let run_with = |waiver: &str| {
+        let files: Vec<(String, String)> =
+            [("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", fb), ("w.yaml", waiver)]
+                .iter()
+                .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()))
+                .collect();
+        let repo = Repository::from_texts(&files, Config::default());
+        let settings = Settings::new(&repo.config, &["GEN-006".to_owned(), "FBK-001".to_owned()], &[]).unwrap();
+        let findings = run(&repo, &settings, AS_OF).findings;
+        let located: Vec<Located> = findings
+            .iter()
+            .map(|f| {
+                let (file, lc, _) = repo.sources.locate(f.span).unwrap();
+                (f.rule.to_owned(), file.path.clone(), lc.line, lc.col)
+            })
+            .collect();
+        (located, findings)
+    };
+    let (located, findings) = run_with(&w);
+    let gen006: Vec<_> = located.iter().zip(&findings).filter(|(l, _)| l.0 == "GEN-006").collect();
+    assert_eq!(gen006.len(), 1, "{located:?}");
+    assert_eq!(gen006[0].0, &at("GEN-006", "w.yaml", 3, 7));
+    assert!(gen006[0].1.message.en.contains("without `customer_approval`"), "{}", gen006[0].1.message.en);
+    let fbk: Vec<_> = findings.iter().filter(|f| f.rule == "FBK-001").collect();
+    assert!(!fbk.is_empty() && fbk.iter().all(|f| f.waived_by.is_none()), "{fbk:#?}");
+
+    let (located, findings) = run_with(&format!("{w}customer_approval: {{by: 周敏, at: 2026-10-30}}\n"));
+    assert!(located.iter().all(|l| l.0 != "GEN-006"), "{located:?}");
+    let fbk: Vec<_> = findings.iter().filter(|f| f.rule == "FBK-001").collect();
+    assert!(!fbk.is_empty() && fbk.iter().all(|f| f.waived_by.as_deref() == Some("W-1")), "{fbk:#?}");
+    // A warning (GEN-008 above) is waived on the provider's approval alone.
+}
+
+#[test]
 fn waiver_approver_must_be_a_person() {
     let w = waiver("Feedback/FB-1", "2026-12-31").replace("approved_by: p-li-na", "approved_by: 王总");
     let (located, _, _) = check(&[("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", TWO_FEEDBACKS), ("w.yaml", &w)]);

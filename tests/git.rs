@@ -8,74 +8,7 @@ use crate::common;
 use std::path::Path;
 
 use common::itos;
-
-/// A git repository holding a copy of `examples/<name>` in `records/`, committed once.
-struct Repo {
-    dir: tempfile::TempDir,
-    git: git2::Repository,
-}
-
-impl Repo {
-    fn new(example: &str) -> Repo {
-        let dir = tempfile::tempdir().unwrap();
-        common::copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(example),
-            &dir.path().join("records"),
-        );
-        std::fs::write(dir.path().join("README.md"), "records of an engagement\n").unwrap();
-        let git = git2::Repository::init(dir.path()).unwrap();
-        let repo = Repo { dir, git };
-        repo.commit("records");
-        repo
-    }
-
-    /// A git repository holding `files` (path, text) in `records/`, committed once.
-    fn from_files(files: &[(&str, String)]) -> Repo {
-        let dir = tempfile::tempdir().unwrap();
-        for (path, text) in files {
-            let target = dir.path().join("records").join(path);
-            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-            std::fs::write(target, text).unwrap();
-        }
-        let git = git2::Repository::init(dir.path()).unwrap();
-        let repo = Repo { dir, git };
-        repo.commit("records");
-        repo
-    }
-
-    fn records(&self) -> String {
-        self.dir.path().join("records").to_str().unwrap().to_owned()
-    }
-
-    fn path(&self, rel: &str) -> std::path::PathBuf {
-        self.dir.path().join("records").join(rel)
-    }
-
-    fn edit(&self, rel: &str, from: &str, to: &str) {
-        let text = std::fs::read_to_string(self.path(rel)).unwrap();
-        assert!(text.contains(from), "{rel} lacks {from}");
-        std::fs::write(self.path(rel), text.replacen(from, to, 1)).unwrap();
-    }
-
-    /// Commit the whole work tree (additions and deletions) on HEAD.
-    fn commit(&self, message: &str) -> git2::Oid {
-        let mut index = self.git.index().unwrap();
-        index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
-        index.update_all(["*"], None).unwrap();
-        index.write().unwrap();
-        let tree = self.git.find_tree(index.write_tree().unwrap()).unwrap();
-        let sig = git2::Signature::now("赵敏", "zhao@example.invalid").unwrap();
-        let parents: Vec<git2::Commit<'_>> =
-            self.git.head().ok().and_then(|h| h.peel_to_commit().ok()).into_iter().collect();
-        let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
-        self.git.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents).unwrap()
-    }
-
-    fn tag(&self, name: &str, id: git2::Oid) {
-        let object = self.git.find_object(id, None).unwrap();
-        self.git.tag_lightweight(name, &object, false).unwrap();
-    }
-}
+use common::repo::Repo;
 
 #[test]
 fn report_sla_at_a_tag_reproduces_the_month_byte_for_byte() {
@@ -267,7 +200,11 @@ fn history_rules_find_rewrites_and_deletions_with_their_commit() {
 fn history_rules_are_skipped_with_one_note_without_git_and_limited_in_a_shallow_clone() {
     let (code, _, err) = itos(&["validate", "-C", "examples/acme", "--no-git"]);
     assert_eq!(code, 0);
-    assert_eq!(err.matches("history rules CHG-009, CHG-010, GIT-001, GIT-002 skipped (--no-git)").count(), 1, "{err}");
+    assert_eq!(
+        err.matches("history rules CHG-009, CHG-010, GEN-009, GIT-001, GIT-002 skipped (--no-git)").count(),
+        1,
+        "{err}"
+    );
     let plain = tempfile::tempdir().unwrap();
     common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme"), plain.path());
     let (code, _, err) = itos(&["validate", "-C", plain.path().to_str().unwrap()]);
@@ -612,7 +549,7 @@ fn a_repository_without_commits_is_a_git_repository_with_no_history_yet() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("not a git repository"), "{err}");
     assert_eq!(
-        err.matches("note: git repository with no commits yet: history rules CHG-009, CHG-010, GIT-001, GIT-002 have no history to judge").count(),
+        err.matches("note: git repository with no commits yet: history rules CHG-009, CHG-010, GEN-009, GIT-001, GIT-002 have no history to judge").count(),
         1,
         "{err}"
     );

@@ -4,6 +4,7 @@
 mod common;
 
 mod adoption;
+mod assurance;
 mod calendar_data;
 mod calendar_props;
 mod duty_model;

@@ -599,7 +599,7 @@ fn a_waiver_of_a_history_rule_is_never_unmatched() {
     // The corrected example records carry a CHG-009 waiver; without their history (here: no
     // git) it matches nothing, and that is no reason to remove it.
     let person = build::person("p-wang").yaml();
-    let waiver = "kind: Waiver\nid: W-1\nrule: CHG-009\ntarget: Change/CHG-1\nreason: 更正\napproved_by: p-wang\nexpires: 2027-06-30\n";
+    let waiver = "kind: Waiver\nid: W-1\nrule: CHG-009\ntarget: Change/CHG-1\nreason: 更正\napproved_by: p-wang\nexpires: 2027-06-30\ncustomer_approval: {by: 周敏, at: 2026-10-30}\n";
     let c = chg_with("normal", "", "requested");
     let files = [("engagement.yaml", BASE), ("p.yaml", person.as_str()), ("c.yaml", c.as_str()), ("w.yaml", waiver)];
     let (located, findings) = run_rules(&files, "", &["GEN-006", "CHG-009"], "2026-10-31");

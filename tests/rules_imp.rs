@@ -45,7 +45,7 @@ fn a_waiver_for_one_item_of_a_batch_default_does_not_hide_the_others() {
     // The late due date comes from `defaults`: one finding at the default for the unwaived
     // items (IMP-2, IMP-3), and IMP-1's own, waived.
     let batch = "kind: Improvement\ndefaults: {goal: g, measures: [m], owner: o, due: 2026-08-31, status: planned}\nitems: [{id: IMP-1}, {id: IMP-2}, {id: IMP-3}]\n";
-    let waiver = "kind: Waiver\nid: W-1\nrule: IMP-001\ntarget: Improvement/IMP-1\nreason: 客户同意延期\napproved_by: p-1\nexpires: 2026-12-31\n---\nkind: Person\nid: p-1\nname: 李娜\nrole: r\njoined: 2025-07-01\n";
+    let waiver = "kind: Waiver\nid: W-1\nrule: IMP-001\ntarget: Improvement/IMP-1\nreason: 客户同意延期\napproved_by: p-1\nexpires: 2026-12-31\ncustomer_approval: {by: 周敏, at: 2026-09-01}\n---\nkind: Person\nid: p-1\nname: 李娜\nrole: r\njoined: 2025-07-01\n";
     let files = [("engagement.yaml", BASE), ("i.yaml", batch), ("w.yaml", waiver)];
     let (located, findings) = run_rules(&files, "", &["IMP-001"], "2026-10-31");
     assert_eq!(located, vec![at("IMP-001", "i.yaml", 2, 51); 2], "{findings:#?}");

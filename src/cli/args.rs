@@ -23,6 +23,11 @@ pub struct Cli {
     #[arg(long, value_name = "DATE", global = true)]
     pub as_of: Option<String>,
 
+    /// Run with this itos.toml (e.g. the customer's own policy) instead of the repository's, whose
+    /// `format` alone is still read; every output names the file and its SHA-256
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
     /// Do not use git: paths relative to the records root, no commit in reports, history rules skipped
     #[arg(long, global = true)]
     pub no_git: bool,

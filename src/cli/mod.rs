@@ -230,7 +230,48 @@ fn write_scaffold(dir: &Path, files: &[(String, String)]) -> Result<(), Fatal> {
 /// The itos.toml of the records repository around, when there is a readable one: the catalogue
 /// commands work anywhere, and in a repository they speak its `lang`.
 fn nearby_config(cli: &Cli) -> Option<Config> {
-    records_root(cli).ok().and_then(|root| read_config(&root).ok())
+    records_root(cli).ok().and_then(|root| config_for(cli, &root, None).ok())
+}
+
+/// The configuration a command runs with: `--config FILE` when given (the repository's own
+/// itos.toml, from the work tree or from `own_text`, then only says the records' `format`),
+/// else the repository's itos.toml.
+pub(crate) fn config_for(cli: &Cli, root: &Path, own_text: Option<&str>) -> Result<Config, Fatal> {
+    let Some(path) = &cli.config else {
+        return match own_text {
+            Some(text) => Config::parse(text, &root.join(CONFIG_FILE)).map_err(|e| config_fatal(&e, "")),
+            None => read_config(root),
+        };
+    };
+    let config = read_config_file(path)?;
+    let own = match own_text {
+        Some(text) => Some(text.to_owned()),
+        None => std::fs::read_to_string(root.join(CONFIG_FILE)).ok(),
+    };
+    // Only `format` of the repository's own file counts: it says how its records are written.
+    let format =
+        own.and_then(|t| t.parse::<toml::Table>().ok()).and_then(|t| t.get("format").and_then(toml::Value::as_integer));
+    if let Some(f) = format.filter(|f| *f != 1) {
+        return Err(Fatal(format!(
+            "{}: record format {f} is not supported; this itos reads format 1",
+            root.join(CONFIG_FILE).display()
+        )));
+    }
+    Ok(config)
+}
+
+/// Read and parse a configuration file named on the command line.
+fn read_config_file(path: &Path) -> Result<Config, Fatal> {
+    use std::io::Read as _;
+    let shown = crate::output::escape::one_line(&path.display().to_string());
+    let fail = |e: std::io::Error| Fatal(format!("--config {shown}: {e}"));
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)).map_err(fail)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(Fatal(format!("--config {shown} is larger than 1 MiB; an {CONFIG_FILE} holds a few settings")));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| Fatal(format!("--config {shown} is not UTF-8")))?;
+    Config::parse(&text, path).map_err(|e| config_fatal(&e, ""))
 }
 
 pub(crate) fn ui(cli: &Cli, config: Option<&Config>) -> Result<Ui, Fatal> {

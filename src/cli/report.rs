@@ -59,7 +59,7 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
     let Session { repo, ui, as_of, .. } = Session::open(cli, Needs { at: args.at.as_deref(), ..Needs::default() })?;
     let loaded_in = started.elapsed();
     if let Some(ticket) = &args.ticket {
-        let l = ledger::build(&repo, ticket, as_of).map_err(|e| Fatal(e.to_string()))?;
+        let l = ledger::build(&repo, ticket, args.engagement.as_deref(), as_of).map_err(|e| Fatal(e.to_string()))?;
         let text = match args.format {
             ReportFormat::Table => doc::text(&render::ledger_document(&l, ui.lang)),
             ReportFormat::Markdown => doc::markdown(&render::ledger_document(&l, ui.lang)),

@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use super::{Cli, Fatal, read_config, records_root, ui};
+use super::{Cli, Fatal, records_root, ui};
 use crate::config::{CONFIG_FILE, Config};
 use crate::load::{Repository, worktree_prefix};
 use crate::rules::Settings;
@@ -60,13 +60,16 @@ fn loaded(cli: &Cli, at: Option<&str>) -> Result<(Repository, super::Ui), Fatal>
     let repo = match at {
         Some(rev) => {
             let snapshot = crate::load::git::Snapshot::open(&root, rev).map_err(|e| Fatal(e.to_string()))?;
-            let config = Config::parse(&snapshot.config_text, &root.join(CONFIG_FILE))
-                .map_err(|e| super::config_fatal(&e, &format!(" (at {rev})")))?;
+            let config = match &cli.config {
+                Some(_) => super::config_for(cli, &root, Some(&snapshot.config_text))?,
+                None => Config::parse(&snapshot.config_text, &root.join(CONFIG_FILE))
+                    .map_err(|e| super::config_fatal(&e, &format!(" (at {rev})")))?,
+            };
             Settings::new(&config, &[], &[])?;
             Repository::load_snapshot(&root, config, &prefix, snapshot)
         }
         None => {
-            let config = read_config(&root)?;
+            let config = super::config_for(cli, &root, None)?;
             // Settings are checked before loading so that a bad `[rules]` entry exits 2 at once.
             Settings::new(&config, &[], &[])?;
             Repository::load(&root, config, &prefix)

@@ -115,6 +115,8 @@ pub struct History {
     /// File versions over `limits.max_file_bytes` (records-root-relative path, commit):
     /// not read, so their records are not judged in that commit.
     pub oversized: Vec<(String, CommitInfo)>,
+    /// Every file (records-root-relative) that held at least one record in some commit read.
+    pub record_files: std::collections::BTreeSet<String>,
 }
 
 impl History {
@@ -353,8 +355,11 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
             if let (true, Some(path)) = (new.exists(), yaml(&new))
                 && let Some(text) = blob_text(new.id())
             {
-                let list: Vec<Version> =
-                    versions(&text, &path, limits).into_iter().filter(|v| tracked(v.kind)).collect();
+                let all = versions(&text, &path, limits);
+                if !all.is_empty() {
+                    history.record_files.insert(path.clone());
+                }
+                let list: Vec<Version> = all.into_iter().filter(|v| tracked(v.kind)).collect();
                 added.extend(list.iter().cloned());
                 cache.insert((new.id(), path), (list, text));
             }

@@ -46,6 +46,19 @@ pub struct Repository {
     pub calendars: Calendars,
     /// The `defaults` mappings of batch files, in file order.
     pub defaults: Vec<Span>,
+    /// `exclude` globs of itos.toml that match files which held records in the git history
+    /// (GEN-009), found by [`Repository::attach_history`].
+    pub hidden: Vec<Hidden>,
+}
+
+/// An `exclude` glob that hides files which held records at some commit.
+#[derive(Clone, Debug)]
+pub struct Hidden {
+    pub glob: String,
+    /// The glob in itos.toml (a source added for it).
+    pub span: Span,
+    /// The files it matches, records-root-relative, sorted.
+    pub files: Vec<String>,
 }
 
 /// Whether the history rules have a history to judge.
@@ -340,6 +353,7 @@ impl Repository {
             history: HistoryState::NotRead,
             calendars,
             defaults,
+            hidden: Vec::new(),
         }
     }
 
@@ -368,7 +382,55 @@ impl Repository {
             }
         }
         walked.deleted_sources = deleted;
+        self.hidden = self.hidden_by_exclude(&walked.record_files, display_prefix);
         self.history = HistoryState::Read(walked);
+    }
+
+    /// The `exclude` globs matching files that held records in the history (one pass over
+    /// the files, each matched against every glob at once).
+    fn hidden_by_exclude(
+        &mut self,
+        record_files: &std::collections::BTreeSet<String>,
+        display_prefix: &str,
+    ) -> Vec<Hidden> {
+        let globs = &self.config.exclude;
+        if globs.is_empty() || record_files.is_empty() {
+            return Vec::new();
+        }
+        let mut builder = globset::GlobSetBuilder::new();
+        // The glob each entry of the set stands for (`dir/**` also matches the folder).
+        let mut owner = Vec::new();
+        for (i, glob) in globs.iter().enumerate() {
+            if let Ok(g) = globset::Glob::new(glob) {
+                builder.add(g);
+                owner.push(i);
+            }
+        }
+        let Ok(set) = builder.build() else { return Vec::new() };
+        let mut files: Vec<Vec<String>> = vec![Vec::new(); globs.len()];
+        for path in record_files {
+            let mut matched: Vec<usize> =
+                set.matches(path.as_str()).into_iter().filter_map(|m| owner.get(m).copied()).collect();
+            matched.dedup();
+            for i in matched {
+                files[i].push(path.clone());
+            }
+        }
+        if files.iter().all(Vec::is_empty) {
+            return Vec::new();
+        }
+        let file = self.sources.add(SourceFile::new(
+            CONFIG_FILE.to_owned(),
+            format!("{display_prefix}{CONFIG_FILE}"),
+            std::sync::Arc::clone(&self.config.text),
+        ));
+        globs
+            .iter()
+            .zip(files)
+            .zip(&self.config.exclude_spans)
+            .filter(|((_, files), _)| !files.is_empty())
+            .map(|((glob, files), at)| Hidden { glob: glob.clone(), span: Span::new(file, at.start, at.end), files })
+            .collect()
     }
 
     pub fn file_count(&self) -> usize {

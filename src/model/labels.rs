@@ -219,6 +219,7 @@ pub static TABLE: &[(&str, &str, &str)] = &[
     ("ClassificationLevel", "core", "核心"),
     // kinds/mod.rs: record kinds inside Chinese sentences (`kind:` values stay as written)
     ("Kind", "Acceptance", "验收记录"),
+    ("Kind", "Amendment", "合同变更"),
     ("Kind", "Appraisal", "绩效考核"),
     ("Kind", "AccessReview", "权限复核"),
     ("Kind", "Audit", "信息安全审计"),

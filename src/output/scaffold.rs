@@ -263,8 +263,11 @@ const RECORDS: &[(&str, Kind, &str)] = &[
 
 /// Written like [`RECORDS`], but commented out (their templates are): a Handover switches the
 /// exit rules on, a Waiver must match a finding. The editor settings do not map their folders.
-const COMMENTED_OUT: &[(&str, Kind, &str)] =
-    &[template!("handover/exit.yaml", Handover), template!("waivers/example.yaml", Waiver)];
+const COMMENTED_OUT: &[(&str, Kind, &str)] = &[
+    template!("handover/exit.yaml", Handover),
+    template!("waivers/example.yaml", Waiver),
+    template!("amendments/example.yaml", Amendment),
+];
 
 /// The CI files: they run the release of this itos from where it is published (no compiling).
 const CI: &[(&str, &str)] = &[template!(".github/workflows/itos.yml"), template!(".gitlab/itos-ci.yml")];

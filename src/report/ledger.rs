@@ -70,6 +70,10 @@ pub struct Ledger<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LedgerError {
     NoTicket(String, Option<String>),
+    /// The ticket is not in the engagement asked for (`--engagement`).
+    NotInEngagement(String, String),
+    /// Several engagements have a ticket of this id: which one was not said.
+    Ambiguous(String, Vec<String>),
     NoSla(String),
     NoPriority(String, String),
 }
@@ -79,6 +83,14 @@ impl std::fmt::Display for LedgerError {
         match self {
             LedgerError::NoTicket(id, Some(near)) => write!(f, "no incident `{id}`; did you mean `{near}`?"),
             LedgerError::NoTicket(id, None) => write!(f, "no incident `{id}` in the repository"),
+            LedgerError::NotInEngagement(id, engagement) => {
+                write!(f, "no incident `{id}` in engagement `{engagement}`")
+            }
+            LedgerError::Ambiguous(id, engagements) => write!(
+                f,
+                "incident `{id}` exists in engagements {}; choose one with --engagement",
+                engagements.iter().map(|e| format!("`{e}`")).collect::<Vec<_>>().join(", ")
+            ),
             LedgerError::NoSla(id) => {
                 write!(f, "incident `{id}`: no Engagement with an Sla for its service, so it has no clocks")
             }
@@ -87,13 +99,37 @@ impl std::fmt::Display for LedgerError {
     }
 }
 
-pub fn build<'a>(repo: &'a Repository, ticket: &str, as_of: jiff::civil::Date) -> Result<Ledger<'a>, LedgerError> {
+/// The ledger of incident `ticket`; with several engagements, of the one in `engagement` (which
+/// must be given when engagements share the id).
+pub fn build<'a>(
+    repo: &'a Repository,
+    ticket: &str,
+    engagement: Option<&str>,
+    as_of: jiff::civil::Date,
+) -> Result<Ledger<'a>, LedgerError> {
     let incidents = &repo.records.incidents;
-    let Some(incident) = incidents.iter().find(|i| i.id.value == ticket) else {
+    let cx = Context::new(repo, as_of);
+    let of = |i: &crate::model::kinds::Incident| cx.engagement_of(RecordView::Incident(i)).map(|e| e.value.clone());
+    let found: Vec<&crate::model::kinds::Incident> = incidents.iter().filter(|i| i.id.value == ticket).collect();
+    if found.is_empty() {
         let near = crate::model::decode::closest(ticket, incidents.iter().map(|i| i.id.value.as_str()));
         return Err(LedgerError::NoTicket(ticket.to_owned(), near.map(str::to_owned)));
+    }
+    let incident = match engagement {
+        Some(wanted) => *found
+            .iter()
+            .find(|i| of(i).as_deref() == Some(wanted))
+            .ok_or_else(|| LedgerError::NotInEngagement(ticket.to_owned(), wanted.to_owned()))?,
+        None => {
+            let mut engagements: Vec<String> = found.iter().filter_map(|i| of(i)).collect();
+            engagements.sort();
+            engagements.dedup();
+            if engagements.len() > 1 {
+                return Err(LedgerError::Ambiguous(ticket.to_owned(), engagements));
+            }
+            found[0]
+        }
     };
-    let cx = Context::new(repo, as_of);
     let no_sla = || LedgerError::NoSla(ticket.to_owned());
     let engagement_id = cx.engagement_of(RecordView::Incident(incident)).ok_or_else(no_sla)?;
     let engagement = cx.engagement(&engagement_id.value).ok_or_else(no_sla)?;
@@ -224,7 +260,7 @@ mod tests {
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect();
         let repo = Repository::from_texts(&files, Config::default());
-        let ledger = build(&repo, "I-9", jiff::civil::date(2026, 10, 31)).unwrap();
+        let ledger = build(&repo, "I-9", None, jiff::civil::date(2026, 10, 31)).unwrap();
         let resolution = ledger.clocks.iter().find(|c| c.clock.kind == ClockKind::Resolution).unwrap();
         // Counted: Fri 16:00–17:00 (1 h) and Mon 10:00–12:00 (2 h).
         let counted: Vec<i64> = resolution.stretches.iter().map(|s| s.business_seconds).collect();
@@ -238,6 +274,9 @@ mod tests {
             resolution.stretches[0].working,
             vec![(ts("2026-10-16T16:00:00+08:00"), ts("2026-10-16T17:00:00+08:00"), 3600)]
         );
-        assert!(matches!(build(&repo, "I-8", jiff::civil::date(2026, 10, 31)), Err(LedgerError::NoTicket(_, Some(_)))));
+        assert!(matches!(
+            build(&repo, "I-8", None, jiff::civil::date(2026, 10, 31)),
+            Err(LedgerError::NoTicket(_, Some(_)))
+        ));
     }
 }

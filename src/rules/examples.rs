@@ -82,7 +82,13 @@ fn run_history_example(meta: &Meta, text: &str) -> (Repository, Vec<Finding>) {
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("itos-example-{}-{n}", std::process::id()));
     let result = replay(&dir, text).map(|()| {
-        let mut repo = Repository::load(&dir, Config::default(), "");
+        // An example may commit its own itos.toml (GEN-009's `exclude`).
+        let config_path = dir.join(crate::config::CONFIG_FILE);
+        let config = std::fs::read_to_string(&config_path)
+            .ok()
+            .and_then(|text| Config::parse(&text, &config_path).ok())
+            .unwrap_or_default();
+        let mut repo = Repository::load(&dir, config, "");
         repo.attach_history(false, "");
         let findings = match Settings::new(&repo.config, &[meta.id.to_owned()], &[]) {
             Ok(settings) => run(&repo, &settings, AS_OF).findings,

@@ -42,6 +42,15 @@ fn unknown_rule(id: &str) -> String {
     }
 }
 
+/// Why `[rules]` or `--skip` may not switch `id` off or change it (assurance.md).
+fn always_on(id: &str) -> String {
+    format!(
+        "{id} cannot be switched off or changed: it guards the records' integrity (the general rules, \
+         GIT-*, CHG-009 and CHG-010 are always on); a finding can only be waived, with the customer's \
+         approval for an error"
+    )
+}
+
 impl Settings {
     /// Defaults, then `[rules]` overrides, then `--rule` (only these, plus the loading rules
     /// GEN-001..003 whose findings mean a record could not be checked at all) and `--skip`.
@@ -62,7 +71,7 @@ impl Settings {
                     config.path.clone().unwrap_or_default(),
                     o.line,
                     o.col,
-                    format!("{} cannot be switched off or changed: the general rules are always on", meta.id),
+                    always_on(meta.id),
                 )));
             }
             levels[pos] = match o.level {
@@ -87,10 +96,7 @@ impl Settings {
         for id in skip {
             if let Some(pos) = all().iter().position(|r| r.meta().id.eq_ignore_ascii_case(id)) {
                 if !all()[pos].meta().configurable {
-                    return Err(SettingsError::Flag(format!(
-                        "{} cannot be skipped: the general rules are always on",
-                        all()[pos].meta().id
-                    )));
+                    return Err(SettingsError::Flag(always_on(all()[pos].meta().id)));
                 }
                 levels[pos] = None;
             }

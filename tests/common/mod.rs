@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 pub mod build;
 pub mod print;
+pub mod repo;
 
 pub use itos::rules::examples::BASE;
 

@@ -265,6 +265,7 @@ kinds! {
     Meeting(meeting) => meetings, "meetings";
     Appraisal(appraisal) => appraisals, "appraisals";
     Subcontractor(subcontractor) => subcontractors, "subcontractors";
+    Amendment(amendment) => amendments, "amendments";
     Handover(handover) => handovers, "handover";
     Waiver(waiver) => waivers, "waivers";
 }

@@ -15,6 +15,11 @@ crate::object! {
         path: opt RelPath,
         confirmed_by: opt String,
         confirmed_at: opt Date,
+        /// The records commit the report was produced from (assurance.md, GIT-004).
+        commit: opt String,
+        /// The report's inputs digest (`provenance.inputs_sha256` of the report): the records
+        /// at `commit` must still hash to it (GIT-004).
+        inputs_sha256: opt String,
     }
 }
 

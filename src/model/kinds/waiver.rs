@@ -1,5 +1,6 @@
 //! Waiver (records.md "Waiver"): an accepted exception to a rule (例外审批).
 
+use super::subcontractor::CustomerApproval;
 use super::{Kind, RecordKind, Ref, Target};
 use crate::model::Sp;
 use crate::model::scalar::Date;
@@ -16,6 +17,8 @@ crate::object! {
         /// A Person id.
         approved_by: req String,
         expires: req Date,
+        /// The customer's approval (assurance.md): required to waive an error-severity rule.
+        customer_approval: opt CustomerApproval,
     }
 }
 
@@ -27,5 +30,10 @@ impl RecordKind for Waiver {
     fn refs<'r>(&'r self, out: &mut Vec<Ref<'r>>) {
         // `target` is resolved by GEN-006.
         out.push(Ref::new("approved_by", Target::Record(Kind::Person), &self.approved_by));
+        out.extend(self.customer_approval.iter().map(|a| Ref::new("customer_approval.by", Target::PersonOrText, &a.by)));
+    }
+    fn paths<'r>(&'r self, out: &mut Vec<super::FileRef<'r>>) {
+        let evidence = self.customer_approval.as_ref().and_then(|a| a.evidence.as_ref());
+        out.extend(evidence.map(|value| super::FileRef { field: "customer_approval.evidence", value }));
     }
 }

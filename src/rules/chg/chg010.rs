@@ -17,7 +17,7 @@ static META: Meta = Meta {
     failing: include_str!("../../../fixtures/CHG-010.failing.yaml"),
     passing: include_str!("../../../fixtures/CHG-010.passing.yaml"),
     params: &["retention_years"],
-    configurable: true,
+    configurable: false,
     waivable: true,
     stage: Stage::History,
 };

@@ -28,13 +28,15 @@ waived — shown and counted, but not failing. The target is `Kind/id` (e.g. \
 `path:changes/2025/**`. A waiver that has expired is reported (and its findings are back), \
 as is one that names an unknown rule, a target that does not exist, or that matches no \
 finding: an exception nobody needs any more should be removed, not left to hide the next \
-problem. Findings of the general rules GEN-001 to GEN-007 cannot be waived.",
+problem. Findings of the general rules GEN-001 to GEN-007 cannot be waived. A waiver of a rule \
+that reports errors needs the customer's approval (`customer_approval`: who, when, the signed \
+evidence): without it the waiver does not apply.",
     explanation_zh: "例外审批（`Waiver`）记录经批准的例外：在有效期内（含 `expires` 当日），其 `rule` \
 所指规则在 `target` 上的发现项显示为“已豁免”，照常显示和计数，但不导致检查失败。目标可写作“类型/编号\
 ”（如 `Survey/SAT-2026-H1`）、在所有类型中唯一的编号，或路径通配符（如 `path:changes/2025/**`）。例外\
 审批已过期的，予以报告，其发现项恢复为不通过；所指规则不存在、目标不存在或没有匹配任何发现项的，同样\
 予以报告：不再需要的例外审批应当删除，而不是留着掩盖下一个问题。通用规则 GEN-001 至 GEN-007 的发现项\
-不能豁免。",
+不能豁免。豁免错误级规则的例外审批须经客户批准（`customer_approval`：批准人、日期、签字证明），否则不生效。",
     failing: include_str!("../../../fixtures/GEN-006.failing.yaml"),
     passing: include_str!("../../../fixtures/GEN-006.passing.yaml"),
     params: &[],
@@ -57,7 +59,7 @@ impl Rule for Gen006 {
             let Some(known) = all().iter().map(|r| r.meta().id).find(|id| id.eq_ignore_ascii_case(rule)) else {
                 continue;
             };
-            if !is_unwaivable(known) && target(cx, w).is_ok() {
+            if !is_unwaivable(known) && !needs_customer_approval(w, known) && target(cx, w).is_ok() {
                 out.push(expiry(w, known));
             }
         }
@@ -80,6 +82,12 @@ enum Target {
     Record { kind: Kind, id: String, span: Span },
     /// Findings in files whose path matches.
     Path(globset::GlobMatcher),
+}
+
+/// Waiving an error is a decision about what the customer pays for: the customer's own. The
+/// rule's own severity counts, not one lowered in `[rules]` (which would sidestep it).
+fn needs_customer_approval(w: &Waiver, rule: &str) -> bool {
+    w.customer_approval.is_none() && crate::rules::find(rule).is_some_and(|r| r.meta().severity == Severity::Error)
 }
 
 fn is_unwaivable(rule: &str) -> bool {
@@ -247,6 +255,21 @@ fn select_all(cx: &Context<'_>, findings: &[Finding], out: &mut Sink) -> Vec<(us
                 ),
             )
             .record(Kind::Waiver, wid);
+            continue;
+        }
+        if needs_customer_approval(w, known) {
+            out.report(
+                w.rule.span,
+                msg!(
+                    "waiver `{wid}` accepts findings of {known}, an error, without `customer_approval`; it does not apply until the customer approves it",
+                    "例外审批 `{wid}` 豁免的 {known} 为错误级规则，但缺少 `customer_approval`（客户批准）；经客户批准前不生效"
+                ),
+            )
+            .record(Kind::Waiver, wid)
+            .help = Some(msg!(
+                "add `customer_approval: {{by: <the customer's approver>, at: <date>, evidence: <the signed approval>}}`",
+                "请添加 `customer_approval: {{by: <客户审批人>, at: <日期>, evidence: <签字的批准文件>}}`"
+            ));
             continue;
         }
         let target = match target(cx, w) {

@@ -21,7 +21,7 @@ warns once per file, at the first such timestamp.",
     failing: include_str!("../../../fixtures/GEN-008.failing.yaml"),
     passing: include_str!("../../../fixtures/GEN-008.passing.yaml"),
     params: &[],
-    configurable: true,
+    configurable: false,
     waivable: true,
     stage: Stage::Load,
 };

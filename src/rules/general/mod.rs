@@ -9,6 +9,7 @@ pub mod gen005;
 pub mod gen006;
 pub mod gen007;
 pub mod gen008;
+pub mod gen009;
 
 use super::Rule;
 
@@ -21,4 +22,5 @@ pub const RULES: &[&dyn Rule] = &[
     &gen006::Gen006,
     &gen007::Gen007,
     &gen008::Gen008,
+    &gen009::Gen009,
 ];

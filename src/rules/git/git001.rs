@@ -17,7 +17,7 @@ static META: Meta = Meta {
     failing: include_str!("../../../fixtures/GIT-001.failing.yaml"),
     passing: include_str!("../../../fixtures/GIT-001.passing.yaml"),
     params: &[],
-    configurable: true,
+    configurable: false,
     waivable: true,
     stage: Stage::History,
 };

@@ -17,7 +17,7 @@ static META: Meta = Meta {
     failing: include_str!("../../../fixtures/GIT-002.failing.yaml"),
     passing: include_str!("../../../fixtures/GIT-002.passing.yaml"),
     params: &["retention_years"],
-    configurable: true,
+    configurable: false,
     waivable: true,
     stage: Stage::History,
 };
