@@ -159,3 +159,96 @@ fn a_ticket_ledger_looks_only_inside_the_engagement_asked_for() {
     assert_eq!(code, 2);
     assert!(err.contains("no incident `INC-2026-09-001` in engagement `other-engagement`"), "{err}");
 }
+
+/// Produce the September service report in `repo` at HEAD: (commit, inputs_sha256) of its
+/// provenance, as the hint prints them.
+fn september_report(repo: &Repo) -> (String, String) {
+    let (code, out, err) =
+        itos(&["report", "monthly", "-C", &repo.records(), "--month", "2026-09", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let p = &json["provenance"];
+    assert_eq!(p["uncommitted_changes"], false);
+    (p["commit"].as_str().unwrap().to_owned(), p["inputs_sha256"].as_str().unwrap().to_owned())
+}
+
+/// Record `commit` and `inputs_sha256` on RPT-2026-09 of examples/acme.
+fn record_report(repo: &Repo, commit: &str, inputs: &str) {
+    repo.edit(
+        "reports/monthly.yaml",
+        "    confirmed_at: 2026-10-12",
+        &format!("    confirmed_at: 2026-10-12\n    commit: {commit}\n    inputs_sha256: {inputs}"),
+    );
+}
+
+#[test]
+fn a_recorded_report_commit_holds_until_the_history_is_rewritten() {
+    let repo = Repo::new("acme");
+    let (commit, inputs) = september_report(&repo);
+    // The hint of `report monthly` names both.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("RPT-2026-09.md");
+    let (code, _, err) =
+        itos(&["report", "monthly", "-C", &repo.records(), "--month", "2026-09", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!("  commit: {commit}\n")) && err.contains(&format!("  inputs_sha256: {inputs}")),
+        "{err}"
+    );
+
+    record_report(&repo, &commit, &inputs);
+    repo.commit("September report delivered");
+    let (code, json, err) = validate(&repo.records(), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(found(&json, "GIT-004").is_empty());
+
+    // The digest of another commit's records differs.
+    let later = repo.commit("nothing changed");
+    repo.edit("reports/monthly.yaml", &format!("commit: {commit}"), &format!("commit: {later}"));
+    repo.commit("point the report at a later commit");
+    let (code, json, _) = validate(&repo.records(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(found(&json, "GIT-004").len(), 1);
+    assert!(
+        message(&json, "GIT-004")
+            .starts_with(&format!("ServiceReport RPT-2026-09: the records at commit {later} hash to "))
+    );
+}
+
+#[test]
+fn amending_the_commit_a_report_was_produced_from_is_git004() {
+    let repo = Repo::new("acme");
+    let (commit, inputs) = september_report(&repo);
+    // `git commit --amend` of that commit, with a record changed.
+    repo.edit(
+        "incidents/2026-09.yaml",
+        "resolved_at: 2026-09-03T16:15:00+08:00",
+        "resolved_at: 2026-09-03T15:15:00+08:00",
+    );
+    let mut index = repo.git.index().unwrap();
+    index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
+    index.write().unwrap();
+    let tree = repo.git.find_tree(index.write_tree().unwrap()).unwrap();
+    let head = repo.git.head().unwrap().peel_to_commit().unwrap();
+    head.amend(Some("HEAD"), None, None, None, None, Some(&tree)).unwrap();
+    record_report(&repo, &commit, &inputs);
+    repo.commit("September report delivered");
+    let (code, json, _) = validate(&repo.records(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found(&json, "GIT-004"),
+        vec![("records/reports/monthly.yaml".to_owned(), 81, 13, false)],
+        "{}",
+        message(&json, "GIT-004")
+    );
+    assert_eq!(
+        message(&json, "GIT-004"),
+        format!(
+            "ServiceReport RPT-2026-09: commit {commit} is not an ancestor of HEAD: the history was rewritten after the report was delivered"
+        )
+    );
+    // A commit this clone never had.
+    repo.edit("reports/monthly.yaml", &format!("commit: {commit}"), "commit: 4f2a9c1d7e3b5a6f8c0d2e4f6a8b0c1d3e5f7a9b");
+    let (_, json, _) = validate(&repo.records(), &[]);
+    assert!(message(&json, "GIT-004").contains("is not in this repository"));
+}

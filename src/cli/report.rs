@@ -9,10 +9,9 @@ use super::args::{
 };
 use super::session::{Needs, Session};
 use super::{Cli, ExitStatus, Fatal, emit, emit_bytes};
-use crate::config::CONFIG_FILE;
 use crate::output::{doc, due as due_out, gaps, handover, monthly as monthly_out, sla_report as render};
 use crate::report::gaps::{Framework, build};
-use crate::report::provenance::{Provenance, inputs_digest};
+use crate::report::provenance::Provenance;
 use crate::report::{due as due_model, handover as checklist, ledger, sla_report};
 use crate::rules;
 
@@ -32,15 +31,11 @@ fn parse_month(text: &str) -> Result<jiff::civil::Date, Fatal> {
 
 /// Where a report's figures come from: the records' commit and the digest of its inputs.
 fn provenance(cli: &Cli, repo: &crate::load::Repository) -> Provenance {
-    let config_text = match &repo.snapshot {
-        Some(s) => s.config_text.clone(),
-        None => std::fs::read_to_string(repo.root.join(CONFIG_FILE)).unwrap_or_default(),
-    };
     let provenance = Provenance {
         commit: None,
         no_commits_yet: false,
         dirty: false,
-        inputs: inputs_digest(&config_text, &repo.sources),
+        inputs: repo.inputs_sha256(),
         files: repo.file_count(),
     };
     match (&repo.snapshot, cli.no_git) {

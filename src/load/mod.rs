@@ -2,11 +2,13 @@
 //! parallel), decode records, then index them by kind and id. Problems with a file become
 //! findings for that file; every other file is still loaded.
 
+pub mod digest;
 pub mod documents;
 pub mod evidence;
 pub mod git;
 pub mod history;
 pub mod index;
+pub mod reports;
 pub mod text;
 pub mod walk;
 pub mod yaml;
@@ -49,6 +51,11 @@ pub struct Repository {
     /// `exclude` globs of itos.toml that match files which held records in the git history
     /// (GEN-009), found by [`Repository::attach_history`].
     pub hidden: Vec<Hidden>,
+    /// The sources read from the records (the first ones): later sources are texts the
+    /// history walk or GEN-009 added, which are no input of a report.
+    pub loaded: usize,
+    /// GIT-004's facts about the ServiceReports' `commit`s, found by [`Repository::attach_history`].
+    pub report_commits: Vec<reports::ReportCommit>,
 }
 
 /// An `exclude` glob that hides files which held records at some commit.
@@ -342,6 +349,7 @@ impl Repository {
         let mut index = Index::build(&records, broken);
         index.set_bad_paths(bad_paths);
         let calendars = Calendars::build(&records);
+        let sources_len = sources.len();
         Repository {
             root: root.to_path_buf(),
             config,
@@ -354,6 +362,8 @@ impl Repository {
             calendars,
             defaults,
             hidden: Vec::new(),
+            loaded: sources_len,
+            report_commits: Vec::new(),
         }
     }
 
@@ -383,6 +393,7 @@ impl Repository {
         }
         walked.deleted_sources = deleted;
         self.hidden = self.hidden_by_exclude(&walked.record_files, display_prefix);
+        self.report_commits = reports::check(self, from.as_deref());
         self.history = HistoryState::Read(walked);
     }
 
@@ -431,6 +442,15 @@ impl Repository {
             .filter(|((_, files), _)| !files.is_empty())
             .map(|((glob, files), at)| Hidden { glob: glob.clone(), span: Span::new(file, at.start, at.end), files })
             .collect()
+    }
+
+    /// The SHA-256 of this run's inputs: the configuration in use and every record file read
+    /// ([`digest::inputs_digest`]).
+    pub fn inputs_sha256(&self) -> String {
+        digest::digest(
+            &self.config.text,
+            self.sources.iter().take(self.loaded).map(|(_, f)| (f.path.as_str(), &*f.text)),
+        )
     }
 
     pub fn file_count(&self) -> usize {

@@ -1,10 +1,6 @@
 //! What a report is based on, so that a reader can reproduce it: the records' git commit and
 //! a SHA-256 over every input file (records and itos.toml).
 
-use sha2::{Digest, Sha256};
-
-use crate::model::SourceMap;
-
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Provenance {
     /// `HEAD` of the git repository holding the records, when there is one.
@@ -20,30 +16,7 @@ pub struct Provenance {
     pub files: usize,
 }
 
-/// SHA-256 over `itos.toml` and every record file, in path order: for each, its path, a NUL,
-/// its length in bytes, a NUL and its text. Text is hashed as decoded (UTF-8), so a file
-/// re-saved from UTF-16 to UTF-8 keeps its digest.
-pub fn inputs_digest(config_text: &str, sources: &SourceMap) -> String {
-    let mut files: Vec<(&str, &str)> = sources.iter().map(|(_, f)| (f.path.as_str(), &*f.text)).collect();
-    files.sort_unstable();
-    let mut hash = Sha256::new();
-    for (path, text) in std::iter::once(("itos.toml", config_text)).chain(files) {
-        hash.update(path.as_bytes());
-        hash.update([0]);
-        hash.update(text.len().to_string().as_bytes());
-        hash.update([0]);
-        hash.update(text.as_bytes());
-    }
-    hex(&hash.finalize())
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
+pub use crate::load::digest::{hex, inputs_digest};
 
 #[cfg(test)]
 mod tests {
@@ -67,6 +40,6 @@ mod tests {
         );
         assert_ne!(d, inputs_digest("", &changed.sources));
         // The empty input has the SHA-256 of "itos.toml\0" "0\0".
-        assert_eq!(inputs_digest("", &SourceMap::default()).len(), 64);
+        assert_eq!(inputs_digest("", &crate::model::SourceMap::default()).len(), 64);
     }
 }

@@ -16,6 +16,17 @@ impl Repo {
             &dir.path().join("records"),
         );
         std::fs::write(dir.path().join("README.md"), "records of an engagement\n").unwrap();
+        // The commits the example's ServiceReports record belong to this project's history;
+        // the copy starts a history of its own.
+        let reports = dir.path().join("records/reports/monthly.yaml");
+        if let Ok(text) = std::fs::read_to_string(&reports) {
+            let kept: String = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("commit:") && !l.trim_start().starts_with("inputs_sha256:"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            std::fs::write(&reports, kept).unwrap();
+        }
         let git = git2::Repository::init(dir.path()).unwrap();
         let repo = Repo { dir, git };
         repo.commit("records");

@@ -1383,13 +1383,26 @@ pub fn delivery_hint(r: &MonthlyReport<'_>, path: &str, today: jiff::civil::Date
     } else {
         path.to_owned()
     };
-    format!(
+    let mut hint = format!(
         "{head}\n  kind: ServiceReport\n  id: RPT-{code}\n  engagement: {id}\n  period: {{from: {from}, to: {to}}}\n  delivered_at: {today}\n  path: {path}",
         code = r.period.code(),
         id = r.engagement.id.value,
         from = r.period.first(),
         to = r.period.last(),
-    )
+    );
+    // What GIT-004 holds the report to: the commit it came from and the digest of its inputs.
+    let p = &r.provenance;
+    match (&p.commit, p.dirty) {
+        (Some(commit), false) => hint.push_str(&format!("\n  commit: {commit}")),
+        (Some(_), true) => hint.push_str(&t(
+            lang,
+            "\n  # the records had uncommitted changes: commit them and produce the report again to record its commit",
+            "\n  # 记录有未提交的修改：请先提交，再重新生成报告，以便登记其提交编号",
+        )),
+        (None, _) => {}
+    }
+    hint.push_str(&format!("\n  inputs_sha256: {}", p.inputs));
+    hint
 }
 
 /// An improvement's source as written (`Incident/INC-…`), its record kind in Chinese in zh-CN.
