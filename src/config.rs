@@ -97,6 +97,8 @@ pub struct Config {
     pub limits: Limits,
     pub rules: Vec<RuleOverride>,
     pub report: ReportSettings,
+    /// `[trust]`; `None` when the file has none (customer approvals are then not authenticated).
+    pub trust: Option<Trust>,
 }
 
 /// `[report]`: what the service report (`report monthly`) prints on its cover.
@@ -122,6 +124,7 @@ impl Default for Config {
             limits: Limits::default(),
             rules: Vec::new(),
             report: ReportSettings::default(),
+            trust: None,
         }
     }
 }
@@ -399,6 +402,29 @@ struct RawConfig {
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     report: ReportSettings,
+    trust: Option<RawTrust>,
+}
+
+/// `[trust]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTrust {
+    #[serde(default)]
+    customer_signers: Vec<Spanned<String>>,
+}
+
+/// `[trust]` (assurance.md): the SSH keys whose signed commits alone may introduce the
+/// customer's decisions (GIT-005).
+#[derive(Clone, Debug, Default)]
+pub struct Trust {
+    pub customer_signers: Vec<Signer>,
+}
+
+/// A trusted key as written (`ssh-ed25519 AAAA… name`) and parsed.
+#[derive(Clone, Debug)]
+pub struct Signer {
+    pub text: String,
+    pub key: ssh_key::PublicKey,
 }
 
 /// `[policy]` as written: a parameter left out takes its default (a table such as
@@ -810,6 +836,22 @@ impl Config {
             }
         }
         let policy = raw.policy.check(&mut problems);
+        let trust = raw.trust.map(|t| Trust {
+            customer_signers: t
+                .customer_signers
+                .iter()
+                .filter_map(|s| match ssh_key::PublicKey::from_openssh(s.get_ref().trim()) {
+                    Ok(key) => Some(Signer { text: s.get_ref().trim().to_owned(), key }),
+                    Err(e) => {
+                        problems.at(
+                            s,
+                            format!("trust.customer_signers: not an SSH public key (`ssh-ed25519 AAAA… name`): {e}"),
+                        );
+                        None
+                    }
+                })
+                .collect(),
+        });
         let mut rules = Vec::new();
         for (rule, level) in raw.rules {
             let level_value = match level.get_ref().as_str() {
@@ -851,6 +893,7 @@ impl Config {
             limits: raw.limits,
             rules,
             report: raw.report,
+            trust,
         })
     }
 }

@@ -252,3 +252,119 @@ fn amending_the_commit_a_report_was_produced_from_is_git004() {
     let (_, json, _) = validate(&repo.records(), &[]);
     assert!(message(&json, "GIT-004").contains("is not in this repository"));
 }
+
+/// The customer's signing key in these tests (a fixed seed: the same key every run).
+fn key(seed: u8) -> ssh_key::PrivateKey {
+    ssh_key::PrivateKey::from(ssh_key::private::Ed25519Keypair::from_seed(&[seed; 32]))
+}
+
+/// Commit the work tree on HEAD, signed with `key` as `git commit -S` does with
+/// `gpg.format = ssh` (an SSH signature in the `gpgsig` header, namespace `git`).
+fn signed_commit(repo: &Repo, key: &ssh_key::PrivateKey, message: &str) -> git2::Oid {
+    let mut index = repo.git.index().unwrap();
+    index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
+    index.update_all(["*"], None).unwrap();
+    index.write().unwrap();
+    let tree = repo.git.find_tree(index.write_tree().unwrap()).unwrap();
+    let sig = git2::Signature::now("周敏", "zhou.min@bank.example").unwrap();
+    let head = repo.git.head().unwrap().peel_to_commit().unwrap();
+    let buffer = repo.git.commit_create_buffer(&sig, &sig, message, &tree, &[&head]).unwrap();
+    let sshsig = key.sign("git", ssh_key::HashAlg::Sha512, &buffer).unwrap();
+    let pem = sshsig.to_pem(ssh_key::LineEnding::LF).unwrap();
+    let oid = repo.git.commit_signed(buffer.as_str().unwrap(), &pem, None).unwrap();
+    repo.git.head().unwrap().set_target(oid, message).unwrap();
+    oid
+}
+
+const CHANGE: &str = "kind: Change
+id: CHG-2026-038
+title: 核心数据库参数调整
+description: 调整核心数据库连接池参数
+class: normal
+requested_by: 赵敏
+requested_at: 2026-10-01T09:00:00+08:00
+impact: {services: [helpdesk], expected: 无停机}
+risk: {likelihood: 2, impact: 2, level: low}
+approvals:
+  - {by: 张伟, role: change-manager, at: 2026-10-03T16:00:00+08:00, decision: approved}
+rollback_plan: 回退至快照
+status: approved
+";
+const CUSTOMER_APPROVAL: &str =
+    "  - {by: 周敏, role: department-head, party: customer, at: 2026-10-04T10:00:00+08:00, decision: approved}\n";
+
+fn with_customer_approval() -> String {
+    CHANGE.replace("rollback_plan:", &format!("{CUSTOMER_APPROVAL}rollback_plan:"))
+}
+
+/// GIT-005 findings of the repository: (line, column, message).
+fn git005(repo: &Repo) -> Vec<(u64, u64, String)> {
+    let (_, json, err) = validate(&repo.records(), &["--rule", "GIT-005"]);
+    assert!(json.is_object(), "{err}");
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "GIT-005")
+        .map(|f| {
+            (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap(), f["message"].as_str().unwrap().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_customer_approval_counts_only_from_a_commit_the_customer_signed() {
+    let customer = key(7);
+    let public = customer.public_key().to_openssh().unwrap();
+    let config = format!("format = 1\n[trust]\ncustomer_signers = [\"{public}\"]\n");
+    let repo = Repo::from_files(&[("itos.toml", config), ("changes/CHG-2026-038.yaml", CHANGE.to_owned())]);
+    assert_eq!(git005(&repo), vec![]);
+
+    // Typed in by the provider and committed unsigned.
+    std::fs::write(repo.path("changes/CHG-2026-038.yaml"), with_customer_approval()).unwrap();
+    let (line, col) = (12, 5);
+    let (_, _, err) = validate(&repo.records(), &["--rule", "GIT-005"]);
+    let found = git005(&repo);
+    assert_eq!(found.len(), 1, "{err}");
+    assert_eq!((found[0].0, found[0].1), (line, col));
+    assert_eq!(found[0].2, "a customer decision in Change CHG-2026-038 is not committed yet, so no customer signed it");
+    let unsigned = repo.commit("approval recorded");
+    let found = git005(&repo);
+    assert!(found[0].2.ends_with("which is unsigned"), "{found:?}");
+    assert!(found[0].2.contains(&unsigned.to_string()[..10]), "{found:?}");
+
+    // Signed, but by the provider's own key.
+    std::fs::write(repo.path("changes/CHG-2026-038.yaml"), CHANGE).unwrap();
+    repo.commit("approval withdrawn");
+    std::fs::write(repo.path("changes/CHG-2026-038.yaml"), with_customer_approval()).unwrap();
+    signed_commit(&repo, &key(9), "approval recorded, signed by the provider");
+    let found = git005(&repo);
+    let provider = key(9).public_key().fingerprint(ssh_key::HashAlg::Sha256).to_string();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].2.contains(&format!("signed by {provider}, not a key of [trust] customer_signers")), "{found:?}");
+
+    // Committed by the customer, signed with the trusted key: nothing to report.
+    std::fs::write(repo.path("changes/CHG-2026-038.yaml"), CHANGE).unwrap();
+    repo.commit("approval withdrawn again");
+    std::fs::write(repo.path("changes/CHG-2026-038.yaml"), with_customer_approval()).unwrap();
+    signed_commit(&repo, &customer, "approved by the customer");
+    assert_eq!(git005(&repo), vec![]);
+
+    // Changing the approval afterwards, unsigned, makes it a new, unsigned decision.
+    repo.edit("changes/CHG-2026-038.yaml", "at: 2026-10-04T10:00:00+08:00", "at: 2026-10-02T10:00:00+08:00");
+    repo.commit("back-date the approval");
+    let found = git005(&repo);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].2.ends_with("which is unsigned"), "{found:?}");
+}
+
+#[test]
+fn a_bad_trusted_key_is_a_config_error() {
+    let repo = Repo::from_files(&[
+        ("itos.toml", "format = 1\n[trust]\ncustomer_signers = [\"ssh-ed25519 AAAA-not-base64 周敏\"]\n".to_owned()),
+        ("changes/CHG-2026-038.yaml", CHANGE.to_owned()),
+    ]);
+    let (code, _, err) = itos(&["validate", "-C", &repo.records()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("itos.toml:3:21: trust.customer_signers: not an SSH public key"), "{err}");
+}

@@ -201,7 +201,7 @@ fn history_rules_are_skipped_with_one_note_without_git_and_limited_in_a_shallow_
     let (code, _, err) = itos(&["validate", "-C", "examples/acme", "--no-git"]);
     assert_eq!(code, 0);
     assert_eq!(
-        err.matches("history rules CHG-009, CHG-010, GEN-009, GIT-001, GIT-002, GIT-004 skipped (--no-git)").count(),
+        err.matches("history rules CHG-009, CHG-010, GEN-009, GIT-001, GIT-002, GIT-004, GIT-005 skipped (--no-git)").count(),
         1,
         "{err}"
     );
@@ -549,7 +549,7 @@ fn a_repository_without_commits_is_a_git_repository_with_no_history_yet() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("not a git repository"), "{err}");
     assert_eq!(
-        err.matches("note: git repository with no commits yet: history rules CHG-009, CHG-010, GEN-009, GIT-001, GIT-002, GIT-004 have no history to judge").count(),
+        err.matches("note: git repository with no commits yet: history rules CHG-009, CHG-010, GEN-009, GIT-001, GIT-002, GIT-004, GIT-005 have no history to judge").count(),
         1,
         "{err}"
     );

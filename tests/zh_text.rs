@@ -92,6 +92,8 @@ const ALLOWED: &[&str] = &[
     "UTF", "BOM", "NUL",  // The glossary's own term 服务改进计划(PDCA).
     "PDCA", // 信息技术服务标准(ITSS), the Chinese national IT-service standard, is named so.
     "ITSS",
+    // The key type of git's commit signing (SSH 签名, SSH 公钥); no Chinese name exists.
+    "SSH",
 ];
 
 /// One rendered zh-CN text and how it is marked up.

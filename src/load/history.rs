@@ -117,6 +117,55 @@ pub struct History {
     pub oversized: Vec<(String, CommitInfo)>,
     /// Every file (records-root-relative) that held at least one record in some commit read.
     pub record_files: std::collections::BTreeSet<String>,
+    /// The commit (id, who, when) that first held each customer decision (GIT-005).
+    pub introduced: HashMap<DecisionKey, (String, CommitInfo)>,
+}
+
+/// A customer decision by what it says: (kind, record id, its content).
+pub type DecisionKey = (Kind, String, String);
+
+/// A customer decision a record version holds: where it is and what it says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// The flattened path of its node (`approvals[1]`), or `""` for the whole record.
+    pub path: String,
+    /// Its fields, `key=value` joined: a decision changed in any field is a new decision.
+    pub content: String,
+}
+
+/// The customer's decisions in a record (assurance.md, GIT-005): a Change's approvals and a
+/// risk's acceptance with `party: customer`, a Waiver's or Subcontractor's
+/// `customer_approval`, an Amendment. A Waiver and an Amendment are judged whole (what was
+/// approved is the record), an approval by its own fields.
+pub fn customer_decisions(v: &Version) -> Vec<Decision> {
+    let part = |prefix: &str| -> String {
+        v.fields
+            .range(prefix.to_owned()..)
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .map(|(k, val)| format!("{}={val};", &k[prefix.len()..]))
+            .collect()
+    };
+    let whole = || v.fields.iter().map(|(k, val)| format!("{k}={val};")).collect::<String>();
+    let parties = |list: &str, suffix: &str| -> Vec<Decision> {
+        v.fields
+            .iter()
+            .filter(|(k, val)| *val == "customer" && k.starts_with(list) && k.ends_with(&format!("{suffix}.party")))
+            .filter_map(|(k, _)| k.strip_suffix(".party"))
+            .map(|path| Decision { path: path.to_owned(), content: part(&format!("{path}.")) })
+            .collect()
+    };
+    match v.kind {
+        Kind::Change => parties("approvals[", "]"),
+        Kind::RiskAssessment => parties("risks[", "].accepted_by"),
+        Kind::Waiver if v.fields.keys().any(|k| k.starts_with("customer_approval.")) => {
+            vec![Decision { path: "customer_approval".to_owned(), content: whole() }]
+        }
+        Kind::Subcontractor if v.fields.keys().any(|k| k.starts_with("customer_approval.")) => {
+            vec![Decision { path: "customer_approval".to_owned(), content: part("customer_approval.") }]
+        }
+        Kind::Amendment => vec![Decision { path: String::new(), content: whole() }],
+        _ => Vec::new(),
+    }
 }
 
 impl History {
@@ -303,6 +352,8 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
     // (kind, id) → the record's latest version.
     let mut state: HashMap<(Kind, String), Version> = HashMap::new();
     let mut cache: HashMap<(git2::Oid, String), (Vec<Version>, String)> = HashMap::new();
+    // The customer decisions of each file's latest version, to see which a commit adds or drops.
+    let mut decision_cache: HashMap<(git2::Oid, String), Vec<DecisionKey>> = HashMap::new();
     for (n, oid) in chain.iter().enumerate() {
         let Ok(commit) = repo.find_commit(*oid) else { continue };
         let info = CommitInfo {
@@ -324,6 +375,8 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
         };
         let mut removed: Vec<(Version, std::rc::Rc<String>)> = Vec::new();
         let mut added: Vec<Version> = Vec::new();
+        let mut removed_decisions: Vec<DecisionKey> = Vec::new();
+        let mut added_decisions: Vec<DecisionKey> = Vec::new();
         for delta in diff.deltas() {
             let yaml = |f: &git2::DiffFile<'_>| {
                 f.path().and_then(strip).filter(|p| super::walk::is_yaml(p.rsplit('/').next().unwrap_or(p)))
@@ -339,6 +392,7 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 continue;
             }
             if let (true, Some(path)) = (old.exists(), yaml(&old)) {
+                removed_decisions.extend(decision_cache.remove(&(old.id(), path.clone())).unwrap_or_default());
                 // A file's new version in one commit is its old version in the next: parsed once.
                 let parsed = match cache.remove(&(old.id(), path.clone())) {
                     Some(p) => Some(p),
@@ -359,10 +413,26 @@ pub fn walk(root: &Path, from: Option<&str>, limits: &Limits) -> Option<History>
                 if !all.is_empty() {
                     history.record_files.insert(path.clone());
                 }
+                let decisions: Vec<DecisionKey> = all
+                    .iter()
+                    .flat_map(|v| customer_decisions(v).into_iter().map(|d| (v.kind, v.id.clone(), d.content)))
+                    .collect();
+                added_decisions.extend(decisions.iter().cloned());
+                decision_cache.insert((new.id(), path.clone()), decisions);
                 let list: Vec<Version> = all.into_iter().filter(|v| tracked(v.kind)).collect();
                 added.extend(list.iter().cloned());
                 cache.insert((new.id(), path), (list, text));
             }
+        }
+        // A decision dropped everywhere is forgotten: added again later, it is introduced again
+        // (by that commit). One still held, or moved to another file, keeps its commit.
+        let still: std::collections::HashSet<&DecisionKey> = added_decisions.iter().collect();
+        let dropped: Vec<&DecisionKey> = removed_decisions.iter().filter(|k| !still.contains(k)).collect();
+        for key in dropped {
+            history.introduced.remove(key);
+        }
+        for key in added_decisions {
+            history.introduced.entry(key).or_insert_with(|| (oid.to_string(), info.clone()));
         }
         // (kind, id) of every record a changed file holds now: a removed one found here was
         // moved or edited, not deleted (one lookup each, not a scan of `added`).

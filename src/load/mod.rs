@@ -10,6 +10,7 @@ pub mod history;
 pub mod index;
 pub mod reports;
 pub mod text;
+pub mod trust;
 pub mod walk;
 pub mod yaml;
 
@@ -56,6 +57,8 @@ pub struct Repository {
     pub loaded: usize,
     /// GIT-004's facts about the ServiceReports' `commit`s, found by [`Repository::attach_history`].
     pub report_commits: Vec<reports::ReportCommit>,
+    /// GIT-005's facts: customer decisions not introduced by a trusted signed commit.
+    pub unauthenticated: Vec<trust::Unauthenticated>,
 }
 
 /// An `exclude` glob that hides files which held records at some commit.
@@ -364,6 +367,7 @@ impl Repository {
             hidden: Vec::new(),
             loaded: sources_len,
             report_commits: Vec::new(),
+            unauthenticated: Vec::new(),
         }
     }
 
@@ -394,6 +398,7 @@ impl Repository {
         walked.deleted_sources = deleted;
         self.hidden = self.hidden_by_exclude(&walked.record_files, display_prefix);
         self.report_commits = reports::check(self, from.as_deref());
+        self.unauthenticated = trust::check(self, &walked);
         self.history = HistoryState::Read(walked);
     }
 

@@ -6,6 +6,7 @@
 pub mod git001;
 pub mod git002;
 pub mod git004;
+pub mod git005;
 
 use jiff::civil::Date;
 
@@ -15,7 +16,7 @@ use crate::load::history::{CommitInfo, Version, span_in};
 use crate::model::{Kind, Msg, Span};
 use crate::msg;
 
-pub const RULES: &[&dyn Rule] = &[&git001::Git001, &git002::Git002, &git004::Git004];
+pub const RULES: &[&dyn Rule] = &[&git001::Git001, &git002::Git002, &git004::Git004, &git005::Git005];
 
 fn final_state(kind: Kind) -> Msg {
     match kind {
