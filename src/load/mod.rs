@@ -78,7 +78,7 @@ pub enum HistoryState {
     #[default]
     NotRead,
     Skipped(HistorySkip),
-    Read(history::History),
+    Read(Box<history::History>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -399,7 +399,7 @@ impl Repository {
         self.hidden = self.hidden_by_exclude(&walked.record_files, display_prefix);
         self.report_commits = reports::check(self, from.as_deref());
         self.unauthenticated = trust::check(self, &walked);
-        self.history = HistoryState::Read(walked);
+        self.history = HistoryState::Read(Box::new(walked));
     }
 
     /// The `exclude` globs matching files that held records in the history (one pass over
