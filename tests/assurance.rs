@@ -368,3 +368,103 @@ fn a_bad_trusted_key_is_a_config_error() {
     assert_eq!(code, 2);
     assert!(err.contains("itos.toml:3:21: trust.customer_signers: not an SSH public key"), "{err}");
 }
+
+/// `itos verify FILE` in `records` (with `extra` flags): exit code and standard error.
+fn verify(records: &str, file: &std::path::Path, extra: &[&str]) -> (i32, String) {
+    let mut args = vec!["verify", file.to_str().unwrap(), "-C", records];
+    args.extend_from_slice(extra);
+    let (code, _, err) = itos(&args);
+    (code, err)
+}
+
+fn produce(records: &str, args: &[&str], out: &std::path::Path) {
+    let mut all = args.to_vec();
+    all.extend(["-C", records, "-o", out.to_str().unwrap(), "--quiet"]);
+    let (code, _, err) = itos(&all);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn verify_passes_on_a_fresh_report_in_every_format() {
+    let repo = Repo::new("acme");
+    let dir = tempfile::tempdir().unwrap();
+    for (args, name) in [
+        (&["report", "sla", "--month", "2026-09", "--format", "json"][..], "sla.json"),
+        (&["report", "sla", "--month", "2026-09", "--format", "markdown", "--lang", "zh-CN"][..], "sla.md"),
+        (&["report", "sla", "--month", "2026-09", "--format", "csv"][..], "sla.csv"),
+        (&["report", "sla", "--month", "2026-09", "--format", "html"][..], "sla.html"),
+        (&["report", "monthly", "--month", "2026-09", "--format", "json"][..], "monthly.json"),
+        (&["report", "monthly", "--quarter", "2026-Q3", "--format", "html"][..], "q3.html"),
+        (&["report", "monthly", "--month", "2026-10", "--format", "markdown"][..], "monthly.md"),
+    ] {
+        let file = dir.path().join(name);
+        produce(&repo.records(), args, &file);
+        let (code, err) = verify(&repo.records(), &file, &[]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(err.starts_with("verified: "), "{err}");
+    }
+    // A plain file carries no provenance.
+    std::fs::write(dir.path().join("plain.md"), "# notes\n").unwrap();
+    let (code, err) = verify(&repo.records(), &dir.path().join("plain.md"), &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no itos provenance in it"), "{err}");
+}
+
+#[test]
+fn verify_names_the_differences_of_an_edited_report_an_amended_commit_and_another_config() {
+    let repo = Repo::new("acme");
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("sla.md");
+    produce(&repo.records(), &["report", "sla", "--month", "2026-09", "--format", "markdown"], &report);
+
+    // A figure edited in the delivered report.
+    let text = std::fs::read_to_string(&report).unwrap();
+    let line = text.lines().position(|l| l.contains('%')).unwrap();
+    let edited: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i == line { format!("{}\n", l.replacen('%', " %", 1)) } else { format!("{l}\n") })
+        .collect();
+    let tampered = dir.path().join("tampered.md");
+    std::fs::write(&tampered, edited).unwrap();
+    let (code, err) = verify(&repo.records(), &tampered, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(&format!("  - line {}: the report says", line + 1)), "{err}");
+
+    // The commit the report came from, amended with a record changed.
+    repo.edit(
+        "incidents/2026-09.yaml",
+        "resolved_at: 2026-09-03T16:15:00+08:00",
+        "resolved_at: 2026-09-03T15:15:00+08:00",
+    );
+    let mut index = repo.git.index().unwrap();
+    index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
+    index.write().unwrap();
+    let tree = repo.git.find_tree(index.write_tree().unwrap()).unwrap();
+    let head = repo.git.head().unwrap().peel_to_commit().unwrap();
+    head.amend(Some("HEAD"), None, None, None, None, Some(&tree)).unwrap();
+    let (code, err) = verify(&repo.records(), &report, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("is not an ancestor of HEAD: the history was rewritten after the report was made"), "{err}");
+
+    // Made with the customer's configuration, which then changed.
+    let other = Repo::new("acme");
+    let config = other.dir.path().join("customer.toml");
+    std::fs::write(&config, std::fs::read_to_string(other.path("itos.toml")).unwrap()).unwrap();
+    let json = dir.path().join("sla.json");
+    let config_flag = ["--config", config.to_str().unwrap()];
+    let mut args = vec!["report", "sla", "--month", "2026-09", "--format", "json"];
+    args.extend(config_flag);
+    produce(&other.records(), &args, &json);
+    assert_eq!(verify(&other.records(), &json, &config_flag).0, 0);
+    std::fs::write(&config, "format = 1\ndefault_engagement = \"acme-core-ops\"\nas_of = \"2026-10-31\"\n").unwrap();
+    let (code, err) = verify(&other.records(), &json, &config_flag);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("configuration (SHA-256): the report says"), "{err}");
+
+    // A clone that never had the commit cannot verify it.
+    let stranger = Repo::from_files(&[("itos.toml", "format = 1\n# another engagement's records\n".to_owned())]);
+    let (code, err) = verify(&stranger.records(), &json, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not in this clone of the records"), "{err}");
+}

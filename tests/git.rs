@@ -201,7 +201,8 @@ fn history_rules_are_skipped_with_one_note_without_git_and_limited_in_a_shallow_
     let (code, _, err) = itos(&["validate", "-C", "examples/acme", "--no-git"]);
     assert_eq!(code, 0);
     assert_eq!(
-        err.matches("history rules CHG-009, CHG-010, GEN-009, GIT-001, GIT-002, GIT-004, GIT-005 skipped (--no-git)").count(),
+        err.matches("history rules CHG-009, CHG-010, GEN-009, GIT-001, GIT-002, GIT-004, GIT-005 skipped (--no-git)")
+            .count(),
         1,
         "{err}"
     );

@@ -394,9 +394,11 @@ fn acme_september_json_carries_inputs() {
 #[test]
 fn acme_september_csv_is_long_form() {
     let text = acme("2026-09", &["--format", "csv", "--months", "1"]);
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("engagement,service,priority,clock,figure,value"));
-    assert!(lines.all(|l| l.split(',').count() == 6), "{text}");
+    let mut lines: Vec<&str> = text.lines().collect();
+    // The last line is the provenance, a comment (`itos verify` reads it).
+    assert!(lines.pop().is_some_and(|l| l.starts_with("# itos-provenance: {")), "{text}");
+    assert_eq!(lines[0], "engagement,service,priority,clock,figure,value");
+    assert!(lines.iter().all(|l| l.split(',').count() == 6), "{text}");
     insta::assert_snapshot!(text);
 }
 

@@ -91,8 +91,7 @@ const ALLOWED: &[&str] = &[
     // Encoding names in text-decoding messages (UTF 编码, 字节顺序标记(BOM), NUL 字节).
     "UTF", "BOM", "NUL",  // The glossary's own term 服务改进计划(PDCA).
     "PDCA", // 信息技术服务标准(ITSS), the Chinese national IT-service standard, is named so.
-    "ITSS",
-    // The key type of git's commit signing (SSH 签名, SSH 公钥); no Chinese name exists.
+    "ITSS", // The key type of git's commit signing (SSH 签名, SSH 公钥); no Chinese name exists.
     "SSH",
 ];
 

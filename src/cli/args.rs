@@ -78,6 +78,9 @@ pub enum Command {
     /// Bring tickets in from an ITSM export (CSV or XLSX) as Incident records
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Check a report against the records it names: its commit is in the history of HEAD, and
+    /// the same command at that commit gives the same inputs and the same figures
+    Verify(VerifyArgs),
     /// Write the fingerprints of today's findings to itos-baseline.json (for `validate --baseline`)
     Baseline(BaselineArgs),
     /// Start a records repository: itos.toml, an example of every record kind, CI and editor set-up
@@ -86,6 +89,13 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The report: JSON, HTML, Markdown or CSV made by `itos report sla` or `itos report monthly`
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

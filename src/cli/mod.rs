@@ -7,6 +7,7 @@ mod import;
 mod report;
 mod session;
 mod validate;
+mod verify;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -73,7 +74,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitStatus, Fatal> {
+pub(crate) fn run(cli: Cli) -> Result<ExitStatus, Fatal> {
     match &cli.command {
         Command::Validate(args) => validate::run(&cli, args),
         Command::Rules(args) => catalogue::rules(&ui(&cli, nearby_config(&cli).as_ref())?, args),
@@ -85,6 +86,7 @@ fn run(cli: Cli) -> Result<ExitStatus, Fatal> {
         Command::Report(args::ReportCommand::Monthly(args)) => report::monthly(&cli, args),
         Command::Handover(args::HandoverCommand::Checklist(args)) => report::checklist(&cli, args),
         Command::Baseline(args) => validate::baseline(&cli, args),
+        Command::Verify(args) => verify::run(&cli, args),
         Command::Import(args::ImportCommand::Incidents(args)) => import::incidents(&cli, args),
         Command::Import(args::ImportCommand::Presets) => import::presets(&cli),
         Command::Import(args::ImportCommand::Preset(args)) => import::preset(args),

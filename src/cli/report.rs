@@ -9,6 +9,7 @@ use super::args::{
 };
 use super::session::{Needs, Session};
 use super::{Cli, ExitStatus, Fatal, emit, emit_bytes};
+use crate::output::stamp::{self, Carrier};
 use crate::output::{doc, due as due_out, gaps, handover, monthly as monthly_out, sla_report as render};
 use crate::report::gaps::{Framework, build};
 use crate::report::provenance::Provenance;
@@ -29,14 +30,17 @@ fn parse_month(text: &str) -> Result<jiff::civil::Date, Fatal> {
     jiff::civil::Date::new(y, m, 1).map_err(|_| bad())
 }
 
-/// Where a report's figures come from: the records' commit and the digest of its inputs.
-fn provenance(cli: &Cli, repo: &crate::load::Repository) -> Provenance {
+/// Where a report's figures come from: the records' commit, the digest of its inputs, the
+/// configuration's digest and the `command` that made it.
+fn provenance(cli: &Cli, repo: &crate::load::Repository, command: Vec<String>) -> Provenance {
     let provenance = Provenance {
         commit: None,
         no_commits_yet: false,
         dirty: false,
         inputs: repo.inputs_sha256(),
         files: repo.file_count(),
+        config_sha256: crate::load::digest::sha256_hex(repo.config.text.as_bytes()),
+        command,
     };
     match (&repo.snapshot, cli.no_git) {
         // Read from a revision: exactly that commit, nothing uncommitted.
@@ -67,24 +71,7 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
         emit(&text, args.output.as_deref())?;
         return Ok(ExitStatus::Clean);
     }
-    let month = parse_month(args.month.as_deref().unwrap_or_default())?;
-    let provenance = provenance(cli, &repo);
-    let request = sla_report::Request {
-        month,
-        as_of,
-        engagement: args.engagement.clone(),
-        service: args.service.clone(),
-        months: args.months,
-        reconcile: args.reconcile,
-    };
-    let report = sla_report::build(&repo, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
-    let text = match args.format {
-        ReportFormat::Table => doc::text(&render::document(&report, ui.lang)),
-        ReportFormat::Markdown => doc::markdown(&render::document(&report, ui.lang)),
-        ReportFormat::Html => doc::html(&render::document(&report, ui.lang)),
-        ReportFormat::Json => render::json(&report, ui.lang),
-        ReportFormat::Csv => render::csv(&report),
-    };
+    let text = sla_text(cli, args, &repo, &ui, as_of)?;
     if ui.verbose {
         super::say(&format!(
             "loaded {} records from {} files in {} ms; report in {} ms",
@@ -96,10 +83,67 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
     }
     emit(&text, args.output.as_deref())?;
     // The process ends here: no need to free the records one by one.
-    std::mem::forget(report);
     std::mem::forget(repo);
     // A report that was produced exits 0: breaches in it are content, not failure.
     Ok(ExitStatus::Clean)
+}
+
+/// The name clap gives a value of an enumerated option.
+fn value_name<T: clap::ValueEnum>(value: &T) -> String {
+    value.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+}
+
+/// The SLA report of `args` as text, with its provenance embedded (`itos verify` runs this
+/// again on the commit it names).
+pub(crate) fn sla_text(
+    cli: &Cli,
+    args: &SlaArgs,
+    repo: &crate::load::Repository,
+    ui: &super::Ui,
+    as_of: jiff::civil::Date,
+) -> Result<String, Fatal> {
+    let month_text = args.month.clone().unwrap_or_default();
+    let month = parse_month(&month_text)?;
+    let mut command: Vec<String> = vec!["report".into(), "sla".into(), "--month".into(), month_text];
+    for (flag, value) in [("--engagement", &args.engagement), ("--service", &args.service)] {
+        if let Some(v) = value {
+            command.extend([flag.to_owned(), v.clone()]);
+        }
+    }
+    if let Some(n) = args.months {
+        command.extend(["--months".to_owned(), n.to_string()]);
+    }
+    if args.reconcile {
+        command.push("--reconcile".into());
+    }
+    command.extend([
+        "--format".into(),
+        value_name(&args.format),
+        "--as-of".into(),
+        as_of.to_string(),
+        "--lang".into(),
+        ui.lang.code().to_owned(),
+    ]);
+    let provenance = provenance(cli, repo, command);
+    let request = sla_report::Request {
+        month,
+        as_of,
+        engagement: args.engagement.clone(),
+        service: args.service.clone(),
+        months: args.months,
+        reconcile: args.reconcile,
+    };
+    let report = sla_report::build(repo, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
+    let p = &report.provenance;
+    Ok(match args.format {
+        ReportFormat::Table => doc::text(&render::document(&report, ui.lang)),
+        ReportFormat::Markdown => {
+            stamp::embed(doc::markdown(&render::document(&report, ui.lang)), Carrier::Markdown, p)
+        }
+        ReportFormat::Html => stamp::embed(doc::html(&render::document(&report, ui.lang)), Carrier::Html, p),
+        ReportFormat::Json => render::json(&report, ui.lang),
+        ReportFormat::Csv => stamp::embed(render::csv(&report), Carrier::Csv, p),
+    })
 }
 
 pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<ExitStatus, Fatal> {
@@ -216,7 +260,12 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<ExitStatus, Fatal> {
     let session = Session::open(cli, Needs { at: args.at.as_deref(), ..Needs::default() })?;
     session.calendar_notes();
     let Session { repo, ui, settings, as_of } = session;
-    let provenance = provenance(cli, &repo);
+    let (period_flag, period_text) = match (&args.month, &args.quarter, &args.year) {
+        (Some(m), _, _) => ("--month", m.clone()),
+        (_, Some(q), _) => ("--quarter", q.clone()),
+        (_, _, y) => ("--year", y.clone().unwrap_or_default()),
+    };
+    let base = provenance(cli, &repo, Vec::new());
     let engagements: Vec<String> = match (&args.engagement, folder) {
         (Some(id), _) => vec![monthly::engagement(&repo, Some(id)).map_err(|e| Fatal(e.to_string()))?.id.value.clone()],
         (None, Some(_)) => repo.records.engagements.iter().map(|e| e.id.value.clone()).collect(),
@@ -232,14 +281,35 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<ExitStatus, Fatal> {
             engagement: id.clone(),
             prepared_by: repo.config.report.prepared_by.clone(),
         };
-        let report =
-            monthly::build(&repo, &settings, &request, provenance.clone()).map_err(|e| Fatal(e.to_string()))?;
+        let command = [
+            "report",
+            "monthly",
+            period_flag,
+            &period_text,
+            "--engagement",
+            &id,
+            "--format",
+            &value_name(&format),
+            "--as-of",
+            &as_of.to_string(),
+            "--lang",
+            ui.lang.code(),
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let provenance = Provenance { command, ..base.clone() };
+        let report = monthly::build(&repo, &settings, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
+        let p = &report.provenance;
         let bytes = match format {
-            MonthlyFormat::Html => doc::html_print(&monthly_out::document(&report, ui.lang)).into_bytes(),
+            MonthlyFormat::Html => {
+                stamp::embed(doc::html_print(&monthly_out::document(&report, ui.lang)), Carrier::Html, p).into_bytes()
+            }
             // Dated the report's day: the same inputs give the same bytes.
             MonthlyFormat::Docx => crate::output::docx::docx_dated(&monthly_out::document(&report, ui.lang), as_of)
                 .map_err(|e| Fatal(format!("the Word document could not be built: {e}")))?,
-            MonthlyFormat::Markdown => doc::markdown(&monthly_out::document(&report, ui.lang)).into_bytes(),
+            MonthlyFormat::Markdown => {
+                stamp::embed(doc::markdown(&monthly_out::document(&report, ui.lang)), Carrier::Markdown, p).into_bytes()
+            }
             MonthlyFormat::Json => monthly_out::json(&report, ui.lang).into_bytes(),
         };
         let written = match folder {

@@ -34,3 +34,8 @@ pub fn hex(bytes: &[u8]) -> String {
         s
     })
 }
+
+/// SHA-256 of `bytes`, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}

@@ -382,3 +382,27 @@ mod tests {
         assert!(!changes.contains_key("untracked.txt"));
     }
 }
+
+/// Where a commit stands relative to HEAD of the repository holding `root`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// HEAD or one of its ancestors.
+    Ancestor,
+    /// In the repository, but not in the history of HEAD (rewritten away).
+    NotAncestor,
+    /// Not in the repository, or not a commit.
+    Missing,
+}
+
+/// How `commit` (an id, full or abbreviated) relates to HEAD.
+pub fn relation(root: &Path, commit: &str) -> Relation {
+    let Some((repo, _)) = open(root) else { return Relation::Missing };
+    let Some(id) = repo.revparse_single(commit).ok().and_then(|o| o.peel_to_commit().ok()).map(|c| c.id()) else {
+        return Relation::Missing;
+    };
+    let head = repo.head().ok().and_then(|h| h.peel_to_commit().ok()).map(|c| c.id());
+    match head {
+        Some(h) if h == id || repo.graph_descendant_of(h, id).unwrap_or(false) => Relation::Ancestor,
+        _ => Relation::NotAncestor,
+    }
+}

@@ -23,6 +23,7 @@ pub mod monthly;
 pub mod sarif;
 pub mod scaffold;
 pub mod sla_report;
+pub mod stamp;
 
 use std::io::Write as _;
 use std::path::Path;

@@ -14,6 +14,12 @@ pub struct Provenance {
     pub inputs: String,
     /// Number of record files hashed.
     pub files: usize,
+    /// SHA-256 (hex) of the configuration file in use (empty for the defaults).
+    pub config_sha256: String,
+    /// The command that made the report, without `-C` and `--output` (which name places on
+    /// the producer's machine) and with the day and language it ran with: `itos verify`
+    /// runs it again.
+    pub command: Vec<String>,
 }
 
 pub use crate::load::digest::{hex, inputs_digest};

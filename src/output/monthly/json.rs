@@ -106,10 +106,7 @@ pub fn json(r: &MonthlyReport<'_>, lang: Lang) -> String {
         "as_of": r.as_of.to_string(),
         "engagement": {"id": e.id.value, "title": e.title.value, "customer": e.customer.value.name.value, "provider": e.provider.value.name.value},
         "prepared_by": r.prepared_by,
-        "provenance": {
-            "commit": p.commit, "no_commits_yet": p.no_commits_yet, "uncommitted_changes": p.dirty,
-            "inputs_sha256": p.inputs, "files": p.files, "itos_version": env!("CARGO_PKG_VERSION"),
-        },
+        "provenance": crate::output::stamp::json(p),
         "warnings": r.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
         "summary": {
             "headlines": r.headlines.iter().map(|h| json!({

@@ -45,14 +45,7 @@ pub fn json(report: &SlaReport<'_>, lang: Lang) -> String {
         "partial_month": report.partial_month,
         "services_filtered": report.filtered,
         "lang": lang.code(),
-        "provenance": {
-            "commit": p.commit,
-            "no_commits_yet": p.no_commits_yet,
-            "uncommitted_changes": p.dirty,
-            "inputs_sha256": p.inputs,
-            "files": p.files,
-            "itos_version": env!("CARGO_PKG_VERSION"),
-        },
+        "provenance": crate::output::stamp::json(p),
         "warnings": report.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
         "left_out_files": report.left_out_files.iter().map(|l| json!({
             "file": l.file, "line": l.line, "column": l.col, "rule": l.rule, "message": l.message.get(lang),
