@@ -898,6 +898,68 @@ impl Config {
     }
 }
 
+/// What a run's configuration changes from the defaults (assurance.md): every output states
+/// it, so that a reader sees which rules were lowered, which files left out, which day pinned
+/// and which policy values differ from rules.md.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Disclosure {
+    /// The file in use (its name) and the SHA-256 of its text; `None` with the defaults.
+    pub file: Option<(String, String)>,
+    /// `[rules]` as set: (rule, level).
+    pub rules: Vec<(String, String)>,
+    /// `exclude` globs.
+    pub exclude: Vec<String>,
+    /// `as_of` pinned in the file.
+    pub as_of: Option<String>,
+    /// Policy parameters that differ from rules.md: (name, value, default), as JSON text.
+    pub policy: Vec<(String, String, String)>,
+    /// Whether `[trust]` names the customer's keys (customer approvals are authenticated).
+    pub trust: bool,
+}
+
+impl Disclosure {
+    /// Anything set apart from the defaults (the file itself aside).
+    pub fn deviates(&self) -> bool {
+        !self.rules.is_empty() || !self.exclude.is_empty() || self.as_of.is_some() || !self.policy.is_empty()
+    }
+}
+
+impl Config {
+    /// The configuration as disclosed in outputs.
+    pub fn disclosure(&self) -> Disclosure {
+        use sha2::Digest as _;
+        let file = self.path.as_ref().map(|p| {
+            let digest = sha2::Sha256::digest(self.text.as_bytes());
+            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            // The name alone: where the file lies differs between machines, its digest does not.
+            (p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()), hex)
+        });
+        let level = |l: RuleLevel| match l {
+            RuleLevel::Off => "off",
+            RuleLevel::Warning => "warning",
+            RuleLevel::Error => "error",
+        };
+        let ours = serde_json::to_value(&self.policy).unwrap_or_default();
+        let defaults = serde_json::to_value(Policy::default()).unwrap_or_default();
+        let policy = match (ours.as_object(), defaults.as_object()) {
+            (Some(o), Some(d)) => o
+                .iter()
+                .filter(|(k, v)| d.get(*k) != Some(*v))
+                .map(|(k, v)| (k.clone(), v.to_string(), d.get(k).map_or_else(String::new, ToString::to_string)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Disclosure {
+            file,
+            rules: self.rules.iter().map(|r| (r.rule.clone(), level(r.level).to_owned())).collect(),
+            exclude: self.exclude.clone(),
+            as_of: self.as_of.map(|d| d.to_string()),
+            policy,
+            trust: self.trust.as_ref().is_some_and(|t| !t.customer_signers.is_empty()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -468,3 +468,36 @@ fn verify_names_the_differences_of_an_edited_report_an_amended_commit_and_anothe
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("is not in this clone of the records"), "{err}");
 }
+
+#[test]
+fn every_output_discloses_what_the_configuration_changes() {
+    let repo = Repo::new("acme");
+    let config = std::fs::read_to_string(repo.path("itos.toml")).unwrap();
+    std::fs::write(
+        repo.path("itos.toml"),
+        format!("exclude = [\"drafts/**\"]\n{config}\n[rules]\n\"CHG-012\" = \"off\"\n"),
+    )
+    .unwrap();
+    let (_, json, err) = validate(&repo.records(), &[]);
+    let c = &json["configuration"];
+    assert_eq!(c["file"], "itos.toml", "{err}");
+    assert_eq!(c["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(c["rules"], serde_json::json!([{"rule": "CHG-012", "level": "off"}]));
+    assert_eq!(c["exclude"], serde_json::json!(["drafts/**"]));
+    assert_eq!(c["as_of"], "2026-10-31");
+    assert_eq!(c["policy"][0]["name"], "security_training_interval_months");
+    assert_eq!((c["policy"][0]["value"].as_u64(), c["policy"][0]["default"].as_u64()), (Some(6), Some(12)));
+    assert_eq!(c["customer_approvals_authenticated"], false);
+    let (_, human, _) = itos(&["validate", "-C", &repo.records()]);
+    assert!(human.contains("configuration:\n  Configuration: itos.toml (SHA-256 "), "{human}");
+    assert!(
+        human.contains("  Rules set in `[rules]`: CHG-012 = off\n  Files left out (`exclude`): drafts/**\n"),
+        "{human}"
+    );
+    let (_, sarif, _) = itos(&["validate", "-C", &repo.records(), "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(sarif["runs"][0]["properties"]["configuration"]["rules"][0]["rule"], "CHG-012");
+    let (_, report, _) = itos(&["report", "sla", "-C", &repo.records(), "--month", "2026-09"]);
+    assert!(report.contains("not authenticated (no `[trust]` configured)"), "{report}");
+    assert!(report.contains("CHG-012 = off"), "{report}");
+}

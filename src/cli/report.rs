@@ -41,6 +41,7 @@ fn provenance(cli: &Cli, repo: &crate::load::Repository, command: Vec<String>) -
         files: repo.file_count(),
         config_sha256: crate::load::digest::sha256_hex(repo.config.text.as_bytes()),
         command,
+        configuration: repo.config.disclosure(),
     };
     match (&repo.snapshot, cli.no_git) {
         // Read from a revision: exactly that commit, nothing uncommitted.

@@ -65,6 +65,7 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
     }
     let summary = Summary::of(&findings, repo.records.len(), repo.file_count());
     let as_of = as_of.to_string();
+    let configuration = repo.config.disclosure();
     let run = RunView {
         findings: &findings,
         sources: &repo.sources,
@@ -77,6 +78,7 @@ pub fn run(cli: &Cli, args: &ValidateArgs) -> Result<ExitStatus, Fatal> {
         deny_warnings: args.deny == Some(Deny::Warnings),
         color: false,
         quiet: ui.quiet,
+        configuration: &configuration,
     };
     let format = output::findings_format(&args.format)
         .ok_or_else(|| Fatal(format!("--format {}: unknown format", args.format)))?;

@@ -23,6 +23,11 @@ impl FindingsFormat for Github {
         for n in notes {
             let _ = writeln!(out, "::notice title=itos::{}", github_data(n.message().get(lang)));
         }
+        // What the configuration changes from the defaults, as one notice.
+        let configuration = super::disclosure::block(run.configuration, lang);
+        if !configuration.is_empty() {
+            let _ = writeln!(out, "::notice title=itos configuration::{}", github_data(configuration.trim_end()));
+        }
         for f in findings {
             let command = match (f.waived_by.is_some(), f.severity) {
                 (true, _) => "notice",

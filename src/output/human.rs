@@ -77,12 +77,14 @@ impl FindingsFormat for Human {
     fn render(&self, run: &RunView<'_>, out: &mut String) {
         let style = Style { color: run.color, unicode: true, width: 100 };
         let mut text = render(run.findings, run.sources, &run.summary, run.lang, style);
-        if run.quiet {
-            // Findings only: drop the summary line.
-            let cut = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
-            text.truncate(cut);
-        }
+        // Findings, then (unless --quiet) what the configuration changes and the summary line.
+        let cut = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
+        let summary = text.split_off(cut);
         out.push_str(&text);
+        if !run.quiet {
+            out.push_str(&super::disclosure::block(run.configuration, run.lang));
+            out.push_str(&summary);
+        }
     }
 }
 

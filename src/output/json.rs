@@ -20,6 +20,8 @@ struct Document<'a> {
     lang: &'static str,
     summary: SummaryOut,
     findings: Vec<FindingOut<'a>>,
+    /// The configuration in use (assurance.md).
+    configuration: serde_json::Value,
     /// What the reader must know besides the findings (absent when there is nothing).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     notes: Vec<NoteOut>,
@@ -146,6 +148,7 @@ impl FindingsFormat for Json {
                     }
                 })
                 .collect(),
+            configuration: super::disclosure::json(run.configuration),
             notes: notes
                 .iter()
                 .map(|n| NoteOut {

@@ -42,6 +42,13 @@ pub fn render_within(run: &RunView<'_>, limit: usize, out: &mut String) {
     };
     let start = out.len();
     let _ = write!(out, "### {title}: {}\n\n", md(&summary.line(lang)));
+    // What the configuration changes from the defaults, before the findings.
+    for (label, value) in super::disclosure::facts(run.configuration, lang, false) {
+        let _ = writeln!(out, "- **{}**: {}", md(&label), md(&value));
+    }
+    if !super::disclosure::facts(run.configuration, lang, false).is_empty() {
+        out.push('\n');
+    }
     if findings.is_empty() {
         let _ = writeln!(out, "{clean}");
         return;

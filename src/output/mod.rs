@@ -5,6 +5,7 @@
 //! listed in [`FORMATS`]; record text is escaped with [`escape`].
 
 pub mod csv;
+pub mod disclosure;
 pub mod doc;
 pub mod docs;
 pub mod docx;
@@ -72,6 +73,8 @@ pub struct RunView<'a> {
     pub color: bool,
     /// `--quiet`: the findings only, no summary line (the human format only).
     pub quiet: bool,
+    /// The configuration in use, where it departs from the defaults.
+    pub configuration: &'a crate::config::Disclosure,
 }
 
 impl RunView<'_> {

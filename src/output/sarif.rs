@@ -142,6 +142,8 @@ impl FindingsFormat for Sarif {
                 "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "the git work tree (or the records folder outside git)"}}},
                 "results": results,
                 "columnKind": "unicodeCodePoints",
+                // The configuration in use (assurance.md): a property bag of the run.
+                "properties": {"configuration": super::disclosure::json(run.configuration)},
             }],
         });
         // Notes are tool execution notifications of the run's invocation (SARIF 2.1.0 §3.20.21).

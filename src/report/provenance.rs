@@ -20,6 +20,8 @@ pub struct Provenance {
     /// the producer's machine) and with the day and language it ran with: `itos verify`
     /// runs it again.
     pub command: Vec<String>,
+    /// The configuration in use where it departs from the defaults (assurance.md).
+    pub configuration: crate::config::Disclosure,
 }
 
 pub use crate::load::digest::{hex, inputs_digest};

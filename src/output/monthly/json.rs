@@ -107,6 +107,7 @@ pub fn json(r: &MonthlyReport<'_>, lang: Lang) -> String {
         "engagement": {"id": e.id.value, "title": e.title.value, "customer": e.customer.value.name.value, "provider": e.provider.value.name.value},
         "prepared_by": r.prepared_by,
         "provenance": crate::output::stamp::json(p),
+        "configuration": crate::output::disclosure::json(&p.configuration),
         "warnings": r.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
         "summary": {
             "headlines": r.headlines.iter().map(|h| json!({

@@ -173,6 +173,11 @@ fn cover(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
             env!("CARGO_PKG_VERSION")
         ),
     )));
+    // The configuration, on the first page: what was judged by which settings.
+    let configuration = crate::output::disclosure::facts(&p.configuration, lang, true);
+    if !configuration.is_empty() {
+        doc.push(Block::Facts(configuration));
+    }
 }
 
 fn summary(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {

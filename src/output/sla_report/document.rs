@@ -70,7 +70,7 @@ fn provenance(doc: &mut Doc, p: &crate::report::provenance::Provenance, lang: La
         None if p.no_commits_yet => t(lang, "none (git repository with no commits yet)", "无（git 仓库尚无提交）"),
         None => t(lang, "none (no git repository, or --no-git)", "无（不在 git 仓库中，或使用了 --no-git）"),
     };
-    doc.push(Block::Facts(vec![
+    let mut facts = vec![
         (t(lang, "Records commit", "记录版本（Git 提交）"), commit),
         (
             t(lang, "Inputs (SHA-256)", "输入摘要（SHA-256）"),
@@ -80,7 +80,9 @@ fn provenance(doc: &mut Doc, p: &crate::report::provenance::Provenance, lang: La
                 &format!("{}（itos.toml 及 {} 个文件）", p.inputs, p.files),
             ),
         ),
-    ]));
+    ];
+    facts.extend(crate::output::disclosure::facts(&p.configuration, lang, true));
+    doc.push(Block::Facts(facts));
 }
 
 fn engagement(doc: &mut Doc, e: &EngagementReport<'_>, filtered: bool, as_of: jiff::civil::Date, lang: Lang) {
