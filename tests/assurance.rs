@@ -501,3 +501,27 @@ fn every_output_discloses_what_the_configuration_changes() {
     assert!(report.contains("not authenticated (no `[trust]` configured)"), "{report}");
     assert!(report.contains("CHG-012 = off"), "{report}");
 }
+
+#[test]
+fn a_report_shows_first_that_records_of_its_period_were_altered() {
+    let repo = Repo::new("acme");
+    repo.edit(
+        "incidents/2026-09.yaml",
+        "resolved_at: 2026-09-03T16:15:00+08:00",
+        "resolved_at: 2026-09-03T15:15:00+08:00",
+    );
+    repo.commit("back-date a resolution");
+    let (code, out, err) = itos(&["report", "sla", "-C", &repo.records(), "--month", "2026-09"]);
+    assert_eq!(code, 0, "{err}");
+    let banner = out.find("Integrity of the records").expect("a banner");
+    assert!(banner < out.find("Availability").unwrap(), "first, before the figures");
+    assert!(out.contains("Records of 2026-09 were altered after closure"), "{out}");
+    assert!(out.contains("GIT-001 records/incidents/2026-09.yaml:"), "{out}");
+    let (_, json, _) = itos(&["report", "monthly", "-C", &repo.records(), "--month", "2026-09", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["integrity"][0]["rule"], "GIT-001");
+    // October's report is not about that record.
+    let (_, json, _) = itos(&["report", "sla", "-C", &repo.records(), "--month", "2026-10", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["integrity"], serde_json::json!([]));
+}

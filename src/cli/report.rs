@@ -42,6 +42,7 @@ fn provenance(cli: &Cli, repo: &crate::load::Repository, command: Vec<String>) -
         config_sha256: crate::load::digest::sha256_hex(repo.config.text.as_bytes()),
         command,
         configuration: repo.config.disclosure(),
+        integrity: Vec::new(),
     };
     match (&repo.snapshot, cli.no_git) {
         // Read from a revision: exactly that commit, nothing uncommitted.
@@ -54,9 +55,66 @@ fn provenance(cli: &Cli, repo: &crate::load::Repository, command: Vec<String>) -
     }
 }
 
+/// The unwaived integrity findings about records dated within `first`..=`last` (a ServiceReport
+/// by its period), found by running the integrity rules and the waivers on `repo`.
+fn integrity(
+    repo: &crate::load::Repository,
+    as_of: jiff::civil::Date,
+    first: jiff::civil::Date,
+    last: jiff::civil::Date,
+) -> Vec<crate::report::provenance::IntegrityNote> {
+    use crate::model::Kind;
+    use crate::report::provenance::{INTEGRITY_RULES, IntegrityNote};
+    let only: Vec<String> = INTEGRITY_RULES.iter().chain(&["GEN-006"]).map(|s| (*s).to_owned()).collect();
+    let Ok(settings) = rules::Settings::new(&repo.config, &only, &[]) else { return Vec::new() };
+    let r = &repo.records;
+    // Each record's day, by kind and id (one pass per kind, then lookups).
+    let day = |t: &crate::model::scalar::Ts| t.instant.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let mut days: std::collections::HashMap<(Kind, &str), (jiff::civil::Date, jiff::civil::Date)> =
+        std::collections::HashMap::new();
+    for i in &r.incidents {
+        days.insert((Kind::Incident, i.id.value.as_str()), (day(&i.opened_at.value), day(&i.opened_at.value)));
+    }
+    for c in &r.changes {
+        days.insert((Kind::Change, c.id.value.as_str()), (day(&c.requested_at.value), day(&c.requested_at.value)));
+    }
+    for a in &r.audits {
+        days.insert((Kind::Audit, a.id.value.as_str()), (a.performed_at.value, a.performed_at.value));
+    }
+    for t in &r.restore_tests {
+        days.insert((Kind::RestoreTest, t.id.value.as_str()), (t.performed_at.value, t.performed_at.value));
+    }
+    for d in &r.drills {
+        days.insert((Kind::Drill, d.id.value.as_str()), (d.held_at.value, d.held_at.value));
+    }
+    for s in &r.service_reports {
+        days.insert((Kind::ServiceReport, s.id.value.as_str()), (s.period.from.value, s.period.to.value));
+    }
+    rules::run(repo, &settings, as_of)
+        .findings
+        .into_iter()
+        .filter(|f| f.waived_by.is_none() && INTEGRITY_RULES.contains(&f.rule))
+        .filter(|f| {
+            // A finding about a record no longer there (a deletion) or of no record counts.
+            f.record
+                .as_ref()
+                .and_then(|rec| days.get(&(rec.kind, rec.id.as_str())))
+                .is_none_or(|(from, to)| *from <= last && *to >= first)
+        })
+        .map(|f| {
+            let location = repo
+                .sources
+                .locate(f.span)
+                .map_or_else(String::new, |(file, start, _)| format!("{}:{}:{}", file.display, start.line, start.col));
+            IntegrityNote { rule: f.rule, message: f.message, location }
+        })
+        .collect()
+}
+
 pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
     let started = Instant::now();
-    let Session { repo, ui, as_of, .. } = Session::open(cli, Needs { at: args.at.as_deref(), ..Needs::default() })?;
+    let Session { repo, ui, as_of, .. } =
+        Session::open(cli, Needs { at: args.at.as_deref(), history: args.ticket.is_none(), ..Needs::default() })?;
     let loaded_in = started.elapsed();
     if let Some(ticket) = &args.ticket {
         let l = ledger::build(&repo, ticket, args.engagement.as_deref(), as_of).map_err(|e| Fatal(e.to_string()))?;
@@ -125,7 +183,8 @@ pub(crate) fn sla_text(
         "--lang".into(),
         ui.lang.code().to_owned(),
     ]);
-    let provenance = provenance(cli, repo, command);
+    let mut provenance = provenance(cli, repo, command);
+    provenance.integrity = integrity(repo, as_of, month, month.last_of_month());
     let request = sla_report::Request {
         month,
         as_of,
@@ -258,7 +317,7 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<ExitStatus, Fatal> {
     if format == MonthlyFormat::Docx && args.output.is_none() {
         return Err(Fatal("--format docx writes a Word file: give --output FILE.docx (or a folder)".into()));
     }
-    let session = Session::open(cli, Needs { at: args.at.as_deref(), ..Needs::default() })?;
+    let session = Session::open(cli, Needs { at: args.at.as_deref(), history: true, ..Needs::default() })?;
     session.calendar_notes();
     let Session { repo, ui, settings, as_of } = session;
     let (period_flag, period_text) = match (&args.month, &args.quarter, &args.year) {
@@ -266,7 +325,8 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<ExitStatus, Fatal> {
         (_, Some(q), _) => ("--quarter", q.clone()),
         (_, _, y) => ("--year", y.clone().unwrap_or_default()),
     };
-    let base = provenance(cli, &repo, Vec::new());
+    let mut base = provenance(cli, &repo, Vec::new());
+    base.integrity = integrity(&repo, as_of, period.first(), period.last());
     let engagements: Vec<String> = match (&args.engagement, folder) {
         (Some(id), _) => vec![monthly::engagement(&repo, Some(id)).map_err(|e| Fatal(e.to_string()))?.id.value.clone()],
         (None, Some(_)) => repo.records.engagements.iter().map(|e| e.id.value.clone()).collect(),

@@ -82,3 +82,33 @@ pub fn block(d: &Disclosure, lang: Lang) -> String {
     }
     out
 }
+
+/// The integrity banner of a report (assurance.md): the records of `period` were altered after
+/// closure, or their history does not hold — shown before any figure.
+pub fn integrity(
+    doc: &mut crate::output::doc::Doc,
+    notes: &[crate::report::provenance::IntegrityNote],
+    period: &str,
+    lang: Lang,
+) {
+    use crate::output::doc::Block;
+    if notes.is_empty() {
+        return;
+    }
+    doc.push(Block::Heading(2, t(lang, "Integrity of the records", "记录完整性")));
+    doc.push(Block::Note(t(
+        lang,
+        &format!("Records of {period} were altered after closure, or their history does not hold; the figures below are computed from the records as they now stand:"),
+        &format!("{period} 的记录在关闭后被修改，或其历史不成立；以下指标按记录的现状计算："),
+    )));
+    for n in notes {
+        doc.push(Block::Note(format!("{} {} — {}", n.rule, n.location, n.message.get(lang))));
+    }
+}
+
+/// The `integrity` array of the JSON reports.
+pub fn integrity_json(notes: &[crate::report::provenance::IntegrityNote], lang: Lang) -> Value {
+    Value::Array(
+        notes.iter().map(|n| json!({"rule": n.rule, "location": n.location, "message": n.message.get(lang)})).collect(),
+    )
+}

@@ -22,7 +22,22 @@ pub struct Provenance {
     pub command: Vec<String>,
     /// The configuration in use where it departs from the defaults (assurance.md).
     pub configuration: crate::config::Disclosure,
+    /// Unwaived integrity findings (GIT-*, CHG-009, CHG-010) about records of the report's
+    /// period: shown first, in a banner.
+    pub integrity: Vec<IntegrityNote>,
 }
+
+/// One integrity finding as a report shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntegrityNote {
+    pub rule: &'static str,
+    pub message: crate::model::Msg,
+    /// `file:line:col`.
+    pub location: String,
+}
+
+/// The rules whose findings mean the records themselves cannot be taken as they stand.
+pub const INTEGRITY_RULES: &[&str] = &["GIT-001", "GIT-002", "GIT-004", "GIT-005", "CHG-009", "CHG-010"];
 
 pub use crate::load::digest::{hex, inputs_digest};
 

@@ -108,6 +108,7 @@ pub fn json(r: &MonthlyReport<'_>, lang: Lang) -> String {
         "prepared_by": r.prepared_by,
         "provenance": crate::output::stamp::json(p),
         "configuration": crate::output::disclosure::json(&p.configuration),
+        "integrity": crate::output::disclosure::integrity_json(&p.integrity, lang),
         "warnings": r.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
         "summary": {
             "headlines": r.headlines.iter().map(|h| json!({

@@ -146,6 +146,7 @@ fn cover(doc: &mut Doc, r: &MonthlyReport<'_>, lang: Lang) {
         facts.push((t(lang, "Counted up to", "统计截至"), w.last.to_string()));
     }
     doc.push(Block::Facts(facts));
+    crate::output::disclosure::integrity(doc, &r.provenance.integrity, &r.period.code(), lang);
     for warning in &r.warnings {
         doc.push(Block::Note(warning.get(lang).to_owned()));
     }

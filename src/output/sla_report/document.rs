@@ -31,6 +31,7 @@ pub fn document(report: &SlaReport<'_>, lang: Lang) -> Doc {
         ));
     }
     doc.push(Block::Facts(facts));
+    crate::output::disclosure::integrity(&mut doc, &report.provenance.integrity, &month, lang);
     for w in &report.warnings {
         doc.push(Block::Note(t(lang, &format!("Warning: {}", w.get(lang)), &format!("警告：{}", w.get(lang)))));
     }

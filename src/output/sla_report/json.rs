@@ -47,6 +47,7 @@ pub fn json(report: &SlaReport<'_>, lang: Lang) -> String {
         "lang": lang.code(),
         "provenance": crate::output::stamp::json(p),
         "configuration": crate::output::disclosure::json(&p.configuration),
+        "integrity": crate::output::disclosure::integrity_json(&p.integrity, lang),
         "warnings": report.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
         "left_out_files": report.left_out_files.iter().map(|l| json!({
             "file": l.file, "line": l.line, "column": l.col, "rule": l.rule, "message": l.message.get(lang),
