@@ -525,3 +525,41 @@ fn a_report_shows_first_that_records_of_its_period_were_altered() {
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["integrity"], serde_json::json!([]));
 }
+
+#[test]
+fn the_register_lists_every_clock_the_attainment_counts() {
+    let (code, out, err) =
+        itos(&["report", "sla", "-C", "examples/acme", "--month", "2026-09", "--tickets", "all", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for service in json["engagements"][0]["services"].as_array().unwrap() {
+        let register = service["register"].as_array().unwrap();
+        // As many clocks as the attainment table decided, and as many unmet as breaches.
+        let decided: u64 =
+            service["attainment"].as_array().unwrap().iter().map(|a| a["decided"].as_u64().unwrap()).sum();
+        assert_eq!(register.len() as u64, decided, "{}", service["service"]);
+        let unmet = register.iter().filter(|c| c["met"] == false).count();
+        assert_eq!(unmet, service["breaches"].as_array().unwrap().len(), "{}", service["service"]);
+    }
+    // By hand: the major incident's resolution, opened 10:02 and resolved 13:10 on a 24×7 P1
+    // calendar: 188 min against 240, met.
+    let all: Vec<&serde_json::Value> = json["engagements"][0]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["register"].as_array().unwrap())
+        .collect();
+    let major = all.iter().find(|c| c["ticket"] == "INC-2026-09-MAJ-01" && c["clock"] == "resolution").unwrap();
+    assert_eq!(
+        (major["elapsed_seconds"].as_i64(), major["target_seconds"].as_i64(), &major["met"]),
+        (Some(188 * 60), Some(240 * 60), &serde_json::json!(true))
+    );
+    // The CSV carries it too, and the provenance records the flag for `itos verify`.
+    let (_, csv, _) =
+        itos(&["report", "sla", "-C", "examples/acme", "--month", "2026-09", "--tickets", "all", "--format", "csv"]);
+    assert!(
+        csv.contains(",core-banking-ops,P1,resolution,register:INC-2026-09-MAJ-01:elapsed_minutes,188\r\n"),
+        "{csv}"
+    );
+    assert!(json["provenance"]["command"].as_array().unwrap().iter().any(|a| a == "--tickets"));
+}

@@ -121,7 +121,7 @@ fn thousands_of_waivers_over_thousands_of_findings_are_matched_by_index() {
         .map(|i| format!("---\nkind: Person\nid: p-{i}\nname: n\nrole: r\njoined: 2025-07-01\nbackground_checked_at: 2025-07-01\n"))
         .collect();
     let waivers: String = (0..n)
-        .map(|i| format!("---\nkind: Waiver\nid: W-{i}\nrule: HR-004\ntarget: Person/p-{i}\nreason: r\napproved_by: a\nexpires: 2027-01-01\n"))
+        .map(|i| format!("---\nkind: Waiver\nid: W-{i}\nrule: HR-004\ntarget: Person/p-{i}\nreason: r\napproved_by: a\nexpires: 2027-01-01\ncustomer_approval: {{by: c, at: 2026-10-01}}\n"))
         .collect();
     let with = vec![
         ("base.yaml".to_owned(), BASE.to_owned()),

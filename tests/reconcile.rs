@@ -96,6 +96,7 @@ fn report(repo: &Repository, month: (i16, i8), reconcile: bool) -> SlaReport<'_>
         service: None,
         months: Some(0),
         reconcile,
+        register: false,
     };
     build_report(repo, &request, itos::report::provenance::Provenance::default()).unwrap()
 }

@@ -91,6 +91,13 @@ pub enum Command {
     Man,
 }
 
+/// Which tickets `report sla --tickets` lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TicketsChoice {
+    /// Every clock decided in the month.
+    All,
+}
+
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// The report: JSON, HTML, Markdown or CSV made by `itos report sla` or `itos report monthly`
@@ -363,6 +370,11 @@ pub struct SlaArgs {
     /// The ledger of one ticket instead: every working interval counted, pauses, deadline, result
     #[arg(long, value_name = "ID")]
     pub ticket: Option<String>,
+
+    /// List every clock decided in the month (ticket, priority as judged, clock, elapsed,
+    /// target, met): the register a customer reconciles against its own export
+    #[arg(long, value_enum, value_name = "WHICH", conflicts_with = "ticket")]
+    pub tickets: Option<TicketsChoice>,
 
     /// Add a section comparing the ITSM tool's own SLA verdicts (x-itsm) with itos's, for the tickets decided in the month
     #[arg(long, conflicts_with = "ticket")]

@@ -139,6 +139,7 @@ fn reconciliation(
             service: None,
             months: Some(0),
             reconcile: true,
+            register: false,
         };
         let Ok(report) = sla_report::build(repo, &request, crate::report::provenance::Provenance::default()) else {
             continue;

@@ -175,6 +175,9 @@ pub(crate) fn sla_text(
     if args.reconcile {
         command.push("--reconcile".into());
     }
+    if args.tickets.is_some() {
+        command.extend(["--tickets".to_owned(), "all".to_owned()]);
+    }
     command.extend([
         "--format".into(),
         value_name(&args.format),
@@ -192,6 +195,7 @@ pub(crate) fn sla_text(
         service: args.service.clone(),
         months: args.months,
         reconcile: args.reconcile,
+        register: args.tickets.is_some(),
     };
     let report = sla_report::build(repo, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
     let p = &report.provenance;

@@ -43,6 +43,21 @@ pub struct Breach {
     pub overrun: i64,
 }
 
+/// A clock decided in a month, as the register (`report sla --tickets all`) lists it: what a
+/// customer reconciles against its own export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counted {
+    pub ticket: String,
+    /// The priority the clock was judged against.
+    pub priority: String,
+    pub clock: ClockKind,
+    /// Business seconds counted and the target.
+    pub elapsed: i64,
+    pub target: i64,
+    pub met: bool,
+    pub decided: Timestamp,
+}
+
 /// A ticket with a clock still running at the month's end instant.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Running {
@@ -453,6 +468,32 @@ impl<'a> Prepared<'a> {
         breaches.sort_by(|a, b| (a.deadline, &a.ticket, a.clock).cmp(&(b.deadline, &b.ticket, b.clock)));
         running.sort_by(|a, b| (a.deadline, &a.ticket, a.clock).cmp(&(b.deadline, &b.ticket, b.clock)));
         (attainment, breaches, running)
+    }
+
+    /// Every clock decided in `month`, by the same rules as its attainment, in decision order.
+    pub fn register(&self, month: &Month) -> Vec<Counted> {
+        let mut out = Vec::new();
+        for t in self.opened_before(month.end) {
+            if t.settled.is_some_and(|s| s < month.start) {
+                continue;
+            }
+            for j in &t.clocks {
+                let c = &j.clock;
+                if let Some(d) = c.decided.filter(|d| month.contains(*d)) {
+                    out.push(Counted {
+                        ticket: t.incident.id.value.clone(),
+                        priority: j.priority.to_owned(),
+                        clock: c.kind,
+                        elapsed: decided_elapsed(c, j.calendar, month.end),
+                        target: c.target,
+                        met: c.outcome != Outcome::Breached,
+                        decided: d,
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| (a.decided, &a.ticket, a.clock).cmp(&(b.decided, &b.ticket, b.clock)));
+        out
     }
 
     fn moved(&self, month: &Month) -> Vec<Moved> {

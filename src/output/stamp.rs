@@ -45,7 +45,8 @@ pub fn embed(text: String, carrier: Carrier, p: &Provenance) -> String {
             }
         }
         Carrier::Markdown => format!("{}\n<!-- {MARK}: {stamp} -->\n", text.trim_end_matches('\n')),
-        Carrier::Csv => format!("{}\n# {MARK}: {stamp}\n", text.trim_end_matches('\n')),
+        // RFC 4180 rows end with CRLF: so does the comment.
+        Carrier::Csv => format!("{}\r\n# {MARK}: {stamp}\r\n", text.trim_end_matches(['\r', '\n'])),
     }
 }
 

@@ -36,6 +36,8 @@ pub struct Request {
     pub months: Option<u32>,
     /// Compare the ITSM's own verdicts (`x-itsm`) with itos's (`--reconcile`).
     pub reconcile: bool,
+    /// List every clock decided in the month (`--tickets all`).
+    pub register: bool,
 }
 
 /// A credit earned by one metric of one service.
@@ -59,6 +61,8 @@ pub struct ServiceReport<'a> {
     pub trend: Vec<Headline>,
     /// The ITSM's verdicts against itos's, when asked for (`--reconcile`).
     pub reconciliation: Option<Reconciliation>,
+    /// Every clock decided in the month, when asked for (`--tickets all`).
+    pub register: Option<Vec<crate::figures::service::Counted>>,
 }
 
 /// The headline figures of one service in one month (the trend).
@@ -259,7 +263,7 @@ fn assemble<'a>(
     let first = month.first_of_month();
     let trend = trend_months(first, request.months);
     let engagements: Vec<EngagementReport<'a>> =
-        data.iter().map(|d| d.report(first, &trend, cx, request.reconcile)).collect();
+        data.iter().map(|d| d.report(first, &trend, cx, request.reconcile, request.register)).collect();
     let partial_month = first.last_of_month() > request.as_of;
     let mut warnings = Vec::new();
     let label = format!("{:04}-{:02}", first.year(), first.month());
@@ -415,7 +419,14 @@ impl<'a> EngagementData<'a> {
         MonthFigures { services, satisfaction: sat, fee, credit }
     }
 
-    fn report(&self, first: Date, trend: &[Date], cx: &Context<'_>, reconciled: bool) -> EngagementReport<'a> {
+    fn report(
+        &self,
+        first: Date,
+        trend: &[Date],
+        cx: &Context<'_>,
+        reconciled: bool,
+        register: bool,
+    ) -> EngagementReport<'a> {
         // The trend starts with the term, or with the records when they start later (records.md
         // `records_from`).
         let term = &self.engagement.term;
@@ -432,7 +443,8 @@ impl<'a> EngagementData<'a> {
                 .collect();
             // The very clocks the month's figures were bucketed from.
             let reconciliation = reconciled.then(|| reconcile::reconcile(&self.services[i], &month.month));
-            services.push(ServiceReport { sla, month, credits, trend, reconciliation });
+            let register = register.then(|| self.services[i].register(&month.month));
+            services.push(ServiceReport { sla, month, credits, trend, reconciliation, register });
         }
         EngagementReport {
             engagement: self.engagement,

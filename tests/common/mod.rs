@@ -89,6 +89,7 @@ pub fn sla_report(
         service: None,
         months: None,
         reconcile: false,
+        register: false,
     };
     itos::report::sla_report::build(repo, &request, itos::report::provenance::Provenance::default()).unwrap()
 }

@@ -92,6 +92,13 @@ pub fn csv(report: &SlaReport<'_>) -> String {
                     row(sid, &p, &c, &f, v);
                 }
             }
+            // The register, one row per figure of each decided clock (`register:<ticket>:…`).
+            for c in s.register.iter().flatten() {
+                let (p, k) = (c.priority.as_str(), c.clock.as_str());
+                row(sid, p, k, &format!("register:{}:elapsed_minutes", c.ticket), figure::minutes_of(c.elapsed));
+                row(sid, p, k, &format!("register:{}:target_minutes", c.ticket), figure::minutes_of(c.target));
+                row(sid, p, k, &format!("register:{}:met", c.ticket), c.met.to_string());
+            }
             for h in &s.trend {
                 let label = month_label(h.first);
                 row(

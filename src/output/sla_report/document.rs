@@ -467,6 +467,41 @@ fn service(doc: &mut Doc, eng: &Engagement, s: &ServiceReport<'_>, as_of: jiff::
     if let Some(r) = &s.reconciliation {
         super::reconcile::section(doc, r, &tz, as_of, lang);
     }
+    if let Some(register) = &s.register {
+        let (yes, no) = (t(lang, "yes", "是"), t(lang, "no", "否"));
+        let rows = register
+            .iter()
+            .map(|c| {
+                vec![
+                    c.ticket.clone(),
+                    c.priority.clone(),
+                    c.clock.label(lang).to_owned(),
+                    when(Some(c.decided), &tz),
+                    mins(c.elapsed),
+                    mins(c.target),
+                    if c.met { yes.clone() } else { no.clone() },
+                ]
+            })
+            .collect();
+        section(
+            doc,
+            t(lang, "Every clock decided in the month (register)", "本月判定的全部考核时钟（明细）"),
+            headers(
+                lang,
+                &[
+                    ("Ticket", "工单"),
+                    ("Priority (as judged)", "优先级（按此考核）"),
+                    ("Clock", "考核项"),
+                    ("Decided", "判定时间"),
+                    ("Elapsed (min)", "已用（分钟）"),
+                    ("Target (min)", "目标（分钟）"),
+                    ("Met", "达标"),
+                ],
+            ),
+            rows,
+            &[4, 5],
+        );
+    }
 }
 
 /// A figure against its target and the verdict: `45.6 min (≤ 120 min) — met`, in Chinese

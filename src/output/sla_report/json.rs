@@ -176,5 +176,18 @@ fn service_json(engagement: &Engagement, s: &ServiceReport<'_>, as_of: jiff::civ
     if let (Some(r), Some(map)) = (&s.reconciliation, out.as_object_mut()) {
         map.insert("reconciliation".to_owned(), super::reconcile::json(r, as_of));
     }
+    if let (Some(register), Some(map)) = (&s.register, out.as_object_mut()) {
+        let rows: Vec<Value> = register
+            .iter()
+            .map(|c| {
+                json!({
+                    "ticket": c.ticket, "priority": c.priority, "clock": c.clock.as_str(),
+                    "elapsed_seconds": c.elapsed, "target_seconds": c.target, "met": c.met,
+                    "decided": ts_json(Some(c.decided)),
+                })
+            })
+            .collect();
+        map.insert("register".to_owned(), Value::Array(rows));
+    }
     out
 }

@@ -122,6 +122,7 @@ pub fn months<'a>(repo: &'a Repository, engagement: &Engagement, period: Period,
         service: None,
         months: Some(0),
         reconcile: false,
+        register: false,
     };
     sla_report::build_each(repo, &request, &period.months(), &Provenance::default()).unwrap_or_default()
 }
