@@ -500,6 +500,7 @@ mod tests {
             service: None,
             months: None,
             reconcile: false,
+            register: false,
         };
         let report = build(&repo, &request, Provenance::default()).unwrap();
         let eng = &report.engagements[0];
@@ -531,6 +532,7 @@ mod tests {
             service: None,
             months: None,
             reconcile: false,
+            register: false,
         };
         let err = build(&repo, &request, Provenance::default()).err();
         assert!(matches!(err, Some(RequestError::UnknownEngagement(..))));
