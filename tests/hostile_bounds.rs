@@ -333,3 +333,52 @@ fn appraisals_meetings_and_major_incidents_are_matched_by_index() {
     let hostile = fastest(|| run(&large));
     assert_linear("appraisals, meetings and incidents by index", hostile, baseline, 6);
 }
+
+#[test]
+fn customer_decisions_and_excluded_files_are_judged_by_index() {
+    // `[trust]` and an `exclude` glob over a history of n changes with a customer approval
+    // each and n draft files: GIT-005 looks each decision up, GEN-009 matches each file
+    // once. 4× the records must take well under 16× the time (quadratic).
+    let history = |n: usize| {
+        let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICdX3KDmgmbN3eOAUiIADddBzu8Y1pbkkDd8kEsI9AYW c";
+        let mut files = vec![(
+            "itos.toml",
+            format!("format = 1\nexclude = [\"drafts/**\"]\n[trust]\ncustomer_signers = [\"{key}\"]\n"),
+        )];
+        let changes: String = (0..n)
+            .map(|i| {
+                format!(
+                    "---\nkind: Change\nid: CHG-{i}\ntitle: t\ndescription: d\nclass: normal\nrequested_by: r\nrequested_at: 2026-10-01T09:00:00+08:00\nimpact: {{services: [helpdesk], expected: e}}\nrisk: {{likelihood: 1, impact: 1, level: low}}\napprovals:\n  - {{by: 周敏, role: department-head, party: customer, at: 2026-10-04T10:00:00+08:00, decision: approved}}\nrollback_plan: r\nstatus: approved\n"
+                )
+            })
+            .collect();
+        files.push(("changes/all.yaml", changes));
+        let paths: Vec<String> = (0..n).map(|i| format!("drafts/d{i}.yaml")).collect();
+        common::repo::Repo::from_files(
+            &files
+                .iter()
+                .map(|(p, t)| (*p, t.clone()))
+                .chain(paths.iter().map(|p| (p.as_str(), "kind: Person\nid: x\n".to_owned())))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let judge = |repo: &common::repo::Repo| {
+        let root = std::path::PathBuf::from(repo.records());
+        let text = std::fs::read_to_string(root.join("itos.toml")).unwrap();
+        let config = Config::parse(&text, &root.join("itos.toml")).unwrap();
+        let mut loaded = Repository::load(&root, config, "");
+        loaded.attach_history(false, "");
+        (loaded.unauthenticated.len(), loaded.hidden.first().map_or(0, |h| h.files.len()))
+    };
+    let (small, large) = (history(300), history(1_200));
+    assert_eq!(judge(&small), (300, 300));
+    assert_eq!(judge(&large), (1_200, 1_200));
+    let baseline = fastest(|| {
+        judge(&small);
+    });
+    let hostile = fastest(|| {
+        judge(&large);
+    });
+    // Linear is 4×, quadratic 16×: the bound is 8× (plus the helper's slack).
+    assert_linear("customer decisions and excluded files", hostile, baseline * 4, 2);
+}
