@@ -9,6 +9,25 @@ use crate::common;
 use common::itos;
 use common::repo::Repo;
 
+/// Back-date the resolution of a closed September incident (an edit after closure).
+fn back_date(repo: &Repo) {
+    repo.edit(
+        "incidents/2026-09.yaml",
+        "resolved_at: 2026-09-03T16:15:00+08:00",
+        "resolved_at: 2026-09-03T15:15:00+08:00",
+    );
+}
+
+/// `git commit --amend` of HEAD with the work tree as it is.
+fn amend_head(repo: &Repo) {
+    let mut index = repo.git.index().unwrap();
+    index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
+    index.write().unwrap();
+    let tree = repo.git.find_tree(index.write_tree().unwrap()).unwrap();
+    let head = repo.git.head().unwrap().peel_to_commit().unwrap();
+    head.amend(Some("HEAD"), None, None, None, None, Some(&tree)).unwrap();
+}
+
 /// `validate` in `records`: exit code and the output (JSON findings).
 fn validate(records: &str, extra: &[&str]) -> (i32, serde_json::Value, String) {
     let mut args = vec!["validate", "-C", records, "--as-of", "2026-10-31", "--format", "json"];
@@ -69,11 +88,7 @@ fn excluding_a_file_of_records_is_gen009_at_the_glob() {
 #[test]
 fn switching_an_integrity_rule_off_cannot_hide_a_back_dated_edit() {
     let repo = Repo::new("acme");
-    repo.edit(
-        "incidents/2026-09.yaml",
-        "resolved_at: 2026-09-03T16:15:00+08:00",
-        "resolved_at: 2026-09-03T15:15:00+08:00",
-    );
+    back_date(&repo);
     repo.commit("back-date a resolution");
     let (code, json, _) = validate(&repo.records(), &[]);
     assert_eq!(code, 1);
@@ -88,11 +103,7 @@ fn switching_an_integrity_rule_off_cannot_hide_a_back_dated_edit() {
 #[test]
 fn a_waiver_of_an_integrity_finding_approved_by_the_provider_alone_does_not_apply() {
     let repo = Repo::new("acme");
-    repo.edit(
-        "incidents/2026-09.yaml",
-        "resolved_at: 2026-09-03T16:15:00+08:00",
-        "resolved_at: 2026-09-03T15:15:00+08:00",
-    );
+    back_date(&repo);
     let waiver = "kind: Waiver\nid: WVR-2026-09\nrule: GIT-001\ntarget: Incident/INC-2026-09-001\nreason: 更正录入错误\napproved_by: p-zhang-wei\nexpires: 2027-06-30\n";
     std::fs::write(repo.path("waivers/WVR-2026-09.yaml"), waiver).unwrap();
     repo.commit("back-date a resolution, waived by the provider's manager");
@@ -220,17 +231,8 @@ fn amending_the_commit_a_report_was_produced_from_is_git004() {
     let repo = Repo::new("acme");
     let (commit, inputs) = september_report(&repo);
     // `git commit --amend` of that commit, with a record changed.
-    repo.edit(
-        "incidents/2026-09.yaml",
-        "resolved_at: 2026-09-03T16:15:00+08:00",
-        "resolved_at: 2026-09-03T15:15:00+08:00",
-    );
-    let mut index = repo.git.index().unwrap();
-    index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
-    index.write().unwrap();
-    let tree = repo.git.find_tree(index.write_tree().unwrap()).unwrap();
-    let head = repo.git.head().unwrap().peel_to_commit().unwrap();
-    head.amend(Some("HEAD"), None, None, None, None, Some(&tree)).unwrap();
+    back_date(&repo);
+    amend_head(&repo);
     record_report(&repo, &commit, &inputs);
     repo.commit("September report delivered");
     let (code, json, _) = validate(&repo.records(), &[]);
@@ -432,17 +434,8 @@ fn verify_names_the_differences_of_an_edited_report_an_amended_commit_and_anothe
     assert!(err.contains(&format!("  - line {}: the report says", line + 1)), "{err}");
 
     // The commit the report came from, amended with a record changed.
-    repo.edit(
-        "incidents/2026-09.yaml",
-        "resolved_at: 2026-09-03T16:15:00+08:00",
-        "resolved_at: 2026-09-03T15:15:00+08:00",
-    );
-    let mut index = repo.git.index().unwrap();
-    index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
-    index.write().unwrap();
-    let tree = repo.git.find_tree(index.write_tree().unwrap()).unwrap();
-    let head = repo.git.head().unwrap().peel_to_commit().unwrap();
-    head.amend(Some("HEAD"), None, None, None, None, Some(&tree)).unwrap();
+    back_date(&repo);
+    amend_head(&repo);
     let (code, err) = verify(&repo.records(), &report, &[]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("is not an ancestor of HEAD: the history was rewritten after the report was made"), "{err}");
@@ -505,11 +498,7 @@ fn every_output_discloses_what_the_configuration_changes() {
 #[test]
 fn a_report_shows_first_that_records_of_its_period_were_altered() {
     let repo = Repo::new("acme");
-    repo.edit(
-        "incidents/2026-09.yaml",
-        "resolved_at: 2026-09-03T16:15:00+08:00",
-        "resolved_at: 2026-09-03T15:15:00+08:00",
-    );
+    back_date(&repo);
     repo.commit("back-date a resolution");
     let (code, out, err) = itos(&["report", "sla", "-C", &repo.records(), "--month", "2026-09"]);
     assert_eq!(code, 0, "{err}");

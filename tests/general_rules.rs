@@ -330,22 +330,8 @@ fn a_waiver_of_an_error_applies_only_with_the_customers_approval() {
     let fb = "kind: Feedback\nitems:\n  - {id: FB-3, received_at: 2026-10-03T09:12:00+08:00, channel: email, class: general, summary: a, status: closed}\n";
     let w = waiver("Feedback/FB-3", "2026-12-31").replace("rule: GEN-008", "rule: FBK-001");
     let run_with = |waiver: &str| {
-        let files: Vec<(String, String)> =
-            [("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", fb), ("w.yaml", waiver)]
-                .iter()
-                .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()))
-                .collect();
-        let repo = Repository::from_texts(&files, Config::default());
-        let settings = Settings::new(&repo.config, &["GEN-006".to_owned(), "FBK-001".to_owned()], &[]).unwrap();
-        let findings = run(&repo, &settings, AS_OF).findings;
-        let located: Vec<Located> = findings
-            .iter()
-            .map(|f| {
-                let (file, lc, _) = repo.sources.locate(f.span).unwrap();
-                (f.rule.to_owned(), file.path.clone(), lc.line, lc.col)
-            })
-            .collect();
-        (located, findings)
+        let files = [("base.yaml", BASE), ("p.yaml", PERSON), ("fb.yaml", fb), ("w.yaml", waiver)];
+        crate::common::run_rules(&files, "", &["GEN-006", "FBK-001"], "2026-10-31")
     };
     let (located, findings) = run_with(&w);
     let gen006: Vec<_> = located.iter().zip(&findings).filter(|(l, _)| l.0 == "GEN-006").collect();
