@@ -295,6 +295,7 @@ fn record_text_survives_the_calendar_round_trip() {
         engagement: None,
         lines: vec![line],
         later: 0,
+        configuration: Default::default(),
     };
     let text = itos::output::due::ics(&report, "acme-core-ops, demo; x", Lang::En);
     let events = events(&text);
@@ -376,7 +377,10 @@ fn a_rule_switched_off_lists_nothing() {
     let (code, out, err) =
         itos(&["report", "due", "-C", r, "--no-git", "--as-of", "2026-10-31", "--within", "1y", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
-    assert!(!out.contains("BAK-002"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(json["duties"].as_array().unwrap().iter().all(|d| d["rule"] != "BAK-002"), "{out}");
+    // …and the report says why (assurance.md: the configuration is disclosed).
+    assert_eq!(json["configuration"]["rules"], serde_json::json!([{"rule": "BAK-002", "level": "off"}]));
 }
 
 #[test]

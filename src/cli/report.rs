@@ -218,7 +218,8 @@ pub fn gaps(cli: &Cli, args: &GapsArgs) -> Result<ExitStatus, Fatal> {
         GapsFramework::Manual => Framework::Manual,
         GapsFramework::Iso20000 => Framework::Iso20000,
     };
-    let card = build(rules::run(&repo, &settings, as_of), by);
+    let mut card = build(rules::run(&repo, &settings, as_of), by);
+    card.configuration = repo.config.disclosure();
     let ids: Vec<&str> = repo.records.engagements.iter().map(|e| e.id.value.as_str()).collect();
     let scope = if ids.is_empty() { repo.root.display().to_string() } else { ids.join(", ") };
     let as_of = as_of.to_string();

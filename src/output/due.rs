@@ -110,6 +110,7 @@ pub fn document(r: &DueReport, scope: &str, lang: Lang) -> Doc {
     if let Some(o) = &r.owner {
         facts.push((t(lang, "Owner", "负责人"), o.clone()));
     }
+    facts.extend(super::disclosure::facts(&r.configuration, lang, true));
     d.push(Block::Facts(facts));
     let (overdue, coming): (Vec<&DueLine>, Vec<&DueLine>) = r.lines.iter().partition(|l| l.overdue());
     d.push(Block::Heading(
@@ -193,6 +194,7 @@ pub fn json(r: &DueReport, scope: &str, lang: Lang) -> String {
         "listed": r.lines.len(),
         "overdue": r.overdue(),
         "later": r.later,
+        "configuration": super::disclosure::json(&r.configuration),
         "duties": duties,
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -187,6 +187,7 @@ pub fn table(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, la
         t.add_row(row(line, &w, lang));
     }
     let mut out = format!("{} — {}\n{t}\n{}\n", w.title, one_line(&heading), summary(card, lang));
+    out.push_str(&super::disclosure::block(&card.configuration, lang));
     let open: Vec<_> = card
         .groups
         .iter()
@@ -233,6 +234,13 @@ pub fn markdown(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
     let w = words(card.framework, lang);
     let heading = heading(scope, as_of, &w);
     let mut out = format!("# {} — {}\n\n{}\n", w.title, md(&heading), summary(card, lang));
+    let configuration = super::disclosure::facts(&card.configuration, lang, true);
+    if !configuration.is_empty() {
+        out.push('\n');
+        for (label, value) in configuration {
+            out.push_str(&format!("- **{}**: {}\n", md(&label), md(&value)));
+        }
+    }
     for (number, en, zh) in card.framework.chapters() {
         let chapter = match lang {
             Lang::En => en,
@@ -307,6 +315,10 @@ pub fn document(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str,
         Doc { title: format!("{} — {}", w.title, heading(scope, as_of, &w)), lang: lang.code(), blocks: Vec::new() };
     doc.push(Block::Heading(1, doc.title.clone()));
     doc.push(Block::Note(summary(card, lang)));
+    let configuration = super::disclosure::facts(&card.configuration, lang, true);
+    if !configuration.is_empty() {
+        doc.push(Block::Facts(configuration));
+    }
     for (number, en, zh) in card.framework.chapters() {
         let chapter = match lang {
             Lang::En => en,
@@ -412,6 +424,7 @@ pub fn json(card: &Scorecard, sources: &SourceMap, scope: &str, as_of: &str, lan
     // `sections` in the manual's view (as before), `clauses` in the ISO view.
     doc.insert(w.key_list.to_owned(), serde_json::Value::Array(groups));
     doc.insert("record_format".to_owned(), serde_json::Value::Array(record_format));
+    doc.insert("configuration".to_owned(), super::disclosure::json(&card.configuration));
     let doc = serde_json::Value::Object(doc);
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');

@@ -89,6 +89,8 @@ pub struct DueReport {
     pub lines: Vec<DueLine>,
     /// Duties of the selection beyond the window (not listed).
     pub later: usize,
+    /// The configuration the duties were judged with (assurance.md: disclosed in every report).
+    pub configuration: crate::config::Disclosure,
 }
 
 impl DueReport {
@@ -169,6 +171,7 @@ pub fn build(repo: &Repository, settings: &Settings, as_of: Date, options: &DueO
         engagement: options.engagement.clone(),
         lines,
         later,
+        configuration: repo.config.disclosure(),
     }
 }
 

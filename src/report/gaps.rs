@@ -168,6 +168,8 @@ pub struct Scorecard {
     pub record_format: Vec<RuleLine>,
     /// Every finding, as run (sorted).
     pub findings: Vec<Finding>,
+    /// The configuration the rules ran with (assurance.md: disclosed in every report).
+    pub configuration: crate::config::Disclosure,
 }
 
 /// A finding's subject: the record it is about, else its position.
@@ -243,7 +245,7 @@ pub fn build(outcome: Outcome, by: Framework) -> Scorecard {
         .filter(|m| by.apart(m))
         .filter_map(|m| rule_line(m, &outcome, findings))
         .collect();
-    Scorecard { framework: by, groups, record_format, findings: outcome.findings }
+    Scorecard { framework: by, groups, record_format, findings: outcome.findings, configuration: Default::default() }
 }
 
 #[cfg(test)]
