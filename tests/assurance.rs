@@ -552,3 +552,20 @@ fn the_register_lists_every_clock_the_attainment_counts() {
     );
     assert!(json["provenance"]["command"].as_array().unwrap().iter().any(|a| a == "--tickets"));
 }
+
+#[test]
+fn a_ticket_ledger_names_its_record_and_carries_its_provenance() {
+    let repo = Repo::new("acme");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ledger.json");
+    produce(&repo.records(), &["report", "sla", "--ticket", "INC-2026-09-001", "--format", "json"], &file);
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(json["record"], "records/incidents/2026-09.yaml:6:5");
+    assert_eq!(json["provenance"]["command"][2], "--ticket");
+    let (code, err) = verify(&repo.records(), &file, &[]);
+    assert_eq!(code, 0, "{err}");
+    let md = dir.path().join("ledger.md");
+    produce(&repo.records(), &["report", "sla", "--ticket", "INC-2026-09-001", "--format", "markdown"], &md);
+    assert!(std::fs::read_to_string(&md).unwrap().contains("records/incidents/2026-09.yaml:6:5"));
+    assert_eq!(verify(&repo.records(), &md, &[]).0, 0);
+}

@@ -117,11 +117,28 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
         Session::open(cli, Needs { at: args.at.as_deref(), history: args.ticket.is_none(), ..Needs::default() })?;
     let loaded_in = started.elapsed();
     if let Some(ticket) = &args.ticket {
-        let l = ledger::build(&repo, ticket, args.engagement.as_deref(), as_of).map_err(|e| Fatal(e.to_string()))?;
+        let mut l =
+            ledger::build(&repo, ticket, args.engagement.as_deref(), as_of).map_err(|e| Fatal(e.to_string()))?;
+        let mut command: Vec<String> = vec!["report".into(), "sla".into(), "--ticket".into(), ticket.clone()];
+        if let Some(e) = &args.engagement {
+            command.extend(["--engagement".to_owned(), e.clone()]);
+        }
+        command.extend([
+            "--format".into(),
+            value_name(&args.format),
+            "--as-of".into(),
+            as_of.to_string(),
+            "--lang".into(),
+            ui.lang.code().to_owned(),
+        ]);
+        l.provenance = provenance(cli, &repo, command);
+        let p = &l.provenance;
         let text = match args.format {
             ReportFormat::Table => doc::text(&render::ledger_document(&l, ui.lang)),
-            ReportFormat::Markdown => doc::markdown(&render::ledger_document(&l, ui.lang)),
-            ReportFormat::Html => doc::html(&render::ledger_document(&l, ui.lang)),
+            ReportFormat::Markdown => {
+                stamp::embed(doc::markdown(&render::ledger_document(&l, ui.lang)), Carrier::Markdown, p)
+            }
+            ReportFormat::Html => stamp::embed(doc::html(&render::ledger_document(&l, ui.lang)), Carrier::Html, p),
             ReportFormat::Json => render::ledger_json(&l),
             ReportFormat::Csv => {
                 return Err(Fatal("--ticket: the ledger is offered as table, markdown, json or html, not csv".into()));

@@ -51,6 +51,9 @@ fn summary(c: &Checklist<'_>, lang: Lang) -> Vec<(String, String)> {
         (t(lang, "As of", "评估日"), format!("{} — {days}", x.as_of)),
         (t(lang, "Grace period ends", "宽限期截止"), x.grace_end.to_string()),
     ]
+    .into_iter()
+    .chain(super::disclosure::facts(&c.configuration, lang, true))
+    .collect()
 }
 
 /// "23 of 23 done, 1 not applicable": items that do not apply are neither done nor counted
@@ -273,6 +276,7 @@ pub fn json(c: &Checklist<'_>, lang: Lang) -> String {
         "complete": c.complete(),
         "warnings": c.warnings.iter().map(|w| w.get(lang)).collect::<Vec<_>>(),
         "items": items,
+        "configuration": super::disclosure::json(&c.configuration),
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');

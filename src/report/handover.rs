@@ -27,6 +27,8 @@ pub struct Checklist<'a> {
     pub files: HashMap<String, FileFacts>,
     /// Notes for the reader (a Handover that could not be loaded, git not used …).
     pub warnings: Vec<Msg>,
+    /// The configuration the exit was judged with (assurance.md: disclosed in every report).
+    pub configuration: crate::config::Disclosure,
 }
 
 impl Checklist<'_> {
@@ -130,5 +132,5 @@ pub fn build<'a>(cx: &Context<'a>, engagement: &'a Engagement, use_git: bool) ->
             ((*p).to_owned(), facts)
         })
         .collect();
-    Checklist { exit, files, warnings }
+    Checklist { exit, files, warnings, configuration: repo.config.disclosure() }
 }

@@ -50,6 +50,10 @@ pub struct ClockLedger {
 #[derive(Debug)]
 pub struct Ledger<'a> {
     pub incident: &'a Incident,
+    /// Where the incident is written (`file:line:col`).
+    pub location: String,
+    /// What the ledger was made from (set by the command that makes it).
+    pub provenance: crate::report::provenance::Provenance,
     pub engagement: &'a Engagement,
     pub sla: &'a Sla,
     pub calendar: String,
@@ -169,8 +173,14 @@ pub fn build<'a>(
             (c.at.instant, std::mem::replace(&mut from, to.clone()), to, c.reason.as_ref().map(|r| r.value.clone()))
         })
         .collect();
+    let location = repo
+        .sources
+        .locate(incident.span)
+        .map_or_else(String::new, |(file, start, _)| format!("{}:{}:{}", file.display, start.line, start.col));
     Ok(Ledger {
         incident,
+        location,
+        provenance: crate::report::provenance::Provenance::default(),
         engagement,
         sla,
         calendar: priority.value.calendar().to_owned(),

@@ -32,6 +32,7 @@ pub fn ledger_document(l: &Ledger<'_>, lang: Lang) -> Doc {
             },
         ),
         (t(lang, "Priority", "优先级"), inc.priority.value.clone()),
+        (t(lang, "Record", "记录位置"), l.location.clone()),
         (
             t(lang, "Calendar", "日历"),
             t(
@@ -195,6 +196,7 @@ pub fn ledger_json(l: &Ledger<'_>) -> String {
         "version": 1,
         "report": "sla-ledger",
         "ticket": l.incident.id.value,
+        "record": l.location,
         "engagement": l.engagement.id.value,
         "service": l.incident.service.value,
         "priority": l.incident.priority.value,
@@ -205,6 +207,8 @@ pub fn ledger_json(l: &Ledger<'_>) -> String {
         "left_out": l.left_out.map(|r| r.text(Lang::En)),
         "warning": l.warning.as_ref().map(|w| w.get(Lang::En)),
         "clocks": clocks,
+        "provenance": crate::output::stamp::json(&l.provenance),
+        "configuration": crate::output::disclosure::json(&l.provenance.configuration),
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
