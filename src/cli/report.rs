@@ -123,14 +123,7 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
         if let Some(e) = &args.engagement {
             command.extend(["--engagement".to_owned(), e.clone()]);
         }
-        command.extend([
-            "--format".into(),
-            value_name(&args.format),
-            "--as-of".into(),
-            as_of.to_string(),
-            "--lang".into(),
-            ui.lang.code().to_owned(),
-        ]);
+        command.extend(made_with(&value_name(&args.format), as_of, ui.lang));
         l.provenance = provenance(cli, &repo, command);
         let p = &l.provenance;
         let text = match args.format {
@@ -164,6 +157,12 @@ pub fn sla_report(cli: &Cli, args: &SlaArgs) -> Result<ExitStatus, Fatal> {
     Ok(ExitStatus::Clean)
 }
 
+/// The flags a recorded command ends with: the format, day and language the report was made
+/// with, so that running it again gives the same bytes.
+fn made_with(format: &str, as_of: jiff::civil::Date, lang: crate::model::Lang) -> [String; 6] {
+    ["--format", format, "--as-of", &as_of.to_string(), "--lang", lang.code()].map(str::to_owned)
+}
+
 /// The name clap gives a value of an enumerated option.
 fn value_name<T: clap::ValueEnum>(value: &T) -> String {
     value.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
@@ -195,14 +194,7 @@ pub(crate) fn sla_text(
     if args.tickets.is_some() {
         command.extend(["--tickets".to_owned(), "all".to_owned()]);
     }
-    command.extend([
-        "--format".into(),
-        value_name(&args.format),
-        "--as-of".into(),
-        as_of.to_string(),
-        "--lang".into(),
-        ui.lang.code().to_owned(),
-    ]);
+    command.extend(made_with(&value_name(&args.format), as_of, ui.lang));
     let mut provenance = provenance(cli, repo, command);
     provenance.integrity = integrity(repo, as_of, month, month.last_of_month());
     let request = sla_report::Request {
@@ -364,22 +356,9 @@ pub fn monthly(cli: &Cli, args: &MonthlyArgs) -> Result<ExitStatus, Fatal> {
             engagement: id.clone(),
             prepared_by: repo.config.report.prepared_by.clone(),
         };
-        let command = [
-            "report",
-            "monthly",
-            period_flag,
-            &period_text,
-            "--engagement",
-            &id,
-            "--format",
-            &value_name(&format),
-            "--as-of",
-            &as_of.to_string(),
-            "--lang",
-            ui.lang.code(),
-        ]
-        .map(str::to_owned)
-        .to_vec();
+        let mut command =
+            ["report", "monthly", period_flag, &period_text, "--engagement", &id].map(str::to_owned).to_vec();
+        command.extend(made_with(&value_name(&format), as_of, ui.lang));
         let provenance = Provenance { command, ..base.clone() };
         let report = monthly::build(&repo, &settings, &request, provenance).map_err(|e| Fatal(e.to_string()))?;
         let p = &report.provenance;
