@@ -236,15 +236,10 @@ fn nearby_config(cli: &Cli) -> Option<Config> {
 }
 
 /// The configuration a command runs with: `--config FILE` when given (the repository's own
-/// itos.toml, from the work tree or from `own_text`, then only says the records' `format`),
-/// else the repository's itos.toml.
+/// itos.toml — from the work tree, or `own_text` read from a revision — then only says the
+/// records' `format`), else the repository's itos.toml in the work tree.
 pub(crate) fn config_for(cli: &Cli, root: &Path, own_text: Option<&str>) -> Result<Config, Fatal> {
-    let Some(path) = &cli.config else {
-        return match own_text {
-            Some(text) => Config::parse(text, &root.join(CONFIG_FILE)).map_err(|e| config_fatal(&e, "")),
-            None => read_config(root),
-        };
-    };
+    let Some(path) = &cli.config else { return read_config(root) };
     let config = read_config_file(path)?;
     let own = match own_text {
         Some(text) => Some(text.to_owned()),
